@@ -1,0 +1,400 @@
+// Package load reads a content tree into model values.
+//
+// Load takes an fs.FS rooted at the content directory:
+//
+//	site.yaml frameworks.yaml provinces.yaml agencies.yaml themes.yaml
+//	glossary.yaml plans/*.yaml sources/*.txt pages/*.{vi,en}.md
+//
+// It checks the shape of every file (YAML syntax, field names, types,
+// required fields, ids and dates) and remembers the file and line of every
+// value, so that later stages can point at it. Text is normalised to
+// Unicode NFC and its white space collapsed. References between files are
+// checked by package resolve, not here. docs/content.md is the manual for
+// the format.
+package load
+
+import (
+	"bytes"
+	"errors"
+	"fmt"
+	"io/fs"
+	"path"
+	"regexp"
+	"sort"
+	"strconv"
+	"strings"
+	"unicode/utf8"
+
+	"golang.org/x/text/unicode/norm"
+	"gopkg.in/yaml.v3"
+
+	"sitegen/internal/diag"
+	"sitegen/internal/model"
+)
+
+// MaxFileSize bounds every content file, so that a wrong file dropped
+// into content/ fails clearly instead of exhausting memory.
+const MaxFileSize = 10 << 20
+
+// Load reads the content tree in fsys. The problems list holds every
+// error and warning found; the site is nil only when a file could not be
+// read at all.
+func Load(fsys fs.FS) (*model.Site, *diag.List) {
+	l := &loader{fsys: fsys, errs: &diag.List{}}
+	site := &model.Site{Sources: map[string]*model.Source{}}
+	l.site(site)
+	site.Frameworks = l.frameworks()
+	site.Provinces = l.provinces()
+	site.Agencies = l.agencies()
+	site.Themes = l.themes()
+	site.Glossary = l.glossary()
+	site.Sources = l.sources()
+	site.Plans = l.plans()
+	site.Pages = l.pages()
+	return site, l.errs
+}
+
+type loader struct {
+	fsys fs.FS
+	errs *diag.List
+}
+
+// read returns a file's bytes, NFC-normalised, with a leading byte-order
+// mark removed. ok is false when the file is missing (and optional) or
+// cannot be used; the reason is recorded.
+func (l *loader) read(name string, optional bool) ([]byte, bool) {
+	info, err := fs.Stat(l.fsys, name)
+	if err != nil {
+		if errors.Is(err, fs.ErrNotExist) && optional {
+			return nil, false
+		}
+		if errors.Is(err, fs.ErrNotExist) {
+			l.errs.Errorf(diag.Pos{File: name}, "create it; docs/content.md describes its fields", "file is missing")
+		} else {
+			l.errs.Errorf(diag.Pos{File: name}, "", "cannot read file: %v", cleanFSError(err))
+		}
+		return nil, false
+	}
+	if !info.Mode().IsRegular() {
+		l.errs.Errorf(diag.Pos{File: name}, "replace it with a regular file", "not a regular file")
+		return nil, false
+	}
+	if info.Size() > MaxFileSize {
+		l.errs.Errorf(diag.Pos{File: name}, "split it, or remove it if it does not belong in content/", "file is %d bytes, more than the limit of %d", info.Size(), MaxFileSize)
+		return nil, false
+	}
+	b, err := fs.ReadFile(l.fsys, name)
+	if err != nil {
+		l.errs.Errorf(diag.Pos{File: name}, "", "cannot read file: %v", cleanFSError(err))
+		return nil, false
+	}
+	if !utf8.Valid(b) || bytes.IndexByte(b, 0) >= 0 {
+		l.errs.Errorf(diag.Pos{File: name}, "save it as UTF-8 text", "file is not UTF-8 text")
+		return nil, false
+	}
+	b = bytes.TrimPrefix(b, []byte("\ufeff"))
+	b = bytes.ReplaceAll(b, []byte("\r\n"), []byte("\n"))
+	return norm.NFC.Bytes(b), true
+}
+
+func cleanFSError(err error) string {
+	var pe *fs.PathError
+	if errors.As(err, &pe) {
+		return pe.Err.Error()
+	}
+	return err.Error()
+}
+
+var yamlLine = regexp.MustCompile(`^yaml: line (\d+): (.*)$`)
+
+// parse parses YAML and returns the document's top node.
+func (l *loader) parse(name string, b []byte) (*yaml.Node, bool) {
+	var doc yaml.Node
+	if err := yaml.Unmarshal(b, &doc); err != nil {
+		// yaml.v3 reports syntax errors only as text; its line is the
+		// only position there is.
+		msg := err.Error()
+		line := 0
+		if m := yamlLine.FindStringSubmatch(msg); m != nil {
+			line, _ = strconv.Atoi(m[1])
+			msg = m[2]
+		} else {
+			msg = strings.TrimPrefix(msg, "yaml: ")
+		}
+		hint := "check indentation and quoting; values containing `: ` or starting with a quote need quotes"
+		if bytes.Contains(b, []byte("\t")) && strings.Contains(msg, "tab") || strings.Contains(msg, "cannot start any token") {
+			hint = "indent with spaces, not tabs, and quote values that start with special characters"
+		}
+		l.errs.Errorf(diag.Pos{File: name, Line: line}, hint, "invalid YAML: %s", msg)
+		return nil, false
+	}
+	if len(doc.Content) == 0 {
+		return nil, true
+	}
+	return doc.Content[0], true
+}
+
+// list parses a file whose top level is a list, calling each for every
+// entry.
+func (l *loader) list(name string, each func(d *decoder, n *yaml.Node)) {
+	b, ok := l.read(name, false)
+	if !ok {
+		return
+	}
+	top, ok := l.parse(name, b)
+	if !ok || top == nil {
+		return
+	}
+	d := &decoder{file: name, errs: l.errs}
+	top = deref(top)
+	if top.Kind != yaml.SequenceNode {
+		l.errs.Errorf(d.pos(top), "start each entry with `- `", "the file must be a list, not %s", kindName(top))
+		return
+	}
+	for _, n := range top.Content {
+		each(d, n)
+	}
+}
+
+func (l *loader) site(s *model.Site) {
+	const name = "site.yaml"
+	b, ok := l.read(name, false)
+	if !ok {
+		return
+	}
+	top, ok := l.parse(name, b)
+	if !ok {
+		return
+	}
+	d := &decoder{file: name, errs: l.errs}
+	m := d.mapping(top, "site")
+	s.Title = m.text("title", true)
+	s.Description = m.text("description", false)
+	s.Publisher = m.text("publisher", false)
+	m.end()
+}
+
+func (l *loader) frameworks() []*model.Framework {
+	var out []*model.Framework
+	l.list("frameworks.yaml", func(d *decoder, n *yaml.Node) {
+		m := d.mapping(n, "framework")
+		f := &model.Framework{Pos: d.pos(n), ID: m.id("id")}
+		m.what = fmt.Sprintf("framework %q", f.ID)
+		f.Name = m.text("name", true)
+		f.Title = m.text("title", false)
+		f.Instrument = m.text("instrument", false)
+		for _, pn := range m.seq("pillars") {
+			f.Pillars = append(f.Pillars, pillar(d, pn, false))
+		}
+		for _, pn := range m.seq("groups") {
+			f.Groups = append(f.Groups, pillar(d, pn, true))
+		}
+		m.end()
+		out = append(out, f)
+	})
+	return out
+}
+
+func pillar(d *decoder, n *yaml.Node, group bool) *model.Pillar {
+	m := d.mapping(n, "pillar")
+	p := &model.Pillar{Pos: d.pos(n), ID: m.id("id"), IsGroup: group}
+	m.what = fmt.Sprintf("pillar %q", p.ID)
+	p.Key = m.str("key")
+	p.Name = m.text("name", true)
+	p.Blueprint = m.text("blueprint", false)
+	m.end()
+	return p
+}
+
+func (l *loader) provinces() []*model.Province {
+	var out []*model.Province
+	l.list("provinces.yaml", func(d *decoder, n *yaml.Node) {
+		m := d.mapping(n, "province")
+		p := &model.Province{Pos: d.pos(n), ID: m.id("id"), Agencies: map[string]model.Text{}}
+		m.what = fmt.Sprintf("province %q", p.ID)
+		p.Kind = m.str("kind")
+		if p.Kind != "province" && p.Kind != "city" {
+			d.errs.Errorf(m.keyPos("kind"), "write `kind: province` or `kind: city`", "%s: kind %q is not province or city", m.what, p.Kind)
+		}
+		p.Name = m.text("name", true)
+		if an := m.value("agencies"); an != nil {
+			am := d.mapping(an, m.what+": agencies")
+			for _, k := range am.order {
+				am.used[k] = true
+				p.Agencies[k] = d.text(am.vals[k], fmt.Sprintf("%s: agency %q", m.what, k))
+			}
+		}
+		for _, cn := range m.seq("changes") {
+			cm := d.mapping(cn, m.what+": change")
+			c := &model.ProvinceChange{Pos: d.pos(cn)}
+			var ok bool
+			if c.Date, ok = cm.date("date"); !ok && !cm.has("date") {
+				cm.missing("date", "2025-07-01")
+			}
+			c.MergedInto = cm.str("merged_into")
+			c.Absorbed = cm.strs("absorbed")
+			c.Basis = cm.text("basis", false)
+			c.Note = cm.text("note", false)
+			cm.end()
+			p.Changes = append(p.Changes, c)
+		}
+		m.end()
+		out = append(out, p)
+	})
+	return out
+}
+
+func (l *loader) agencies() []*model.Agency {
+	var out []*model.Agency
+	l.list("agencies.yaml", func(d *decoder, n *yaml.Node) {
+		m := d.mapping(n, "agency")
+		a := &model.Agency{Pos: d.pos(n), ID: m.id("id")}
+		m.what = fmt.Sprintf("agency %q", a.ID)
+		a.Name = m.text("name", true)
+		a.Abbr = m.text("abbr", false)
+		for _, v := range m.strs("variants") {
+			a.Variants = append(a.Variants, cleanText(v))
+		}
+		a.Collective = m.bool("collective")
+		if sn := m.value("successor"); sn != nil {
+			sm := d.mapping(sn, m.what+": successor")
+			s := &model.Succession{Pos: d.pos(sn)}
+			var ok bool
+			if s.Date, ok = sm.date("date"); !ok && !sm.has("date") {
+				sm.missing("date", "2025-03-01")
+			}
+			s.IDs = sm.strs("agencies")
+			if len(s.IDs) == 0 {
+				sm.missing("agencies", "[agency-id]")
+			}
+			s.Basis = sm.text("basis", true)
+			s.Note = sm.text("note", false)
+			sm.end()
+			a.Successor = s
+		}
+		m.end()
+		out = append(out, a)
+	})
+	return out
+}
+
+func (l *loader) themes() []*model.Theme {
+	var out []*model.Theme
+	l.list("themes.yaml", func(d *decoder, n *yaml.Node) {
+		m := d.mapping(n, "theme")
+		t := &model.Theme{Pos: d.pos(n), ID: m.id("id")}
+		m.what = fmt.Sprintf("theme %q", t.ID)
+		t.Name = m.text("name", true)
+		m.end()
+		out = append(out, t)
+	})
+	return out
+}
+
+func (l *loader) glossary() []*model.Term {
+	var out []*model.Term
+	l.list("glossary.yaml", func(d *decoder, n *yaml.Node) {
+		m := d.mapping(n, "glossary term")
+		t := &model.Term{Pos: d.pos(n), VI: cleanText(m.reqStr("vi", "...")), EN: cleanText(m.reqStr("en", "..."))}
+		t.Note = m.text("note", false)
+		m.end()
+		out = append(out, t)
+	})
+	return out
+}
+
+func (l *loader) sources() map[string]*model.Source {
+	out := map[string]*model.Source{}
+	for _, name := range l.glob("sources", ".txt") {
+		b, ok := l.read(name, false)
+		if !ok {
+			continue
+		}
+		file := path.Base(name)
+		out[file] = &model.Source{File: file, Text: string(b)}
+	}
+	return out
+}
+
+// glob lists the files in dir with the given extension, sorted.
+func (l *loader) glob(dir, ext string) []string {
+	entries, err := fs.ReadDir(l.fsys, dir)
+	if err != nil {
+		if !errors.Is(err, fs.ErrNotExist) {
+			l.errs.Errorf(diag.Pos{File: dir}, "", "cannot read directory: %v", cleanFSError(err))
+		}
+		return nil
+	}
+	var out []string
+	for _, e := range entries {
+		if strings.HasPrefix(e.Name(), ".") {
+			continue
+		}
+		if !strings.HasSuffix(e.Name(), ext) {
+			l.errs.Warnf(diag.Pos{File: path.Join(dir, e.Name())}, "rename it to end in "+ext+" or move it out of "+dir+"/", "file is ignored")
+			continue
+		}
+		out = append(out, path.Join(dir, e.Name()))
+	}
+	sort.Strings(out)
+	return out
+}
+
+func (l *loader) pages() []*model.Page {
+	var out []*model.Page
+	for _, name := range l.glob("pages", ".md") {
+		base := strings.TrimSuffix(path.Base(name), ".md")
+		stem, lang, _ := strings.Cut(base, ".")
+		if lang != string(model.VI) && lang != string(model.EN) || !ValidID(stem) {
+			l.errs.Errorf(diag.Pos{File: name}, "name it NAME.vi.md or NAME.en.md, NAME in a-z0-9-", "page file name %q is not NAME.LANG.md", path.Base(name))
+			continue
+		}
+		b, ok := l.read(name, false)
+		if !ok {
+			continue
+		}
+		p := &model.Page{Pos: diag.Pos{File: name, Line: 1}, Name: stem, Lang: model.Lang(lang)}
+		body, front, fline := splitFrontMatter(string(b))
+		if front == "" {
+			l.errs.Errorf(p.Pos, "start the file with a `---` line, `title: ...`, and another `---` line", "page has no front matter")
+			continue
+		}
+		var top yaml.Node
+		if err := yaml.Unmarshal([]byte(front), &top); err != nil || len(top.Content) == 0 {
+			l.errs.Errorf(p.Pos, "write `title: ...` between the `---` lines", "page front matter is not valid YAML")
+			continue
+		}
+		d := &decoder{file: name, errs: l.errs}
+		shiftLines(top.Content[0], fline)
+		m := d.mapping(top.Content[0], fmt.Sprintf("page %q", base))
+		p.Title = cleanText(m.reqStr("title", "Page title"))
+		m.end()
+		p.Body = body
+		out = append(out, p)
+	}
+	return out
+}
+
+// splitFrontMatter splits "---\nyaml\n---\nbody". fline is the line
+// number of the first YAML line in the file.
+func splitFrontMatter(s string) (body, front string, fline int) {
+	if !strings.HasPrefix(s, "---\n") {
+		return s, "", 0
+	}
+	rest := s[4:]
+	end := strings.Index(rest, "\n---\n")
+	if end < 0 {
+		if strings.HasSuffix(rest, "\n---") {
+			return "", rest[:len(rest)-4], 1
+		}
+		return s, "", 0
+	}
+	return rest[end+5:], rest[:end+1], 1
+}
+
+func shiftLines(n *yaml.Node, by int) {
+	n.Line += by
+	for _, c := range n.Content {
+		shiftLines(c, by)
+	}
+}

@@ -1,0 +1,382 @@
+package load
+
+import (
+	"fmt"
+	"math"
+	"regexp"
+	"strconv"
+	"strings"
+	"time"
+
+	"gopkg.in/yaml.v3"
+
+	"sitegen/internal/diag"
+	"sitegen/internal/fold"
+	"sitegen/internal/model"
+)
+
+// idPattern is the shape of every id: it becomes part of a web address.
+var idPattern = regexp.MustCompile(`^[a-z0-9]+(-[a-z0-9]+)*$`)
+
+// ValidID reports whether s can be used as an id.
+func ValidID(s string) bool { return len(s) <= 100 && idPattern.MatchString(s) }
+
+// decoder turns yaml nodes of one file into model values, recording
+// problems with the file's name and the node's line.
+type decoder struct {
+	file string
+	errs *diag.List
+}
+
+func (d *decoder) pos(n *yaml.Node) diag.Pos {
+	if n == nil {
+		return diag.Pos{File: d.file}
+	}
+	return diag.Pos{File: d.file, Line: n.Line}
+}
+
+// deref follows YAML aliases so that anchors work like a copy.
+func deref(n *yaml.Node) *yaml.Node {
+	for depth := 0; n != nil && n.Kind == yaml.AliasNode && depth < 10; depth++ {
+		n = n.Alias
+	}
+	return n
+}
+
+func kindName(n *yaml.Node) string {
+	switch n.Kind {
+	case yaml.MappingNode:
+		return "a mapping"
+	case yaml.SequenceNode:
+		return "a list"
+	case yaml.ScalarNode:
+		if n.Tag == "!!null" {
+			return "empty"
+		}
+		return fmt.Sprintf("%q", n.Value)
+	}
+	return "something else"
+}
+
+// mapping is a YAML mapping being read field by field. end reports the
+// fields that no one asked for: they are typos or misplaced fields.
+type mapping struct {
+	d    *decoder
+	node *yaml.Node
+	what string
+	vals map[string]*yaml.Node
+	keys map[string]*yaml.Node
+	used map[string]bool
+	// order of keys as written, for stable unknown-field reports
+	order []string
+}
+
+// mapping reads n as a mapping describing what (e.g. `item "iii-1-a"`).
+// When n is not a mapping it records an error and returns an empty one,
+// so that callers can carry on and find further problems.
+func (d *decoder) mapping(n *yaml.Node, what string) *mapping {
+	m := &mapping{d: d, node: n, what: what, vals: map[string]*yaml.Node{}, keys: map[string]*yaml.Node{}, used: map[string]bool{}}
+	n = deref(n)
+	if n == nil {
+		return m
+	}
+	if n.Kind != yaml.MappingNode {
+		d.errs.Errorf(d.pos(n), "write it as `key: value` lines", "%s must be a mapping, not %s", what, kindName(n))
+		return m
+	}
+	for i := 0; i+1 < len(n.Content); i += 2 {
+		k, v := n.Content[i], n.Content[i+1]
+		if prev, dup := m.keys[k.Value]; dup {
+			d.errs.Errorf(d.pos(k), fmt.Sprintf("remove one of them; the first is on line %d", prev.Line), "%s: field %q is given twice", what, k.Value)
+			continue
+		}
+		m.keys[k.Value] = k
+		m.vals[k.Value] = v
+		m.order = append(m.order, k.Value)
+	}
+	return m
+}
+
+func (m *mapping) has(key string) bool {
+	_, ok := m.vals[key]
+	return ok
+}
+
+func (m *mapping) keyPos(key string) diag.Pos {
+	if k, ok := m.keys[key]; ok {
+		return m.d.pos(k)
+	}
+	return m.d.pos(m.node)
+}
+
+// node returns the value of key, or nil when absent or null.
+func (m *mapping) value(key string) *yaml.Node {
+	m.used[key] = true
+	v := deref(m.vals[key])
+	if v == nil || (v.Kind == yaml.ScalarNode && v.Tag == "!!null") {
+		return nil
+	}
+	return v
+}
+
+func (m *mapping) missing(key, example string) {
+	m.d.errs.Errorf(m.d.pos(m.node), "add `"+key+": "+example+"`", "%s: required field %q is missing", m.what, key)
+}
+
+// str reads a scalar as a string; "" when absent.
+func (m *mapping) str(key string) string {
+	v := m.value(key)
+	if v == nil {
+		return ""
+	}
+	if v.Kind != yaml.ScalarNode {
+		m.d.errs.Errorf(m.d.pos(v), "write a single value", "%s: field %q must be text, not %s", m.what, key, kindName(v))
+		return ""
+	}
+	return strings.TrimSpace(v.Value)
+}
+
+func (m *mapping) reqStr(key, example string) string {
+	if !m.has(key) || m.value(key) == nil {
+		m.missing(key, example)
+		return ""
+	}
+	s := m.str(key)
+	if s == "" && m.value(key).Kind == yaml.ScalarNode {
+		m.d.errs.Errorf(m.keyPos(key), "write a value after the colon", "%s: field %q is empty", m.what, key)
+	}
+	return s
+}
+
+// id reads a required id field.
+func (m *mapping) id(key string) string {
+	s := m.reqStr(key, "some-id")
+	if s != "" && !ValidID(s) {
+		example := suggestID(s)
+		if example == "" {
+			example = "iii-2-a"
+		}
+		m.d.errs.Errorf(m.keyPos(key), "use only lowercase ASCII letters, digits and single hyphens, e.g. "+strconv.Quote(example),
+			"%s id %q is not valid", m.what, s)
+	}
+	return s
+}
+
+// ref reads an optional reference to another id.
+func (m *mapping) ref(key string) model.Ref {
+	s := m.str(key)
+	return model.Ref{ID: s, Pos: m.keyPos(key)}
+}
+
+// refs reads a list of ids. A single id is accepted too.
+func (m *mapping) refs(key string) []model.Ref {
+	v := m.value(key)
+	if v == nil {
+		return nil
+	}
+	var nodes []*yaml.Node
+	switch v.Kind {
+	case yaml.ScalarNode:
+		nodes = []*yaml.Node{v}
+	case yaml.SequenceNode:
+		nodes = v.Content
+	default:
+		m.d.errs.Errorf(m.d.pos(v), "write a list like [a, b]", "%s: field %q must be a list of ids, not %s", m.what, key, kindName(v))
+		return nil
+	}
+	var out []model.Ref
+	for _, n := range nodes {
+		n = deref(n)
+		if n.Kind != yaml.ScalarNode || n.Value == "" {
+			m.d.errs.Errorf(m.d.pos(n), "write ids only", "%s: field %q must list ids, not %s", m.what, key, kindName(n))
+			continue
+		}
+		out = append(out, model.Ref{ID: n.Value, Pos: m.d.pos(n)})
+	}
+	return out
+}
+
+func (m *mapping) strs(key string) []string {
+	var out []string
+	for _, r := range m.refs(key) {
+		out = append(out, r.ID)
+	}
+	return out
+}
+
+func (m *mapping) int(key string) int {
+	v := m.value(key)
+	if v == nil {
+		return 0
+	}
+	n, err := strconv.Atoi(v.Value)
+	if v.Kind != yaml.ScalarNode || err != nil {
+		m.d.errs.Errorf(m.d.pos(v), "write a whole number such as 2025", "%s: field %q must be a whole number, not %s", m.what, key, kindName(v))
+		return 0
+	}
+	return n
+}
+
+func (m *mapping) float(key string) float64 {
+	v := m.value(key)
+	if v == nil {
+		return 0
+	}
+	f, err := strconv.ParseFloat(v.Value, 64)
+	if v.Kind != yaml.ScalarNode || err != nil || math.IsNaN(f) || math.IsInf(f, 0) {
+		m.d.errs.Errorf(m.d.pos(v), "write a number such as 2.87", "%s: field %q must be a number, not %s", m.what, key, kindName(v))
+		return 0
+	}
+	return f
+}
+
+func (m *mapping) bool(key string) bool {
+	v := m.value(key)
+	if v == nil {
+		return false
+	}
+	switch v.Value {
+	case "true":
+		return true
+	case "false":
+		return false
+	}
+	m.d.errs.Errorf(m.d.pos(v), "write true or false", "%s: field %q must be true or false, not %s", m.what, key, kindName(v))
+	return false
+}
+
+// date reads a YYYY-MM-DD date.
+func (m *mapping) date(key string) (model.Date, bool) {
+	v := m.value(key)
+	if v == nil {
+		return model.Date{}, false
+	}
+	t, err := time.Parse("2006-01-02", v.Value)
+	if v.Kind != yaml.ScalarNode || err != nil {
+		m.d.errs.Errorf(m.d.pos(v), "write the date as YYYY-MM-DD, e.g. 2021-09-23", "%s: %q is not a valid date", m.what, v.Value)
+		return model.Date{}, false
+	}
+	return model.Date{Time: t}, true
+}
+
+// text reads a {vi, en} pair. required asks for the Vietnamese.
+func (m *mapping) text(key string, required bool) model.Text {
+	v := m.value(key)
+	if v == nil {
+		if required {
+			m.missing(key, "{vi: ..., en: ...}")
+		}
+		return model.Text{}
+	}
+	t := m.d.text(v, fmt.Sprintf("%s: field %q", m.what, key))
+	if required && t.VI == "" {
+		m.d.errs.Errorf(m.d.pos(v), "add `vi: ...` with the text as printed in the source", "%s: field %q has no Vietnamese text", m.what, key)
+	}
+	return t
+}
+
+func (d *decoder) text(v *yaml.Node, what string) model.Text {
+	tm := d.mapping(v, what)
+	t := model.Text{VI: cleanText(tm.str("vi")), EN: cleanText(tm.str("en"))}
+	tm.end()
+	return t
+}
+
+// seq reads a list of nodes; nil when absent.
+func (m *mapping) seq(key string) []*yaml.Node {
+	v := m.value(key)
+	if v == nil {
+		return nil
+	}
+	if v.Kind != yaml.SequenceNode {
+		m.d.errs.Errorf(m.d.pos(v), "start each entry with `- `", "%s: field %q must be a list, not %s", m.what, key, kindName(v))
+		return nil
+	}
+	return v.Content
+}
+
+// end reports every field that was not read: a typo or a misplaced field.
+func (m *mapping) end() {
+	for _, k := range m.order {
+		if m.used[k] {
+			continue
+		}
+		hint := "remove it"
+		if v := m.vals[k]; deref(m.node).Style&yaml.FlowStyle != 0 && v.Tag == "!!null" {
+			// {vi: a, b, en: c} reads "b" as a field of its own.
+			hint = "a comma inside { } starts a new field: put text that contains a comma in quotes"
+		} else if s := closest(k, m.known()); s != "" {
+			hint = fmt.Sprintf("did you mean %q?", s)
+		}
+		m.d.errs.Errorf(m.d.pos(m.keys[k]), hint, "%s: unknown field %q", m.what, k)
+	}
+}
+
+func (m *mapping) known() []string {
+	var out []string
+	for k := range m.used {
+		out = append(out, k)
+	}
+	return out
+}
+
+// closest returns the candidate nearest to s by edit distance, if near.
+func closest(s string, candidates []string) string {
+	best, bestD := "", 3
+	for _, c := range candidates {
+		if d := editDistance(s, c); d < bestD || (d == bestD && c < best && best != "") {
+			best, bestD = c, d
+		}
+	}
+	return best
+}
+
+func editDistance(a, b string) int {
+	ra, rb := []rune(a), []rune(b)
+	prev := make([]int, len(rb)+1)
+	cur := make([]int, len(rb)+1)
+	for j := range prev {
+		prev[j] = j
+	}
+	for i := 1; i <= len(ra); i++ {
+		cur[0] = i
+		for j := 1; j <= len(rb); j++ {
+			cost := 1
+			if ra[i-1] == rb[j-1] {
+				cost = 0
+			}
+			cur[j] = min(prev[j]+1, cur[j-1]+1, prev[j-1]+cost)
+		}
+		prev, cur = cur, prev
+	}
+	return prev[len(rb)]
+}
+
+// Closest returns the candidate nearest to s, for "did you mean" hints in
+// other stages.
+func Closest(s string, candidates []string) string { return closest(s, candidates) }
+
+// cleanText normalises white space: line breaks inside a paragraph carry
+// no meaning in the sources, so every run of spaces becomes one space.
+func cleanText(s string) string {
+	return strings.Join(strings.Fields(s), " ")
+}
+
+// suggestID proposes a valid id for an invalid one.
+func suggestID(s string) string {
+	var b strings.Builder
+	dash := false
+	for _, r := range strings.ToLower(fold.ASCII(s)) {
+		switch {
+		case r >= 'a' && r <= 'z' || r >= '0' && r <= '9':
+			b.WriteRune(r)
+			dash = false
+		default:
+			if !dash && b.Len() > 0 {
+				b.WriteByte('-')
+				dash = true
+			}
+		}
+	}
+	return strings.TrimSuffix(b.String(), "-")
+}

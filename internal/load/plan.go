@@ -1,0 +1,264 @@
+package load
+
+import (
+	"fmt"
+	"path"
+	"strings"
+
+	"gopkg.in/yaml.v3"
+
+	"sitegen/internal/diag"
+	"sitegen/internal/model"
+)
+
+// ItemKinds lists the kinds an item may have, in the order pages group them.
+var ItemKinds = []string{"purpose", "requirement", "objective", "general-task", "task", "appendix-row",
+	"solution", "duty", "funding", "reporting", "milestone", "article", "content-group"}
+
+// TimingKinds lists the kinds of timing.
+var TimingKinds = []string{"annual", "period", "date", "ongoing", "once"}
+
+// DocumentTypes lists the types of plan documents.
+var DocumentTypes = []string{"plan", "decision", "news-report"}
+
+// Statuses is the published scale of implementation status.
+var Statuses = []string{"not-reported", "not-started", "limited", "substantial", "complete"}
+
+func oneOf(s string, list []string) bool {
+	for _, x := range list {
+		if s == x {
+			return true
+		}
+	}
+	return false
+}
+
+func (l *loader) plans() []*model.Plan {
+	var out []*model.Plan
+	for _, name := range l.glob("plans", ".yaml") {
+		if p := l.plan(name); p != nil {
+			out = append(out, p)
+		}
+	}
+	return out
+}
+
+func (l *loader) plan(name string) *model.Plan {
+	b, ok := l.read(name, false)
+	if !ok {
+		return nil
+	}
+	top, ok := l.parse(name, b)
+	if !ok {
+		return nil
+	}
+	d := &decoder{file: name, errs: l.errs}
+	m := d.mapping(top, "plan")
+	p := &model.Plan{Pos: d.pos(top), File: name, ID: m.id("id")}
+	if p.Pos.Line == 0 {
+		p.Pos.Line = 1
+	}
+	m.what = fmt.Sprintf("plan %q", p.ID)
+	if want := strings.TrimSuffix(path.Base(name), ".yaml"); p.ID != "" && p.ID != want {
+		d.errs.Errorf(m.keyPos("id"), fmt.Sprintf("rename the file to %s.yaml or write `id: %s`", p.ID, want), "plan id %q does not match the file name %q", p.ID, path.Base(name))
+	}
+	if an := m.value("attribution"); an != nil {
+		am := d.mapping(an, m.what+": attribution")
+		p.Attribution = &model.Attribution{Pos: d.pos(an), ProvinceID: am.reqStr("province", "province-id"), Evidence: am.text("evidence", true)}
+		am.end()
+		if m.has("province") {
+			d.errs.Errorf(m.keyPos("province"), "keep `province:` when the source names it, `attribution:` when it does not", "%s: both province and attribution are given", m.what)
+		}
+	}
+	if p.Attribution == nil {
+		p.ProvinceID = m.reqStr("province", "province-id")
+	} else {
+		p.ProvinceID = p.Attribution.ProvinceID
+	}
+	p.FrameworkID = m.reqStr("framework", "framework-id")
+	p.Title = m.text("title", true)
+	p.ShortTitle = m.text("short_title", false)
+	l.document(d, m, p)
+	if pn := m.value("period"); pn != nil {
+		pm := d.mapping(pn, m.what+": period")
+		p.PeriodFrom, p.PeriodTo = pm.int("from"), pm.int("to")
+		if p.PeriodFrom != 0 && p.PeriodTo != 0 && p.PeriodTo < p.PeriodFrom {
+			d.errs.Errorf(d.pos(pn), "swap the years", "%s: period ends in %d, before it starts in %d", m.what, p.PeriodTo, p.PeriodFrom)
+		}
+		pm.end()
+	}
+	p.StandingID = m.str("standing_agency")
+	p.StandingPos = m.keyPos("standing_agency")
+	for _, rn := range m.seq("reporting") {
+		rm := d.mapping(rn, m.what+": reporting deadline")
+		r := &model.Deadline{Pos: d.pos(rn), Day: rm.int("day"), Month: rm.int("month")}
+		r.Text = model.Text{VI: cleanText(rm.str("vi")), EN: cleanText(rm.str("en"))}
+		if (r.Day != 0 || r.Month != 0) && (r.Day < 1 || r.Day > 31 || r.Month < 1 || r.Month > 12) {
+			d.errs.Errorf(r.Pos, "write `day:` 1-31 and `month:` 1-12", "%s: reporting deadline day %d month %d is not a date", m.what, r.Day, r.Month)
+		}
+		if r.Text.VI == "" {
+			d.errs.Errorf(r.Pos, "add `vi:` with the source's words", "%s: reporting deadline has no Vietnamese text", m.what)
+		}
+		rm.end()
+		p.Reporting = append(p.Reporting, r)
+	}
+	p.Funding = m.text("funding", false)
+	if sn := m.value("source"); sn != nil {
+		sm := d.mapping(sn, m.what+": source")
+		p.SourcePos = d.pos(sn)
+		p.SourceFile = sm.reqStr("file", "document.txt")
+		p.SourceKind = sm.reqStr("kind", "official")
+		if p.SourceKind != "" && p.SourceKind != "official" && p.SourceKind != "news" {
+			d.errs.Errorf(sm.keyPos("kind"), "write `kind: official` or `kind: news`", "%s: source kind %q is not official or news", m.what, p.SourceKind)
+		}
+		sm.end()
+	} else {
+		m.missing("source", "{file: document.txt, kind: official}")
+	}
+	for _, tn := range m.seq("targets") {
+		tm := d.mapping(tn, m.what+": target")
+		t := &model.Target{Pos: d.pos(tn), ID: tm.id("id")}
+		tm.what = fmt.Sprintf("target %q", t.ID)
+		t.ItemID = tm.str("item")
+		t.Indicator = tm.text("indicator", true)
+		t.Value = tm.float("value")
+		t.Unit = tm.reqStr("unit", "percent")
+		if t.Unit != "" && t.Unit != "percent" && t.Unit != "count" {
+			d.errs.Errorf(tm.keyPos("unit"), "write `unit: percent` or `unit: count`", "%s: unit %q is not percent or count", tm.what, t.Unit)
+		}
+		t.Year = tm.int("year")
+		tm.end()
+		p.Targets = append(p.Targets, t)
+	}
+	secs := m.seq("sections")
+	if secs == nil {
+		m.missing("sections", "[...]")
+	}
+	for _, sn := range secs {
+		p.Sections = append(p.Sections, l.section(d, sn))
+	}
+	m.end()
+	return p
+}
+
+func (l *loader) document(d *decoder, m *mapping, p *model.Plan) {
+	dn := m.value("document")
+	if dn == nil {
+		m.missing("document", "{type: plan, ...}")
+		return
+	}
+	dm := d.mapping(dn, m.what+": document")
+	doc := &p.Document
+	doc.Type = dm.reqStr("type", "plan")
+	doc.TypePos = dm.keyPos("type")
+	if doc.Type != "" && !oneOf(doc.Type, DocumentTypes) {
+		d.errs.Errorf(doc.TypePos, "use one of: "+strings.Join(DocumentTypes, ", "), "%s: document type %q is not known", m.what, doc.Type)
+	}
+	doc.Number = dm.str("number")
+	doc.Date, doc.HasDate = dm.date("date")
+	doc.Place = cleanText(dm.str("place"))
+	doc.IssuerID = dm.str("issuer")
+	doc.IssuerPos = dm.keyPos("issuer")
+	if sn := dm.value("signer"); sn != nil {
+		sm := d.mapping(sn, m.what+": signer")
+		doc.Signer = cleanText(sm.reqStr("name", "Full Name"))
+		doc.SignerRole = sm.text("role", false)
+		sm.end()
+	}
+	for _, bn := range dm.seq("bases") {
+		t := d.text(bn, m.what+": legal basis")
+		if t.VI == "" {
+			d.errs.Errorf(d.pos(bn), "add `vi:` with the text as printed", "%s: legal basis has no Vietnamese text", m.what)
+		}
+		doc.Bases = append(doc.Bases, t)
+	}
+	doc.Replaces = dm.text("replaces", false)
+	dm.end()
+}
+
+func (l *loader) section(d *decoder, n *yaml.Node) *model.Section {
+	m := d.mapping(n, "section")
+	s := &model.Section{Pos: d.pos(n), ID: m.id("id")}
+	m.what = fmt.Sprintf("section %q", s.ID)
+	s.Label = m.str("label")
+	s.Title = m.text("title", false)
+	s.PillarID = m.str("pillar")
+	s.PillarPos = m.keyPos("pillar")
+	s.LeadIDs = m.refs("lead")
+	s.PartnerIDs = m.refs("partners")
+	for _, in := range m.seq("items") {
+		s.Items = append(s.Items, l.item(d, in))
+	}
+	for _, sn := range m.seq("sections") {
+		s.Sections = append(s.Sections, l.section(d, sn))
+	}
+	for _, k := range m.order {
+		if k == "items" || k == "sections" {
+			s.SectionsFirst = k == "sections"
+			break
+		}
+	}
+	if len(s.Items) == 0 && len(s.Sections) == 0 && s.Title.IsZero() {
+		d.errs.Errorf(s.Pos, "give it a title, items or sections, or remove it", "%s is empty", m.what)
+	}
+	m.end()
+	return s
+}
+
+func (l *loader) item(d *decoder, n *yaml.Node) *model.Item {
+	m := d.mapping(n, "item")
+	it := &model.Item{Pos: d.pos(n), ID: m.id("id")}
+	m.what = fmt.Sprintf("item %q", it.ID)
+	it.Label = m.str("label")
+	it.Kind = m.reqStr("kind", "task")
+	if it.Kind != "" && !oneOf(it.Kind, ItemKinds) {
+		hint := "use one of: " + strings.Join(ItemKinds, ", ")
+		if c := closest(it.Kind, ItemKinds); c != "" {
+			hint = fmt.Sprintf("did you mean %q?", c)
+		}
+		d.errs.Errorf(m.keyPos("kind"), hint, "%s: kind %q is not known", m.what, it.Kind)
+	}
+	it.Text = model.Text{VI: cleanText(m.str("vi")), EN: cleanText(m.str("en"))}
+	it.TextPos = m.keyPos("vi")
+	if it.Text.VI == "" {
+		d.errs.Errorf(it.TextPos, "add `vi: >-` followed by the text as printed in the source", "%s has no Vietnamese text", m.what)
+	}
+	it.LeadIDs = m.refs("lead")
+	it.PartnerIDs = m.refs("partners")
+	it.PillarID = m.str("pillar")
+	it.PillarPos = m.keyPos("pillar")
+	if tn := m.value("timing"); tn != nil {
+		tm := d.mapping(tn, m.what+": timing")
+		t := &model.Timing{Kind: tm.reqStr("kind", "annual"), From: tm.int("from"), To: tm.int("to")}
+		if t.Kind != "" && !oneOf(t.Kind, TimingKinds) {
+			d.errs.Errorf(tm.keyPos("kind"), "use one of: "+strings.Join(TimingKinds, ", "), "%s: timing kind %q is not known", m.what, t.Kind)
+		}
+		t.Date, _ = tm.date("date")
+		t.Text = model.Text{VI: cleanText(tm.str("vi")), EN: cleanText(tm.str("en"))}
+		if t.Kind == "period" && (t.From == 0 || t.To == 0) {
+			d.errs.Errorf(d.pos(tn), "add `from:` and `to:` years", "%s: a period timing needs from and to", m.what)
+		}
+		if t.From != 0 && t.To != 0 && t.To < t.From {
+			d.errs.Errorf(d.pos(tn), "swap the years", "%s: timing ends in %d, before it starts in %d", m.what, t.To, t.From)
+		}
+		if t.Kind == "date" && t.Date.IsZero() && !tm.has("date") {
+			tm.missing("date", "2025-12-31")
+		}
+		tm.end()
+		it.Timing = t
+	}
+	it.ThemeIDs = m.refs("themes")
+	it.Restates = m.ref("restates")
+	it.Related = m.refs("related")
+	it.Note = m.text("note", false)
+	it.Status = m.str("status")
+	if it.Status == "" {
+		it.Status = "not-reported"
+	} else if !oneOf(it.Status, Statuses) {
+		d.errs.Errorf(m.keyPos("status"), "use one of: "+strings.Join(Statuses, ", "), "%s: status %q is not known", m.what, it.Status)
+	}
+	m.end()
+	return it
+}
+
+var _ = diag.Pos{}

@@ -1,0 +1,328 @@
+// Package model defines the domain of sitegen: frameworks and their
+// pillars, provinces, agency types, themes, plans with their section tree
+// and items, and standalone pages.
+//
+// Values are created by package load, which records where each one was
+// written (Pos), and completed by package resolve, which fills the
+// resolved references (the fields documented as "set by resolve").
+// After resolve, a Site is read-only.
+package model
+
+import (
+	"time"
+
+	"sitegen/internal/diag"
+)
+
+// Lang is a site language.
+type Lang string
+
+const (
+	VI Lang = "vi"
+	EN Lang = "en"
+)
+
+// Langs lists the site languages in display order. Vietnamese, the
+// language of the sources, comes first and is the default.
+var Langs = []Lang{VI, EN}
+
+// Other returns the other language of the site.
+func (l Lang) Other() Lang {
+	if l == VI {
+		return EN
+	}
+	return VI
+}
+
+// Text is a text in both languages. En may be empty when no translation
+// exists yet.
+type Text struct {
+	VI string
+	EN string
+}
+
+// In returns the text in lang, and whether it exists in that language.
+// A missing English text falls back to the Vietnamese.
+func (t Text) In(l Lang) (string, bool) {
+	if l == EN {
+		if t.EN == "" {
+			return t.VI, false
+		}
+		return t.EN, true
+	}
+	return t.VI, true
+}
+
+// Get returns the text in lang, falling back to Vietnamese.
+func (t Text) Get(l Lang) string {
+	s, _ := t.In(l)
+	return s
+}
+
+// IsZero reports whether neither language has text.
+func (t Text) IsZero() bool { return t.VI == "" && t.EN == "" }
+
+// Date is a calendar date without time of day.
+type Date struct {
+	time.Time
+}
+
+// Site is everything the content says.
+type Site struct {
+	Title       Text
+	Description Text
+	Publisher   Text
+
+	Frameworks []*Framework
+	Provinces  []*Province
+	Agencies   []*Agency
+	Themes     []*Theme
+	Glossary   []*Term
+	Plans      []*Plan
+	Pages      []*Page
+	Sources    map[string]*Source // by file name in content/sources
+}
+
+// Framework is a programme that plans implement.
+type Framework struct {
+	Pos        diag.Pos
+	ID         string
+	Name       Text
+	Title      Text
+	Instrument Text
+	Pillars    []*Pillar // the programme's goals
+	Groups     []*Pillar // cross-cutting parts such as information work
+}
+
+// Pillar is a goal of a framework, or one of its cross-cutting groups.
+type Pillar struct {
+	Pos       diag.Pos
+	ID        string
+	Key       string // the letter used by the framework, for goals
+	Name      Text
+	Blueprint Text // the framework's own wording, if given
+	IsGroup   bool
+
+	Framework *Framework // set by resolve
+}
+
+// Province is a province or centrally-run city.
+type Province struct {
+	Pos      diag.Pos
+	ID       string
+	Kind     string // province or city
+	Name     Text
+	Agencies map[string]Text // own names of agency instances, by type id
+	Changes  []*ProvinceChange
+
+	Plans []*Plan // set by resolve, by date
+}
+
+// ProvinceChange is an administrative change.
+type ProvinceChange struct {
+	Pos        diag.Pos
+	Date       Date
+	MergedInto string
+	Absorbed   []string
+	Basis      Text
+	Note       Text
+
+	MergedIntoProvince *Province   // set by resolve
+	AbsorbedProvinces  []*Province // set by resolve
+}
+
+// Agency is an agency type: a kind of body that every province has.
+type Agency struct {
+	Pos        diag.Pos
+	ID         string
+	Name       Text
+	Abbr       Text
+	Variants   []string
+	Collective bool
+	Successor  *Succession
+}
+
+// Succession records that an agency type's duties moved elsewhere.
+type Succession struct {
+	Pos      diag.Pos
+	Date     Date
+	IDs      []string
+	Basis    Text
+	Note     Text
+	Agencies []*Agency // set by resolve
+}
+
+// Theme is a cross-cutting topic that tags items.
+type Theme struct {
+	Pos  diag.Pos
+	ID   string
+	Name Text
+}
+
+// Term is a glossary entry.
+type Term struct {
+	Pos  diag.Pos
+	VI   string
+	EN   string
+	Note Text
+}
+
+// Source is a source document's text as published.
+type Source struct {
+	File string
+	Text string
+}
+
+// Plan is one provincial plan.
+type Plan struct {
+	Pos         diag.Pos
+	File        string
+	ID          string
+	ProvinceID  string
+	FrameworkID string
+	Title       Text
+	ShortTitle  Text
+	Document    Document
+	PeriodFrom  int
+	PeriodTo    int
+	StandingID  string
+	StandingPos diag.Pos
+	Reporting   []*Deadline
+	Funding     Text
+	SourceFile  string
+	SourceKind  string // official or news
+	SourcePos   diag.Pos
+	Targets     []*Target
+	Sections    []*Section
+	// Attribution is set when the source does not name the province and
+	// the editors attribute the plan to one; Province is then that
+	// province, and pages say that the attribution is editorial.
+	Attribution *Attribution
+
+	Province  *Province  // set by resolve
+	Framework *Framework // set by resolve
+	Standing  *Agency    // set by resolve
+	Source    *Source    // set by resolve
+	Items     []*Item    // set by resolve: every item in document order
+}
+
+// Attribution is an editorial attribution of a plan to a province.
+type Attribution struct {
+	Pos        diag.Pos
+	ProvinceID string
+	Evidence   Text
+}
+
+// Document is the register entry of a plan's document.
+type Document struct {
+	Type       string // plan, decision or news-report
+	TypePos    diag.Pos
+	Number     string
+	Date       Date
+	HasDate    bool
+	Place      string
+	IssuerID   string
+	IssuerPos  diag.Pos
+	Signer     string
+	SignerRole Text
+	Bases      []Text
+	Replaces   Text
+
+	Issuer *Agency // set by resolve
+}
+
+// Deadline is a recurring reporting deadline.
+type Deadline struct {
+	Pos   diag.Pos
+	Day   int
+	Month int
+	Text  Text
+}
+
+// Target is a quantified target of a plan.
+type Target struct {
+	Pos       diag.Pos
+	ID        string
+	ItemID    string
+	Indicator Text
+	Value     float64
+	Unit      string // percent or count
+	Year      int
+
+	Item *Item // set by resolve
+}
+
+// Section is a node of a plan's outline.
+type Section struct {
+	Pos        diag.Pos
+	ID         string
+	Label      string
+	Title      Text
+	PillarID   string
+	PillarPos  diag.Pos
+	LeadIDs    []Ref
+	PartnerIDs []Ref
+	Items      []*Item
+	Sections   []*Section
+	// SectionsFirst is true when the file lists sections before items;
+	// pages show the two lists in the order they are written.
+	SectionsFirst bool
+
+	Parent *Section // set by resolve
+	Pillar *Pillar  // set by resolve, inherited
+	Plan   *Plan    // set by resolve
+}
+
+// Ref is a reference to another value by id, with where it was written.
+type Ref struct {
+	ID  string
+	Pos diag.Pos
+}
+
+// Timing says when an item is done.
+type Timing struct {
+	Kind string // annual, period, date, ongoing, once
+	From int
+	To   int
+	Date Date
+	Text Text
+}
+
+// Item is one commitment or statement of a plan.
+type Item struct {
+	Pos        diag.Pos
+	ID         string
+	Label      string
+	Kind       string
+	Text       Text
+	TextPos    diag.Pos // where the Vietnamese text is written
+	PillarID   string   // overrides the section's pillar
+	PillarPos  diag.Pos
+	LeadIDs    []Ref
+	PartnerIDs []Ref
+	Timing     *Timing
+	ThemeIDs   []Ref
+	Restates   Ref
+	Related    []Ref
+	Note       Text
+	Status     string
+
+	Plan         *Plan     // set by resolve
+	Section      *Section  // set by resolve
+	Pillar       *Pillar   // set by resolve, inherited from sections
+	Lead         []*Agency // set by resolve, inherited from sections
+	Partners     []*Agency // set by resolve, inherited from sections
+	Themes       []*Theme  // set by resolve
+	RestatesItem *Item     // set by resolve
+	RestatedBy   []*Item   // set by resolve
+	RelatedItems []*Item   // set by resolve
+}
+
+// Page is a standalone Markdown page such as About, in one language.
+type Page struct {
+	Pos   diag.Pos
+	Name  string // file name before the language: "about"
+	Lang  Lang
+	Title string
+	Body  string // Markdown
+}

@@ -1,0 +1,227 @@
+package resolve
+
+import (
+	"fmt"
+	"strings"
+
+	"sitegen/internal/diag"
+	"sitegen/internal/model"
+)
+
+// planState carries what resolving one plan needs to remember.
+type planState struct {
+	plan    *model.Plan
+	ids     map[string]diag.Pos
+	items   map[string]*model.Item
+	source  string // the source text with white space collapsed
+	untrans int
+}
+
+func (r *resolver) plan(p *model.Plan) {
+	ctx := fmt.Sprintf("plan %q", p.ID)
+	if pr, ok := r.provinces[p.ProvinceID]; ok {
+		p.Province = pr
+		pr.Plans = append(pr.Plans, p)
+	} else if p.ProvinceID != "" {
+		r.unknown(p.Pos, ctx, "province", p.ProvinceID, "provinces.yaml", keys(r.provinces))
+	}
+	if f, ok := r.frameworks[p.FrameworkID]; ok {
+		p.Framework = f
+	} else if p.FrameworkID != "" {
+		r.unknown(p.Pos, ctx, "framework", p.FrameworkID, "frameworks.yaml", keys(r.frameworks))
+	}
+	if p.StandingID != "" {
+		p.Standing = r.agency(model.Ref{ID: p.StandingID, Pos: p.StandingPos}, ctx, "standing agency")
+	}
+	if p.Document.IssuerID != "" {
+		p.Document.Issuer = r.agency(model.Ref{ID: p.Document.IssuerID, Pos: p.Document.IssuerPos}, ctx, "issuer")
+	}
+	st := &planState{plan: p, ids: map[string]diag.Pos{}, items: map[string]*model.Item{}}
+	if p.SourceFile != "" {
+		if src, ok := r.site.Sources[p.SourceFile]; ok {
+			p.Source = src
+			st.source = normSpace(src.Text)
+		} else {
+			r.errs.Errorf(p.SourcePos, "copy the source document into content/sources/ or correct the file name", "%s: source document %q is not in sources/", ctx, p.SourceFile)
+		}
+	}
+	for _, s := range p.Sections {
+		r.section(st, s, nil)
+	}
+	for _, it := range p.Items {
+		r.links(st, it)
+	}
+	for _, t := range p.Targets {
+		if t.ItemID == "" {
+			continue
+		}
+		if it, ok := st.items[t.ItemID]; ok {
+			t.Item = it
+		} else {
+			r.errs.Errorf(t.Pos, "write the id of an item of this plan", "%s: target %q: item %q is not in this plan", ctx, t.ID, t.ItemID)
+		}
+	}
+	if st.untrans > 0 {
+		r.errs.Warnf(diag.Pos{File: p.File}, "add `en:` translations; pages show the Vietnamese with a notice meanwhile", "plan %q: %d item(s) have no English text", p.ID, st.untrans)
+	}
+}
+
+func (r *resolver) id(st *planState, id string, pos diag.Pos, what string) {
+	if id == "" {
+		return
+	}
+	if prev, dup := st.ids[id]; dup {
+		r.errs.Errorf(pos, fmt.Sprintf("ids must be unique within a plan; the first is at line %d — give this one the id its printed label gives", prev.Line), "%s: duplicate id %q", what, id)
+		return
+	}
+	st.ids[id] = pos
+}
+
+func (r *resolver) section(st *planState, s *model.Section, parent *model.Section) {
+	s.Parent, s.Plan = parent, st.plan
+	ctx := fmt.Sprintf("section %q", s.ID)
+	r.id(st, s.ID, s.Pos, ctx)
+	if parent != nil {
+		s.Pillar = parent.Pillar
+	}
+	if p := r.pillar(st, s.PillarID, s.PillarPos, ctx); p != nil {
+		s.Pillar = p
+	}
+	if st.source != "" && s.Title.VI != "" && !strings.Contains(st.source, s.Title.VI) {
+		r.errs.Warnf(s.Pos, "copy the title exactly as printed", "%s: title does not occur in the source document %q", ctx, st.plan.SourceFile)
+	}
+	for _, ref := range s.LeadIDs {
+		r.agency(ref, ctx, "lead agency")
+	}
+	for _, ref := range s.PartnerIDs {
+		r.agency(ref, ctx, "partner agency")
+	}
+	items := func() {
+		for _, it := range s.Items {
+			r.item(st, it, s)
+		}
+	}
+	if !s.SectionsFirst {
+		items()
+	}
+	for _, c := range s.Sections {
+		r.section(st, c, s)
+	}
+	if s.SectionsFirst {
+		items()
+	}
+}
+
+// pillar resolves a pillar id of a section or item; nil when id is empty
+// or wrong (and then the problem is recorded).
+func (r *resolver) pillar(st *planState, id string, pos diag.Pos, ctx string) *model.Pillar {
+	if id == "" {
+		return nil
+	}
+	p, ok := r.pillars[id]
+	switch {
+	case !ok:
+		r.unknown(pos, ctx, "pillar", id, "frameworks.yaml", keys(r.pillars))
+		return nil
+	case st.plan.Framework != nil && p.Framework != st.plan.Framework:
+		r.errs.Errorf(pos, "use a pillar of the plan's framework", "%s: pillar %q belongs to framework %q, not %q", ctx, p.ID, p.Framework.ID, st.plan.Framework.ID)
+		return nil
+	}
+	return p
+}
+
+// inherited returns the nearest section's agencies for pick.
+func inherited(s *model.Section, pick func(*model.Section) []model.Ref) []model.Ref {
+	for ; s != nil; s = s.Parent {
+		if refs := pick(s); len(refs) > 0 {
+			return refs
+		}
+	}
+	return nil
+}
+
+func (r *resolver) agencyList(refs []model.Ref, ctx, role string) []*model.Agency {
+	var out []*model.Agency
+	for _, ref := range refs {
+		if a, ok := r.agencies[ref.ID]; ok {
+			out = append(out, a)
+		}
+	}
+	return out
+}
+
+func (r *resolver) item(st *planState, it *model.Item, s *model.Section) {
+	it.Plan, it.Section, it.Pillar = st.plan, s, s.Pillar
+	ctx := fmt.Sprintf("item %q", it.ID)
+	r.id(st, it.ID, it.Pos, ctx)
+	st.items[it.ID] = it
+	if p := r.pillar(st, it.PillarID, it.PillarPos, ctx); p != nil {
+		it.Pillar = p
+	}
+	st.plan.Items = append(st.plan.Items, it)
+	for _, ref := range it.LeadIDs {
+		r.agency(ref, ctx, "lead agency")
+	}
+	for _, ref := range it.PartnerIDs {
+		r.agency(ref, ctx, "partner agency")
+	}
+	lead, partners := it.LeadIDs, it.PartnerIDs
+	if len(lead) == 0 {
+		lead = inherited(s, func(s *model.Section) []model.Ref { return s.LeadIDs })
+	}
+	if len(partners) == 0 && len(it.LeadIDs) == 0 {
+		partners = inherited(s, func(s *model.Section) []model.Ref { return s.PartnerIDs })
+	}
+	it.Lead = r.agencyList(lead, ctx, "lead agency")
+	it.Partners = r.agencyList(partners, ctx, "partner agency")
+	for _, ref := range it.ThemeIDs {
+		if t, ok := r.themes[ref.ID]; ok {
+			it.Themes = append(it.Themes, t)
+		} else {
+			r.unknown(ref.Pos, ctx, "theme", ref.ID, "themes.yaml", keys(r.themes))
+		}
+	}
+	if it.Text.EN == "" {
+		st.untrans++
+	}
+	if st.source != "" && it.Text.VI != "" && !strings.Contains(st.source, it.Text.VI) {
+		r.errs.Errorf(it.TextPos, "copy the text exactly as printed (typos included); put corrections in `note:`",
+			"%s: Vietnamese text does not occur in the source document %q near %q", ctx, st.plan.SourceFile, firstMismatch(st.source, it.Text.VI))
+	}
+}
+
+// links resolves references between items, once every item is known.
+func (r *resolver) links(st *planState, it *model.Item) {
+	ctx := fmt.Sprintf("item %q", it.ID)
+	if it.Restates.ID != "" {
+		if t, ok := st.items[it.Restates.ID]; ok && t != it {
+			it.RestatesItem = t
+			t.RestatedBy = append(t.RestatedBy, it)
+		} else {
+			r.errs.Errorf(it.Restates.Pos, "write the id of another item of this plan", "%s: restated item %q is not in this plan", ctx, it.Restates.ID)
+		}
+	}
+	for _, ref := range it.Related {
+		if t, ok := st.items[ref.ID]; ok && t != it {
+			it.RelatedItems = append(it.RelatedItems, t)
+		} else {
+			r.errs.Errorf(ref.Pos, "write the id of another item of this plan", "%s: related item %q is not in this plan", ctx, ref.ID)
+		}
+	}
+}
+
+// firstMismatch returns the words of text from the first one at which it
+// stops matching the source, so that the error points at the typo.
+func firstMismatch(source, text string) string {
+	words := strings.Fields(text)
+	for n := len(words); n > 0; n-- {
+		if strings.Contains(source, strings.Join(words[:n], " ")) {
+			if n == len(words) {
+				return ""
+			}
+			end := min(n+6, len(words))
+			return strings.Join(words[n:end], " ")
+		}
+	}
+	return strings.Join(words[:min(6, len(words))], " ")
+}
