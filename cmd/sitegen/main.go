@@ -1,0 +1,119 @@
+// Command sitegen builds the bilingual website of provincial action plans
+// from a content directory.
+//
+//	sitegen check [-content DIR]
+//	sitegen build [-content DIR] [-out DIR] [-baseurl URL] [-theme DIR]
+//
+// check validates the content and reports every problem with its file
+// and line. build validates, then writes the site; on any error it exits
+// with status 1 and leaves the output directory as it was.
+package main
+
+import (
+	"errors"
+	"flag"
+	"fmt"
+	"io"
+	"io/fs"
+	"os"
+
+	"sitegen"
+	"sitegen/internal/build"
+	"sitegen/internal/diag"
+)
+
+func main() {
+	os.Exit(run(os.Args[1:], os.Stdout, os.Stderr))
+}
+
+const usage = `usage:
+  sitegen check [-content DIR]
+  sitegen build [-content DIR] [-out DIR] [-baseurl URL] [-theme DIR]
+`
+
+func run(args []string, stdout, stderr io.Writer) int {
+	if len(args) == 0 {
+		fmt.Fprint(stderr, usage)
+		return 2
+	}
+	cmd, args := args[0], args[1:]
+	fl := flag.NewFlagSet("sitegen "+cmd, flag.ContinueOnError)
+	fl.SetOutput(stderr)
+	content := fl.String("content", "content", "content directory")
+	out := fl.String("out", "public", "output directory")
+	baseURL := fl.String("baseurl", "/", "address the site is published at, e.g. https://portal.example.gov.vn/asean/")
+	theme := fl.String("theme", "", "directory whose templates/ and assets/ files replace the built-in ones")
+	switch cmd {
+	case "check", "build":
+	case "help", "-h", "-help", "--help":
+		fmt.Fprint(stdout, usage)
+		return 0
+	default:
+		fmt.Fprintf(stderr, "sitegen: unknown command %q\n%s", cmd, usage)
+		return 2
+	}
+	if err := fl.Parse(args); err != nil {
+		return 2
+	}
+	if fl.NArg() > 0 {
+		fmt.Fprintf(stderr, "sitegen %s: unexpected argument %q\n%s", cmd, fl.Arg(0), usage)
+		return 2
+	}
+	if st, err := os.Stat(*content); err != nil || !st.IsDir() {
+		fmt.Fprintf(stderr, "sitegen: content directory %q not found (run from the project directory or pass -content DIR)\n", *content)
+		return 1
+	}
+	contentFS := os.DirFS(*content)
+
+	if cmd == "check" {
+		_, problems := build.Check(contentFS)
+		report(stderr, *content, problems)
+		if problems.HasErrors() {
+			return 1
+		}
+		fmt.Fprintln(stdout, "content is valid")
+		return 0
+	}
+
+	opts := build.Options{Content: contentFS, Theme: sitegen.Theme, Out: *out, BaseURL: *baseURL}
+	if *theme != "" {
+		opts.Override = os.DirFS(*theme)
+	}
+	sum, problems, err := build.Build(opts)
+	report(stderr, *content, problems)
+	if err != nil {
+		var le *diag.ListError
+		if !errors.As(err, &le) {
+			fmt.Fprintf(stderr, "sitegen: %v\n", err)
+		}
+		fmt.Fprintf(stderr, "sitegen: build failed; %s was not changed\n", *out)
+		return 1
+	}
+	for _, p := range sum.Plans {
+		fmt.Fprintf(stdout, "%-28s %4d items, %d without English\n", p.ID, p.Items, p.Untranslated)
+	}
+	fmt.Fprintf(stdout, "wrote %d pages (%d files, %d bytes) to %s in %v\n", sum.Pages, sum.Files, sum.Bytes, *out, sum.Duration.Round(1e6))
+	return 0
+}
+
+// report prints problems with paths relative to the working directory,
+// so that editors can jump to them.
+func report(w io.Writer, contentDir string, problems *diag.List) {
+	errs, warns := problems.Count()
+	for _, p := range problems.Problems() {
+		p.Pos.File = joinPath(contentDir, p.Pos.File)
+		fmt.Fprintln(w, p.String())
+	}
+	if errs+warns > 0 {
+		fmt.Fprintf(w, "%d error(s), %d warning(s)\n", errs, warns)
+	}
+}
+
+func joinPath(dir, file string) string {
+	if dir == "." || dir == "" {
+		return file
+	}
+	return dir + "/" + file
+}
+
+var _ fs.FS = os.DirFS(".")

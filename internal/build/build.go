@@ -1,0 +1,99 @@
+// Package build runs the stages of sitegen in order: load the content,
+// validate and resolve it, plan the pages, render them, and write the
+// site. Each stage is one call; this package only strings them together
+// and reports what was done.
+package build
+
+import (
+	"fmt"
+	"io/fs"
+	"sort"
+	"time"
+
+	"sitegen/internal/diag"
+	"sitegen/internal/load"
+	"sitegen/internal/manifest"
+	"sitegen/internal/model"
+	"sitegen/internal/output"
+	"sitegen/internal/render"
+	"sitegen/internal/resolve"
+)
+
+// Options say what to build and where.
+type Options struct {
+	Content  fs.FS  // the content tree
+	Theme    fs.FS  // the default theme (templates/, assets/)
+	Override fs.FS  // the publisher's theme files; may be nil
+	Out      string // the output directory; "" renders without writing
+	BaseURL  string
+}
+
+// Summary is what a build did, for the report printed after it.
+type Summary struct {
+	Plans    []PlanSummary
+	Pages    int // HTML pages, both languages
+	Files    int
+	Bytes    int64
+	Duration time.Duration
+}
+
+// PlanSummary counts one plan's items.
+type PlanSummary struct {
+	ID           string
+	Items        int
+	Untranslated int
+}
+
+// Check loads and validates the content. The returned list holds every
+// problem found; the site is valid when the list has no errors.
+func Check(content fs.FS) (*model.Site, *diag.List) {
+	site, errs := load.Load(content)
+	if site != nil {
+		resolve.Resolve(site, errs)
+	}
+	return site, errs
+}
+
+// Build checks the content and, when it has no errors, renders and
+// writes the site. Problems (warnings too) are returned in the list;
+// err is set when the build failed for any reason, and then the output
+// directory is untouched.
+func Build(opts Options) (Summary, *diag.List, error) {
+	start := time.Now()
+	var sum Summary
+	site, problems := Check(opts.Content)
+	if err := problems.Err(); err != nil {
+		return sum, problems, err
+	}
+	man := manifest.Build(site)
+	theme := opts.Theme
+	if opts.Override != nil {
+		theme = overlay{top: opts.Override, base: opts.Theme}
+	}
+	files, err := render.Render(site, man, theme, render.Options{BaseURL: opts.BaseURL})
+	if err != nil {
+		return sum, problems, err
+	}
+	sort.Slice(files, func(i, j int) bool { return files[i].Path < files[j].Path })
+	if opts.Out != "" {
+		if err := output.Write(opts.Out, files); err != nil {
+			return sum, problems, fmt.Errorf("writing the site: %w", err)
+		}
+	}
+	for _, p := range site.Plans {
+		ps := PlanSummary{ID: p.ID, Items: len(p.Items)}
+		for _, it := range p.Items {
+			if it.Text.EN == "" {
+				ps.Untranslated++
+			}
+		}
+		sum.Plans = append(sum.Plans, ps)
+	}
+	sum.Pages = len(man.Pages) * len(model.Langs)
+	sum.Files = len(files)
+	for _, f := range files {
+		sum.Bytes += int64(len(f.Data))
+	}
+	sum.Duration = time.Since(start)
+	return sum, problems, nil
+}

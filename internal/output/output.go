@@ -1,0 +1,115 @@
+// Package output writes a rendered site to disk all at once.
+//
+// Write puts every file into a new directory beside the output directory
+// and, only when all of them are written, swaps it with the output
+// directory in one rename. A build that fails or is killed part-way
+// leaves the previous site exactly as it was; the next build removes the
+// half-written directory it left behind.
+package output
+
+import (
+	"errors"
+	"fmt"
+	"os"
+	"path/filepath"
+	"strings"
+
+	"sitegen/internal/render"
+)
+
+const (
+	tmpPrefix = ".tmp-"
+	oldPrefix = ".old-"
+)
+
+// Write replaces the directory out with files.
+func Write(out string, files []render.File) error {
+	out = filepath.Clean(out)
+	parent, base := filepath.Split(out)
+	if parent == "" {
+		parent = "."
+	}
+	if base == "" || base == "." || base == ".." || base == "/" {
+		return fmt.Errorf("output directory %q is not a directory name", out)
+	}
+	if err := os.MkdirAll(parent, 0o755); err != nil {
+		return fmt.Errorf("creating %q: %w", parent, err)
+	}
+	removeLeftovers(parent, base)
+	tmp, err := os.MkdirTemp(parent, "."+base+tmpPrefix)
+	if err != nil {
+		return fmt.Errorf("creating a directory beside %q: %w", out, err)
+	}
+	if err := os.Chmod(tmp, 0o755); err != nil {
+		os.RemoveAll(tmp)
+		return err
+	}
+	if err := writeAll(tmp, files); err != nil {
+		os.RemoveAll(tmp)
+		return err
+	}
+	if err := swap(tmp, out, parent, base); err != nil {
+		os.RemoveAll(tmp)
+		return err
+	}
+	return nil
+}
+
+func writeAll(dir string, files []render.File) error {
+	made := map[string]bool{}
+	for _, f := range files {
+		if !filepath.IsLocal(f.Path) {
+			return fmt.Errorf("refusing to write %q outside the output directory", f.Path)
+		}
+		p := filepath.Join(dir, filepath.FromSlash(f.Path))
+		d := filepath.Dir(p)
+		if !made[d] {
+			if err := os.MkdirAll(d, 0o755); err != nil {
+				return err
+			}
+			made[d] = true
+		}
+		if err := os.WriteFile(p, f.Data, 0o644); err != nil {
+			return err
+		}
+	}
+	return nil
+}
+
+// swap puts tmp in place of out. Where the system can exchange two
+// directories in one step, out is never missing.
+func swap(tmp, out, parent, base string) error {
+	if _, err := os.Lstat(out); errors.Is(err, os.ErrNotExist) {
+		return os.Rename(tmp, out)
+	}
+	if err := exchange(tmp, out); err == nil {
+		return os.RemoveAll(tmp) // tmp now holds the previous site
+	}
+	old, err := os.MkdirTemp(parent, "."+base+oldPrefix)
+	if err != nil {
+		return err
+	}
+	os.Remove(old)
+	if err := os.Rename(out, old); err != nil {
+		return fmt.Errorf("moving the previous %q aside: %w", out, err)
+	}
+	if err := os.Rename(tmp, out); err != nil {
+		os.Rename(old, out)
+		return fmt.Errorf("moving the new site into %q: %w", out, err)
+	}
+	return os.RemoveAll(old)
+}
+
+// removeLeftovers deletes directories that killed builds left beside out.
+func removeLeftovers(parent, base string) {
+	entries, err := os.ReadDir(parent)
+	if err != nil {
+		return
+	}
+	for _, e := range entries {
+		n := e.Name()
+		if e.IsDir() && (strings.HasPrefix(n, "."+base+tmpPrefix) || strings.HasPrefix(n, "."+base+oldPrefix)) {
+			os.RemoveAll(filepath.Join(parent, n))
+		}
+	}
+}

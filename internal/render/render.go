@@ -1,0 +1,301 @@
+// Package render turns a planned site into files: HTML pages from the
+// html/template files in the theme, minified, plus fingerprinted assets.
+//
+// The theme is an fs.FS holding templates/ and assets/. Each page kind K
+// has templates/K.html, which defines "title" and "main" and is combined
+// with templates/layout.html and templates/partials.html. Interface
+// strings come from templates/i18n/LANG.yaml. A publisher overrides any
+// of these files by putting a file with the same name in their own theme
+// directory. Templates are parsed once; pages are rendered in parallel.
+package render
+
+import (
+	"bytes"
+	"crypto/sha256"
+	"encoding/hex"
+	"errors"
+	"fmt"
+	"html/template"
+	"io/fs"
+	"net/url"
+	"path"
+	"runtime"
+	"sort"
+	"strings"
+	"sync"
+
+	"github.com/tdewolff/minify/v2"
+	"github.com/tdewolff/minify/v2/css"
+	"github.com/tdewolff/minify/v2/html"
+
+	"sitegen/internal/i18n"
+	"sitegen/internal/manifest"
+	"sitegen/internal/model"
+)
+
+// File is one output file, its path relative to the output root.
+type File struct {
+	Path string
+	Data []byte
+}
+
+// Options are the settings of one build.
+type Options struct {
+	// BaseURL is the address the site is published at, possibly with a
+	// sub-path: https://portal.example.gov.vn/asean/. Links in pages are
+	// written as absolute paths under its path.
+	BaseURL string
+}
+
+// Render renders every page of man in every language, and the assets.
+func Render(site *model.Site, man *manifest.Manifest, theme fs.FS, opts Options) ([]File, error) {
+	base, err := parseBase(opts.BaseURL)
+	if err != nil {
+		return nil, err
+	}
+	locales, err := i18n.Load(mustSub(theme, "templates"))
+	if err != nil {
+		return nil, err
+	}
+	assets, assetFiles, err := fingerprint(theme)
+	if err != nil {
+		return nil, err
+	}
+	tmpls, err := parseTemplates(theme)
+	if err != nil {
+		return nil, err
+	}
+	r := &renderer{site: site, man: man, base: base, locales: locales, assets: assets, tmpls: tmpls, md: newMarkdown(),
+		agencies: map[string]*model.Agency{}}
+	for _, a := range site.Agencies {
+		r.agencies[a.ID] = a
+	}
+
+	type job struct {
+		page *manifest.Page
+		lang model.Lang
+	}
+	var jobs []job
+	for _, p := range man.Pages {
+		for _, l := range model.Langs {
+			jobs = append(jobs, job{p, l})
+		}
+	}
+	files := make([]File, len(jobs))
+	errs := make([]error, len(jobs))
+	var wg sync.WaitGroup
+	next := make(chan int)
+	for w := 0; w < runtime.GOMAXPROCS(0); w++ {
+		wg.Add(1)
+		go func() {
+			defer wg.Done()
+			m := newMinifier()
+			for i := range next {
+				j := jobs[i]
+				files[i], errs[i] = r.page(m, j.page, j.lang)
+			}
+		}()
+	}
+	for i := range jobs {
+		next <- i
+	}
+	close(next)
+	wg.Wait()
+	if err := errors.Join(errs...); err != nil {
+		return nil, err
+	}
+	extra, err := r.extras(newMinifier())
+	if err != nil {
+		return nil, err
+	}
+	files = append(files, extra...)
+	files = append(files, assetFiles...)
+	return files, nil
+}
+
+func mustSub(fsys fs.FS, dir string) fs.FS {
+	sub, err := fs.Sub(fsys, dir)
+	if err != nil {
+		panic(err) // fs.Sub fails only for an invalid path, and dir is constant
+	}
+	return sub
+}
+
+// parseBase checks the base URL and returns it with a trailing slash.
+func parseBase(s string) (*url.URL, error) {
+	if s == "" {
+		s = "/"
+	}
+	u, err := url.Parse(s)
+	if err != nil || (u.Scheme != "" && u.Scheme != "http" && u.Scheme != "https") || u.RawQuery != "" || u.Fragment != "" {
+		return nil, fmt.Errorf("base URL %q is not valid (write it like https://portal.example.gov.vn/asean/)", s)
+	}
+	if !strings.HasPrefix(u.Path, "/") {
+		u.Path = "/" + u.Path
+	}
+	if !strings.HasSuffix(u.Path, "/") {
+		u.Path += "/"
+	}
+	return u, nil
+}
+
+type renderer struct {
+	site    *model.Site
+	man     *manifest.Manifest
+	base    *url.URL
+	locales map[model.Lang]*i18n.Locale
+	assets  map[string]string // logical name -> fingerprinted path
+	tmpls   map[string]*template.Template
+	md      *markdown
+	// agencies by id, for the agencies that sections name
+	agencies map[string]*model.Agency
+}
+
+func newMinifier() *minify.M {
+	m := minify.New()
+	m.Add("text/html", &html.Minifier{KeepDocumentTags: true, KeepEndTags: true, KeepQuotes: true, KeepDefaultAttrVals: true})
+	m.AddFunc("text/css", css.Minify)
+	return m
+}
+
+// outPath is the file a page path is written to.
+func outPath(lang model.Lang, p string) string {
+	return string(lang) + "/" + p + "index.html"
+}
+
+func (r *renderer) page(m *minify.M, p *manifest.Page, lang model.Lang) (File, error) {
+	v := r.view(p, lang)
+	name := string(p.Kind)
+	t, ok := r.tmpls[name]
+	if !ok {
+		return File{}, fmt.Errorf("templates/%s.html is missing", name)
+	}
+	var buf bytes.Buffer
+	if err := t.ExecuteTemplate(&buf, "layout", v); err != nil {
+		return File{}, fmt.Errorf("rendering /%s/%s: %w", lang, p.Path, err)
+	}
+	out, err := m.Bytes("text/html", buf.Bytes())
+	if err != nil {
+		return File{}, fmt.Errorf("minifying /%s/%s: %w", lang, p.Path, err)
+	}
+	return File{Path: outPath(lang, p.Path), Data: out}, nil
+}
+
+// extras renders the pages outside the language trees: the root page
+// that sends readers to a language, and the 404 page.
+func (r *renderer) extras(m *minify.M) ([]File, error) {
+	var out []File
+	for _, name := range []string{"root", "404"} {
+		v := r.view(&manifest.Page{Kind: manifest.Kind(name)}, model.VI)
+		var buf bytes.Buffer
+		t, ok := r.tmpls[name]
+		if !ok {
+			return nil, fmt.Errorf("templates/%s.html is missing", name)
+		}
+		if err := t.ExecuteTemplate(&buf, "layout", v); err != nil {
+			return nil, fmt.Errorf("rendering %s page: %w", name, err)
+		}
+		b, err := m.Bytes("text/html", buf.Bytes())
+		if err != nil {
+			return nil, err
+		}
+		file := "index.html"
+		if name == "404" {
+			file = "404.html"
+		}
+		out = append(out, File{Path: file, Data: b})
+	}
+	return out, nil
+}
+
+// fingerprint reads assets/, minifies CSS, and names every file by its
+// content hash so that it can be cached for ever.
+func fingerprint(theme fs.FS) (map[string]string, []File, error) {
+	names := map[string]string{}
+	var files []File
+	m := newMinifier()
+	err := fs.WalkDir(theme, "assets", func(p string, d fs.DirEntry, err error) error {
+		if err != nil || d.IsDir() || strings.HasPrefix(d.Name(), ".") {
+			return err
+		}
+		b, err := fs.ReadFile(theme, p)
+		if err != nil {
+			return err
+		}
+		if strings.HasSuffix(p, ".css") {
+			if b, err = m.Bytes("text/css", b); err != nil {
+				return fmt.Errorf("%s: %w", p, err)
+			}
+		}
+		sum := sha256.Sum256(b)
+		ext := path.Ext(p)
+		out := strings.TrimSuffix(p, ext) + "." + hex.EncodeToString(sum[:])[:10] + ext
+		names[strings.TrimPrefix(p, "assets/")] = out
+		files = append(files, File{Path: out, Data: b})
+		return nil
+	})
+	if err != nil {
+		return nil, nil, fmt.Errorf("reading assets: %w", err)
+	}
+	sort.Slice(files, func(i, j int) bool { return files[i].Path < files[j].Path })
+	return names, files, nil
+}
+
+var funcs = template.FuncMap{
+	"dict": func(kv ...any) (map[string]any, error) {
+		if len(kv)%2 != 0 {
+			return nil, errors.New("dict needs key and value pairs")
+		}
+		m := map[string]any{}
+		for i := 0; i < len(kv); i += 2 {
+			k, ok := kv[i].(string)
+			if !ok {
+				return nil, fmt.Errorf("dict key %v is not a string", kv[i])
+			}
+			m[k] = kv[i+1]
+		}
+		return m, nil
+	},
+	"add":  func(a, b int) int { return a + b },
+	"min":  func(a, b int) int { return min(a, b) },
+	"join": strings.Join,
+}
+
+// parseTemplates parses layout and partials once, then each page kind's
+// template on a clone of them.
+func parseTemplates(theme fs.FS) (map[string]*template.Template, error) {
+	common := template.New("layout").Funcs(funcs)
+	for _, name := range []string{"templates/layout.html", "templates/partials.html"} {
+		b, err := fs.ReadFile(theme, name)
+		if err != nil {
+			return nil, fmt.Errorf("%s: %w", name, err)
+		}
+		if _, err := common.New(name).Parse(string(b)); err != nil {
+			return nil, fmt.Errorf("%s", strings.TrimPrefix(err.Error(), "template: "))
+		}
+	}
+	out := map[string]*template.Template{}
+	entries, err := fs.ReadDir(theme, "templates")
+	if err != nil {
+		return nil, err
+	}
+	for _, e := range entries {
+		name := e.Name()
+		if e.IsDir() || !strings.HasSuffix(name, ".html") || name == "layout.html" || name == "partials.html" {
+			continue
+		}
+		b, err := fs.ReadFile(theme, "templates/"+name)
+		if err != nil {
+			return nil, err
+		}
+		t, err := common.Clone()
+		if err != nil {
+			return nil, err
+		}
+		if _, err := t.New("templates/" + name).Parse(string(b)); err != nil {
+			return nil, fmt.Errorf("%s", strings.TrimPrefix(err.Error(), "template: "))
+		}
+		out[strings.TrimSuffix(name, ".html")] = t
+	}
+	return out, nil
+}

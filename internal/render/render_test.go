@@ -1,0 +1,149 @@
+package render_test
+
+import (
+	"bytes"
+	"flag"
+	"fmt"
+	"os"
+	"path/filepath"
+	"strings"
+	"testing"
+
+	"sitegen"
+	"sitegen/internal/load"
+	"sitegen/internal/manifest"
+	"sitegen/internal/render"
+	"sitegen/internal/resolve"
+	"sitegen/internal/sitetest"
+)
+
+var update = flag.Bool("update", false, "rewrite the golden files in testdata/golden")
+
+// renderFixture renders the valid fixture site under a sub-path.
+func renderFixture(t *testing.T) map[string][]byte {
+	t.Helper()
+	site, problems := load.Load(sitetest.Fixture(t, "valid"))
+	resolve.Resolve(site, problems)
+	if err := problems.Err(); err != nil {
+		t.Fatal(err)
+	}
+	files, err := render.Render(site, manifest.Build(site), sitegen.Theme, render.Options{BaseURL: "https://portal.example.gov.vn/asean/"})
+	if err != nil {
+		t.Fatal(err)
+	}
+	out := map[string][]byte{}
+	for _, f := range files {
+		out[f.Path] = f.Data
+	}
+	return out
+}
+
+// TestGolden compares one page of every kind, in both languages, with
+// the files in testdata/golden. Run `go test ./internal/render -update`
+// after an intended change and review the diff.
+func TestGolden(t *testing.T) {
+	files := renderFixture(t)
+	pages := []string{
+		"index.html", "404.html",
+		"vi/index.html", "en/index.html",
+		"vi/plans/sample-1-2021/index.html", "en/plans/sample-1-2021/index.html",
+		"vi/plans/sample-1-2021/i-1-a/index.html", "en/plans/sample-1-2021/i-1-b/index.html",
+		"en/plans/sample-1-2021/source/index.html",
+		"vi/provinces/dak-lak/index.html", "en/provinces/da-nang/index.html",
+		"en/provinces/dak-lak/agencies/dolisa/index.html",
+		"vi/agencies/dolisa/index.html", "en/agencies/index.html",
+		"en/pillars/inclusive/index.html", "vi/pillars/index.html",
+		"vi/themes/poverty-reduction/index.html",
+		"en/compare/index.html", "vi/compare/pillars/inclusive/index.html",
+		"en/glossary/index.html", "vi/about/index.html",
+	}
+	for _, p := range pages {
+		got, ok := files[p]
+		if !ok {
+			t.Errorf("page %s was not rendered", p)
+			continue
+		}
+		golden := filepath.Join("testdata", "golden", goldenName(p))
+		if *update {
+			if err := os.MkdirAll(filepath.Dir(golden), 0o755); err != nil {
+				t.Fatal(err)
+			}
+			if err := os.WriteFile(golden, readable(got), 0o644); err != nil {
+				t.Fatal(err)
+			}
+			continue
+		}
+		want, err := os.ReadFile(golden)
+		if err != nil {
+			t.Fatalf("%v (run go test -update)", err)
+		}
+		if g := readable(got); !bytes.Equal(g, want) {
+			t.Errorf("%s differs from %s:\n%s", p, golden, diff(string(want), string(g)))
+		}
+	}
+}
+
+// readable breaks minified HTML before each tag so that golden files
+// diff line by line.
+func readable(b []byte) []byte {
+	return bytes.ReplaceAll(b, []byte("><"), []byte(">\n<"))
+}
+
+// diff shows the first lines where want and got differ.
+func diff(want, got string) string {
+	w, g := strings.Split(want, "\n"), strings.Split(got, "\n")
+	var b strings.Builder
+	shown := 0
+	for i := 0; i < max(len(w), len(g)) && shown < 8; i++ {
+		var wl, gl string
+		if i < len(w) {
+			wl = w[i]
+		}
+		if i < len(g) {
+			gl = g[i]
+		}
+		if wl != gl {
+			fmt.Fprintf(&b, "line %d:\n  - %s\n  + %s\n", i+1, wl, gl)
+			shown++
+		}
+	}
+	return b.String()
+}
+
+// TestLinksUnderSubPath asserts that every link and asset path of the
+// rendered fixture starts with the base path, so the site works when a
+// portal serves it under /asean/.
+func TestLinksUnderSubPath(t *testing.T) {
+	for name, data := range renderFixture(t) {
+		if !strings.HasSuffix(name, ".html") {
+			continue
+		}
+		for _, ref := range sitetest.Links(data) {
+			if strings.HasPrefix(ref, "/") && !strings.HasPrefix(ref, "/asean/") {
+				t.Errorf("%s: link %q is outside the base path /asean/", name, ref)
+			}
+		}
+	}
+}
+
+// TestUntranslatedNotice asserts that an item without English shows the
+// Vietnamese, marked as Vietnamese, with a visible notice.
+func TestUntranslatedNotice(t *testing.T) {
+	page := string(renderFixture(t)["en/plans/sample-1-2021/i-1-b/index.html"])
+	for _, want := range []string{`class="notice"`, `<p class="text" lang="vi">Tuyên truyền về Cộng đồng ASEAN.</p>`} {
+		if !strings.Contains(page, want) {
+			t.Errorf("page lacks %s", want)
+		}
+	}
+}
+
+// goldenName names a page's golden file: en/plans/x/index.html is
+// en_plans_x.html.
+func goldenName(page string) string {
+	name := strings.TrimSuffix(strings.TrimSuffix(page, "index.html"), "/")
+	name = strings.TrimSuffix(name, ".html")
+	if name == "" {
+		name = "root"
+	}
+	return strings.ReplaceAll(name, "/", "_") + ".html"
+}

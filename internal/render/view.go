@@ -1,0 +1,117 @@
+package render
+
+import (
+	"fmt"
+	"html/template"
+	"strings"
+
+	"sitegen/internal/i18n"
+	"sitegen/internal/manifest"
+	"sitegen/internal/model"
+)
+
+// view is what a template sees as ".": the page, its language, and
+// methods that prepare lists for it. Templates only arrange; choices of
+// what to show and in which order are made here, in Go, where they can
+// be tested.
+type view struct {
+	Site *model.Site
+	Page *manifest.Page
+	L    *i18n.Locale
+	Link links
+	r    *renderer
+}
+
+func (r *renderer) view(p *manifest.Page, lang model.Lang) *view {
+	return &view{Site: r.site, Page: p, L: r.locales[lang], r: r,
+		Link: links{base: r.base.Path, abs: strings.TrimSuffix(r.base.String(), "/"), lang: lang, page: p, assets: r.assets}}
+}
+
+// Lang is the page's language code.
+func (v *view) Lang() string { return string(v.L.Lang) }
+
+// OtherLang is the other language's code.
+func (v *view) OtherLang() string { return string(v.L.Lang.Other()) }
+
+// T returns an interface string.
+func (v *view) T(key string) (string, error) { return v.L.T(key) }
+
+// Tf returns an interface string with values filled in.
+func (v *view) Tf(key string, args ...any) (string, error) { return v.L.Tf(key, args...) }
+
+// Tx returns a bilingual text in the page's language.
+func (v *view) Tx(t model.Text) string { return v.L.Text(t) }
+
+// Has reports whether t exists in the page's language.
+func (v *view) Has(t model.Text) bool { return v.L.Has(t) }
+
+// links builds addresses. Every link is an absolute path under the base
+// path, so pages work when the site is served under a sub-path.
+type links struct {
+	base   string // "/" or "/asean/"
+	abs    string // scheme and host and base path without the final "/", may be ""
+	lang   model.Lang
+	page   *manifest.Page
+	assets map[string]string
+}
+
+func (k links) to(lang model.Lang, p string) string { return k.base + string(lang) + "/" + p }
+
+func (k links) Home() string                      { return k.to(k.lang, "") }
+func (k links) Path(p string) string              { return k.to(k.lang, p) }
+func (k links) Plan(p *model.Plan) string         { return k.to(k.lang, manifest.PlanPath(p)) }
+func (k links) Source(p *model.Plan) string       { return k.to(k.lang, manifest.PlanPath(p)+"source/") }
+func (k links) Item(it *model.Item) string        { return k.to(k.lang, manifest.ItemPath(it)) }
+func (k links) Anchor(it *model.Item) string      { return k.Plan(it.Plan) + "#" + it.ID }
+func (k links) Province(p *model.Province) string { return k.to(k.lang, manifest.ProvincePath(p)) }
+func (k links) Agency(a *model.Agency) string     { return k.to(k.lang, manifest.AgencyPath(a)) }
+func (k links) Pillar(p *model.Pillar) string     { return k.to(k.lang, manifest.PillarPath(p)) }
+func (k links) Theme(t *model.Theme) string       { return k.to(k.lang, manifest.ThemePath(t)) }
+func (k links) ComparePillar(p *model.Pillar) string {
+	return k.to(k.lang, manifest.ComparePillarPath(p))
+}
+func (k links) ProvinceAgency(p *model.Province, a *model.Agency) string {
+	return k.to(k.lang, manifest.ProvinceAgencyPath(p, a))
+}
+
+// Twin is this page in the other language.
+func (k links) Twin() string { return k.to(k.lang.Other(), k.page.Path) }
+
+// In is this page in lang.
+func (k links) In(lang string) string { return k.to(model.Lang(lang), k.page.Path) }
+
+// Canonical is the page's full address, or its path when the base URL
+// has no host.
+func (k links) Canonical() string { return k.abs + "/" + string(k.lang) + "/" + k.page.Path }
+
+// CanonicalIn is the page's full address in lang.
+func (k links) CanonicalIn(lang string) string { return k.abs + "/" + lang + "/" + k.page.Path }
+
+// Root is the site's root path.
+func (k links) Root() string { return k.base }
+
+// Asset is the fingerprinted address of a file in assets/.
+func (k links) Asset(name string) (string, error) {
+	p, ok := k.assets[name]
+	if !ok {
+		return "", fmt.Errorf("asset %q is not in assets/", name)
+	}
+	return k.base + p, nil
+}
+
+// Markdown renders a standalone page's body for this language.
+func (v *view) Markdown() (template.HTML, error) {
+	pg := v.Page.Pages[v.L.Lang]
+	if pg == nil {
+		return "", nil
+	}
+	return v.r.md.HTML(pg.Body)
+}
+
+// MarkdownTitle is the standalone page's title in this language.
+func (v *view) MarkdownTitle() string {
+	if pg := v.Page.Pages[v.L.Lang]; pg != nil {
+		return pg.Title
+	}
+	return ""
+}
