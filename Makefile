@@ -1,0 +1,34 @@
+# sitegen: the two commands are `make build` and `make test`.
+GO ?= go
+STATICCHECK_VERSION ?= v0.8.2
+CONTENT ?= content
+OUT ?= public
+BASEURL ?= /
+
+.PHONY: build check test lint fuzz clean
+
+## build: build the real site from content/ into public/
+build:
+	$(GO) run ./cmd/sitegen build -content $(CONTENT) -out $(OUT) -baseurl $(BASEURL)
+
+## check: validate content/ without writing anything
+check:
+	$(GO) run ./cmd/sitegen check -content $(CONTENT)
+
+## test: every test, plus formatting and vet
+test: lint
+	$(GO) test ./...
+
+lint:
+	@out=$$(gofmt -l $$(git ls-files '*.go' 2>/dev/null || find . -name '*.go')); \
+	  if [ -n "$$out" ]; then echo "gofmt would change:"; echo "$$out"; exit 1; fi
+	$(GO) vet ./...
+	$(GO) run honnef.co/go/tools/cmd/staticcheck@$(STATICCHECK_VERSION) ./...
+
+## fuzz: run each fuzz target for FUZZTIME (default 20s)
+FUZZTIME ?= 20s
+fuzz:
+	$(GO) test ./internal/load -run '^$$' -fuzz FuzzLoad -fuzztime $(FUZZTIME)
+
+clean:
+	rm -rf $(OUT)
