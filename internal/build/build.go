@@ -14,6 +14,7 @@ import (
 	"sitegen/internal/load"
 	"sitegen/internal/manifest"
 	"sitegen/internal/model"
+	"sitegen/internal/opendata"
 	"sitegen/internal/output"
 	"sitegen/internal/render"
 	"sitegen/internal/resolve"
@@ -74,6 +75,11 @@ func Build(opts Options) (Summary, *diag.List, error) {
 	if err != nil {
 		return sum, problems, err
 	}
+	data, err := opendata.Files(site, render.BasePath(opts.BaseURL))
+	if err != nil {
+		return sum, problems, fmt.Errorf("writing open data: %w", err)
+	}
+	files = append(files, data...)
 	sort.Slice(files, func(i, j int) bool { return files[i].Path < files[j].Path })
 	if opts.Out != "" {
 		if err := output.Write(opts.Out, files); err != nil {

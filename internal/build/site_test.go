@@ -1,11 +1,15 @@
 package build
 
 import (
+	"bytes"
+	"encoding/csv"
+	"encoding/json"
 	"net/url"
 	"os"
 	"path"
 	"path/filepath"
 	"regexp"
+	"sitegen/internal/model"
 	"strings"
 	"testing"
 
@@ -141,4 +145,100 @@ func TestRealSite(t *testing.T) {
 		}
 		t.Logf("%d links checked in %d pages", checked, len(pages))
 	})
+}
+
+// TestOpenData checks items.csv against the sources and the pages: every
+// item of every plan has a row, its Vietnamese occurs in its source
+// document, its English is not empty, and both its URLs exist.
+func TestOpenData(t *testing.T) {
+	out, sum := buildReal(t)
+	raw, err := os.ReadFile(filepath.Join(out, "data", "items.csv"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	body, ok := bytes.CutPrefix(raw, []byte("\ufeff"))
+	if !ok {
+		t.Error("items.csv has no byte-order mark")
+	}
+	rows, err := csv.NewReader(bytes.NewReader(body)).ReadAll()
+	if err != nil {
+		t.Fatal(err)
+	}
+	col := map[string]int{}
+	for i, name := range rows[0] {
+		col[name] = i
+	}
+	for _, name := range []string{"plan", "item", "label", "kind", "pillar", "themes", "lead", "partners", "timing", "status", "text_vi", "text_en", "url_vi", "url_en"} {
+		if _, ok := col[name]; !ok {
+			t.Errorf("items.csv has no column %q", name)
+		}
+	}
+	perPlan := map[string]int{}
+	sources := map[string]string{}
+	for _, p := range mustSite(t).Plans {
+		sources[p.ID] = strings.Join(strings.Fields(p.Source.Text), " ")
+	}
+	for _, row := range rows[1:] {
+		plan, id := row[col["plan"]], row[col["item"]]
+		perPlan[plan]++
+		if !strings.Contains(sources[plan], row[col["text_vi"]]) {
+			t.Errorf("%s/%s: text_vi does not occur in the source", plan, id)
+		}
+		if strings.TrimSpace(row[col["text_en"]]) == "" {
+			t.Errorf("%s/%s: text_en is empty", plan, id)
+		}
+		for _, c := range []string{"url_vi", "url_en"} {
+			p := strings.TrimPrefix(row[col[c]], "/asean/") + "index.html"
+			if _, err := os.Stat(filepath.Join(out, filepath.FromSlash(p))); err != nil {
+				t.Errorf("%s/%s: %s %s does not exist", plan, id, c, row[col[c]])
+			}
+		}
+	}
+	for _, ps := range sum.Plans {
+		if perPlan[ps.ID] != ps.Items {
+			t.Errorf("plan %s: %d rows for %d items", ps.ID, perPlan[ps.ID], ps.Items)
+		}
+	}
+	for _, name := range []string{"plan.schema.json", "thanh-hoa-208-2021.json"} {
+		b, err := os.ReadFile(filepath.Join(out, "data", "plans", name))
+		if err != nil || !json.Valid(b) {
+			t.Errorf("data/plans/%s: missing or not JSON (%v)", name, err)
+		}
+	}
+}
+
+// TestRealContentCounts asserts the minimum each plan must publish, so
+// that a lost section cannot go unnoticed.
+func TestRealContentCounts(t *testing.T) {
+	count := map[string]map[string]int{}
+	for _, p := range mustSite(t).Plans {
+		count[p.ID] = map[string]int{"all": len(p.Items)}
+		for _, it := range p.Items {
+			count[p.ID][it.Kind]++
+		}
+	}
+	for _, tc := range []struct {
+		plan, kind string
+		min        int
+	}{
+		{"thanh-hoa-208-2021", "all", 100},
+		{"thanh-hoa-208-2021", "appendix-row", 44},
+		{"da-nang-3881-2021", "all", 40},
+		{"quang-nam-2021-2025", "task", 32},
+		{"kien-giang-83-2017", "task", 18},
+		{"news-2021-07-22", "content-group", 9},
+	} {
+		if got := count[tc.plan][tc.kind]; got < tc.min {
+			t.Errorf("%s: %d items of kind %s, want at least %d", tc.plan, got, tc.kind, tc.min)
+		}
+	}
+}
+
+func mustSite(t *testing.T) *model.Site {
+	t.Helper()
+	site, problems := Check(os.DirFS(filepath.Join(sitetest.Root(), "content")))
+	if err := problems.Err(); err != nil {
+		t.Fatal(err)
+	}
+	return site
 }

@@ -51,6 +51,7 @@ func Load(fsys fs.FS) (*model.Site, *diag.List) {
 	site.Sources = l.sources()
 	site.Plans = l.plans()
 	site.Pages = l.pages()
+	site.Commentary = l.commentary()
 	return site, l.errs
 }
 
@@ -342,35 +343,79 @@ func (l *loader) glob(dir, ext string) []string {
 
 func (l *loader) pages() []*model.Page {
 	var out []*model.Page
-	for _, name := range l.glob("pages", ".md") {
+	for _, f := range l.markdown("pages") {
+		p := &model.Page{Pos: f.pos, Name: f.name, Lang: f.lang, Body: f.body}
+		p.Title = cleanText(f.front.reqStr("title", "Page title"))
+		f.front.end()
+		out = append(out, p)
+	}
+	return out
+}
+
+func (l *loader) commentary() []*model.Commentary {
+	var out []*model.Commentary
+	for _, f := range l.markdown("commentary") {
+		c := &model.Commentary{Pos: f.pos, Name: f.name, Lang: f.lang, Body: f.body}
+		m := f.front
+		c.Title = cleanText(m.str("title"))
+		c.About = model.Subject{Plan: m.str("plan"), Item: m.str("item"), Pillar: m.str("pillar"),
+			Agency: m.str("agency"), Theme: m.str("theme"), Province: m.str("province")}
+		n := 0
+		for _, s := range []string{c.About.Plan, c.About.Pillar, c.About.Agency, c.About.Theme, c.About.Province} {
+			if s != "" {
+				n++
+			}
+		}
+		switch {
+		case c.About.Item != "" && c.About.Plan == "":
+			l.errs.Errorf(f.pos, "add `plan: PLAN-ID` beside `item:`", "commentary %q: an item needs its plan", f.name)
+		case n != 1:
+			l.errs.Errorf(f.pos, "write one of plan (with item for an item), pillar, agency, theme or province", "commentary %q must be about exactly one thing", f.name)
+		}
+		m.end()
+		out = append(out, c)
+	}
+	return out
+}
+
+// mdFile is a Markdown file with its front matter.
+type mdFile struct {
+	pos   diag.Pos
+	name  string
+	lang  model.Lang
+	front *mapping
+	body  string
+}
+
+// markdown reads dir/NAME.LANG.md files and their front matter.
+func (l *loader) markdown(dir string) []mdFile {
+	var out []mdFile
+	for _, name := range l.glob(dir, ".md") {
 		base := strings.TrimSuffix(path.Base(name), ".md")
 		stem, lang, _ := strings.Cut(base, ".")
 		if lang != string(model.VI) && lang != string(model.EN) || !ValidID(stem) {
-			l.errs.Errorf(diag.Pos{File: name}, "name it NAME.vi.md or NAME.en.md, NAME in a-z0-9-", "page file name %q is not NAME.LANG.md", path.Base(name))
+			l.errs.Errorf(diag.Pos{File: name}, "name it NAME.vi.md or NAME.en.md, NAME in a-z0-9-", "file name %q is not NAME.LANG.md", path.Base(name))
 			continue
 		}
 		b, ok := l.read(name, false)
 		if !ok {
 			continue
 		}
-		p := &model.Page{Pos: diag.Pos{File: name, Line: 1}, Name: stem, Lang: model.Lang(lang)}
+		pos := diag.Pos{File: name, Line: 1}
 		body, front, fline := splitFrontMatter(string(b))
 		if front == "" {
-			l.errs.Errorf(p.Pos, "start the file with a `---` line, `title: ...`, and another `---` line", "page has no front matter")
+			l.errs.Errorf(pos, "start the file with a `---` line, `title: ...`, and another `---` line", "no front matter")
 			continue
 		}
 		var top yaml.Node
 		if err := yaml.Unmarshal([]byte(front), &top); err != nil || len(top.Content) == 0 {
-			l.errs.Errorf(p.Pos, "write `title: ...` between the `---` lines", "page front matter is not valid YAML")
+			l.errs.Errorf(pos, "write `key: value` lines between the `---` lines", "front matter is not valid YAML")
 			continue
 		}
 		d := &decoder{file: name, errs: l.errs}
 		shiftLines(top.Content[0], fline)
-		m := d.mapping(top.Content[0], fmt.Sprintf("page %q", base))
-		p.Title = cleanText(m.reqStr("title", "Page title"))
-		m.end()
-		p.Body = body
-		out = append(out, p)
+		out = append(out, mdFile{pos: pos, name: stem, lang: model.Lang(lang), body: body,
+			front: d.mapping(top.Content[0], fmt.Sprintf("%s %q", strings.TrimSuffix(dir, "s"), base))})
 	}
 	return out
 }

@@ -32,6 +32,8 @@ const (
 	Theme          Kind = "theme"
 	Compare        Kind = "compare"
 	ComparePillar  Kind = "compare-pillar"
+	CompareTheme   Kind = "compare-theme"
+	CompareAgency  Kind = "compare-agency"
 	Glossary       Kind = "glossary"
 	Markdown       Kind = "page"
 )
@@ -70,6 +72,8 @@ func AgencyPath(a *model.Agency) string        { return "agencies/" + a.ID + "/"
 func PillarPath(p *model.Pillar) string        { return "pillars/" + p.ID + "/" }
 func ThemePath(t *model.Theme) string          { return "themes/" + t.ID + "/" }
 func ComparePillarPath(p *model.Pillar) string { return "compare/pillars/" + p.ID + "/" }
+func CompareThemePath(t *model.Theme) string   { return "compare/themes/" + t.ID + "/" }
+func CompareAgencyPath(a *model.Agency) string { return "compare/agencies/" + a.ID + "/" }
 func ProvinceAgencyPath(p *model.Province, a *model.Agency) string {
 	return "provinces/" + p.ID + "/agencies/" + a.ID + "/"
 }
@@ -136,6 +140,14 @@ func Build(site *model.Site) *Manifest {
 	for _, f := range site.Frameworks {
 		for _, p := range f.Pillars {
 			add(&Page{Kind: ComparePillar, Path: ComparePillarPath(p), Pillar: p})
+		}
+	}
+	for _, t := range site.Themes {
+		add(&Page{Kind: CompareTheme, Path: CompareThemePath(t), Theme: t})
+	}
+	for _, a := range site.Agencies {
+		if len(m.AgencyItems[a]) > 0 {
+			add(&Page{Kind: CompareAgency, Path: CompareAgencyPath(a), Agency: a})
 		}
 	}
 	add(&Page{Kind: Glossary, Path: "glossary/"})

@@ -80,6 +80,7 @@ type Site struct {
 	Glossary   []*Term
 	Plans      []*Plan
 	Pages      []*Page
+	Commentary []*Commentary
 	Sources    map[string]*Source // by file name in content/sources
 }
 
@@ -316,6 +317,22 @@ type Item struct {
 	RestatesItem *Item     // set by resolve
 	RestatedBy   []*Item   // set by resolve
 	RelatedItems []*Item   // set by resolve
+}
+
+// Commentary is an editorial text about a plan, item, pillar, agency,
+// theme or province, in one language, shown on that value's page.
+type Commentary struct {
+	Pos   diag.Pos
+	Name  string // file name before the language
+	Lang  Lang
+	Title string
+	About Subject
+	Body  string // Markdown
+}
+
+// Subject names what a commentary is about: one of its fields is set.
+type Subject struct {
+	Plan, Item, Pillar, Agency, Theme, Province string
 }
 
 // Page is a standalone Markdown page such as About, in one language.

@@ -232,18 +232,30 @@ type ProvinceColumn struct {
 	Items    []*model.Item
 }
 
-// Columns lists each province's tasks of pillar p, side by side.
-func (v *view) Columns(p *model.Pillar) []ProvinceColumn {
+// Columns lists each province's items among items, side by side: every
+// province with plans gets a column, so an empty one shows what a
+// province did not commit to.
+func (v *view) Columns(items []*model.Item) []ProvinceColumn {
 	var out []ProvinceColumn
-	tasks := v.PillarTasks(p)
 	for _, pr := range v.ProvincesWithPlans() {
 		col := ProvinceColumn{Province: pr}
-		for _, it := range tasks {
+		for _, it := range items {
 			if it.Plan.Province == pr {
 				col.Items = append(col.Items, it)
 			}
 		}
 		out = append(out, col)
+	}
+	return out
+}
+
+// ThemeTasks lists the tasks tagged with theme t.
+func (v *view) ThemeTasks(t *model.Theme) []*model.Item {
+	var out []*model.Item
+	for _, it := range v.ThemeItems(t) {
+		if IsTask(it) {
+			out = append(out, it)
+		}
 	}
 	return out
 }

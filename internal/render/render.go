@@ -70,6 +70,13 @@ func Render(site *model.Site, man *manifest.Manifest, theme fs.FS, opts Options)
 	for _, a := range site.Agencies {
 		r.agencies[a.ID] = a
 	}
+	r.commentary = map[model.Subject]map[model.Lang]*model.Commentary{}
+	for _, c := range site.Commentary {
+		if r.commentary[c.About] == nil {
+			r.commentary[c.About] = map[model.Lang]*model.Commentary{}
+		}
+		r.commentary[c.About][c.Lang] = c
+	}
 
 	type job struct {
 		page *manifest.Page
@@ -121,6 +128,16 @@ func mustSub(fsys fs.FS, dir string) fs.FS {
 	return sub
 }
 
+// BasePath is the path part of a base URL, with a trailing slash; "/"
+// for an invalid one (Render reports that).
+func BasePath(baseURL string) string {
+	u, err := parseBase(baseURL)
+	if err != nil {
+		return "/"
+	}
+	return u.Path
+}
+
 // parseBase checks the base URL and returns it with a trailing slash.
 func parseBase(s string) (*url.URL, error) {
 	if s == "" {
@@ -149,6 +166,8 @@ type renderer struct {
 	md      *markdown
 	// agencies by id, for the agencies that sections name
 	agencies map[string]*model.Agency
+	// commentary by what it is about, then language
+	commentary map[model.Subject]map[model.Lang]*model.Commentary
 }
 
 func newMinifier() *minify.M {

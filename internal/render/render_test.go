@@ -56,6 +56,7 @@ func TestGolden(t *testing.T) {
 		"vi/themes/poverty-reduction/index.html",
 		"en/compare/index.html", "vi/compare/pillars/inclusive/index.html",
 		"en/glossary/index.html", "vi/about/index.html",
+		"vi/compare/themes/awareness/index.html", "en/compare/agencies/doha/index.html",
 	}
 	for _, p := range pages {
 		got, ok := files[p]
@@ -146,4 +147,18 @@ func goldenName(page string) string {
 		name = "root"
 	}
 	return strings.ReplaceAll(name, "/", "_") + ".html"
+}
+
+// TestMarkdownIsSafe asserts that raw HTML and javascript: links in
+// commentary never reach a page.
+func TestMarkdownIsSafe(t *testing.T) {
+	page := string(renderFixture(t)["vi/plans/sample-1-2021/index.html"])
+	if !strings.Contains(page, "<strong>bốn</strong>") {
+		t.Fatal("the commentary is not on the plan page")
+	}
+	for _, bad := range []string{"<script", "javascript:"} {
+		if strings.Contains(page, bad) {
+			t.Errorf("page contains %q", bad)
+		}
+	}
 }

@@ -70,6 +70,10 @@ func (k links) Theme(t *model.Theme) string       { return k.to(k.lang, manifest
 func (k links) ComparePillar(p *model.Pillar) string {
 	return k.to(k.lang, manifest.ComparePillarPath(p))
 }
+func (k links) CompareTheme(t *model.Theme) string { return k.to(k.lang, manifest.CompareThemePath(t)) }
+func (k links) CompareAgency(a *model.Agency) string {
+	return k.to(k.lang, manifest.CompareAgencyPath(a))
+}
 func (k links) ProvinceAgency(p *model.Province, a *model.Agency) string {
 	return k.to(k.lang, manifest.ProvinceAgencyPath(p, a))
 }
@@ -114,4 +118,43 @@ func (v *view) MarkdownTitle() string {
 		return pg.Title
 	}
 	return ""
+}
+
+// Commentary is an editorial text rendered for a page.
+type Commentary struct {
+	Title string
+	HTML  template.HTML
+}
+
+// Commentary returns the commentary about the page's subject in the
+// page's language, or nil. kind is plan, item, pillar, agency, theme or
+// province.
+func (v *view) Commentary(kind string) (*Commentary, error) {
+	var s model.Subject
+	p := v.Page
+	switch kind {
+	case "plan":
+		s.Plan = p.Plan.ID
+	case "item":
+		s.Plan, s.Item = p.Item.Plan.ID, p.Item.ID
+	case "pillar":
+		s.Pillar = p.Pillar.ID
+	case "agency":
+		s.Agency = p.Agency.ID
+	case "theme":
+		s.Theme = p.Theme.ID
+	case "province":
+		s.Province = p.Province.ID
+	default:
+		return nil, fmt.Errorf("no commentary kind %q", kind)
+	}
+	c := v.r.commentary[s][v.L.Lang]
+	if c == nil {
+		return nil, nil
+	}
+	h, err := v.r.md.HTML(c.Body)
+	if err != nil {
+		return nil, fmt.Errorf("%s: %w", c.Pos.File, err)
+	}
+	return &Commentary{Title: c.Title, HTML: h}, nil
 }

@@ -38,6 +38,7 @@ func Resolve(site *model.Site, errs *diag.List) {
 	}
 	sort.SliceStable(site.Plans, func(i, j int) bool { return planBefore(site.Plans[i], site.Plans[j]) })
 	r.pages()
+	r.commentary()
 }
 
 // planBefore orders plans by date, undated ones last, then by id.
@@ -198,3 +199,61 @@ func (r *resolver) pages() {
 
 // normSpace collapses white space, for comparing text with a source.
 func normSpace(s string) string { return strings.Join(strings.Fields(s), " ") }
+
+// commentary checks what each commentary is about, and that it exists
+// in both languages.
+func (r *resolver) commentary() {
+	seen := map[model.Subject]map[model.Lang]*model.Commentary{}
+	for _, c := range r.site.Commentary {
+		ctx := fmt.Sprintf("commentary %q", c.Name)
+		a := c.About
+		switch {
+		case a.Item != "":
+			p, ok := r.plans[a.Plan]
+			found := false
+			if ok {
+				for _, it := range p.Items {
+					found = found || it.ID == a.Item
+				}
+			}
+			if !found {
+				r.errs.Errorf(c.Pos, "write the id of an item of that plan", "%s: item %q of plan %q is not defined", ctx, a.Item, a.Plan)
+			}
+		case a.Plan != "":
+			if _, ok := r.plans[a.Plan]; !ok {
+				r.unknown(c.Pos, ctx, "plan", a.Plan, "plans/", keys(r.plans))
+			}
+		case a.Pillar != "":
+			if _, ok := r.pillars[a.Pillar]; !ok {
+				r.unknown(c.Pos, ctx, "pillar", a.Pillar, "frameworks.yaml", keys(r.pillars))
+			}
+		case a.Agency != "":
+			if _, ok := r.agencies[a.Agency]; !ok {
+				r.unknown(c.Pos, ctx, "agency", a.Agency, "agencies.yaml", keys(r.agencies))
+			}
+		case a.Theme != "":
+			if _, ok := r.themes[a.Theme]; !ok {
+				r.unknown(c.Pos, ctx, "theme", a.Theme, "themes.yaml", keys(r.themes))
+			}
+		case a.Province != "":
+			if _, ok := r.provinces[a.Province]; !ok {
+				r.unknown(c.Pos, ctx, "province", a.Province, "provinces.yaml", keys(r.provinces))
+			}
+		}
+		if seen[a] == nil {
+			seen[a] = map[model.Lang]*model.Commentary{}
+		}
+		if prev, dup := seen[a][c.Lang]; dup {
+			r.errs.Errorf(c.Pos, fmt.Sprintf("merge it with %s", prev.Pos.File), "%s: another %s commentary is about the same thing", ctx, c.Lang)
+		}
+		seen[a][c.Lang] = c
+	}
+	for _, byLang := range seen {
+		for _, l := range model.Langs {
+			if _, ok := byLang[l]; !ok {
+				other := byLang[l.Other()]
+				r.errs.Errorf(other.Pos, fmt.Sprintf("add commentary/%s.%s.md", other.Name, l), "commentary %q has no %s version", other.Name, l)
+			}
+		}
+	}
+}

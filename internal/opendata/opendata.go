@@ -1,0 +1,283 @@
+// Package opendata writes the site's data for download: one JSON file per
+// plan with a JSON Schema beside it, and one CSV of all items.
+//
+//	data/plans/{plan}.json     a plan, its sections and items, both languages
+//	data/plans/plan.schema.json
+//	data/items.csv             one row per item, UTF-8 with a byte-order mark
+//
+// The files are derived from the same resolved model as the pages, so
+// they say exactly what the pages say: inherited lead agencies are filled
+// in, and URLs are the published paths of the item pages.
+package opendata
+
+import (
+	"bytes"
+	_ "embed"
+	"encoding/csv"
+	"encoding/json"
+	"strings"
+
+	"sitegen/internal/manifest"
+	"sitegen/internal/model"
+	"sitegen/internal/render"
+)
+
+//go:embed plan.schema.json
+var planSchema []byte
+
+// CSVColumns are the columns of items.csv, in order.
+var CSVColumns = []string{"plan", "item", "label", "kind", "pillar", "themes", "lead", "partners",
+	"timing", "status", "text_vi", "text_en", "url_vi", "url_en", "province", "document", "date"}
+
+// Files returns the open data files of site. basePath is the path the
+// site is published under ("/" or "/asean/").
+func Files(site *model.Site, basePath string) ([]render.File, error) {
+	var out []render.File
+	for _, p := range site.Plans {
+		b, err := json.MarshalIndent(plan(p, basePath), "", "  ")
+		if err != nil {
+			return nil, err
+		}
+		out = append(out, render.File{Path: "data/plans/" + p.ID + ".json", Data: append(b, '\n')})
+	}
+	out = append(out, render.File{Path: "data/plans/plan.schema.json", Data: planSchema})
+	b, err := itemsCSV(site, basePath)
+	if err != nil {
+		return nil, err
+	}
+	out = append(out, render.File{Path: "data/items.csv", Data: b})
+	return out, nil
+}
+
+// Text is a text in both languages; en is omitted when untranslated.
+type Text struct {
+	VI string `json:"vi"`
+	EN string `json:"en,omitempty"`
+}
+
+func text(t model.Text) *Text {
+	if t.IsZero() {
+		return nil
+	}
+	return &Text{VI: t.VI, EN: t.EN}
+}
+
+// Plan is the JSON form of a plan. Fields the source does not state are
+// omitted, never filled with a guess.
+type Plan struct {
+	ID          string       `json:"id"`
+	Province    string       `json:"province,omitempty"`
+	Attribution *Attribution `json:"attribution,omitempty"`
+	Framework   string       `json:"framework"`
+	Title       *Text        `json:"title"`
+	Document    Document     `json:"document"`
+	Period      *Period      `json:"period,omitempty"`
+	Standing    string       `json:"standing_agency,omitempty"`
+	Reporting   []Deadline   `json:"reporting,omitempty"`
+	Funding     *Text        `json:"funding,omitempty"`
+	Source      Source       `json:"source"`
+	Targets     []Target     `json:"targets,omitempty"`
+	Sections    []Section    `json:"sections"`
+	URL         URLs         `json:"url"`
+}
+
+type Attribution struct {
+	Province  string `json:"province"`
+	Editorial bool   `json:"editorial"`
+	Evidence  *Text  `json:"evidence"`
+}
+
+type Document struct {
+	Type     string  `json:"type"`
+	Number   string  `json:"number,omitempty"`
+	Date     string  `json:"date,omitempty"`
+	Issuer   string  `json:"issuer,omitempty"`
+	Signer   string  `json:"signer,omitempty"`
+	Bases    []*Text `json:"bases,omitempty"`
+	Replaces *Text   `json:"replaces,omitempty"`
+}
+
+type Period struct {
+	From int `json:"from"`
+	To   int `json:"to"`
+}
+
+type Deadline struct {
+	Day   int   `json:"day,omitempty"`
+	Month int   `json:"month,omitempty"`
+	Text  *Text `json:"text"`
+}
+
+type Source struct {
+	File string `json:"file"`
+	Kind string `json:"kind"`
+}
+
+type Target struct {
+	ID        string  `json:"id"`
+	Item      string  `json:"item,omitempty"`
+	Indicator *Text   `json:"indicator"`
+	Value     float64 `json:"value"`
+	Unit      string  `json:"unit"`
+	Year      int     `json:"year,omitempty"`
+}
+
+type Section struct {
+	ID       string    `json:"id"`
+	Label    string    `json:"label,omitempty"`
+	Title    *Text     `json:"title,omitempty"`
+	Pillar   string    `json:"pillar,omitempty"`
+	Items    []Item    `json:"items,omitempty"`
+	Sections []Section `json:"sections,omitempty"`
+}
+
+type Item struct {
+	ID       string   `json:"id"`
+	Label    string   `json:"label,omitempty"`
+	Kind     string   `json:"kind"`
+	Text     *Text    `json:"text"`
+	Pillar   string   `json:"pillar,omitempty"`
+	Lead     []string `json:"lead,omitempty"`
+	Partners []string `json:"partners,omitempty"`
+	Timing   *Timing  `json:"timing,omitempty"`
+	Themes   []string `json:"themes,omitempty"`
+	Restates string   `json:"restates,omitempty"`
+	Related  []string `json:"related,omitempty"`
+	Status   string   `json:"status"`
+	Note     *Text    `json:"note,omitempty"`
+	URL      URLs     `json:"url"`
+}
+
+type Timing struct {
+	Kind string `json:"kind"`
+	From int    `json:"from,omitempty"`
+	To   int    `json:"to,omitempty"`
+	Date string `json:"date,omitempty"`
+	Text *Text  `json:"text,omitempty"`
+}
+
+// URLs are the published paths of a page in each language.
+type URLs struct {
+	VI string `json:"vi"`
+	EN string `json:"en"`
+}
+
+func urls(basePath, path string) URLs {
+	return URLs{VI: basePath + "vi/" + path, EN: basePath + "en/" + path}
+}
+
+func ids[T any](xs []T, id func(T) string) []string {
+	var out []string
+	for _, x := range xs {
+		out = append(out, id(x))
+	}
+	return out
+}
+
+func agencyIDs(as []*model.Agency) []string {
+	return ids(as, func(a *model.Agency) string { return a.ID })
+}
+
+func plan(p *model.Plan, basePath string) Plan {
+	d := p.Document
+	out := Plan{ID: p.ID, Framework: p.FrameworkID, Title: text(p.Title), Funding: text(p.Funding),
+		Standing: p.StandingID, Source: Source{File: p.SourceFile, Kind: p.SourceKind},
+		URL:      urls(basePath, manifest.PlanPath(p)),
+		Document: Document{Type: d.Type, Number: d.Number, Issuer: d.IssuerID, Signer: d.Signer, Replaces: text(d.Replaces)}}
+	if p.Attribution != nil {
+		out.Attribution = &Attribution{Province: p.Attribution.ProvinceID, Editorial: true, Evidence: text(p.Attribution.Evidence)}
+	} else {
+		out.Province = p.ProvinceID
+	}
+	if d.HasDate {
+		out.Document.Date = d.Date.Format("2006-01-02")
+	}
+	for _, b := range d.Bases {
+		out.Document.Bases = append(out.Document.Bases, text(b))
+	}
+	if p.PeriodFrom != 0 {
+		out.Period = &Period{From: p.PeriodFrom, To: p.PeriodTo}
+	}
+	for _, r := range p.Reporting {
+		out.Reporting = append(out.Reporting, Deadline{Day: r.Day, Month: r.Month, Text: text(r.Text)})
+	}
+	for _, t := range p.Targets {
+		out.Targets = append(out.Targets, Target{ID: t.ID, Item: t.ItemID, Indicator: text(t.Indicator), Value: t.Value, Unit: t.Unit, Year: t.Year})
+	}
+	for _, s := range p.Sections {
+		out.Sections = append(out.Sections, section(s, basePath))
+	}
+	return out
+}
+
+func section(s *model.Section, basePath string) Section {
+	out := Section{ID: s.ID, Label: s.Label, Title: text(s.Title), Pillar: s.PillarID}
+	for _, it := range s.Items {
+		out.Items = append(out.Items, item(it, basePath))
+	}
+	for _, c := range s.Sections {
+		out.Sections = append(out.Sections, section(c, basePath))
+	}
+	return out
+}
+
+func item(it *model.Item, basePath string) Item {
+	out := Item{ID: it.ID, Label: it.Label, Kind: it.Kind, Text: text(it.Text),
+		Lead: agencyIDs(it.Lead), Partners: agencyIDs(it.Partners), Status: it.Status, Note: text(it.Note),
+		Themes:  ids(it.Themes, func(t *model.Theme) string { return t.ID }),
+		Related: ids(it.RelatedItems, func(i *model.Item) string { return i.ID }),
+		URL:     urls(basePath, manifest.ItemPath(it))}
+	if it.Pillar != nil {
+		out.Pillar = it.Pillar.ID
+	}
+	if it.RestatesItem != nil {
+		out.Restates = it.RestatesItem.ID
+	}
+	if t := it.Timing; t != nil {
+		out.Timing = &Timing{Kind: t.Kind, From: t.From, To: t.To, Text: text(t.Text)}
+		if !t.Date.IsZero() {
+			out.Timing.Date = t.Date.Format("2006-01-02")
+		}
+	}
+	return out
+}
+
+// itemsCSV writes one row per item. The byte-order mark makes spreadsheet
+// programs read the file as UTF-8, so Vietnamese shows correctly.
+func itemsCSV(site *model.Site, basePath string) ([]byte, error) {
+	var buf bytes.Buffer
+	buf.WriteString("\ufeff")
+	w := csv.NewWriter(&buf)
+	w.UseCRLF = true // what spreadsheet programs expect (RFC 4180)
+	if err := w.Write(CSVColumns); err != nil {
+		return nil, err
+	}
+	for _, p := range site.Plans {
+		date := ""
+		if p.Document.HasDate {
+			date = p.Document.Date.Format("2006-01-02")
+		}
+		for _, it := range p.Items {
+			pillar, timing := "", ""
+			if it.Pillar != nil {
+				pillar = it.Pillar.ID
+			}
+			if it.Timing != nil {
+				timing = it.Timing.Kind
+				if it.Timing.Text.VI != "" {
+					timing += ": " + it.Timing.Text.VI
+				}
+			}
+			u := urls(basePath, manifest.ItemPath(it))
+			row := []string{p.ID, it.ID, it.Label, it.Kind, pillar,
+				strings.Join(ids(it.Themes, func(t *model.Theme) string { return t.ID }), ";"),
+				strings.Join(agencyIDs(it.Lead), ";"), strings.Join(agencyIDs(it.Partners), ";"),
+				timing, it.Status, it.Text.VI, it.Text.EN, u.VI, u.EN, p.ProvinceID, p.Document.Number, date}
+			if err := w.Write(row); err != nil {
+				return nil, err
+			}
+		}
+	}
+	w.Flush()
+	return buf.Bytes(), w.Error()
+}
