@@ -16,7 +16,7 @@ import (
 	"sitegen/internal/model"
 	"sitegen/internal/opendata"
 	"sitegen/internal/output"
-	"sitegen/internal/render"
+	pages "sitegen/internal/render"
 	"sitegen/internal/resolve"
 )
 
@@ -45,6 +45,37 @@ type PlanSummary struct {
 	Untranslated int
 }
 
+// Render checks the content and renders every file of the site in
+// memory, without writing; for tests and tools that inspect the output.
+func Render(opts Options) ([]output.File, *diag.List, error) {
+	site, problems := Check(opts.Content)
+	if err := problems.Err(); err != nil {
+		return nil, problems, err
+	}
+	files, _, err := render(site, opts)
+	return files, problems, err
+}
+
+// render runs the page planning and rendering steps on a checked site.
+func render(site *model.Site, opts Options) ([]output.File, *manifest.Manifest, error) {
+	man := manifest.Build(site)
+	theme := opts.Theme
+	if opts.Override != nil {
+		theme = overlay{top: opts.Override, base: opts.Theme}
+	}
+	files, err := pages.Render(site, man, theme, pages.Options{BaseURL: opts.BaseURL})
+	if err != nil {
+		return nil, nil, err
+	}
+	data, err := opendata.Files(site, pages.BasePath(opts.BaseURL))
+	if err != nil {
+		return nil, nil, fmt.Errorf("writing open data: %w", err)
+	}
+	files = append(files, data...)
+	sort.Slice(files, func(i, j int) bool { return files[i].Path < files[j].Path })
+	return files, man, nil
+}
+
 // Check loads and validates the content. The returned list holds every
 // problem found; the site is valid when the list has no errors.
 func Check(content fs.FS) (*model.Site, *diag.List) {
@@ -66,21 +97,10 @@ func Build(opts Options) (Summary, *diag.List, error) {
 	if err := problems.Err(); err != nil {
 		return sum, problems, err
 	}
-	man := manifest.Build(site)
-	theme := opts.Theme
-	if opts.Override != nil {
-		theme = overlay{top: opts.Override, base: opts.Theme}
-	}
-	files, err := render.Render(site, man, theme, render.Options{BaseURL: opts.BaseURL})
+	files, man, err := render(site, opts)
 	if err != nil {
 		return sum, problems, err
 	}
-	data, err := opendata.Files(site, render.BasePath(opts.BaseURL))
-	if err != nil {
-		return sum, problems, fmt.Errorf("writing open data: %w", err)
-	}
-	files = append(files, data...)
-	sort.Slice(files, func(i, j int) bool { return files[i].Path < files[j].Path })
 	if opts.Out != "" {
 		if err := output.Write(opts.Out, files); err != nil {
 			return sum, problems, fmt.Errorf("writing the site: %w", err)

@@ -2,12 +2,13 @@ package load
 
 import (
 	"fmt"
+	"net/url"
 	"path"
+	"sort"
 	"strings"
 
 	"gopkg.in/yaml.v3"
 
-	"sitegen/internal/diag"
 	"sitegen/internal/model"
 )
 
@@ -251,14 +252,44 @@ func (l *loader) item(d *decoder, n *yaml.Node) *model.Item {
 	it.Restates = m.ref("restates")
 	it.Related = m.refs("related")
 	it.Note = m.text("note", false)
-	it.Status = m.str("status")
-	if it.Status == "" {
-		it.Status = "not-reported"
-	} else if !oneOf(it.Status, Statuses) {
-		d.errs.Errorf(m.keyPos("status"), "use one of: "+strings.Join(Statuses, ", "), "%s: status %q is not known", m.what, it.Status)
+	// The status comes from dated updates with evidence, never from a
+	// bare claim: an item without updates is "not reported".
+	it.Status = "not-reported"
+	for _, un := range m.seq("updates") {
+		it.Updates = append(it.Updates, update(d, un, m.what))
+	}
+	sort.SliceStable(it.Updates, func(i, j int) bool { return it.Updates[i].Date.Before(it.Updates[j].Date.Time) })
+	if n := len(it.Updates); n > 0 && it.Updates[n-1].Status != "" {
+		it.Status = it.Updates[n-1].Status
 	}
 	m.end()
 	return it
 }
 
-var _ = diag.Pos{}
+func update(d *decoder, n *yaml.Node, what string) *model.Update {
+	m := d.mapping(n, what+": update")
+	u := &model.Update{Pos: d.pos(n)}
+	var ok bool
+	if u.Date, ok = m.date("date"); !ok && !m.has("date") {
+		m.missing("date", "2026-06-30")
+	}
+	u.Status = m.reqStr("status", "limited")
+	if u.Status != "" && !oneOf(u.Status, Statuses) {
+		d.errs.Errorf(m.keyPos("status"), "use one of: "+strings.Join(Statuses, ", "), "%s: status %q is not known", what, u.Status)
+	}
+	u.Text = m.text("text", true)
+	for _, en := range m.seq("evidence") {
+		em := d.mapping(en, what+": evidence")
+		e := model.Evidence{URL: em.reqStr("url", "https://..."), Title: em.text("title", true)}
+		if pu, err := url.Parse(e.URL); e.URL != "" && (err != nil || (pu.Scheme != "https" && pu.Scheme != "http") || pu.Host == "") {
+			d.errs.Errorf(em.keyPos("url"), "write a full http:// or https:// address", "%s: evidence url %q is not a web address", what, e.URL)
+		}
+		em.end()
+		u.Evidence = append(u.Evidence, e)
+	}
+	if len(u.Evidence) == 0 {
+		m.missing("evidence", "[{url: https://..., title: {vi: ..., en: ...}}]")
+	}
+	m.end()
+	return u
+}

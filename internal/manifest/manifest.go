@@ -35,6 +35,7 @@ const (
 	CompareTheme   Kind = "compare-theme"
 	CompareAgency  Kind = "compare-agency"
 	Glossary       Kind = "glossary"
+	Search         Kind = "search"
 	Markdown       Kind = "page"
 )
 
@@ -151,6 +152,7 @@ func Build(site *model.Site) *Manifest {
 		}
 	}
 	add(&Page{Kind: Glossary, Path: "glossary/"})
+	add(&Page{Kind: Search, Path: "search/"})
 
 	byName := map[string]map[model.Lang]*model.Page{}
 	var names []string

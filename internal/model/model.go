@@ -306,7 +306,8 @@ type Item struct {
 	Restates   Ref
 	Related    []Ref
 	Note       Text
-	Status     string
+	Status     string // from the latest update; "not-reported" without one
+	Updates    []*Update
 
 	Plan         *Plan     // set by resolve
 	Section      *Section  // set by resolve
@@ -333,6 +334,21 @@ type Commentary struct {
 // Subject names what a commentary is about: one of its fields is set.
 type Subject struct {
 	Plan, Item, Pillar, Agency, Theme, Province string
+}
+
+// Update is a dated report on an item's implementation.
+type Update struct {
+	Pos      diag.Pos
+	Date     Date
+	Status   string
+	Text     Text
+	Evidence []Evidence
+}
+
+// Evidence is a document that supports an update.
+type Evidence struct {
+	URL   string
+	Title Text
 }
 
 // Page is a standalone Markdown page such as About, in one language.

@@ -19,7 +19,7 @@ import (
 
 	"sitegen/internal/manifest"
 	"sitegen/internal/model"
-	"sitegen/internal/render"
+	"sitegen/internal/output"
 )
 
 //go:embed plan.schema.json
@@ -27,25 +27,25 @@ var planSchema []byte
 
 // CSVColumns are the columns of items.csv, in order.
 var CSVColumns = []string{"plan", "item", "label", "kind", "pillar", "themes", "lead", "partners",
-	"timing", "status", "text_vi", "text_en", "url_vi", "url_en", "province", "document", "date"}
+	"timing", "status", "text_vi", "text_en", "url_vi", "url_en", "province", "province_attributed", "document", "date"}
 
 // Files returns the open data files of site. basePath is the path the
 // site is published under ("/" or "/asean/").
-func Files(site *model.Site, basePath string) ([]render.File, error) {
-	var out []render.File
+func Files(site *model.Site, basePath string) ([]output.File, error) {
+	var out []output.File
 	for _, p := range site.Plans {
 		b, err := json.MarshalIndent(plan(p, basePath), "", "  ")
 		if err != nil {
 			return nil, err
 		}
-		out = append(out, render.File{Path: "data/plans/" + p.ID + ".json", Data: append(b, '\n')})
+		out = append(out, output.File{Path: "data/plans/" + p.ID + ".json", Data: append(b, '\n')})
 	}
-	out = append(out, render.File{Path: "data/plans/plan.schema.json", Data: planSchema})
+	out = append(out, output.File{Path: "data/plans/plan.schema.json", Data: planSchema})
 	b, err := itemsCSV(site, basePath)
 	if err != nil {
 		return nil, err
 	}
-	out = append(out, render.File{Path: "data/items.csv", Data: b})
+	out = append(out, output.File{Path: "data/items.csv", Data: b})
 	return out, nil
 }
 
@@ -253,6 +253,12 @@ func itemsCSV(site *model.Site, basePath string) ([]byte, error) {
 		return nil, err
 	}
 	for _, p := range site.Plans {
+		// province is what the source names; an editors' attribution
+		// goes to its own column so that the two are never confused
+		province, attributed := p.ProvinceID, ""
+		if p.Attribution != nil {
+			province, attributed = "", p.Attribution.ProvinceID
+		}
 		date := ""
 		if p.Document.HasDate {
 			date = p.Document.Date.Format("2006-01-02")
@@ -272,7 +278,7 @@ func itemsCSV(site *model.Site, basePath string) ([]byte, error) {
 			row := []string{p.ID, it.ID, it.Label, it.Kind, pillar,
 				strings.Join(ids(it.Themes, func(t *model.Theme) string { return t.ID }), ";"),
 				strings.Join(agencyIDs(it.Lead), ";"), strings.Join(agencyIDs(it.Partners), ";"),
-				timing, it.Status, it.Text.VI, it.Text.EN, u.VI, u.EN, p.ProvinceID, p.Document.Number, date}
+				timing, it.Status, it.Text.VI, it.Text.EN, u.VI, u.EN, province, attributed, p.Document.Number, date}
 			if err := w.Write(row); err != nil {
 				return nil, err
 			}

@@ -13,9 +13,13 @@ import (
 	"os"
 	"path/filepath"
 	"strings"
-
-	"sitegen/internal/render"
 )
+
+// File is one output file, its path relative to the output root.
+type File struct {
+	Path string
+	Data []byte
+}
 
 const (
 	tmpPrefix = ".tmp-"
@@ -23,7 +27,7 @@ const (
 )
 
 // Write replaces the directory out with files.
-func Write(out string, files []render.File) error {
+func Write(out string, files []File) error {
 	out = filepath.Clean(out)
 	parent, base := filepath.Split(out)
 	if parent == "" {
@@ -55,7 +59,7 @@ func Write(out string, files []render.File) error {
 	return nil
 }
 
-func writeAll(dir string, files []render.File) error {
+func writeAll(dir string, files []File) error {
 	made := map[string]bool{}
 	for _, f := range files {
 		if !filepath.IsLocal(f.Path) {

@@ -31,13 +31,9 @@ import (
 	"sitegen/internal/i18n"
 	"sitegen/internal/manifest"
 	"sitegen/internal/model"
+	"sitegen/internal/output"
+	"sitegen/internal/search"
 )
-
-// File is one output file, its path relative to the output root.
-type File struct {
-	Path string
-	Data []byte
-}
 
 // Options are the settings of one build.
 type Options struct {
@@ -48,7 +44,7 @@ type Options struct {
 }
 
 // Render renders every page of man in every language, and the assets.
-func Render(site *model.Site, man *manifest.Manifest, theme fs.FS, opts Options) ([]File, error) {
+func Render(site *model.Site, man *manifest.Manifest, theme fs.FS, opts Options) ([]output.File, error) {
 	base, err := parseBase(opts.BaseURL)
 	if err != nil {
 		return nil, err
@@ -88,7 +84,7 @@ func Render(site *model.Site, man *manifest.Manifest, theme fs.FS, opts Options)
 			jobs = append(jobs, job{p, l})
 		}
 	}
-	files := make([]File, len(jobs))
+	files := make([]output.File, len(jobs))
 	errs := make([]error, len(jobs))
 	var wg sync.WaitGroup
 	next := make(chan int)
@@ -117,7 +113,29 @@ func Render(site *model.Site, man *manifest.Manifest, theme fs.FS, opts Options)
 	}
 	files = append(files, extra...)
 	files = append(files, assetFiles...)
+	for _, l := range model.Langs {
+		idx, err := r.searchIndex(l)
+		if err != nil {
+			return nil, err
+		}
+		files = append(files, idx...)
+	}
 	return files, nil
+}
+
+// searchIndex writes the search index of lang, labelled in that language.
+func (r *renderer) searchIndex(lang model.Lang) ([]output.File, error) {
+	v := r.view(&manifest.Page{}, lang)
+	t := func(key string) string { s, _ := v.L.T(key); return s }
+	return search.Files(r.site, lang, r.base.Path, search.Labels{
+		Kind:     func(kind string) string { return t("kind." + kind) },
+		Plan:     t("search.kind.plan"),
+		Province: t("search.kind.province"),
+		Agency:   t("search.kind.agency"),
+		Theme:    t("search.kind.theme"),
+		Label:    v.Label,
+		PlanName: v.PlanName,
+	})
 }
 
 func mustSub(fsys fs.FS, dir string) fs.FS {
@@ -182,28 +200,28 @@ func outPath(lang model.Lang, p string) string {
 	return string(lang) + "/" + p + "index.html"
 }
 
-func (r *renderer) page(m *minify.M, p *manifest.Page, lang model.Lang) (File, error) {
+func (r *renderer) page(m *minify.M, p *manifest.Page, lang model.Lang) (output.File, error) {
 	v := r.view(p, lang)
 	name := string(p.Kind)
 	t, ok := r.tmpls[name]
 	if !ok {
-		return File{}, fmt.Errorf("templates/%s.html is missing", name)
+		return output.File{}, fmt.Errorf("templates/%s.html is missing", name)
 	}
 	var buf bytes.Buffer
 	if err := t.ExecuteTemplate(&buf, "layout", v); err != nil {
-		return File{}, fmt.Errorf("rendering /%s/%s: %w", lang, p.Path, err)
+		return output.File{}, fmt.Errorf("rendering /%s/%s: %w", lang, p.Path, err)
 	}
 	out, err := m.Bytes("text/html", buf.Bytes())
 	if err != nil {
-		return File{}, fmt.Errorf("minifying /%s/%s: %w", lang, p.Path, err)
+		return output.File{}, fmt.Errorf("minifying /%s/%s: %w", lang, p.Path, err)
 	}
-	return File{Path: outPath(lang, p.Path), Data: out}, nil
+	return output.File{Path: outPath(lang, p.Path), Data: out}, nil
 }
 
 // extras renders the pages outside the language trees: the root page
 // that sends readers to a language, and the 404 page.
-func (r *renderer) extras(m *minify.M) ([]File, error) {
-	var out []File
+func (r *renderer) extras(m *minify.M) ([]output.File, error) {
+	var out []output.File
 	for _, name := range []string{"root", "404"} {
 		v := r.view(&manifest.Page{Kind: manifest.Kind(name)}, model.VI)
 		var buf bytes.Buffer
@@ -222,16 +240,16 @@ func (r *renderer) extras(m *minify.M) ([]File, error) {
 		if name == "404" {
 			file = "404.html"
 		}
-		out = append(out, File{Path: file, Data: b})
+		out = append(out, output.File{Path: file, Data: b})
 	}
 	return out, nil
 }
 
 // fingerprint reads assets/, minifies CSS, and names every file by its
 // content hash so that it can be cached for ever.
-func fingerprint(theme fs.FS) (map[string]string, []File, error) {
+func fingerprint(theme fs.FS) (map[string]string, []output.File, error) {
 	names := map[string]string{}
-	var files []File
+	var files []output.File
 	m := newMinifier()
 	err := fs.WalkDir(theme, "assets", func(p string, d fs.DirEntry, err error) error {
 		if err != nil || d.IsDir() || strings.HasPrefix(d.Name(), ".") {
@@ -250,7 +268,7 @@ func fingerprint(theme fs.FS) (map[string]string, []File, error) {
 		ext := path.Ext(p)
 		out := strings.TrimSuffix(p, ext) + "." + hex.EncodeToString(sum[:])[:10] + ext
 		names[strings.TrimPrefix(p, "assets/")] = out
-		files = append(files, File{Path: out, Data: b})
+		files = append(files, output.File{Path: out, Data: b})
 		return nil
 	})
 	if err != nil {

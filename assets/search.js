@@ -1,0 +1,153 @@
+// Search without a server: fetches only the index shards of the query's
+// words and the document blocks of the results shown. Builds results with
+// DOM methods (no innerHTML), so indexed text can never become markup.
+(function () {
+  'use strict';
+  var form = document.getElementById('search-form');
+  if (!form) { return; }
+  var root = form.getAttribute('data-index');
+  var list = document.getElementById('search-results');
+  var status = document.getElementById('search-status');
+  var more = document.getElementById('search-more');
+  var input = form.querySelector('input[name=q]');
+  var help = document.getElementById('search-nojs');
+  if (help) { help.hidden = true; }
+  var pageSize = 10;
+  var cache = {};
+
+  function fold(s) {
+    return s.normalize('NFD').replace(/[\u0300-\u036f]/g, '').replace(/đ/g, 'd').replace(/Đ/g, 'D').toLowerCase();
+  }
+  function terms(s) {
+    return s.normalize('NFC').toLowerCase().split(/[^\p{L}\p{N}\p{Mn}]+/u).filter(Boolean);
+  }
+  function shardOf(f) {
+    var m = /^[a-z0-9]{1,2}/.exec(f);
+    return m ? m[0] : '_';
+  }
+  function get(path) {
+    if (!cache[path]) {
+      cache[path] = fetch(root + path).then(function (r) {
+        if (!r.ok) { return {}; }
+        return r.json();
+      }).catch(function () { return {}; });
+    }
+    return cache[path];
+  }
+  function say(key, n) {
+    status.textContent = form.getAttribute('data-' + key).replace('%d', n);
+  }
+
+  // score maps doc -> score for one query word, or null when no term of
+  // the index matches it. The last word also matches as a prefix, so
+  // results appear while a word is being typed.
+  function score(word, isLast) {
+    var f = fold(word);
+    return get('t/' + shardOf(f) + '.json').then(function (shard) {
+      var keys = Object.keys(shard).filter(function (k) {
+        return k === f || (isLast && f.length >= 2 && k.indexOf(f) === 0);
+      });
+      if (!keys.length) { return null; }
+      var s = {};
+      keys.forEach(function (k) {
+        var p = shard[k];
+        var exact = {};
+        if (word !== f && p.f && p.f[word]) { p.f[word].forEach(function (d) { exact[d] = true; }); }
+        for (var i = 0; i < p.d.length; i += 2) {
+          var d = p.d[i];
+          var v = p.d[i + 1] * (k === f ? 2 : 1) + (exact[d] ? 3 : 0);
+          if (!s[d] || s[d] < v) { s[d] = v; }
+        }
+      });
+      return s;
+    });
+  }
+
+  function highlight(el, text, folded) {
+    var re = /([\p{L}\p{N}\p{Mn}]+)/u;
+    text.split(re).forEach(function (part, i) {
+      var f = fold(part);
+      var hit = i % 2 === 1 && folded.some(function (q) { return f === q || (q.length >= 2 && f.indexOf(q) === 0); });
+      if (hit) {
+        var m = document.createElement('mark');
+        m.textContent = part;
+        el.appendChild(m);
+      } else {
+        el.appendChild(document.createTextNode(part));
+      }
+    });
+  }
+
+  function show(ranked, from, folded, meta) {
+    var slice = ranked.slice(from, from + pageSize);
+    var blocks = {};
+    slice.forEach(function (d) { blocks[Math.floor(d / meta.block)] = true; });
+    return Promise.all(Object.keys(blocks).map(function (b) { return get('d/' + b + '.json'); })).then(function (loaded) {
+      var byBlock = {};
+      Object.keys(blocks).forEach(function (b, i) { byBlock[b] = loaded[i]; });
+      slice.forEach(function (d) {
+        var doc = (byBlock[Math.floor(d / meta.block)] || [])[d % meta.block];
+        if (!doc) { return; }
+        var li = document.createElement('li');
+        li.className = 'item';
+        var p = document.createElement('p');
+        p.className = 'meta';
+        var a = document.createElement('a');
+        a.href = doc.u;
+        highlight(a, doc.t, folded);
+        var k = document.createElement('span');
+        k.className = 'kind';
+        k.textContent = ' ' + doc.k;
+        p.appendChild(a);
+        p.appendChild(k);
+        li.appendChild(p);
+        if (doc.x) {
+          var t = document.createElement('p');
+          t.className = 'text';
+          highlight(t, doc.x, folded);
+          li.appendChild(t);
+        }
+        list.appendChild(li);
+      });
+      more.hidden = from + pageSize >= ranked.length;
+      more.onclick = function () { show(ranked, from + pageSize, folded, meta); };
+    });
+  }
+
+  function run(q) {
+    list.textContent = '';
+    more.hidden = true;
+    var words = terms(q);
+    if (!words.length) { status.textContent = ''; return; }
+    var folded = words.map(fold);
+    Promise.all([get('meta.json')].concat(words.map(function (w, i) { return score(w, i === words.length - 1); }))).then(function (r) {
+      var meta = r[0];
+      var scores = r.slice(1);
+      if (scores.some(function (s) { return s === null; })) { say('none', 0); return; }
+      var total = {};
+      Object.keys(scores[0]).forEach(function (d) {
+        var sum = 0;
+        for (var i = 0; i < scores.length; i++) {
+          if (!scores[i][d]) { return; }
+          sum += scores[i][d];
+        }
+        total[d] = sum;
+      });
+      var ranked = Object.keys(total).map(Number).sort(function (a, b) { return total[b] - total[a] || a - b; });
+      if (!ranked.length) { say('none', 0); return; }
+      say('count', ranked.length);
+      show(ranked, 0, folded, meta);
+    });
+  }
+
+  var q = new URLSearchParams(window.location.search).get('q') || '';
+  input.value = q;
+  run(q);
+  form.addEventListener('submit', function (e) {
+    e.preventDefault();
+    var url = new URL(window.location.href);
+    url.searchParams.set('q', input.value);
+    window.history.replaceState(null, '', url);
+    run(input.value);
+  });
+}());

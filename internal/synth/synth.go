@@ -1,0 +1,352 @@
+// Package synth writes a synthetic national content tree, for
+// benchmarks and scale tests: a number of provinces, each with one plan
+// of a given number of items, in Vietnamese and English.
+//
+// The shared registries (agencies, frameworks, themes, glossary, site
+// and the standalone pages) are copied from a real content directory;
+// provinces.yaml, plans/ and sources/ are generated. Plans look like
+// the real ones (docs/content.md): purposes and requirements (I),
+// objectives (II), tasks under the five pillars with general and
+// specific tasks (III), funding (IV), the duties of each agency (V) and
+// an appendix table whose rows restate body tasks. Every item's
+// Vietnamese text occurs in the plan's source document, so the tree
+// passes `sitegen check` with no errors and no warnings.
+//
+// Output is deterministic: the same options and registries give
+// byte-identical files.
+package synth
+
+import (
+	"bytes"
+	"errors"
+	"fmt"
+	"io/fs"
+	"math/rand/v2"
+	"os"
+	"path/filepath"
+	"strings"
+	"unicode"
+
+	"golang.org/x/text/unicode/norm"
+	"gopkg.in/yaml.v3"
+
+	"sitegen/internal/fold"
+)
+
+// Options of a synthetic site.
+type Options struct {
+	Provinces, Items int    // plans (one per province) and items per plan
+	Seed             uint64 // the same seed gives the same tree
+}
+
+// Limits of Options.
+const (
+	MaxProvinces = 1000
+	MaxItems     = 100000
+	// MinProvinces is the number of provinces provinces.yaml always
+	// lists, as many as Viet Nam has since 2025; the first
+	// Options.Provinces of them get a plan.
+	MinProvinces = 34
+)
+
+// copied are the registry files copied unchanged from the base tree.
+var copied = []string{"site.yaml", "frameworks.yaml", "agencies.yaml", "themes.yaml", "glossary.yaml"}
+
+// Write writes the content tree into dir (created; must not exist or be
+// empty), reading the shared registries from base (an fs.FS rooted at a
+// real content directory).
+func Write(dir string, base fs.FS, opts Options) error {
+	if err := opts.validate(); err != nil {
+		return err
+	}
+	if base == nil {
+		return errors.New("synth: no base content directory given")
+	}
+	reg, files, err := readBase(base)
+	if err != nil {
+		return err
+	}
+	if err := prepare(dir); err != nil {
+		return err
+	}
+	for _, f := range files {
+		if err := writeFile(dir, f.name, f.data); err != nil {
+			return err
+		}
+	}
+	provs := provinces(max(opts.Provinces, MinProvinces), opts.Seed)
+	if err := writeFile(dir, "provinces.yaml", provincesYAML(provs, reg)); err != nil {
+		return err
+	}
+	for i := range opts.Provinces {
+		g := &gen{
+			rng:  rand.New(rand.NewPCG(opts.Seed, 0x706c616e+uint64(i))),
+			reg:  reg,
+			prov: provs[i],
+		}
+		p := g.plan(opts.Items)
+		if err := writeFile(dir, "plans/"+p.id+".yaml", p.yaml()); err != nil {
+			return err
+		}
+		if err := writeFile(dir, "sources/"+p.sourceFile, p.source()); err != nil {
+			return err
+		}
+	}
+	return nil
+}
+
+func (o Options) validate() error {
+	if o.Provinces < 1 || o.Provinces > MaxProvinces {
+		return fmt.Errorf("synth: provinces must be between 1 and %d, not %d", MaxProvinces, o.Provinces)
+	}
+	if o.Items < 1 || o.Items > MaxItems {
+		return fmt.Errorf("synth: items must be between 1 and %d, not %d", MaxItems, o.Items)
+	}
+	return nil
+}
+
+// prepare creates dir, or checks that it is an empty directory.
+func prepare(dir string) error {
+	entries, err := os.ReadDir(dir)
+	switch {
+	case errors.Is(err, fs.ErrNotExist):
+		if err := os.MkdirAll(dir, 0o755); err != nil {
+			return fmt.Errorf("synth: %w", err)
+		}
+		return nil
+	case err != nil:
+		return fmt.Errorf("synth: output directory: %w", err)
+	case len(entries) > 0:
+		return fmt.Errorf("synth: output directory %s is not empty", dir)
+	}
+	return nil
+}
+
+// writeFile writes data, NFC-normalised, to dir/name.
+func writeFile(dir, name string, data []byte) error {
+	p := filepath.Join(dir, filepath.FromSlash(name))
+	if err := os.MkdirAll(filepath.Dir(p), 0o755); err != nil {
+		return fmt.Errorf("synth: %w", err)
+	}
+	if err := os.WriteFile(p, norm.NFC.Bytes(data), 0o644); err != nil {
+		return fmt.Errorf("synth: %w", err)
+	}
+	return nil
+}
+
+type file struct {
+	name string
+	data []byte
+}
+
+// registries are what plans need to know of the copied registry files.
+type registries struct {
+	framework string // the id of the framework with the five pillars
+	pillars   map[string]textPair
+	agencies  map[string]agencyInfo
+	themes    map[string]bool
+	firstNon  string // the first non-collective agency, a last resort
+}
+
+type textPair struct {
+	VI string `yaml:"vi"`
+	EN string `yaml:"en"`
+}
+
+type agencyInfo struct {
+	ID         string   `yaml:"id"`
+	Name       textPair `yaml:"name"`
+	Collective bool     `yaml:"collective"`
+}
+
+type pillarInfo struct {
+	ID   string   `yaml:"id"`
+	Name textPair `yaml:"name"`
+}
+
+type frameworkInfo struct {
+	ID      string       `yaml:"id"`
+	Pillars []pillarInfo `yaml:"pillars"`
+	Groups  []pillarInfo `yaml:"groups"`
+}
+
+// readBase reads the files to copy from base and the registries plans
+// refer to.
+func readBase(base fs.FS) (*registries, []file, error) {
+	var files []file
+	for _, name := range copied {
+		b, err := fs.ReadFile(base, name)
+		if err != nil {
+			return nil, nil, fmt.Errorf("synth: reading %s from the base content: %w", name, err)
+		}
+		files = append(files, file{name, b})
+	}
+	pages, err := fs.ReadDir(base, "pages")
+	if err != nil {
+		return nil, nil, fmt.Errorf("synth: reading pages/ from the base content: %w", err)
+	}
+	for _, e := range pages {
+		if !e.Type().IsRegular() || strings.HasPrefix(e.Name(), ".") {
+			continue
+		}
+		b, err := fs.ReadFile(base, "pages/"+e.Name())
+		if err != nil {
+			return nil, nil, fmt.Errorf("synth: reading pages/%s from the base content: %w", e.Name(), err)
+		}
+		files = append(files, file{"pages/" + e.Name(), b})
+	}
+	reg := &registries{pillars: map[string]textPair{}, agencies: map[string]agencyInfo{}, themes: map[string]bool{}}
+	data := func(name string) []byte {
+		for _, f := range files {
+			if f.name == name {
+				return f.data
+			}
+		}
+		return nil
+	}
+	var frameworks []frameworkInfo
+	if err := yaml.Unmarshal(data("frameworks.yaml"), &frameworks); err != nil {
+		return nil, nil, fmt.Errorf("synth: frameworks.yaml: %w", err)
+	}
+	for _, f := range frameworks {
+		ids := map[string]textPair{}
+		for _, p := range append(append([]pillarInfo(nil), f.Pillars...), f.Groups...) {
+			ids[p.ID] = p.Name
+		}
+		ok := true
+		for _, id := range append(append([]string(nil), pillarIDs...), groupObjectives, groupOrganisation) {
+			_, has := ids[id]
+			ok = ok && has
+		}
+		if ok {
+			reg.framework, reg.pillars = f.ID, ids
+			break
+		}
+	}
+	if reg.framework == "" {
+		return nil, nil, fmt.Errorf("synth: frameworks.yaml has no framework with the pillars %s and the groups %s and %s",
+			strings.Join(pillarIDs, ", "), groupObjectives, groupOrganisation)
+	}
+	var agencies []agencyInfo
+	if err := yaml.Unmarshal(data("agencies.yaml"), &agencies); err != nil {
+		return nil, nil, fmt.Errorf("synth: agencies.yaml: %w", err)
+	}
+	for _, a := range agencies {
+		a.Name.VI, a.Name.EN = clean(a.Name.VI), clean(a.Name.EN)
+		if a.ID == "" || a.Name.VI == "" {
+			continue
+		}
+		reg.agencies[a.ID] = a
+		if reg.firstNon == "" && !a.Collective {
+			reg.firstNon = a.ID
+		}
+	}
+	if reg.firstNon == "" {
+		return nil, nil, errors.New("synth: agencies.yaml defines no agency that is not collective")
+	}
+	var themes []struct {
+		ID string `yaml:"id"`
+	}
+	if err := yaml.Unmarshal(data("themes.yaml"), &themes); err != nil {
+		return nil, nil, fmt.Errorf("synth: themes.yaml: %w", err)
+	}
+	for _, t := range themes {
+		if t.ID != "" {
+			reg.themes[t.ID] = true
+		}
+	}
+	if len(reg.themes) == 0 {
+		return nil, nil, errors.New("synth: themes.yaml defines no theme")
+	}
+	return reg, files, nil
+}
+
+// clean collapses white space, as the loader does.
+func clean(s string) string { return strings.Join(strings.Fields(s), " ") }
+
+// province is a generated province.
+type province struct {
+	id   string
+	name string // Vietnamese, with diacritics
+	city bool
+}
+
+// provinces generates n provinces with distinct names and ids.
+func provinces(n int, seed uint64) []province {
+	var pool []province
+	seen := map[string]bool{}
+	for _, a := range provinceFirst {
+		for _, b := range provinceSecond {
+			name := norm.NFC.String(a + " " + b)
+			id := slug(name)
+			if fold.Key(a) == fold.Key(b) || seen[id] {
+				continue
+			}
+			seen[id] = true
+			pool = append(pool, province{id: id, name: name})
+		}
+	}
+	rng := rand.New(rand.NewPCG(seed, 0x70726f76))
+	rng.Shuffle(len(pool), func(i, j int) { pool[i], pool[j] = pool[j], pool[i] })
+	out := pool[:n:n]
+	cities := (n*6 + 33) / 34 // six of the 34 are centrally-run cities
+	for i := range cities {
+		out[i].city = true
+	}
+	return out
+}
+
+// slug makes an id of a Vietnamese name: "Quảng Đức" → "quang-duc".
+func slug(s string) string {
+	return strings.Join(strings.Fields(fold.Key(s)), "-")
+}
+
+func (p province) kindVI() string {
+	if p.city {
+		return "thành phố"
+	}
+	return "tỉnh"
+}
+
+// nameEN is the name without diacritics, as English texts write it.
+func (p province) nameEN() string { return fold.ASCII(p.name) }
+
+// ppc is the name of the province's People's Committee.
+func (p province) ppc() textPair {
+	if p.city {
+		return textPair{"Ủy ban nhân dân thành phố " + p.name, p.nameEN() + " City People's Committee"}
+	}
+	return textPair{"Ủy ban nhân dân tỉnh " + p.name, p.nameEN() + " Provincial People's Committee"}
+}
+
+func provincesYAML(provs []province, reg *registries) []byte {
+	var b bytes.Buffer
+	b.WriteString("# Synthetic provinces and centrally-run cities, written by package synth.\n")
+	for _, p := range provs {
+		kind := "province"
+		if p.city {
+			kind = "city"
+		}
+		fmt.Fprintf(&b, "- id: %s\n  kind: %s\n  name: %s\n", p.id, kind, flowText(p.name, p.nameEN()))
+		if _, ok := reg.agencies["ppc"]; ok {
+			t := p.ppc()
+			fmt.Fprintf(&b, "  agencies:\n    ppc: %s\n", flowText(t.VI, t.EN))
+		}
+	}
+	return b.Bytes()
+}
+
+// upperFirst and lowerFirst change the case of a text's first letter.
+func upperFirst(s string) string {
+	for i, r := range s {
+		return string(unicode.ToUpper(r)) + s[i+len(string(r)):]
+	}
+	return s
+}
+
+func lowerFirst(s string) string {
+	for i, r := range s {
+		return string(unicode.ToLower(r)) + s[i+len(string(r)):]
+	}
+	return s
+}
