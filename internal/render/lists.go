@@ -2,6 +2,8 @@ package render
 
 import (
 	"fmt"
+	"sitegen/internal/load"
+	"sort"
 	"strings"
 
 	"sitegen/internal/i18n"
@@ -423,4 +425,52 @@ func (v *view) SectionAgencies(refs []model.Ref) []*model.Agency {
 		}
 	}
 	return out
+}
+
+// StatusCount is how many items have one status.
+type StatusCount struct {
+	Status string
+	Count  int
+}
+
+// StatusCounts counts items per status, in the order of the scale.
+func (v *view) StatusCounts(items []*model.Item) []StatusCount {
+	n := map[string]int{}
+	for _, it := range items {
+		n[it.Status]++
+	}
+	var out []StatusCount
+	for _, s := range load.Statuses {
+		out = append(out, StatusCount{Status: s, Count: n[s]})
+	}
+	return out
+}
+
+// ProvinceItems lists every item of the plans of province p.
+func (v *view) ProvinceItems(p *model.Province) []*model.Item {
+	var out []*model.Item
+	for _, pl := range p.Plans {
+		out = append(out, pl.Items...)
+	}
+	return out
+}
+
+// ItemUpdate is an update with the item it reports on.
+type ItemUpdate struct {
+	Item   *model.Item
+	Update *model.Update
+}
+
+// LatestUpdates lists the n most recent updates of the site, newest first.
+func (v *view) LatestUpdates(n int) []ItemUpdate {
+	var out []ItemUpdate
+	for _, p := range v.Site.Plans {
+		for _, it := range p.Items {
+			for _, u := range it.Updates {
+				out = append(out, ItemUpdate{Item: it, Update: u})
+			}
+		}
+	}
+	sort.SliceStable(out, func(i, j int) bool { return out[i].Update.Date.After(out[j].Update.Date.Time) })
+	return out[:min(n, len(out))]
 }

@@ -119,7 +119,18 @@ func Render(site *model.Site, man *manifest.Manifest, theme fs.FS, opts Options)
 			return nil, err
 		}
 		files = append(files, idx...)
+		feed, err := r.feed(l)
+		if err != nil {
+			return nil, fmt.Errorf("writing the %s feed: %w", l, err)
+		}
+		files = append(files, feed)
 	}
+	maps, err := r.sitemaps(man)
+	if err != nil {
+		return nil, fmt.Errorf("writing the sitemap: %w", err)
+	}
+	files = append(files, maps...)
+	files = append(files, r.robots())
 	return files, nil
 }
 

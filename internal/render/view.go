@@ -1,6 +1,7 @@
 package render
 
 import (
+	"encoding/json"
 	"fmt"
 	"html/template"
 	"strings"
@@ -157,4 +158,78 @@ func (v *view) Commentary(kind string) (*Commentary, error) {
 		return nil, fmt.Errorf("%s: %w", c.Pos.File, err)
 	}
 	return &Commentary{Title: c.Title, HTML: h}, nil
+}
+
+// Description is the page's summary for search engines and link
+// previews: an item's own text, a plan's title, or the site's description.
+func (v *view) Description() string {
+	var s string
+	switch {
+	case v.Page.Item != nil:
+		s = v.Tx(v.Page.Item.Text)
+	case v.Page.Plan != nil:
+		s = v.Tx(v.Page.Plan.Title)
+	default:
+		s = v.Tx(v.Site.Description)
+	}
+	return truncate(s, 200)
+}
+
+// truncate shortens s to at most n runes, at a word boundary.
+func truncate(s string, n int) string {
+	r := []rune(s)
+	if len(r) <= n {
+		return s
+	}
+	cut := string(r[:n])
+	if i := strings.LastIndex(cut, " "); i > n/2 {
+		cut = cut[:i]
+	}
+	return cut + "…"
+}
+
+// OGLocale is the page's Open Graph locale.
+func (v *view) OGLocale(lang string) string {
+	if lang == "vi" {
+		return "vi_VN"
+	}
+	return "en_GB"
+}
+
+// JSONLD describes a plan page as schema.org Legislation, linking the
+// version in the other language. Marshalled by encoding/json, which
+// escapes <, > and &, so it cannot end the script element early.
+func (v *view) JSONLD() (template.JS, error) {
+	p := v.Page.Plan
+	if p == nil || v.Page.Kind != manifest.Plan {
+		return "", nil
+	}
+	ld := map[string]any{
+		"@context":   "https://schema.org",
+		"@type":      "Legislation",
+		"@id":        v.Link.Canonical(),
+		"url":        v.Link.Canonical(),
+		"name":       v.Tx(p.Title),
+		"inLanguage": string(v.L.Lang),
+	}
+	if p.Document.Number != "" {
+		ld["legislationIdentifier"] = p.Document.Number
+	}
+	if p.Document.HasDate {
+		ld["legislationDate"] = p.Document.Date.Format("2006-01-02")
+	}
+	if p.Document.Issuer != nil {
+		ld["legislationPassedBy"] = map[string]any{"@type": "GovernmentOrganization", "name": v.AgencyName(p.Document.Issuer, p.Province)}
+	}
+	if p.Province != nil && p.Attribution == nil {
+		ld["legislationJurisdiction"] = v.Tx(p.Province.Name)
+	}
+	other := map[string]any{"@id": v.Link.CanonicalIn(string(v.L.Lang.Other())), "inLanguage": string(v.L.Lang.Other())}
+	if v.L.Lang == model.VI {
+		ld["workTranslation"] = other
+	} else {
+		ld["translationOfWork"] = other
+	}
+	b, err := json.Marshal(ld)
+	return template.JS(b), err
 }
