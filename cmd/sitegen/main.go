@@ -14,7 +14,7 @@ import (
 	"flag"
 	"fmt"
 	"io"
-	"io/fs"
+
 	"os"
 
 	"sitegen"
@@ -63,7 +63,15 @@ func run(args []string, stdout, stderr io.Writer) int {
 		fmt.Fprintf(stderr, "sitegen: content directory %q not found (run from the project directory or pass -content DIR)\n", *content)
 		return 1
 	}
-	contentFS := os.DirFS(*content)
+	// os.Root refuses paths that leave the directory, symbolic links
+	// included, so no file outside content/ can reach the site.
+	root, err := os.OpenRoot(*content)
+	if err != nil {
+		fmt.Fprintf(stderr, "sitegen: %v\n", err)
+		return 1
+	}
+	defer root.Close()
+	contentFS := root.FS()
 
 	if cmd == "check" {
 		_, problems := build.Check(contentFS)
@@ -77,7 +85,13 @@ func run(args []string, stdout, stderr io.Writer) int {
 
 	opts := build.Options{Content: contentFS, Theme: sitegen.Theme, Out: *out, BaseURL: *baseURL}
 	if *theme != "" {
-		opts.Override = os.DirFS(*theme)
+		themeRoot, err := os.OpenRoot(*theme)
+		if err != nil {
+			fmt.Fprintf(stderr, "sitegen: theme directory: %v\n", err)
+			return 1
+		}
+		defer themeRoot.Close()
+		opts.Override = themeRoot.FS()
 	}
 	sum, problems, err := build.Build(opts)
 	report(stderr, *content, problems)
@@ -115,5 +129,3 @@ func joinPath(dir, file string) string {
 	}
 	return dir + "/" + file
 }
-
-var _ fs.FS = os.DirFS(".")

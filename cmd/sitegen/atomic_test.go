@@ -1,0 +1,142 @@
+package main
+
+import (
+	"bytes"
+	"crypto/sha256"
+	"encoding/hex"
+	"io/fs"
+	"os"
+	"os/exec"
+	"path/filepath"
+	"sort"
+	"syscall"
+	"testing"
+	"time"
+
+	"sitegen/internal/sitetest"
+)
+
+// treeHash hashes every file name and content under dir, so that two
+// trees compare byte for byte.
+func treeHash(t *testing.T, dir string) string {
+	t.Helper()
+	var names []string
+	files := map[string][]byte{}
+	err := filepath.WalkDir(dir, func(p string, d fs.DirEntry, err error) error {
+		if err != nil || d.IsDir() {
+			return err
+		}
+		b, err := os.ReadFile(p)
+		rel, _ := filepath.Rel(dir, p)
+		names = append(names, rel)
+		files[rel] = b
+		return err
+	})
+	if err != nil {
+		t.Fatal(err)
+	}
+	sort.Strings(names)
+	h := sha256.New()
+	for _, n := range names {
+		h.Write([]byte(n + "\x00"))
+		h.Write(files[n])
+		h.Write([]byte{0})
+	}
+	return hex.EncodeToString(h.Sum(nil))
+}
+
+func buildBinary(t *testing.T) string {
+	t.Helper()
+	bin := filepath.Join(t.TempDir(), "sitegen")
+	cmd := exec.Command("go", "build", "-o", bin, ".")
+	if out, err := cmd.CombinedOutput(); err != nil {
+		t.Fatalf("go build: %v\n%s", err, out)
+	}
+	return bin
+}
+
+// TestReproducible builds the real site twice and requires identical
+// trees: no map order, no clock, in any file.
+func TestReproducible(t *testing.T) {
+	content := filepath.Join(sitetest.Root(), "content")
+	dir := t.TempDir()
+	var hashes []string
+	for _, out := range []string{"a", "b"} {
+		var stdout, stderr bytes.Buffer
+		if code := run([]string{"build", "-content", content, "-out", filepath.Join(dir, out), "-baseurl", "https://portal.example.gov.vn/asean/"}, &stdout, &stderr); code != 0 {
+			t.Fatalf("build failed: %s", stderr.String())
+		}
+		hashes = append(hashes, treeHash(t, filepath.Join(dir, out)))
+	}
+	if hashes[0] != hashes[1] {
+		t.Error("two builds of the same content differ")
+	}
+}
+
+// TestKilledBuildKeepsSite kills builds with SIGKILL at moments spread
+// over a build's length. Each time, public/ must be exactly the previous
+// site or exactly the new one, never a mix; the next build must succeed.
+func TestKilledBuildKeepsSite(t *testing.T) {
+	if testing.Short() {
+		t.Skip("builds the real site several times")
+	}
+	bin := buildBinary(t)
+	content := filepath.Join(sitetest.Root(), "content")
+	dir := t.TempDir()
+	out := filepath.Join(dir, "public")
+	build := func(base string) *exec.Cmd {
+		return exec.Command(bin, "build", "-content", content, "-out", out, "-baseurl", base)
+	}
+	if err := build("https://old.example/").Run(); err != nil {
+		t.Fatal(err)
+	}
+	old := treeHash(t, out)
+	start := time.Now()
+	if err := build("https://new.example/").Run(); err != nil {
+		t.Fatal(err)
+	}
+	full := time.Since(start)
+	newHash := treeHash(t, out)
+	if err := build("https://old.example/").Run(); err != nil { // back to the old site
+		t.Fatal(err)
+	}
+	midway := 0
+	for i := 1; i <= 8; i++ {
+		cmd := build("https://new.example/")
+		if err := cmd.Start(); err != nil {
+			t.Fatal(err)
+		}
+		time.Sleep(full * time.Duration(i) / 9)
+		cmd.Process.Signal(syscall.SIGKILL)
+		cmd.Wait()
+		switch h := treeHash(t, out); h {
+		case old:
+			midway++
+		case newHash:
+			// the build finished before the signal: put the old site back
+			if err := build("https://old.example/").Run(); err != nil {
+				t.Fatal(err)
+			}
+		default:
+			t.Fatalf("after a kill at %v, public/ is neither the old nor the new site", full*time.Duration(i)/9)
+		}
+	}
+	if midway == 0 {
+		t.Error("no kill landed while a build was running; the test proved nothing")
+	}
+	if err := build("https://new.example/").Run(); err != nil {
+		t.Fatal(err)
+	}
+	if treeHash(t, out) != newHash {
+		t.Error("a build after killed ones differs from a clean build")
+	}
+	entries, _ := os.ReadDir(dir)
+	if len(entries) != 1 {
+		var names []string
+		for _, e := range entries {
+			names = append(names, e.Name())
+		}
+		t.Errorf("left beside public/: %v", names)
+	}
+	t.Logf("%d of 8 kills landed mid-build (a build takes %v)", midway, full.Round(time.Millisecond))
+}
