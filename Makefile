@@ -5,7 +5,7 @@ CONTENT ?= content
 OUT ?= public
 BASEURL ?= /
 
-.PHONY: build check test lint fuzz clean
+.PHONY: build check record test lint fuzz clean
 
 ## build: build the real site from content/ into public/
 build:
@@ -14,6 +14,10 @@ build:
 ## check: validate content/ without writing anything
 check:
 	$(GO) run ./cmd/sitegen check -content $(CONTENT)
+
+## record: add the site's new addresses to content/published-urls.txt
+record:
+	$(GO) run ./cmd/sitegen build -content $(CONTENT) -out $(OUT) -baseurl $(BASEURL) -record
 
 ## test: every test, plus formatting and vet
 test: lint

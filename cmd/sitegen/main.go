@@ -14,12 +14,16 @@ import (
 	"flag"
 	"fmt"
 	"io"
+	"io/fs"
+	"sort"
+	"strings"
 
 	"os"
 
 	"sitegen"
 	"sitegen/internal/build"
 	"sitegen/internal/diag"
+	"sitegen/internal/load"
 )
 
 func main() {
@@ -43,6 +47,7 @@ func run(args []string, stdout, stderr io.Writer) int {
 	out := fl.String("out", "public", "output directory")
 	baseURL := fl.String("baseurl", "/", "address the site is published at, e.g. https://portal.example.gov.vn/asean/")
 	theme := fl.String("theme", "", "directory whose templates/ and assets/ files replace the built-in ones")
+	record := fl.Bool("record", false, "after building, add every address of the site to the content's "+load.PublishedFile)
 	switch cmd {
 	case "check", "build":
 	case "help", "-h", "-help", "--help":
@@ -107,6 +112,14 @@ func run(args []string, stdout, stderr io.Writer) int {
 		fmt.Fprintf(stdout, "%-28s %4d items, %d without English\n", p.ID, p.Items, p.Untranslated)
 	}
 	fmt.Fprintf(stdout, "wrote %d pages (%d files, %d bytes) to %s in %v\n", sum.Pages, sum.Files, sum.Bytes, *out, sum.Duration.Round(1e6))
+	if *record {
+		added, err := recordAddresses(root, sum.Addresses)
+		if err != nil {
+			fmt.Fprintf(stderr, "sitegen: recording addresses: %v\n", err)
+			return 1
+		}
+		fmt.Fprintf(stdout, "recorded %d new addresses in %s\n", added, joinPath(*content, load.PublishedFile))
+	}
 	return 0
 }
 
@@ -128,4 +141,38 @@ func joinPath(dir, file string) string {
 		return file
 	}
 	return dir + "/" + file
+}
+
+// recordAddresses adds addresses to the record of published addresses,
+// keeping every address already there: the record only grows.
+func recordAddresses(root *os.Root, addresses []string) (int, error) {
+	old, err := root.ReadFile(load.PublishedFile)
+	if err != nil && !errors.Is(err, fs.ErrNotExist) {
+		return 0, err
+	}
+	seen := map[string]bool{}
+	var keep []string
+	for _, line := range strings.Split(string(old), "\n") {
+		line = strings.TrimSpace(line)
+		if line != "" && !strings.HasPrefix(line, "#") && !seen[line] {
+			seen[line] = true
+			keep = append(keep, line)
+		}
+	}
+	added := 0
+	for _, a := range addresses {
+		if !seen[a] {
+			seen[a] = true
+			keep = append(keep, a)
+			added++
+		}
+	}
+	sort.Strings(keep)
+	var b strings.Builder
+	b.WriteString("# Every address this site has published, below its base URL. The build\n")
+	b.WriteString("# fails if one would disappear; `sitegen build -record` adds new ones.\n")
+	for _, k := range keep {
+		b.WriteString(k + "\n")
+	}
+	return added, root.WriteFile(load.PublishedFile, []byte(b.String()), 0o644)
 }

@@ -36,6 +36,9 @@ type Summary struct {
 	Files    int
 	Bytes    int64
 	Duration time.Duration
+	// Addresses is every address the site serves, for the record of
+	// published addresses.
+	Addresses []string
 }
 
 // PlanSummary counts one plan's items.
@@ -48,42 +51,50 @@ type PlanSummary struct {
 // Render checks the content and renders every file of the site in
 // memory, without writing; for tests and tools that inspect the output.
 func Render(opts Options) ([]output.File, *diag.List, error) {
-	site, problems := Check(opts.Content)
+	site, man, problems := check(opts.Content)
 	if err := problems.Err(); err != nil {
 		return nil, problems, err
 	}
-	files, _, err := render(site, opts)
+	files, err := render(site, man, opts)
 	return files, problems, err
 }
 
 // render runs the page planning and rendering steps on a checked site.
-func render(site *model.Site, opts Options) ([]output.File, *manifest.Manifest, error) {
-	man := manifest.Build(site)
+func render(site *model.Site, man *manifest.Manifest, opts Options) ([]output.File, error) {
 	theme := opts.Theme
 	if opts.Override != nil {
 		theme = overlay{top: opts.Override, base: opts.Theme}
 	}
 	files, err := pages.Render(site, man, theme, pages.Options{BaseURL: opts.BaseURL})
 	if err != nil {
-		return nil, nil, err
+		return nil, err
 	}
 	data, err := opendata.Files(site, pages.BasePath(opts.BaseURL))
 	if err != nil {
-		return nil, nil, fmt.Errorf("writing open data: %w", err)
+		return nil, fmt.Errorf("writing open data: %w", err)
 	}
 	files = append(files, data...)
 	sort.Slice(files, func(i, j int) bool { return files[i].Path < files[j].Path })
-	return files, man, nil
+	return files, nil
 }
 
-// Check loads and validates the content. The returned list holds every
-// problem found; the site is valid when the list has no errors.
+// Check loads and validates the content, including that every address
+// in the record of published addresses is still served. The returned
+// list holds every problem found; the site is valid when it has no errors.
 func Check(content fs.FS) (*model.Site, *diag.List) {
-	site, errs := load.Load(content)
-	if site != nil {
-		resolve.Resolve(site, errs)
+	site, _, problems := check(content)
+	return site, problems
+}
+
+func check(content fs.FS) (*model.Site, *manifest.Manifest, *diag.List) {
+	site, problems := load.Load(content)
+	resolve.Resolve(site, problems)
+	if problems.HasErrors() {
+		return site, nil, problems
 	}
-	return site, errs
+	man := manifest.Build(site)
+	man.CheckPublished(site, problems)
+	return site, man, problems
 }
 
 // Build checks the content and, when it has no errors, renders and
@@ -93,11 +104,11 @@ func Check(content fs.FS) (*model.Site, *diag.List) {
 func Build(opts Options) (Summary, *diag.List, error) {
 	start := time.Now()
 	var sum Summary
-	site, problems := Check(opts.Content)
+	site, man, problems := check(opts.Content)
 	if err := problems.Err(); err != nil {
 		return sum, problems, err
 	}
-	files, man, err := render(site, opts)
+	files, err := render(site, man, opts)
 	if err != nil {
 		return sum, problems, err
 	}
@@ -116,6 +127,7 @@ func Build(opts Options) (Summary, *diag.List, error) {
 		sum.Plans = append(sum.Plans, ps)
 	}
 	sum.Pages = len(man.Pages) * len(model.Langs)
+	sum.Addresses = man.Addresses(site)
 	sum.Files = len(files)
 	for _, f := range files {
 		sum.Bytes += int64(len(f.Data))

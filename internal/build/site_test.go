@@ -242,3 +242,28 @@ func mustSite(t *testing.T) *model.Site {
 	}
 	return site
 }
+
+// TestPublishedRecordUpToDate is the CI check of the record of published
+// addresses: every address the real site serves is in
+// content/published-urls.txt, so that it can never silently disappear
+// later. After adding pages, run `make record`.
+func TestPublishedRecordUpToDate(t *testing.T) {
+	_, sum := buildReal(t)
+	site := mustSite(t)
+	recorded := map[string]bool{}
+	for _, u := range site.Published {
+		recorded[u.Path] = true
+	}
+	missing := 0
+	for _, a := range sum.Addresses {
+		if !recorded[a] {
+			missing++
+			if missing <= 5 {
+				t.Errorf("%s is served but not recorded in content/published-urls.txt (run make record)", a)
+			}
+		}
+	}
+	if missing > 5 {
+		t.Errorf("... and %d more", missing-5)
+	}
+}

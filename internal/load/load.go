@@ -52,6 +52,7 @@ func Load(fsys fs.FS) (*model.Site, *diag.List) {
 	site.Plans = l.plans()
 	site.Pages = l.pages()
 	site.Commentary = l.commentary()
+	site.Published = l.published()
 	return site, l.errs
 }
 
@@ -383,6 +384,32 @@ func (l *loader) commentary() []*model.Commentary {
 		}
 		m.end()
 		out = append(out, c)
+	}
+	return out
+}
+
+// PublishedFile is the record of every address the site has published.
+const PublishedFile = "published-urls.txt"
+
+// published reads the record of published addresses: one path per line,
+// "#" starts a comment. The file is optional until a site is published.
+func (l *loader) published() []model.PublishedURL {
+	b, ok := l.read(PublishedFile, true)
+	if !ok {
+		return nil
+	}
+	var out []model.PublishedURL
+	for i, line := range strings.Split(string(b), "\n") {
+		line = strings.TrimSpace(line)
+		if line == "" || strings.HasPrefix(line, "#") {
+			continue
+		}
+		pos := diag.Pos{File: PublishedFile, Line: i + 1}
+		if strings.HasPrefix(line, "/") || strings.Contains(line, "..") || strings.ContainsAny(line, " \t?#") {
+			l.errs.Errorf(pos, "write a path below the base URL, like vi/plans/x/iii-1-a/", "%q is not a published path", line)
+			continue
+		}
+		out = append(out, model.PublishedURL{Pos: pos, Path: line})
 	}
 	return out
 }

@@ -131,6 +131,28 @@ func (l *loader) plan(name string) *model.Plan {
 		tm.end()
 		p.Targets = append(p.Targets, t)
 	}
+	for _, n := range m.seq("moved") {
+		mm := d.mapping(n, m.what+": moved item")
+		mv := &model.Move{Pos: d.pos(n), From: mm.id("from"), To: model.Ref{ID: mm.reqStr("to", "new-id"), Pos: mm.keyPos("to")}}
+		var ok bool
+		if mv.Date, ok = mm.date("date"); !ok && !mm.has("date") {
+			mm.missing("date", "2026-01-31")
+		}
+		mv.Note = mm.text("note", false)
+		mm.end()
+		p.Moved = append(p.Moved, mv)
+	}
+	for _, n := range m.seq("withdrawn") {
+		wm := d.mapping(n, m.what+": withdrawn item")
+		w := &model.Withdrawal{Pos: d.pos(n), ID: wm.id("id"), Label: wm.str("label"), Text: wm.text("text", true), Reason: wm.text("reason", true)}
+		var ok bool
+		if w.Date, ok = wm.date("date"); !ok && !wm.has("date") {
+			wm.missing("date", "2026-01-31")
+		}
+		w.See = wm.ref("see")
+		wm.end()
+		p.Withdrawn = append(p.Withdrawn, w)
+	}
 	secs := m.seq("sections")
 	if secs == nil {
 		m.missing("sections", "[...]")

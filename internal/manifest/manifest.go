@@ -9,6 +9,9 @@
 package manifest
 
 import (
+	"sort"
+
+	"sitegen/internal/diag"
 	"sitegen/internal/model"
 )
 
@@ -36,6 +39,8 @@ const (
 	CompareAgency  Kind = "compare-agency"
 	Glossary       Kind = "glossary"
 	Search         Kind = "search"
+	Redirect       Kind = "redirect"
+	Tombstone      Kind = "tombstone"
 	Markdown       Kind = "page"
 )
 
@@ -45,13 +50,15 @@ type Page struct {
 	Path string // without language, e.g. "plans/x/" ("" for home)
 
 	// The value the page shows; which one is set depends on Kind.
-	Plan     *model.Plan
-	Item     *model.Item
-	Province *model.Province
-	Agency   *model.Agency
-	Pillar   *model.Pillar
-	Theme    *model.Theme
-	Pages    map[model.Lang]*model.Page // for Markdown pages
+	Plan       *model.Plan
+	Item       *model.Item
+	Province   *model.Province
+	Agency     *model.Agency
+	Pillar     *model.Pillar
+	Theme      *model.Theme
+	Pages      map[model.Lang]*model.Page // for Markdown pages
+	Move       *model.Move                // for a redirect
+	Withdrawal *model.Withdrawal          // for a tombstone
 }
 
 // Manifest lists every page of a site.
@@ -93,6 +100,12 @@ func Build(site *model.Site) *Manifest {
 		}
 		for _, it := range p.Items {
 			add(&Page{Kind: Item, Path: ItemPath(it), Plan: p, Item: it})
+		}
+		for _, mv := range p.Moved {
+			add(&Page{Kind: Redirect, Path: PlanPath(p) + mv.From + "/", Plan: p, Item: mv.Item, Move: mv})
+		}
+		for _, w := range p.Withdrawn {
+			add(&Page{Kind: Tombstone, Path: PlanPath(p) + w.ID + "/", Plan: p, Withdrawal: w})
 		}
 	}
 
@@ -175,4 +188,45 @@ func Build(site *model.Site) *Manifest {
 		}
 	}
 	return m
+}
+
+// Paths of the open data files.
+func PlanDataPath(p *model.Plan) string { return "data/plans/" + p.ID + ".json" }
+
+const (
+	ItemsCSVPath   = "data/items.csv"
+	PlanSchemaPath = "data/plans/plan.schema.json"
+)
+
+// Addresses lists every address a reader may have linked to: each page in
+// each language ("vi/plans/x/") and each open data file, sorted.
+func (m *Manifest) Addresses(site *model.Site) []string {
+	var out []string
+	for _, p := range m.Pages {
+		for _, l := range model.Langs {
+			out = append(out, string(l)+"/"+p.Path)
+		}
+	}
+	out = append(out, ItemsCSVPath, PlanSchemaPath)
+	for _, p := range site.Plans {
+		out = append(out, PlanDataPath(p))
+	}
+	sort.Strings(out)
+	return out
+}
+
+// CheckPublished reports every address of the record of published
+// addresses that this site would no longer serve: a link someone printed
+// would break.
+func (m *Manifest) CheckPublished(site *model.Site, errs *diag.List) {
+	have := map[string]bool{}
+	for _, a := range m.Addresses(site) {
+		have[a] = true
+	}
+	for _, u := range site.Published {
+		if !have[u.Path] {
+			errs.Errorf(u.Pos, "if an item was renumbered, add `moved: [{from: OLD, to: NEW, date: ...}]` to its plan; if it was withdrawn, add `withdrawn: [{id: OLD, ...}]`; see docs/content.md",
+				"%q was published and would no longer exist", u.Path)
+		}
+	}
 }

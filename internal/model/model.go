@@ -81,7 +81,17 @@ type Site struct {
 	Plans      []*Plan
 	Pages      []*Page
 	Commentary []*Commentary
-	Sources    map[string]*Source // by file name in content/sources
+	// Published is the record of every address the site has published
+	// (published-urls.txt), in file order.
+	Published []PublishedURL
+	Sources   map[string]*Source // by file name in content/sources
+}
+
+// PublishedURL is one line of the record of published addresses: a path
+// below the base URL, such as "vi/plans/x/iii-1-a/".
+type PublishedURL struct {
+	Pos  diag.Pos
+	Path string
 }
 
 // Framework is a programme that plans implement.
@@ -199,12 +209,41 @@ type Plan struct {
 	// the editors attribute the plan to one; Province is then that
 	// province, and pages say that the attribution is editorial.
 	Attribution *Attribution
+	// Moved and Withdrawn keep published item addresses alive after a
+	// renumbering or a withdrawal.
+	Moved     []*Move
+	Withdrawn []*Withdrawal
 
 	Province  *Province  // set by resolve
 	Framework *Framework // set by resolve
 	Standing  *Agency    // set by resolve
 	Source    *Source    // set by resolve
 	Items     []*Item    // set by resolve: every item in document order
+}
+
+// Move records that an item's id changed: the old address redirects.
+type Move struct {
+	Pos  diag.Pos
+	From string
+	To   Ref
+	Date Date
+	Note Text
+
+	Item *Item // set by resolve: the item it moved to
+}
+
+// Withdrawal records an item removed from a plan: its old address shows
+// what it was, when and why it was withdrawn, and where to look now.
+type Withdrawal struct {
+	Pos    diag.Pos
+	ID     string
+	Label  string
+	Text   Text
+	Date   Date
+	Reason Text
+	See    Ref
+
+	SeeItem *Item // set by resolve, may be nil
 }
 
 // Attribution is an editorial attribution of a plan to a province.

@@ -38,14 +38,14 @@ func Files(site *model.Site, basePath string) ([]output.File, error) {
 		if err != nil {
 			return nil, err
 		}
-		out = append(out, output.File{Path: "data/plans/" + p.ID + ".json", Data: append(b, '\n')})
+		out = append(out, output.File{Path: manifest.PlanDataPath(p), Data: append(b, '\n')})
 	}
-	out = append(out, output.File{Path: "data/plans/plan.schema.json", Data: planSchema})
+	out = append(out, output.File{Path: manifest.PlanSchemaPath, Data: planSchema})
 	b, err := itemsCSV(site, basePath)
 	if err != nil {
 		return nil, err
 	}
-	out = append(out, output.File{Path: "data/items.csv", Data: b})
+	out = append(out, output.File{Path: manifest.ItemsCSVPath, Data: b})
 	return out, nil
 }
 

@@ -188,3 +188,27 @@ func (r *renderer) feed(lang model.Lang) (output.File, error) {
 	buf.WriteByte('\n')
 	return output.File{Path: string(lang) + "/feed.xml", Data: buf.Bytes()}, nil
 }
+
+// nginxRedirects lists the permanent redirects of moved items in a form
+// nginx can include in the site's server block, so that portals answer
+// old addresses with a real 301 as well as the redirect page.
+func (r *renderer) nginxRedirects(man *manifest.Manifest) output.File {
+	var b strings.Builder
+	b.WriteString("# Redirects of renumbered items. Include this file in the server block.\n")
+	for _, p := range man.Pages {
+		if p.Kind != manifest.Redirect || p.Item == nil {
+			continue
+		}
+		for _, l := range model.Langs {
+			from := r.base.Path + string(l) + "/" + p.Path
+			to := r.base.Path + string(l) + "/" + manifest.ItemPath(p.Item)
+			fmt.Fprintf(&b, "rewrite ^%s$ %s permanent;\n", regexpQuote(from), to)
+		}
+	}
+	return output.File{Path: "nginx-redirects.conf", Data: []byte(b.String())}
+}
+
+// regexpQuote escapes the characters nginx's PCRE treats specially.
+func regexpQuote(s string) string {
+	return strings.NewReplacer(".", `\.`, "+", `\+`, "(", `\(`, ")", `\)`).Replace(s)
+}

@@ -130,7 +130,7 @@ func Render(site *model.Site, man *manifest.Manifest, theme fs.FS, opts Options)
 		return nil, fmt.Errorf("writing the sitemap: %w", err)
 	}
 	files = append(files, maps...)
-	files = append(files, r.robots())
+	files = append(files, r.robots(), r.nginxRedirects(man))
 	return files, nil
 }
 

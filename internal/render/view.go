@@ -87,10 +87,16 @@ func (k links) In(lang string) string { return k.to(model.Lang(lang), k.page.Pat
 
 // Canonical is the page's full address, or its path when the base URL
 // has no host.
-func (k links) Canonical() string { return k.abs + "/" + string(k.lang) + "/" + k.page.Path }
+func (k links) Canonical() string { return k.CanonicalIn(string(k.lang)) }
 
 // CanonicalIn is the page's full address in lang.
-func (k links) CanonicalIn(lang string) string { return k.abs + "/" + lang + "/" + k.page.Path }
+func (k links) CanonicalIn(lang string) string {
+	if k.page.Kind == manifest.Redirect && k.page.Item != nil {
+		// a moved item's old address names the new one as canonical
+		return k.abs + "/" + lang + "/" + manifest.ItemPath(k.page.Item)
+	}
+	return k.abs + "/" + lang + "/" + k.page.Path
+}
 
 // Root is the site's root path.
 func (k links) Root() string { return k.base }

@@ -51,6 +51,7 @@ func (r *resolver) plan(p *model.Plan) {
 	for _, it := range p.Items {
 		r.links(st, it)
 	}
+	r.moves(st)
 	for _, t := range p.Targets {
 		if t.ItemID == "" {
 			continue
@@ -224,4 +225,38 @@ func firstMismatch(source, text string) string {
 		}
 	}
 	return strings.Join(words[:min(6, len(words))], " ")
+}
+
+// moves checks the plan's renumbered and withdrawn items: an old id must
+// not be in use again, and a new id must exist.
+func (r *resolver) moves(st *planState) {
+	ctx := fmt.Sprintf("plan %q", st.plan.ID)
+	old := map[string]bool{}
+	taken := func(id string, pos diag.Pos) {
+		if _, used := st.ids[id]; used {
+			r.errs.Errorf(pos, "an old address must stay free; choose another id for the new item", "%s: id %q is recorded as moved or withdrawn but is in use", ctx, id)
+		}
+		if old[id] {
+			r.errs.Errorf(pos, "keep one entry per old id", "%s: id %q is moved or withdrawn twice", ctx, id)
+		}
+		old[id] = true
+	}
+	for _, m := range st.plan.Moved {
+		taken(m.From, m.Pos)
+		if it, ok := st.items[m.To.ID]; ok {
+			m.Item = it
+		} else {
+			r.errs.Errorf(m.To.Pos, "write the id of the item it became", "%s: moved item %q goes to %q, which is not an item of this plan", ctx, m.From, m.To.ID)
+		}
+	}
+	for _, w := range st.plan.Withdrawn {
+		taken(w.ID, w.Pos)
+		if w.See.ID != "" {
+			if it, ok := st.items[w.See.ID]; ok {
+				w.SeeItem = it
+			} else {
+				r.errs.Errorf(w.See.Pos, "write the id of an item of this plan, or leave `see` out", "%s: withdrawn item %q: see %q is not an item of this plan", ctx, w.ID, w.See.ID)
+			}
+		}
+	}
 }
