@@ -1,6 +1,7 @@
 package load
 
 import (
+	"strings"
 	"testing"
 	"testing/fstest"
 
@@ -61,6 +62,22 @@ func FuzzLoad(f *testing.F) {
 		site, problems := Load(m)
 		if site == nil || problems == nil {
 			t.Fatal("Load returned nil")
+		}
+	})
+}
+
+// FuzzValidID: an id that passes ValidID is safe as a path segment, and
+// suggestID always proposes a valid id (or nothing).
+func FuzzValidID(f *testing.F) {
+	for _, s := range []string{"iii-2-a", "..", "a/b", "Giảm", "-a", "a-", "a--b", "%2e%2e"} {
+		f.Add(s)
+	}
+	f.Fuzz(func(t *testing.T, s string) {
+		if ValidID(s) && (strings.ContainsAny(s, "/\\.%?#") || s == "") {
+			t.Fatalf("ValidID(%q) accepted an unsafe id", s)
+		}
+		if sug := suggestID(s); sug != "" && !ValidID(sug) {
+			t.Fatalf("suggestID(%q) = %q is not valid", s, sug)
 		}
 	})
 }

@@ -378,5 +378,9 @@ func suggestID(s string) string {
 			}
 		}
 	}
-	return strings.TrimSuffix(b.String(), "-")
+	out := strings.TrimSuffix(b.String(), "-")
+	if len(out) > 100 { // ValidID's limit; the input is ASCII by now
+		out = strings.TrimSuffix(out[:100], "-")
+	}
+	return out
 }
