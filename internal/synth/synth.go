@@ -26,6 +26,7 @@ import (
 	"path/filepath"
 	"strings"
 	"unicode"
+	"unicode/utf8"
 
 	"golang.org/x/text/unicode/norm"
 	"gopkg.in/yaml.v3"
@@ -33,7 +34,9 @@ import (
 	"sitegen/internal/fold"
 )
 
-// Options of a synthetic site.
+// Options of a synthetic site. sitegen's loader refuses files over
+// 10 MB (load.MaxFileSize), which a plan file reaches at about 6,800
+// items: larger plans are for testing synth, not sitegen.
 type Options struct {
 	Provinces, Items int    // plans (one per province) and items per plan
 	Seed             uint64 // the same seed gives the same tree
@@ -289,9 +292,8 @@ func provinces(n int, seed uint64) []province {
 	rng := rand.New(rand.NewPCG(seed, 0x70726f76))
 	rng.Shuffle(len(pool), func(i, j int) { pool[i], pool[j] = pool[j], pool[i] })
 	out := pool[:n:n]
-	cities := (n*6 + 33) / 34 // six of the 34 are centrally-run cities
-	for i := range cities {
-		out[i].city = true
+	for i := range out {
+		out[i].city = i*6%34 < 6 // six of every 34 are centrally-run cities
 	}
 	return out
 }
@@ -310,6 +312,23 @@ func (p province) kindVI() string {
 
 // nameEN is the name without diacritics, as English texts write it.
 func (p province) nameEN() string { return fold.ASCII(p.name) }
+
+// local puts the province's words in a phrase (see pair) and in the
+// generic names of agency types: "Công an tỉnh, thành phố" becomes
+// "Công an tỉnh", "Provincial or City Police" "Provincial Police".
+func (p province) local(t pair) pair {
+	if p.city {
+		return pair{cityVI.Replace(t.vi), cityEN.Replace(t.en)}
+	}
+	return pair{provinceVI.Replace(t.vi), provinceEN.Replace(t.en)}
+}
+
+var (
+	provinceVI = strings.NewReplacer("{tỉnh}", "tỉnh", "tỉnh, thành phố", "tỉnh")
+	provinceEN = strings.NewReplacer("{province}", "province", "{Provincial}", "Provincial", "Provincial or City", "Provincial")
+	cityVI     = strings.NewReplacer("{tỉnh}", "thành phố", "tỉnh, thành phố", "thành phố")
+	cityEN     = strings.NewReplacer("{province}", "city", "{Provincial}", "City", "Provincial or City", "City")
+)
 
 // ppc is the name of the province's People's Committee.
 func (p province) ppc() textPair {
@@ -338,15 +357,17 @@ func provincesYAML(provs []province, reg *registries) []byte {
 
 // upperFirst and lowerFirst change the case of a text's first letter.
 func upperFirst(s string) string {
-	for i, r := range s {
-		return string(unicode.ToUpper(r)) + s[i+len(string(r)):]
+	if s == "" {
+		return s
 	}
-	return s
+	r, n := utf8.DecodeRuneInString(s)
+	return string(unicode.ToUpper(r)) + s[n:]
 }
 
 func lowerFirst(s string) string {
-	for i, r := range s {
-		return string(unicode.ToLower(r)) + s[i+len(string(r)):]
+	if s == "" {
+		return s
 	}
-	return s
+	r, n := utf8.DecodeRuneInString(s)
+	return string(unicode.ToLower(r)) + s[n:]
 }

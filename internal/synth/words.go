@@ -7,7 +7,9 @@ package synth
 // content/agencies.yaml and themes.yaml; ids that the registries read
 // at run time do not define are skipped.
 
-// pair is a phrase in both languages.
+// pair is a phrase in both languages. In phrases, {tỉnh}, {province}
+// and {Provincial} stand for the words of the plan's province: tỉnh,
+// province and Provincial, or thành phố, city and City.
 type pair struct{ vi, en string }
 
 // topic is the object of a task: what it is about, which themes it
@@ -187,7 +189,7 @@ var (
 	purposeOpeners = []pair{
 		{"Quán triệt, triển khai thực hiện hiệu quả", "Thoroughly disseminate and effectively implement"},
 		{"Góp phần nâng cao hiệu quả", "Contribute to improving the effectiveness of"},
-		{"Phát huy vai trò chủ động của tỉnh trong", "Promote the proactive role of the province in"},
+		{"Phát huy vai trò chủ động của {tỉnh} trong", "Promote the proactive role of the {province} in"},
 		{"Tạo sự đồng thuận của xã hội trong", "Build social consensus on"},
 	}
 	requirementOpeners = []pair{
@@ -202,7 +204,7 @@ var (
 	}
 	dutyOpeners = []pair{
 		{"Chủ trì, phối hợp với các cơ quan, đơn vị liên quan hướng dẫn, tổ chức thực hiện", "Lead and coordinate with relevant agencies and units in guiding and organising"},
-		{"Tham mưu Ủy ban nhân dân tỉnh chỉ đạo, triển khai", "Advise the Provincial People's Committee on directing and carrying out"},
+		{"Tham mưu Ủy ban nhân dân {tỉnh} chỉ đạo, triển khai", "Advise the {Provincial} People's Committee on directing and carrying out"},
 		{"Theo chức năng, nhiệm vụ được giao, chủ động triển khai", "Within its assigned functions and duties, proactively carry out"},
 		{"Xây dựng kế hoạch hằng năm để triển khai", "Develop annual plans to carry out"},
 		{"Hướng dẫn, đôn đốc, kiểm tra việc thực hiện", "Guide, urge and inspect the implementation of"},
@@ -211,20 +213,20 @@ var (
 
 // qualifiers say where or for whom.
 var qualifiers = []pair{
-	{"trên địa bàn tỉnh", "in the province"},
+	{"trên địa bàn {tỉnh}", "in the {province}"},
 	{"cho cán bộ, công chức, viên chức và người lao động", "for cadres, civil servants, public employees and workers"},
 	{"ở vùng sâu, vùng xa, vùng đồng bào dân tộc thiểu số", "in remote areas and ethnic minority areas"},
 	{"tại các xã, phường, thị trấn", "in communes, wards and towns"},
 	{"trong các cơ quan, đơn vị, trường học và doanh nghiệp", "in agencies, units, schools and businesses"},
 	{"giai đoạn 2021-2025", "in 2021-2025"},
 	{"theo hướng thiết thực, hiệu quả", "in a practical and effective way"},
-	{"ở cấp tỉnh và cấp cơ sở", "at the provincial and grassroots levels"},
+	{"ở cấp {tỉnh} và cấp cơ sở", "at the {province} and grassroots levels"},
 }
 
 // purposes say why.
 var purposes = []pair{
 	{"nhằm nâng cao nhận thức của các tầng lớp nhân dân về Cộng đồng ASEAN", "in order to raise the awareness of all strata of the people of the ASEAN Community"},
-	{"góp phần thực hiện thắng lợi các mục tiêu phát triển kinh tế - xã hội của tỉnh", "contributing to the successful achievement of the province's socio-economic development goals"},
+	{"góp phần thực hiện thắng lợi các mục tiêu phát triển kinh tế - xã hội của {tỉnh}", "contributing to the successful achievement of the {province}'s socio-economic development goals"},
 	{"bảo đảm không để ai bị bỏ lại phía sau", "ensuring that no one is left behind"},
 	{"hướng tới xây dựng một cộng đồng ASEAN lấy người dân làm trung tâm", "towards building a people-centred ASEAN community"},
 	{"nhằm nâng cao chất lượng cuộc sống của người dân", "in order to improve the quality of life of the people"},
