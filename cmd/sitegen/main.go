@@ -15,6 +15,7 @@ import (
 	"fmt"
 	"io"
 	"io/fs"
+	"runtime/pprof"
 	"sort"
 	"strings"
 
@@ -24,6 +25,7 @@ import (
 	"sitegen/internal/build"
 	"sitegen/internal/diag"
 	"sitegen/internal/load"
+	"sitegen/internal/synth"
 )
 
 func main() {
@@ -32,7 +34,8 @@ func main() {
 
 const usage = `usage:
   sitegen check [-content DIR]
-  sitegen build [-content DIR] [-out DIR] [-baseurl URL] [-theme DIR]
+  sitegen build [-content DIR] [-out DIR] [-baseurl URL] [-theme DIR] [-record]
+  sitegen synth [-provinces P] [-items T] [-content DIR] -out DIR
 `
 
 func run(args []string, stdout, stderr io.Writer) int {
@@ -48,8 +51,11 @@ func run(args []string, stdout, stderr io.Writer) int {
 	baseURL := fl.String("baseurl", "/", "address the site is published at, e.g. https://portal.example.gov.vn/asean/")
 	theme := fl.String("theme", "", "directory whose templates/ and assets/ files replace the built-in ones")
 	record := fl.Bool("record", false, "after building, add every address of the site to the content's "+load.PublishedFile)
+	cpuprofile := fl.String("cpuprofile", "", "write a CPU profile of the command to this file")
+	provinces := fl.Int("provinces", 34, "synth: number of provinces")
+	items := fl.Int("items", 300, "synth: items per plan")
 	switch cmd {
-	case "check", "build":
+	case "check", "build", "synth":
 	case "help", "-h", "-help", "--help":
 		fmt.Fprint(stdout, usage)
 		return 0
@@ -59,6 +65,19 @@ func run(args []string, stdout, stderr io.Writer) int {
 	}
 	if err := fl.Parse(args); err != nil {
 		return 2
+	}
+	if *cpuprofile != "" {
+		f, err := os.Create(*cpuprofile)
+		if err != nil {
+			fmt.Fprintf(stderr, "sitegen: %v\n", err)
+			return 1
+		}
+		defer f.Close()
+		if err := pprof.StartCPUProfile(f); err != nil {
+			fmt.Fprintf(stderr, "sitegen: %v\n", err)
+			return 1
+		}
+		defer pprof.StopCPUProfile()
 	}
 	if fl.NArg() > 0 {
 		fmt.Fprintf(stderr, "sitegen %s: unexpected argument %q\n%s", cmd, fl.Arg(0), usage)
@@ -78,6 +97,14 @@ func run(args []string, stdout, stderr io.Writer) int {
 	defer root.Close()
 	contentFS := root.FS()
 
+	if cmd == "synth" {
+		if err := synth.Write(*out, contentFS, synth.Options{Provinces: *provinces, Items: *items, Seed: 1}); err != nil {
+			fmt.Fprintf(stderr, "sitegen: %v\n", err)
+			return 1
+		}
+		fmt.Fprintf(stdout, "wrote %d plans of %d items to %s\n", *provinces, *items, *out)
+		return 0
+	}
 	if cmd == "check" {
 		_, problems := build.Check(contentFS)
 		report(stderr, *content, problems)

@@ -18,11 +18,13 @@ func TestMain(m *testing.M) {
 }
 
 // TestScripts runs the txtar scripts in testdata/script. Each starts in a
-// directory holding a copy of testdata/sites/valid as site/.
+// directory holding a copy of testdata/sites/valid as site/, with
+// $REALCONTENT naming the real content directory.
 func TestScripts(t *testing.T) {
 	testscript.Run(t, testscript.Params{
 		Dir: "testdata/script",
 		Setup: func(env *testscript.Env) error {
+			env.Setenv("REALCONTENT", filepath.Join(sitetest.Root(), "content"))
 			return copyDir(filepath.Join(sitetest.Root(), "testdata", "sites", "valid"), filepath.Join(env.WorkDir, "site"))
 		},
 		Cmds: map[string]func(ts *testscript.TestScript, neg bool, args []string){

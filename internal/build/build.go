@@ -8,6 +8,7 @@ import (
 	"fmt"
 	"io/fs"
 	"sort"
+	"sync"
 	"time"
 
 	"sitegen/internal/diag"
@@ -59,23 +60,37 @@ func Render(opts Options) ([]output.File, *diag.List, error) {
 	return files, problems, err
 }
 
-// render runs the page planning and rendering steps on a checked site.
+// render renders every file of a checked site into memory, sorted.
 func render(site *model.Site, man *manifest.Manifest, opts Options) ([]output.File, error) {
+	var mu sync.Mutex
+	var files []output.File
+	err := stream(site, man, opts, func(f output.File) error {
+		mu.Lock()
+		files = append(files, f)
+		mu.Unlock()
+		return nil
+	})
+	sort.Slice(files, func(i, j int) bool { return files[i].Path < files[j].Path })
+	return files, err
+}
+
+// stream renders the pages and the open data of a checked site, handing
+// each file to emit.
+func stream(site *model.Site, man *manifest.Manifest, opts Options, emit func(output.File) error) error {
 	theme := opts.Theme
 	if opts.Override != nil {
 		theme = overlay{top: opts.Override, base: opts.Theme}
 	}
-	files, err := pages.Render(site, man, theme, pages.Options{BaseURL: opts.BaseURL})
-	if err != nil {
-		return nil, err
-	}
 	data, err := opendata.Files(site, pages.BasePath(opts.BaseURL))
 	if err != nil {
-		return nil, fmt.Errorf("writing open data: %w", err)
+		return fmt.Errorf("writing open data: %w", err)
 	}
-	files = append(files, data...)
-	sort.Slice(files, func(i, j int) bool { return files[i].Path < files[j].Path })
-	return files, nil
+	for _, f := range data {
+		if err := emit(f); err != nil {
+			return err
+		}
+	}
+	return pages.Stream(site, man, theme, pages.Options{BaseURL: opts.BaseURL}, emit)
 }
 
 // Check loads and validates the content, including that every address
@@ -108,12 +123,36 @@ func Build(opts Options) (Summary, *diag.List, error) {
 	if err := problems.Err(); err != nil {
 		return sum, problems, err
 	}
-	files, err := render(site, man, opts)
-	if err != nil {
-		return sum, problems, err
-	}
-	if opts.Out != "" {
-		if err := output.Write(opts.Out, files); err != nil {
+	if opts.Out == "" {
+		files, err := render(site, man, opts)
+		if err != nil {
+			return sum, problems, err
+		}
+		for _, f := range files {
+			sum.Files++
+			sum.Bytes += int64(len(f.Data))
+		}
+	} else {
+		// Pages are written as they are rendered, into a directory beside
+		// the output that replaces it only when everything succeeded.
+		dir, err := output.Begin(opts.Out)
+		if err != nil {
+			return sum, problems, fmt.Errorf("writing the site: %w", err)
+		}
+		var mu sync.Mutex
+		err = stream(site, man, opts, func(f output.File) error {
+			mu.Lock()
+			sum.Files++
+			sum.Bytes += int64(len(f.Data))
+			mu.Unlock()
+			return dir.Write(f)
+		})
+		if err == nil {
+			err = dir.Commit()
+		} else {
+			dir.Abort()
+		}
+		if err != nil {
 			return sum, problems, fmt.Errorf("writing the site: %w", err)
 		}
 	}
@@ -128,10 +167,6 @@ func Build(opts Options) (Summary, *diag.List, error) {
 	}
 	sum.Pages = len(man.Pages) * len(model.Langs)
 	sum.Addresses = man.Addresses(site)
-	sum.Files = len(files)
-	for _, f := range files {
-		sum.Bytes += int64(len(f.Data))
-	}
 	sum.Duration = time.Since(start)
 	return sum, problems, nil
 }

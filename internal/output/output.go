@@ -13,6 +13,7 @@ import (
 	"os"
 	"path/filepath"
 	"strings"
+	"sync"
 )
 
 // File is one output file, its path relative to the output root.
@@ -28,57 +29,85 @@ const (
 
 // Write replaces the directory out with files.
 func Write(out string, files []File) error {
+	d, err := Begin(out)
+	if err != nil {
+		return err
+	}
+	for _, f := range files {
+		if err := d.Write(f); err != nil {
+			d.Abort()
+			return err
+		}
+	}
+	return d.Commit()
+}
+
+// Dir is a site being written beside its output directory. Write may be
+// called from several goroutines; Commit swaps the site in, Abort throws
+// it away. Until Commit, the output directory is untouched.
+type Dir struct {
+	out, parent, base, tmp string
+	mu                     sync.Mutex
+	made                   map[string]bool
+}
+
+// Begin starts writing a site that will replace out.
+func Begin(out string) (*Dir, error) {
 	out = filepath.Clean(out)
 	parent, base := filepath.Split(out)
 	if parent == "" {
 		parent = "."
 	}
 	if base == "" || base == "." || base == ".." || base == "/" {
-		return fmt.Errorf("output directory %q is not a directory name", out)
+		return nil, fmt.Errorf("output directory %q is not a directory name", out)
 	}
 	if err := os.MkdirAll(parent, 0o755); err != nil {
-		return fmt.Errorf("creating %q: %w", parent, err)
+		return nil, fmt.Errorf("creating %q: %w", parent, err)
 	}
 	removeLeftovers(parent, base)
 	tmp, err := os.MkdirTemp(parent, "."+base+tmpPrefix)
 	if err != nil {
-		return fmt.Errorf("creating a directory beside %q: %w", out, err)
+		return nil, fmt.Errorf("creating a directory beside %q: %w", out, err)
 	}
 	if err := os.Chmod(tmp, 0o755); err != nil {
 		os.RemoveAll(tmp)
-		return err
+		return nil, err
 	}
-	if err := writeAll(tmp, files); err != nil {
-		os.RemoveAll(tmp)
-		return err
+	return &Dir{out: out, parent: parent, base: base, tmp: tmp, made: map[string]bool{}}, nil
+}
+
+// Write writes one file of the site.
+func (d *Dir) Write(f File) error {
+	if !filepath.IsLocal(f.Path) {
+		return fmt.Errorf("refusing to write %q outside the output directory", f.Path)
 	}
-	if err := swap(tmp, out, parent, base); err != nil {
-		os.RemoveAll(tmp)
+	p := filepath.Join(d.tmp, filepath.FromSlash(f.Path))
+	dir := filepath.Dir(p)
+	d.mu.Lock()
+	known := d.made[dir]
+	d.mu.Unlock()
+	if !known {
+		if err := os.MkdirAll(dir, 0o755); err != nil {
+			return err
+		}
+		d.mu.Lock()
+		d.made[dir] = true
+		d.mu.Unlock()
+	}
+	return os.WriteFile(p, f.Data, 0o644)
+}
+
+// Commit puts the written site in place of the output directory.
+func (d *Dir) Commit() error {
+	if err := swap(d.tmp, d.out, d.parent, d.base); err != nil {
+		os.RemoveAll(d.tmp)
 		return err
 	}
 	return nil
 }
 
-func writeAll(dir string, files []File) error {
-	made := map[string]bool{}
-	for _, f := range files {
-		if !filepath.IsLocal(f.Path) {
-			return fmt.Errorf("refusing to write %q outside the output directory", f.Path)
-		}
-		p := filepath.Join(dir, filepath.FromSlash(f.Path))
-		d := filepath.Dir(p)
-		if !made[d] {
-			if err := os.MkdirAll(d, 0o755); err != nil {
-				return err
-			}
-			made[d] = true
-		}
-		if err := os.WriteFile(p, f.Data, 0o644); err != nil {
-			return err
-		}
-	}
-	return nil
-}
+// Abort removes what was written; the output directory stays as it was.
+func (d *Dir) Abort() { os.RemoveAll(d.tmp) }
 
 // swap puts tmp in place of out. Where the system can exchange two
 // directories in one step, out is never missing.

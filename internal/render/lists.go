@@ -23,45 +23,16 @@ func IsTask(it *model.Item) bool {
 }
 
 // Provinces returns the provinces sorted by name in the page's language.
-func (v *view) Provinces() []*model.Province {
-	out := append([]*model.Province(nil), v.Site.Provinces...)
-	i18n.SortBy(v.L, out, func(p *model.Province) string { return v.L.Text(p.Name) })
-	return out
-}
+func (v *view) Provinces() []*model.Province { return v.r.lk.provinces[v.L.Lang] }
 
 // ProvincesWithPlans returns the provinces that have plans, by name.
-func (v *view) ProvincesWithPlans() []*model.Province {
-	var out []*model.Province
-	for _, p := range v.Provinces() {
-		if len(p.Plans) > 0 {
-			out = append(out, p)
-		}
-	}
-	return out
-}
+func (v *view) ProvincesWithPlans() []*model.Province { return v.r.lk.withPlans[v.L.Lang] }
 
 // Agencies returns the agency types sorted by name, collective ones last.
-func (v *view) Agencies() []*model.Agency {
-	var single, collective []*model.Agency
-	for _, a := range v.Site.Agencies {
-		if a.Collective {
-			collective = append(collective, a)
-		} else {
-			single = append(single, a)
-		}
-	}
-	key := func(a *model.Agency) string { return v.L.Text(a.Name) }
-	i18n.SortBy(v.L, single, key)
-	i18n.SortBy(v.L, collective, key)
-	return append(single, collective...)
-}
+func (v *view) Agencies() []*model.Agency { return v.r.lk.agencies[v.L.Lang] }
 
 // Themes returns the themes sorted by name.
-func (v *view) Themes() []*model.Theme {
-	out := append([]*model.Theme(nil), v.Site.Themes...)
-	i18n.SortBy(v.L, out, func(t *model.Theme) string { return v.L.Text(t.Name) })
-	return out
-}
+func (v *view) Themes() []*model.Theme { return v.r.lk.themes[v.L.Lang] }
 
 // AgencyName is agency a's name in province p: the province's own name
 // for it if it has one, else the type's name.
@@ -79,19 +50,12 @@ func (v *view) AgencyItems(a *model.Agency) []*model.Item { return v.r.man.Agenc
 
 // ProvinceAgencies lists the agencies with items in province p.
 func (v *view) ProvinceAgencies(p *model.Province) []*model.Agency {
-	out := append([]*model.Agency(nil), v.r.man.ProvinceAgencies[p]...)
-	i18n.SortBy(v.L, out, func(a *model.Agency) string { return v.AgencyName(a, p) })
-	return out
+	return v.r.lk.provAgs[v.L.Lang][p]
 }
 
 // HasProvinceAgency reports whether province p has a page for agency a.
 func (v *view) HasProvinceAgency(p *model.Province, a *model.Agency) bool {
-	for _, x := range v.r.man.ProvinceAgencies[p] {
-		if x == a {
-			return true
-		}
-	}
-	return false
+	return v.r.lk.hasProvAg[provAgency{p, a}]
 }
 
 // Role says whether a leads or joins it: "lead" or "partner".
@@ -114,16 +78,14 @@ type PlanGroup struct {
 // ByPlan groups items by plan, plans in the order of their provinces'
 // names and then by date.
 func (v *view) ByPlan(items []*model.Item) []PlanGroup {
+	byPlan := map[*model.Plan][]*model.Item{}
+	for _, it := range items {
+		byPlan[it.Plan] = append(byPlan[it.Plan], it)
+	}
 	var out []PlanGroup
-	for _, pr := range v.Provinces() {
+	for _, pr := range v.ProvincesWithPlans() {
 		for _, p := range pr.Plans {
-			var g []*model.Item
-			for _, it := range items {
-				if it.Plan == p {
-					g = append(g, it)
-				}
-			}
-			if len(g) > 0 {
+			if g := byPlan[p]; len(g) > 0 {
 				out = append(out, PlanGroup{Province: pr, Plan: p, Items: g})
 			}
 		}
@@ -132,48 +94,28 @@ func (v *view) ByPlan(items []*model.Item) []PlanGroup {
 }
 
 // PillarItems lists every item of pillar p.
-func (v *view) PillarItems(p *model.Pillar) []*model.Item {
-	return v.filter(func(it *model.Item) bool { return it.Pillar == p })
-}
+func (v *view) PillarItems(p *model.Pillar) []*model.Item { return v.r.lk.pillar[p] }
 
 // PillarTasks lists the tasks of pillar p.
-func (v *view) PillarTasks(p *model.Pillar) []*model.Item {
-	return v.filter(func(it *model.Item) bool { return it.Pillar == p && IsTask(it) })
-}
+func (v *view) PillarTasks(p *model.Pillar) []*model.Item { return tasks(v.r.lk.pillar[p]) }
 
-// ThemeItems lists the items tagged with theme t.
-func (v *view) ThemeItems(t *model.Theme) []*model.Item {
-	return v.filter(func(it *model.Item) bool {
-		for _, x := range it.Themes {
-			if x == t {
-				return true
-			}
-		}
-		return false
-	})
-}
-
-// ProvinceAgencyItems lists the items of agency a in province p.
-func (v *view) ProvinceAgencyItems(p *model.Province, a *model.Agency) []*model.Item {
+// tasks keeps the items that are tasks.
+func tasks(items []*model.Item) []*model.Item {
 	var out []*model.Item
-	for _, it := range v.r.man.AgencyItems[a] {
-		if it.Plan.Province == p {
+	for _, it := range items {
+		if IsTask(it) {
 			out = append(out, it)
 		}
 	}
 	return out
 }
 
-func (v *view) filter(keep func(*model.Item) bool) []*model.Item {
-	var out []*model.Item
-	for _, p := range v.Site.Plans {
-		for _, it := range p.Items {
-			if keep(it) {
-				out = append(out, it)
-			}
-		}
-	}
-	return out
+// ThemeItems lists the items tagged with theme t.
+func (v *view) ThemeItems(t *model.Theme) []*model.Item { return v.r.lk.theme[t] }
+
+// ProvinceAgencyItems lists the items of agency a in province p.
+func (v *view) ProvinceAgencyItems(p *model.Province, a *model.Agency) []*model.Item {
+	return v.r.lk.inProv[provAgency{p, a}]
 }
 
 // Pillars lists the frameworks' pillars, then their groups.
@@ -212,16 +154,14 @@ func (v *view) Matrix() []MatrixRow {
 	provs := v.ProvincesWithPlans()
 	var rows []MatrixRow
 	for _, p := range v.Pillars() {
+		n := map[*model.Province]int{}
+		for _, it := range v.PillarTasks(p) {
+			n[it.Plan.Province]++
+		}
 		row := MatrixRow{Pillar: p}
 		for _, pr := range provs {
-			n := 0
-			for _, it := range v.PillarTasks(p) {
-				if it.Plan.Province == pr {
-					n++
-				}
-			}
-			row.Cells = append(row.Cells, Cell{Province: pr, Count: n})
-			row.Total += n
+			row.Cells = append(row.Cells, Cell{Province: pr, Count: n[pr]})
+			row.Total += n[pr]
 		}
 		rows = append(rows, row)
 	}
@@ -238,29 +178,19 @@ type ProvinceColumn struct {
 // province with plans gets a column, so an empty one shows what a
 // province did not commit to.
 func (v *view) Columns(items []*model.Item) []ProvinceColumn {
+	byProv := map[*model.Province][]*model.Item{}
+	for _, it := range items {
+		byProv[it.Plan.Province] = append(byProv[it.Plan.Province], it)
+	}
 	var out []ProvinceColumn
 	for _, pr := range v.ProvincesWithPlans() {
-		col := ProvinceColumn{Province: pr}
-		for _, it := range items {
-			if it.Plan.Province == pr {
-				col.Items = append(col.Items, it)
-			}
-		}
-		out = append(out, col)
+		out = append(out, ProvinceColumn{Province: pr, Items: byProv[pr]})
 	}
 	return out
 }
 
 // ThemeTasks lists the tasks tagged with theme t.
-func (v *view) ThemeTasks(t *model.Theme) []*model.Item {
-	var out []*model.Item
-	for _, it := range v.ThemeItems(t) {
-		if IsTask(it) {
-			out = append(out, it)
-		}
-	}
-	return out
-}
+func (v *view) ThemeTasks(t *model.Theme) []*model.Item { return tasks(v.r.lk.theme[t]) }
 
 // TaskCount counts a plan's tasks.
 func (v *view) TaskCount(p *model.Plan) int {
@@ -298,11 +228,17 @@ func (v *view) Crumbs(it *model.Item) []*model.Section { return SectionPath(it.S
 
 // Label is an item's printed position: "III.1.2.a" or "II.2.a, bullet 3".
 func (v *view) Label(it *model.Item) string {
+	if l, ok := v.r.lk.labels[v.L.Lang][it]; ok {
+		return l
+	}
+	return itemLabel(v.L, it)
+}
+
+func itemLabel(loc *i18n.Locale, it *model.Item) string {
 	lbl := sectionLabel(it.Section)
 	switch {
 	case strings.HasPrefix(it.Label, "•"):
-		n := strings.TrimPrefix(it.Label, "•")
-		b, _ := v.L.Tf("label.bullet", n)
+		b, _ := loc.Tf("label.bullet", strings.TrimPrefix(it.Label, "•"))
 		if lbl == "" {
 			return b
 		}
@@ -474,3 +410,7 @@ func (v *view) LatestUpdates(n int) []ItemUpdate {
 	sort.SliceStable(out, func(i, j int) bool { return out[i].Update.Date.After(out[j].Update.Date.Time) })
 	return out[:min(n, len(out))]
 }
+
+// Excerpt is the start of an item's text for lists; the whole text is on
+// the item's own page, one click away.
+func (v *view) Excerpt(it *model.Item) string { return truncate(v.Tx(it.Text), 240) }

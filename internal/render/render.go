@@ -43,29 +43,47 @@ type Options struct {
 	BaseURL string
 }
 
-// Render renders every page of man in every language, and the assets.
+// Render renders every page of man in every language, the assets, the
+// search index, feeds and sitemap, and returns them.
 func Render(site *model.Site, man *manifest.Manifest, theme fs.FS, opts Options) ([]output.File, error) {
+	var mu sync.Mutex
+	var files []output.File
+	err := Stream(site, man, theme, opts, func(f output.File) error {
+		mu.Lock()
+		files = append(files, f)
+		mu.Unlock()
+		return nil
+	})
+	return files, err
+}
+
+// Stream renders like Render but hands each file to emit as soon as it is
+// ready, from several goroutines at once, so that a large site is never
+// held in memory whole and writing overlaps rendering. Which file comes
+// when is not fixed; the files themselves are.
+func Stream(site *model.Site, man *manifest.Manifest, theme fs.FS, opts Options, emit func(output.File) error) error {
 	base, err := parseBase(opts.BaseURL)
 	if err != nil {
-		return nil, err
+		return err
 	}
 	locales, err := i18n.Load(mustSub(theme, "templates"))
 	if err != nil {
-		return nil, err
+		return err
 	}
 	assets, assetFiles, err := fingerprint(theme)
 	if err != nil {
-		return nil, err
+		return err
 	}
 	tmpls, err := parseTemplates(theme)
 	if err != nil {
-		return nil, err
+		return err
 	}
 	r := &renderer{site: site, man: man, base: base, locales: locales, assets: assets, tmpls: tmpls, md: newMarkdown(),
 		agencies: map[string]*model.Agency{}}
 	for _, a := range site.Agencies {
 		r.agencies[a.ID] = a
 	}
+	r.lk = newLookup(site, man, locales)
 	r.commentary = map[model.Subject]map[model.Lang]*model.Commentary{}
 	for _, c := range site.Commentary {
 		if r.commentary[c.About] == nil {
@@ -74,45 +92,81 @@ func Render(site *model.Site, man *manifest.Manifest, theme fs.FS, opts Options)
 		r.commentary[c.About][c.Lang] = c
 	}
 
+	// Pages go to a pool of workers, one per core; the first error stops
+	// the hand-out of further pages.
 	type job struct {
 		page *manifest.Page
 		lang model.Lang
 	}
-	var jobs []job
-	for _, p := range man.Pages {
-		for _, l := range model.Langs {
-			jobs = append(jobs, job{p, l})
+	jobs := make(chan job)
+	var (
+		wg       sync.WaitGroup
+		errMu    sync.Mutex
+		firstErr error
+	)
+	fail := func(err error) {
+		errMu.Lock()
+		if firstErr == nil {
+			firstErr = err
 		}
+		errMu.Unlock()
 	}
-	files := make([]output.File, len(jobs))
-	errs := make([]error, len(jobs))
-	var wg sync.WaitGroup
-	next := make(chan int)
+	failed := func() bool {
+		errMu.Lock()
+		defer errMu.Unlock()
+		return firstErr != nil
+	}
 	for w := 0; w < runtime.GOMAXPROCS(0); w++ {
 		wg.Add(1)
 		go func() {
 			defer wg.Done()
 			m := newMinifier()
-			for i := range next {
-				j := jobs[i]
-				files[i], errs[i] = r.page(m, j.page, j.lang)
+			for j := range jobs {
+				f, err := r.page(m, j.page, j.lang)
+				if err == nil {
+					err = emit(f)
+				}
+				if err != nil {
+					fail(err)
+				}
 			}
 		}()
 	}
-	for i := range jobs {
-		next <- i
+	// The search index, feeds and sitemap are built while pages render.
+	wg.Add(1)
+	go func() {
+		defer wg.Done()
+		files, err := r.sideFiles(man)
+		for _, f := range append(files, assetFiles...) {
+			if err == nil {
+				err = emit(f)
+			}
+		}
+		if err != nil {
+			fail(err)
+		}
+	}()
+	for _, p := range man.Pages {
+		for _, l := range model.Langs {
+			if failed() {
+				break
+			}
+			jobs <- job{p, l}
+		}
 	}
-	close(next)
+	close(jobs)
 	wg.Wait()
-	if err := errors.Join(errs...); err != nil {
-		return nil, err
-	}
-	extra, err := r.extras(newMinifier())
+	return firstErr
+}
+
+// sideFiles renders what is not a page of the manifest: the root and 404
+// pages, the search index, the feeds, the sitemap, robots.txt and the
+// nginx redirects.
+func (r *renderer) sideFiles(man *manifest.Manifest) ([]output.File, error) {
+	files, err := r.extras(newMinifier())
 	if err != nil {
 		return nil, err
 	}
-	files = append(files, extra...)
-	files = append(files, assetFiles...)
 	for _, l := range model.Langs {
 		idx, err := r.searchIndex(l)
 		if err != nil {
@@ -195,6 +249,7 @@ type renderer struct {
 	md      *markdown
 	// agencies by id, for the agencies that sections name
 	agencies map[string]*model.Agency
+	lk       *lookup
 	// commentary by what it is about, then language
 	commentary map[model.Subject]map[model.Lang]*model.Commentary
 }

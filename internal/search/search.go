@@ -133,12 +133,23 @@ func shardOf(term string) string {
 
 func index(docs []Doc) map[string]*posting {
 	idx := map[string]*posting{}
+	// Folding goes through Unicode decomposition; a site has far fewer
+	// distinct words than word occurrences, so each is folded once.
+	folded := map[string]string{}
+	foldKey := func(t string) string {
+		f, ok := folded[t]
+		if !ok {
+			f = fold.Key(t)
+			folded[t] = f
+		}
+		return f
+	}
 	for id, d := range docs {
 		weights := map[string]int{}
 		forms := map[string]map[string]bool{}
 		add := func(text string, w int) {
 			for _, t := range Terms(text) {
-				f := fold.Key(t)
+				f := foldKey(t)
 				if weights[f] < w {
 					weights[f] = w
 				}

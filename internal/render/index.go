@@ -1,0 +1,104 @@
+package render
+
+import (
+	"sitegen/internal/i18n"
+	"sitegen/internal/manifest"
+	"sitegen/internal/model"
+)
+
+// lookup holds the lists that many pages share, computed once per
+// render instead of once per page: sorting and filtering every item for
+// every page made a national site's build quadratic.
+type lookup struct {
+	provinces map[model.Lang][]*model.Province // by name in that language
+	withPlans map[model.Lang][]*model.Province
+	agencies  map[model.Lang][]*model.Agency
+	themes    map[model.Lang][]*model.Theme
+	pillar    map[*model.Pillar][]*model.Item
+	theme     map[*model.Theme][]*model.Item
+	inProv    map[provAgency][]*model.Item
+	provAgs   map[model.Lang]map[*model.Province][]*model.Agency
+	hasProvAg map[provAgency]bool
+	labels    map[model.Lang]map[*model.Item]string
+}
+
+type provAgency struct {
+	p *model.Province
+	a *model.Agency
+}
+
+func newLookup(site *model.Site, man *manifest.Manifest, locales map[model.Lang]*i18n.Locale) *lookup {
+	lk := &lookup{
+		provinces: map[model.Lang][]*model.Province{}, withPlans: map[model.Lang][]*model.Province{},
+		agencies: map[model.Lang][]*model.Agency{}, themes: map[model.Lang][]*model.Theme{},
+		pillar: map[*model.Pillar][]*model.Item{}, theme: map[*model.Theme][]*model.Item{},
+		inProv: map[provAgency][]*model.Item{}, hasProvAg: map[provAgency]bool{},
+		provAgs: map[model.Lang]map[*model.Province][]*model.Agency{},
+		labels:  map[model.Lang]map[*model.Item]string{},
+	}
+	for _, p := range site.Plans {
+		for _, it := range p.Items {
+			if it.Pillar != nil {
+				lk.pillar[it.Pillar] = append(lk.pillar[it.Pillar], it)
+			}
+			for _, t := range it.Themes {
+				lk.theme[t] = append(lk.theme[t], it)
+			}
+		}
+	}
+	for a, items := range man.AgencyItems {
+		for _, it := range items {
+			k := provAgency{it.Plan.Province, a}
+			lk.inProv[k] = append(lk.inProv[k], it)
+		}
+	}
+	for p, ags := range man.ProvinceAgencies {
+		for _, a := range ags {
+			lk.hasProvAg[provAgency{p, a}] = true
+		}
+	}
+	for _, l := range model.Langs {
+		loc := locales[l]
+		provs := append([]*model.Province(nil), site.Provinces...)
+		i18n.SortBy(loc, provs, func(p *model.Province) string { return p.Name.Get(l) })
+		lk.provinces[l] = provs
+		for _, p := range provs {
+			if len(p.Plans) > 0 {
+				lk.withPlans[l] = append(lk.withPlans[l], p)
+			}
+		}
+		var single, collective []*model.Agency
+		for _, a := range site.Agencies {
+			if a.Collective {
+				collective = append(collective, a)
+			} else {
+				single = append(single, a)
+			}
+		}
+		key := func(a *model.Agency) string { return a.Name.Get(l) }
+		i18n.SortBy(loc, single, key)
+		i18n.SortBy(loc, collective, key)
+		lk.agencies[l] = append(single, collective...)
+		themes := append([]*model.Theme(nil), site.Themes...)
+		i18n.SortBy(loc, themes, func(t *model.Theme) string { return t.Name.Get(l) })
+		lk.themes[l] = themes
+		lk.labels[l] = map[*model.Item]string{}
+		for _, p := range site.Plans {
+			for _, it := range p.Items {
+				lk.labels[l][it] = itemLabel(loc, it)
+			}
+		}
+		lk.provAgs[l] = map[*model.Province][]*model.Agency{}
+		for p, ags := range man.ProvinceAgencies {
+			sorted := append([]*model.Agency(nil), ags...)
+			i18n.SortBy(loc, sorted, func(a *model.Agency) string {
+				if t, ok := p.Agencies[a.ID]; ok {
+					return t.Get(l)
+				}
+				return a.Name.Get(l)
+			})
+			lk.provAgs[l][p] = sorted
+		}
+	}
+	return lk
+}
