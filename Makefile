@@ -5,7 +5,7 @@ CONTENT ?= content
 OUT ?= public
 BASEURL ?= /
 
-.PHONY: build check record test lint fuzz clean
+.PHONY: build check record serve test lint fuzz bench clean
 
 ## build: build the real site from content/ into public/
 build:
@@ -18,6 +18,11 @@ check:
 ## record: add the site's new addresses to content/published-urls.txt
 record:
 	$(GO) run ./cmd/sitegen build -content $(CONTENT) -out $(OUT) -baseurl $(BASEURL) -record
+
+## serve: preview on http://127.0.0.1:8080/vi/, rebuilt and reloaded on every save
+ADDR ?= 127.0.0.1:8080
+serve:
+	$(GO) run ./cmd/sitegen serve -content $(CONTENT) -addr $(ADDR)
 
 ## test: every test, plus formatting and vet
 test: lint

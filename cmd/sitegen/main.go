@@ -10,14 +10,18 @@
 package main
 
 import (
+	"context"
 	"errors"
 	"flag"
 	"fmt"
 	"io"
 	"io/fs"
+	"log"
+	"os/signal"
 	"runtime/pprof"
 	"sort"
 	"strings"
+	"syscall"
 
 	"os"
 
@@ -25,6 +29,7 @@ import (
 	"sitegen/internal/build"
 	"sitegen/internal/diag"
 	"sitegen/internal/load"
+	"sitegen/internal/serve"
 	"sitegen/internal/synth"
 )
 
@@ -35,6 +40,7 @@ func main() {
 const usage = `usage:
   sitegen check [-content DIR]
   sitegen build [-content DIR] [-out DIR] [-baseurl URL] [-theme DIR] [-record]
+  sitegen serve [-content DIR] [-theme DIR] [-addr 127.0.0.1:8080]
   sitegen synth [-provinces P] [-items T] [-content DIR] -out DIR
 `
 
@@ -54,8 +60,9 @@ func run(args []string, stdout, stderr io.Writer) int {
 	cpuprofile := fl.String("cpuprofile", "", "write a CPU profile of the command to this file")
 	provinces := fl.Int("provinces", 34, "synth: number of provinces")
 	items := fl.Int("items", 300, "synth: items per plan")
+	addr := fl.String("addr", "127.0.0.1:8080", "serve: address to listen on (loopback unless you mean to share the preview)")
 	switch cmd {
-	case "check", "build", "synth":
+	case "check", "build", "synth", "serve":
 	case "help", "-h", "-help", "--help":
 		fmt.Fprint(stdout, usage)
 		return 0
@@ -97,6 +104,23 @@ func run(args []string, stdout, stderr io.Writer) int {
 	defer root.Close()
 	contentFS := root.FS()
 
+	if cmd == "serve" {
+		themeDir := *theme
+		if themeDir == "" {
+			if st, err := os.Stat("templates"); err == nil && st.IsDir() {
+				themeDir = "." // editing the project's own theme
+			}
+		}
+		ctx, stop := signal.NotifyContext(context.Background(), os.Interrupt, syscall.SIGTERM)
+		defer stop()
+		err := serve.Serve(ctx, serve.Options{ContentDir: *content, ThemeDir: themeDir, Theme: sitegen.Theme, Addr: *addr,
+			Log: log.New(stderr, "sitegen: ", 0)}, nil)
+		if err != nil {
+			fmt.Fprintf(stderr, "sitegen: %v\n", err)
+			return 1
+		}
+		return 0
+	}
 	if cmd == "synth" {
 		if err := synth.Write(*out, contentFS, synth.Options{Provinces: *provinces, Items: *items, Seed: 1}); err != nil {
 			fmt.Fprintf(stderr, "sitegen: %v\n", err)

@@ -170,3 +170,44 @@ func Build(opts Options) (Summary, *diag.List, error) {
 	sum.Duration = time.Since(start)
 	return sum, problems, nil
 }
+
+// Preview is a checked site ready to render any file on request, for the
+// preview server: a change becomes visible after load, check and
+// planning, without rendering pages nobody is looking at.
+type Preview struct {
+	r    *pages.Renderer
+	data map[string]output.File
+}
+
+// NewPreview checks the content and prepares it for rendering on request.
+func NewPreview(opts Options) (*Preview, *diag.List, error) {
+	site, man, problems := check(opts.Content)
+	if err := problems.Err(); err != nil {
+		return nil, problems, err
+	}
+	theme := opts.Theme
+	if opts.Override != nil {
+		theme = overlay{top: opts.Override, base: opts.Theme}
+	}
+	r, err := pages.Prepare(site, man, theme, pages.Options{BaseURL: opts.BaseURL})
+	if err != nil {
+		return nil, problems, err
+	}
+	files, err := opendata.Files(site, pages.BasePath(opts.BaseURL))
+	if err != nil {
+		return nil, problems, err
+	}
+	p := &Preview{r: r, data: map[string]output.File{}}
+	for _, f := range files {
+		p.data[f.Path] = f
+	}
+	return p, problems, nil
+}
+
+// File renders the file at path ("vi/index.html", "data/items.csv").
+func (p *Preview) File(path string) (output.File, bool, error) {
+	if f, ok := p.data[path]; ok {
+		return f, true, nil
+	}
+	return p.r.File(path)
+}

@@ -62,21 +62,47 @@ func Render(site *model.Site, man *manifest.Manifest, theme fs.FS, opts Options)
 // held in memory whole and writing overlaps rendering. Which file comes
 // when is not fixed; the files themselves are.
 func Stream(site *model.Site, man *manifest.Manifest, theme fs.FS, opts Options, emit func(output.File) error) error {
-	base, err := parseBase(opts.BaseURL)
+	r, err := Prepare(site, man, theme, opts)
 	if err != nil {
 		return err
+	}
+	return r.Stream(emit)
+}
+
+// Renderer renders the pages of one site. It is safe for concurrent use.
+type Renderer struct {
+	r      *renderer
+	assets []output.File
+	byPath map[string]pageJob // output path -> page
+
+	sideOnce sync.Once
+	side     map[string]output.File
+	sideErr  error
+}
+
+type pageJob struct {
+	page *manifest.Page
+	lang model.Lang
+}
+
+// Prepare parses the theme and indexes the site, ready to render any of
+// its pages: all of them with Stream, or one at a time with File.
+func Prepare(site *model.Site, man *manifest.Manifest, theme fs.FS, opts Options) (*Renderer, error) {
+	base, err := parseBase(opts.BaseURL)
+	if err != nil {
+		return nil, err
 	}
 	locales, err := i18n.Load(mustSub(theme, "templates"))
 	if err != nil {
-		return err
+		return nil, err
 	}
 	assets, assetFiles, err := fingerprint(theme)
 	if err != nil {
-		return err
+		return nil, err
 	}
 	tmpls, err := parseTemplates(theme)
 	if err != nil {
-		return err
+		return nil, err
 	}
 	r := &renderer{site: site, man: man, base: base, locales: locales, assets: assets, tmpls: tmpls, md: newMarkdown(),
 		agencies: map[string]*model.Agency{}}
@@ -91,7 +117,41 @@ func Stream(site *model.Site, man *manifest.Manifest, theme fs.FS, opts Options,
 		}
 		r.commentary[c.About][c.Lang] = c
 	}
+	out := &Renderer{r: r, assets: assetFiles, byPath: map[string]pageJob{}}
+	for _, p := range man.Pages {
+		for _, l := range model.Langs {
+			out.byPath[outPath(l, p.Path)] = pageJob{p, l}
+		}
+	}
+	return out, nil
+}
 
+// File renders the one file at path ("vi/plans/x/index.html"), for a
+// preview server that renders on request. ok is false when the site has
+// no such file.
+func (rr *Renderer) File(path string) (f output.File, ok bool, err error) {
+	if j, ok := rr.byPath[path]; ok {
+		f, err := rr.r.page(newMinifier(), j.page, j.lang)
+		return f, err == nil, err
+	}
+	rr.sideOnce.Do(func() {
+		var files []output.File
+		files, rr.sideErr = rr.r.sideFiles(rr.r.man)
+		rr.side = map[string]output.File{}
+		for _, f := range append(files, rr.assets...) {
+			rr.side[f.Path] = f
+		}
+	})
+	if rr.sideErr != nil {
+		return output.File{}, false, rr.sideErr
+	}
+	f, ok = rr.side[path]
+	return f, ok, nil
+}
+
+// Stream renders every file of the site, handing each to emit.
+func (rr *Renderer) Stream(emit func(output.File) error) error {
+	r, man, assetFiles := rr.r, rr.r.man, rr.assets
 	// Pages go to a pool of workers, one per core; the first error stops
 	// the hand-out of further pages.
 	type job struct {
