@@ -24,6 +24,10 @@ ADDR ?= 127.0.0.1:8080
 serve:
 	$(GO) run ./cmd/sitegen serve -content $(CONTENT) -addr $(ADDR)
 
+## bench: build speed of the real and synthetic national sites, and the preview's reload time
+bench:
+	$(GO) run ./cmd/bench
+
 ## test: every test, plus formatting and vet
 test: lint
 	$(GO) test ./...
@@ -37,7 +41,10 @@ lint:
 ## fuzz: run each fuzz target for FUZZTIME (default 20s)
 FUZZTIME ?= 20s
 fuzz:
-	$(GO) test ./internal/load -run '^$$' -fuzz FuzzLoad -fuzztime $(FUZZTIME)
+	$(GO) test ./internal/load -run '^$$' -fuzz '^FuzzLoad$$' -fuzztime $(FUZZTIME)
+	$(GO) test ./internal/load -run '^$$' -fuzz '^FuzzValidID$$' -fuzztime $(FUZZTIME)
+	$(GO) test ./internal/render -run '^$$' -fuzz '^FuzzMarkdown$$' -fuzztime $(FUZZTIME)
+	$(GO) test ./internal/render -run '^$$' -fuzz '^FuzzSlug$$' -fuzztime $(FUZZTIME)
 
 clean:
 	rm -rf $(OUT)

@@ -6,6 +6,7 @@ import (
 	"fmt"
 	"os"
 	"path/filepath"
+	"regexp"
 	"strings"
 	"testing"
 
@@ -161,4 +162,38 @@ func TestMarkdownIsSafe(t *testing.T) {
 			t.Errorf("page contains %q", bad)
 		}
 	}
+}
+
+var attrValue = regexp.MustCompile(`="[^"]*"`)
+
+// TestTextIsEscaped: a <script> written inside YAML text is shown as
+// text, never run.
+func TestTextIsEscaped(t *testing.T) {
+	m := sitetest.Fixture(t, "valid")
+	m = sitetest.Replace(t, m, "sources/plan.txt", "a) Tổ chức giao lưu văn hóa.", "a) Tổ chức giao lưu <script>alert(1)</script> văn hóa.")
+	m = sitetest.Replace(t, m, "plans/sample-1-2021.yaml", "vi: Tổ chức giao lưu văn hóa.", `vi: "Tổ chức giao lưu <script>alert(1)</script> văn hóa."`)
+	site, problems := load.Load(m)
+	resolve.Resolve(site, problems)
+	if err := problems.Err(); err != nil {
+		t.Fatal(err)
+	}
+	files, err := render.Render(site, manifest.Build(site), sitegen.Theme, render.Options{BaseURL: "/"})
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, f := range files {
+		if f.Path == "vi/plans/sample-1-2021/i-2-a/index.html" {
+			page := string(f.Data)
+			if !strings.Contains(page, `<p class="text">Tổ chức giao lưu &lt;script>alert(1)&lt;/script> văn hóa.</p>`) {
+				t.Error("the text is not shown escaped")
+			}
+			// inside a quoted attribute value "<" is only text; anywhere
+			// else it would open an element
+			if strings.Contains(attrValue.ReplaceAllString(page, ""), "<script>alert") {
+				t.Error("the script in the text became an element")
+			}
+			return
+		}
+	}
+	t.Fatal("the item page was not rendered")
 }
