@@ -203,7 +203,12 @@ func (l *loader) section(d *decoder, n *yaml.Node) *model.Section {
 	m := d.mapping(n, "section")
 	s := &model.Section{Pos: d.pos(n), ID: m.id("id")}
 	m.what = fmt.Sprintf("section %q", s.ID)
-	s.Label = m.str("label")
+	if ln := m.value("label"); ln != nil && ln.Kind == yaml.MappingNode {
+		t := d.text(ln, m.what+": label")
+		s.Label, s.LabelEN = t.VI, t.EN
+	} else {
+		s.Label = m.str("label")
+	}
 	s.Title = m.text("title", false)
 	s.PillarID = m.str("pillar")
 	s.PillarPos = m.keyPos("pillar")

@@ -296,7 +296,8 @@ type Target struct {
 type Section struct {
 	Pos        diag.Pos
 	ID         string
-	Label      string
+	Label      string // the printed label, as in the source
+	LabelEN    string // the label in English, when it is a word ("Phụ lục")
 	Title      Text
 	PillarID   string
 	PillarPos  diag.Pos

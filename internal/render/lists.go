@@ -235,7 +235,7 @@ func (v *view) Label(it *model.Item) string {
 }
 
 func itemLabel(loc *i18n.Locale, it *model.Item) string {
-	lbl := sectionLabel(it.Section)
+	lbl := sectionLabel(it.Section, loc.Lang)
 	switch {
 	case strings.HasPrefix(it.Label, "•"):
 		b, _ := loc.Tf("label.bullet", strings.TrimPrefix(it.Label, "•"))
@@ -254,10 +254,10 @@ func itemLabel(loc *i18n.Locale, it *model.Item) string {
 
 // sectionLabel joins the printed labels of the sections down to s. A
 // label that repeats its parent's number ("1.2" under "1") replaces it.
-func sectionLabel(s *model.Section) string {
+func sectionLabel(s *model.Section, lang model.Lang) string {
 	var parts []string
 	for _, sec := range SectionPath(s) {
-		l := sec.Label
+		l := SectionLabel(sec, lang)
 		switch {
 		case l == "":
 		case len(parts) > 0 && strings.HasPrefix(l, parts[len(parts)-1]+"."):
@@ -268,6 +268,17 @@ func sectionLabel(s *model.Section) string {
 	}
 	return strings.Join(parts, ".")
 }
+
+// SectionLabel is a section's printed label in lang.
+func SectionLabel(s *model.Section, lang model.Lang) string {
+	if lang == model.EN && s.LabelEN != "" {
+		return s.LabelEN
+	}
+	return s.Label
+}
+
+// SectionLabel is a section's label in the page's language.
+func (v *view) SectionLabel(s *model.Section) string { return SectionLabel(s, v.L.Lang) }
 
 // DocumentName is the plan's document type and number: "Kế hoạch số
 // 208/KH-UBND" or "Plan 208/KH-UBND"; without a number, the short title.
