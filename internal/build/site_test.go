@@ -4,6 +4,7 @@ import (
 	"bytes"
 	"encoding/csv"
 	"encoding/json"
+	"encoding/xml"
 	"net/url"
 	"os"
 	"path"
@@ -265,5 +266,95 @@ func TestPublishedRecordUpToDate(t *testing.T) {
 	}
 	if missing > 5 {
 		t.Errorf("... and %d more", missing-5)
+	}
+}
+
+var jsonLD = regexp.MustCompile(`<script type="application/ld\+json">([^<]*)</script>`)
+
+// TestMachineReadable parses what machines read: the sitemap with its
+// hreflang alternates, the Atom feeds, robots.txt, and the JSON-LD of
+// every plan page; and checks that every item page has a citation and
+// link-preview tags.
+func TestMachineReadable(t *testing.T) {
+	out, sum := buildReal(t)
+	read := func(name string) []byte {
+		b, err := os.ReadFile(filepath.Join(out, filepath.FromSlash(name)))
+		if err != nil {
+			t.Fatal(err)
+		}
+		return b
+	}
+	var sm struct {
+		URLs []struct {
+			Loc   string `xml:"loc"`
+			Links []struct {
+				Hreflang string `xml:"hreflang,attr"`
+				Href     string `xml:"href,attr"`
+			} `xml:"http://www.w3.org/1999/xhtml link"`
+		} `xml:"url"`
+	}
+	if err := xml.Unmarshal(read("sitemap.xml"), &sm); err != nil {
+		t.Fatalf("sitemap.xml: %v", err)
+	}
+	if len(sm.URLs) != sum.Pages {
+		t.Errorf("sitemap lists %d URLs for %d pages", len(sm.URLs), sum.Pages)
+	}
+	for _, u := range sm.URLs[:min(50, len(sm.URLs))] {
+		langs := map[string]bool{}
+		for _, l := range u.Links {
+			langs[l.Hreflang] = true
+		}
+		if !langs["vi"] || !langs["en"] || !langs["x-default"] || !strings.HasPrefix(u.Loc, "https://portal.example.gov.vn/asean/") {
+			t.Errorf("sitemap entry %s: alternates %v", u.Loc, langs)
+		}
+	}
+	for _, lang := range []string{"vi", "en"} {
+		var feed struct {
+			XMLName xml.Name `xml:"http://www.w3.org/2005/Atom feed"`
+			Updated string   `xml:"updated"`
+			Entries []struct {
+				Title   string `xml:"title"`
+				ID      string `xml:"id"`
+				Updated string `xml:"updated"`
+			} `xml:"entry"`
+		}
+		if err := xml.Unmarshal(read(lang+"/feed.xml"), &feed); err != nil {
+			t.Fatalf("%s/feed.xml: %v", lang, err)
+		}
+		if len(feed.Entries) < 4 || feed.Updated != feed.Entries[0].Updated {
+			t.Errorf("%s feed: %d entries, updated %s", lang, len(feed.Entries), feed.Updated)
+		}
+	}
+	if robots := string(read("robots.txt")); !strings.Contains(robots, "Sitemap: https://portal.example.gov.vn/asean/sitemap.xml") {
+		t.Errorf("robots.txt: %q", robots)
+	}
+	for _, p := range mustSite(t).Plans {
+		for _, lang := range []string{"vi", "en"} {
+			page := read(lang + "/plans/" + p.ID + "/index.html")
+			m := jsonLD.FindSubmatch(page)
+			if m == nil {
+				t.Errorf("%s/%s: no JSON-LD", lang, p.ID)
+				continue
+			}
+			var ld map[string]any
+			if err := json.Unmarshal(m[1], &ld); err != nil {
+				t.Errorf("%s/%s: JSON-LD: %v", lang, p.ID, err)
+				continue
+			}
+			if ld["@type"] != "Legislation" || ld["inLanguage"] != lang || ld["name"] == "" {
+				t.Errorf("%s/%s: JSON-LD %v", lang, p.ID, ld)
+			}
+			if p.Document.Number != "" && ld["legislationIdentifier"] != p.Document.Number {
+				t.Errorf("%s/%s: identifier %v", lang, p.ID, ld["legislationIdentifier"])
+			}
+		}
+		for _, it := range p.Items {
+			page := string(read("en/plans/" + p.ID + "/" + it.ID + "/index.html"))
+			for _, want := range []string{`class="cite-text"`, `<meta property="og:title"`, `<meta property="og:description"`, `<meta name="twitter:card"`, `<link rel="canonical"`} {
+				if !strings.Contains(page, want) {
+					t.Errorf("en item %s/%s lacks %s", p.ID, it.ID, want)
+				}
+			}
+		}
 	}
 }
