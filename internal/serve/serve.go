@@ -133,7 +133,7 @@ func (s *Server) watch(ctx context.Context, w *fsnotify.Watcher) {
 					watchTree(w, ev.Name)
 				}
 			}
-			timer = time.After(20 * time.Millisecond)
+			timer = time.After(50 * time.Millisecond)
 		case err := <-w.Errors:
 			s.opts.Log.Printf("watching files: %v", err)
 		case <-timer:
