@@ -105,7 +105,7 @@ func Prepare(site *model.Site, man *manifest.Manifest, theme fs.FS, opts Options
 		return nil, err
 	}
 	r := &renderer{site: site, man: man, base: base, locales: locales, assets: assets, tmpls: tmpls, md: newMarkdown(),
-		agencies: map[string]*model.Agency{}}
+		agencies: map[string]*model.Agency{}, shared: map[string]template.HTML{}}
 	for _, a := range site.Agencies {
 		r.agencies[a.ID] = a
 	}
@@ -310,6 +310,9 @@ type renderer struct {
 	// agencies by id, for the agencies that sections name
 	agencies map[string]*model.Agency
 	lk       *lookup
+	// shared holds templates rendered once per language, by "lang/name"
+	sharedMu sync.Mutex
+	shared   map[string]template.HTML
 	// commentary by what it is about, then language
 	commentary map[model.Subject]map[model.Lang]*model.Commentary
 }

@@ -239,3 +239,30 @@ func (v *view) JSONLD() (template.JS, error) {
 	b, err := json.Marshal(ld)
 	return template.JS(b), err
 }
+
+// Shared returns the named template rendered once for the page's language:
+// parts that are the same on every page (navigation, footer) are not
+// rendered again for each of thousands of pages.
+func (v *view) Shared(name string) (template.HTML, error) {
+	key := string(v.L.Lang) + "/" + name
+	v.r.sharedMu.Lock()
+	h, ok := v.r.shared[key]
+	v.r.sharedMu.Unlock()
+	if ok {
+		return h, nil
+	}
+	var buf strings.Builder
+	t := v.r.tmpls["home"] // any kind's set holds the partials
+	if t == nil {
+		return "", fmt.Errorf("templates/home.html is missing")
+	}
+	// rendered for a page-less view, so nothing page-specific can leak in
+	if err := t.ExecuteTemplate(&buf, name, v.r.view(&manifest.Page{}, v.L.Lang)); err != nil {
+		return "", err
+	}
+	h = template.HTML(buf.String()) // produced by html/template, already escaped
+	v.r.sharedMu.Lock()
+	v.r.shared[key] = h
+	v.r.sharedMu.Unlock()
+	return h, nil
+}
