@@ -13,13 +13,16 @@
 //     every page kind (home, plans, a plan, its source, an item,
 //     provinces, a province, a province's agency, agencies, an agency,
 //     pillars, a pillar, themes, a theme, compare and its three kinds of
-//     comparison, glossary, search, about, methodology) and the 404 page: each
-//     loads with no console error or exception and requests nothing from
-//     another host; the language switch of an item page lands on the same
-//     item in the other language; an item's permalink and its anchor in
-//     its plan bring it into view; at 360×640 the home, plan, item and
-//     compare pages do not scroll sideways; with JavaScript disabled every
-//     page still shows its <main> content and its navigation.
+//     comparison, glossary, search, about, methodology), the 404 page and
+//     a missing address: each loads with the right status, no console
+//     error or exception, and no request to another host; the root page
+//     leads to /vi/; a search finds items in each language; the language
+//     switch of an item page lands on the same item in the other
+//     language; an item's permalink and its anchor in its plan bring it
+//     into view on a desktop and on a phone; at 360×640 no page scrolls
+//     sideways; with JavaScript disabled every page still shows its
+//     <main> content and its navigation. TestKindsCovered fails when the
+//     manifest gains a kind of page that the suite does not visit.
 //   - Standards: every HTML file passes the W3C Nu HTML checker (vnu.jar)
 //     with no error; one page of every kind in both languages has no
 //     axe-core violation of WCAG 2.1 A and AA; every data/plans/*.json
@@ -27,8 +30,9 @@
 //     ajv).
 //   - Links: every internal href and src of every page, anchors included,
 //     resolves to a file of the output, and nginx serves each target.
-//   - Budgets: no page refers to another host (only the canonical and
-//     alternate links carry the site's own address); CSS and JS under
+//   - Budgets: no page refers to another host (only canonical and
+//     alternate links and meta data carry the site's own address, and
+//     namespaces such as SVG's are not references); CSS and JS under
 //     /assets total at most 15 KiB each before compression; every item
 //     page is at most 30 KiB.
 //
@@ -44,7 +48,9 @@
 // Outside CI a test whose tools are missing is skipped with that hint;
 // with CI=true it fails instead, so nothing is skipped in CI (.ci/run
 // installs everything). -run selects single tests as usual, e.g.
-// `go test ./internal/e2e -run 'TestBrowser/nojs' -v`.
+// `go test ./internal/e2e -run 'TestBrowser/no-javascript' -v`. With -v
+// the suite logs the largest page of each kind and how many pages and
+// links each checker covered.
 package e2e
 
 import "strings"
@@ -60,7 +66,7 @@ func KindOf(rel string) string {
 	case "404.html":
 		return "404"
 	}
-	if !strings.HasSuffix(rel, "/index.html") && rel != "index.html" {
+	if !strings.HasSuffix(rel, "/index.html") {
 		return "other"
 	}
 	parts := strings.Split(strings.TrimSuffix(rel, "index.html"), "/")

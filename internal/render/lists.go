@@ -235,6 +235,15 @@ func (v *view) Label(it *model.Item) string {
 }
 
 func itemLabel(loc *i18n.Locale, it *model.Item) string {
+	if l := printedLabel(loc, it); l != "" {
+		return l
+	}
+	// an item of a document without printed labels (a news report) is
+	// known by its id, so that links to it always have a name
+	return it.ID
+}
+
+func printedLabel(loc *i18n.Locale, it *model.Item) string {
 	lbl := sectionLabel(it.Section, loc.Lang)
 	switch {
 	case strings.HasPrefix(it.Label, "•"):
