@@ -68,6 +68,9 @@ func run(runs int, sizes string) error {
 	}
 	results = append(results, r)
 	for _, s := range strings.Split(sizes, ",") {
+		if strings.TrimSpace(s) == "" {
+			continue
+		}
 		n, err := strconv.Atoi(strings.TrimSpace(s))
 		if err != nil {
 			return fmt.Errorf("bad size %q", s)

@@ -8,6 +8,7 @@ import (
 	"fmt"
 	"io/fs"
 	"sort"
+	"strings"
 	"sync"
 	"time"
 
@@ -175,39 +176,55 @@ func Build(opts Options) (Summary, *diag.List, error) {
 // preview server: a change becomes visible after load, check and
 // planning, without rendering pages nobody is looking at.
 type Preview struct {
-	r    *pages.Renderer
-	data map[string]output.File
+	r *pages.Renderer
+
+	dataOnce sync.Once
+	site     *model.Site
+	basePath string
+	data     map[string]output.File
+	dataErr  error
 }
 
-// NewPreview checks the content and prepares it for rendering on request.
-func NewPreview(opts Options) (*Preview, *diag.List, error) {
-	site, man, problems := check(opts.Content)
-	if err := problems.Err(); err != nil {
-		return nil, problems, err
-	}
+// ParseTheme parses the theme of opts, for NewPreview to reuse while
+// only the content changes.
+func ParseTheme(opts Options) (*pages.Theme, error) {
 	theme := opts.Theme
 	if opts.Override != nil {
 		theme = overlay{top: opts.Override, base: opts.Theme}
 	}
-	r, err := pages.Prepare(site, man, theme, pages.Options{BaseURL: opts.BaseURL})
+	return pages.ParseTheme(theme)
+}
+
+// NewPreview checks the content and prepares it for rendering on request
+// with a parsed theme.
+func NewPreview(opts Options, theme *pages.Theme) (*Preview, *diag.List, error) {
+	site, man, problems := check(opts.Content)
+	if err := problems.Err(); err != nil {
+		return nil, problems, err
+	}
+	r, err := pages.PrepareWith(site, man, theme, pages.Options{BaseURL: opts.BaseURL})
 	if err != nil {
 		return nil, problems, err
 	}
-	files, err := opendata.Files(site, pages.BasePath(opts.BaseURL))
-	if err != nil {
-		return nil, problems, err
-	}
-	p := &Preview{r: r, data: map[string]output.File{}}
-	for _, f := range files {
-		p.data[f.Path] = f
-	}
-	return p, problems, nil
+	return &Preview{r: r, site: site, basePath: pages.BasePath(opts.BaseURL)}, problems, nil
 }
 
 // File renders the file at path ("vi/index.html", "data/items.csv").
 func (p *Preview) File(path string) (output.File, bool, error) {
-	if f, ok := p.data[path]; ok {
-		return f, true, nil
+	if strings.HasPrefix(path, "data/") {
+		p.dataOnce.Do(func() {
+			var files []output.File
+			files, p.dataErr = opendata.Files(p.site, p.basePath)
+			p.data = map[string]output.File{}
+			for _, f := range files {
+				p.data[f.Path] = f
+			}
+		})
+		if p.dataErr != nil {
+			return output.File{}, false, p.dataErr
+		}
+		f, ok := p.data[path]
+		return f, ok, nil
 	}
 	return p.r.File(path)
 }

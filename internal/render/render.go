@@ -85,13 +85,17 @@ type pageJob struct {
 	lang model.Lang
 }
 
-// Prepare parses the theme and indexes the site, ready to render any of
-// its pages: all of them with Stream, or one at a time with File.
-func Prepare(site *model.Site, man *manifest.Manifest, theme fs.FS, opts Options) (*Renderer, error) {
-	base, err := parseBase(opts.BaseURL)
-	if err != nil {
-		return nil, err
-	}
+// Theme is a parsed theme: templates, interface strings and assets.
+// Parsing it once serves many renders, as in the preview server.
+type Theme struct {
+	locales    map[model.Lang]*i18n.Locale
+	assets     map[string]string
+	assetFiles []output.File
+	tmpls      map[string]*template.Template
+}
+
+// ParseTheme reads and parses a theme tree (templates/, assets/).
+func ParseTheme(theme fs.FS) (*Theme, error) {
 	locales, err := i18n.Load(mustSub(theme, "templates"))
 	if err != nil {
 		return nil, err
@@ -104,6 +108,26 @@ func Prepare(site *model.Site, man *manifest.Manifest, theme fs.FS, opts Options
 	if err != nil {
 		return nil, err
 	}
+	return &Theme{locales: locales, assets: assets, assetFiles: assetFiles, tmpls: tmpls}, nil
+}
+
+// Prepare parses the theme and indexes the site, ready to render any of
+// its pages: all of them with Stream, or one at a time with File.
+func Prepare(site *model.Site, man *manifest.Manifest, theme fs.FS, opts Options) (*Renderer, error) {
+	t, err := ParseTheme(theme)
+	if err != nil {
+		return nil, err
+	}
+	return PrepareWith(site, man, t, opts)
+}
+
+// PrepareWith is Prepare with a theme parsed before.
+func PrepareWith(site *model.Site, man *manifest.Manifest, theme *Theme, opts Options) (*Renderer, error) {
+	base, err := parseBase(opts.BaseURL)
+	if err != nil {
+		return nil, err
+	}
+	locales, assets, assetFiles, tmpls := theme.locales, theme.assets, theme.assetFiles, theme.tmpls
 	r := &renderer{site: site, man: man, base: base, locales: locales, assets: assets, tmpls: tmpls, md: newMarkdown(),
 		agencies: map[string]*model.Agency{}, shared: map[string]template.HTML{}}
 	for _, a := range site.Agencies {

@@ -32,6 +32,7 @@ import (
 
 	"sitegen/internal/build"
 	"sitegen/internal/diag"
+	pages "sitegen/internal/render"
 )
 
 // Options say what to serve and where.
@@ -49,8 +50,9 @@ type Server struct {
 
 	mu       sync.RWMutex
 	preview  *build.Preview
-	problems string // the errors of the last build, if it failed
-	gen      int    // build generation, bumped on every rebuild
+	problems string       // the errors of the last build, if it failed
+	gen      int          // build generation, bumped on every rebuild
+	theme    *pages.Theme // parsed theme, kept while only content changes
 
 	subsMu sync.Mutex
 	subs   map[chan int]bool
@@ -128,12 +130,17 @@ func (s *Server) watch(ctx context.Context, w *fsnotify.Watcher) {
 			if !ok {
 				return
 			}
+			if !within(ev.Name, s.opts.ContentDir) {
+				s.mu.Lock()
+				s.theme = nil // a template or asset changed: parse the theme again
+				s.mu.Unlock()
+			}
 			if ev.Has(fsnotify.Create) {
 				if st, err := os.Stat(ev.Name); err == nil && st.IsDir() {
 					watchTree(w, ev.Name)
 				}
 			}
-			timer = time.After(50 * time.Millisecond)
+			timer = time.After(15 * time.Millisecond)
 		case err := <-w.Errors:
 			s.opts.Log.Printf("watching files: %v", err)
 		case <-timer:
@@ -158,7 +165,20 @@ func (s *Server) rebuild() {
 				defer troot.Close()
 			}
 		}
-		preview, problems, err = build.NewPreview(opts)
+		s.mu.RLock()
+		theme := s.theme
+		s.mu.RUnlock()
+		if theme == nil {
+			theme, err = build.ParseTheme(opts)
+		}
+		if err == nil {
+			preview, problems, err = build.NewPreview(opts, theme)
+			if err == nil {
+				s.mu.Lock()
+				s.theme = theme
+				s.mu.Unlock()
+			}
+		}
 		root.Close()
 	}
 	s.mu.Lock()
@@ -180,6 +200,12 @@ func (s *Server) rebuild() {
 		}
 	}
 	s.subsMu.Unlock()
+}
+
+// within reports whether file is inside dir.
+func within(file, dir string) bool {
+	rel, err := filepath.Rel(dir, file)
+	return err == nil && rel != ".." && !strings.HasPrefix(rel, ".."+string(filepath.Separator))
 }
 
 func report(dir string, problems *diag.List, err error) string {
