@@ -38,28 +38,53 @@
     status.textContent = form.getAttribute('data-' + key).replace('%d', n);
   }
 
+  // termFile mirrors search.TermFile: plain ASCII terms name their file,
+  // others are written as "x" and their UTF-8 bytes in hexadecimal.
+  function termFile(t) {
+    if (/^[a-z0-9]+$/.test(t)) { return t; }
+    var hex = 'x';
+    new TextEncoder().encode(t).forEach(function (b) { hex += (b < 16 ? '0' : '') + b.toString(16); });
+    return hex;
+  }
+  // expand mirrors search.Expand: the word itself, and for the last word
+  // the terms it begins, most frequent first, eight at most.
+  function expand(shard, f, isLast) {
+    var out = Object.prototype.hasOwnProperty.call(shard, f) ? [f] : [];
+    if (!isLast || f.length < 2) { return out; }
+    var more = Object.keys(shard).filter(function (k) { return k !== f && k.indexOf(f) === 0; });
+    more.sort(function (a, b) { return shard[b] - shard[a] || (a < b ? -1 : a > b ? 1 : 0); });
+    return out.concat(more.slice(0, 8 - out.length));
+  }
+  // undelta turns differences back into document numbers.
+  function undelta(list, step) {
+    var prev = 0;
+    for (var i = 0; i < list.length; i += step) { list[i] += prev; prev = list[i]; }
+    return list;
+  }
+
   // score maps doc -> score for one query word, or null when no term of
   // the index matches it. The last word also matches as a prefix, so
   // results appear while a word is being typed.
   function score(word, isLast) {
     var f = fold(word);
     return get('t/' + shardOf(f) + '.json').then(function (shard) {
-      var keys = Object.keys(shard).filter(function (k) {
-        return k === f || (isLast && f.length >= 2 && k.indexOf(f) === 0);
-      });
+      var keys = expand(shard, f, isLast);
       if (!keys.length) { return null; }
-      var s = {};
-      keys.forEach(function (k) {
-        var p = shard[k];
-        var exact = {};
-        if (word !== f && p.f && p.f[word]) { p.f[word].forEach(function (d) { exact[d] = true; }); }
-        for (var i = 0; i < p.d.length; i += 2) {
-          var d = p.d[i];
-          var v = p.d[i + 1] * (k === f ? 2 : 1) + (exact[d] ? 3 : 0);
-          if (!s[d] || s[d] < v) { s[d] = v; }
-        }
+      return Promise.all(keys.map(function (k) { return get('p/' + termFile(k) + '.json'); })).then(function (lists) {
+        var s = {};
+        lists.forEach(function (p, n) {
+          var k = keys[n];
+          var docs = undelta((p.d || []).slice(), 2);
+          var exact = {};
+          if (word !== f && p.f && p.f[word]) { undelta(p.f[word].slice(), 1).forEach(function (d) { exact[d] = true; }); }
+          for (var i = 0; i < docs.length; i += 2) {
+            var d = docs[i];
+            var v = docs[i + 1] * (k === f ? 2 : 1) + (exact[d] ? 3 : 0);
+            if (!s[d] || s[d] < v) { s[d] = v; }
+          }
+        });
+        return s;
       });
-      return s;
     });
   }
 

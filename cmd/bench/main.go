@@ -26,13 +26,16 @@ import (
 	"strings"
 	"syscall"
 	"time"
+
+	"sitegen/internal/search"
 )
 
 func main() {
 	runs := flag.Int("runs", 3, "builds per site; the median is reported")
+	searchItems := flag.Int("search-items", 20000, "items of the synthetic site whose search index is measured (0 to skip)")
 	sizes := flag.String("items", "100,200,300", "items per plan of the synthetic sites (34 plans each)")
 	flag.Parse()
-	if err := run(*runs, *sizes); err != nil {
+	if err := run(*runs, *sizes, *searchItems); err != nil {
 		fmt.Fprintln(os.Stderr, "bench:", err)
 		os.Exit(1)
 	}
@@ -49,7 +52,7 @@ type result struct {
 
 var wroteLine = regexp.MustCompile(`wrote (\d+) pages \(\d+ files, (\d+) bytes\)`)
 
-func run(runs int, sizes string) error {
+func run(runs int, sizes string, searchItems int) error {
 	tmp, err := os.MkdirTemp("", "sitegen-bench-")
 	if err != nil {
 		return err
@@ -92,6 +95,10 @@ func run(runs int, sizes string) error {
 		fmt.Printf("%-18s %7d %9.1f %8s %8s %8.0f %9.0f %8s %6.1fx\n", r.name, r.pages, float64(r.bytes)/1e6,
 			r.wall.Round(time.Millisecond), r.cpu.Round(time.Millisecond), float64(r.rss)/1024,
 			float64(r.pages)/r.wall.Seconds(), r.copyFloor.Round(time.Millisecond), r.wall.Seconds()/r.copyFloor.Seconds())
+	}
+
+	if err := searchCost(bin, tmp, searchItems); err != nil {
+		return err
 	}
 
 	edit, page, err := serveEdit(bin, tmp, 5)
@@ -176,6 +183,58 @@ func fetch(url string) (string, error) {
 	defer resp.Body.Close()
 	b, err := io.ReadAll(resp.Body)
 	return string(b), err
+}
+
+// queries are measured on the real site and on a large synthetic one.
+var queries = []struct{ lang, q string }{
+	{"vi", "giam ngheo"}, {"vi", "giảm nghèo"}, {"en", "poverty"}, {"vi", "Da Nang"}, {"en", "lead agency"},
+}
+
+// searchCost prints the bytes each query downloads, as the search page's
+// script fetches them, on the real site and on a synthetic site of about
+// items items.
+func searchCost(bin, tmp string, items int) error {
+	sites := []struct{ name, content string }{{"real site", "content"}}
+	if items > 0 {
+		per := (items + 33) / 34
+		dir := filepath.Join(tmp, "synth-search")
+		if out, err := exec.Command(bin, "synth", "-content", "content", "-provinces", "34", "-items", strconv.Itoa(per), "-out", dir).CombinedOutput(); err != nil {
+			return fmt.Errorf("synth: %v\n%s", err, out)
+		}
+		defer os.RemoveAll(dir)
+		sites = append(sites, struct{ name, content string }{fmt.Sprintf("34x%d = %d items", per, 34*per), dir})
+	}
+	fmt.Println()
+	for _, site := range sites {
+		out := filepath.Join(tmp, "search-out")
+		if out, err := exec.Command(bin, "build", "-content", site.content, "-out", out).CombinedOutput(); err != nil {
+			return fmt.Errorf("build: %v\n%s", err, out)
+		}
+		files := map[string][]byte{}
+		for _, lang := range []string{"vi", "en"} {
+			err := filepath.WalkDir(filepath.Join(out, lang, "search"), func(p string, d os.DirEntry, err error) error {
+				if err != nil || d.IsDir() || !strings.HasSuffix(p, ".json") {
+					return err
+				}
+				b, err := os.ReadFile(p)
+				rel, _ := filepath.Rel(out, p)
+				files[filepath.ToSlash(rel)] = b
+				return err
+			})
+			if err != nil {
+				return err
+			}
+		}
+		for _, q := range queries {
+			res, err := search.Query(files, q.lang, q.q, 10)
+			if err != nil {
+				return err
+			}
+			fmt.Printf("search %-22s %s %-14q %5d results, %7d bytes in %2d files\n", site.name, q.lang, q.q, res.Total, res.Bytes, len(res.Files))
+		}
+		os.RemoveAll(out)
+	}
+	return nil
 }
 
 // serveEdit starts the preview server on a copy of the content, saves a

@@ -45,13 +45,13 @@ func Query(files map[string][]byte, lang, q string, pageSize int) (Result, error
 	if len(words) == 0 {
 		return res, nil
 	}
-	shards := map[string]map[string]*posting{}
+	shards := map[string]map[string]int{}
 	var scores []map[int]int
 	for i, w := range words {
 		f := fold.Key(w)
 		s := shardOf(f)
 		if shards[s] == nil {
-			shard := map[string]*posting{}
+			shard := map[string]int{}
 			if err := load("t/"+s+".json", &shard); err != nil {
 				return res, err
 			}
@@ -59,10 +59,12 @@ func Query(files map[string][]byte, lang, q string, pageSize int) (Result, error
 		}
 		last := i == len(words)-1
 		sc := map[int]int{}
-		for k, p := range shards[s] {
-			if k != f && !(last && len(f) >= 2 && strings.HasPrefix(k, f)) {
-				continue
+		for _, k := range Expand(shards[s], f, last) {
+			var p posting
+			if err := load("p/"+TermFile(k)+".json", &p); err != nil {
+				return res, err
 			}
+			p.decode()
 			exact := map[int]bool{}
 			if w != f {
 				for _, d := range p.Forms[w] {
@@ -127,4 +129,35 @@ func Query(files map[string][]byte, lang, q string, pageSize int) (Result, error
 		}
 	}
 	return res, nil
+}
+
+// MaxExpansions bounds how many terms a word typed as a prefix stands for:
+// the most frequent ones are kept, so that a short prefix never makes a
+// query download the postings of hundreds of terms.
+const MaxExpansions = 8
+
+// Expand lists the terms of a shard that the folded word f matches: f
+// itself, and for the last word of a query the terms it begins, most
+// frequent first, at most MaxExpansions in all.
+func Expand(shard map[string]int, f string, last bool) []string {
+	var out []string
+	if _, ok := shard[f]; ok {
+		out = append(out, f)
+	}
+	if !last || len(f) < 2 {
+		return out
+	}
+	var more []string
+	for k := range shard {
+		if k != f && strings.HasPrefix(k, f) {
+			more = append(more, k)
+		}
+	}
+	sort.Slice(more, func(i, j int) bool {
+		if shard[more[i]] != shard[more[j]] {
+			return shard[more[i]] > shard[more[j]]
+		}
+		return more[i] < more[j]
+	})
+	return append(out, more[:min(len(more), MaxExpansions-len(out))]...)
 }

@@ -4,17 +4,21 @@
 // the search page's script fetches as needed, so a query downloads only
 // the parts it uses, whatever the size of the site.
 //
-//	{lang}/search/t/{prefix}.json  terms that start with prefix (two
-//	                               letters of the folded term)
+//	{lang}/search/t/{prefix}.json  the terms that start with prefix (the
+//	                               first two letters of the folded term),
+//	                               each with its number of documents
+//	{lang}/search/p/{term}.json    the postings of one term
 //	{lang}/search/d/{n}.json       the documents of block n
 //
-// A term shard maps each folded term (lowercase, without diacritics, so
-// "giảm" is "giam") to its postings: [document, weight] pairs, weight 3
-// for a term in the document's title and 1 in its text, and to the
-// accented forms the term was written in with the documents holding each,
-// so that a query typed with the right diacritics ranks those documents
-// first. A document block holds, per document, its URL, title, kind label
-// and text, for showing results with the matched words highlighted.
+// Terms are folded: lowercase and without diacritics, so "giảm" is
+// "giam". A term's postings list its documents with a weight, 3 for a
+// term in the document's title and 1 in its text, and the accented forms
+// the term was written in with the documents holding each, so that a
+// query typed with the right diacritics ranks those documents first.
+// Document numbers are stored as differences from the previous one,
+// which keeps the numbers, and so the files, small. A document block
+// holds, per document, its URL, title, kind label and text, for showing
+// results with the matched words highlighted.
 //
 // Documents are items, plans, provinces, agencies and themes. An item's
 // terms include its plan's title, its province, its lead and partner
@@ -23,6 +27,7 @@
 package search
 
 import (
+	"encoding/hex"
 	"encoding/json"
 	"fmt"
 	"sort"
@@ -66,26 +71,27 @@ func Files(site *model.Site, lang model.Lang, basePath string, labels Labels) ([
 	idx := index(docs)
 	prefix := string(lang) + "/search/"
 	var out []output.File
-	shards := map[string]map[string]*posting{}
+	shards := map[string]map[string]int{} // prefix -> term -> documents
 	for term, p := range idx {
 		s := shardOf(term)
 		if shards[s] == nil {
-			shards[s] = map[string]*posting{}
+			shards[s] = map[string]int{}
 		}
-		shards[s][term] = p
+		shards[s][term] = len(p.Docs) / 2
+		b, err := json.Marshal(p.encoded())
+		if err != nil {
+			return nil, err
+		}
+		out = append(out, output.File{Path: prefix + "p/" + TermFile(term) + ".json", Data: b})
 	}
-	names := make([]string, 0, len(shards))
-	for s := range shards {
-		names = append(names, s)
-	}
-	sort.Strings(names)
-	for _, s := range names {
-		b, err := json.Marshal(shards[s]) // map keys are sorted by encoding/json
+	for s, terms := range shards {
+		b, err := json.Marshal(terms) // map keys are sorted by encoding/json
 		if err != nil {
 			return nil, err
 		}
 		out = append(out, output.File{Path: prefix + "t/" + s + ".json", Data: b})
 	}
+	sort.Slice(out, func(i, j int) bool { return out[i].Path < out[j].Path })
 	for i := 0; i*BlockSize < len(docs); i++ {
 		block := docs[i*BlockSize : min((i+1)*BlockSize, len(docs))]
 		b, err := json.Marshal(block)
@@ -109,6 +115,57 @@ type posting struct {
 	// Forms maps each accented form of the term to the docs holding it,
 	// when it differs from the folded form.
 	Forms map[string][]int `json:"f,omitempty"`
+}
+
+// encoded is the posting with document numbers as differences from the
+// previous number in each list.
+func (p *posting) encoded() posting {
+	out := posting{Docs: make([]int, len(p.Docs))}
+	prev := 0
+	for i := 0; i+1 < len(p.Docs); i += 2 {
+		out.Docs[i], out.Docs[i+1] = p.Docs[i]-prev, p.Docs[i+1]
+		prev = p.Docs[i]
+	}
+	if len(p.Forms) > 0 {
+		out.Forms = map[string][]int{}
+		for form, ids := range p.Forms {
+			enc := make([]int, len(ids))
+			prev := 0
+			for i, d := range ids {
+				enc[i], prev = d-prev, d
+			}
+			out.Forms[form] = enc
+		}
+	}
+	return out
+}
+
+// decode undoes encoded.
+func (p *posting) decode() {
+	prev := 0
+	for i := 0; i+1 < len(p.Docs); i += 2 {
+		p.Docs[i] += prev
+		prev = p.Docs[i]
+	}
+	for _, ids := range p.Forms {
+		prev := 0
+		for i := range ids {
+			ids[i] += prev
+			prev = ids[i]
+		}
+	}
+}
+
+// TermFile is the file name of a term's postings: the term itself when it
+// is plain ASCII, else "x" and its bytes in hexadecimal, so that any
+// letter makes a safe name.
+func TermFile(term string) string {
+	for i := 0; i < len(term); i++ {
+		if c := term[i]; !(c >= 'a' && c <= 'z' || c >= '0' && c <= '9') {
+			return "x" + hex.EncodeToString([]byte(term))
+		}
+	}
+	return term
 }
 
 // Terms splits text into lowercase words: runs of letters and digits.
