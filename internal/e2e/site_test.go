@@ -4,7 +4,6 @@ import (
 	"fmt"
 	"io"
 	"net/http"
-	"net/url"
 	"os"
 	"path"
 	"path/filepath"
@@ -21,67 +20,16 @@ import (
 
 func itoa(n int) string { return strconv.Itoa(n) }
 
-var idAttr = regexp.MustCompile(`\sid="([^"]*)"`)
-
 // TestLinks follows every internal href and src of every page, anchors
 // included, to a file of the output; then asks nginx for every target.
 func TestLinks(t *testing.T) {
 	t.Parallel()
 	f := site(t)
-	ids := map[string]map[string]bool{}
-	idsOf := func(page string) map[string]bool {
-		if ids[page] == nil {
-			ids[page] = map[string]bool{}
-			for _, m := range idAttr.FindAllSubmatch(f.pages[page], -1) {
-				ids[page][string(m[1])] = true
-			}
-		}
-		return ids[page]
+	rep := sitetest.CheckLinks(f.out, f.pages, "/asean/", f.host)
+	for _, p := range rep.Problems {
+		t.Error(p)
 	}
-	targets := map[string]string{} // target file -> a page that links to it
-	followed := 0
-	for _, p := range f.sortedPages() {
-		for _, ref := range sitetest.Links(f.pages[p]) {
-			u, err := url.Parse(ref)
-			if err != nil {
-				t.Errorf("%s: bad link %q: %v", p, ref, err)
-				continue
-			}
-			if u.Host == f.host && (u.Scheme == "http" || u.Scheme == "https") {
-				u.Scheme, u.Host = "", "" // the site's own address, as in canonical links
-			}
-			if u.Scheme != "" || u.Host != "" {
-				t.Errorf("%s: link %q goes to another host (want only links inside the site)", p, ref)
-				continue
-			}
-			// resolve relative links against the page's own address
-			base := &url.URL{Path: "/asean/" + strings.TrimSuffix(p, "index.html")}
-			u = base.ResolveReference(u)
-			target := p
-			if u.Path != base.Path {
-				rest, ok := strings.CutPrefix(u.Path, "/asean/")
-				if !ok {
-					t.Errorf("%s: link %q leaves /asean/", p, ref)
-					continue
-				}
-				target = rest
-				if target == "" || strings.HasSuffix(target, "/") {
-					target += "index.html"
-				}
-				if info, err := os.Stat(filepath.Join(f.out, filepath.FromSlash(target))); err != nil || info.IsDir() {
-					t.Errorf("%s: link %q: %s is not a file of the output", p, ref, target)
-					continue
-				}
-			}
-			if u.Fragment != "" && path.Ext(target) == ".html" && !idsOf(target)[u.Fragment] {
-				t.Errorf("%s: link %q: no element with id %q in %s", p, ref, u.Fragment, target)
-			}
-			if _, ok := targets[target]; !ok {
-				targets[target] = p
-			}
-			followed++
-		}
-	}
+	targets, followed := rep.Targets, rep.Followed
 	t.Logf("followed %d links in %d pages to %d files", followed, len(f.pages), len(targets))
 
 	t.Run("served", func(t *testing.T) {
