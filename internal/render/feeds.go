@@ -46,7 +46,7 @@ type sitemapIndex struct {
 // sitemaps lists every page in both languages, each with its alternates
 // (and x-default, the Vietnamese page), as sitemap.xml; past
 // MaxSitemapURLs, as sitemap-N.xml files under a sitemap index.
-func (r *renderer) sitemaps(man *manifest.Manifest) ([]output.File, error) {
+func (r *renderer) sitemaps(man *manifest.Manifest, limit int) ([]output.File, error) {
 	abs := strings.TrimSuffix(r.base.String(), "/")
 	var urls []sitemapURL
 	for _, p := range man.Pages {
@@ -71,14 +71,14 @@ func (r *renderer) sitemaps(man *manifest.Manifest) ([]output.File, error) {
 		return buf.Bytes(), nil
 	}
 	const ns, xhtml = "http://www.sitemaps.org/schemas/sitemap/0.9", "http://www.w3.org/1999/xhtml"
-	if len(urls) <= MaxSitemapURLs {
+	if len(urls) <= limit {
 		b, err := encode(urlset{NS: ns, XHTML: xhtml, URLs: urls})
 		return []output.File{{Path: "sitemap.xml", Data: b}}, err
 	}
 	var out []output.File
 	idx := sitemapIndex{NS: ns}
-	for i := 0; i*MaxSitemapURLs < len(urls); i++ {
-		part := urls[i*MaxSitemapURLs : min((i+1)*MaxSitemapURLs, len(urls))]
+	for i := 0; i*limit < len(urls); i++ {
+		part := urls[i*limit : min((i+1)*limit, len(urls))]
 		b, err := encode(urlset{NS: ns, XHTML: xhtml, URLs: part})
 		if err != nil {
 			return nil, err

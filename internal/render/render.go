@@ -263,7 +263,7 @@ func (r *renderer) sideFiles(man *manifest.Manifest) ([]output.File, error) {
 		}
 		files = append(files, feed)
 	}
-	maps, err := r.sitemaps(man)
+	maps, err := r.sitemaps(man, MaxSitemapURLs)
 	if err != nil {
 		return nil, fmt.Errorf("writing the sitemap: %w", err)
 	}
