@@ -1,8 +1,8 @@
 // Package output writes a rendered site to disk all at once.
 //
-// Write puts every file into a new directory beside the output directory
-// and, only when all of them are written, swaps it with the output
-// directory in one rename. A build that fails or is killed part-way
+// Begin opens a new directory beside the output directory, Dir.Write puts
+// every file there, and Dir.Commit, called only when all of them are
+// written, swaps it with the output directory in one rename. A build that fails or is killed part-way
 // leaves the previous site exactly as it was; the next build removes the
 // half-written directory it left behind.
 package output
@@ -26,21 +26,6 @@ const (
 	tmpPrefix = ".tmp-"
 	oldPrefix = ".old-"
 )
-
-// Write replaces the directory out with files.
-func Write(out string, files []File) error {
-	d, err := Begin(out)
-	if err != nil {
-		return err
-	}
-	for _, f := range files {
-		if err := d.Write(f); err != nil {
-			d.Abort()
-			return err
-		}
-	}
-	return d.Commit()
-}
 
 // Dir is a site being written beside its output directory. Write may be
 // called from several goroutines; Commit swaps the site in, Abort throws

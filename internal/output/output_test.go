@@ -6,12 +6,27 @@ import (
 	"testing"
 )
 
+// write replaces out with files, as a build does.
+func write(out string, files []File) error {
+	d, err := Begin(out)
+	if err != nil {
+		return err
+	}
+	for _, f := range files {
+		if err := d.Write(f); err != nil {
+			d.Abort()
+			return err
+		}
+	}
+	return d.Commit()
+}
+
 func TestWriteReplacesWhole(t *testing.T) {
 	dir := filepath.Join(t.TempDir(), "public")
-	if err := Write(dir, []File{{Path: "a/index.html", Data: []byte("one")}, {Path: "old.html", Data: []byte("x")}}); err != nil {
+	if err := write(dir, []File{{Path: "a/index.html", Data: []byte("one")}, {Path: "old.html", Data: []byte("x")}}); err != nil {
 		t.Fatal(err)
 	}
-	if err := Write(dir, []File{{Path: "a/index.html", Data: []byte("two")}}); err != nil {
+	if err := write(dir, []File{{Path: "a/index.html", Data: []byte("two")}}); err != nil {
 		t.Fatal(err)
 	}
 	if b, _ := os.ReadFile(filepath.Join(dir, "a/index.html")); string(b) != "two" {
@@ -28,11 +43,11 @@ func TestWriteReplacesWhole(t *testing.T) {
 
 func TestWriteFailureKeepsPrevious(t *testing.T) {
 	dir := filepath.Join(t.TempDir(), "public")
-	if err := Write(dir, []File{{Path: "index.html", Data: []byte("old")}}); err != nil {
+	if err := write(dir, []File{{Path: "index.html", Data: []byte("old")}}); err != nil {
 		t.Fatal(err)
 	}
 	// a file and a directory of the same name cannot both be written
-	err := Write(dir, []File{{Path: "x", Data: []byte("a")}, {Path: "x/y", Data: []byte("b")}})
+	err := write(dir, []File{{Path: "x", Data: []byte("a")}, {Path: "x/y", Data: []byte("b")}})
 	if err == nil {
 		t.Fatal("conflicting files were written")
 	}
@@ -47,7 +62,7 @@ func TestWriteFailureKeepsPrevious(t *testing.T) {
 
 func TestWriteRefusesEscapingPaths(t *testing.T) {
 	dir := filepath.Join(t.TempDir(), "public")
-	if err := Write(dir, []File{{Path: "../evil", Data: nil}}); err == nil {
+	if err := write(dir, []File{{Path: "../evil", Data: nil}}); err == nil {
 		t.Error("a path outside the output was written")
 	}
 }

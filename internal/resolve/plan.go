@@ -141,7 +141,9 @@ func inherited(s *model.Section, pick func(*model.Section) []model.Ref) []model.
 	return nil
 }
 
-func (r *resolver) agencyList(refs []model.Ref, ctx, role string) []*model.Agency {
+// agencyList resolves refs already checked by agency; unknown ids were
+// reported there and are skipped here.
+func (r *resolver) agencyList(refs []model.Ref) []*model.Agency {
 	var out []*model.Agency
 	for _, ref := range refs {
 		if a, ok := r.agencies[ref.ID]; ok {
@@ -173,8 +175,8 @@ func (r *resolver) item(st *planState, it *model.Item, s *model.Section) {
 	if len(partners) == 0 && len(it.LeadIDs) == 0 {
 		partners = inherited(s, func(s *model.Section) []model.Ref { return s.PartnerIDs })
 	}
-	it.Lead = r.agencyList(lead, ctx, "lead agency")
-	it.Partners = r.agencyList(partners, ctx, "partner agency")
+	it.Lead = r.agencyList(lead)
+	it.Partners = r.agencyList(partners)
 	for _, ref := range it.ThemeIDs {
 		if t, ok := r.themes[ref.ID]; ok {
 			it.Themes = append(it.Themes, t)
