@@ -29,8 +29,10 @@ import (
 	"sitegen/internal/build"
 	"sitegen/internal/diag"
 	"sitegen/internal/load"
+	"sitegen/internal/manifest"
 	"sitegen/internal/serve"
 	"sitegen/internal/synth"
+	themepkg "sitegen/internal/theme"
 )
 
 func main() {
@@ -139,7 +141,12 @@ func run(args []string, stdout, stderr io.Writer) int {
 		return 0
 	}
 
-	opts := build.Options{Content: contentFS, Theme: sitegen.Theme, Out: *out, BaseURL: *baseURL}
+	base, err := manifest.ParseBase(*baseURL)
+	if err != nil {
+		fmt.Fprintf(stderr, "sitegen: %v\n", err)
+		return 2
+	}
+	var override fs.FS
 	if *theme != "" {
 		themeRoot, err := os.OpenRoot(*theme)
 		if err != nil {
@@ -147,8 +154,15 @@ func run(args []string, stdout, stderr io.Writer) int {
 			return 1
 		}
 		defer themeRoot.Close()
-		opts.Override = themeRoot.FS()
+		override = themeRoot.FS()
 	}
+	th, err := themepkg.Load(sitegen.Theme, override)
+	if err != nil {
+		fmt.Fprintf(stderr, "sitegen: %v\n", err)
+		fmt.Fprintf(stderr, "sitegen: build failed; %s was not changed\n", *out)
+		return 1
+	}
+	opts := build.Options{Content: contentFS, Theme: th, Out: *out, Base: base}
 	sum, problems, err := build.Build(opts)
 	report(stderr, *content, problems)
 	if err != nil {

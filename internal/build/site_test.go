@@ -12,7 +12,7 @@ import (
 	"strings"
 	"testing"
 
-	"sitegen"
+	"sitegen/internal/manifest"
 	"sitegen/internal/sitetest"
 )
 
@@ -23,9 +23,9 @@ func buildReal(t *testing.T) (string, Summary) {
 	out := filepath.Join(t.TempDir(), "public")
 	sum, problems, err := Build(Options{
 		Content: os.DirFS(filepath.Join(sitetest.Root(), "content")),
-		Theme:   sitegen.Theme,
+		Theme:   sitetest.Theme(t),
 		Out:     out,
-		BaseURL: "https://portal.example.gov.vn/asean/",
+		Base:    manifest.Base{Path: "/asean/", URL: "https://portal.example.gov.vn/asean"},
 	})
 	if err != nil {
 		t.Fatal(err)
@@ -164,7 +164,7 @@ func TestRealContentCounts(t *testing.T) {
 	for _, p := range mustSite(t).Plans {
 		count[p.ID] = map[string]int{"all": len(p.Items)}
 		for _, it := range p.Items {
-			count[p.ID][it.Kind]++
+			count[p.ID][string(it.Kind)]++
 		}
 	}
 	for _, tc := range []struct {

@@ -24,6 +24,7 @@ import (
 	"sitegen/internal/build"
 	"sitegen/internal/manifest"
 	"sitegen/internal/sitetest"
+	"sitegen/internal/theme"
 )
 
 // The tools the suite runs, where Debian installs them.
@@ -218,12 +219,15 @@ func buildSite() (*fixture, error) {
 	f.base = "http://" + f.host + "/asean/"
 	f.out = filepath.Join(tmp, "www", "asean")
 	content := os.DirFS(filepath.Join(f.root, "content"))
-	_, problems, err := build.Build(build.Options{
-		Content: content,
-		Theme:   sitegen.Theme,
-		Out:     f.out,
-		BaseURL: f.base,
-	})
+	th, err := theme.Load(sitegen.Theme, nil)
+	if err != nil {
+		return nil, err
+	}
+	base, err := manifest.ParseBase(f.base)
+	if err != nil {
+		return nil, err
+	}
+	_, problems, err := build.Build(build.Options{Content: content, Theme: th, Out: f.out, Base: base})
 	if err != nil {
 		return nil, fmt.Errorf("%v\n%v", err, problems.Problems())
 	}
@@ -232,7 +236,7 @@ func buildSite() (*fixture, error) {
 		return nil, err
 	}
 	seen := map[manifest.Kind]bool{}
-	for _, p := range manifest.Build(site).Pages {
+	for _, p := range manifest.Build(site, problems).Pages {
 		if !seen[p.Kind] {
 			seen[p.Kind] = true
 			f.kinds = append(f.kinds, p.Kind)

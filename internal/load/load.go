@@ -223,10 +223,7 @@ func (l *loader) provinces() []*model.Province {
 		m := d.mapping(n, "province")
 		p := &model.Province{Pos: d.pos(n), ID: m.id("id"), Agencies: map[string]model.Text{}}
 		m.what = fmt.Sprintf("province %q", p.ID)
-		p.Kind = m.str("kind")
-		if p.Kind != "province" && p.Kind != "city" {
-			d.errs.Errorf(m.keyPos("kind"), "write `kind: province` or `kind: city`", "%s: kind %q is not province or city", m.what, p.Kind)
-		}
+		p.Kind = word(m, "kind", "kind", model.ProvinceKinds())
 		p.Name = m.text("name", true)
 		if an := m.value("agencies"); an != nil {
 			am := d.mapping(an, m.what+": agencies")

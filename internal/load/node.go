@@ -384,3 +384,27 @@ func suggestID(s string) string {
 	}
 	return out
 }
+
+// word reads key as a value of a closed vocabulary (an item kind, a
+// status, a unit): anything outside valid is reported with the closest
+// valid value, or the list of them, as the fix. noun names the field in
+// the message ("kind", "status").
+func word[T ~string](m *mapping, key, noun string, valid []T) T {
+	s := m.reqStr(key, string(valid[0]))
+	if s == "" {
+		return ""
+	}
+	names := make([]string, len(valid))
+	for i, v := range valid {
+		if string(v) == s {
+			return v
+		}
+		names[i] = string(v)
+	}
+	hint := "use one of: " + strings.Join(names, ", ")
+	if c := closest(s, names); c != "" {
+		hint = fmt.Sprintf("did you mean %q?", c)
+	}
+	m.d.errs.Errorf(m.keyPos(key), hint, "%s: %s %q is not known", m.what, noun, s)
+	return T(s)
+}

@@ -12,28 +12,6 @@ import (
 	"sitegen/internal/model"
 )
 
-// ItemKinds lists the kinds an item may have, in the order pages group them.
-var ItemKinds = []string{"purpose", "requirement", "objective", "general-task", "task", "appendix-row",
-	"solution", "duty", "funding", "reporting", "milestone", "article", "content-group"}
-
-// TimingKinds lists the kinds of timing.
-var TimingKinds = []string{"annual", "period", "date", "ongoing", "once"}
-
-// DocumentTypes lists the types of plan documents.
-var DocumentTypes = []string{"plan", "decision", "news-report"}
-
-// Statuses is the published scale of implementation status.
-var Statuses = []string{"not-reported", "not-started", "limited", "substantial", "complete"}
-
-func oneOf(s string, list []string) bool {
-	for _, x := range list {
-		if s == x {
-			return true
-		}
-	}
-	return false
-}
-
 func (l *loader) plans() []*model.Plan {
 	var out []*model.Plan
 	for _, name := range l.glob("plans", ".yaml") {
@@ -108,10 +86,7 @@ func (l *loader) plan(name string) *model.Plan {
 		sm := d.mapping(sn, m.what+": source")
 		p.SourcePos = d.pos(sn)
 		p.SourceFile = sm.reqStr("file", "document.txt")
-		p.SourceKind = sm.reqStr("kind", "official")
-		if p.SourceKind != "" && p.SourceKind != "official" && p.SourceKind != "news" {
-			d.errs.Errorf(sm.keyPos("kind"), "write `kind: official` or `kind: news`", "%s: source kind %q is not official or news", m.what, p.SourceKind)
-		}
+		p.SourceKind = word(sm, "kind", "source kind", model.SourceKinds())
 		sm.end()
 	} else {
 		m.missing("source", "{file: document.txt, kind: official}")
@@ -123,10 +98,7 @@ func (l *loader) plan(name string) *model.Plan {
 		t.ItemID = tm.str("item")
 		t.Indicator = tm.text("indicator", true)
 		t.Value = tm.float("value")
-		t.Unit = tm.reqStr("unit", "percent")
-		if t.Unit != "" && t.Unit != "percent" && t.Unit != "count" {
-			d.errs.Errorf(tm.keyPos("unit"), "write `unit: percent` or `unit: count`", "%s: unit %q is not percent or count", tm.what, t.Unit)
-		}
+		t.Unit = word(tm, "unit", "unit", model.Units())
 		t.Year = tm.int("year")
 		tm.end()
 		p.Targets = append(p.Targets, t)
@@ -172,11 +144,8 @@ func (l *loader) document(d *decoder, m *mapping, p *model.Plan) {
 	}
 	dm := d.mapping(dn, m.what+": document")
 	doc := &p.Document
-	doc.Type = dm.reqStr("type", "plan")
+	doc.Type = word(dm, "type", "document type", model.DocumentTypes())
 	doc.TypePos = dm.keyPos("type")
-	if doc.Type != "" && !oneOf(doc.Type, DocumentTypes) {
-		d.errs.Errorf(doc.TypePos, "use one of: "+strings.Join(DocumentTypes, ", "), "%s: document type %q is not known", m.what, doc.Type)
-	}
 	doc.Number = dm.str("number")
 	doc.Date, doc.HasDate = dm.date("date")
 	doc.Place = cleanText(dm.str("place"))
@@ -238,14 +207,7 @@ func (l *loader) item(d *decoder, n *yaml.Node) *model.Item {
 	it := &model.Item{Pos: d.pos(n), ID: m.id("id")}
 	m.what = fmt.Sprintf("item %q", it.ID)
 	it.Label = m.str("label")
-	it.Kind = m.reqStr("kind", "task")
-	if it.Kind != "" && !oneOf(it.Kind, ItemKinds) {
-		hint := "use one of: " + strings.Join(ItemKinds, ", ")
-		if c := closest(it.Kind, ItemKinds); c != "" {
-			hint = fmt.Sprintf("did you mean %q?", c)
-		}
-		d.errs.Errorf(m.keyPos("kind"), hint, "%s: kind %q is not known", m.what, it.Kind)
-	}
+	it.Kind = word(m, "kind", "kind", model.ItemKinds())
 	it.Text = model.Text{VI: cleanText(m.str("vi")), EN: cleanText(m.str("en"))}
 	it.TextPos = m.keyPos("vi")
 	if it.Text.VI == "" {
@@ -257,19 +219,16 @@ func (l *loader) item(d *decoder, n *yaml.Node) *model.Item {
 	it.PillarPos = m.keyPos("pillar")
 	if tn := m.value("timing"); tn != nil {
 		tm := d.mapping(tn, m.what+": timing")
-		t := &model.Timing{Kind: tm.reqStr("kind", "annual"), From: tm.int("from"), To: tm.int("to")}
-		if t.Kind != "" && !oneOf(t.Kind, TimingKinds) {
-			d.errs.Errorf(tm.keyPos("kind"), "use one of: "+strings.Join(TimingKinds, ", "), "%s: timing kind %q is not known", m.what, t.Kind)
-		}
+		t := &model.Timing{Kind: word(tm, "kind", "timing kind", model.TimingKinds()), From: tm.int("from"), To: tm.int("to")}
 		t.Date, _ = tm.date("date")
 		t.Text = model.Text{VI: cleanText(tm.str("vi")), EN: cleanText(tm.str("en"))}
-		if t.Kind == "period" && (t.From == 0 || t.To == 0) {
+		if t.Kind == model.TimingPeriod && (t.From == 0 || t.To == 0) {
 			d.errs.Errorf(d.pos(tn), "add `from:` and `to:` years", "%s: a period timing needs from and to", m.what)
 		}
 		if t.From != 0 && t.To != 0 && t.To < t.From {
 			d.errs.Errorf(d.pos(tn), "swap the years", "%s: timing ends in %d, before it starts in %d", m.what, t.To, t.From)
 		}
-		if t.Kind == "date" && t.Date.IsZero() && !tm.has("date") {
+		if t.Kind == model.TimingDate && t.Date.IsZero() && !tm.has("date") {
 			tm.missing("date", "2025-12-31")
 		}
 		tm.end()
@@ -281,7 +240,7 @@ func (l *loader) item(d *decoder, n *yaml.Node) *model.Item {
 	it.Note = m.text("note", false)
 	// The status comes from dated updates with evidence, never from a
 	// bare claim: an item without updates is "not reported".
-	it.Status = "not-reported"
+	it.Status = model.StatusNotReported
 	for _, un := range m.seq("updates") {
 		it.Updates = append(it.Updates, update(d, un, m.what))
 	}
@@ -300,10 +259,7 @@ func update(d *decoder, n *yaml.Node, what string) *model.Update {
 	if u.Date, ok = m.date("date"); !ok && !m.has("date") {
 		m.missing("date", "2026-06-30")
 	}
-	u.Status = m.reqStr("status", "limited")
-	if u.Status != "" && !oneOf(u.Status, Statuses) {
-		d.errs.Errorf(m.keyPos("status"), "use one of: "+strings.Join(Statuses, ", "), "%s: status %q is not known", what, u.Status)
-	}
+	u.Status = word(m, "status", "status", model.Statuses())
 	u.Text = m.text("text", true)
 	for _, en := range m.seq("evidence") {
 		em := d.mapping(en, what+": evidence")

@@ -121,7 +121,7 @@ type Pillar struct {
 type Province struct {
 	Pos      diag.Pos
 	ID       string
-	Kind     string // province or city
+	Kind     ProvinceKind
 	Name     Text
 	Agencies map[string]Text // own names of agency instances, by type id
 	Changes  []*ProvinceChange
@@ -201,7 +201,7 @@ type Plan struct {
 	Reporting   []*Deadline
 	Funding     Text
 	SourceFile  string
-	SourceKind  string // official or news
+	SourceKind  SourceKind
 	SourcePos   diag.Pos
 	Targets     []*Target
 	Sections    []*Section
@@ -255,7 +255,7 @@ type Attribution struct {
 
 // Document is the register entry of a plan's document.
 type Document struct {
-	Type       string // plan, decision or news-report
+	Type       DocumentType
 	TypePos    diag.Pos
 	Number     string
 	Date       Date
@@ -286,7 +286,7 @@ type Target struct {
 	ItemID    string
 	Indicator Text
 	Value     float64
-	Unit      string // percent or count
+	Unit      Unit
 	Year      int
 
 	Item *Item // set by resolve
@@ -322,7 +322,7 @@ type Ref struct {
 
 // Timing says when an item is done.
 type Timing struct {
-	Kind string // annual, period, date, ongoing, once
+	Kind TimingKind
 	From int
 	To   int
 	Date Date
@@ -334,7 +334,7 @@ type Item struct {
 	Pos        diag.Pos
 	ID         string
 	Label      string
-	Kind       string
+	Kind       ItemKind
 	Text       Text
 	TextPos    diag.Pos // where the Vietnamese text is written
 	PillarID   string   // overrides the section's pillar
@@ -346,7 +346,7 @@ type Item struct {
 	Restates   Ref
 	Related    []Ref
 	Note       Text
-	Status     string // from the latest update; "not-reported" without one
+	Status     Status // from the latest update; StatusNotReported without one
 	Updates    []*Update
 
 	Plan         *Plan     // set by resolve
@@ -380,7 +380,7 @@ type Subject struct {
 type Update struct {
 	Pos      diag.Pos
 	Date     Date
-	Status   string
+	Status   Status
 	Text     Text
 	Evidence []Evidence
 }

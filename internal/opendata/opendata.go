@@ -88,13 +88,13 @@ type Attribution struct {
 }
 
 type Document struct {
-	Type     string  `json:"type"`
-	Number   string  `json:"number,omitempty"`
-	Date     string  `json:"date,omitempty"`
-	Issuer   string  `json:"issuer,omitempty"`
-	Signer   string  `json:"signer,omitempty"`
-	Bases    []*Text `json:"bases,omitempty"`
-	Replaces *Text   `json:"replaces,omitempty"`
+	Type     model.DocumentType `json:"type"`
+	Number   string             `json:"number,omitempty"`
+	Date     string             `json:"date,omitempty"`
+	Issuer   string             `json:"issuer,omitempty"`
+	Signer   string             `json:"signer,omitempty"`
+	Bases    []*Text            `json:"bases,omitempty"`
+	Replaces *Text              `json:"replaces,omitempty"`
 }
 
 type Period struct {
@@ -109,17 +109,17 @@ type Deadline struct {
 }
 
 type Source struct {
-	File string `json:"file"`
-	Kind string `json:"kind"`
+	File string           `json:"file"`
+	Kind model.SourceKind `json:"kind"`
 }
 
 type Target struct {
-	ID        string  `json:"id"`
-	Item      string  `json:"item,omitempty"`
-	Indicator *Text   `json:"indicator"`
-	Value     float64 `json:"value"`
-	Unit      string  `json:"unit"`
-	Year      int     `json:"year,omitempty"`
+	ID        string     `json:"id"`
+	Item      string     `json:"item,omitempty"`
+	Indicator *Text      `json:"indicator"`
+	Value     float64    `json:"value"`
+	Unit      model.Unit `json:"unit"`
+	Year      int        `json:"year,omitempty"`
 }
 
 type Section struct {
@@ -132,28 +132,28 @@ type Section struct {
 }
 
 type Item struct {
-	ID       string   `json:"id"`
-	Label    string   `json:"label,omitempty"`
-	Kind     string   `json:"kind"`
-	Text     *Text    `json:"text"`
-	Pillar   string   `json:"pillar,omitempty"`
-	Lead     []string `json:"lead,omitempty"`
-	Partners []string `json:"partners,omitempty"`
-	Timing   *Timing  `json:"timing,omitempty"`
-	Themes   []string `json:"themes,omitempty"`
-	Restates string   `json:"restates,omitempty"`
-	Related  []string `json:"related,omitempty"`
-	Status   string   `json:"status"`
-	Note     *Text    `json:"note,omitempty"`
-	URL      URLs     `json:"url"`
+	ID       string         `json:"id"`
+	Label    string         `json:"label,omitempty"`
+	Kind     model.ItemKind `json:"kind"`
+	Text     *Text          `json:"text"`
+	Pillar   string         `json:"pillar,omitempty"`
+	Lead     []string       `json:"lead,omitempty"`
+	Partners []string       `json:"partners,omitempty"`
+	Timing   *Timing        `json:"timing,omitempty"`
+	Themes   []string       `json:"themes,omitempty"`
+	Restates string         `json:"restates,omitempty"`
+	Related  []string       `json:"related,omitempty"`
+	Status   model.Status   `json:"status"`
+	Note     *Text          `json:"note,omitempty"`
+	URL      URLs           `json:"url"`
 }
 
 type Timing struct {
-	Kind string `json:"kind"`
-	From int    `json:"from,omitempty"`
-	To   int    `json:"to,omitempty"`
-	Date string `json:"date,omitempty"`
-	Text *Text  `json:"text,omitempty"`
+	Kind model.TimingKind `json:"kind"`
+	From int              `json:"from,omitempty"`
+	To   int              `json:"to,omitempty"`
+	Date string           `json:"date,omitempty"`
+	Text *Text            `json:"text,omitempty"`
 }
 
 // URLs are the published paths of a page in each language.
@@ -269,16 +269,16 @@ func itemsCSV(site *model.Site, basePath string) ([]byte, error) {
 				pillar = it.Pillar.ID
 			}
 			if it.Timing != nil {
-				timing = it.Timing.Kind
+				timing = string(it.Timing.Kind)
 				if it.Timing.Text.VI != "" {
 					timing += ": " + it.Timing.Text.VI
 				}
 			}
 			u := urls(basePath, manifest.ItemPath(it))
-			row := []string{p.ID, it.ID, it.Label, it.Kind, pillar,
+			row := []string{p.ID, it.ID, it.Label, string(it.Kind), pillar,
 				strings.Join(ids(it.Themes, func(t *model.Theme) string { return t.ID }), ";"),
 				strings.Join(agencyIDs(it.Lead), ";"), strings.Join(agencyIDs(it.Partners), ";"),
-				timing, it.Status, it.Text.VI, it.Text.EN, u.VI, u.EN, province, attributed, p.Document.Number, date}
+				timing, string(it.Status), it.Text.VI, it.Text.EN, u.VI, u.EN, province, attributed, p.Document.Number, date}
 			if err := w.Write(row); err != nil {
 				return nil, err
 			}

@@ -73,9 +73,9 @@ func barChart(id, title, desc string, groups []BarGroup) template.HTML {
 }
 
 // PillarChart draws the tasks of each pillar per province.
-func (v *view) PillarChart() template.HTML {
+func (v *compareView) PillarChart() template.HTML {
 	var groups []BarGroup
-	for _, row := range v.Matrix() {
+	for _, row := range v.Matrix {
 		g := BarGroup{Label: row.Pillar.Key + ". " + v.Tx(row.Pillar.Name)}
 		for _, c := range row.Cells {
 			g.Bars = append(g.Bars, Bar{Label: v.Tx(c.Province.Name), Value: c.Count})
@@ -87,13 +87,16 @@ func (v *view) PillarChart() template.HTML {
 	return barChart("chart-pillars", t, d, groups)
 }
 
-// AgencyChart draws the number of items each agency leads in province p.
-func (v *view) AgencyChart(p *model.Province) template.HTML {
+// AgencyChart draws the number of items each agency leads in the
+// province.
+func (v *provinceView) AgencyChart() template.HTML {
 	var bars []Bar
-	for _, a := range v.ProvinceAgencies(p) {
+	p := v.Province
+	for _, ac := range v.Agencies {
+		a := ac.Agency
 		n := 0
-		for _, it := range v.ProvinceAgencyItems(p, a) {
-			if v.Role(it, a) == "lead" {
+		for _, it := range v.r.lk.inProv[provAgency{p, a}] {
+			if role(it, a) == model.RoleLead {
 				n++
 			}
 		}
@@ -110,10 +113,10 @@ func (v *view) AgencyChart(p *model.Province) template.HTML {
 }
 
 // StatusChart draws the items of each status.
-func (v *view) StatusChart(items []*model.Item) template.HTML {
+func (v *page) StatusChart(items []*model.Item) template.HTML {
 	var bars []Bar
 	for _, c := range v.StatusCounts(items) {
-		s, _ := v.T("status." + c.Status)
+		s, _ := v.Name(c.Status)
 		bars = append(bars, Bar{Label: s, Value: c.Count})
 	}
 	t, _ := v.T("status.caption")

@@ -4,18 +4,22 @@ import (
 	"bytes"
 	"flag"
 	"fmt"
+	"io/fs"
 	"os"
 	"path/filepath"
 	"regexp"
 	"strings"
+	"sync"
 	"testing"
 
 	"sitegen"
 	"sitegen/internal/load"
 	"sitegen/internal/manifest"
+	"sitegen/internal/output"
 	"sitegen/internal/render"
 	"sitegen/internal/resolve"
 	"sitegen/internal/sitetest"
+	"sitegen/internal/theme"
 )
 
 var update = flag.Bool("update", false, "rewrite the golden files in testdata/golden")
@@ -23,18 +27,40 @@ var update = flag.Bool("update", false, "rewrite the golden files in testdata/go
 // renderFixture renders the valid fixture site under a sub-path.
 func renderFixture(t *testing.T) map[string][]byte {
 	t.Helper()
-	site, problems := load.Load(sitetest.Fixture(t, "valid"))
+	return renderSite(t, sitetest.Fixture(t, "valid"), "https://portal.example.gov.vn/asean/")
+}
+
+// renderSite checks a content tree and renders it with the built-in
+// theme, by output path.
+func renderSite(t *testing.T, content fs.FS, baseURL string) map[string][]byte {
+	t.Helper()
+	site, problems := load.Load(content)
 	resolve.Resolve(site, problems)
+	man := manifest.Build(site, problems)
 	if err := problems.Err(); err != nil {
 		t.Fatal(err)
 	}
-	files, err := render.Render(site, manifest.Build(site), sitegen.Theme, render.Options{BaseURL: "https://portal.example.gov.vn/asean/"})
+	th, err := theme.Load(sitegen.Theme, nil)
 	if err != nil {
 		t.Fatal(err)
 	}
+	base, err := manifest.ParseBase(baseURL)
+	if err != nil {
+		t.Fatal(err)
+	}
+	var mu sync.Mutex
 	out := map[string][]byte{}
-	for _, f := range files {
+	err = render.New(th, site, man, render.Options{Base: base}).Stream(func(f output.File) error {
+		mu.Lock()
+		defer mu.Unlock()
+		if _, dup := out[f.Path]; dup {
+			return fmt.Errorf("%s written twice", f.Path)
+		}
 		out[f.Path] = f.Data
+		return nil
+	})
+	if err != nil {
+		t.Fatal(err)
 	}
 	return out
 }
@@ -172,18 +198,9 @@ func TestTextIsEscaped(t *testing.T) {
 	m := sitetest.Fixture(t, "valid")
 	m = sitetest.Replace(t, m, "sources/plan.txt", "a) Tổ chức giao lưu văn hóa.", "a) Tổ chức giao lưu <script>alert(1)</script> văn hóa.")
 	m = sitetest.Replace(t, m, "plans/sample-1-2021.yaml", "vi: Tổ chức giao lưu văn hóa.", `vi: "Tổ chức giao lưu <script>alert(1)</script> văn hóa."`)
-	site, problems := load.Load(m)
-	resolve.Resolve(site, problems)
-	if err := problems.Err(); err != nil {
-		t.Fatal(err)
-	}
-	files, err := render.Render(site, manifest.Build(site), sitegen.Theme, render.Options{BaseURL: "/"})
-	if err != nil {
-		t.Fatal(err)
-	}
-	for _, f := range files {
-		if f.Path == "vi/plans/sample-1-2021/i-2-a/index.html" {
-			page := string(f.Data)
+	for path, data := range renderSite(t, m, "/") {
+		if path == "vi/plans/sample-1-2021/i-2-a/index.html" {
+			page := string(data)
 			if !strings.Contains(page, `<p class="text">Tổ chức giao lưu &lt;script>alert(1)&lt;/script> văn hóa.</p>`) {
 				t.Error("the text is not shown escaped")
 			}

@@ -55,7 +55,7 @@ type Doc struct {
 
 // Labels are the words the index shows beside results, per language.
 type Labels struct {
-	Kind     func(kind string) string // "Specific task"
+	Kind     func(kind model.ItemKind) string // "Specific task"
 	Plan     string
 	Province string
 	Agency   string

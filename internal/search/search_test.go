@@ -6,8 +6,8 @@ import (
 	"strings"
 	"testing"
 
-	"sitegen"
 	"sitegen/internal/build"
+	"sitegen/internal/manifest"
 	"sitegen/internal/search"
 	"sitegen/internal/sitetest"
 )
@@ -15,7 +15,7 @@ import (
 // realIndex renders the real site in memory and returns its files.
 func realIndex(t *testing.T) map[string][]byte {
 	t.Helper()
-	files, _, err := build.Render(build.Options{Content: os.DirFS(filepath.Join(sitetest.Root(), "content")), Theme: sitegen.Theme, BaseURL: "/"})
+	files, _, err := build.Render(build.Options{Content: os.DirFS(filepath.Join(sitetest.Root(), "content")), Theme: sitetest.Theme(t), Base: manifest.Base{Path: "/"}})
 	if err != nil {
 		t.Fatal(err)
 	}

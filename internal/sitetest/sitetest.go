@@ -12,6 +12,9 @@ import (
 	"strings"
 	"testing"
 	"testing/fstest"
+
+	"sitegen"
+	"sitegen/internal/theme"
 )
 
 // Root is the repository's root directory.
@@ -87,4 +90,14 @@ func Links(page []byte) []string {
 		out = append(out, html.UnescapeString(string(m[1])))
 	}
 	return out
+}
+
+// Theme parses the built-in theme.
+func Theme(t testing.TB) *theme.Theme {
+	t.Helper()
+	th, err := theme.Load(sitegen.Theme, nil)
+	if err != nil {
+		t.Fatal(err)
+	}
+	return th
 }
