@@ -183,111 +183,146 @@ type ThemeCount struct {
 
 // view prepares the view of page p in lang.
 func (r *renderer) view(p *manifest.Page, lang model.Lang) (any, error) {
-	v := r.newPage(p, lang)
-	lk := r.lk
-	switch p.Kind {
-	case manifest.Home:
-		return &homeView{page: v, Plans: r.site.Plans, Tasks: countTasks(allItems(r.site)), Updates: latestUpdates(r.site, 5),
-			Provinces: lk.withPlans[lang], Pillars: pillars(r.site), Themes: lk.themes[lang]}, nil
-	case manifest.Plans:
-		return &plansView{page: v, Plans: r.site.Plans}, nil
-	case manifest.Plan:
-		c, err := v.commentary(model.Subject{Plan: p.Plan.ID})
-		pv := &planView{page: v, Plan: p.Plan, Commentary: c}
-		if lang == model.EN {
-			pv.Untranslated = untranslated(p.Plan)
+	prepare, ok := views[p.Kind]
+	if !ok {
+		return nil, fmt.Errorf("no view for page kind %q", p.Kind)
+	}
+	return prepare(r.newPage(p, lang))
+}
+
+// views prepares each kind's view from its page.
+var views = map[manifest.Kind]func(v *page) (any, error){
+	manifest.Home: func(v *page) (any, error) {
+		site, lk, l := v.r.site, v.r.lk, v.L.Lang
+		return &homeView{page: v, Plans: site.Plans, Tasks: countTasks(allItems(site)), Updates: latestUpdates(site, 5),
+			Provinces: lk.withPlans[l], Pillars: pillars(site), Themes: lk.themes[l]}, nil
+	},
+	manifest.Plans: func(v *page) (any, error) { return &plansView{page: v, Plans: v.r.site.Plans}, nil },
+	manifest.Plan: func(v *page) (any, error) {
+		p := v.Page.Plan
+		c, err := v.commentary(model.Subject{Plan: p.ID})
+		pv := &planView{page: v, Plan: p, Commentary: c}
+		if v.L.Lang == model.EN {
+			pv.Untranslated = untranslated(p)
 		}
 		return pv, err
-	case manifest.Source:
-		return &sourceView{page: v, Plan: p.Plan, Paragraphs: paragraphs(p.Plan.Source)}, nil
-	case manifest.Item:
-		it := p.Item
+	},
+	manifest.Source: func(v *page) (any, error) {
+		return &sourceView{page: v, Plan: v.Page.Plan, Paragraphs: paragraphs(v.Page.Plan.Source)}, nil
+	},
+	manifest.Item: func(v *page) (any, error) {
+		it := v.Page.Item
 		c, err := v.commentary(model.Subject{Plan: it.Plan.ID, Item: it.ID})
 		return &itemView{page: v, Item: it, Plan: it.Plan, Crumbs: SectionPath(it.Section),
 			Citation: v.citation(it.Plan, it), Commentary: c}, err
-	case manifest.Provinces:
-		return &provincesView{page: v, Provinces: lk.provinces[lang]}, nil
-	case manifest.Province:
-		pr := p.Province
+	},
+	manifest.Provinces: func(v *page) (any, error) {
+		return &provincesView{page: v, Provinces: v.r.lk.provinces[v.L.Lang]}, nil
+	},
+	manifest.Province: func(v *page) (any, error) {
+		pr, lk := v.Page.Province, v.r.lk
 		c, err := v.commentary(model.Subject{Province: pr.ID})
 		pv := &provinceView{page: v, Province: pr, Items: provinceItems(pr), Commentary: c}
-		for _, a := range lk.provAgs[lang][pr] {
+		for _, a := range lk.provAgs[v.L.Lang][pr] {
 			pv.Agencies = append(pv.Agencies, AgencyCount{a, len(lk.inProv[provAgency{pr, a}])})
 		}
 		return pv, err
-	case manifest.ProvinceAgency:
-		return &provinceAgencyView{page: v, Province: p.Province, Agency: p.Agency,
-			Items: lk.inProv[provAgency{p.Province, p.Agency}]}, nil
-	case manifest.Agencies:
+	},
+	manifest.ProvinceAgency: func(v *page) (any, error) {
+		pr, a := v.Page.Province, v.Page.Agency
+		return &provinceAgencyView{page: v, Province: pr, Agency: a, Items: v.r.lk.inProv[provAgency{pr, a}]}, nil
+	},
+	manifest.Agencies: func(v *page) (any, error) {
 		av := &agenciesView{page: v}
-		for _, a := range lk.agencies[lang] {
-			av.Agencies = append(av.Agencies, AgencyCount{a, len(r.man.AgencyItems[a])})
+		for _, a := range v.r.lk.agencies[v.L.Lang] {
+			av.Agencies = append(av.Agencies, AgencyCount{a, len(v.r.man.AgencyItems[a])})
 		}
 		return av, nil
-	case manifest.Agency:
-		c, err := v.commentary(model.Subject{Agency: p.Agency.ID})
-		return &agencyView{page: v, Agency: p.Agency, Items: r.man.AgencyItems[p.Agency], Commentary: c}, err
-	case manifest.Pillars:
+	},
+	manifest.Agency: func(v *page) (any, error) {
+		a := v.Page.Agency
+		c, err := v.commentary(model.Subject{Agency: a.ID})
+		return &agencyView{page: v, Agency: a, Items: v.r.man.AgencyItems[a], Commentary: c}, err
+	},
+	manifest.Pillars: func(v *page) (any, error) {
 		pv := &pillarsView{page: v}
-		for _, pl := range pillars(r.site) {
-			pv.Goals = append(pv.Goals, PillarCount{pl, countTasks(lk.pillar[pl])})
+		for _, pl := range pillars(v.r.site) {
+			pv.Goals = append(pv.Goals, PillarCount{pl, countTasks(v.r.lk.pillar[pl])})
 		}
-		for _, g := range groups(r.site) {
-			pv.Groups = append(pv.Groups, PillarCount{g, len(lk.pillar[g])})
+		for _, g := range groups(v.r.site) {
+			pv.Groups = append(pv.Groups, PillarCount{g, len(v.r.lk.pillar[g])})
 		}
 		return pv, nil
-	case manifest.Pillar:
-		c, err := v.commentary(model.Subject{Pillar: p.Pillar.ID})
-		return &pillarView{page: v, Pillar: p.Pillar, Items: lk.pillar[p.Pillar], Commentary: c}, err
-	case manifest.Themes:
+	},
+	manifest.Pillar: func(v *page) (any, error) {
+		pl := v.Page.Pillar
+		c, err := v.commentary(model.Subject{Pillar: pl.ID})
+		return &pillarView{page: v, Pillar: pl, Items: v.r.lk.pillar[pl], Commentary: c}, err
+	},
+	manifest.Themes: func(v *page) (any, error) {
 		tv := &themesView{page: v}
-		for _, t := range lk.themes[lang] {
-			tv.Themes = append(tv.Themes, ThemeCount{t, len(lk.theme[t])})
+		for _, t := range v.r.lk.themes[v.L.Lang] {
+			tv.Themes = append(tv.Themes, ThemeCount{t, len(v.r.lk.theme[t])})
 		}
 		return tv, nil
-	case manifest.Theme:
-		c, err := v.commentary(model.Subject{Theme: p.Theme.ID})
-		return &themeView{page: v, Theme: p.Theme, Items: lk.theme[p.Theme], Commentary: c}, err
-	case manifest.Compare:
-		return r.compareView(v, lang), nil
-	case manifest.ComparePillar:
-		return &columnsView{page: v, Pillar: p.Pillar, Columns: v.columns(tasks(lk.pillar[p.Pillar]))}, nil
-	case manifest.CompareTheme:
-		return &columnsView{page: v, Theme: p.Theme, Columns: v.columns(tasks(lk.theme[p.Theme]))}, nil
-	case manifest.CompareAgency:
-		return &columnsView{page: v, Agency: p.Agency, Columns: v.columns(r.man.AgencyItems[p.Agency])}, nil
-	case manifest.Glossary:
-		gv := &glossaryView{page: v, Terms: glossary(v.L, r.site.Glossary)}
-		if pg := p.Pages[lang]; pg != nil {
-			h, err := r.md.HTML(pg.Body)
-			if err != nil {
-				return nil, fmt.Errorf("%s: %w", pg.Pos.File, err)
-			}
-			gv.Title, gv.Intro = pg.Title, h
-		}
-		return gv, nil
-	case manifest.Markdown:
-		pg := p.Pages[lang]
-		if pg == nil {
-			return &markdownView{page: v}, nil // the loader reports the missing language
-		}
-		h, err := r.md.HTML(pg.Body)
-		if err != nil {
-			return nil, fmt.Errorf("%s: %w", pg.Pos.File, err)
-		}
-		return &markdownView{page: v, Title: pg.Title, Body: h}, nil
-	case manifest.Search:
-		return v, nil
-	case manifest.Redirect:
-		return &redirectView{page: v, Move: p.Move, Item: p.Item, Plan: p.Plan}, nil
-	case manifest.Tombstone:
-		return &tombstoneView{page: v, Withdrawal: p.Withdrawal, Plan: p.Plan}, nil
-	}
-	return nil, fmt.Errorf("no view for page kind %q", p.Kind)
+	},
+	manifest.Theme: func(v *page) (any, error) {
+		t := v.Page.Theme
+		c, err := v.commentary(model.Subject{Theme: t.ID})
+		return &themeView{page: v, Theme: t, Items: v.r.lk.theme[t], Commentary: c}, err
+	},
+	manifest.Compare: func(v *page) (any, error) { return compare(v), nil },
+	manifest.ComparePillar: func(v *page) (any, error) {
+		pl := v.Page.Pillar
+		return &columnsView{page: v, Pillar: pl, Columns: v.columns(tasks(v.r.lk.pillar[pl]))}, nil
+	},
+	manifest.CompareTheme: func(v *page) (any, error) {
+		t := v.Page.Theme
+		return &columnsView{page: v, Theme: t, Columns: v.columns(tasks(v.r.lk.theme[t]))}, nil
+	},
+	manifest.CompareAgency: func(v *page) (any, error) {
+		a := v.Page.Agency
+		return &columnsView{page: v, Agency: a, Columns: v.columns(v.r.man.AgencyItems[a])}, nil
+	},
+	manifest.Glossary: func(v *page) (any, error) {
+		gv := &glossaryView{page: v, Terms: glossary(v.L, v.r.site.Glossary)}
+		var err error
+		gv.Title, gv.Intro, err = v.standalone()
+		return gv, err
+	},
+	manifest.Markdown: func(v *page) (any, error) {
+		mv := &markdownView{page: v}
+		var err error
+		mv.Title, mv.Body, err = v.standalone()
+		return mv, err
+	},
+	manifest.Search: func(v *page) (any, error) { return v, nil },
+	manifest.Redirect: func(v *page) (any, error) {
+		return &redirectView{page: v, Move: v.Page.Move, Item: v.Page.Item, Plan: v.Page.Plan}, nil
+	},
+	manifest.Tombstone: func(v *page) (any, error) {
+		return &tombstoneView{page: v, Withdrawal: v.Page.Withdrawal, Plan: v.Page.Plan}, nil
+	},
 }
 
-func (r *renderer) compareView(v *page, lang model.Lang) *compareView {
-	lk := r.lk
+// standalone renders the page's Markdown in its language; a language
+// without a file (the loader reports it) gives an empty page.
+func (v *page) standalone() (string, template.HTML, error) {
+	pg := v.Page.Pages[v.L.Lang]
+	if pg == nil {
+		return "", "", nil
+	}
+	h, err := v.r.md.HTML(pg.Body)
+	if err != nil {
+		return "", "", fmt.Errorf("%s: %w", pg.Pos.File, err)
+	}
+	return pg.Title, h, nil
+}
+
+// compare prepares the comparison page: the plans side by side and the
+// pillar by province matrix.
+func compare(v *page) *compareView {
+	r, lk, lang := v.r, v.r.lk, v.L.Lang
 	cv := &compareView{page: v, Plans: r.site.Plans, Provinces: lk.withPlans[lang], Pillars: pillars(r.site)}
 	cv.Matrix = matrix(cv.Pillars, cv.Provinces, lk)
 	for _, t := range lk.themes[lang] {
