@@ -95,7 +95,7 @@ func TestCheckBadInput(t *testing.T) {
 		{"missing registry file", func(t *testing.T) fstest.MapFS { return sitetest.With(valid, "themes.yaml", nil) },
 			`themes.yaml: file is missing (create it; docs/content.md describes its fields)`},
 		{"status off the scale", replace(planFile, "kind: duty\n", "kind: duty\n        updates: [{date: 2026-01-05, status: done, text: {vi: Xong}, evidence: [{url: https://example.org/a, title: {vi: A}}]}]\n"),
-			`plans/sample-1-2021.yaml:62: item "ii-1": status "done" is not known (use one of: not-reported, not-started, limited, substantial, complete)`},
+			`plans/sample-1-2021.yaml:62: item "ii-1": update: status "done" is not known (use one of: not-reported, not-started, limited, substantial, complete)`},
 		{"a status claimed without evidence", replace(planFile, "kind: duty\n", "kind: duty\n        updates: [{date: 2026-01-05, status: complete, text: {vi: Xong}}]\n"),
 			`plans/sample-1-2021.yaml:62: item "ii-1": update: required field "evidence" is missing`},
 		{"evidence that is not a web address", replace(planFile, "kind: duty\n", "kind: duty\n        updates: [{date: 2026-01-05, status: complete, text: {vi: Xong}, evidence: [{url: \"javascript:alert(1)\", title: {vi: A}}]}]\n"),

@@ -210,6 +210,7 @@ func (l *loader) item(d *decoder, n *yaml.Node) *model.Item {
 	it.Kind = word(m, "kind", "kind", model.ItemKinds())
 	it.Text = model.Text{VI: cleanText(m.str("vi")), EN: cleanText(m.str("en"))}
 	it.TextPos = m.keyPos("vi")
+	it.Title = m.text("title", false)
 	if it.Text.VI == "" {
 		d.errs.Errorf(it.TextPos, "add `vi: >-` followed by the text as printed in the source", "%s has no Vietnamese text", m.what)
 	}

@@ -331,11 +331,14 @@ type Timing struct {
 
 // Item is one commitment or statement of a plan.
 type Item struct {
-	Pos        diag.Pos
-	ID         string
-	Label      string
-	Kind       ItemKind
-	Text       Text
+	Pos   diag.Pos
+	ID    string
+	Label string
+	Kind  ItemKind
+	Text  Text
+	// Title is an optional short heading written by the editors (never
+	// the source's words), shown as the item page's heading.
+	Title      Text
 	TextPos    diag.Pos // where the Vietnamese text is written
 	PillarID   string   // overrides the section's pillar
 	PillarPos  diag.Pos

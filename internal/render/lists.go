@@ -4,6 +4,8 @@ import (
 	"fmt"
 	"sort"
 	"strings"
+	"unicode"
+	"unicode/utf8"
 
 	"sitegen/internal/i18n"
 	"sitegen/internal/manifest"
@@ -187,30 +189,98 @@ func (v *page) Label(it *model.Item) string {
 }
 
 func itemLabel(loc *i18n.Locale, it *model.Item) string {
-	if l := printedLabel(loc, it); l != "" {
-		return l
-	}
-	// an item of a document without printed labels (a news report) is
-	// known by its id, so that links to it always have a name
-	return it.ID
-}
-
-func printedLabel(loc *i18n.Locale, it *model.Item) string {
-	lbl := sectionLabel(it.Section, loc.Lang)
+	sec := sectionLabel(it.Section, loc.Lang)
 	switch {
 	case strings.HasPrefix(it.Label, "•"):
 		b, _ := loc.Tf("label.bullet", strings.TrimPrefix(it.Label, "•"))
-		if lbl == "" {
-			return b
-		}
-		return lbl + ", " + b
+		return joinLabel(sec, b)
 	case it.Label != "":
-		if lbl == "" {
+		if sec == "" {
 			return it.Label
 		}
-		return lbl + "." + it.Label
+		return sec + "." + it.Label
 	}
-	return lbl
+	// The source prints no label: the item is named by its kind and its
+	// place among the unlabelled items of that kind in its section
+	// ("đoạn thứ nhất", "first objective"), never by its id.
+	kind, _ := loc.T(it.Kind.MessageKey())
+	phrase, _ := loc.Tf("label.nth", lowerFirst(kind), ordinal(loc, unlabelledOrdinal(it)))
+	return joinLabel(sec, phrase)
+}
+
+// joinLabel puts a phrase after a section's label, or alone as a name.
+func joinLabel(section, phrase string) string {
+	if section == "" {
+		return upperFirst(phrase)
+	}
+	return section + ", " + lowerFirst(phrase)
+}
+
+// unlabelledOrdinal counts it among the unlabelled items of its kind in
+// its section, from 1.
+func unlabelledOrdinal(it *model.Item) int {
+	if it.Section == nil {
+		return 1
+	}
+	n := 0
+	for _, x := range it.Section.Items {
+		if x.Label == "" && x.Kind == it.Kind {
+			n++
+		}
+		if x == it {
+			break
+		}
+	}
+	return n
+}
+
+// ordinal writes n as an ordinal word of the language ("thứ nhất" is
+// written "nhất" after "thứ"; "first"), from the interface strings.
+func ordinal(loc *i18n.Locale, n int) string {
+	if s, err := loc.T(fmt.Sprintf("ordinal.%d", n)); err == nil {
+		return s
+	}
+	s, _ := loc.Tf("ordinal.n", n)
+	return s
+}
+
+func lowerFirst(s string) string {
+	r, size := utf8.DecodeRuneInString(s)
+	return string(unicode.ToLower(r)) + s[size:]
+}
+
+func upperFirst(s string) string {
+	r, size := utf8.DecodeRuneInString(s)
+	return string(unicode.ToUpper(r)) + s[size:]
+}
+
+// SectionName is a section's title in the page's language, shortened
+// for a breadcrumb; its label when it has no title.
+func (v *page) SectionName(s *model.Section) string {
+	if s.Title.IsZero() {
+		return SectionLabel(s, v.L.Lang)
+	}
+	return truncate(v.Tx(s.Title), 40)
+}
+
+// ItemName names an item in a list or a heading's secondary line: its
+// kind and label ("Nhiệm vụ cụ thể III.1.2.a"), or for an unlabelled
+// item the phrase that already says its kind ("Mục tiêu thứ nhất").
+func (v *page) ItemName(it *model.Item) string {
+	if it.Label == "" {
+		return upperFirst(v.Label(it))
+	}
+	kind, _ := v.L.T(it.Kind.MessageKey())
+	return kind + " " + v.Label(it)
+}
+
+// Heading says what an item commits to: the editors' short title when
+// the data has one, else the opening words of its text, cut at a word.
+func (v *page) Heading(it *model.Item) string {
+	if !it.Title.IsZero() {
+		return v.Tx(it.Title)
+	}
+	return truncate(v.Tx(it.Text), 110)
 }
 
 // sectionLabel joins the printed labels of the sections down to s. A

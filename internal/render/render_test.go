@@ -158,7 +158,7 @@ func TestLinksUnderSubPath(t *testing.T) {
 // Vietnamese, marked as Vietnamese, with a visible notice.
 func TestUntranslatedNotice(t *testing.T) {
 	page := string(renderFixture(t)["en/plans/sample-1-2021/i-1-b/index.html"])
-	for _, want := range []string{`class="notice"`, `<p class="text" lang="vi">Tuyên truyền về Cộng đồng ASEAN.</p>`} {
+	for _, want := range []string{`class="notice"`, `<h1 lang="vi">Tuyên truyền về Cộng đồng ASEAN.</h1>`} {
 		if !strings.Contains(page, want) {
 			t.Errorf("page lacks %s", want)
 		}
@@ -201,7 +201,7 @@ func TestTextIsEscaped(t *testing.T) {
 	for path, data := range renderSite(t, m, "/") {
 		if path == "vi/plans/sample-1-2021/i-2-a/index.html" {
 			page := string(data)
-			if !strings.Contains(page, `<p class="text">Tổ chức giao lưu &lt;script>alert(1)&lt;/script> văn hóa.</p>`) {
+			if !strings.Contains(page, `<h1>Tổ chức giao lưu &lt;script>alert(1)&lt;/script> văn hóa.</h1>`) {
 				t.Error("the text is not shown escaped")
 			}
 			// inside a quoted attribute value "<" is only text; anywhere

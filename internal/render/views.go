@@ -39,8 +39,8 @@ type planView struct {
 
 type sourceView struct {
 	*page
-	Plan       *model.Plan
-	Paragraphs []string
+	Plan   *model.Plan
+	Blocks []SourceBlock
 }
 
 type itemView struct {
@@ -50,6 +50,54 @@ type itemView struct {
 	Crumbs     []*model.Section
 	Citation   string
 	Commentary *Commentary
+	// Heading says what the item commits to; Text is false when the
+	// heading is the whole text, which is then not printed again.
+	Heading string
+	Text    bool
+	// Passage is true when the source page marks the item's passage, so
+	// that a link lands on it.
+	Passage bool
+	// Quote is true where the page's language is not the source's: the
+	// Vietnamese original is quoted beside the translation.
+	Quote bool
+	// Counterpart is the appendix row that restates a body task, or the
+	// body task an appendix row restates, with what it says that this
+	// item does not.
+	Counterpart *Counterpart
+}
+
+// Counterpart is the other half of a body task and the appendix row
+// that restates it, and the facts it adds.
+type Counterpart struct {
+	Item     *model.Item
+	Appendix bool // Item is the appendix row
+	Lead     []*model.Agency
+	Partners []*model.Agency
+	Timing   *model.Timing
+}
+
+// counterpart finds what a body task and its appendix row add to each
+// other: only the facts the item itself lacks.
+func counterpart(it *model.Item) *Counterpart {
+	var c *Counterpart
+	switch {
+	case it.RestatesItem != nil:
+		c = &Counterpart{Item: it.RestatesItem}
+	case len(it.RestatedBy) > 0:
+		c = &Counterpart{Item: it.RestatedBy[0], Appendix: true}
+	default:
+		return nil
+	}
+	if len(it.Lead) == 0 {
+		c.Lead = c.Item.Lead
+	}
+	if len(it.Partners) == 0 {
+		c.Partners = c.Item.Partners
+	}
+	if it.Timing == nil {
+		c.Timing = c.Item.Timing
+	}
+	return c
 }
 
 type provincesView struct {
@@ -208,13 +256,16 @@ var views = map[manifest.Kind]func(v *page) (any, error){
 		return pv, err
 	},
 	manifest.Source: func(v *page) (any, error) {
-		return &sourceView{page: v, Plan: v.Page.Plan, Paragraphs: paragraphs(v.Page.Plan.Source)}, nil
+		return &sourceView{page: v, Plan: v.Page.Plan, Blocks: v.r.lk.sources[v.Page.Plan]}, nil
 	},
 	manifest.Item: func(v *page) (any, error) {
 		it := v.Page.Item
 		c, err := v.commentary(model.Subject{Plan: it.Plan.ID, Item: it.ID})
-		return &itemView{page: v, Item: it, Plan: it.Plan, Crumbs: SectionPath(it.Section),
-			Citation: v.citation(it.Plan, it), Commentary: c}, err
+		iv := &itemView{page: v, Item: it, Plan: it.Plan, Crumbs: SectionPath(it.Section),
+			Citation: v.citation(it.Plan, it), Commentary: c, Heading: v.Heading(it),
+			Passage: v.r.lk.passage[it], Quote: v.L.Lang != model.VI, Counterpart: counterpart(it)}
+		iv.Text = iv.Heading != v.Tx(it.Text)
+		return iv, err
 	},
 	manifest.Provinces: func(v *page) (any, error) {
 		return &provincesView{page: v, Provinces: v.r.lk.provinces[v.L.Lang]}, nil
