@@ -12,8 +12,11 @@
 (function () {
   'use strict';
 
+  // fold must agree with the index's (package fold): every nonspacing
+  // mark goes, and what is left is composed again (Hangul, for one,
+  // decomposes into letters that would otherwise stay apart).
   function fold(s) {
-    return s.normalize('NFD').replace(/[\u0300-\u036f]/g, '').replace(/đ/g, 'd').replace(/Đ/g, 'D').toLowerCase();
+    return s.normalize('NFD').replace(/\p{Mn}/gu, '').normalize('NFC').replace(/đ/g, 'd').replace(/Đ/g, 'D').toLowerCase();
   }
   function terms(s) {
     return s.normalize('NFC').toLowerCase().split(/[^\p{L}\p{N}\p{Mn}]+/u).filter(Boolean);

@@ -23,6 +23,7 @@ func rankingDocs() []Doc {
 		{URL: "/mango-a-h-2", Text: "mangoa mangob mangoc mangod mangoe mangof mangog mangoh"},
 		{URL: "/mango-i", Text: "mangoi"},
 		{URL: "/greek", Title: "Ωmega"},
+		{URL: "/hangul", Title: "한국어"},
 		{URL: "/province", Title: "Kế hoạch 10", extra: "Đà Lạt"},
 	}
 	for i := len(docs); i < BlockSize; i++ {
@@ -67,6 +68,7 @@ func TestRanking(t *testing.T) {
 		{"the ninth is found whole", "mangoi", 10, []string{"/mango-i"}, 1, nil},
 		{"words outside ASCII", "Ωmega", 10, []string{"/greek"}, 1, nil},
 		{"words outside ASCII, as a prefix", "ωme", 10, []string{"/greek"}, 1, nil},
+		{"syllables that decompose", "한국어", 10, []string{"/hangul"}, 1, nil},
 		{"words matched but not shown", "da lat", 10, []string{"/province"}, 1, nil},
 		{"only the block of the results shown", "cuoi", 10, []string{"/second-block"}, 1,
 			[]string{"d/1.json", "meta.json", "p/cuoi.json", "t/cu.json"}},
@@ -108,12 +110,12 @@ func TestScriptFoldsLikeIndex(t *testing.T) {
 	texts := []string{
 		"Giảm nghèo", "ĐÀ NẴNG", "Sở Lao động - Thương binh và Xã hội", "Nguyễn Thị Ánh",
 		"thuỷ lợi", "thủy lợi", "Gia\u0309m ngh\u00e8o", // the same words decomposed
-		"naïve café", "İstanbul", "Ωmega",
+		"naïve café", "İstanbul", "Ωmega", "한국어", "سَلام", // a mark outside U+0300-U+036F
 	}
 	_, folded := RunScript(t, t.TempDir(), nil, texts)
 	for i, s := range texts {
 		if want := fold.Key(s); folded[i] != want {
-			t.Errorf("%q: the page folds it to %q, the index to %q", s, folded[i], want)
+			t.Errorf("%q: the page folds it to %+q, the index to %+q", s, folded[i], want)
 		}
 	}
 }
