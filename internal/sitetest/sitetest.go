@@ -1,5 +1,8 @@
 // Package sitetest gives tests the fixture sites under testdata/sites as
-// in-memory file systems that a test can change file by file.
+// in-memory file systems that a test can change file by file, the
+// built-in theme, the link checker of built sites, and the one rule for
+// tests that need programs from outside Go (skipped outside CI, failed
+// in CI).
 package sitetest
 
 import (
