@@ -80,7 +80,7 @@ func Export(fsys fs.FS, opts ExportOptions) (*Exported, error) {
 			if !opts.All && !f.needsEnglish() {
 				continue
 			}
-			u := unitOut{ID: f.ID, Source: f.Text.VI, Location: contextGroup{Purpose: "location", Contexts: []context{
+			u := unitOut{ID: f.ID, Source: f.Text.VI, Location: contextGroup{Purpose: "location", Contexts: []contextOut{
 				{Type: "sourcefile", Text: f.File}, {Type: "linenumber", Text: strconv.Itoa(f.Line)}}}}
 			switch {
 			case f.Text.EN == "":
@@ -219,7 +219,7 @@ func Import(fsys fs.FS, name string, data []byte) (*Imported, error) {
 			switch {
 			case en == "":
 				res.Empty++
-			case en == f.Text.EN && strings.HasPrefix(u.Target.State, "needs-"):
+			case en == f.Text.EN && strings.HasPrefix(u.Target.State, "needs-"): // en != "": there is a target
 				// Exported for review and not reviewed: recording the
 				// fingerprint would say it was.
 				res.Unreviewed++

@@ -45,11 +45,11 @@ type targetOut struct {
 }
 
 type contextGroup struct {
-	Purpose  string    `xml:"purpose,attr"`
-	Contexts []context `xml:"context"`
+	Purpose  string       `xml:"purpose,attr"`
+	Contexts []contextOut `xml:"context"`
 }
 
-type context struct {
+type contextOut struct {
 	Type string `xml:"context-type,attr"`
 	Text string `xml:",chardata"`
 }
