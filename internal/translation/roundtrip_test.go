@@ -194,6 +194,31 @@ func TestRoundTripMissingEnglish(t *testing.T) {
 	}
 }
 
+// TestReviewAddsOnlyFingerprints exports every text of a real plan for
+// review and imports it as the reviewer returns it, confirmed and
+// unchanged: the English stays byte for byte as it was, and only the
+// fingerprints are added.
+func TestReviewAddsOnlyFingerprints(t *testing.T) {
+	dir, root := copyContent(t)
+	before := readFile(t, dir, realPlan)
+	ex, err := Export(os.DirFS(dir), ExportOptions{Plan: "quang-nam-2021-2025", All: true})
+	if err != nil {
+		t.Fatal(err)
+	}
+	res := importFile(t, dir, root, ex.XLIFF)
+	if res.Written != ex.Units {
+		t.Fatalf("fingerprinted %d of %d texts", res.Written, ex.Units)
+	}
+	after := readFile(t, dir, realPlan)
+	fingerprints := regexp.MustCompile(`(?m)^ *en_of: [0-9a-f]{8}\n|, en_of: [0-9a-f]{8}`)
+	if n := len(fingerprints.FindAllString(after, -1)); n != ex.Units {
+		t.Errorf("%d fingerprints written, want %d", n, ex.Units)
+	}
+	if fingerprints.ReplaceAllString(after, "") != before {
+		t.Error("without its fingerprints, the file is not the original")
+	}
+}
+
 // TestRoundTripWholeSite gives every text of the real site a new English:
 // every layout the content files use must take it in place.
 func TestRoundTripWholeSite(t *testing.T) {

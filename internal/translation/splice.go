@@ -279,6 +279,20 @@ func (d *doc) edits(c change) ([]edit, error) {
 			indent := viK.Column - 1
 			out = append(out, edit{end, end, d.nl + strings.Repeat(" ", indent) + d.block("en", c.en, indent) + tail})
 		}
+	case clean(enV.Value) == c.en:
+		// The English stays as written (a review confirmed it): only its
+		// fingerprint is added after it.
+		if tail == "" {
+			break
+		}
+		end, err := d.valueEnd(m, enK, enV)
+		if err != nil {
+			return nil, err
+		}
+		if !flow {
+			end = d.lineEnd(d.lineOf(end))
+		}
+		out = append(out, edit{end, end, tail})
 	case flow:
 		start := d.offset(enV)
 		end, err := d.valueEnd(m, enK, enV)
