@@ -278,8 +278,32 @@ func (m *mapping) text(key string, required bool) model.Text {
 func (d *decoder) text(v *yaml.Node, what string) model.Text {
 	tm := d.mapping(v, what)
 	t := model.Text{VI: cleanText(tm.str("vi")), EN: cleanText(tm.str("en"))}
+	tm.fingerprint(&t)
 	tm.end()
 	return t
+}
+
+// fingerprint reads `en_of`, the fingerprint of the Vietnamese the English
+// was translated from (written by `sitegen translations import`), into t,
+// and warns when the Vietnamese has changed since: the English may no
+// longer say what the Vietnamese says.
+func (m *mapping) fingerprint(t *model.Text) {
+	if m.value("en_of") == nil {
+		return
+	}
+	s := m.str("en_of")
+	if !model.ValidFingerprint(s) {
+		m.d.errs.Errorf(m.keyPos("en_of"), "write the 8 characters `sitegen translations import` writes, or remove the field", "%s: %q is not a fingerprint", m.what, s)
+		return
+	}
+	t.ENOf = s
+	switch {
+	case t.EN == "":
+		m.d.errs.Warnf(m.keyPos("en_of"), "remove `en_of`, or add the English it belongs to", "%s: `en_of` is given without `en`", m.what)
+	case t.Outdated():
+		m.d.errs.Warnf(m.keyPos("en"), fmt.Sprintf("the Vietnamese changed since it was translated; review the English and run sitegen translations import, or update en_of to %s", model.Fingerprint(t.VI)),
+			"%s: the English may be out of date", m.what)
+	}
 }
 
 // seq reads a list of nodes; nil when absent.

@@ -72,6 +72,7 @@ func (l *loader) plan(name string) *model.Plan {
 		rm := d.mapping(rn, m.what+": reporting deadline")
 		r := &model.Deadline{Pos: d.pos(rn), Day: rm.int("day"), Month: rm.int("month")}
 		r.Text = model.Text{VI: cleanText(rm.str("vi")), EN: cleanText(rm.str("en"))}
+		rm.fingerprint(&r.Text)
 		if (r.Day != 0 || r.Month != 0) && (r.Day < 1 || r.Day > 31 || r.Month < 1 || r.Month > 12) {
 			d.errs.Errorf(r.Pos, "write `day:` 1-31 and `month:` 1-12", "%s: reporting deadline day %d month %d is not a date", m.what, r.Day, r.Month)
 		}
@@ -210,6 +211,7 @@ func (l *loader) item(d *decoder, n *yaml.Node) *model.Item {
 	it.Kind = word(m, "kind", "kind", model.ItemKinds())
 	it.Text = model.Text{VI: cleanText(m.str("vi")), EN: cleanText(m.str("en"))}
 	it.TextPos = m.keyPos("vi")
+	m.fingerprint(&it.Text)
 	it.Title = m.text("title", false)
 	if it.Text.VI == "" {
 		d.errs.Errorf(it.TextPos, "add `vi: >-` followed by the text as printed in the source", "%s has no Vietnamese text", m.what)
@@ -223,6 +225,7 @@ func (l *loader) item(d *decoder, n *yaml.Node) *model.Item {
 		t := &model.Timing{Kind: word(tm, "kind", "timing kind", model.TimingKinds()), From: tm.int("from"), To: tm.int("to")}
 		t.Date, _ = tm.date("date")
 		t.Text = model.Text{VI: cleanText(tm.str("vi")), EN: cleanText(tm.str("en"))}
+		tm.fingerprint(&t.Text)
 		if t.Kind == model.TimingPeriod && (t.From == 0 || t.To == 0) {
 			d.errs.Errorf(d.pos(tn), "add `from:` and `to:` years", "%s: a period timing needs from and to", m.what)
 		}

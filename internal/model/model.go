@@ -9,7 +9,12 @@
 package model
 
 import (
+	"crypto/sha256"
+	"encoding/hex"
+	"strings"
 	"time"
+
+	"golang.org/x/text/unicode/norm"
 
 	"sitegen/internal/diag"
 )
@@ -39,6 +44,41 @@ func (l Lang) Other() Lang {
 type Text struct {
 	VI string
 	EN string
+	// ENOf is the Fingerprint of the Vietnamese the English was translated
+	// from (the `en_of` field); empty when it was not recorded.
+	ENOf string
+}
+
+// Fingerprint identifies a Vietnamese text: the first 8 hexadecimal
+// digits of the SHA-256 of its NFC form with white space collapsed, so
+// that re-wrapping lines or typing decomposed accents does not change it.
+// 32 bits are enough: it only has to tell one version of a text from the
+// next.
+func Fingerprint(vi string) string {
+	s := strings.Join(strings.Fields(norm.NFC.String(vi)), " ")
+	sum := sha256.Sum256([]byte(s))
+	return hex.EncodeToString(sum[:4])
+}
+
+// ValidFingerprint reports whether s has the shape of a Fingerprint.
+func ValidFingerprint(s string) bool {
+	if len(s) != 8 {
+		return false
+	}
+	for _, r := range s {
+		if !(r >= '0' && r <= '9' || r >= 'a' && r <= 'f') {
+			return false
+		}
+	}
+	return true
+}
+
+// Outdated reports whether the English was translated from another
+// Vietnamese text than the current one: the Vietnamese changed since, so
+// pages say the translation may be out of date. A text whose fingerprint
+// was never recorded is not outdated.
+func (t Text) Outdated() bool {
+	return t.EN != "" && t.ENOf != "" && t.ENOf != Fingerprint(t.VI)
 }
 
 // In returns the text in lang, and whether it exists in that language.
