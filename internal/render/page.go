@@ -167,6 +167,10 @@ func (v *page) OGLocale(lang string) (string, error) {
 	return loc.T("og.locale")
 }
 
+// Outdated reports whether the page shows a translation of t made from
+// an earlier Vietnamese text, so that it says so.
+func (v *page) Outdated(t model.Text) bool { return v.L.Lang != model.VI && t.Outdated() }
+
 // Name is the interface string naming a value of a closed vocabulary:
 // an item kind, a status, a document type, a role.
 func (v *page) Name(word interface{ MessageKey() string }) (string, error) {

@@ -214,3 +214,18 @@ func TestTextIsEscaped(t *testing.T) {
 	}
 	t.Fatal("the item page was not rendered")
 }
+
+// TestOutdatedNotice: an English text whose fingerprint does not match
+// the Vietnamese it stands beside says that it may be out of date, on
+// the English page only.
+func TestOutdatedNotice(t *testing.T) {
+	m := sitetest.Fixture(t, "valid")
+	m = sitetest.Replace(t, m, "plans/sample-1-2021.yaml", "en: Organise cultural exchanges.", "en: Organise cultural exchanges.\n            en_of: 00000000")
+	files := renderSite(t, m, "/")
+	if !strings.Contains(string(files["en/plans/sample-1-2021/i-2-a/index.html"]), "may be out of date") {
+		t.Error("the English page does not say the translation may be out of date")
+	}
+	if strings.Contains(string(files["vi/plans/sample-1-2021/i-2-a/index.html"]), "bản dịch có thể chưa cập nhật") {
+		t.Error("the Vietnamese page speaks of the translation")
+	}
+}
