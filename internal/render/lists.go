@@ -146,8 +146,8 @@ func (v *page) columns(items []*model.Item) []ProvinceColumn {
 	return out
 }
 
-// TaskCount counts a plan's tasks.
-func (v *page) TaskCount(p *model.Plan) int { return countTasks(p.Items) }
+// PlanFigures counts a plan's items and tasks.
+func (v *page) PlanFigures(p *model.Plan) Figures { return figures(p.Items) }
 
 // countTasks counts the tasks among items.
 func countTasks(items []*model.Item) int {

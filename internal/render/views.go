@@ -134,14 +134,15 @@ type agencyView struct {
 
 type pillarsView struct {
 	*page
-	Goals  []PillarCount // counting tasks
-	Groups []PillarCount // counting items
+	Goals  []PillarCount
+	Groups []PillarCount
 }
 
 type pillarView struct {
 	*page
 	Pillar     *model.Pillar
 	Items      []*model.Item
+	Figures    Figures
 	Commentary *Commentary
 }
 
@@ -154,6 +155,7 @@ type themeView struct {
 	*page
 	Theme      *model.Theme
 	Items      []*model.Item
+	Figures    Figures
 	Commentary *Commentary
 }
 
@@ -163,7 +165,7 @@ type compareView struct {
 	Provinces []*model.Province // those with plans: the matrix's columns
 	Matrix    []MatrixRow
 	Pillars   []*model.Pillar
-	Themes    []ThemeCount // counting tasks
+	Themes    []ThemeCount
 	Agencies  []*model.Agency
 }
 
@@ -217,16 +219,26 @@ type AgencyCount struct {
 	Items  int
 }
 
-// PillarCount is a pillar with a count of its items or tasks.
-type PillarCount struct {
-	Pillar *model.Pillar
-	Count  int
+// Figures counts a list of items and the tasks among them. Every page
+// that counts items says both, from this one function, so that the same
+// list gives the same numbers everywhere.
+type Figures struct {
+	Items int
+	Tasks int
 }
 
-// ThemeCount is a theme with a count of its items or tasks.
+func figures(items []*model.Item) Figures { return Figures{len(items), countTasks(items)} }
+
+// PillarCount is a pillar with the figures of its items.
+type PillarCount struct {
+	Pillar *model.Pillar
+	Figures
+}
+
+// ThemeCount is a theme with the figures of its items.
 type ThemeCount struct {
 	Theme *model.Theme
-	Count int
+	Figures
 }
 
 // view prepares the view of page p in lang.
@@ -298,29 +310,31 @@ var views = map[manifest.Kind]func(v *page) (any, error){
 	manifest.Pillars: func(v *page) (any, error) {
 		pv := &pillarsView{page: v}
 		for _, pl := range pillars(v.r.site) {
-			pv.Goals = append(pv.Goals, PillarCount{pl, countTasks(v.r.lk.pillar[pl])})
+			pv.Goals = append(pv.Goals, PillarCount{pl, figures(v.r.lk.pillar[pl])})
 		}
 		for _, g := range groups(v.r.site) {
-			pv.Groups = append(pv.Groups, PillarCount{g, len(v.r.lk.pillar[g])})
+			pv.Groups = append(pv.Groups, PillarCount{g, figures(v.r.lk.pillar[g])})
 		}
 		return pv, nil
 	},
 	manifest.Pillar: func(v *page) (any, error) {
 		pl := v.Page.Pillar
 		c, err := v.commentary(model.Subject{Pillar: pl.ID})
-		return &pillarView{page: v, Pillar: pl, Items: v.r.lk.pillar[pl], Commentary: c}, err
+		items := v.r.lk.pillar[pl]
+		return &pillarView{page: v, Pillar: pl, Items: items, Figures: figures(items), Commentary: c}, err
 	},
 	manifest.Themes: func(v *page) (any, error) {
 		tv := &themesView{page: v}
 		for _, t := range v.r.lk.themes[v.L.Lang] {
-			tv.Themes = append(tv.Themes, ThemeCount{t, len(v.r.lk.theme[t])})
+			tv.Themes = append(tv.Themes, ThemeCount{t, figures(v.r.lk.theme[t])})
 		}
 		return tv, nil
 	},
 	manifest.Theme: func(v *page) (any, error) {
 		t := v.Page.Theme
 		c, err := v.commentary(model.Subject{Theme: t.ID})
-		return &themeView{page: v, Theme: t, Items: v.r.lk.theme[t], Commentary: c}, err
+		items := v.r.lk.theme[t]
+		return &themeView{page: v, Theme: t, Items: items, Figures: figures(items), Commentary: c}, err
 	},
 	manifest.Compare: func(v *page) (any, error) { return compare(v), nil },
 	manifest.ComparePillar: func(v *page) (any, error) {
@@ -377,7 +391,7 @@ func compare(v *page) *compareView {
 	cv := &compareView{page: v, Plans: r.site.Plans, Provinces: lk.withPlans[lang], Pillars: pillars(r.site)}
 	cv.Matrix = matrix(cv.Pillars, cv.Provinces, lk)
 	for _, t := range lk.themes[lang] {
-		cv.Themes = append(cv.Themes, ThemeCount{t, countTasks(lk.theme[t])})
+		cv.Themes = append(cv.Themes, ThemeCount{t, figures(lk.theme[t])})
 	}
 	for _, a := range lk.agencies[lang] {
 		if len(r.man.AgencyItems[a]) > 0 {
