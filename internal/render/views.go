@@ -32,6 +32,9 @@ type planView struct {
 	*page
 	Plan       *model.Plan
 	Commentary *Commentary
+	// Pillars gives the figures of the plan's items under each goal of
+	// its framework that it has items for.
+	Pillars []PillarCount
 	// Untranslated is the number of items without English, said only on
 	// English pages, where it matters.
 	Untranslated int
@@ -261,7 +264,7 @@ var views = map[manifest.Kind]func(v *page) (any, error){
 	manifest.Plan: func(v *page) (any, error) {
 		p := v.Page.Plan
 		c, err := v.commentary(model.Subject{Plan: p.ID})
-		pv := &planView{page: v, Plan: p, Commentary: c}
+		pv := &planView{page: v, Plan: p, Commentary: c, Pillars: planPillars(p)}
 		if v.L.Lang == model.EN {
 			pv.Untranslated = untranslated(p)
 		}
@@ -382,6 +385,24 @@ func (v *page) standalone() (string, template.HTML, error) {
 		return "", "", fmt.Errorf("%s: %w", pg.Pos.File, err)
 	}
 	return pg.Title, h, nil
+}
+
+// planPillars counts a plan's items under each goal of its framework.
+func planPillars(p *model.Plan) []PillarCount {
+	if p.Framework == nil {
+		return nil
+	}
+	by := map[*model.Pillar][]*model.Item{}
+	for _, it := range p.Items {
+		by[it.Pillar] = append(by[it.Pillar], it)
+	}
+	var out []PillarCount
+	for _, pl := range p.Framework.Pillars {
+		if items := by[pl]; len(items) > 0 {
+			out = append(out, PillarCount{pl, figures(items)})
+		}
+	}
+	return out
 }
 
 // compare prepares the comparison page: the plans side by side and the
