@@ -254,6 +254,12 @@ func upperFirst(s string) string {
 	return string(unicode.ToUpper(r)) + s[size:]
 }
 
+// Short is an item's heading shortened for a cell of a comparison.
+func (v *page) Short(it *model.Item) string { return truncate(v.Heading(it), 90) }
+
+// NewsOnly reports whether a plan is known only from a news report.
+func (v *page) NewsOnly(p *model.Plan) bool { return p.SourceKind == model.SourceNews }
+
 // SectionName is a section's title in the page's language, shortened
 // for a breadcrumb; its label when it has no title.
 func (v *page) SectionName(s *model.Section) string {

@@ -172,14 +172,33 @@ type compareView struct {
 	Agencies  []*model.Agency
 }
 
-// columnsView lines up, one column per province, the tasks of a pillar
-// or a theme, or the items of an agency type.
+// columnsView lines up, one column per plan, the tasks of a pillar or a
+// theme, or the items of an agency type, in rows that share a theme (or,
+// comparing a theme, a pillar), so that what provinces committed to on
+// the same subject sits side by side.
 type columnsView struct {
 	*page
-	Pillar  *model.Pillar
-	Theme   *model.Theme
-	Agency  *model.Agency
-	Columns []ProvinceColumn
+	Pillar *model.Pillar
+	Theme  *model.Theme
+	Agency *model.Agency
+	Table  CompareTable
+}
+
+// CompareTable is a comparison: one column per plan, one row per theme or
+// pillar.
+type CompareTable struct {
+	Plans []*model.Plan
+	Rows  []CompareRow
+	// Totals holds, per plan, the figures of its items in the table.
+	Totals []Figures
+}
+
+// CompareRow is one theme's or pillar's items, per plan; Link is the
+// row's own page.
+type CompareRow struct {
+	Label string
+	Link  string
+	Cells [][]*model.Item
 }
 
 type glossaryView struct {
@@ -342,15 +361,15 @@ var views = map[manifest.Kind]func(v *page) (any, error){
 	manifest.Compare: func(v *page) (any, error) { return compare(v), nil },
 	manifest.ComparePillar: func(v *page) (any, error) {
 		pl := v.Page.Pillar
-		return &columnsView{page: v, Pillar: pl, Columns: v.columns(tasks(v.r.lk.pillar[pl]))}, nil
+		return &columnsView{page: v, Pillar: pl, Table: v.byTheme(plansOf(v, pl.Framework), tasks(v.r.lk.pillar[pl]))}, nil
 	},
 	manifest.CompareTheme: func(v *page) (any, error) {
 		t := v.Page.Theme
-		return &columnsView{page: v, Theme: t, Columns: v.columns(tasks(v.r.lk.theme[t]))}, nil
+		return &columnsView{page: v, Theme: t, Table: v.byPillar(plansOf(v, nil), tasks(v.r.lk.theme[t]))}, nil
 	},
 	manifest.CompareAgency: func(v *page) (any, error) {
 		a := v.Page.Agency
-		return &columnsView{page: v, Agency: a, Columns: v.columns(v.r.man.AgencyItems[a])}, nil
+		return &columnsView{page: v, Agency: a, Table: v.byTheme(plansOf(v, nil), v.r.man.AgencyItems[a])}, nil
 	},
 	manifest.Glossary: func(v *page) (any, error) {
 		gv := &glossaryView{page: v, Terms: glossary(v.L, v.r.site.Glossary)}
@@ -385,6 +404,104 @@ func (v *page) standalone() (string, template.HTML, error) {
 		return "", "", fmt.Errorf("%s: %w", pg.Pos.File, err)
 	}
 	return pg.Title, h, nil
+}
+
+// plansOf lists the plans to compare, in the order of their provinces'
+// names: those of framework f, or all when f is nil.
+func plansOf(v *page, f *model.Framework) []*model.Plan {
+	var out []*model.Plan
+	for _, pr := range v.r.lk.withPlans[v.L.Lang] {
+		for _, p := range pr.Plans {
+			if f == nil || p.Framework == f {
+				out = append(out, p)
+			}
+		}
+	}
+	return out
+}
+
+// byTheme lays items out in a table with a row per theme (in the page's
+// order of themes, an item under each of its themes) and a column per
+// plan; items without a theme go in a last row.
+func (v *page) byTheme(plans []*model.Plan, items []*model.Item) CompareTable {
+	var keys []any
+	label := map[any]CompareRow{}
+	for _, t := range v.r.lk.themes[v.L.Lang] {
+		keys = append(keys, t)
+		label[t] = CompareRow{Label: v.Tx(t.Name), Link: v.Link.Theme(t)}
+	}
+	none, _ := v.T("compare.no-theme")
+	keys = append(keys, nil)
+	label[nil] = CompareRow{Label: none}
+	return compareTable(plans, items, keys, label, func(it *model.Item) []any {
+		var ks []any
+		for _, t := range it.Themes {
+			ks = append(ks, t)
+		}
+		if len(ks) == 0 {
+			ks = append(ks, nil)
+		}
+		return ks
+	})
+}
+
+// byPillar lays items out with a row per pillar or group.
+func (v *page) byPillar(plans []*model.Plan, items []*model.Item) CompareTable {
+	var keys []any
+	label := map[any]CompareRow{}
+	for _, pl := range append(pillars(v.r.site), groups(v.r.site)...) {
+		keys = append(keys, pl)
+		name := v.Tx(pl.Name)
+		if pl.Key != "" {
+			name = pl.Key + ". " + name
+		}
+		label[pl] = CompareRow{Label: name, Link: v.Link.Pillar(pl)}
+	}
+	none, _ := v.T("compare.no-pillar")
+	keys = append(keys, nil)
+	label[nil] = CompareRow{Label: none}
+	return compareTable(plans, items, keys, label, func(it *model.Item) []any {
+		if it.Pillar == nil {
+			return []any{nil}
+		}
+		return []any{it.Pillar}
+	})
+}
+
+// compareTable places items in rows by rowsOf and columns by plan, and
+// keeps only the rows that have an item.
+func compareTable(plans []*model.Plan, items []*model.Item, keys []any, label map[any]CompareRow, rowsOf func(*model.Item) []any) CompareTable {
+	col := map[*model.Plan]int{}
+	for i, p := range plans {
+		col[p] = i
+	}
+	cells := map[any][][]*model.Item{}
+	tab := CompareTable{Plans: plans, Totals: make([]Figures, len(plans))}
+	perPlan := make([][]*model.Item, len(plans))
+	for _, it := range items {
+		c, ok := col[it.Plan]
+		if !ok {
+			continue
+		}
+		perPlan[c] = append(perPlan[c], it)
+		for _, k := range rowsOf(it) {
+			if cells[k] == nil {
+				cells[k] = make([][]*model.Item, len(plans))
+			}
+			cells[k][c] = append(cells[k][c], it)
+		}
+	}
+	for i := range plans {
+		tab.Totals[i] = figures(perPlan[i])
+	}
+	for _, k := range keys {
+		if cells[k] != nil {
+			row := label[k]
+			row.Cells = cells[k]
+			tab.Rows = append(tab.Rows, row)
+		}
+	}
+	return tab
 }
 
 // planPillars counts a plan's items under each goal of its framework.
