@@ -72,10 +72,11 @@ func barChart(id, title, desc string, groups []BarGroup) template.HTML {
 	return template.HTML(b.String()) // every text is escaped above
 }
 
-// PillarChart draws the tasks of each pillar per province.
-func (v *compareView) PillarChart() template.HTML {
+// PillarChart draws the tasks of each of a framework's pillars per
+// province.
+func (v *compareView) PillarChart(fc FrameworkComparison) template.HTML {
 	var groups []BarGroup
-	for _, row := range v.Matrix {
+	for _, row := range fc.Matrix {
 		g := BarGroup{Label: row.Pillar.Key + ". " + v.Tx(row.Pillar.Name)}
 		for _, c := range row.Cells {
 			g.Bars = append(g.Bars, Bar{Label: v.Tx(c.Province.Name), Value: c.Count})
@@ -84,7 +85,7 @@ func (v *compareView) PillarChart() template.HTML {
 	}
 	t, _ := v.T("compare.matrix")
 	d, _ := v.T("chart.table-below")
-	return barChart("chart-pillars", t, d, groups)
+	return barChart("chart-pillars-"+fc.Framework.ID, t+": "+v.Tx(fc.Framework.Name), d, groups)
 }
 
 // AgencyChart draws the number of items each agency leads in the
