@@ -85,7 +85,6 @@ func pillars(site *model.Site) []*model.Pillar {
 	return out
 }
 
-
 // Cell is one count of the pillar by province matrix.
 type Cell struct {
 	Province *model.Province
