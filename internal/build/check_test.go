@@ -100,6 +100,18 @@ func TestCheckBadInput(t *testing.T) {
 			`plans/sample-1-2021.yaml:62: item "ii-1": update: required field "evidence" is missing`},
 		{"evidence that is not a web address", replace(planFile, "kind: duty\n", "kind: duty\n        updates: [{date: 2026-01-05, status: complete, text: {vi: Xong}, evidence: [{url: \"javascript:alert(1)\", title: {vi: A}}]}]\n"),
 			`plans/sample-1-2021.yaml:62: item "ii-1": evidence url "javascript:alert(1)" is not a web address (write a full http:// or https:// address)`},
+		{"framework status off the list", replace("frameworks.yaml", "en: Sample scheme}\n", "en: Sample scheme}\n  status: ongoing\n"),
+			`frameworks.yaml:3: framework "fw": framework status "ongoing" is not known (use one of: current, completed)`},
+		{"framework period ends before it starts", replace("frameworks.yaml", "en: Sample scheme}\n", "en: Sample scheme}\n  period: {from: 2035, to: 2026}\n"),
+			`frameworks.yaml:3: framework "fw": period ends in 2026, before it starts in 2035 (swap the years)`},
+		{"framework period without its end", replace("frameworks.yaml", "en: Sample scheme}\n", "en: Sample scheme}\n  period: {from: 2026}\n"),
+			`frameworks.yaml:3: framework "fw": period: required field "to" is missing (add ` + "`to: 2035`)"},
+		{"framework decision without number", replace("frameworks.yaml", "en: Sample scheme}\n", "en: Sample scheme}\n  decision: {date: 2026-01-20}\n"),
+			`frameworks.yaml:3: framework "fw": decision: required field "number" is missing (add ` + "`number: 155/QĐ-TTg`)"},
+		{"framework decision date", replace("frameworks.yaml", "en: Sample scheme}\n", "en: Sample scheme}\n  decision: {number: 1/QĐ-TTg, date: 20/01/2026}\n"),
+			`frameworks.yaml:3: framework "fw": decision: "20/01/2026" is not a valid date (write the date as YYYY-MM-DD`},
+		{"framework unknown field", replace("frameworks.yaml", "en: Sample scheme}\n", "en: Sample scheme}\n  coordinater: {vi: Bộ Nội vụ}\n"),
+			`frameworks.yaml:3: framework "fw": unknown field "coordinater" (did you mean "coordinator"?)`},
 	}
 	for _, tc := range tests {
 		t.Run(tc.name, func(t *testing.T) {

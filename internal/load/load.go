@@ -194,6 +194,7 @@ func (l *loader) frameworks() []*model.Framework {
 		f.Name = m.text("name", true)
 		f.Title = m.text("title", false)
 		f.Instrument = m.text("instrument", false)
+		frameworkFacts(d, m, f)
 		for _, pn := range m.seq("pillars") {
 			f.Pillars = append(f.Pillars, pillar(d, pn, false))
 		}
@@ -204,6 +205,39 @@ func (l *loader) frameworks() []*model.Framework {
 		out = append(out, f)
 	})
 	return out
+}
+
+// frameworkFacts reads what is known of a framework's approval and
+// course. Every field is optional: what no source verifies is left out.
+func frameworkFacts(d *decoder, m *mapping, f *model.Framework) {
+	if dn := m.value("decision"); dn != nil {
+		dm := d.mapping(dn, m.what+": decision")
+		f.Decision.Number = dm.reqStr("number", "155/QĐ-TTg")
+		f.Decision.Date, f.Decision.HasDate = dm.date("date")
+		if sn := dm.value("signer"); sn != nil {
+			sm := d.mapping(sn, m.what+": decision: signer")
+			f.Decision.Signer = cleanText(sm.reqStr("name", "Full Name"))
+			f.Decision.SignerRole = sm.text("role", false)
+			sm.end()
+		}
+		dm.end()
+	}
+	if pn := m.value("period"); pn != nil {
+		pm := d.mapping(pn, m.what+": period")
+		f.PeriodFrom, f.PeriodTo = pm.int("from"), pm.int("to")
+		if !pm.has("to") {
+			pm.missing("to", "2035")
+		}
+		if f.PeriodFrom != 0 && f.PeriodTo != 0 && f.PeriodTo < f.PeriodFrom {
+			d.errs.Errorf(d.pos(pn), "swap the years", "%s: period ends in %d, before it starts in %d", m.what, f.PeriodTo, f.PeriodFrom)
+		}
+		pm.end()
+	}
+	f.Coordinator = m.text("coordinator", false)
+	if m.has("status") {
+		f.Status = word(m, "status", "framework status", model.FrameworkStatuses())
+	}
+	f.Note = m.text("note", false)
 }
 
 func pillar(d *decoder, n *yaml.Node, group bool) *model.Pillar {

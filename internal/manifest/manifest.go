@@ -21,6 +21,7 @@ type Kind string
 
 const (
 	Home           Kind = "home"
+	Framework      Kind = "framework"
 	Plans          Kind = "plans"
 	Plan           Kind = "plan"
 	Source         Kind = "source"
@@ -51,6 +52,7 @@ type Page struct {
 	Path string // without language, e.g. "plans/x/" ("" for home)
 
 	// The value the page shows; which one is set depends on Kind.
+	Framework  *model.Framework
 	Plan       *model.Plan
 	Item       *model.Item
 	Province   *model.Province
@@ -74,6 +76,7 @@ type Manifest struct {
 
 // Paths of the pages, one function each, so that templates and the plan
 // agree on the URL contract.
+func FrameworkPath(f *model.Framework) string  { return "frameworks/" + f.ID + "/" }
 func PlanPath(p *model.Plan) string            { return "plans/" + p.ID + "/" }
 func ItemPath(it *model.Item) string           { return "plans/" + it.Plan.ID + "/" + it.ID + "/" }
 func ProvincePath(p *model.Province) string    { return "provinces/" + p.ID + "/" }
@@ -156,6 +159,9 @@ func Build(site *model.Site, errs *diag.List) *Manifest {
 	own(&Page{Kind: Glossary, Path: "glossary/"}, "the glossary page")
 	own(&Page{Kind: Search, Path: "search/"}, "the search page")
 
+	for _, f := range site.Frameworks {
+		b.add(&Page{Kind: Framework, Path: FrameworkPath(f), Framework: f}, fmt.Sprintf("framework %q", f.ID), f.Pos)
+	}
 	for _, p := range site.Plans {
 		b.plan(p)
 	}

@@ -33,6 +33,7 @@ func TestURLContract(t *testing.T) {
 	}
 	for path, kind := range map[string]Kind{
 		"":                                   Home,
+		"frameworks/fw/":                     Framework,
 		"provinces/dak-lak/":                 Province,
 		"plans/sample-1-2021/":               Plan,
 		"plans/sample-1-2021/i-1-a/":         Item,
@@ -54,6 +55,47 @@ func TestURLContract(t *testing.T) {
 	}
 	if _, ok := paths["provinces/da-nang/agencies/dolisa/"]; ok {
 		t.Error("an agency page is planned for a province where it has no item")
+	}
+}
+
+// TestFrameworkPages asserts that every programme of a site with two
+// has its page, and that a pillar's pages stay at the addresses they had
+// when there was one programme.
+func TestFrameworkPages(t *testing.T) {
+	site, problems := load.Load(sitetest.Fixture(t, "two-frameworks"))
+	resolve.Resolve(site, problems)
+	m := Build(site, problems)
+	if err := problems.Err(); err != nil {
+		t.Fatal(err)
+	}
+	pages := map[string]*Page{}
+	for _, p := range m.Pages {
+		pages[p.Path] = p
+	}
+	for _, tc := range []struct {
+		path      string
+		kind      Kind
+		framework string // of the page, or of its pillar
+	}{
+		{"frameworks/fw/", Framework, "fw"},
+		{"frameworks/fw-next/", Framework, "fw-next"},
+		{"frameworks/fw-unverified/", Framework, "fw-unverified"},
+		{"pillars/inclusive/", Pillar, "fw"},
+		{"pillars/next-inclusive/", Pillar, "fw-next"},
+		{"compare/pillars/next-resilient/", ComparePillar, "fw-next"},
+		{"compare/pillars/dynamic/", ComparePillar, "fw"},
+	} {
+		p := pages[tc.path]
+		switch {
+		case p == nil:
+			t.Errorf("no page at %q", tc.path)
+		case p.Kind != tc.kind:
+			t.Errorf("%q: kind %q, want %q", tc.path, p.Kind, tc.kind)
+		case p.Framework != nil && p.Framework.ID != tc.framework:
+			t.Errorf("%q: framework %q, want %q", tc.path, p.Framework.ID, tc.framework)
+		case p.Pillar != nil && p.Pillar.Framework.ID != tc.framework:
+			t.Errorf("%q: pillar of framework %q, want %q", tc.path, p.Pillar.Framework.ID, tc.framework)
+		}
 	}
 }
 

@@ -141,8 +141,27 @@ type Framework struct {
 	Name       Text
 	Title      Text
 	Instrument Text
-	Pillars    []*Pillar // the programme's goals
-	Groups     []*Pillar // cross-cutting parts such as information work
+	Decision   Decision // the decision that approved it, as far as verified
+	PeriodFrom int      // 0 when the programme states only its end
+	PeriodTo   int
+	// Coordinator is the national body that coordinates it.
+	Coordinator Text
+	Status      FrameworkStatus // empty when not stated
+	Note        Text
+	Pillars     []*Pillar // the programme's goals
+	Groups      []*Pillar // cross-cutting parts such as information work
+
+	Plans []*Plan // set by resolve, in site order
+}
+
+// Decision is the legal act that approved a framework. Fields that no
+// source verifies stay empty.
+type Decision struct {
+	Number     string
+	Date       Date
+	HasDate    bool
+	Signer     string
+	SignerRole Text
 }
 
 // Pillar is a goal of a framework, or one of its cross-cutting groups.

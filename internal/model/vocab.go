@@ -198,5 +198,29 @@ func MessageKeys() []string {
 	for _, r := range Roles() {
 		out = append(out, r.MessageKey())
 	}
+	for _, s := range FrameworkStatuses() {
+		out = append(out, s.MessageKey())
+	}
 	return out
 }
+
+// FrameworkStatus says whether a programme is the one plans are now
+// issued under or one that has run its course.
+type FrameworkStatus string
+
+const (
+	FrameworkCurrent   FrameworkStatus = "current"
+	FrameworkCompleted FrameworkStatus = "completed"
+)
+
+// FrameworkStatuses lists the statuses in the order the home page shows
+// programmes: the current one first.
+func FrameworkStatuses() []FrameworkStatus {
+	return []FrameworkStatus{FrameworkCurrent, FrameworkCompleted}
+}
+
+// Valid reports whether s is a known status.
+func (s FrameworkStatus) Valid() bool { return slices.Contains(FrameworkStatuses(), s) }
+
+// MessageKey is the interface string that names the status.
+func (s FrameworkStatus) MessageKey() string { return "framework-status." + string(s) }

@@ -57,11 +57,11 @@ func barChart(id, title string, groups []BarGroup) template.HTML {
 	return template.HTML(b.String()) // every text is escaped above
 }
 
-// PillarChart draws the tasks of each pillar per province: the figures
-// of the matrix below it.
-func (v *compareView) PillarChart() template.HTML {
+// PillarChart draws the tasks of each of a framework's pillars per
+// province: the figures of the matrix below it.
+func (v *compareView) PillarChart(fc FrameworkComparison) template.HTML {
 	var groups []BarGroup
-	for _, row := range v.Matrix {
+	for _, row := range fc.Matrix {
 		g := BarGroup{Label: row.Pillar.Key + ". " + v.Tx(row.Pillar.Name)}
 		for _, c := range row.Cells {
 			g.Bars = append(g.Bars, Bar{Label: v.Tx(c.Province.Name), Value: c.Count})
@@ -69,7 +69,7 @@ func (v *compareView) PillarChart() template.HTML {
 		groups = append(groups, g)
 	}
 	t, _ := v.T("compare.matrix")
-	return barChart("chart-pillars", t, groups)
+	return barChart("chart-pillars-"+fc.Framework.ID, t+": "+v.Tx(fc.Framework.Name), groups)
 }
 
 // chartAgencies is how many agencies a province's chart shows: the

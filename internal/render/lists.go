@@ -85,15 +85,6 @@ func pillars(site *model.Site) []*model.Pillar {
 	return out
 }
 
-// groups lists the cross-cutting groups of every framework.
-func groups(site *model.Site) []*model.Pillar {
-	var out []*model.Pillar
-	for _, f := range site.Frameworks {
-		out = append(out, f.Groups...)
-	}
-	return out
-}
-
 // Cell is one count of the pillar by province matrix.
 type Cell struct {
 	Province *model.Province
@@ -125,29 +116,55 @@ func matrix(pls []*model.Pillar, provs []*model.Province, lk *lookup) []MatrixRo
 	return rows
 }
 
-// ProvinceColumn is one province's tasks for a pillar.
-type ProvinceColumn struct {
-	Province *model.Province
-	Items    []*model.Item
-}
 
-// columns lists each province's items among items, side by side: every
-// province with plans gets a column, so an empty one shows what a
-// province did not commit to.
-func (v *page) columns(items []*model.Item) []ProvinceColumn {
-	byProv := map[*model.Province][]*model.Item{}
-	for _, it := range items {
-		byProv[it.Plan.Province] = append(byProv[it.Plan.Province], it)
-	}
-	var out []ProvinceColumn
-	for _, pr := range v.r.lk.withPlans[v.L.Lang] {
-		out = append(out, ProvinceColumn{Province: pr, Items: byProv[pr]})
+// PlanFigures counts a plan's items and tasks.
+func (v *page) PlanFigures(p *model.Plan) Figures { return figures(p.Items) }
+// frameworkProvinces keeps, in their order, the provinces among provs
+// that have a plan under f.
+func frameworkProvinces(provs []*model.Province, f *model.Framework) []*model.Province {
+	var out []*model.Province
+	for _, pr := range provs {
+		for _, p := range pr.Plans {
+			if p.Framework == f {
+				out = append(out, pr)
+				break
+			}
+		}
 	}
 	return out
 }
 
-// PlanFigures counts a plan's items and tasks.
-func (v *page) PlanFigures(p *model.Plan) Figures { return figures(p.Items) }
+// byStatus orders frameworks as readers look for them: the current
+// programme first, then those without a stated status, then the
+// completed ones, each group in file order.
+func byStatus(fs []*model.Framework) []*model.Framework {
+	rank := func(f *model.Framework) int {
+		switch f.Status {
+		case model.FrameworkCurrent:
+			return 0
+		case model.FrameworkCompleted:
+			return 2
+		}
+		return 1
+	}
+	out := append([]*model.Framework(nil), fs...)
+	sort.SliceStable(out, func(i, j int) bool { return rank(out[i]) < rank(out[j]) })
+	return out
+}
+
+// ProvinceNow is the province that p has been part of since a merger,
+// and the change that made it so; nil when p continues.
+func (v *page) ProvinceNow(p *model.Province) *model.ProvinceChange {
+	for i := len(p.Changes) - 1; i >= 0; i-- {
+		if p.Changes[i].MergedIntoProvince != nil {
+			return p.Changes[i]
+		}
+	}
+	return nil
+}
+
+// TaskCount counts a plan's tasks.
+func (v *page) TaskCount(p *model.Plan) int { return countTasks(p.Items) }
 
 // countTasks counts the tasks among items.
 func countTasks(items []*model.Item) int {

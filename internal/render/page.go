@@ -57,9 +57,12 @@ type links struct {
 
 func (k links) to(lang model.Lang, p string) string { return k.base + string(lang) + "/" + p }
 
-func (k links) Home() string                      { return k.to(k.lang, "") }
-func (k links) Path(p string) string              { return k.to(k.lang, p) }
-func (k links) Plan(p *model.Plan) string         { return k.to(k.lang, manifest.PlanPath(p)) }
+func (k links) Home() string              { return k.to(k.lang, "") }
+func (k links) Path(p string) string      { return k.to(k.lang, p) }
+func (k links) Plan(p *model.Plan) string { return k.to(k.lang, manifest.PlanPath(p)) }
+func (k links) Framework(f *model.Framework) string {
+	return k.to(k.lang, manifest.FrameworkPath(f))
+}
 func (k links) Source(p *model.Plan) string       { return k.to(k.lang, manifest.PlanPath(p)+"source/") }
 func (k links) Item(it *model.Item) string        { return k.to(k.lang, manifest.ItemPath(it)) }
 func (k links) Anchor(it *model.Item) string      { return k.Plan(it.Plan) + "#" + it.ID }

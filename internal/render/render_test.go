@@ -84,6 +84,7 @@ func TestGolden(t *testing.T) {
 		"en/compare/index.html", "vi/compare/pillars/inclusive/index.html",
 		"en/glossary/index.html", "vi/about/index.html",
 		"vi/compare/themes/awareness/index.html", "en/compare/agencies/doha/index.html",
+		"vi/frameworks/fw/index.html",
 	}
 	for _, p := range pages {
 		got, ok := files[p]

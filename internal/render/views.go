@@ -15,12 +15,21 @@ import (
 
 type homeView struct {
 	*page
-	Plans     []*model.Plan
-	Tasks     int
-	Updates   []ItemUpdate
-	Provinces []*model.Province // those with plans
-	Pillars   []*model.Pillar
-	Themes    []*model.Theme
+	// Frameworks lists the programmes, the current one first.
+	Frameworks []*model.Framework
+	Plans      []*model.Plan
+	Tasks      int
+	Updates    []ItemUpdate
+	Provinces  []*model.Province // those with plans
+	Pillars    []*model.Pillar
+	Themes     []*model.Theme
+}
+
+type frameworkView struct {
+	*page
+	Framework *model.Framework
+	Goals     []PillarCount
+	Groups    []PillarCount
 }
 
 type plansView struct {
@@ -137,8 +146,15 @@ type agencyView struct {
 
 type pillarsView struct {
 	*page
-	Goals  []PillarCount
-	Groups []PillarCount
+	Frameworks []FrameworkPillars
+}
+
+// FrameworkPillars is one framework's goals and groups: pillars of
+// different frameworks are listed apart, never as one set.
+type FrameworkPillars struct {
+	Framework *model.Framework
+	Goals     []PillarCount
+	Groups    []PillarCount
 }
 
 type pillarView struct {
@@ -164,12 +180,20 @@ type themeView struct {
 
 type compareView struct {
 	*page
+	// Frameworks holds one comparison per framework with plans: a
+	// matrix never mixes the pillars of two programmes.
+	Frameworks []FrameworkComparison
+	Themes     []ThemeCount
+	Agencies   []*model.Agency
+}
+
+// FrameworkComparison is the plans of one framework side by side and its
+// pillar by province matrix.
+type FrameworkComparison struct {
+	Framework *model.Framework
 	Plans     []*model.Plan
-	Provinces []*model.Province // those with plans: the matrix's columns
+	Provinces []*model.Province // those with plans under it: the matrix's columns
 	Matrix    []MatrixRow
-	Pillars   []*model.Pillar
-	Themes    []ThemeCount
-	Agencies  []*model.Agency
 }
 
 // columnsView lines up, one column per plan, the tasks of a pillar or a
@@ -276,8 +300,13 @@ func (r *renderer) view(p *manifest.Page, lang model.Lang) (any, error) {
 var views = map[manifest.Kind]func(v *page) (any, error){
 	manifest.Home: func(v *page) (any, error) {
 		site, lk, l := v.r.site, v.r.lk, v.L.Lang
-		return &homeView{page: v, Plans: site.Plans, Tasks: countTasks(allItems(site)), Updates: latestUpdates(site, 5),
+		return &homeView{page: v, Frameworks: byStatus(site.Frameworks), Plans: site.Plans, Tasks: countTasks(allItems(site)), Updates: latestUpdates(site, 5),
 			Provinces: lk.withPlans[l], Pillars: pillars(site), Themes: lk.themes[l]}, nil
+	},
+	manifest.Framework: func(v *page) (any, error) {
+		f := v.Page.Framework
+		fp := frameworkPillars(v.r, f)
+		return &frameworkView{page: v, Framework: f, Goals: fp.Goals, Groups: fp.Groups}, nil
 	},
 	manifest.Plans: func(v *page) (any, error) { return &plansView{page: v, Plans: v.r.site.Plans}, nil },
 	manifest.Plan: func(v *page) (any, error) {
@@ -331,11 +360,8 @@ var views = map[manifest.Kind]func(v *page) (any, error){
 	},
 	manifest.Pillars: func(v *page) (any, error) {
 		pv := &pillarsView{page: v}
-		for _, pl := range pillars(v.r.site) {
-			pv.Goals = append(pv.Goals, PillarCount{pl, figures(v.r.lk.pillar[pl])})
-		}
-		for _, g := range groups(v.r.site) {
-			pv.Groups = append(pv.Groups, PillarCount{g, figures(v.r.lk.pillar[g])})
+		for _, f := range v.r.site.Frameworks {
+			pv.Frameworks = append(pv.Frameworks, frameworkPillars(v.r, f))
 		}
 		return pv, nil
 	},
@@ -449,7 +475,11 @@ func (v *page) byTheme(plans []*model.Plan, items []*model.Item) CompareTable {
 func (v *page) byPillar(plans []*model.Plan, items []*model.Item) CompareTable {
 	var keys []any
 	label := map[any]CompareRow{}
-	for _, pl := range append(pillars(v.r.site), groups(v.r.site)...) {
+	var all []*model.Pillar
+	for _, f := range v.r.site.Frameworks {
+		all = append(append(all, f.Pillars...), f.Groups...)
+	}
+	for _, pl := range all {
 		keys = append(keys, pl)
 		name := v.Tx(pl.Name)
 		if pl.Key != "" {
@@ -522,12 +552,19 @@ func planPillars(p *model.Plan) []PillarCount {
 	return out
 }
 
-// compare prepares the comparison page: the plans side by side and the
-// pillar by province matrix.
+// compare prepares the comparison page: per framework, its plans side by
+// side and its pillar by province matrix.
 func compare(v *page) *compareView {
 	r, lk, lang := v.r, v.r.lk, v.L.Lang
-	cv := &compareView{page: v, Plans: r.site.Plans, Provinces: lk.withPlans[lang], Pillars: pillars(r.site)}
-	cv.Matrix = matrix(cv.Pillars, cv.Provinces, lk)
+	cv := &compareView{page: v}
+	for _, f := range byStatus(r.site.Frameworks) {
+		if len(f.Plans) == 0 {
+			continue
+		}
+		provs := frameworkProvinces(lk.withPlans[lang], f)
+		cv.Frameworks = append(cv.Frameworks, FrameworkComparison{Framework: f, Plans: f.Plans, Provinces: provs,
+			Matrix: matrix(f.Pillars, provs, lk)})
+	}
 	for _, t := range lk.themes[lang] {
 		cv.Themes = append(cv.Themes, ThemeCount{t, figures(lk.theme[t])})
 	}
@@ -537,4 +574,17 @@ func compare(v *page) *compareView {
 		}
 	}
 	return cv
+}
+
+// frameworkPillars counts the tasks of each of f's goals and the items of
+// each of its groups.
+func frameworkPillars(r *renderer, f *model.Framework) FrameworkPillars {
+	fp := FrameworkPillars{Framework: f}
+	for _, pl := range f.Pillars {
+		fp.Goals = append(fp.Goals, PillarCount{pl, figures(r.lk.pillar[pl])})
+	}
+	for _, g := range f.Groups {
+		fp.Groups = append(fp.Groups, PillarCount{g, figures(r.lk.pillar[g])})
+	}
+	return fp
 }

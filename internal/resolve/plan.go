@@ -27,6 +27,7 @@ func (r *resolver) plan(p *model.Plan) {
 	}
 	if f, ok := r.frameworks[p.FrameworkID]; ok {
 		p.Framework = f
+		f.Plans = append(f.Plans, p)
 	} else if p.FrameworkID != "" {
 		r.unknown(p.Pos, ctx, "framework", p.FrameworkID, "frameworks.yaml", keys(r.frameworks))
 	}
