@@ -116,9 +116,9 @@ func matrix(pls []*model.Pillar, provs []*model.Province, lk *lookup) []MatrixRo
 	return rows
 }
 
-
 // PlanFigures counts a plan's items and tasks.
 func (v *page) PlanFigures(p *model.Plan) Figures { return figures(p.Items) }
+
 // frameworkProvinces keeps, in their order, the provinces among provs
 // that have a plan under f.
 func frameworkProvinces(provs []*model.Province, f *model.Framework) []*model.Province {
