@@ -4,6 +4,7 @@ import (
 	"sort"
 	"strings"
 	"unicode"
+	"unicode/utf8"
 
 	"sitegen/internal/fold"
 	"sitegen/internal/model"
@@ -19,6 +20,7 @@ type lexicon struct {
 	// byFirst indexes names by their first word.
 	byFirst    map[string][]lexName
 	folded     map[string]string
+	runes      map[rune]string
 	collective map[string]bool
 }
 
@@ -33,13 +35,27 @@ type word struct {
 	start, end int    // byte offsets in the text
 }
 
-// key folds a word, remembering the words it has folded: folding is
-// the costly part of reading.
+// key folds a word for comparing names. Text is NFC, where each letter
+// with its marks is one rune, so the word is folded rune by rune, and
+// each rune folded once: folding is the costly part of reading.
 func (lx *lexicon) key(s string) string {
 	if k, ok := lx.folded[s]; ok {
 		return k
 	}
-	k := fold.Key(s)
+	var b strings.Builder
+	for _, r := range s {
+		if r < utf8.RuneSelf {
+			b.WriteRune(unicode.ToLower(r))
+			continue
+		}
+		f, ok := lx.runes[r]
+		if !ok {
+			f = fold.Key(string(r))
+			lx.runes[r] = f
+		}
+		b.WriteString(f)
+	}
+	k := b.String()
 	lx.folded[s] = k
 	return k
 }
@@ -65,7 +81,7 @@ func (lx *lexicon) words(s string) []word {
 }
 
 func newLexicon(site *model.Site, province string) *lexicon {
-	lx := &lexicon{collective: map[string]bool{}, folded: map[string]string{}}
+	lx := &lexicon{collective: map[string]bool{}, folded: map[string]string{}, runes: map[rune]string{}}
 	seen := map[string]bool{}
 	add := func(name, id string) {
 		ws := lx.words(name)

@@ -201,8 +201,14 @@ func (d *drafter) read() {
 			d.bd.add(b)
 		case after:
 			if m := typeRe.FindStringSubmatch(t); m != nil && !hasLower(t) && len(strings.Fields(t)) > 2 {
-				phase = attached // the plan a decision issues
+				// The plan a decision issues: its title says what the
+				// plan is, better than the decision's "Ban hành ...".
+				phase = attached
 				d.bd.reset()
+				var next int
+				d.reg.title, next = d.reg.titleAt(blocks, i)
+				d.reg.titleNote = strings.TrimSpace("the title of the plan the decision issues; " + d.reg.titleNote)
+				i = next - 1
 			}
 		case attached:
 			if b.kind == roman {

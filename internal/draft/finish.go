@@ -265,6 +265,8 @@ var (
 	assignRe     = regexp.MustCompile(`^Giao(?:\s+cho)?\s+(.*)`)
 	cooperateRe  = regexp.MustCompile(`^(?:chủ trì[,;]?\s*)?phối hợp(?:\s+với)?\s+(.*)`)
 	responsible  = regexp.MustCompile(`giao trách nhiệm cho\s+(.*)`)
+	standingRe   = regexp.MustCompile(`(?i)cơ quan thường trực`)
+	reportRe     = regexp.MustCompile(`(?i)báo cáo`)
 	anyPartnerRe = regexp.MustCompile(`chủ trì[,;]?\s*phối hợp(?:\s+với)?\s+(.*)`)
 )
 
@@ -513,10 +515,9 @@ func (d *drafter) planFields() {
 		if n.isSection() || n.appRow {
 			return
 		}
-		k := fold.Key(n.text)
-		if r.standing == "" && strings.Contains(k, "co quan thuong truc") {
+		if r.standing == "" && standingRe.MatchString(n.text) {
 			switch {
-			case strings.HasPrefix(k, "la co quan"):
+			case strings.HasPrefix(strings.ToLower(n.text), "là cơ quan"):
 				for p := n.parent; p != nil && r.standing == ""; p = p.parent {
 					if len(p.lead) > 0 {
 						r.standing = p.lead[0]
@@ -542,7 +543,7 @@ func (d *drafter) planFields() {
 			for _, x := range r.reporting {
 				dup = dup || x.day == day && x.month == month
 			}
-			if !dup && strings.Contains(fold.Key(sentence), "bao cao") {
+			if !dup && reportRe.MatchString(sentence) {
 				r.reporting = append(r.reporting, deadline{day: day, month: month, text: sentence})
 			}
 		}

@@ -75,22 +75,7 @@ func (r *register) heading(blocks []block, lx *lexicon) int {
 			if r.docType == "" {
 				r.docType = docTypes[m[1]]
 			}
-			// The title: the rest of the heading in capitals and the
-			// capital lines after it, or the sentence-case line after a
-			// bare "KẾ HOẠCH".
-			parts := []string{t}
-			j := i + 1
-			for ; j < len(blocks) && isUpperLine(blocks[j].text) && !opensParagraph(blocks[j].text) && blocks[j].kind == noLabel; j++ {
-				parts = append(parts, blocks[j].text)
-			}
-			title := strings.Join(parts, " ")
-			if m[2] == "" && j == i+1 && j < len(blocks) && blocks[j].kind == noLabel && hasLower(blocks[j].text) && !opensParagraph(blocks[j].text) {
-				title = blocks[j].text
-				j++
-			} else {
-				title = sentenceCase(title, bodyText(blocks[j:]))
-				r.titleNote = "printed in capitals; the case of each word is taken from the body text"
-			}
+			title, j := r.titleAt(blocks, i)
 			if !titleDone {
 				r.title = title
 				titleDone = true
@@ -108,6 +93,25 @@ func (r *register) heading(blocks []block, lx *lexicon) int {
 		}
 	}
 	return len(blocks)
+}
+
+// titleAt reads the title that starts at the heading blocks[i] ("KẾ
+// HOẠCH ..."): the rest of the heading in capitals and the capital lines
+// after it, or the sentence-case line after a bare "KẾ HOẠCH". It returns
+// the title and the index of the block after it.
+func (r *register) titleAt(blocks []block, i int) (string, int) {
+	m := typeRe.FindStringSubmatch(blocks[i].text)
+	parts := []string{blocks[i].text}
+	j := i + 1
+	for ; j < len(blocks) && isUpperLine(blocks[j].text) && !opensParagraph(blocks[j].text) && blocks[j].kind == noLabel; j++ {
+		parts = append(parts, blocks[j].text)
+	}
+	if m != nil && m[2] == "" && j == i+1 && j < len(blocks) && blocks[j].kind == noLabel && hasLower(blocks[j].text) && !opensParagraph(blocks[j].text) {
+		r.titleNote = ""
+		return blocks[j].text, j + 1
+	}
+	r.titleNote = "printed in capitals; the case of each word is taken from the body text"
+	return sentenceCase(strings.Join(parts, " "), bodyText(blocks[j:])), j
 }
 
 // header reads the number, place, date and issuer from the lines above

@@ -24,9 +24,12 @@ var (
 	cellYear = regexp.MustCompile(`(?i)^(?:năm|quý [IV]+/|tháng \d{1,2}/)\s*(\d{4})$`)
 )
 
-// timingIn finds a timing phrase in an item's text: a date, "hằng năm",
-// a period "giai đoạn 2021-2025" or a year "Năm 2017:" that opens it.
+// timingIn finds a timing phrase in an item's text: a year "Năm 2017:"
+// that opens it, a date, "hằng năm" or a period "giai đoạn 2021-2025".
 func timingIn(s string) *timing {
+	if m := yearRe.FindStringSubmatch(s); m != nil {
+		return &timing{kind: "once", vi: m[1]}
+	}
 	if m := byDateRe.FindStringSubmatch(s); m != nil {
 		if d, ok := ymd(m[3], m[2], m[1]); ok {
 			return &timing{kind: "date", date: d, vi: m[0]}
@@ -39,9 +42,6 @@ func timingIn(s string) *timing {
 		if t := span(m); t != nil {
 			return t
 		}
-	}
-	if m := yearRe.FindStringSubmatch(s); m != nil {
-		return &timing{kind: "once", vi: m[1]}
 	}
 	return nil
 }

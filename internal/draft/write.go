@@ -47,21 +47,25 @@ func (d *drafter) yaml(srcName string) ([]byte, error) {
 	r := &d.reg
 	d.id = d.planID(srcName)
 	rep := &d.report
-	found := func(what, v string) {
-		if v != "" {
-			rep.Found = append(rep.Found, what+" "+v)
-		} else {
+	found := func(what, v string, note ...string) {
+		switch {
+		case v == "":
 			rep.Missing = append(rep.Missing, what)
+		case len(note) > 0 && strings.HasPrefix(note[0], "guess"):
+			rep.Found = append(rep.Found, what+" "+v+" (guessed)")
+		default:
+			rep.Found = append(rep.Found, what+" "+v)
 		}
 	}
-	found("type", r.docType)
+	d.fillGuesses()
+	found("type", r.docType, r.typeNote)
 	found("number", r.number)
-	found("date", r.date)
+	found("date", r.date, r.dateNote)
 	found("place", r.place)
-	found("title", trimRunes(r.title, 40))
+	found("title", quote(trimRunes(r.title, 40)), r.titleNote)
 	found("signer", r.signer)
-	found("province", r.province)
-	found("framework", r.framework)
+	found("province", r.province, r.provNote)
+	found("framework", r.framework, r.fwNote)
 	if len(r.bases) > 0 {
 		rep.Found = append(rep.Found, fmt.Sprintf("%d legal bases", len(r.bases)))
 	} else {
@@ -87,13 +91,8 @@ func (d *drafter) yaml(srcName string) ([]byte, error) {
 	} else {
 		top.addComment("# framework: not found; add `framework: ID` from frameworks.yaml")
 	}
-	title := r.title
-	if title == "" {
-		title = d.newsTitle()
-		r.titleNote = "guess: the plan's name as the text gives it"
-	}
 	tn := mapping()
-	tn.add("vi", folded(title))
+	tn.add("vi", folded(r.title))
 	if r.titleNote != "" {
 		tn.node.Content[0].HeadComment = comment(r.titleNote)
 	}
@@ -168,47 +167,53 @@ func (d *drafter) newsTitle() string {
 	return strings.TrimSpace(m)
 }
 
+// fillGuesses fills what the register block did not say but the text
+// suggests: the title, type, date and issuer of a text without a heading.
+func (d *drafter) fillGuesses() {
+	r := &d.reg
+	switch {
+	case r.news:
+		r.docType, r.typeNote = "news-report", "guess: the text has no register heading"
+	case r.docType == "":
+		r.docType, r.typeNote = "plan", "guess: the heading does not name the document's type"
+	}
+	if r.title == "" {
+		r.title, r.titleNote = d.newsTitle(), "guess: the plan's name as the text gives it"
+	}
+	if r.date == "" {
+		if mm := issuedRe.FindStringSubmatch(d.text); mm != nil {
+			if v, ok := ymd(mm[3], mm[2], mm[1]); ok {
+				r.date, r.dateNote = v, "guess: \""+mm[0]+"\""
+			}
+		}
+	}
+	if r.issuer == "" {
+		if r.issuer = d.issuerFromText(); r.issuer != "" {
+			r.issuerNote = "guess: the agency the text says issued it"
+		}
+	}
+}
+
 func (d *drafter) document() *yaml.Node {
 	r := &d.reg
 	m := mapping()
-	typ := r.docType
-	note := ""
-	switch {
-	case r.news:
-		typ, note = "news-report", "guess: the text has no register heading"
-	case typ == "":
-		typ, note = "plan", "guess: the heading does not name the document's type"
-	}
-	t := str(typ)
-	t.LineComment = comment(note)
+	t := str(r.docType)
+	t.LineComment = comment(r.typeNote)
 	m.add("type", t)
 	if r.number != "" {
 		m.add("number", str(r.number))
 	}
-	date, dateNote := r.date, ""
-	if date == "" {
-		if mm := issuedRe.FindStringSubmatch(d.text); mm != nil {
-			if v, ok := ymd(mm[3], mm[2], mm[1]); ok {
-				date, dateNote = v, "guess: \""+mm[0]+"\""
-			}
-		}
-	}
-	if date != "" {
-		v := str(date)
-		v.LineComment = comment(dateNote)
+	if r.date != "" {
+		v := str(r.date)
+		v.LineComment = comment(r.dateNote)
 		m.add("date", v)
 	}
 	if r.place != "" {
 		m.add("place", str(r.place))
 	}
-	issuer, issuerNote := r.issuer, ""
-	if issuer == "" {
-		issuer = d.issuerFromText()
-		issuerNote = "guess: the agency the text says issued it"
-	}
-	if issuer != "" {
-		v := str(issuer)
-		v.LineComment = comment(issuerNote)
+	if r.issuer != "" {
+		v := str(r.issuer)
+		v.LineComment = comment(r.issuerNote)
 		m.add("issuer", v)
 	}
 	if r.signer != "" {
