@@ -193,10 +193,12 @@ func (a *appendixTable) flush() {
 			n.text = c
 		case colLead:
 			l := a.bd.lx.read(c, false)
-			n.lead, n.unmatched = l.ids, append(n.unmatched, l.unmatched...)
+			n.lead = l.ids
+			n.unknown(a.rowLine, l.unmatched)
 		case colPartners:
 			l := a.bd.lx.read(c, false)
-			n.partners, n.unmatched = l.ids, append(n.unmatched, l.unmatched...)
+			n.partners = l.ids
+			n.unknown(a.rowLine, l.unmatched)
 		case colTiming:
 			if n.timing = timingCell(c); n.timing == nil && c != "" {
 				n.timingNote = "timing not understood: " + quote(c)

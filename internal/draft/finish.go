@@ -191,7 +191,7 @@ func (d *drafter) apply(a *assignment) {
 			n.partners = appendNew(n.partners, a.list.ids...)
 			n.partnersNote = fmt.Sprintf("guess: from the agency line at line %d", a.line)
 		}
-		n.unmatched = append(n.unmatched, a.list.unmatched...)
+		n.unknown(a.line, a.list.unmatched)
 	}
 	if a.forward != nil {
 		set(a.forward)
@@ -317,10 +317,11 @@ func (d *drafter) itemLead(n *node, t string) {
 	if m := leadParen.FindStringSubmatch(t); m != nil {
 		if l := d.lx.read(m[1], false); len(l.ids) > 0 {
 			n.lead = l.ids
-			n.unmatched = append(n.unmatched, l.unmatched...)
+			n.unknown(n.b.line, l.unmatched)
 			if m[2] != "" {
 				p := d.lx.read(m[2], false)
-				n.partners, n.unmatched = p.ids, append(n.unmatched, p.unmatched...)
+				n.partners = p.ids
+				n.unknown(n.b.line, p.unmatched)
 			}
 			return
 		}
@@ -606,9 +607,7 @@ func (d *drafter) counts() {
 				}
 			}
 			rep.Matched += len(n.lead) + len(n.partners)
-			for _, u := range n.unmatched {
-				rep.Unmatched = append(rep.Unmatched, note{n.b.line, u})
-			}
+			rep.Unmatched = append(rep.Unmatched, n.unmatched...)
 		}
 		for _, c := range n.children {
 			lead(c, has)

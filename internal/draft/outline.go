@@ -28,11 +28,18 @@ type node struct {
 
 	lead, partners         []string
 	leadNote, partnersNote string // where the agencies were read, when guessed
-	unmatched              []string
+	unmatched              []note // agency names no agency matched, where seen
 	timing                 *timing
 	timingNote             string
 	restates               string
 	notes                  []string // comments about the node
+}
+
+// unknown records agency names that matched nothing, seen at line.
+func (n *node) unknown(line int, names []string) {
+	for _, u := range names {
+		n.unmatched = append(n.unmatched, note{line, u})
+	}
 }
 
 func (n *node) isSection() bool { return n.section || len(n.children) > 0 && !n.onlyPlus() }

@@ -154,15 +154,18 @@ func firstDiff(want, got string) string {
 func TestImportSources(t *testing.T) {
 	tests := []struct {
 		source, plan, province string
-		minRate                float64
+		// minSame is how many published items the draft reproduced when
+		// this test was written: fewer is a regression.
+		minSame int
 	}{
-		{"thanh-hoa-208-kh-ubnd-2021.txt", "thanh-hoa-208-2021", "", 0},
-		{"quang-nam-2021-2025.txt", "quang-nam-2021-2025", "", 0},
-		{"da-nang-3881-qd-ubnd-2021.txt", "da-nang-3881-2021", "", 0},
-		{"kien-giang-83-kh-ubnd-2017.txt", "kien-giang-83-2017", "", 0},
-		// The news report does not name its province: the editors
-		// attribute it, and the importer is told which with -province.
-		{"news-plan-2021-07-22.txt", "news-2021-07-22", "tra-vinh", 0},
+		{"thanh-hoa-208-kh-ubnd-2021.txt", "thanh-hoa-208-2021", "", 136}, // of 137
+		{"quang-nam-2021-2025.txt", "quang-nam-2021-2025", "", 62},        // of 67
+		{"da-nang-3881-qd-ubnd-2021.txt", "da-nang-3881-2021", "", 76},    // of 78
+		{"kien-giang-83-kh-ubnd-2017.txt", "kien-giang-83-2017", "", 59},  // of 61
+		// The news report has no numbered outline and does not name its
+		// province: the editors attribute it (given here as -province
+		// would give it) and chose the published ids themselves.
+		{"news-plan-2021-07-22.txt", "news-2021-07-22", "tra-vinh", 0}, // of 15
 	}
 	content := realContent(t)
 	published, problems := build.Check(content)
@@ -203,8 +206,8 @@ func TestImportSources(t *testing.T) {
 					t.Logf("  missed %s", m)
 				}
 			}
-			if r.rate() < tc.minRate {
-				t.Errorf("reproduced %.2f of the published items, want at least %.2f", r.rate(), tc.minRate)
+			if r.same < tc.minSame {
+				t.Errorf("reproduced %d of the %d published items, want at least %d", r.same, r.published, tc.minSame)
 			}
 		})
 	}

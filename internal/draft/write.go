@@ -369,7 +369,7 @@ func (d *drafter) agencyFields(m *mapper, n *node) {
 func headNotes(m *mapper, n *node) {
 	lines := append([]string(nil), n.notes...)
 	for _, u := range n.unmatched {
-		lines = append(lines, fmt.Sprintf("unmatched agency %q: add it to agencies.yaml (or as a variant) and list its id here", u))
+		lines = append(lines, fmt.Sprintf("unmatched agency %q (line %d): add it to agencies.yaml (or as a variant) and list its id here", u.Text, u.Line))
 	}
 	if len(lines) > 0 {
 		m.node.Content[0].HeadComment = comment(strings.Join(lines, "\n"))
