@@ -315,16 +315,16 @@ func (d *drafter) itemLead(n *node, t string) {
 		}
 	}
 	if m := leadParen.FindStringSubmatch(t); m != nil {
-		if l := d.lx.read(m[1], false); len(l.ids) > 0 {
-			n.lead = l.ids
-			n.unknown(n.b.line, l.unmatched)
-			if m[2] != "" {
-				p := d.lx.read(m[2], false)
-				n.partners = p.ids
-				n.unknown(n.b.line, p.unmatched)
-			}
-			return
+		// "(Sở X chủ trì)" names the lead, known or not.
+		l := d.lx.read(m[1], false)
+		n.lead = l.ids
+		n.unknown(n.b.line, l.unmatched)
+		if m[2] != "" {
+			p := d.lx.read(m[2], false)
+			n.partners = p.ids
+			n.unknown(n.b.line, p.unmatched)
 		}
+		return
 	}
 	if m := leadStartRe.FindStringSubmatch(t); m != nil {
 		if l := d.lx.read(m[1], false); len(l.ids) > 0 && len(l.unmatched) == 0 {
