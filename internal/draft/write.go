@@ -187,6 +187,9 @@ func (d *drafter) fillGuesses() {
 			}
 		}
 	}
+	if mm := replacesRe.FindStringSubmatch(d.text); mm != nil {
+		r.replaces = strings.TrimSpace(mm[1])
+	}
 	if r.issuer == "" {
 		if r.issuer = d.issuerFromText(); r.issuer != "" {
 			r.issuerNote = "guess: the agency the text says issued it"
@@ -235,9 +238,9 @@ func (d *drafter) document() *yaml.Node {
 		}
 		m.add("bases", seq)
 	}
-	if mm := replacesRe.FindStringSubmatch(d.text); mm != nil {
+	if r.replaces != "" {
 		rp := mapping()
-		rp.add("vi", folded(strings.TrimSpace(mm[1])))
+		rp.add("vi", folded(r.replaces))
 		m.addComment("# guess: \"thay thế ...\" in the text")
 		m.add("replaces", rp.node)
 	}
@@ -372,7 +375,7 @@ func headNotes(m *mapper, n *node) {
 		lines = append(lines, fmt.Sprintf("unmatched agency %q (line %d): add it to agencies.yaml (or as a variant) and list its id here", u.Text, u.Line))
 	}
 	if len(lines) > 0 {
-		m.node.Content[0].HeadComment = comment(strings.Join(lines, "\n"))
+		m.node.HeadComment = comment(strings.Join(lines, "\n"))
 	}
 }
 
