@@ -209,6 +209,10 @@ func (d *drafter) read() {
 				d.reg.title, next = d.reg.titleAt(blocks, i)
 				d.reg.titleNote = strings.TrimSpace("the title of the plan the decision issues; " + d.reg.titleNote)
 				i = next - 1
+			} else if b.kind != noLabel && b.kind != dash && b.kind != plus {
+				// Numbered text after the signature (recipients are
+				// "-" lines): say so rather than lose it.
+				d.bd.unplaced = append(d.bd.unplaced, note{b.line, t})
 			}
 		case attached:
 			if b.kind == roman {
@@ -217,7 +221,11 @@ func (d *drafter) read() {
 				d.bd.add(b)
 			}
 		case appendix:
-			if !app.add(b) {
+			switch {
+			case app.add(b):
+			case !app.header:
+				d.bd.add(b) // an appendix of text, not a table
+			default:
 				d.bd.unplaced = append(d.bd.unplaced, note{b.line, t})
 			}
 		}

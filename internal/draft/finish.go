@@ -174,6 +174,8 @@ func printedLabel(n *node) string {
 	switch n.kind {
 	case dash:
 		return "•" + itoa(ordinal(n, func(c *node) bool { return c.kind == dash }))
+	case plus:
+		return "+" + itoa(ordinal(n, func(c *node) bool { return c.kind == plus }))
 	case noLabel:
 		return ""
 	}

@@ -311,6 +311,11 @@ d) Sở Y tế chủ trì, phối hợp với Sở Nội vụ tổ chức tập 
 làm công tác hợp tác ASEAN của tỉnh hằng năm.
 đ) Giao Sở Lao động - Thương binh và Xã hội hướng dẫn các địa phương.
 đ) Sở Nội vụ tổ chức các lớp bồi dưỡng.
+PHỤ LỤC
+MỘT SỐ MÔ HÌNH
+I. Mô hình tại cơ sở
+1. Câu lạc bộ gia đình phát triển bền vững.
+2. Tổ tự quản về an ninh trật tự.
 `
 	_, p := imported(t, "qd.txt", []byte(text))
 	tests := []struct {
@@ -338,6 +343,12 @@ làm công tác hợp tác ASEAN của tỉnh hằng năm.
 	}
 	if it := itemByID(p, "i-1-d"); it != nil && !slices.Equal(agencyIDs(it.Partners), []string{"doha"}) {
 		t.Errorf("i-1-d partners %v, want [doha]", agencyIDs(it.Partners))
+	}
+	// An appendix of text, not a table, keeps its outline.
+	for _, id := range []string{"appendix-i-1", "appendix-i-2"} {
+		if itemByID(p, id) == nil {
+			t.Errorf("no item %q in the appendix; items %v", id, itemIDs(p))
+		}
 	}
 	if p.Document.Type != "decision" {
 		t.Errorf("type %q, want decision", p.Document.Type)

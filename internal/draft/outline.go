@@ -147,7 +147,7 @@ func (bd *builder) add(b block) {
 		switch o := bd.outermost(); {
 		case b.kind == article && (o == nil || o != bd.decision):
 			bd.startDecision(b.line)
-		case b.kind == roman && o != nil && o.kind == noLabel:
+		case b.kind == roman && o != nil && o == bd.decision:
 			bd.reset() // the plan after the decision that issues it
 		}
 		bd.popTo(b.kind.rank())
@@ -175,7 +175,7 @@ func (bd *builder) add(b block) {
 		// agency the task lacks, otherwise a closing paragraph.
 		if leadParen.MatchString(b.text) && !leadParen.MatchString(t.b.body) {
 			t.b.body += " " + b.text
-			t.notes = append(t.notes, fmt.Sprintf("printed as two paragraphs (line %d)", b.line))
+			t.notes = append(t.notes, fmt.Sprintf("guess: the paragraph at line %d continues this one", b.line))
 			return
 		}
 		bd.closing = true
