@@ -2,8 +2,6 @@ package main
 
 import (
 	"bytes"
-	"errors"
-	"flag"
 	"fmt"
 	"io"
 	"os"
@@ -15,64 +13,50 @@ import (
 	"sitegen/internal/model"
 )
 
-const importUsage = `usage: sitegen import [-content DIR] [-id ID] [-province ID] [-framework ID] [-force] FILE
+const importHelp = `usage: sitegen import [-content DIR] [-id ID] [-province ID] [-framework ID] [-force] FILE
 
-Reads a plan's text (FILE: UTF-8 text copied from a legal register page or
-a portal, or a .docx) and writes a draft plan file DIR/plans/ID.yaml, with
-the text copied to DIR/sources/. The draft has the register block, the
-outline, every item's Vietnamese text, the agencies and timings it could
-read; lines marked "# guess" need checking, and the English is to be
-added. A summary on stderr says what it read and what it could not place.
+Import reads a plan's text (FILE: UTF-8 text copied from a legal register
+page or a portal, or a .docx) and writes a draft plan file DIR/plans/ID.yaml,
+with the text copied to DIR/sources/. The draft has the register block,
+the outline, every item's Vietnamese text, and the agencies and timing
+the text names; lines marked "# guess" need checking, and the English is
+to be added. A summary on stderr says what it read and what it could not
+place, with line numbers. It overwrites no plan file, and no other text
+in sources/, unless given -force.
 
-Next: sitegen check -content DIR
-
-flags:
+examples:
+  sitegen import ke-hoach-12-kh-ubnd-2026.txt
+  sitegen import -province tra-vinh -id tra-vinh-2021 ban-tin.txt
+  sitegen check
 `
 
 // runImport is the `sitegen import` command.
 func runImport(args []string, stdout, stderr io.Writer) int {
-	fl := flag.NewFlagSet("sitegen import", flag.ContinueOnError)
-	fl.SetOutput(stderr)
-	fl.Usage = func() {
-		fmt.Fprint(fl.Output(), importUsage)
-		fl.PrintDefaults()
-	}
-	content := fl.String("content", "content", "content directory")
-	id := fl.String("id", "", "the plan's id (default: from its province, number and year)")
-	province := fl.String("province", "", "the plan's province id (default: the one the text names)")
-	framework := fl.String("framework", "", "the framework id the plan implements (default: the one the text cites)")
-	force := fl.Bool("force", false, "overwrite the plan file and the source if they exist")
-	if err := fl.Parse(args); err != nil {
-		if errors.Is(err, flag.ErrHelp) {
-			fl.SetOutput(stdout)
-			fl.Usage()
-			return 0
-		}
-		return 2
+	fl := newFlagSet("import", importHelp)
+	content := fl.String("content", "content", "write into the content of `DIR`")
+	id := fl.String("id", "", "the plan's `ID` (default: from its province, number and year)")
+	province := fl.String("province", "", "the plan's province `ID` (default: the one the text names)")
+	framework := fl.String("framework", "", "the `ID` of the framework the plan implements (default: the one the text cites)")
+	force := fl.Bool("force", false, "overwrite the plan file and the source text if they exist")
+	if code, ok := parse(fl, args, 1, stdout, stderr); !ok {
+		return code
 	}
 	if fl.NArg() != 1 {
-		fmt.Fprintf(stderr, "sitegen import: give one FILE to import\n")
-		fl.Usage()
+		fmt.Fprintf(stderr, "sitegen import: give the FILE to import\nrun \"sitegen help import\" for its flags and examples\n")
 		return 2
 	}
 	file := fl.Arg(0)
 	if *id != "" && !load.ValidID(*id) {
-		fmt.Fprintf(stderr, "sitegen import: id %q is not valid (use lowercase ASCII letters, digits and hyphens, e.g. \"thanh-hoa-208-2021\")\n", *id)
+		fmt.Fprintf(stderr, "sitegen import: -id %q is not valid (use lowercase ASCII letters, digits and hyphens, e.g. \"thanh-hoa-208-2021\")\n", *id)
 		return 2
 	}
 	data, err := os.ReadFile(file)
 	if err != nil {
-		fmt.Fprintf(stderr, "sitegen import: %v\n", err)
-		return 1
+		return fail(stderr, err)
 	}
-	if st, err := os.Stat(*content); err != nil || !st.IsDir() {
-		fmt.Fprintf(stderr, "sitegen import: content directory %q not found (run from the project directory or pass -content DIR)\n", *content)
-		return 1
-	}
-	root, err := os.OpenRoot(*content)
+	root, err := openContent(*content)
 	if err != nil {
-		fmt.Fprintf(stderr, "sitegen import: %v\n", err)
-		return 1
+		return fail(stderr, err)
 	}
 	defer root.Close()
 	// The content's agencies, provinces and frameworks; problems in other
@@ -86,14 +70,12 @@ func runImport(args []string, stdout, stderr io.Writer) int {
 	start := time.Now()
 	d, err := draft.Make(draft.Input{Name: filepath.Base(file), Data: data, Site: site, ID: *id, Province: *province, Framework: *framework})
 	if err != nil {
-		fmt.Fprintf(stderr, "sitegen import: %v\n", err)
-		return 1
+		return fail(stderr, err)
 	}
 	planFile := "plans/" + d.ID + ".yaml"
 	srcFile := "sources/" + d.SourceFile
 	if _, err := root.Stat(planFile); err == nil && !*force {
-		fmt.Fprintf(stderr, "sitegen import: %s already exists; pass -force to overwrite it, or -id ID to import as another plan\n", joinPath(*content, planFile))
-		return 1
+		return fail(stderr, fmt.Errorf("%s already exists; pass -force to overwrite it, or -id ID to import as another plan", joinPath(*content, planFile)))
 	}
 	writeSource := true
 	if old, err := root.ReadFile(srcFile); err == nil {
@@ -101,27 +83,21 @@ func runImport(args []string, stdout, stderr io.Writer) int {
 		case bytes.Equal(bytes.TrimPrefix(old, []byte("\ufeff")), d.Source) || bytes.Equal(old, data):
 			writeSource = false // the same text is already there
 		case !*force:
-			fmt.Fprintf(stderr, "sitegen import: %s already exists with other text; pass -force to overwrite it, or rename FILE\n", joinPath(*content, srcFile))
-			return 1
+			return fail(stderr, fmt.Errorf("%s already exists with other text; pass -force to overwrite it, or rename FILE", joinPath(*content, srcFile)))
 		}
 	}
-	if err := root.MkdirAll("plans", 0o755); err != nil {
-		fmt.Fprintf(stderr, "sitegen import: %v\n", err)
-		return 1
-	}
-	if err := root.MkdirAll("sources", 0o755); err != nil {
-		fmt.Fprintf(stderr, "sitegen import: %v\n", err)
-		return 1
+	for _, dir := range []string{"plans", "sources"} {
+		if err := root.MkdirAll(dir, 0o755); err != nil {
+			return fail(stderr, err)
+		}
 	}
 	if writeSource {
 		if err := writeFile(root, srcFile, d.Source); err != nil {
-			fmt.Fprintf(stderr, "sitegen import: writing %s: %v\n", joinPath(*content, srcFile), err)
-			return 1
+			return fail(stderr, fmt.Errorf("writing %s: %w", joinPath(*content, srcFile), err))
 		}
 	}
 	if err := writeFile(root, planFile, d.YAML); err != nil {
-		fmt.Fprintf(stderr, "sitegen import: writing %s: %v\n", joinPath(*content, planFile), err)
-		return 1
+		return fail(stderr, fmt.Errorf("writing %s: %w", joinPath(*content, planFile), err))
 	}
 	fmt.Fprintf(stderr, "sitegen import: read %s in %v\n", file, time.Since(start).Round(time.Millisecond))
 	d.Report.Write(stderr, joinPath(*content, srcFile))

@@ -50,7 +50,7 @@ func (d *drafter) finish() {
 		if n.timing == nil && !n.appRow {
 			n.timing = timingIn(n.text)
 			// A period outside the plan's is another programme's.
-			if t := n.timing; t != nil && t.kind == "period" && (d.reg.from == 0 || t.from < d.reg.from || t.to > d.reg.to) {
+			if t := n.timing; t != nil && t.kind == model.TimingPeriod && (d.reg.from == 0 || t.from < d.reg.from || t.to > d.reg.to) {
 				n.timing = nil
 			}
 			if n.timing != nil {
@@ -550,7 +550,7 @@ func (d *drafter) planFields() {
 				r.reporting = append(r.reporting, deadline{day: day, month: month, text: sentence})
 			}
 		}
-		if n.itemKind == "funding" {
+		if n.itemKind == model.KindFunding {
 			r.funding = strings.TrimSpace(r.funding + " " + n.text)
 		}
 	})

@@ -181,7 +181,7 @@ func TestMakeSmallPlan(t *testing.T) {
 	}
 	doc := p.Document
 	register := []struct{ field, got, want string }{
-		{"type", doc.Type, "plan"},
+		{"type", string(doc.Type), "plan"},
 		{"number", doc.Number, "12/KH-UBND"},
 		{"date", doc.Date.Format("2006-01-02"), "2026-03-05"},
 		{"place", doc.Place, "Đắk Lắk"},
@@ -231,9 +231,9 @@ func TestMakeSmallPlan(t *testing.T) {
 		}
 		timing := ""
 		if it.Timing != nil {
-			timing = it.Timing.Kind
+			timing = string(it.Timing.Kind)
 		}
-		if it.Label != tc.label || it.Kind != tc.kind || it.Text.VI != tc.text || !slices.Equal(agencyIDs(it.Lead), sorted(tc.lead)) ||
+		if it.Label != tc.label || string(it.Kind) != tc.kind || it.Text.VI != tc.text || !slices.Equal(agencyIDs(it.Lead), sorted(tc.lead)) ||
 			!slices.Equal(agencyIDs(it.Partners), sorted(tc.partners)) || timing != tc.timing {
 			t.Errorf("item %s: label %q kind %q lead %v partners %v timing %q\n  text %q\nwant label %q kind %q lead %v partners %v timing %q\n  text %q",
 				tc.id, it.Label, it.Kind, agencyIDs(it.Lead), agencyIDs(it.Partners), timing, it.Text.VI,
@@ -334,7 +334,7 @@ I. Mô hình tại cơ sở
 			t.Errorf("no item %q; items: %v", tc.id, itemIDs(p))
 			continue
 		}
-		if it.Kind != tc.kind || !slices.Equal(agencyIDs(it.Lead), sorted(tc.lead)) {
+		if string(it.Kind) != tc.kind || !slices.Equal(agencyIDs(it.Lead), sorted(tc.lead)) {
 			t.Errorf("item %s: kind %q lead %v, want %q %v", tc.id, it.Kind, agencyIDs(it.Lead), tc.kind, tc.lead)
 		}
 	}

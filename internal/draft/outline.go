@@ -5,6 +5,8 @@ import (
 	"regexp"
 	"strings"
 	"unicode/utf8"
+
+	"sitegen/internal/model"
 )
 
 // node is a paragraph of the outline: a section when other paragraphs
@@ -22,7 +24,7 @@ type node struct {
 
 	id, label, labelEN, title string
 	text                      string // an item's text
-	itemKind                  string
+	itemKind                  model.ItemKind
 	kindGuess                 bool
 	pillar                    string
 
@@ -264,27 +266,30 @@ func descends(n, of *node) bool {
 
 // sectionKinds gives the kind of the items under a heading, by the
 // words the heading starts with, most specific first.
-var sectionKinds = []struct{ words, kind string }{
-	{"nhiem vu chung", "general-task"},
-	{"nhiem vu cu the", "task"},
-	{"noi dung", "task"},
-	{"muc dich", "purpose"},
-	{"yeu cau", "requirement"},
-	{"muc tieu", "objective"},
-	{"giai phap", "solution"},
-	{"kinh phi", "funding"},
-	{"to chuc thuc hien", "duty"},
-	{"thoi gian thuc hien", "milestone"},
-	{"pham vi", "general-task"},
+var sectionKinds = []struct {
+	words string
+	kind  model.ItemKind
+}{
+	{"nhiem vu chung", model.KindGeneralTask},
+	{"nhiem vu cu the", model.KindTask},
+	{"noi dung", model.KindTask},
+	{"muc dich", model.KindPurpose},
+	{"yeu cau", model.KindRequirement},
+	{"muc tieu", model.KindObjective},
+	{"giai phap", model.KindSolution},
+	{"kinh phi", model.KindFunding},
+	{"to chuc thuc hien", model.KindDuty},
+	{"thoi gian thuc hien", model.KindMilestone},
+	{"pham vi", model.KindGeneralTask},
 }
 
 // kindOf guesses an item's kind from the headings above it.
-func kindOf(n *node) (string, bool) {
+func kindOf(n *node) (model.ItemKind, bool) {
 	if n.appRow {
-		return "appendix-row", false
+		return model.KindAppendixRow, false
 	}
 	if n.kind == article {
-		return "article", false
+		return model.KindArticle, false
 	}
 	for p := n.parent; p != nil; p = p.parent {
 		k := foldWords(p.title)
@@ -294,5 +299,5 @@ func kindOf(n *node) (string, bool) {
 			}
 		}
 	}
-	return "task", true
+	return model.KindTask, true
 }

@@ -15,7 +15,8 @@ import (
 // register is the document's entry in a legal register, as far as the
 // heading, the legal bases and the signature say it.
 type register struct {
-	docType, typeNote   string
+	docType             model.DocumentType
+	typeNote            string
 	title, titleNote    string
 	number              string
 	date, dateNote      string // YYYY-MM-DD
@@ -53,7 +54,7 @@ var (
 )
 
 // docTypes maps the heading that names a document to its type.
-var docTypes = map[string]string{"KẾ HOẠCH": "plan", "CHƯƠNG TRÌNH": "plan", "QUYẾT ĐỊNH": "decision", "CHỈ THỊ": "decision", "ĐỀ ÁN": "plan"}
+var docTypes = map[string]model.DocumentType{"KẾ HOẠCH": model.DocPlan, "CHƯƠNG TRÌNH": model.DocPlan, "QUYẾT ĐỊNH": model.DocDecision, "CHỈ THỊ": model.DocDecision, "ĐỀ ÁN": model.DocPlan}
 
 // heading reads the blocks before the first numbered section: the
 // register block, the title and the legal bases. It returns the index of

@@ -6,11 +6,12 @@ import (
 	"strings"
 
 	"sitegen/internal/fold"
+	"sitegen/internal/model"
 )
 
 // timing is when an item is done, with the source's words.
 type timing struct {
-	kind     string // annual, period, date, ongoing, once
+	kind     model.TimingKind
 	from, to int
 	date     string // YYYY-MM-DD
 	vi       string
@@ -28,15 +29,15 @@ var (
 // that opens it, a date, "hằng năm" or a period "giai đoạn 2021-2025".
 func timingIn(s string) *timing {
 	if m := yearRe.FindStringSubmatch(s); m != nil {
-		return &timing{kind: "once", vi: m[1]}
+		return &timing{kind: model.TimingOnce, vi: m[1]}
 	}
 	if m := byDateRe.FindStringSubmatch(s); m != nil {
 		if d, ok := ymd(m[3], m[2], m[1]); ok {
-			return &timing{kind: "date", date: d, vi: m[0]}
+			return &timing{kind: model.TimingDate, date: d, vi: m[0]}
 		}
 	}
 	if m := annualRe.FindString(s); m != "" {
-		return &timing{kind: "annual", vi: strings.TrimSpace(m)}
+		return &timing{kind: model.TimingAnnual, vi: strings.TrimSpace(m)}
 	}
 	if m := spanRe.FindStringSubmatch(s); m != nil {
 		if t := span(m); t != nil {
@@ -55,9 +56,9 @@ func timingCell(s string) *timing {
 	case s == "":
 		return nil
 	case k == "hang nam" || k == "hang nam." || strings.HasPrefix(k, "hang nam") && len(k) < 30:
-		return &timing{kind: "annual", vi: s}
+		return &timing{kind: model.TimingAnnual, vi: s}
 	case k == "thuong xuyen" || k == "lien tuc":
-		return &timing{kind: "ongoing", vi: s}
+		return &timing{kind: model.TimingOngoing, vi: s}
 	}
 	if m := spanRe.FindStringSubmatch(s); m != nil && len(s) < 40 {
 		if t := span(m); t != nil {
@@ -67,11 +68,11 @@ func timingCell(s string) *timing {
 	}
 	if m := byDateRe.FindStringSubmatch(s); m != nil {
 		if d, ok := ymd(m[3], m[2], m[1]); ok {
-			return &timing{kind: "date", date: d, vi: s}
+			return &timing{kind: model.TimingDate, date: d, vi: s}
 		}
 	}
 	if cellYear.MatchString(s) {
-		return &timing{kind: "once", vi: s}
+		return &timing{kind: model.TimingOnce, vi: s}
 	}
 	return nil
 }
@@ -82,5 +83,5 @@ func span(m []string) *timing {
 	if from < 1900 || to < from {
 		return nil
 	}
-	return &timing{kind: "period", from: from, to: to, vi: m[0]}
+	return &timing{kind: model.TimingPeriod, from: from, to: to, vi: m[0]}
 }

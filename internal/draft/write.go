@@ -10,6 +10,7 @@ import (
 
 	"sitegen/internal/fold"
 	"sitegen/internal/load"
+	"sitegen/internal/model"
 )
 
 // planID makes the plan's id from its province, number and year, as the
@@ -58,7 +59,7 @@ func (d *drafter) yaml(srcName string) ([]byte, error) {
 		}
 	}
 	d.fillGuesses()
-	found("type", r.docType, r.typeNote)
+	found("type", string(r.docType), r.typeNote)
 	found("number", r.number)
 	found("date", r.date, r.dateNote)
 	found("place", r.place)
@@ -130,11 +131,11 @@ func (d *drafter) yaml(srcName string) ([]byte, error) {
 	}
 	src := flow()
 	src.add("file", str(srcName))
-	kind := "official"
+	kind := model.SourceOfficial
 	if r.news {
-		kind = "news"
+		kind = model.SourceNews
 	}
-	src.add("kind", str(kind))
+	src.add("kind", str(string(kind)))
 	top.add("source", src.node)
 	secs := &yaml.Node{Kind: yaml.SequenceNode}
 	for _, s := range d.bd.root.children {
@@ -173,9 +174,9 @@ func (d *drafter) fillGuesses() {
 	r := &d.reg
 	switch {
 	case r.news:
-		r.docType, r.typeNote = "news-report", "guess: the text has no register heading"
+		r.docType, r.typeNote = model.DocNewsReport, "guess: the text has no register heading"
 	case r.docType == "":
-		r.docType, r.typeNote = "plan", "guess: the heading does not name the document's type"
+		r.docType, r.typeNote = model.DocPlan, "guess: the heading does not name the document's type"
 	}
 	if r.title == "" {
 		r.title, r.titleNote = d.newsTitle(), "guess: the plan's name as the text gives it"
@@ -200,7 +201,7 @@ func (d *drafter) fillGuesses() {
 func (d *drafter) document() *yaml.Node {
 	r := &d.reg
 	m := mapping()
-	t := str(r.docType)
+	t := str(string(r.docType))
 	t.LineComment = comment(r.typeNote)
 	m.add("type", t)
 	if r.number != "" {
@@ -320,7 +321,7 @@ func (d *drafter) itemNode(n *node) *yaml.Node {
 	m := mapping()
 	m.add("id", str(n.id))
 	m.add("label", str(n.label))
-	k := str(n.itemKind)
+	k := str(string(n.itemKind))
 	if n.kindGuess {
 		k.LineComment = "# guess: no heading above says what these are"
 	}
@@ -329,8 +330,8 @@ func (d *drafter) itemNode(n *node) *yaml.Node {
 	d.agencyFields(m, n)
 	if n.timing != nil {
 		t := flow()
-		t.add("kind", str(n.timing.kind))
-		if n.timing.kind == "period" {
+		t.add("kind", str(string(n.timing.kind)))
+		if n.timing.kind == model.TimingPeriod {
 			t.add("from", num(n.timing.from))
 			t.add("to", num(n.timing.to))
 		}
