@@ -46,7 +46,14 @@ func (d *drafter) finish() {
 			return
 		}
 		d.itemAgencies(n)
-		n.itemKind, n.kindGuess = kindOf(n)
+		var from *node
+		n.itemKind, from = kindOf(n)
+		switch {
+		case from != nil:
+			from.kindFrom = true
+		case n.itemKind == model.KindTask:
+			n.kindGuess = true
+		}
 		if n.timing == nil && !n.appRow {
 			n.timing = timingIn(n.text)
 			// A period outside the plan's is another programme's.

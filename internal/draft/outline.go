@@ -25,7 +25,8 @@ type node struct {
 	id, label, labelEN, title string
 	text                      string // an item's text
 	itemKind                  model.ItemKind
-	kindGuess                 bool
+	kindGuess                 bool // no heading says what the item is
+	kindFrom                  bool // the heading says what the items below are
 	pillar                    string
 
 	lead, partners         []string
@@ -283,21 +284,22 @@ var sectionKinds = []struct {
 	{"pham vi", model.KindGeneralTask},
 }
 
-// kindOf guesses an item's kind from the headings above it.
-func kindOf(n *node) (model.ItemKind, bool) {
+// kindOf guesses an item's kind from the headings above it, and returns
+// the section whose heading says it (nil when none does).
+func kindOf(n *node) (model.ItemKind, *node) {
 	if n.appRow {
-		return model.KindAppendixRow, false
+		return model.KindAppendixRow, nil
 	}
 	if n.kind == article {
-		return model.KindArticle, false
+		return model.KindArticle, nil
 	}
 	for p := n.parent; p != nil; p = p.parent {
 		k := foldWords(p.title)
 		for _, sk := range sectionKinds {
 			if strings.HasPrefix(k, sk.words) {
-				return sk.kind, false
+				return sk.kind, p
 			}
 		}
 	}
-	return model.KindTask, true
+	return model.KindTask, nil
 }

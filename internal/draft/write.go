@@ -280,6 +280,9 @@ func (d *drafter) sectionNode(s *node) *yaml.Node {
 		t.add("vi", str(s.title))
 		m.add("title", t.node)
 	}
+	if s.kindFrom {
+		s.notes = append(s.notes, "guess: the kind of the items below is read from this heading")
+	}
 	if s.pillar != "" {
 		v := str(s.pillar)
 		v.LineComment = "# guess: the pillar the heading names"
