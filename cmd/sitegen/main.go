@@ -51,6 +51,7 @@ func commands() []command {
 		{"build", "validate the content, then write the site", runBuild},
 		{"serve", "preview the site, reloaded on every save", runServe},
 		{"synth", "write a synthetic national content tree, for measuring", runSynth},
+		{"import", "read a plan's text or .docx into a draft plan file", runImport},
 		{"translations", "exchange the texts with translators as XLIFF 1.2 files", runTranslations},
 		{"version", "print the version and the revision it was built from", runVersion},
 		{"help", "list the commands, or print the flags and examples of one", runHelp},
