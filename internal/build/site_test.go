@@ -161,7 +161,7 @@ func TestOpenData(t *testing.T) {
 	perPlan := map[string]int{}
 	sources := map[string]string{}
 	for _, p := range mustSite(t).Plans {
-		sources[p.ID] = strings.Join(strings.Fields(p.Source.Text), " ")
+		sources[p.ID] = sourceWords(p.Source.Text)
 	}
 	for _, row := range rows[1:] {
 		plan, id := row[col["plan"]], row[col["item"]]

@@ -267,23 +267,55 @@ func (l *loader) provinces() []*model.Province {
 			}
 		}
 		for _, cn := range m.seq("changes") {
-			cm := d.mapping(cn, m.what+": change")
-			c := &model.ProvinceChange{Pos: d.pos(cn)}
-			var ok bool
-			if c.Date, ok = cm.date("date"); !ok && !cm.has("date") {
-				cm.missing("date", "2025-07-01")
-			}
-			c.MergedInto = cm.str("merged_into")
-			c.Absorbed = cm.strs("absorbed")
-			c.Basis = cm.text("basis", false)
-			c.Note = cm.text("note", false)
-			cm.end()
-			p.Changes = append(p.Changes, c)
+			p.Changes = append(p.Changes, provinceChange(d, cn, m.what))
 		}
 		m.end()
 		out = append(out, p)
 	})
 	return out
+}
+
+// changeFields are the fields of a province change that say what
+// happened, with the kind each gives; a change has exactly one.
+var changeFields = []struct {
+	field string
+	kind  model.ChangeKind
+}{
+	{"merged_into", model.ChangeMergedInto},
+	{"absorbed", model.ChangeAbsorbed},
+	{"renamed", model.ChangeRenamed},
+	{"upgraded", model.ChangeUpgraded},
+}
+
+func provinceChange(d *decoder, n *yaml.Node, what string) *model.ProvinceChange {
+	cm := d.mapping(n, what+": change")
+	c := &model.ProvinceChange{Pos: d.pos(n)}
+	var ok bool
+	if c.Date, ok = cm.date("date"); !ok && !cm.has("date") {
+		cm.missing("date", "2025-07-01")
+	}
+	c.MergedInto = cm.str("merged_into")
+	c.Absorbed = cm.strs("absorbed")
+	c.NewName = cm.text("renamed", false)
+	if up := cm.text("upgraded", false); !up.IsZero() {
+		c.NewName = up
+	}
+	var given []string
+	for _, f := range changeFields {
+		if cm.value(f.field) != nil {
+			given = append(given, f.field)
+			c.Kind = f.kind
+		}
+	}
+	if len(given) != 1 {
+		d.errs.Errorf(d.pos(n), "write one of `merged_into: id`, `absorbed: [ids]`, `renamed: {vi, en}` (the new name) or `upgraded: {vi, en}` (the city's name) per change",
+			"%s: a change must say what happened in exactly one field, not %d", cm.what, len(given))
+	}
+	c.Basis = cm.text("basis", true)
+	c.SourceURL = cm.url("source")
+	c.Note = cm.text("note", false)
+	cm.end()
+	return c
 }
 
 func (l *loader) agencies() []*model.Agency {
@@ -310,9 +342,23 @@ func (l *loader) agencies() []*model.Agency {
 				sm.missing("agencies", "[agency-id]")
 			}
 			s.Basis = sm.text("basis", true)
+			s.SourceURL = sm.url("source")
 			s.Note = sm.text("note", false)
 			sm.end()
 			a.Successor = s
+		}
+		if bn := m.value("abolished"); bn != nil {
+			bm := d.mapping(bn, m.what+": abolished")
+			b := &model.Abolition{Pos: d.pos(bn)}
+			var ok bool
+			if b.Date, ok = bm.date("date"); !ok && !bm.has("date") {
+				bm.missing("date", "2025-07-01")
+			}
+			b.Basis = bm.text("basis", true)
+			b.SourceURL = bm.url("source")
+			b.Note = bm.text("note", false)
+			bm.end()
+			a.Abolished = b
 		}
 		m.end()
 		out = append(out, a)
@@ -338,6 +384,9 @@ func (l *loader) glossary() []*model.Term {
 	l.list("glossary.yaml", func(d *decoder, n *yaml.Node) {
 		m := d.mapping(n, "glossary term")
 		t := &model.Term{Pos: d.pos(n), VI: cleanText(m.reqStr("vi", "...")), EN: cleanText(m.reqStr("en", "..."))}
+		for _, v := range m.strs("avoid") {
+			t.Avoid = append(t.Avoid, cleanText(v))
+		}
 		t.Note = m.text("note", false)
 		m.end()
 		out = append(out, t)

@@ -2,7 +2,6 @@ package load
 
 import (
 	"fmt"
-	"net/url"
 	"path"
 	"sort"
 	"strings"
@@ -71,7 +70,8 @@ func (l *loader) plan(name string) *model.Plan {
 	for _, rn := range m.seq("reporting") {
 		rm := d.mapping(rn, m.what+": reporting deadline")
 		r := &model.Deadline{Pos: d.pos(rn), Day: rm.int("day"), Month: rm.int("month")}
-		r.Text = model.Text{VI: cleanText(rm.str("vi")), EN: cleanText(rm.str("en"))}
+		r.Text = rm.pair(m.what + ": reporting deadline")
+		r.Text.Editorial = rm.bool("editorial")
 		rm.fingerprint(&r.Text)
 		if (r.Day != 0 || r.Month != 0) && (r.Day < 1 || r.Day > 31 || r.Month < 1 || r.Month > 12) {
 			d.errs.Errorf(r.Pos, "write `day:` 1-31 and `month:` 1-12", "%s: reporting deadline day %d month %d is not a date", m.what, r.Day, r.Month)
@@ -88,6 +88,7 @@ func (l *loader) plan(name string) *model.Plan {
 		p.SourcePos = d.pos(sn)
 		p.SourceFile = sm.reqStr("file", "document.txt")
 		p.SourceKind = word(sm, "kind", "source kind", model.SourceKinds())
+		p.Provenance = provenance(d, sm)
 		sm.end()
 	} else {
 		m.missing("source", "{file: document.txt, kind: official}")
@@ -137,6 +138,22 @@ func (l *loader) plan(name string) *model.Plan {
 	return p
 }
 
+// provenance reads where a source text came from: every field optional.
+func provenance(d *decoder, sm *mapping) model.Provenance {
+	var pr model.Provenance
+	pr.URL = sm.url("url")
+	pr.Retrieved, _ = sm.date("retrieved")
+	if sm.has("extent") {
+		pr.Extent = word(sm, "extent", "source extent", model.Extents())
+	}
+	if sm.value("truncated") != nil {
+		b := sm.bool("truncated")
+		pr.Truncated = &b
+	}
+	pr.Note = sm.text("note", false)
+	return pr
+}
+
 func (l *loader) document(d *decoder, m *mapping, p *model.Plan) {
 	dn := m.value("document")
 	if dn == nil {
@@ -158,6 +175,8 @@ func (l *loader) document(d *decoder, m *mapping, p *model.Plan) {
 		doc.SignerRole = sm.text("role", false)
 		sm.end()
 	}
+	doc.IssuedBy = dm.text("issued_by", false)
+	doc.ProposedBy = dm.text("proposed_by", false)
 	for _, bn := range dm.seq("bases") {
 		t := d.text(bn, m.what+": legal basis")
 		if t.VI == "" {
@@ -184,6 +203,7 @@ func (l *loader) section(d *decoder, n *yaml.Node) *model.Section {
 	s.PillarPos = m.keyPos("pillar")
 	s.LeadIDs = m.refs("lead")
 	s.PartnerIDs = m.refs("partners")
+	s.Note = m.text("note", false)
 	for _, in := range m.seq("items") {
 		s.Items = append(s.Items, l.item(d, in))
 	}
@@ -209,8 +229,8 @@ func (l *loader) item(d *decoder, n *yaml.Node) *model.Item {
 	m.what = fmt.Sprintf("item %q", it.ID)
 	it.Label = m.str("label")
 	it.Kind = word(m, "kind", "kind", model.ItemKinds())
-	it.Text = model.Text{VI: cleanText(m.str("vi")), EN: cleanText(m.str("en"))}
-	it.TextPos = m.keyPos("vi")
+	it.Text = m.pair(m.what)
+	it.TextPos = it.Text.Pos
 	m.fingerprint(&it.Text)
 	it.Title = m.text("title", false)
 	if it.Text.VI == "" {
@@ -224,7 +244,8 @@ func (l *loader) item(d *decoder, n *yaml.Node) *model.Item {
 		tm := d.mapping(tn, m.what+": timing")
 		t := &model.Timing{Kind: word(tm, "kind", "timing kind", model.TimingKinds()), From: tm.int("from"), To: tm.int("to")}
 		t.Date, _ = tm.date("date")
-		t.Text = model.Text{VI: cleanText(tm.str("vi")), EN: cleanText(tm.str("en"))}
+		t.Text = tm.pair(m.what + ": timing")
+		t.Text.Editorial = tm.bool("editorial")
 		tm.fingerprint(&t.Text)
 		if t.Kind == model.TimingPeriod && (t.From == 0 || t.To == 0) {
 			d.errs.Errorf(d.pos(tn), "add `from:` and `to:` years", "%s: a period timing needs from and to", m.what)
@@ -267,10 +288,10 @@ func update(d *decoder, n *yaml.Node, what string) *model.Update {
 	u.Text = m.text("text", true)
 	for _, en := range m.seq("evidence") {
 		em := d.mapping(en, what+": evidence")
-		e := model.Evidence{URL: em.reqStr("url", "https://..."), Title: em.text("title", true)}
-		if pu, err := url.Parse(e.URL); e.URL != "" && (err != nil || (pu.Scheme != "https" && pu.Scheme != "http") || pu.Host == "") {
-			d.errs.Errorf(em.keyPos("url"), "write a full http:// or https:// address", "%s: evidence url %q is not a web address", what, e.URL)
+		if !em.has("url") {
+			em.missing("url", "https://...")
 		}
+		e := model.Evidence{URL: em.url("url"), Title: em.text("title", true)}
 		em.end()
 		u.Evidence = append(u.Evidence, e)
 	}

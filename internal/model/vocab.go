@@ -224,3 +224,40 @@ func (s FrameworkStatus) Valid() bool { return slices.Contains(FrameworkStatuses
 
 // MessageKey is the interface string that names the status.
 func (s FrameworkStatus) MessageKey() string { return "framework-status." + string(s) }
+// ChangeKind is the kind of an administrative change. A province is
+// merged into another (and the other absorbs it), renamed, or upgraded to
+// a centrally-run city; an agency type is succeeded by others or
+// abolished.
+type ChangeKind string
+
+const (
+	ChangeMergedInto ChangeKind = "merged-into"
+	ChangeAbsorbed   ChangeKind = "absorbed"
+	ChangeRenamed    ChangeKind = "renamed"
+	ChangeUpgraded   ChangeKind = "upgraded"
+	ChangeSucceeded  ChangeKind = "succeeded"
+	ChangeAbolished  ChangeKind = "abolished"
+)
+
+// ChangeKinds lists the kinds of change.
+func ChangeKinds() []ChangeKind {
+	return []ChangeKind{ChangeMergedInto, ChangeAbsorbed, ChangeRenamed, ChangeUpgraded, ChangeSucceeded, ChangeAbolished}
+}
+
+// Valid reports whether k is a known kind of change.
+func (k ChangeKind) Valid() bool { return slices.Contains(ChangeKinds(), k) }
+
+// Extent says how much of a document a source text holds.
+type Extent string
+
+const (
+	ExtentFullText    Extent = "full-text"    // the whole document
+	ExtentExcerpt     Extent = "excerpt"      // part of the document
+	ExtentNewsSummary Extent = "news-summary" // a news report about the document
+)
+
+// Extents lists the extents.
+func Extents() []Extent { return []Extent{ExtentFullText, ExtentExcerpt, ExtentNewsSummary} }
+
+// Valid reports whether e is a known extent.
+func (e Extent) Valid() bool { return slices.Contains(Extents(), e) }

@@ -3,13 +3,18 @@
 // Resolve checks every reference between files (a plan's province and
 // framework, agency, pillar and theme ids, restated and related items,
 // successors and merged provinces), that ids are unique where they live,
-// and that every item's Vietnamese text occurs in its plan's source
-// document. It then fills the model's resolved fields: items inherit
-// their pillar and their lead and partner agencies from the sections that
-// state them, and each plan gets its items in document order.
+// and that every Vietnamese text a page shows as the document's words
+// occurs in its plan's source document: item texts, section titles, and
+// the plan's title, bases, funding, reporting deadlines, targets and the
+// rest of its register, unless the text is marked editorial. It then
+// fills the model's resolved fields: items inherit their pillar and
+// their lead and partner agencies from the sections that state them,
+// unlabelled items get their ordinal, and each plan gets its items in
+// document order.
 //
 // Missing English is a warning, not an error: the page shows the
-// Vietnamese with a notice.
+// Vietnamese with a notice. So is English that uses a rendering the
+// glossary avoids.
 package resolve
 
 import (
