@@ -153,7 +153,7 @@ func TestLiveReloadInBrowser(t *testing.T) {
 		t.Fatalf("%s: %s never held", what, cond)
 	}
 	textIs := func(s string) string {
-		return `(function(){var e=document.querySelector("article .text");return !!e && e.textContent === ` + strconv.Quote(s) + `;}())`
+		return `(function(){var e=document.querySelector("main h1");return !!e && e.textContent === ` + strconv.Quote(s) + `;}())`
 	}
 	until("the first load", textIs("Organise cultural exchanges."))
 	time.Sleep(300 * time.Millisecond) // let the page subscribe to reloads
@@ -171,5 +171,5 @@ func TestLiveReloadInBrowser(t *testing.T) {
 	}
 	time.Sleep(300 * time.Millisecond)
 	edit(t, plan, "lead: [dolisaa]", "lead: [dolisa]")
-	until("fixing the file", `document.querySelector("#sitegen-errors") === null && !!document.querySelector("article .text")`)
+	until("fixing the file", `document.querySelector("#sitegen-errors") === null && !!document.querySelector("main h1")`)
 }
