@@ -187,7 +187,7 @@ func TestMakeSmallPlan(t *testing.T) {
 		{"place", doc.Place, "Đắk Lắk"},
 		{"issuer", doc.IssuerID, "ppc"},
 		{"signer", doc.Signer, "Nguyễn Văn An"},
-		{"role", doc.SignerRole.VI, "TM. ỦY BAN NHÂN DÂN - KT. CHỦ TỊCH - PHÓ CHỦ TỊCH"},
+		{"role", doc.SignerRole.VI, "TM. ỦY BAN NHÂN DÂN KT. CHỦ TỊCH PHÓ CHỦ TỊCH"},
 		{"title", p.Title.VI, "Thực hiện Chương trình hành động trên địa bàn tỉnh Đắk Lắk, giai đoạn 2026-2030"},
 		{"province", p.ProvinceID, "dak-lak"},
 		{"framework", p.FrameworkID, "new"},

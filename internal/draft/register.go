@@ -205,7 +205,7 @@ func (r *register) signature(lines []line) {
 				continue
 			case personName(t):
 				r.signer = t
-				r.role = strings.Join(role, " - ")
+				r.role = strings.Join(role, " ") // as printed, lines joined: the verbatim check reads it so
 			}
 			break
 		}

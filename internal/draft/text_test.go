@@ -235,8 +235,8 @@ func TestSentenceCase(t *testing.T) {
 
 func TestSignature(t *testing.T) {
 	tests := []struct{ text, signer, role string }{
-		{"Nơi nhận:\n- Như trên;\n|\nKT.\nCHỦ TỊCH\nPHÓ CHỦ TỊCH\nNgô Thị Kim Yến\n|", "Ngô Thị Kim Yến", "KT. CHỦ TỊCH - PHÓ CHỦ TỊCH"},
-		{"TM. ỦY BAN NHÂN DÂN\nKT. CHỦ TỊCH\n\nPHÓ CHỦ TỊCH\n\n\n\nĐầu Thanh Tùng\n", "Đầu Thanh Tùng", "TM. ỦY BAN NHÂN DÂN - KT. CHỦ TỊCH - PHÓ CHỦ TỊCH"},
+		{"Nơi nhận:\n- Như trên;\n|\nKT.\nCHỦ TỊCH\nPHÓ CHỦ TỊCH\nNgô Thị Kim Yến\n|", "Ngô Thị Kim Yến", "KT. CHỦ TỊCH PHÓ CHỦ TỊCH"},
+		{"TM. ỦY BAN NHÂN DÂN\nKT. CHỦ TỊCH\n\nPHÓ CHỦ TỊCH\n\n\n\nĐầu Thanh Tùng\n", "Đầu Thanh Tùng", "TM. ỦY BAN NHÂN DÂN KT. CHỦ TỊCH PHÓ CHỦ TỊCH"},
 		{"KT. CHỦ TỊCH\nPHÓ CHỦ TỊCH\n(đã ký)\n", "", ""},
 	}
 	for _, tc := range tests {
