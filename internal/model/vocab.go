@@ -198,6 +198,12 @@ func MessageKeys() []string {
 	for _, r := range Roles() {
 		out = append(out, r.MessageKey())
 	}
+	for _, k := range ChangeKinds() {
+		out = append(out, k.MessageKey())
+	}
+	for _, e := range Extents() {
+		out = append(out, e.MessageKey())
+	}
 	for _, s := range FrameworkStatuses() {
 		out = append(out, s.MessageKey())
 	}
@@ -247,6 +253,9 @@ func ChangeKinds() []ChangeKind {
 // Valid reports whether k is a known kind of change.
 func (k ChangeKind) Valid() bool { return slices.Contains(ChangeKinds(), k) }
 
+// MessageKey is the interface string that says the change.
+func (k ChangeKind) MessageKey() string { return "change." + string(k) }
+
 // Extent says how much of a document a source text holds.
 type Extent string
 
@@ -261,3 +270,6 @@ func Extents() []Extent { return []Extent{ExtentFullText, ExtentExcerpt, ExtentN
 
 // Valid reports whether e is a known extent.
 func (e Extent) Valid() bool { return slices.Contains(Extents(), e) }
+
+// MessageKey is the interface string that names the extent.
+func (e Extent) MessageKey() string { return "extent." + string(e) }

@@ -217,9 +217,18 @@ func itemLabel(loc *i18n.Locale, it *model.Item) string {
 		}
 		return sec + "." + it.Label
 	}
-	// The source prints no label: the item is named by its kind and its
-	// place among the unlabelled items of that kind in its section
-	// ("đoạn thứ nhất", "first objective"), never by its id.
+	// The source prints no label. Within a labelled section the item is
+	// cited as its paragraph ("III.1, đoạn thứ nhất"); elsewhere it is
+	// named by its kind and its place among the unlabelled items of that
+	// kind ("Mục tiêu thứ nhất"); never by its id.
+	if sec != "" {
+		n := it.Ordinal
+		if n == 0 {
+			n = unlabelledOrdinal(it)
+		}
+		phrase, _ := loc.Tf("label.paragraph", ordinal(loc, n))
+		return joinLabel(sec, phrase)
+	}
 	kind, _ := loc.T(it.Kind.MessageKey())
 	phrase, _ := loc.Tf("label.nth", lowerFirst(kind), ordinal(loc, unlabelledOrdinal(it)))
 	return joinLabel(sec, phrase)
