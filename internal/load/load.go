@@ -436,6 +436,9 @@ func (l *loader) pages() []*model.Page {
 	for _, f := range l.markdown("pages") {
 		p := &model.Page{Pos: f.pos, Name: f.name, Lang: f.lang, Body: f.body}
 		p.Title = cleanText(f.front.reqStr("title", "Page title"))
+		if f.front.has("list") {
+			p.List = word(f.front, "list", "list", model.PageLists())
+		}
 		f.front.end()
 		out = append(out, p)
 	}

@@ -563,4 +563,7 @@ type Page struct {
 	Lang  Lang
 	Title string
 	Body  string // Markdown
+	// List names a list the page shows after its text, made from the
+	// data so that adding a plan updates it; "" for none.
+	List PageList
 }

@@ -230,6 +230,7 @@ func (s FrameworkStatus) Valid() bool { return slices.Contains(FrameworkStatuses
 
 // MessageKey is the interface string that names the status.
 func (s FrameworkStatus) MessageKey() string { return "framework-status." + string(s) }
+
 // ChangeKind is the kind of an administrative change. A province is
 // merged into another (and the other absorbs it), renamed, or upgraded to
 // a centrally-run city; an agency type is succeeded by others or
@@ -273,3 +274,18 @@ func (e Extent) Valid() bool { return slices.Contains(Extents(), e) }
 
 // MessageKey is the interface string that names the extent.
 func (e Extent) MessageKey() string { return "extent." + string(e) }
+
+// PageList is a list of the site's data that a standalone page shows
+// after its text.
+type PageList string
+
+const (
+	ListPlans    PageList = "plans"     // every plan, with its document and date
+	ListPlanData PageList = "plan-data" // every plan with its open data file
+)
+
+// PageLists lists the lists a page may show.
+func PageLists() []PageList { return []PageList{ListPlans, ListPlanData} }
+
+// Valid reports whether l is a known list.
+func (l PageList) Valid() bool { return slices.Contains(PageLists(), l) }

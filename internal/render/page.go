@@ -63,7 +63,8 @@ func (k links) Plan(p *model.Plan) string { return k.to(k.lang, manifest.PlanPat
 func (k links) Framework(f *model.Framework) string {
 	return k.to(k.lang, manifest.FrameworkPath(f))
 }
-func (k links) Source(p *model.Plan) string       { return k.to(k.lang, manifest.PlanPath(p)+"source/") }
+func (k links) Source(p *model.Plan) string       { return k.to(k.lang, manifest.SourcePath(p)) }
+func (k links) Data(p *model.Plan) string         { return k.base + manifest.PlanDataPath(p) }
 func (k links) Item(it *model.Item) string        { return k.to(k.lang, manifest.ItemPath(it)) }
 func (k links) Anchor(it *model.Item) string      { return k.Plan(it.Plan) + "#" + it.ID }
 func (k links) Province(p *model.Province) string { return k.to(k.lang, manifest.ProvincePath(p)) }

@@ -236,6 +236,10 @@ type markdownView struct {
 	*page
 	Title string
 	Body  template.HTML
+	// Plans is the list the page asks for after its text; Data says
+	// whether each plan is shown with its open data file.
+	Plans []*model.Plan
+	Data  bool
 }
 
 type redirectView struct {
@@ -405,6 +409,9 @@ var views = map[manifest.Kind]func(v *page) (any, error){
 	},
 	manifest.Markdown: func(v *page) (any, error) {
 		mv := &markdownView{page: v}
+		if pg := v.Page.Pages[v.L.Lang]; pg != nil && pg.List != "" {
+			mv.Plans, mv.Data = v.r.site.Plans, pg.List == model.ListPlanData
+		}
 		var err error
 		mv.Title, mv.Body, err = v.standalone()
 		return mv, err
