@@ -269,3 +269,24 @@ func TestFindProvinceAndFramework(t *testing.T) {
 		}
 	}
 }
+
+func TestContiguous(t *testing.T) {
+	source := "IV. KINH PHÍ\n\n1. Kinh phí từ ngân sách\nnhà nước.\n\n2. Nguồn **hợp pháp** khác.\n\nV. TỔ CHỨC\n\n3. Lồng ghép."
+	tests := []struct {
+		name  string
+		paras []string
+		want  string
+	}{
+		{"labels kept, lines and bold folded", []string{"1. Kinh phí từ ngân sách nhà nước.", "2. Nguồn hợp pháp khác."},
+			"1. Kinh phí từ ngân sách nhà nước. 2. Nguồn hợp pháp khác."},
+		{"stops at a gap", []string{"1. Kinh phí từ ngân sách nhà nước.", "3. Lồng ghép."},
+			"1. Kinh phí từ ngân sách nhà nước."},
+		{"nothing the source prints", []string{"Kinh phí từ ngân sách nhà nước. Nguồn hợp pháp khác."}, ""},
+		{"none", nil, ""},
+	}
+	for _, tc := range tests {
+		if got := contiguous(tc.paras, source); got != tc.want {
+			t.Errorf("%s: contiguous = %q, want %q", tc.name, got, tc.want)
+		}
+	}
+}
