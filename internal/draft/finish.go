@@ -521,6 +521,7 @@ func (d *drafter) bag(s string) map[string]bool {
 // reporting deadlines, funding, period and framework.
 func (d *drafter) planFields() {
 	r := &d.reg
+	var funding []string
 	walk(d.bd.root, func(n *node) {
 		if n.isSection() || n.appRow {
 			return
@@ -558,9 +559,29 @@ func (d *drafter) planFields() {
 			}
 		}
 		if n.itemKind == model.KindFunding {
-			r.funding = strings.TrimSpace(r.funding + " " + n.text)
+			funding = append(funding, n.b.text)
 		}
 	})
+	r.funding = contiguous(funding, d.text)
+}
+
+// contiguous joins the paragraphs of the funding part as the source
+// prints them, their labels included ("1. Kinh phí ... 2. Huy động ..."),
+// since check wants the plan's funding to occur in the source as one
+// passage. It stops before a paragraph that does not follow the one
+// before (a heading or table between them): the first passage is the
+// source's words, a join over a gap is not.
+func contiguous(paras []string, source string) string {
+	src := strings.Join(strings.Fields(strings.ReplaceAll(source, "**", "")), " ")
+	out := ""
+	for _, p := range paras {
+		next := strings.TrimSpace(out + " " + p)
+		if !strings.Contains(src, next) {
+			break
+		}
+		out = next
+	}
+	return out
 }
 
 // period reads the plan's period from its title: "giai đoạn 2021-2025",

@@ -180,11 +180,20 @@ func normalise(s string) string {
 	return norm.NFC.String(s)
 }
 
+// splitLines splits the text into trimmed lines. The bold markers of a
+// text converted from a web page ("**trước ngày 15/12**") are dropped:
+// they are not the document's words, check rejects them in a plan's
+// texts and ignores them in the source, so the draft copies the words
+// alone. A line drawn with stars stays, as a rule.
 func splitLines(s string) []line {
 	raw := strings.Split(s, "\n")
 	out := make([]line, len(raw))
 	for i, r := range raw {
-		out[i] = line{n: i + 1, text: strings.Join(strings.Fields(r), " ")}
+		t := strings.Join(strings.Fields(r), " ")
+		if !isRule(t) && strings.Contains(t, "**") {
+			t = strings.Join(strings.Fields(strings.ReplaceAll(t, "**", "")), " ")
+		}
+		out[i] = line{n: i + 1, text: t}
 	}
 	return out
 }

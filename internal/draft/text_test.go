@@ -72,6 +72,10 @@ UBND các huyện.`
 			"Cơ quan chủ trì: Sở Lao động - Thương binh và Xã hội;",
 			"Cơ quan phối hợp: các sở, ban, ngành; UBND các huyện.",
 		}},
+		{"bold markers", "**IV. KINH PHÍ**\n\n***\n\nd) Định kỳ hằng năm (**trước ngày 15/12**) báo cáo ** kết quả**.\n", []string{
+			"IV. KINH PHÍ",
+			"d) Định kỳ hằng năm (trước ngày 15/12) báo cáo kết quả.",
+		}},
 		{"per line", perLine, []string{
 			"a) Mở rộng các hoạt động giao lưu văn hóa, văn nghệ, thể dục thể thao; bảo tồn các giá trị văn hóa truyền thống của dân tộc.",
 			"b) Đẩy mạnh.",
@@ -177,7 +181,8 @@ func TestTiming(t *testing.T) {
 		want *timing
 	}{
 		{"Định kỳ trước ngày 15/12 hằng năm, báo cáo kết quả", false, &timing{kind: "annual", vi: "Định kỳ trước ngày 15/12 hằng năm"}},
-		{"Định kỳ hằng năm (**trước ngày 15/12**) báo cáo", false, &timing{kind: "annual", vi: "Định kỳ hằng năm (**trước ngày 15/12**)"}},
+		{"Định kỳ hằng năm (trước ngày 15/12) báo cáo", false, &timing{kind: "annual", vi: "Định kỳ hằng năm (trước ngày 15/12)"}},
+		{"báo cáo định kỳ hàng năm (trước ngày 15 tháng 12); phối hợp", false, &timing{kind: "annual", vi: "định kỳ hàng năm (trước ngày 15 tháng 12)"}},
 		{"hoàn thành trước ngày 30/6/2022", false, &timing{kind: "date", date: "2022-06-30", vi: "trước ngày 30/6/2022"}},
 		{"đào tạo nghề giai đoạn 2021- 2025; triển khai", false, &timing{kind: "period", from: 2021, to: 2025, vi: "giai đoạn 2021- 2025"}},
 		{"Năm 2020: Đánh giá giữa kỳ; giai đoạn 2016-2020", false, &timing{kind: "once", vi: "Năm 2020"}},
@@ -261,6 +266,27 @@ func TestFindProvinceAndFramework(t *testing.T) {
 		}
 		if got := findFramework(tc.text, site.Frameworks); got != tc.framework {
 			t.Errorf("findFramework(%q) = %q, want %q", tc.text, got, tc.framework)
+		}
+	}
+}
+
+func TestContiguous(t *testing.T) {
+	source := "IV. KINH PHÍ\n\n1. Kinh phí từ ngân sách\nnhà nước.\n\n2. Nguồn **hợp pháp** khác.\n\nV. TỔ CHỨC\n\n3. Lồng ghép."
+	tests := []struct {
+		name  string
+		paras []string
+		want  string
+	}{
+		{"labels kept, lines and bold folded", []string{"1. Kinh phí từ ngân sách nhà nước.", "2. Nguồn hợp pháp khác."},
+			"1. Kinh phí từ ngân sách nhà nước. 2. Nguồn hợp pháp khác."},
+		{"stops at a gap", []string{"1. Kinh phí từ ngân sách nhà nước.", "3. Lồng ghép."},
+			"1. Kinh phí từ ngân sách nhà nước."},
+		{"nothing the source prints", []string{"Kinh phí từ ngân sách nhà nước. Nguồn hợp pháp khác."}, ""},
+		{"none", nil, ""},
+	}
+	for _, tc := range tests {
+		if got := contiguous(tc.paras, source); got != tc.want {
+			t.Errorf("%s: contiguous = %q, want %q", tc.name, got, tc.want)
 		}
 	}
 }

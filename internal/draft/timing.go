@@ -19,7 +19,7 @@ type timing struct {
 
 var (
 	byDateRe = regexp.MustCompile(`(?i)trước ngày (\d{1,2})/(\d{1,2})/(\d{4})`)
-	annualRe = regexp.MustCompile(`(?i)(?:định kỳ\s+)?(?:\(?\**trước ngày \d{1,2}(?:/| tháng )\d{1,2}\**\)?\s+)?(?:hằng|hàng) năm(?:\s+\(?\**trước ngày \d{1,2}(?:/| tháng )\d{1,2}\**\)?)?`)
+	annualRe = regexp.MustCompile(`(?i)(?:định kỳ\s+)?(?:\(?trước ngày \d{1,2}(?:/| tháng )\d{1,2}\)?\s+)?(?:hằng|hàng) năm(?:\s+\(?trước ngày \d{1,2}(?:/| tháng )\d{1,2}\)?)?`)
 	spanRe   = regexp.MustCompile(`(?i)giai đoạn\s+(\d{4})\s*-\s*(\d{4})`)
 	yearRe   = regexp.MustCompile(`^(?i)(năm \d{4})\s*:`)
 	cellYear = regexp.MustCompile(`(?i)^(?:năm|quý [IV]+/|tháng \d{1,2}/)\s*(\d{4})$`)
