@@ -74,6 +74,16 @@ func New(th *theme.Theme, site *model.Site, man *manifest.Manifest, opts Options
 	return out
 }
 
+// PagePaths lists the files Stream writes for the pages of the manifest,
+// so that their directories can be made before the pages arrive.
+func (rr *Renderer) PagePaths() []string {
+	out := make([]string, 0, len(rr.byPath))
+	for p := range rr.byPath {
+		out = append(out, p)
+	}
+	return out
+}
+
 // File renders the one file at path ("vi/plans/x/index.html"), for a
 // preview server that renders on request. ok is false when the site has
 // no such file.
