@@ -58,6 +58,10 @@ func New(th *theme.Theme, site *model.Site, man *manifest.Manifest, opts Options
 		r.agencies[a.ID] = a
 	}
 	r.lk = newLookup(site, man, th.Locales)
+	r.pageless = map[model.Lang]*page{}
+	for _, l := range model.Langs {
+		r.pageless[l] = r.newPage(&manifest.Page{}, l)
+	}
 	r.commentary = map[model.Subject]map[model.Lang]*model.Commentary{}
 	for _, c := range site.Commentary {
 		if r.commentary[c.About] == nil {
@@ -233,6 +237,10 @@ type renderer struct {
 	shared   map[string]template.HTML
 	// commentary by what it is about, then language
 	commentary map[model.Subject]map[model.Lang]*model.Commentary
+	// fragments holds the list entries rendered once (see ItemRef), by
+	// fragmentKey; pageless is a view of no page per language for them
+	fragments sync.Map
+	pageless  map[model.Lang]*page
 }
 
 // outPath is the file a page path is written to.
