@@ -28,9 +28,12 @@ serve:
 	$(GO) build -o bin/sitegen ./cmd/sitegen
 	exec bin/sitegen serve -content $(CONTENT) -theme . -addr $(ADDR)
 
-## bench: build speed of the real and synthetic national sites, and the preview's reload time
+## bench: build speed of the real and synthetic national sites against the
+## previous version (cmd/bench/baseline.json) and cp -r, and the preview's
+## reload time; BENCHFLAGS=-record-baseline records this version's figures
+BENCHFLAGS ?=
 bench:
-	$(GO) run ./cmd/bench
+	$(GO) run ./cmd/bench $(BENCHFLAGS)
 
 ## test: every test, plus formatting and vet
 test: lint

@@ -1,5 +1,6 @@
-// Search without a server: fetches only the index shards of the query's
-// words and the document blocks of the results shown. Builds results with
+// Search without a server: fetches only the term lists of the query's
+// words, the byte ranges of their postings, and the document blocks of
+// the results shown. Builds results with
 // DOM methods (no innerHTML), so indexed text can never become markup.
 //
 // Ranking: every word must match, the last one also as the beginning of
@@ -26,14 +27,10 @@
     return m ? m[0] : '_';
   }
 
-  // termFile is the name internal/search gives a term's postings: plain
-  // ASCII terms name their file, others are written as "x" and their
-  // UTF-8 bytes in hexadecimal.
-  function termFile(t) {
-    if (/^[a-z0-9]+$/.test(t)) { return t; }
-    var hex = 'x';
-    new TextEncoder().encode(t).forEach(function (b) { hex += (b < 16 ? '0' : '') + b.toString(16); });
-    return hex;
+  // packOf is the pack internal/search puts a term's postings in: its
+  // first letter or digit, or "_".
+  function packOf(t) {
+    return /^[a-z0-9]/.test(t) ? t.charAt(0) : '_';
   }
   // expand lists the terms of a shard that the folded word f stands for:
   // the word itself, and for the last word the terms it begins, most
@@ -43,7 +40,7 @@
     var out = Object.prototype.hasOwnProperty.call(shard, f) ? [f] : [];
     if (!isLast || f.length < 2) { return out; }
     var more = Object.keys(shard).filter(function (k) { return k !== f && k.indexOf(f) === 0; });
-    more.sort(function (a, b) { return shard[b] - shard[a] || (a < b ? -1 : a > b ? 1 : 0); });
+    more.sort(function (a, b) { return shard[b][0] - shard[a][0] || (a < b ? -1 : a > b ? 1 : 0); });
     return out.concat(more.slice(0, 8 - out.length));
   }
   // undelta turns differences back into document numbers.
@@ -55,13 +52,15 @@
 
   // score maps doc -> score for one query word, or null when no term of
   // the index matches it. get(path) fetches an index file's JSON, {} when
-  // it is missing.
+  // it is missing; get(path, [offset, length]) the JSON in those bytes of
+  // it. A term list gives each term as [documents, offset, length], the
+  // place of its postings in the pack of its first letter.
   function score(get, word, isLast) {
     var f = fold(word);
     return get('t/' + shardOf(f) + '.json').then(function (shard) {
       var keys = expand(shard, f, isLast);
       if (!keys.length) { return null; }
-      return Promise.all(keys.map(function (k) { return get('p/' + termFile(k) + '.json'); })).then(function (lists) {
+      return Promise.all(keys.map(function (k) { return get('p/' + packOf(k) + '.bin', [shard[k][1], shard[k][2]]); })).then(function (lists) {
         var s = {};
         lists.forEach(function (p, n) {
           var k = keys[n];
@@ -137,14 +136,24 @@
   var pageSize = 10;
   var cache = {};
 
-  function get(path) {
-    if (!cache[path]) {
-      cache[path] = fetch(root + path).then(function (r) {
+  // get fetches an index file, or with range [offset, length] only those
+  // bytes of it; a server that ignores the range sends the whole file,
+  // and the bytes are cut from it here.
+  function get(path, range) {
+    var key = range ? path + '#' + range[0] : path;
+    if (!cache[key]) {
+      var opts = range ? {headers: {Range: 'bytes=' + range[0] + '-' + (range[0] + range[1] - 1)}} : {};
+      cache[key] = fetch(root + path, opts).then(function (r) {
         if (!r.ok) { return {}; }
-        return r.json();
+        if (!range) { return r.json(); }
+        return r.arrayBuffer().then(function (b) {
+          var bytes = new Uint8Array(b);
+          if (r.status !== 206) { bytes = bytes.subarray(range[0], range[0] + range[1]); }
+          return JSON.parse(new TextDecoder().decode(bytes));
+        });
       }).catch(function () { return {}; });
     }
-    return cache[path];
+    return cache[key];
   }
   function say(key, n) {
     status.textContent = form.getAttribute('data-' + key).replace('%d', n);

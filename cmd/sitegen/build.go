@@ -6,6 +6,7 @@ import (
 	"io"
 	"io/fs"
 	"os"
+	"runtime/debug"
 	"runtime/pprof"
 
 	"sitegen"
@@ -40,6 +41,7 @@ func runBuild(args []string, stdout, stderr io.Writer) int {
 	if code, ok := parse(fl, args, 0, stdout, stderr); !ok {
 		return code
 	}
+	tuneGC()
 	if *cpuprofile != "" {
 		stop, err := startCPUProfile(*cpuprofile)
 		if err != nil {
@@ -84,6 +86,21 @@ func runBuild(args []string, stdout, stderr io.Writer) int {
 		fmt.Fprintf(stdout, "recorded %d new addresses in %s\n", added, joinPath(*content, load.PublishedFile))
 	}
 	return 0
+}
+
+// tuneGC lets the heap grow to five times what is live before collecting,
+// instead of twice: a build allocates gigabytes of short-lived pages over
+// a live heap of 100-200 MB, and collected 131 times on a national site.
+// The soft memory limit makes the collector work harder before the
+// process nears the 512 MiB a build may use. GOGC and GOMEMLIMIT, when
+// set, win.
+func tuneGC() {
+	if os.Getenv("GOGC") == "" {
+		debug.SetGCPercent(400)
+	}
+	if os.Getenv("GOMEMLIMIT") == "" {
+		debug.SetMemoryLimit(320 << 20)
+	}
 }
 
 // openContent opens the content directory. os.Root refuses paths that

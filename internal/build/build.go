@@ -76,18 +76,32 @@ func renderAll(site *model.Site, man *manifest.Manifest, opts Options) ([]output
 }
 
 // stream renders the pages and the open data of a checked site, handing
-// each file to emit.
+// each file to emit. The open data is built while pages render.
 func stream(site *model.Site, man *manifest.Manifest, opts Options, emit func(output.File) error) error {
-	data, err := opendata.Files(site, opts.Base.Path)
-	if err != nil {
-		return fmt.Errorf("writing open data: %w", err)
-	}
-	for _, f := range data {
-		if err := emit(f); err != nil {
-			return err
+	return streamWith(render.New(opts.Theme, site, man, render.Options{Base: opts.Base}), site, opts, emit)
+}
+
+func streamWith(r *render.Renderer, site *model.Site, opts Options, emit func(output.File) error) error {
+	dataErr := make(chan error, 1)
+	go func() {
+		data, err := opendata.Files(site, opts.Base.Path)
+		if err != nil {
+			dataErr <- fmt.Errorf("writing open data: %w", err)
+			return
 		}
+		for _, f := range data {
+			if err := emit(f); err != nil {
+				dataErr <- err
+				return
+			}
+		}
+		dataErr <- nil
+	}()
+	err := r.Stream(emit)
+	if derr := <-dataErr; err == nil {
+		err = derr
 	}
-	return render.New(opts.Theme, site, man, render.Options{Base: opts.Base}).Stream(emit)
+	return err
 }
 
 // Check loads and validates the content, including that every address
@@ -139,14 +153,22 @@ func Build(opts Options) (Summary, *diag.List, error) {
 		if err != nil {
 			return sum, problems, fmt.Errorf("writing the site: %w", err)
 		}
-		var mu sync.Mutex
-		err = stream(site, man, opts, func(f output.File) error {
-			mu.Lock()
-			sum.Files++
-			sum.Bytes += int64(len(f.Data))
-			mu.Unlock()
-			return dir.Write(f)
-		})
+		r := render.New(opts.Theme, site, man, render.Options{Base: opts.Base})
+		err = dir.MakeDirs(r.PagePaths())
+		if err == nil {
+			w := newWriters(dir)
+			var mu sync.Mutex
+			err = streamWith(r, site, opts, func(f output.File) error {
+				mu.Lock()
+				sum.Files++
+				sum.Bytes += int64(len(f.Data))
+				mu.Unlock()
+				return w.write(f)
+			})
+			if werr := w.close(); err == nil {
+				err = werr
+			}
+		}
 		if err == nil {
 			err = dir.Commit()
 		} else {
@@ -169,6 +191,59 @@ func Build(opts Options) (Summary, *diag.List, error) {
 	sum.Addresses = man.Addresses(site)
 	sum.Duration = time.Since(start)
 	return sum, problems, nil
+}
+
+// writers write files from a bounded pool of goroutines, so that
+// rendering goes on while the disk is busy, and a bounded queue, so that
+// rendered pages never pile up in memory.
+type writers struct {
+	queue chan output.File
+	mu    sync.Mutex // guards err
+	err   error
+	wg    sync.WaitGroup
+}
+
+// writerCount is how many files are written at once: file creation waits
+// on the disk, not the processor, so more writers than cores pay.
+const writerCount = 8
+
+func newWriters(dir *output.Dir) *writers {
+	w := &writers{queue: make(chan output.File, 4*writerCount)}
+	for i := 0; i < writerCount; i++ {
+		w.wg.Add(1)
+		go func() {
+			defer w.wg.Done()
+			for f := range w.queue {
+				if err := dir.Write(f); err != nil {
+					w.mu.Lock()
+					if w.err == nil {
+						w.err = err
+					}
+					w.mu.Unlock()
+				}
+			}
+		}()
+	}
+	return w
+}
+
+// write queues f, or returns the first error a writer met.
+func (w *writers) write(f output.File) error {
+	w.mu.Lock()
+	err := w.err
+	w.mu.Unlock()
+	if err != nil {
+		return err
+	}
+	w.queue <- f
+	return nil
+}
+
+// close waits for every queued file to be written.
+func (w *writers) close() error {
+	close(w.queue)
+	w.wg.Wait()
+	return w.err
 }
 
 // Preview is a checked site ready to render any file on request, for the

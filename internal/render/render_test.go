@@ -11,6 +11,7 @@ import (
 	"strings"
 	"sync"
 	"testing"
+	"testing/fstest"
 
 	"sitegen"
 	"sitegen/internal/load"
@@ -34,14 +35,20 @@ func renderFixture(t *testing.T) map[string][]byte {
 // theme, by output path.
 func renderSite(t *testing.T, content fs.FS, baseURL string) map[string][]byte {
 	t.Helper()
+	th, err := theme.Load(sitegen.Theme, nil)
+	if err != nil {
+		t.Fatal(err)
+	}
+	return renderWith(t, th, content, baseURL)
+}
+
+// renderWith checks a content tree and renders it with th.
+func renderWith(t *testing.T, th *theme.Theme, content fs.FS, baseURL string) map[string][]byte {
+	t.Helper()
 	site, problems := load.Load(content)
 	resolve.Resolve(site, problems)
 	man := manifest.Build(site, problems)
 	if err := problems.Err(); err != nil {
-		t.Fatal(err)
-	}
-	th, err := theme.Load(sitegen.Theme, nil)
-	if err != nil {
 		t.Fatal(err)
 	}
 	base, err := manifest.ParseBase(baseURL)
@@ -202,7 +209,7 @@ func TestTextIsEscaped(t *testing.T) {
 	for path, data := range renderSite(t, m, "/") {
 		if path == "vi/plans/sample-1-2021/i-2-a/index.html" {
 			page := string(data)
-			if !strings.Contains(page, `<h1>Tổ chức giao lưu &lt;script>alert(1)&lt;/script> văn hóa.</h1>`) {
+			if !strings.Contains(page, `<h1>Tổ chức giao lưu &lt;script&gt;alert(1)&lt;/script&gt; văn hóa.</h1>`) {
 				t.Error("the text is not shown escaped")
 			}
 			// inside a quoted attribute value "<" is only text; anywhere
@@ -228,5 +235,36 @@ func TestOutdatedNotice(t *testing.T) {
 	}
 	if strings.Contains(string(files["vi/plans/sample-1-2021/i-2-a/index.html"]), "bản dịch có thể chưa cập nhật") {
 		t.Error("the Vietnamese page speaks of the translation")
+	}
+}
+
+// TestItemRefOverride: list entries are rendered once per item and
+// reused, yet a theme that overrides the "item-ref" template still
+// decides what every list shows.
+func TestItemRefOverride(t *testing.T) {
+	b, err := fs.ReadFile(sitegen.Theme, "templates/partials.html")
+	if err != nil {
+		t.Fatal(err)
+	}
+	const marker = `<li class="item mine">`
+	mine := strings.Replace(string(b), "{{define \"item-ref\"}}{{$v := .V}}{{$it := .I}}\n<li class=\"item\">",
+		"{{define \"item-ref\"}}{{$v := .V}}{{$it := .I}}\n"+marker, 1)
+	if mine == string(b) {
+		t.Fatal("the built-in item-ref template changed; update this test")
+	}
+	th, err := theme.Load(sitegen.Theme, fstest.MapFS{"templates/partials.html": {Data: []byte(mine)}})
+	if err != nil {
+		t.Fatal(err)
+	}
+	files := renderWith(t, th, sitetest.Fixture(t, "valid"), "/")
+	for _, p := range []string{"vi/agencies/dolisa/index.html", "en/pillars/inclusive/index.html", "vi/themes/poverty-reduction/index.html"} {
+		page := string(files[p])
+		if n := strings.Count(page, marker); n == 0 || strings.Contains(page, `<li class="item">`+"\n"+`<p class="meta"><a href="/`) {
+			t.Errorf("%s: %d entries from the overriding template, and some from the built-in one", p, n)
+		}
+	}
+	builtIn := renderFixture(t)
+	if strings.Contains(string(builtIn["vi/agencies/dolisa/index.html"]), marker) {
+		t.Error("the override leaked into a site rendered with the built-in theme")
 	}
 }

@@ -6,9 +6,19 @@
 //
 //	{lang}/search/t/{prefix}.json  the terms that start with prefix (the
 //	                               first two letters of the folded term),
-//	                               each with its number of documents
-//	{lang}/search/p/{term}.json    the postings of one term
+//	                               each as [documents, offset, length]:
+//	                               its number of documents and where its
+//	                               postings are in its pack
+//	{lang}/search/p/{letter}.bin   the postings of every term that starts
+//	                               with letter, one JSON value after the
+//	                               other; a query fetches one term's
+//	                               postings with an HTTP range request
 //	{lang}/search/d/{n}.json       the documents of block n
+//
+// Postings are packed by first letter because a file per term made the
+// index most of the site's files (3,101 of the real site's 4,317), and
+// every file costs a create on every build; with ranges a query still
+// downloads only the postings of its terms.
 //
 // Terms are folded: lowercase and without diacritics, so "giảm" is
 // "giam". A term's postings list its documents with a weight, 3 for a
@@ -31,7 +41,7 @@
 package search
 
 import (
-	"encoding/hex"
+	"bytes"
 	"encoding/json"
 	"fmt"
 	"sort"
@@ -78,18 +88,32 @@ func Files(site *model.Site, lang model.Lang, basePath string, labels Labels) ([
 func indexFiles(docs []Doc, prefix string) ([]output.File, error) {
 	idx := index(docs)
 	var out []output.File
-	shards := map[string]map[string]int{} // prefix -> term -> documents
-	for term, p := range idx {
-		s := shardOf(term)
-		if shards[s] == nil {
-			shards[s] = map[string]int{}
-		}
-		shards[s][term] = len(p.Docs) / 2
+	terms := make([]string, 0, len(idx))
+	for term := range idx {
+		terms = append(terms, term)
+	}
+	sort.Strings(terms)                     // fixed offsets, so that builds are reproducible
+	shards := map[string]map[string]Entry{} // prefix -> term -> entry
+	packs := map[string]*bytes.Buffer{}
+	for _, term := range terms {
+		p := idx[term]
 		b, err := json.Marshal(p.encoded())
 		if err != nil {
 			return nil, err
 		}
-		out = append(out, output.File{Path: prefix + "p/" + termFile(term) + ".json", Data: b})
+		pk := PackOf(term)
+		if packs[pk] == nil {
+			packs[pk] = &bytes.Buffer{}
+		}
+		s := shardOf(term)
+		if shards[s] == nil {
+			shards[s] = map[string]Entry{}
+		}
+		shards[s][term] = Entry{len(p.Docs) / 2, packs[pk].Len(), len(b)}
+		packs[pk].Write(b)
+	}
+	for pk, b := range packs {
+		out = append(out, output.File{Path: prefix + "p/" + pk + ".bin", Data: b.Bytes()})
 	}
 	for s, counts := range shards {
 		b, err := json.Marshal(counts) // map keys are sorted by encoding/json
@@ -147,16 +171,17 @@ func (p *posting) encoded() posting {
 	return out
 }
 
-// termFile is the file name of a term's postings: the term itself when it
-// is plain ASCII, else "x" and its bytes in hexadecimal, so that any
-// letter makes a safe name. assets/search.js computes the same name.
-func termFile(term string) string {
-	for i := 0; i < len(term); i++ {
-		if c := term[i]; !(c >= 'a' && c <= 'z' || c >= '0' && c <= '9') {
-			return "x" + hex.EncodeToString([]byte(term))
-		}
+// Entry is a term's line in its term list: how many documents hold it,
+// and the offset and length of its postings in its pack.
+type Entry [3]int
+
+// PackOf is the pack a term's postings go into: its first letter or
+// digit, or "_" for a term that starts with anything else.
+func PackOf(term string) string {
+	if term != "" && (term[0] >= 'a' && term[0] <= 'z' || term[0] >= '0' && term[0] <= '9') {
+		return term[:1]
 	}
-	return term
+	return "_"
 }
 
 // terms splits text into lowercase words: runs of letters and digits.
