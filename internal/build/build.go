@@ -28,7 +28,23 @@ type Options struct {
 	Content fs.FS        // the content tree
 	Theme   *theme.Theme // the parsed theme (see theme.Load)
 	Out     string       // the output directory; "" renders without writing
-	Base    manifest.Base
+	// Base is the address the site is built for. The zero Base means the
+	// content's own address (url in site.yaml), or the root path when the
+	// content gives none.
+	Base manifest.Base
+}
+
+// base is the address to build site for: the one the options give, else
+// the site's own. A url that does not parse is reported by check, which
+// runs first.
+func (o Options) base(site *model.Site) manifest.Base {
+	if o.Base.Path != "" {
+		return o.Base
+	}
+	if b, err := manifest.ParseBase(site.URL); err == nil {
+		return b
+	}
+	return manifest.Base{Path: "/"}
 }
 
 // Summary is what a build did, for the report printed after it.
@@ -78,7 +94,8 @@ func renderAll(site *model.Site, man *manifest.Manifest, opts Options) ([]output
 // stream renders the pages and the open data of a checked site, handing
 // each file to emit.
 func stream(site *model.Site, man *manifest.Manifest, opts Options, emit func(output.File) error) error {
-	data, err := opendata.Files(site, opts.Base.Path)
+	base := opts.base(site)
+	data, err := opendata.Files(site, base.Path)
 	if err != nil {
 		return fmt.Errorf("writing open data: %w", err)
 	}
@@ -87,7 +104,7 @@ func stream(site *model.Site, man *manifest.Manifest, opts Options, emit func(ou
 			return err
 		}
 	}
-	return render.New(opts.Theme, site, man, render.Options{Base: opts.Base}).Stream(emit)
+	return render.New(opts.Theme, site, man, render.Options{Base: base}).Stream(emit)
 }
 
 // Check loads and validates the content, including that every address
@@ -100,6 +117,11 @@ func Check(content fs.FS) (*model.Site, *diag.List) {
 
 func check(content fs.FS) (*model.Site, *manifest.Manifest, *diag.List) {
 	site, problems := load.Load(content)
+	if site.URL != "" {
+		if _, err := manifest.ParseBase(site.URL); err != nil {
+			problems.Errorf(site.URLPos, "", "site url: %v", err)
+		}
+	}
 	resolve.Resolve(site, problems)
 	if problems.HasErrors() {
 		return site, nil, problems
@@ -122,6 +144,13 @@ func Build(opts Options) (Summary, *diag.List, error) {
 	site, man, problems := check(opts.Content)
 	if err := problems.Err(); err != nil {
 		return sum, problems, err
+	}
+	if !opts.base(site).Absolute() {
+		// A local preview needs no host; a published site does, and the
+		// build cannot tell which this is, so it says what goes without.
+		problems.Warnf(diag.Pos{File: "site.yaml"},
+			"add `url: https://portal.example.gov.vn/asean/` with the site's public address to site.yaml, or build with -baseurl and the full address",
+			"the site's public address is not known, so sitemap.xml, robots.txt, the feeds, canonical links, og:url and citations carry paths without a host")
 	}
 	if opts.Out == "" {
 		files, err := renderAll(site, man, opts)
@@ -191,8 +220,9 @@ func NewPreview(opts Options) (*Preview, *diag.List, error) {
 	if err := problems.Err(); err != nil {
 		return nil, problems, err
 	}
-	r := render.New(opts.Theme, site, man, render.Options{Base: opts.Base})
-	return &Preview{r: r, site: site, basePath: opts.Base.Path}, problems, nil
+	base := opts.base(site)
+	r := render.New(opts.Theme, site, man, render.Options{Base: base})
+	return &Preview{r: r, site: site, basePath: base.Path}, problems, nil
 }
 
 // File renders the file at path ("vi/index.html", "data/items.csv").
