@@ -202,15 +202,18 @@ func (r *renderer) sideFiles(man *manifest.Manifest) ([]output.File, error) {
 // searchIndex writes the search index of lang, labelled in that language.
 func (r *renderer) searchIndex(lang model.Lang) ([]output.File, error) {
 	v := r.newPage(&manifest.Page{}, lang)
+	other := r.newPage(&manifest.Page{}, lang.Other())
 	t := func(key string) string { s, _ := v.L.T(key); return s }
 	return search.Files(r.site, lang, r.base.Path, search.Labels{
-		Kind:     func(kind model.ItemKind) string { return t(kind.MessageKey()) },
-		Plan:     t("search.kind.plan"),
-		Province: t("search.kind.province"),
-		Agency:   t("search.kind.agency"),
-		Theme:    t("search.kind.theme"),
-		Label:    v.Label,
-		PlanName: v.PlanName,
+		Heading:      v.Heading,
+		OtherHeading: other.Heading,
+		Kind:         func(kind model.ItemKind) string { return t(kind.MessageKey()) },
+		Plan:         t("search.kind.plan"),
+		Province:     t("search.kind.province"),
+		Agency:       t("search.kind.agency"),
+		Theme:        t("search.kind.theme"),
+		Label:        v.Label,
+		PlanName:     v.PlanName,
 	})
 }
 

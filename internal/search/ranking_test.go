@@ -119,3 +119,52 @@ func TestScriptFoldsLikeIndex(t *testing.T) {
 		}
 	}
 }
+
+// TestRankingAcrossLanguages: on the English site a Vietnamese query
+// finds items by their Vietnamese heading and text, and syllables found
+// side by side ("giảm nghèo", one word) rank above the same syllables
+// apart ("giám sát … nghèo", other words).
+func TestRankingAcrossLanguages(t *testing.T) {
+	docs := []Doc{
+		{URL: "/giam-sat", Title: "Monitor the implementation", otherTitle: "Giám sát việc thực hiện", otherText: "chính sách cho hộ nghèo"},
+		{URL: "/phrase-in-text", Title: "Carry out the programme", otherText: "Thực hiện chương trình giảm nghèo bền vững"},
+		{URL: "/phrase-in-heading", Title: "Sustainable poverty reduction", otherTitle: "Giảm nghèo bền vững"},
+		{URL: "/apart", Title: "Giảm chi phí", Text: "hộ nghèo"},
+		{URL: "/across-a-comma", Text: "giảm, nghèo"},
+		{URL: "/unrelated", Title: "Vocational training", otherTitle: "Đào tạo nghề"},
+	}
+	files, err := indexFiles(docs, "en/search/")
+	if err != nil {
+		t.Fatal(err)
+	}
+	site := WriteSite(t, files)
+	tests := []struct {
+		name string
+		q    string
+		want []string
+	}{
+		{"side by side first, a heading above the text", "giam ngheo",
+			[]string{"/phrase-in-heading", "/phrase-in-text", "/giam-sat", "/apart", "/across-a-comma"}},
+		{"exact diacritics above folded ones", "giảm nghèo",
+			[]string{"/phrase-in-heading", "/phrase-in-text", "/apart", "/giam-sat", "/across-a-comma"}},
+		{"side by side only in the order typed", "ngheo giam",
+			[]string{"/phrase-in-heading", "/giam-sat", "/apart", "/phrase-in-text", "/across-a-comma"}},
+		{"the last word typed half-way", "giam ngh",
+			[]string{"/phrase-in-heading", "/phrase-in-text", "/giam-sat", "/apart", "/across-a-comma"}},
+		{"the page's own language", "poverty", []string{"/phrase-in-heading"}},
+	}
+	queries := make([]ScriptQuery, len(tests))
+	for i, tc := range tests {
+		queries[i] = ScriptQuery{Lang: "en", Q: tc.q, Size: 10}
+	}
+	results, _ := RunScript(t, site, queries, nil)
+	for i, tc := range tests {
+		var got []string
+		for _, d := range results[i].Docs {
+			got = append(got, d.URL)
+		}
+		if !slices.Equal(got, tc.want) {
+			t.Errorf("%s: %q found %v; want %v", tc.name, tc.q, got, tc.want)
+		}
+	}
+}
