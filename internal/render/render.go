@@ -274,19 +274,30 @@ func (r *renderer) execute(m *minify.M, kind string, v any) ([]byte, error) {
 }
 
 // extras renders the pages outside the language trees: the root page
-// that sends readers to a language, and the 404 page, which speaks both
-// languages because it answers for any address.
+// that sends readers to a language, and the 404 pages: one per language
+// for the addresses under it ("vi/404.html"), and one speaking both for
+// any other address.
 func (r *renderer) extras(m *minify.M) ([]output.File, error) {
 	both := &bilingualView{}
 	for _, l := range model.Langs {
 		both.Langs = append(both.Langs, r.newPage(&manifest.Page{}, l))
 	}
 	both.page = both.Langs[0]
+	jobs := []struct {
+		kind, file string
+		view       *bilingualView
+	}{{"root", "index.html", both}, {"404", "404.html", both}}
+	for _, p := range both.Langs {
+		jobs = append(jobs, struct {
+			kind, file string
+			view       *bilingualView
+		}{"404", string(p.L.Lang) + "/404.html", &bilingualView{page: p, Langs: []*page{p}}})
+	}
 	var out []output.File
-	for _, x := range []struct{ kind, file string }{{"root", "index.html"}, {"404", "404.html"}} {
-		b, err := r.execute(m, x.kind, both)
+	for _, x := range jobs {
+		b, err := r.execute(m, x.kind, x.view)
 		if err != nil {
-			return nil, fmt.Errorf("rendering the %s page: %w", x.kind, err)
+			return nil, fmt.Errorf("rendering %s: %w", x.file, err)
 		}
 		out = append(out, output.File{Path: x.file, Data: b})
 	}
