@@ -23,6 +23,11 @@ Build checks the content as check does, then writes the site in both
 languages into the output directory, replacing it in one step. On any
 error it exits with status 1 and leaves the output directory as it was.
 
+The site is built for the address given with -baseurl, else for the url
+in the content's site.yaml, else for the root path of a local preview
+(then sitemap, feeds and canonical links have no host, and a warning
+says so).
+
 examples:
   sitegen build
   sitegen build -baseurl https://portal.example.gov.vn/asean/
@@ -34,7 +39,7 @@ func runBuild(args []string, stdout, stderr io.Writer) int {
 	fl := newFlagSet("build", buildHelp)
 	content := fl.String("content", "content", "read the content from `DIR`")
 	out := fl.String("out", "public", "write the site into `DIR`")
-	baseURL := fl.String("baseurl", "/", "the address `URL` the site is published at, e.g. https://portal.example.gov.vn/asean/")
+	baseURL := fl.String("baseurl", "", "the address `URL` the site is published at, e.g. https://portal.example.gov.vn/asean/ (default: url in site.yaml, else /)")
 	themeDir := fl.String("theme", "", themeUsage)
 	record := fl.Bool("record", false, "after building, add every address of the site to the content's "+load.PublishedFile)
 	cpuprofile := fl.String("cpuprofile", "", "write a CPU profile of the build to `FILE`")
@@ -54,10 +59,12 @@ func runBuild(args []string, stdout, stderr io.Writer) int {
 		return fail(stderr, err)
 	}
 	defer root.Close()
-	base, err := manifest.ParseBase(*baseURL)
-	if err != nil {
-		fmt.Fprintf(stderr, "sitegen build: %v\n", err)
-		return 2
+	var base manifest.Base // the zero Base: the content's own address
+	if *baseURL != "" {
+		if base, err = manifest.ParseBase(*baseURL); err != nil {
+			fmt.Fprintf(stderr, "sitegen build: %v\n", err)
+			return 2
+		}
 	}
 	th, err := loadTheme(*themeDir)
 	if err != nil {

@@ -28,7 +28,23 @@ type Options struct {
 	Content fs.FS        // the content tree
 	Theme   *theme.Theme // the parsed theme (see theme.Load)
 	Out     string       // the output directory; "" renders without writing
-	Base    manifest.Base
+	// Base is the address the site is built for. The zero Base means the
+	// content's own address (url in site.yaml), or the root path when the
+	// content gives none.
+	Base manifest.Base
+}
+
+// base is the address to build site for: the one the options give, else
+// the site's own. A url that does not parse is reported by check, which
+// runs first.
+func (o Options) base(site *model.Site) manifest.Base {
+	if o.Base.Path != "" {
+		return o.Base
+	}
+	if b, err := manifest.ParseBase(site.URL); err == nil {
+		return b
+	}
+	return manifest.Base{Path: "/"}
 }
 
 // Summary is what a build did, for the report printed after it.
@@ -78,13 +94,13 @@ func renderAll(site *model.Site, man *manifest.Manifest, opts Options) ([]output
 // stream renders the pages and the open data of a checked site, handing
 // each file to emit. The open data is built while pages render.
 func stream(site *model.Site, man *manifest.Manifest, opts Options, emit func(output.File) error) error {
-	return streamWith(render.New(opts.Theme, site, man, render.Options{Base: opts.Base}), site, opts, emit)
+	return streamWith(render.New(opts.Theme, site, man, render.Options{Base: opts.base(site)}), site, opts, emit)
 }
 
 func streamWith(r *render.Renderer, site *model.Site, opts Options, emit func(output.File) error) error {
 	dataErr := make(chan error, 1)
 	go func() {
-		data, err := opendata.Files(site, opts.Base.Path)
+		data, err := opendata.Files(site, opts.base(site).Path)
 		if err != nil {
 			dataErr <- fmt.Errorf("writing open data: %w", err)
 			return
@@ -114,6 +130,11 @@ func Check(content fs.FS) (*model.Site, *diag.List) {
 
 func check(content fs.FS) (*model.Site, *manifest.Manifest, *diag.List) {
 	site, problems := load.Load(content)
+	if site.URL != "" {
+		if _, err := manifest.ParseBase(site.URL); err != nil {
+			problems.Errorf(site.URLPos, "", "site url: %v", err)
+		}
+	}
 	resolve.Resolve(site, problems)
 	if problems.HasErrors() {
 		return site, nil, problems
@@ -137,6 +158,13 @@ func Build(opts Options) (Summary, *diag.List, error) {
 	if err := problems.Err(); err != nil {
 		return sum, problems, err
 	}
+	if !opts.base(site).Absolute() {
+		// A local preview needs no host; a published site does, and the
+		// build cannot tell which this is, so it says what goes without.
+		problems.Warnf(diag.Pos{File: "site.yaml"},
+			"add `url: https://portal.example.gov.vn/asean/` with the site's public address to site.yaml, or build with -baseurl and the full address",
+			"the site's public address is not known, so sitemap.xml, robots.txt, the feeds, canonical links, og:url and citations carry paths without a host")
+	}
 	if opts.Out == "" {
 		files, err := renderAll(site, man, opts)
 		if err != nil {
@@ -153,7 +181,7 @@ func Build(opts Options) (Summary, *diag.List, error) {
 		if err != nil {
 			return sum, problems, fmt.Errorf("writing the site: %w", err)
 		}
-		r := render.New(opts.Theme, site, man, render.Options{Base: opts.Base})
+		r := render.New(opts.Theme, site, man, render.Options{Base: opts.base(site)})
 		err = dir.MakeDirs(r.PagePaths())
 		if err == nil {
 			w := newWriters(dir)
@@ -266,8 +294,9 @@ func NewPreview(opts Options) (*Preview, *diag.List, error) {
 	if err := problems.Err(); err != nil {
 		return nil, problems, err
 	}
-	r := render.New(opts.Theme, site, man, render.Options{Base: opts.Base})
-	return &Preview{r: r, site: site, basePath: opts.Base.Path}, problems, nil
+	base := opts.base(site)
+	r := render.New(opts.Theme, site, man, render.Options{Base: base})
+	return &Preview{r: r, site: site, basePath: base.Path}, problems, nil
 }
 
 // File renders the file at path ("vi/index.html", "data/items.csv").

@@ -210,15 +210,18 @@ func (r *renderer) sideFiles(man *manifest.Manifest) ([]output.File, error) {
 // searchIndex writes the search index of lang, labelled in that language.
 func (r *renderer) searchIndex(lang model.Lang) ([]output.File, error) {
 	v := r.newPage(&manifest.Page{}, lang)
+	other := r.newPage(&manifest.Page{}, lang.Other())
 	t := func(key string) string { s, _ := v.L.T(key); return s }
 	return search.Files(r.site, lang, r.base.Path, search.Labels{
-		Kind:     func(kind model.ItemKind) string { return t(kind.MessageKey()) },
-		Plan:     t("search.kind.plan"),
-		Province: t("search.kind.province"),
-		Agency:   t("search.kind.agency"),
-		Theme:    t("search.kind.theme"),
-		Label:    v.Label,
-		PlanName: v.PlanName,
+		Heading:      v.Heading,
+		OtherHeading: other.Heading,
+		Kind:         func(kind model.ItemKind) string { return t(kind.MessageKey()) },
+		Plan:         t("search.kind.plan"),
+		Province:     t("search.kind.province"),
+		Agency:       t("search.kind.agency"),
+		Theme:        t("search.kind.theme"),
+		Label:        v.Label,
+		PlanName:     v.PlanName,
 	})
 }
 
@@ -277,19 +280,30 @@ func (r *renderer) execute(kind string, v any) ([]byte, error) {
 }
 
 // extras renders the pages outside the language trees: the root page
-// that sends readers to a language, and the 404 page, which speaks both
-// languages because it answers for any address.
+// that sends readers to a language, and the 404 pages: one per language
+// for the addresses under it ("vi/404.html"), and one speaking both for
+// any other address.
 func (r *renderer) extras() ([]output.File, error) {
 	both := &bilingualView{}
 	for _, l := range model.Langs {
 		both.Langs = append(both.Langs, r.newPage(&manifest.Page{}, l))
 	}
 	both.page = both.Langs[0]
+	jobs := []struct {
+		kind, file string
+		view       *bilingualView
+	}{{"root", "index.html", both}, {"404", "404.html", both}}
+	for _, p := range both.Langs {
+		jobs = append(jobs, struct {
+			kind, file string
+			view       *bilingualView
+		}{"404", string(p.L.Lang) + "/404.html", &bilingualView{page: p, Langs: []*page{p}}})
+	}
 	var out []output.File
-	for _, x := range []struct{ kind, file string }{{"root", "index.html"}, {"404", "404.html"}} {
-		b, err := r.execute(x.kind, both)
+	for _, x := range jobs {
+		b, err := r.execute(x.kind, x.view)
 		if err != nil {
-			return nil, fmt.Errorf("rendering the %s page: %w", x.kind, err)
+			return nil, fmt.Errorf("rendering %s: %w", x.file, err)
 		}
 		out = append(out, output.File{Path: x.file, Data: b})
 	}

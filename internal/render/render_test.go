@@ -4,6 +4,7 @@ import (
 	"bytes"
 	"flag"
 	"fmt"
+	"html"
 	"io/fs"
 	"os"
 	"path/filepath"
@@ -16,6 +17,7 @@ import (
 	"sitegen"
 	"sitegen/internal/load"
 	"sitegen/internal/manifest"
+	"sitegen/internal/model"
 	"sitegen/internal/output"
 	"sitegen/internal/render"
 	"sitegen/internal/resolve"
@@ -78,7 +80,7 @@ func renderWith(t *testing.T, th *theme.Theme, content fs.FS, baseURL string) ma
 func TestGolden(t *testing.T) {
 	files := renderFixture(t)
 	pages := []string{
-		"index.html", "404.html",
+		"index.html", "404.html", "vi/404.html", "en/404.html",
 		"vi/index.html", "en/index.html",
 		"vi/plans/sample-1-2021/index.html", "en/plans/sample-1-2021/index.html",
 		"vi/plans/sample-1-2021/i-1-a/index.html", "en/plans/sample-1-2021/i-1-b/index.html",
@@ -158,6 +160,65 @@ func TestLinksUnderSubPath(t *testing.T) {
 			if strings.HasPrefix(ref, "/") && !strings.HasPrefix(ref, "/asean/") {
 				t.Errorf("%s: link %q is outside the base path /asean/", name, ref)
 			}
+		}
+	}
+}
+
+// TestNotFound: the 404 pages carry the site's header, navigation, a
+// search box and a link home in each language they speak, every word
+// from the interface strings. vi/404.html and en/404.html answer for the
+// addresses under a language, 404.html for any other.
+func TestNotFound(t *testing.T) {
+	files := renderFixture(t)
+	th, err := theme.Load(sitegen.Theme, nil)
+	if err != nil {
+		t.Fatal(err)
+	}
+	tests := []struct {
+		file  string
+		langs []string
+	}{
+		{"vi/404.html", []string{"vi"}},
+		{"en/404.html", []string{"en"}},
+		{"404.html", []string{"vi", "en"}},
+	}
+	for _, tc := range tests {
+		page := string(files[tc.file])
+		if page == "" {
+			t.Errorf("%s was not rendered", tc.file)
+			continue
+		}
+		first := tc.langs[0]
+		want := []string{
+			`<html lang="` + first + `">`,
+			`<header class="site">`,
+			`<a class="brand" href="/asean/` + first + `/">`,
+			`<nav aria-label="`,
+			`href="/asean/` + first + `/plans/"`,
+			`<meta name="robots" content="noindex">`,
+		}
+		for _, lang := range tc.langs {
+			loc := th.Locales[model.Lang(lang)]
+			for _, key := range []string{"notfound.title", "notfound.text", "notfound.home", "search.label", "search.submit"} {
+				s, err := loc.T(key)
+				if err != nil {
+					t.Fatal(err)
+				}
+				want = append(want, ">"+html.EscapeString(s)+"<")
+			}
+			want = append(want,
+				`<form class="search" role="search"`,
+				`action="/asean/`+lang+`/search/" method="get"`,
+				`<input id="q-`+lang+`" type="search" name="q">`,
+				`<a href="/asean/`+lang+`/">`)
+		}
+		for _, w := range want {
+			if !strings.Contains(page, w) {
+				t.Errorf("%s does not contain %s", tc.file, w)
+			}
+		}
+		if n := strings.Count(page, "<h1"); n != 1 {
+			t.Errorf("%s has %d h1 elements, want 1", tc.file, n)
 		}
 	}
 }
