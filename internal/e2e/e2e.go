@@ -97,6 +97,8 @@ func KindOf(rel string) string {
 			return "pillar"
 		case "themes":
 			return "theme"
+		case "frameworks":
+			return "framework"
 		}
 	case len(p) == 3:
 		switch {
