@@ -464,8 +464,8 @@ func testLanguageSwitch(t *testing.T, f *fixture) {
 			if lang := eval[string](t, s.ctx, got, `document.documentElement.lang`); lang != to {
 				t.Errorf("%s: <html lang=%q> after the language switch, want %q", got, lang, to)
 			}
-			if h1 := eval[string](t, s.ctx, got, `(document.querySelector('main h1')||{}).textContent||''`); !strings.Contains(h1, testItemLabel) {
-				t.Errorf("%s: main h1 is %q after the language switch, want it to name the item %s", got, h1, testItemLabel)
+			if sub := eval[string](t, s.ctx, got, `(document.querySelector('main h1 + p.sub')||{}).textContent||''`); !strings.Contains(sub, testItemLabel) {
+				t.Errorf("%s: the line under the heading is %q after the language switch, want it to name the item %s", got, sub, testItemLabel)
 			}
 		})
 	}

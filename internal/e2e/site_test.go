@@ -265,6 +265,7 @@ func TestNginx(t *testing.T) {
 		".png":  "image/png",
 		".ico":  "image/x-icon",
 		".webp": "image/webp",
+		".bin":  "application/octet-stream",
 	}
 	sample := map[string]string{}
 	filepath.WalkDir(f.out, func(p string, d os.DirEntry, err error) error {
