@@ -4,6 +4,7 @@ import (
 	"fmt"
 	"path"
 	"sort"
+	"strconv"
 	"strings"
 
 	"gopkg.in/yaml.v3"
@@ -89,6 +90,7 @@ func (l *loader) plan(name string) *model.Plan {
 		p.SourceFile = sm.reqStr("file", "document.txt")
 		p.SourceKind = word(sm, "kind", "source kind", model.SourceKinds())
 		p.Provenance = provenance(d, sm)
+		p.Omit = omissions(d, sm)
 		sm.end()
 	} else {
 		m.missing("source", "{file: document.txt, kind: official}")
@@ -300,4 +302,29 @@ func update(d *decoder, n *yaml.Node, what string) *model.Update {
 	}
 	m.end()
 	return u
+}
+
+// omissions reads a source's `omit:` list: runs of lines ("1-3", or one
+// line "817") that are the copied web page's, not the document's.
+func omissions(d *decoder, sm *mapping) []*model.Omission {
+	var out []*model.Omission
+	for _, n := range sm.seq("omit") {
+		om := d.mapping(n, sm.what+": omitted lines")
+		o := &model.Omission{Pos: d.pos(n), What: om.text("what", true)}
+		lines := om.reqStr("lines", "1-3")
+		from, to, ok := strings.Cut(lines, "-")
+		if !ok {
+			to = from
+		}
+		var err1, err2 error
+		o.From, err1 = strconv.Atoi(strings.TrimSpace(from))
+		o.To, err2 = strconv.Atoi(strings.TrimSpace(to))
+		if lines != "" && (err1 != nil || err2 != nil || o.From < 1 || o.To < o.From) {
+			d.errs.Errorf(om.keyPos("lines"), "write the first and last line of the run, like `lines: 799-817`, or one line, like `lines: 1`",
+				"%s: lines %q is not a run of lines", sm.what, lines)
+		}
+		om.end()
+		out = append(out, o)
+	}
+	return out
 }

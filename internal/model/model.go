@@ -329,6 +329,14 @@ type Provenance struct {
 	Note      Text // what else is known about the copy, in the editors' words
 }
 
+// Omission is a run of lines of a source file left out of the published
+// source, with what they were.
+type Omission struct {
+	Pos      diag.Pos
+	From, To int // 1-based, inclusive
+	What     Text
+}
+
 // IsZero reports whether nothing is known.
 func (p Provenance) IsZero() bool {
 	return p.URL == "" && p.Retrieved.IsZero() && p.Extent == "" && p.Truncated == nil && p.Note.IsZero()
@@ -354,8 +362,12 @@ type Plan struct {
 	SourceKind  SourceKind
 	SourcePos   diag.Pos
 	Provenance  Provenance
-	Targets     []*Target
-	Sections    []*Section
+	// Omit lists the runs of lines of the source file that are not the
+	// document (the heading or properties panel of the web page it was
+	// copied from): the published source leaves them out and says so.
+	Omit     []*Omission
+	Targets  []*Target
+	Sections []*Section
 	// Attribution is set when the source does not name the province and
 	// the editors attribute the plan to one; Province is then that
 	// province, and pages say that the attribution is editorial.

@@ -391,10 +391,10 @@ func (v *page) citation(p *model.Plan, it *model.Item) string {
 	return strings.Join(parts, ", ") + ". " + link
 }
 
-// paragraphs splits a source document into paragraphs for display.
-func paragraphs(s *model.Source) []string {
+// paragraphs splits a source text into paragraphs for display.
+func paragraphs(text string) []string {
 	var out []string
-	for _, para := range strings.Split(strings.ReplaceAll(s.Text, "\r\n", "\n"), "\n\n") {
+	for _, para := range strings.Split(strings.ReplaceAll(text, "\r\n", "\n"), "\n\n") {
 		if t := strings.Join(strings.Fields(para), " "); t != "" {
 			out = append(out, t)
 		}

@@ -329,3 +329,23 @@ func TestItemRefOverride(t *testing.T) {
 		t.Error("the override leaked into a site rendered with the built-in theme")
 	}
 }
+
+// TestSourceOmitsWebPage: lines a source marks as the copied web page's
+// are left out of its published page, which says which and what they
+// were; every item's passage is still anchored.
+func TestSourceOmitsWebPage(t *testing.T) {
+	m := sitetest.Fixture(t, "valid")
+	m = sitetest.Replace(t, m, "plans/sample-1-2021.yaml", "source: {file: plan.txt, kind: official}",
+		"source: {file: plan.txt, kind: official, omit: [{lines: \"1\", what: {vi: tên trang, en: the page's name}}]}")
+	files := renderSite(t, m, "/")
+	page := string(files["en/plans/sample-1-2021/source/index.html"])
+	if strings.Contains(page, "KẾ HOẠCH MẪU") {
+		t.Error("the omitted line is published")
+	}
+	if !strings.Contains(page, "line 1: the page&#39;s name") {
+		t.Error("the page does not say what it left out")
+	}
+	if !strings.Contains(page, `id="p-i-1-a"`) {
+		t.Error("an item's passage lost its anchor")
+	}
+}

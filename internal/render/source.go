@@ -32,7 +32,7 @@ var headingLine = regexp.MustCompile(`^(?:[IVX]+\.|Điều \d+\.|PHỤ LỤC|Ph�
 // folded, as the verbatim check compares it; a passage that runs across
 // paragraphs is marked in the paragraph where it starts, up to its end.
 func sourceBlocks(p *model.Plan) []SourceBlock {
-	paras := paragraphs(p.Source)
+	paras := paragraphs(publishedSource(p))
 	// offsets of each paragraph in the folded text, joined by one space
 	starts := make([]int, len(paras))
 	var all strings.Builder
@@ -91,4 +91,19 @@ func sourceBlocks(p *model.Plan) []SourceBlock {
 		out[pi] = b
 	}
 	return out
+}
+
+// publishedSource is the source text without the lines the data marks
+// as the copied web page's, each run replaced by a paragraph break.
+func publishedSource(p *model.Plan) string {
+	if len(p.Omit) == 0 {
+		return p.Source.Text
+	}
+	lines := strings.Split(p.Source.Text, "\n")
+	for _, o := range p.Omit {
+		for i := o.From - 1; i < o.To && i < len(lines); i++ {
+			lines[i] = ""
+		}
+	}
+	return strings.Join(lines, "\n")
 }

@@ -97,6 +97,12 @@ func (r *resolver) plan(p *model.Plan) {
 		if src, ok := r.site.Sources[p.SourceFile]; ok {
 			p.Source = src
 			st.source = sourceWords(src.Text)
+			n := strings.Count(src.Text, "\n") + 1
+			for _, o := range p.Omit {
+				if o.To > n {
+					r.errs.Errorf(o.Pos, fmt.Sprintf("the file has %d lines", n), "%s: omitted lines %d-%d run past the end of %q", ctx, o.From, o.To, p.SourceFile)
+				}
+			}
 		} else {
 			r.errs.Errorf(p.SourcePos, "copy the source document into content/sources/ or correct the file name", "%s: source document %q is not in sources/", ctx, p.SourceFile)
 		}
