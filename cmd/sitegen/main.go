@@ -29,6 +29,7 @@ import (
 	"sitegen/internal/build"
 	"sitegen/internal/diag"
 	"sitegen/internal/load"
+	"sitegen/internal/output"
 	"sitegen/internal/serve"
 	"sitegen/internal/synth"
 )
@@ -39,7 +40,7 @@ func main() {
 
 const usage = `usage:
   sitegen check [-content DIR]
-  sitegen build [-content DIR] [-out DIR] [-baseurl URL] [-theme DIR] [-record]
+  sitegen build [-content DIR] [-out DIR] [-baseurl URL] [-theme DIR] [-record] [-no-wait]
   sitegen serve [-content DIR] [-theme DIR] [-addr 127.0.0.1:8080]
   sitegen synth [-provinces P] [-items T] [-content DIR] -out DIR
 `
@@ -57,6 +58,7 @@ func run(args []string, stdout, stderr io.Writer) int {
 	baseURL := fl.String("baseurl", "/", "address the site is published at, e.g. https://portal.example.gov.vn/asean/")
 	theme := fl.String("theme", "", "directory whose templates/ and assets/ files replace the built-in ones")
 	record := fl.Bool("record", false, "after building, add every address of the site to the content's "+load.PublishedFile)
+	noWait := fl.Bool("no-wait", false, "build: fail at once if another build is writing the same output, instead of waiting for it")
 	cpuprofile := fl.String("cpuprofile", "", "write a CPU profile of the command to this file")
 	provinces := fl.Int("provinces", 34, "synth: number of provinces")
 	items := fl.Int("items", 300, "synth: items per plan")
@@ -139,7 +141,9 @@ func run(args []string, stdout, stderr io.Writer) int {
 		return 0
 	}
 
-	opts := build.Options{Content: contentFS, Theme: sitegen.Theme, Out: *out, BaseURL: *baseURL}
+	opts := build.Options{Content: contentFS, Theme: sitegen.Theme, Out: *out, BaseURL: *baseURL,
+		ContentDir: *content, ThemeDir: *theme, NoWait: *noWait,
+		Waiting: func() { fmt.Fprintf(stderr, "sitegen: another build is writing %s; waiting for it to finish\n", *out) }}
 	if *theme != "" {
 		themeRoot, err := os.OpenRoot(*theme)
 		if err != nil {
@@ -156,7 +160,14 @@ func run(args []string, stdout, stderr io.Writer) int {
 		if !errors.As(err, &le) {
 			fmt.Fprintf(stderr, "sitegen: %v\n", err)
 		}
-		fmt.Fprintf(stderr, "sitegen: build failed; %s was not changed\n", *out)
+		var refused *output.RefusedError
+		if errors.As(err, &refused) {
+			return 2
+		}
+		var rollback *output.RollbackError
+		if !errors.As(err, &rollback) {
+			fmt.Fprintf(stderr, "sitegen: build failed; %s was not changed\n", *out)
+		}
 		return 1
 	}
 	for _, p := range sum.Plans {

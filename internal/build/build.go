@@ -27,8 +27,17 @@ type Options struct {
 	Content  fs.FS  // the content tree
 	Theme    fs.FS  // the default theme (templates/, assets/)
 	Override fs.FS  // the publisher's theme files; may be nil
-	Out      string // the output directory; "" renders without writing
+	Out      string // the output directory (see package output)
 	BaseURL  string
+
+	// ContentDir and ThemeDir are where Content and Override are on
+	// disk, if they are: Out may not be them or hold them, nor lie inside
+	// ContentDir.
+	ContentDir, ThemeDir string
+	// NoWait fails the build at once when another build is writing Out,
+	// instead of waiting for it; Waiting, if set, is called before waiting.
+	NoWait  bool
+	Waiting func()
 }
 
 // Summary is what a build did, for the report printed after it.
@@ -116,46 +125,43 @@ func check(content fs.FS) (*model.Site, *manifest.Manifest, *diag.List) {
 // Build checks the content and, when it has no errors, renders and
 // writes the site. Problems (warnings too) are returned in the list;
 // err is set when the build failed for any reason, and then the output
-// directory is untouched.
+// directory is untouched (but for an *output.RollbackError, which says
+// where the previous site is). An *output.RefusedError means Out is no
+// place for a site, and nothing was read or written.
 func Build(opts Options) (Summary, *diag.List, error) {
 	start := time.Now()
 	var sum Summary
+	outOpts := output.Options{Content: opts.ContentDir, Theme: opts.ThemeDir, NoWait: opts.NoWait, Waiting: opts.Waiting}
+	// an output that would be refused is refused before the content is
+	// read, and again once the lock is held
+	if err := output.Check(opts.Out, outOpts); err != nil {
+		return sum, &diag.List{}, err
+	}
 	site, man, problems := check(opts.Content)
 	if err := problems.Err(); err != nil {
 		return sum, problems, err
 	}
-	if opts.Out == "" {
-		files, err := render(site, man, opts)
-		if err != nil {
-			return sum, problems, err
-		}
-		for _, f := range files {
-			sum.Files++
-			sum.Bytes += int64(len(f.Data))
-		}
+	// Pages are written as they are rendered, into a directory beside
+	// the output that replaces it only when everything succeeded.
+	dir, err := output.Begin(opts.Out, outOpts)
+	if err != nil {
+		return sum, problems, err
+	}
+	var mu sync.Mutex
+	err = stream(site, man, opts, func(f output.File) error {
+		mu.Lock()
+		sum.Files++
+		sum.Bytes += int64(len(f.Data))
+		mu.Unlock()
+		return dir.Write(f)
+	})
+	if err == nil {
+		err = dir.Commit()
 	} else {
-		// Pages are written as they are rendered, into a directory beside
-		// the output that replaces it only when everything succeeded.
-		dir, err := output.Begin(opts.Out)
-		if err != nil {
-			return sum, problems, fmt.Errorf("writing the site: %w", err)
-		}
-		var mu sync.Mutex
-		err = stream(site, man, opts, func(f output.File) error {
-			mu.Lock()
-			sum.Files++
-			sum.Bytes += int64(len(f.Data))
-			mu.Unlock()
-			return dir.Write(f)
-		})
-		if err == nil {
-			err = dir.Commit()
-		} else {
-			dir.Abort()
-		}
-		if err != nil {
-			return sum, problems, fmt.Errorf("writing the site: %w", err)
-		}
+		dir.Abort()
+	}
+	if err != nil {
+		return sum, problems, fmt.Errorf("writing the site: %w", err)
 	}
 	for _, p := range site.Plans {
 		ps := PlanSummary{ID: p.ID, Items: len(p.Items)}
