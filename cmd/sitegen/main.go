@@ -15,12 +15,9 @@ import (
 	"flag"
 	"fmt"
 	"io"
-	"io/fs"
 	"log"
 	"os/signal"
 	"runtime/pprof"
-	"sort"
-	"strings"
 	"syscall"
 
 	"os"
@@ -30,6 +27,7 @@ import (
 	"sitegen/internal/diag"
 	"sitegen/internal/load"
 	"sitegen/internal/output"
+	published "sitegen/internal/record"
 	"sitegen/internal/serve"
 	"sitegen/internal/synth"
 )
@@ -175,7 +173,7 @@ func run(args []string, stdout, stderr io.Writer) int {
 	}
 	fmt.Fprintf(stdout, "wrote %d pages (%d files, %d bytes) to %s in %v\n", sum.Pages, sum.Files, sum.Bytes, *out, sum.Duration.Round(1e6))
 	if *record {
-		added, err := recordAddresses(root, sum.Addresses)
+		added, err := published.Update(root, sum.Addresses)
 		if err != nil {
 			fmt.Fprintf(stderr, "sitegen: recording addresses: %v\n", err)
 			return 1
@@ -203,38 +201,4 @@ func joinPath(dir, file string) string {
 		return file
 	}
 	return dir + "/" + file
-}
-
-// recordAddresses adds addresses to the record of published addresses,
-// keeping every address already there: the record only grows.
-func recordAddresses(root *os.Root, addresses []string) (int, error) {
-	old, err := root.ReadFile(load.PublishedFile)
-	if err != nil && !errors.Is(err, fs.ErrNotExist) {
-		return 0, err
-	}
-	seen := map[string]bool{}
-	var keep []string
-	for _, line := range strings.Split(string(old), "\n") {
-		line = strings.TrimSpace(line)
-		if line != "" && !strings.HasPrefix(line, "#") && !seen[line] {
-			seen[line] = true
-			keep = append(keep, line)
-		}
-	}
-	added := 0
-	for _, a := range addresses {
-		if !seen[a] {
-			seen[a] = true
-			keep = append(keep, a)
-			added++
-		}
-	}
-	sort.Strings(keep)
-	var b strings.Builder
-	b.WriteString("# Every address this site has published, below its base URL. The build\n")
-	b.WriteString("# fails if one would disappear; `sitegen build -record` adds new ones.\n")
-	for _, k := range keep {
-		b.WriteString(k + "\n")
-	}
-	return added, root.WriteFile(load.PublishedFile, []byte(b.String()), 0o644)
 }

@@ -9,6 +9,7 @@ import (
 
 	"gopkg.in/yaml.v3"
 
+	"sitegen/internal/diag"
 	"sitegen/internal/model"
 )
 
@@ -54,13 +55,23 @@ func (l *loader) plan(name string) *model.Plan {
 		return nil
 	}
 	d := &decoder{file: name, errs: l.errs}
+	stem := strings.TrimSuffix(path.Base(name), ".yaml")
+	if top == nil {
+		d.errs.Errorf(diag.Pos{File: name, Line: 1}, fmt.Sprintf("write the plan, starting with `id: %s`; docs/content.md describes its fields, or delete the file", stem),
+			"the plan file is empty")
+		return nil
+	}
+	if top := deref(top); top.Kind != yaml.MappingNode {
+		d.errs.Errorf(d.pos(top), "write it as `key: value` lines, starting with `id: "+stem+"`", "plan must be a mapping, not %s", kindName(top))
+		return nil
+	}
 	m := d.mapping(top, "plan")
 	p := &model.Plan{Pos: d.pos(top), File: name, ID: m.id("id")}
 	if p.Pos.Line == 0 {
 		p.Pos.Line = 1
 	}
 	m.what = fmt.Sprintf("plan %q", p.ID)
-	if want := strings.TrimSuffix(path.Base(name), ".yaml"); p.ID != "" && p.ID != want {
+	if want := stem; p.ID != "" && p.ID != want {
 		d.errs.Errorf(m.keyPos("id"), fmt.Sprintf("rename the file to %s.yaml or write `id: %s`", p.ID, want), "plan id %q does not match the file name %q", p.ID, path.Base(name))
 	}
 	if an := m.value("attribution"); an != nil {
@@ -82,7 +93,7 @@ func (l *loader) plan(name string) *model.Plan {
 	l.document(d, m, p)
 	if pn := m.value("period"); pn != nil {
 		pm := d.mapping(pn, m.what+": period")
-		p.PeriodFrom, p.PeriodTo = pm.int("from"), pm.int("to")
+		p.PeriodFrom, p.PeriodTo = pm.year("from"), pm.year("to")
 		if p.PeriodFrom != 0 && p.PeriodTo != 0 && p.PeriodTo < p.PeriodFrom {
 			d.errs.Errorf(d.pos(pn), "swap the years", "%s: period ends in %d, before it starts in %d", m.what, p.PeriodTo, p.PeriodFrom)
 		}
@@ -94,8 +105,8 @@ func (l *loader) plan(name string) *model.Plan {
 		rm := d.mapping(rn, m.what+": reporting deadline")
 		r := &model.Deadline{Pos: d.pos(rn), Day: rm.int("day"), Month: rm.int("month")}
 		r.Text = model.Text{VI: cleanText(rm.str("vi")), EN: cleanText(rm.str("en"))}
-		if (r.Day != 0 || r.Month != 0) && (r.Day < 1 || r.Day > 31 || r.Month < 1 || r.Month > 12) {
-			d.errs.Errorf(r.Pos, "write `day:` 1-31 and `month:` 1-12", "%s: reporting deadline day %d month %d is not a date", m.what, r.Day, r.Month)
+		if (r.Day != 0 || r.Month != 0) && (r.Month < 1 || r.Month > 12 || r.Day < 1 || r.Day > daysIn[r.Month]) {
+			d.errs.Errorf(r.Pos, "write the `day:` and `month:` of a real date, such as day 15 month 12", "%s: reporting deadline day %d month %d is not a date", m.what, r.Day, r.Month)
 		}
 		if r.Text.VI == "" {
 			d.errs.Errorf(r.Pos, "add `vi:` with the source's words", "%s: reporting deadline has no Vietnamese text", m.what)
@@ -127,7 +138,7 @@ func (l *loader) plan(name string) *model.Plan {
 		if t.Unit != "" && t.Unit != "percent" && t.Unit != "count" {
 			d.errs.Errorf(tm.keyPos("unit"), "write `unit: percent` or `unit: count`", "%s: unit %q is not percent or count", tm.what, t.Unit)
 		}
-		t.Year = tm.int("year")
+		t.Year = tm.year("year")
 		tm.end()
 		p.Targets = append(p.Targets, t)
 	}
@@ -154,11 +165,14 @@ func (l *loader) plan(name string) *model.Plan {
 		p.Withdrawn = append(p.Withdrawn, w)
 	}
 	secs := m.seq("sections")
-	if secs == nil {
+	switch {
+	case secs == nil && m.value("sections") != nil:
+		d.errs.Errorf(d.pos(m.value("sections")), "list the plan's sections, as its document prints them; docs/content.md shows their fields", "%s: field \"sections\" is an empty list", m.what)
+	case secs == nil:
 		m.missing("sections", "[...]")
 	}
 	for _, sn := range secs {
-		p.Sections = append(p.Sections, l.section(d, sn))
+		p.Sections = append(p.Sections, l.section(d, sn, 1))
 	}
 	m.end()
 	return p
@@ -199,10 +213,19 @@ func (l *loader) document(d *decoder, m *mapping, p *model.Plan) {
 	dm.end()
 }
 
-func (l *loader) section(d *decoder, n *yaml.Node) *model.Section {
+// daysIn is the most days each month has; 29 February happens.
+var daysIn = [13]int{0, 31, 29, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31}
+
+// section reads a section at depth (1 for the plan's top sections).
+func (l *loader) section(d *decoder, n *yaml.Node, depth int) *model.Section {
 	m := d.mapping(n, "section")
 	s := &model.Section{Pos: d.pos(n), ID: m.id("id")}
 	m.what = fmt.Sprintf("section %q", s.ID)
+	if depth > MaxSectionDepth {
+		d.errs.Errorf(s.Pos, "check the indentation: a section's `sections:` holds its sub-sections only",
+			"%s is nested %d levels deep, more than the limit of %d", m.what, depth, MaxSectionDepth)
+		return s
+	}
 	if ln := m.value("label"); ln != nil && ln.Kind == yaml.MappingNode {
 		t := d.text(ln, m.what+": label")
 		s.Label, s.LabelEN = t.VI, t.EN
@@ -218,7 +241,7 @@ func (l *loader) section(d *decoder, n *yaml.Node) *model.Section {
 		s.Items = append(s.Items, l.item(d, in))
 	}
 	for _, sn := range m.seq("sections") {
-		s.Sections = append(s.Sections, l.section(d, sn))
+		s.Sections = append(s.Sections, l.section(d, sn, depth+1))
 	}
 	for _, k := range m.order {
 		if k == "items" || k == "sections" {
@@ -257,7 +280,7 @@ func (l *loader) item(d *decoder, n *yaml.Node) *model.Item {
 	it.PillarPos = m.keyPos("pillar")
 	if tn := m.value("timing"); tn != nil {
 		tm := d.mapping(tn, m.what+": timing")
-		t := &model.Timing{Kind: tm.reqStr("kind", "annual"), From: tm.int("from"), To: tm.int("to")}
+		t := &model.Timing{Kind: tm.reqStr("kind", "annual"), From: tm.year("from"), To: tm.year("to")}
 		if t.Kind != "" && !oneOf(t.Kind, TimingKinds) {
 			d.errs.Errorf(tm.keyPos("kind"), "use one of: "+strings.Join(TimingKinds, ", "), "%s: timing kind %q is not known", m.what, t.Kind)
 		}
