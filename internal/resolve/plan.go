@@ -2,7 +2,6 @@ package resolve
 
 import (
 	"fmt"
-	"strings"
 
 	"sitegen/internal/diag"
 	"sitegen/internal/model"
@@ -13,7 +12,7 @@ type planState struct {
 	plan    *model.Plan
 	ids     map[string]diag.Pos
 	items   map[string]*model.Item
-	source  string // the source text with white space collapsed
+	source  *sourceIndex // nil without a source document
 	untrans int
 }
 
@@ -40,7 +39,10 @@ func (r *resolver) plan(p *model.Plan) {
 	if p.SourceFile != "" {
 		if src, ok := r.site.Sources[p.SourceFile]; ok {
 			p.Source = src
-			st.source = normSpace(src.Text)
+			if r.sources[src.File] == nil {
+				r.sources[src.File] = newSourceIndex(src.Text)
+			}
+			st.source = r.sources[src.File]
 		} else {
 			r.errs.Errorf(p.SourcePos, "copy the source document into content/sources/ or correct the file name", "%s: source document %q is not in sources/", ctx, p.SourceFile)
 		}
@@ -51,6 +53,7 @@ func (r *resolver) plan(p *model.Plan) {
 	for _, it := range p.Items {
 		r.links(st, it)
 	}
+	r.restateLoops(p)
 	r.moves(st)
 	for _, t := range p.Targets {
 		if t.ItemID == "" {
@@ -88,7 +91,7 @@ func (r *resolver) section(st *planState, s *model.Section, parent *model.Sectio
 	if p := r.pillar(st, s.PillarID, s.PillarPos, ctx); p != nil {
 		s.Pillar = p
 	}
-	if st.source != "" && s.Title.VI != "" && !strings.Contains(st.source, s.Title.VI) {
+	if st.source != nil && s.Title.VI != "" && !st.source.contains(s.Title.VI) {
 		r.errs.Warnf(s.Pos, "copy the title exactly as printed", "%s: title does not occur in the source document %q", ctx, st.plan.SourceFile)
 	}
 	for _, ref := range s.LeadIDs {
@@ -187,9 +190,9 @@ func (r *resolver) item(st *planState, it *model.Item, s *model.Section) {
 	if it.Text.EN == "" {
 		st.untrans++
 	}
-	if st.source != "" && it.Text.VI != "" && !strings.Contains(st.source, it.Text.VI) {
+	if st.source != nil && it.Text.VI != "" && !st.source.contains(it.Text.VI) {
 		r.errs.Errorf(it.TextPos, "copy the text exactly as printed (typos included); put corrections in `note:`",
-			"%s: Vietnamese text does not occur in the source document %q near %q", ctx, st.plan.SourceFile, firstMismatch(st.source, it.Text.VI))
+			"%s: Vietnamese text does not occur in the source document %q near %q", ctx, st.plan.SourceFile, st.source.firstMismatch(it.Text.VI))
 	}
 }
 
@@ -197,36 +200,32 @@ func (r *resolver) item(st *planState, it *model.Item, s *model.Section) {
 func (r *resolver) links(st *planState, it *model.Item) {
 	ctx := fmt.Sprintf("item %q", it.ID)
 	if it.Restates.ID != "" {
-		if t, ok := st.items[it.Restates.ID]; ok && t != it {
+		switch t, ok := st.items[it.Restates.ID]; {
+		case t == it:
+			r.errs.Errorf(it.Restates.Pos, "write the id of the item this one repeats, or remove `restates:`", "%s restates itself", ctx)
+		case ok:
 			it.RestatesItem = t
 			t.RestatedBy = append(t.RestatedBy, it)
-		} else {
+		default:
 			r.errs.Errorf(it.Restates.Pos, "write the id of another item of this plan", "%s: restated item %q is not in this plan", ctx, it.Restates.ID)
 		}
 	}
+	// Two items may name each other as related: the link goes both ways
+	// on the pages, and following it never loops.
+	listed := map[*model.Item]bool{}
 	for _, ref := range it.Related {
-		if t, ok := st.items[ref.ID]; ok && t != it {
+		switch t, ok := st.items[ref.ID]; {
+		case t == it:
+			r.errs.Errorf(ref.Pos, "remove it from `related:`", "%s is related to itself", ctx)
+		case listed[t]:
+			r.errs.Errorf(ref.Pos, "remove the second one", "%s: related item %q is listed twice", ctx, ref.ID)
+		case ok:
+			listed[t] = true
 			it.RelatedItems = append(it.RelatedItems, t)
-		} else {
+		default:
 			r.errs.Errorf(ref.Pos, "write the id of another item of this plan", "%s: related item %q is not in this plan", ctx, ref.ID)
 		}
 	}
-}
-
-// firstMismatch returns the words of text from the first one at which it
-// stops matching the source, so that the error points at the typo.
-func firstMismatch(source, text string) string {
-	words := strings.Fields(text)
-	for n := len(words); n > 0; n-- {
-		if strings.Contains(source, strings.Join(words[:n], " ")) {
-			if n == len(words) {
-				return ""
-			}
-			end := min(n+6, len(words))
-			return strings.Join(words[n:end], " ")
-		}
-	}
-	return strings.Join(words[:min(6, len(words))], " ")
 }
 
 // moves checks the plan's renumbered and withdrawn items: an old id must

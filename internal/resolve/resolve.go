@@ -2,9 +2,11 @@
 //
 // Resolve checks every reference between files (a plan's province and
 // framework, agency, pillar and theme ids, restated and related items,
-// successors and merged provinces), that ids are unique where they live,
-// and that every item's Vietnamese text occurs in its plan's source
-// document. It then fills the model's resolved fields: items inherit
+// successors and merged provinces, moved and withdrawn addresses), that
+// none refers to itself or loops back through others, that ids are
+// unique where they live, and that every item's Vietnamese text occurs
+// in its plan's source document (in time proportional to the text: the
+// source is indexed once). It then fills the model's resolved fields: items inherit
 // their pillar and their lead and partner agencies from the sections that
 // state them, and each plan gets its items in document order.
 //
@@ -15,7 +17,6 @@ package resolve
 import (
 	"fmt"
 	"sort"
-	"strings"
 
 	"sitegen/internal/diag"
 	"sitegen/internal/load"
@@ -27,9 +28,10 @@ func Resolve(site *model.Site, errs *diag.List) {
 	r := &resolver{site: site, errs: errs,
 		provinces: map[string]*model.Province{}, frameworks: map[string]*model.Framework{},
 		pillars: map[string]*model.Pillar{}, agencies: map[string]*model.Agency{},
-		themes: map[string]*model.Theme{}, plans: map[string]*model.Plan{}}
+		themes: map[string]*model.Theme{}, plans: map[string]*model.Plan{}, sources: map[string]*sourceIndex{}}
 	r.index()
 	r.registries()
+	r.loops()
 	for _, p := range site.Plans {
 		r.plan(p)
 	}
@@ -39,6 +41,7 @@ func Resolve(site *model.Site, errs *diag.List) {
 	sort.SliceStable(site.Plans, func(i, j int) bool { return planBefore(site.Plans[i], site.Plans[j]) })
 	r.pages()
 	r.commentary()
+	r.addresses()
 }
 
 // planBefore orders plans by date, undated ones last, then by id.
@@ -61,6 +64,7 @@ type resolver struct {
 	agencies   map[string]*model.Agency
 	themes     map[string]*model.Theme
 	plans      map[string]*model.Plan
+	sources    map[string]*sourceIndex // by file name
 }
 
 // unique reports whether id is new in seen, reporting a duplicate.
@@ -196,9 +200,6 @@ func (r *resolver) pages() {
 		}
 	}
 }
-
-// normSpace collapses white space, for comparing text with a source.
-func normSpace(s string) string { return strings.Join(strings.Fields(s), " ") }
 
 // commentary checks what each commentary is about, and that it exists
 // in both languages.
