@@ -114,6 +114,7 @@ func Check(content fs.FS) (*model.Site, *diag.List) {
 func check(content fs.FS) (*model.Site, *manifest.Manifest, *diag.List) {
 	site, problems := load.Load(content)
 	resolve.Resolve(site, problems)
+	pages.CheckMarkdown(site, problems)
 	if problems.HasErrors() {
 		return site, nil, problems
 	}
