@@ -20,9 +20,13 @@ record:
 	$(GO) run ./cmd/sitegen build -content $(CONTENT) -out $(OUT) -baseurl $(BASEURL) -record
 
 ## serve: preview on http://127.0.0.1:8080/vi/, rebuilt and reloaded on every save
+## of content/, templates/ or assets/ (-theme . overlays the built-in theme with
+## this repository's own, so that editing it shows). The binary is built, then
+## exec'd in place of the shell: stopping make stops the server.
 ADDR ?= 127.0.0.1:8080
 serve:
-	$(GO) run ./cmd/sitegen serve -content $(CONTENT) -addr $(ADDR)
+	$(GO) build -o bin/sitegen ./cmd/sitegen
+	exec bin/sitegen serve -content $(CONTENT) -theme . -addr $(ADDR)
 
 ## bench: build speed of the real and synthetic national sites, and the preview's reload time
 bench:
@@ -48,4 +52,4 @@ fuzz:
 	$(GO) test ./internal/render -run '^$$' -fuzz '^FuzzSlug$$' -fuzztime $(FUZZTIME)
 
 clean:
-	rm -rf $(OUT)
+	rm -rf $(OUT) bin

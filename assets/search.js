@@ -1,22 +1,22 @@
 // Search without a server: fetches only the index shards of the query's
 // words and the document blocks of the results shown. Builds results with
 // DOM methods (no innerHTML), so indexed text can never become markup.
+//
+// Ranking: every word must match, the last one also as the beginning of
+// a word, so that results appear while it is typed; a word in a title counts three times a word in the text, a
+// whole word twice a word it begins; a word typed with its diacritics
+// ranks the documents that spell it so first. The ranking functions take
+// the function that fetches index files as a parameter and, loaded as a
+// CommonJS module, export themselves instead of touching a page: the Go
+// tests of internal/search run them under Node on indexes they write.
 (function () {
   'use strict';
-  var form = document.getElementById('search-form');
-  if (!form) { return; }
-  var root = form.getAttribute('data-index');
-  var list = document.getElementById('search-results');
-  var status = document.getElementById('search-status');
-  var more = document.getElementById('search-more');
-  var input = form.querySelector('input[name=q]');
-  var help = document.getElementById('search-nojs');
-  if (help) { help.hidden = true; }
-  var pageSize = 10;
-  var cache = {};
 
+  // fold must agree with the index's (package fold): every nonspacing
+  // mark goes, and what is left is composed again (Hangul, for one,
+  // decomposes into letters that would otherwise stay apart).
   function fold(s) {
-    return s.normalize('NFD').replace(/[\u0300-\u036f]/g, '').replace(/đ/g, 'd').replace(/Đ/g, 'D').toLowerCase();
+    return s.normalize('NFD').replace(/\p{Mn}/gu, '').normalize('NFC').replace(/đ/g, 'd').replace(/Đ/g, 'D').toLowerCase();
   }
   function terms(s) {
     return s.normalize('NFC').toLowerCase().split(/[^\p{L}\p{N}\p{Mn}]+/u).filter(Boolean);
@@ -25,29 +25,20 @@
     var m = /^[a-z0-9]{1,2}/.exec(f);
     return m ? m[0] : '_';
   }
-  function get(path) {
-    if (!cache[path]) {
-      cache[path] = fetch(root + path).then(function (r) {
-        if (!r.ok) { return {}; }
-        return r.json();
-      }).catch(function () { return {}; });
-    }
-    return cache[path];
-  }
-  function say(key, n) {
-    status.textContent = form.getAttribute('data-' + key).replace('%d', n);
-  }
 
-  // termFile mirrors search.TermFile: plain ASCII terms name their file,
-  // others are written as "x" and their UTF-8 bytes in hexadecimal.
+  // termFile is the name internal/search gives a term's postings: plain
+  // ASCII terms name their file, others are written as "x" and their
+  // UTF-8 bytes in hexadecimal.
   function termFile(t) {
     if (/^[a-z0-9]+$/.test(t)) { return t; }
     var hex = 'x';
     new TextEncoder().encode(t).forEach(function (b) { hex += (b < 16 ? '0' : '') + b.toString(16); });
     return hex;
   }
-  // expand mirrors search.Expand: the word itself, and for the last word
-  // the terms it begins, most frequent first, eight at most.
+  // expand lists the terms of a shard that the folded word f stands for:
+  // the word itself, and for the last word the terms it begins, most
+  // frequent first, eight at most, so that a short prefix never makes a
+  // query download the postings of hundreds of terms.
   function expand(shard, f, isLast) {
     var out = Object.prototype.hasOwnProperty.call(shard, f) ? [f] : [];
     if (!isLast || f.length < 2) { return out; }
@@ -63,9 +54,9 @@
   }
 
   // score maps doc -> score for one query word, or null when no term of
-  // the index matches it. The last word also matches as a prefix, so
-  // results appear while a word is being typed.
-  function score(word, isLast) {
+  // the index matches it. get(path) fetches an index file's JSON, {} when
+  // it is missing.
+  function score(get, word, isLast) {
     var f = fold(word);
     return get('t/' + shardOf(f) + '.json').then(function (shard) {
       var keys = expand(shard, f, isLast);
@@ -88,6 +79,77 @@
     });
   }
 
+  // rank resolves to the index's meta data and the numbers of the
+  // documents that match every one of words, best first.
+  function rank(get, words) {
+    return Promise.all([get('meta.json')].concat(words.map(function (w, i) { return score(get, w, i === words.length - 1); }))).then(function (r) {
+      var meta = r[0];
+      var scores = r.slice(1);
+      if (scores.some(function (s) { return s === null; })) { return { meta: meta, ranked: [] }; }
+      var total = {};
+      Object.keys(scores[0]).forEach(function (d) {
+        var sum = 0;
+        for (var i = 0; i < scores.length; i++) {
+          if (!scores[i][d]) { return; }
+          sum += scores[i][d];
+        }
+        total[d] = sum;
+      });
+      var ranked = Object.keys(total).map(Number).sort(function (a, b) { return total[b] - total[a] || a - b; });
+      return { meta: meta, ranked: ranked };
+    });
+  }
+
+  // page resolves to the documents of ranked[from, from+size), fetching
+  // only the blocks that hold them.
+  function page(get, ranked, from, size, meta) {
+    var slice = ranked.slice(from, from + size);
+    var blocks = {};
+    slice.forEach(function (d) { blocks[Math.floor(d / meta.block)] = true; });
+    return Promise.all(Object.keys(blocks).map(function (b) { return get('d/' + b + '.json'); })).then(function (loaded) {
+      var byBlock = {};
+      Object.keys(blocks).forEach(function (b, i) { byBlock[b] = loaded[i]; });
+      var docs = [];
+      slice.forEach(function (d) {
+        var doc = (byBlock[Math.floor(d / meta.block)] || [])[d % meta.block];
+        if (doc) { docs.push(doc); }
+      });
+      return docs;
+    });
+  }
+
+  // An element with id "module" makes a global of that name in a browser,
+  // hence the test of module.exports too.
+  if (typeof module !== 'undefined' && module.exports) {
+    module.exports = { fold: fold, terms: terms, rank: rank, page: page };
+    return;
+  }
+
+  var form = document.getElementById('search-form');
+  if (!form) { return; }
+  var root = form.getAttribute('data-index');
+  var list = document.getElementById('search-results');
+  var status = document.getElementById('search-status');
+  var more = document.getElementById('search-more');
+  var input = form.querySelector('input[name=q]');
+  var help = document.getElementById('search-nojs');
+  if (help) { help.hidden = true; }
+  var pageSize = 10;
+  var cache = {};
+
+  function get(path) {
+    if (!cache[path]) {
+      cache[path] = fetch(root + path).then(function (r) {
+        if (!r.ok) { return {}; }
+        return r.json();
+      }).catch(function () { return {}; });
+    }
+    return cache[path];
+  }
+  function say(key, n) {
+    status.textContent = form.getAttribute('data-' + key).replace('%d', n);
+  }
+
   function highlight(el, text, folded) {
     var re = /([\p{L}\p{N}\p{Mn}]+)/u;
     text.split(re).forEach(function (part, i) {
@@ -104,15 +166,8 @@
   }
 
   function show(ranked, from, folded, meta) {
-    var slice = ranked.slice(from, from + pageSize);
-    var blocks = {};
-    slice.forEach(function (d) { blocks[Math.floor(d / meta.block)] = true; });
-    return Promise.all(Object.keys(blocks).map(function (b) { return get('d/' + b + '.json'); })).then(function (loaded) {
-      var byBlock = {};
-      Object.keys(blocks).forEach(function (b, i) { byBlock[b] = loaded[i]; });
-      slice.forEach(function (d) {
-        var doc = (byBlock[Math.floor(d / meta.block)] || [])[d % meta.block];
-        if (!doc) { return; }
+    return page(get, ranked, from, pageSize, meta).then(function (docs) {
+      docs.forEach(function (doc) {
         var li = document.createElement('li');
         li.className = 'item';
         var p = document.createElement('p');
@@ -145,23 +200,10 @@
     var words = terms(q);
     if (!words.length) { status.textContent = ''; return; }
     var folded = words.map(fold);
-    Promise.all([get('meta.json')].concat(words.map(function (w, i) { return score(w, i === words.length - 1); }))).then(function (r) {
-      var meta = r[0];
-      var scores = r.slice(1);
-      if (scores.some(function (s) { return s === null; })) { say('none', 0); return; }
-      var total = {};
-      Object.keys(scores[0]).forEach(function (d) {
-        var sum = 0;
-        for (var i = 0; i < scores.length; i++) {
-          if (!scores[i][d]) { return; }
-          sum += scores[i][d];
-        }
-        total[d] = sum;
-      });
-      var ranked = Object.keys(total).map(Number).sort(function (a, b) { return total[b] - total[a] || a - b; });
-      if (!ranked.length) { say('none', 0); return; }
-      say('count', ranked.length);
-      show(ranked, 0, folded, meta);
+    rank(get, words).then(function (r) {
+      if (!r.ranked.length) { say('none', 0); return; }
+      say('count', r.ranked.length);
+      show(r.ranked, 0, folded, r.meta);
     });
   }
 

@@ -19,3 +19,9 @@
     el.parentNode.appendChild(b);
   });
 }());
+
+// A plan's register folds away on screen; on paper it is part of the
+// document, so every fold opens before printing.
+window.addEventListener('beforeprint', function () {
+  document.querySelectorAll('details').forEach(function (d) { d.open = true; });
+});

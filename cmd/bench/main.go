@@ -11,6 +11,8 @@ package main
 
 import (
 	"bufio"
+	"bytes"
+	"encoding/json"
 	"flag"
 	"fmt"
 	"io"
@@ -26,8 +28,6 @@ import (
 	"strings"
 	"syscall"
 	"time"
-
-	"sitegen/internal/search"
 )
 
 func main() {
@@ -186,9 +186,17 @@ func fetch(url string) (string, error) {
 }
 
 // queries are measured on the real site and on a large synthetic one.
-var queries = []struct{ lang, q string }{
-	{"vi", "giam ngheo"}, {"vi", "giảm nghèo"}, {"en", "poverty"}, {"vi", "Da Nang"}, {"en", "lead agency"},
+var queries = []struct {
+	Lang string `json:"lang"`
+	Q    string `json:"q"`
+	Size int    `json:"size"`
+}{
+	{"vi", "giam ngheo", 10}, {"vi", "giảm nghèo", 10}, {"en", "poverty", 10}, {"vi", "Da Nang", 10}, {"en", "lead agency", 10},
 }
+
+// queryScript runs the search page's own script, assets/search.js, under
+// Node against index files on disk; internal/search's tests use it too.
+const queryScript = "internal/search/testdata/query.js"
 
 // searchCost prints the bytes each query downloads, as the search page's
 // script fetches them, on the real site and on a synthetic site of about
@@ -204,33 +212,38 @@ func searchCost(bin, tmp string, items int) error {
 		defer os.RemoveAll(dir)
 		sites = append(sites, struct{ name, content string }{fmt.Sprintf("34x%d = %d items", per, 34*per), dir})
 	}
+	in, err := json.Marshal(map[string]any{"search": queries})
+	if err != nil {
+		return err
+	}
 	fmt.Println()
 	for _, site := range sites {
 		out := filepath.Join(tmp, "search-out")
 		if out, err := exec.Command(bin, "build", "-content", site.content, "-out", out).CombinedOutput(); err != nil {
 			return fmt.Errorf("build: %v\n%s", err, out)
 		}
-		files := map[string][]byte{}
-		for _, lang := range []string{"vi", "en"} {
-			err := filepath.WalkDir(filepath.Join(out, lang, "search"), func(p string, d os.DirEntry, err error) error {
-				if err != nil || d.IsDir() || !strings.HasSuffix(p, ".json") {
-					return err
-				}
-				b, err := os.ReadFile(p)
-				rel, _ := filepath.Rel(out, p)
-				files[filepath.ToSlash(rel)] = b
-				return err
-			})
-			if err != nil {
-				return err
+		cmd := exec.Command("node", queryScript, "assets/search.js", out)
+		cmd.Stdin = bytes.NewReader(in)
+		cmd.Stderr = os.Stderr
+		printed, err := cmd.Output()
+		if err != nil {
+			return fmt.Errorf("node %s: %v (is Node.js installed?)", queryScript, err)
+		}
+		var res struct {
+			Results []struct {
+				Total, Bytes int
+				Files        []string
 			}
 		}
-		for _, q := range queries {
-			res, err := search.Query(files, q.lang, q.q, 10)
-			if err != nil {
-				return err
-			}
-			fmt.Printf("search %-22s %s %-14q %5d results, %7d bytes in %2d files\n", site.name, q.lang, q.q, res.Total, res.Bytes, len(res.Files))
+		if err := json.Unmarshal(printed, &res); err != nil {
+			return fmt.Errorf("node %s: %v", queryScript, err)
+		}
+		if len(res.Results) != len(queries) {
+			return fmt.Errorf("node %s answered %d of %d queries", queryScript, len(res.Results), len(queries))
+		}
+		for i, q := range queries {
+			r := res.Results[i]
+			fmt.Printf("search %-22s %s %-14q %5d results, %7d bytes in %2d files\n", site.name, q.Lang, q.Q, r.Total, r.Bytes, len(r.Files))
 		}
 		os.RemoveAll(out)
 	}

@@ -2,185 +2,183 @@
 // from a content directory.
 //
 //	sitegen check [-content DIR]
-//	sitegen build [-content DIR] [-out DIR] [-baseurl URL] [-theme DIR]
+//	sitegen build [-content DIR] [-out DIR] [-baseurl URL] [-theme DIR] [-record] [-cpuprofile FILE]
+//	sitegen serve [-content DIR] [-theme DIR] [-addr HOST:PORT]
+//	sitegen synth -out DIR [-content DIR] [-provinces N] [-items N]
+//	sitegen version
+//	sitegen help [COMMAND]
 //
 // check validates the content and reports every problem with its file
 // and line. build validates, then writes the site; on any error it exits
-// with status 1 and leaves the output directory as it was.
+// with status 1 and leaves the output directory as it was. A mistake in
+// the command line exits with status 2. `sitegen help COMMAND` prints a
+// command's flags and examples.
 package main
 
 import (
-	"context"
 	"errors"
 	"flag"
 	"fmt"
 	"io"
-	"log"
-	"os/signal"
-	"runtime/pprof"
-	"syscall"
-
 	"os"
+	"strings"
 
-	"sitegen"
-	"sitegen/internal/build"
 	"sitegen/internal/diag"
-	"sitegen/internal/load"
-	"sitegen/internal/output"
-	published "sitegen/internal/record"
-	"sitegen/internal/serve"
-	"sitegen/internal/synth"
 )
 
 func main() {
 	os.Exit(run(os.Args[1:], os.Stdout, os.Stderr))
 }
 
-const usage = `usage:
-  sitegen check [-content DIR]
-  sitegen build [-content DIR] [-out DIR] [-baseurl URL] [-theme DIR] [-record] [-no-wait]
-  sitegen serve [-content DIR] [-theme DIR] [-addr 127.0.0.1:8080]
-  sitegen synth [-provinces P] [-items T] [-content DIR] -out DIR
-`
+// command is one subcommand: its name, the line the list of commands
+// shows, and the function that parses its own flags and runs it,
+// returning the exit status.
+type command struct {
+	name    string
+	summary string
+	run     func(args []string, stdout, stderr io.Writer) int
+}
 
+// commands lists the subcommands in the order the usage shows them, one
+// line each. It is a function, not a variable, because help lists this
+// table: a variable naming runHelp would depend on itself.
+func commands() []command {
+	return []command{
+		{"check", "validate the content and report every problem", runCheck},
+		{"build", "validate the content, then write the site", runBuild},
+		{"serve", "preview the site, reloaded on every save", runServe},
+		{"synth", "write a synthetic national content tree, for measuring", runSynth},
+		{"import", "read a plan's text or .docx into a draft plan file", runImport},
+		{"translations", "exchange the texts with translators as XLIFF 1.2 files", runTranslations},
+		{"version", "print the version and the revision it was built from", runVersion},
+		{"help", "list the commands, or print the flags and examples of one", runHelp},
+	}
+}
+
+func lookup(name string) (command, bool) {
+	for _, c := range commands() {
+		if c.name == name {
+			return c, true
+		}
+	}
+	return command{}, false
+}
+
+// run dispatches to a subcommand and returns the exit status: 0 on
+// success, 1 when the work failed, 2 when the command line is wrong.
 func run(args []string, stdout, stderr io.Writer) int {
 	if len(args) == 0 {
-		fmt.Fprint(stderr, usage)
+		printUsage(stderr)
 		return 2
 	}
-	cmd, args := args[0], args[1:]
-	fl := flag.NewFlagSet("sitegen "+cmd, flag.ContinueOnError)
+	switch args[0] {
+	case "-h", "-help", "--help":
+		return runHelp(args[1:], stdout, stderr)
+	}
+	c, ok := lookup(args[0])
+	if !ok {
+		fmt.Fprintf(stderr, "sitegen: unknown command %q\n", args[0])
+		printUsage(stderr)
+		return 2
+	}
+	return c.run(args[1:], stdout, stderr)
+}
+
+func printUsage(w io.Writer) {
+	fmt.Fprint(w, `usage: sitegen COMMAND [flags]
+
+Sitegen builds the bilingual (Vietnamese and English) website of
+provincial action plans from a content directory.
+
+commands:
+`)
+	width := 0
+	for _, c := range commands() {
+		width = max(width, len(c.name))
+	}
+	for _, c := range commands() {
+		fmt.Fprintf(w, "  %-*s  %s\n", width, c.name, c.summary)
+	}
+	fmt.Fprint(w, "\n\"sitegen help COMMAND\" or \"sitegen COMMAND -h\" prints a command's flags and examples.\n")
+}
+
+const helpHelp = `usage: sitegen help [COMMAND]
+
+Help lists the commands, or prints the flags and examples of one.
+
+examples:
+  sitegen help
+  sitegen help build
+`
+
+func runHelp(args []string, stdout, stderr io.Writer) int {
+	fl := newFlagSet("help", helpHelp)
+	if code, ok := parse(fl, args, 1, stdout, stderr); !ok {
+		return code
+	}
+	if fl.NArg() == 0 {
+		printUsage(stdout)
+		return 0
+	}
+	c, ok := lookup(fl.Arg(0))
+	if !ok {
+		fmt.Fprintf(stderr, "sitegen: unknown command %q\n", fl.Arg(0))
+		printUsage(stderr)
+		return 2
+	}
+	return c.run([]string{"-h"}, stdout, stderr)
+}
+
+// newFlagSet returns the flag set of one subcommand. help is its text up
+// to the list of flags: the synopsis on the first line, what the command
+// does, and examples.
+func newFlagSet(name, help string) *flag.FlagSet {
+	fl := flag.NewFlagSet("sitegen "+name, flag.ContinueOnError)
+	fl.Usage = func() {
+		fmt.Fprint(fl.Output(), help)
+		flags := 0
+		fl.VisitAll(func(*flag.Flag) { flags++ })
+		if flags > 0 {
+			fmt.Fprint(fl.Output(), "\nflags:\n")
+			fl.PrintDefaults()
+		}
+	}
+	return fl
+}
+
+// parse parses a subcommand's arguments, allowing at most maxArgs
+// positional ones. When ok is false the command is over and code is its
+// exit status: 0 after -h, whose help goes to stdout alone, or 2 after a
+// mistake, reported on stderr with the command's synopsis.
+func parse(fl *flag.FlagSet, args []string, maxArgs int, stdout, stderr io.Writer) (code int, ok bool) {
+	help := fl.Usage
+	fl.Usage = func() {} // the flag package calls it on every error; the cases below choose
 	fl.SetOutput(stderr)
-	content := fl.String("content", "content", "content directory")
-	out := fl.String("out", "public", "output directory")
-	baseURL := fl.String("baseurl", "/", "address the site is published at, e.g. https://portal.example.gov.vn/asean/")
-	theme := fl.String("theme", "", "directory whose templates/ and assets/ files replace the built-in ones")
-	record := fl.Bool("record", false, "after building, add every address of the site to the content's "+load.PublishedFile)
-	noWait := fl.Bool("no-wait", false, "build: fail at once if another build is writing the same output, instead of waiting for it")
-	cpuprofile := fl.String("cpuprofile", "", "write a CPU profile of the command to this file")
-	provinces := fl.Int("provinces", 34, "synth: number of provinces")
-	items := fl.Int("items", 300, "synth: items per plan")
-	addr := fl.String("addr", "127.0.0.1:8080", "serve: address to listen on (loopback unless you mean to share the preview)")
-	switch cmd {
-	case "check", "build", "synth", "serve":
-	case "help", "-h", "-help", "--help":
-		fmt.Fprint(stdout, usage)
-		return 0
+	err := fl.Parse(args)
+	fl.Usage = help
+	switch {
+	case errors.Is(err, flag.ErrHelp):
+		fl.SetOutput(stdout)
+		fl.Usage()
+		return 0, false
+	case err != nil: // the flag package has printed it
+	case fl.NArg() > maxArgs:
+		fmt.Fprintf(stderr, "%s: unexpected argument %q (settings are given as flags, before any argument)\n", fl.Name(), fl.Arg(maxArgs))
 	default:
-		fmt.Fprintf(stderr, "sitegen: unknown command %q\n%s", cmd, usage)
-		return 2
+		return 0, true
 	}
-	if err := fl.Parse(args); err != nil {
-		return 2
-	}
-	if *cpuprofile != "" {
-		f, err := os.Create(*cpuprofile)
-		if err != nil {
-			fmt.Fprintf(stderr, "sitegen: %v\n", err)
-			return 1
-		}
-		defer f.Close()
-		if err := pprof.StartCPUProfile(f); err != nil {
-			fmt.Fprintf(stderr, "sitegen: %v\n", err)
-			return 1
-		}
-		defer pprof.StopCPUProfile()
-	}
-	if fl.NArg() > 0 {
-		fmt.Fprintf(stderr, "sitegen %s: unexpected argument %q\n%s", cmd, fl.Arg(0), usage)
-		return 2
-	}
-	if st, err := os.Stat(*content); err != nil || !st.IsDir() {
-		fmt.Fprintf(stderr, "sitegen: content directory %q not found (run from the project directory or pass -content DIR)\n", *content)
-		return 1
-	}
-	// os.Root refuses paths that leave the directory, symbolic links
-	// included, so no file outside content/ can reach the site.
-	root, err := os.OpenRoot(*content)
-	if err != nil {
-		fmt.Fprintf(stderr, "sitegen: %v\n", err)
-		return 1
-	}
-	defer root.Close()
-	contentFS := root.FS()
+	var out strings.Builder
+	fl.SetOutput(&out)
+	fl.Usage()
+	synopsis, _, _ := strings.Cut(out.String(), "\n")
+	fmt.Fprintf(stderr, "%s\nrun \"sitegen help %s\" for its flags and examples\n", synopsis, strings.TrimPrefix(fl.Name(), "sitegen "))
+	return 2, false
+}
 
-	if cmd == "serve" {
-		themeDir := *theme
-		if themeDir == "" {
-			if st, err := os.Stat("templates"); err == nil && st.IsDir() {
-				themeDir = "." // editing the project's own theme
-			}
-		}
-		ctx, stop := signal.NotifyContext(context.Background(), os.Interrupt, syscall.SIGTERM)
-		defer stop()
-		err := serve.Serve(ctx, serve.Options{ContentDir: *content, ThemeDir: themeDir, Theme: sitegen.Theme, Addr: *addr,
-			Log: log.New(stderr, "sitegen: ", 0)}, nil)
-		if err != nil {
-			fmt.Fprintf(stderr, "sitegen: %v\n", err)
-			return 1
-		}
-		return 0
-	}
-	if cmd == "synth" {
-		if err := synth.Write(*out, contentFS, synth.Options{Provinces: *provinces, Items: *items, Seed: 1}); err != nil {
-			fmt.Fprintf(stderr, "sitegen: %v\n", err)
-			return 1
-		}
-		fmt.Fprintf(stdout, "wrote %d plans of %d items to %s\n", *provinces, *items, *out)
-		return 0
-	}
-	if cmd == "check" {
-		_, problems := build.Check(contentFS)
-		report(stderr, *content, problems)
-		if problems.HasErrors() {
-			return 1
-		}
-		fmt.Fprintln(stdout, "content is valid")
-		return 0
-	}
-
-	opts := build.Options{Content: contentFS, Theme: sitegen.Theme, Out: *out, BaseURL: *baseURL,
-		ContentDir: *content, ThemeDir: *theme, NoWait: *noWait,
-		Waiting: func() { fmt.Fprintf(stderr, "sitegen: another build is writing %s; waiting for it to finish\n", *out) }}
-	if *theme != "" {
-		themeRoot, err := os.OpenRoot(*theme)
-		if err != nil {
-			fmt.Fprintf(stderr, "sitegen: theme directory: %v\n", err)
-			return 1
-		}
-		defer themeRoot.Close()
-		opts.Override = themeRoot.FS()
-	}
-	sum, problems, err := build.Build(opts)
-	report(stderr, *content, problems)
-	if err != nil {
-		var le *diag.ListError
-		if !errors.As(err, &le) {
-			fmt.Fprintf(stderr, "sitegen: %v\n", err)
-		}
-		var refused *output.RefusedError
-		if errors.As(err, &refused) {
-			return 2
-		}
-		var rollback *output.RollbackError
-		if !errors.As(err, &rollback) {
-			fmt.Fprintf(stderr, "sitegen: build failed; %s was not changed\n", *out)
-		}
-		return 1
-	}
-	for _, p := range sum.Plans {
-		fmt.Fprintf(stdout, "%-28s %4d items, %d without English\n", p.ID, p.Items, p.Untranslated)
-	}
-	fmt.Fprintf(stdout, "wrote %d pages (%d files, %d bytes) to %s in %v\n", sum.Pages, sum.Files, sum.Bytes, *out, sum.Duration.Round(1e6))
-	if *record {
-		added, err := published.Update(root, sum.Addresses)
-		if err != nil {
-			fmt.Fprintf(stderr, "sitegen: recording addresses: %v\n", err)
-			return 1
-		}
-		fmt.Fprintf(stdout, "recorded %d new addresses in %s\n", added, joinPath(*content, load.PublishedFile))
-	}
-	return 0
+// fail reports an error that stopped a command and returns its status.
+func fail(stderr io.Writer, err error) int {
+	fmt.Fprintf(stderr, "sitegen: %v\n", err)
+	return 1
 }
 
 // report prints problems with paths relative to the working directory,

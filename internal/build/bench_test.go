@@ -5,20 +5,16 @@ import (
 	"path/filepath"
 	"testing"
 
-	"sitegen"
+	"sitegen/internal/manifest"
 	"sitegen/internal/sitetest"
 )
 
 // BenchmarkPreview measures what the preview server does after a save:
 // load, check, plan and prepare the real site for rendering.
 func BenchmarkPreview(b *testing.B) {
-	opts := Options{Content: os.DirFS(filepath.Join(sitetest.Root(), "content")), Theme: sitegen.Theme, BaseURL: "/"}
-	theme, err := ParseTheme(opts)
-	if err != nil {
-		b.Fatal(err)
-	}
+	opts := Options{Content: os.DirFS(filepath.Join(sitetest.Root(), "content")), Theme: sitetest.Theme(b), Base: manifest.Base{Path: "/"}}
 	for b.Loop() {
-		if _, _, err := NewPreview(opts, theme); err != nil {
+		if _, _, err := NewPreview(opts); err != nil {
 			b.Fatal(err)
 		}
 	}

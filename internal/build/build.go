@@ -18,21 +18,21 @@ import (
 	"sitegen/internal/model"
 	"sitegen/internal/opendata"
 	"sitegen/internal/output"
-	pages "sitegen/internal/render"
+	"sitegen/internal/render"
 	"sitegen/internal/resolve"
+	"sitegen/internal/theme"
 )
 
 // Options say what to build and where.
 type Options struct {
-	Content  fs.FS  // the content tree
-	Theme    fs.FS  // the default theme (templates/, assets/)
-	Override fs.FS  // the publisher's theme files; may be nil
-	Out      string // the output directory (see package output)
-	BaseURL  string
+	Content fs.FS        // the content tree
+	Theme   *theme.Theme // the parsed theme (see theme.Load)
+	Out     string       // the output directory (see package output)
+	Base    manifest.Base
 
-	// ContentDir and ThemeDir are where Content and Override are on
-	// disk, if they are: Out may not be them or hold them, nor lie inside
-	// ContentDir.
+	// ContentDir and ThemeDir are where the content and the theme's
+	// overriding files are on disk, if they are: Out may not be them or
+	// hold them, nor lie inside ContentDir.
 	ContentDir, ThemeDir string
 	// NoWait fails the build at once when another build is writing Out,
 	// instead of waiting for it; Waiting, if set, is called before waiting.
@@ -66,12 +66,12 @@ func Render(opts Options) ([]output.File, *diag.List, error) {
 	if err := problems.Err(); err != nil {
 		return nil, problems, err
 	}
-	files, err := render(site, man, opts)
+	files, err := renderAll(site, man, opts)
 	return files, problems, err
 }
 
-// render renders every file of a checked site into memory, sorted.
-func render(site *model.Site, man *manifest.Manifest, opts Options) ([]output.File, error) {
+// renderAll renders every file of a checked site into memory, sorted.
+func renderAll(site *model.Site, man *manifest.Manifest, opts Options) ([]output.File, error) {
 	var mu sync.Mutex
 	var files []output.File
 	err := stream(site, man, opts, func(f output.File) error {
@@ -87,11 +87,7 @@ func render(site *model.Site, man *manifest.Manifest, opts Options) ([]output.Fi
 // stream renders the pages and the open data of a checked site, handing
 // each file to emit.
 func stream(site *model.Site, man *manifest.Manifest, opts Options, emit func(output.File) error) error {
-	theme := opts.Theme
-	if opts.Override != nil {
-		theme = overlay{top: opts.Override, base: opts.Theme}
-	}
-	data, err := opendata.Files(site, pages.BasePath(opts.BaseURL))
+	data, err := opendata.Files(site, opts.Base.Path)
 	if err != nil {
 		return fmt.Errorf("writing open data: %w", err)
 	}
@@ -100,7 +96,7 @@ func stream(site *model.Site, man *manifest.Manifest, opts Options, emit func(ou
 			return err
 		}
 	}
-	return pages.Stream(site, man, theme, pages.Options{BaseURL: opts.BaseURL}, emit)
+	return render.New(opts.Theme, site, man, render.Options{Base: opts.Base}).Stream(emit)
 }
 
 // Check loads and validates the content, including that every address
@@ -114,12 +110,15 @@ func Check(content fs.FS) (*model.Site, *diag.List) {
 func check(content fs.FS) (*model.Site, *manifest.Manifest, *diag.List) {
 	site, problems := load.Load(content)
 	resolve.Resolve(site, problems)
-	pages.CheckMarkdown(site, problems)
+	render.CheckMarkdown(site, problems)
 	if problems.HasErrors() {
 		return site, nil, problems
 	}
-	man := manifest.Build(site)
+	man := manifest.Build(site, problems)
 	man.CheckPublished(site, problems)
+	if problems.HasErrors() {
+		return site, nil, problems
+	}
 	return site, man, problems
 }
 
@@ -183,7 +182,7 @@ func Build(opts Options) (Summary, *diag.List, error) {
 // preview server: a change becomes visible after load, check and
 // planning, without rendering pages nobody is looking at.
 type Preview struct {
-	r *pages.Renderer
+	r *render.Renderer
 
 	dataOnce sync.Once
 	site     *model.Site
@@ -192,28 +191,15 @@ type Preview struct {
 	dataErr  error
 }
 
-// ParseTheme parses the theme of opts, for NewPreview to reuse while
-// only the content changes.
-func ParseTheme(opts Options) (*pages.Theme, error) {
-	theme := opts.Theme
-	if opts.Override != nil {
-		theme = overlay{top: opts.Override, base: opts.Theme}
-	}
-	return pages.ParseTheme(theme)
-}
-
-// NewPreview checks the content and prepares it for rendering on request
-// with a parsed theme.
-func NewPreview(opts Options, theme *pages.Theme) (*Preview, *diag.List, error) {
+// NewPreview checks the content of opts and prepares it for rendering on
+// request.
+func NewPreview(opts Options) (*Preview, *diag.List, error) {
 	site, man, problems := check(opts.Content)
 	if err := problems.Err(); err != nil {
 		return nil, problems, err
 	}
-	r, err := pages.PrepareWith(site, man, theme, pages.Options{BaseURL: opts.BaseURL})
-	if err != nil {
-		return nil, problems, err
-	}
-	return &Preview{r: r, site: site, basePath: pages.BasePath(opts.BaseURL)}, problems, nil
+	r := render.New(opts.Theme, site, man, render.Options{Base: opts.Base})
+	return &Preview{r: r, site: site, basePath: opts.Base.Path}, problems, nil
 }
 
 // File renders the file at path ("vi/index.html", "data/items.csv").

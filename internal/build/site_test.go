@@ -8,32 +8,67 @@ import (
 	"os"
 	"path/filepath"
 	"regexp"
-	"sitegen/internal/model"
 	"strings"
+	"sync"
 	"testing"
 
 	"sitegen"
+	"sitegen/internal/diag"
+	"sitegen/internal/manifest"
+	"sitegen/internal/model"
 	"sitegen/internal/sitetest"
+	"sitegen/internal/theme"
 )
 
-// buildReal builds the real content into a temporary directory, served
-// under a sub-path as a portal would.
+// realBuild is the real content built once into a temporary directory,
+// served under a sub-path as a portal would. Building it takes seconds
+// and no test changes what it wrote, so the tests that read it share it;
+// TestMain removes the directory.
+var realBuild struct {
+	once     sync.Once
+	dir      string
+	out      string
+	sum      Summary
+	problems *diag.List
+	err      error
+}
+
+func TestMain(m *testing.M) {
+	code := m.Run()
+	if realBuild.dir != "" {
+		os.RemoveAll(realBuild.dir)
+	}
+	os.Exit(code)
+}
+
+// buildReal returns the output directory and summary of the shared build
+// of the real content, building it on first use.
 func buildReal(t *testing.T) (string, Summary) {
 	t.Helper()
-	out := filepath.Join(t.TempDir(), "public")
-	sum, problems, err := Build(Options{
-		Content: os.DirFS(filepath.Join(sitetest.Root(), "content")),
-		Theme:   sitegen.Theme,
-		Out:     out,
-		BaseURL: "https://portal.example.gov.vn/asean/",
+	b := &realBuild
+	b.once.Do(func() {
+		var th *theme.Theme
+		if th, b.err = theme.Load(sitegen.Theme, nil); b.err != nil {
+			return
+		}
+		if b.dir, b.err = os.MkdirTemp("", "sitegen-build-test-"); b.err != nil {
+			return
+		}
+		b.out = filepath.Join(b.dir, "public")
+		b.sum, b.problems, b.err = Build(Options{
+			Content: os.DirFS(filepath.Join(sitetest.Root(), "content")),
+			Theme:   th,
+			Out:     b.out,
+			Base:    manifest.Base{Path: "/asean/", URL: "https://portal.example.gov.vn/asean"},
+		})
 	})
-	if err != nil {
-		t.Fatal(err)
+	if b.err != nil {
+		t.Fatalf("building the real content: %v", b.err)
 	}
-	if _, warnings := problems.Count(); warnings > 0 {
-		t.Errorf("the real content has warnings: %v", problems.Problems())
+	if _, warnings := b.problems.Count(); warnings > 0 {
+		t.Errorf("the real content has warnings: %v", b.problems.Problems())
 	}
-	return out, sum
+	return b.out, b.sum
 }
 
 // TestRealSite checks the whole published site: every page has its twin
@@ -126,7 +161,7 @@ func TestOpenData(t *testing.T) {
 	perPlan := map[string]int{}
 	sources := map[string]string{}
 	for _, p := range mustSite(t).Plans {
-		sources[p.ID] = strings.Join(strings.Fields(p.Source.Text), " ")
+		sources[p.ID] = sourceWords(p.Source.Text)
 	}
 	for _, row := range rows[1:] {
 		plan, id := row[col["plan"]], row[col["item"]]
@@ -164,7 +199,7 @@ func TestRealContentCounts(t *testing.T) {
 	for _, p := range mustSite(t).Plans {
 		count[p.ID] = map[string]int{"all": len(p.Items)}
 		for _, it := range p.Items {
-			count[p.ID][it.Kind]++
+			count[p.ID][string(it.Kind)]++
 		}
 	}
 	for _, tc := range []struct {
@@ -184,13 +219,25 @@ func TestRealContentCounts(t *testing.T) {
 	}
 }
 
+// realSite is the real content loaded and checked once, shared like
+// realBuild.
+var realSite struct {
+	once sync.Once
+	site *model.Site
+	err  error
+}
+
 func mustSite(t *testing.T) *model.Site {
 	t.Helper()
-	site, problems := Check(os.DirFS(filepath.Join(sitetest.Root(), "content")))
-	if err := problems.Err(); err != nil {
-		t.Fatal(err)
+	realSite.once.Do(func() {
+		var problems *diag.List
+		realSite.site, problems = Check(os.DirFS(filepath.Join(sitetest.Root(), "content")))
+		realSite.err = problems.Err()
+	})
+	if realSite.err != nil {
+		t.Fatal(realSite.err)
 	}
-	return site
+	return realSite.site
 }
 
 // TestPublishedRecordUpToDate is the CI check of the record of published

@@ -18,19 +18,19 @@ import (
 	"testing"
 	"time"
 
-	"github.com/chromedp/chromedp"
-
 	"sitegen"
+	"sitegen/internal/browsertest"
 	"sitegen/internal/build"
 	"sitegen/internal/manifest"
 	"sitegen/internal/sitetest"
+	"sitegen/internal/theme"
 )
 
-// The tools the suite runs, where Debian installs them.
+// The tools the suite runs, where Debian installs them (Chromium: see
+// internal/browsertest).
 const (
-	chromiumPath = "/usr/bin/chromium"
-	nginxPath    = "/usr/sbin/nginx"
-	installHint  = "apt-get install chromium nginx-light default-jre-headless; (cd tests && npm ci)"
+	nginxPath   = "/usr/sbin/nginx"
+	installHint = "apt-get install chromium nginx-light default-jre-headless; (cd tests && npm ci)"
 )
 
 // The files of tests/node_modules that the suite uses.
@@ -100,11 +100,9 @@ var (
 	nginxLog  syncBuffer
 	nginxDone chan struct{}
 
-	browserOnce   sync.Once
-	browserCtx    context.Context
-	browserCancel context.CancelFunc
-	browserErr    error
-	browserLog    syncBuffer
+	browserOnce sync.Once
+	theBrowser  *browsertest.Browser
+	browserErr  error
 )
 
 func TestMain(m *testing.M) {
@@ -118,12 +116,6 @@ func TestMain(m *testing.M) {
 	os.Exit(code)
 }
 
-// inCI reports whether the suite runs in CI, where nothing may be skipped.
-func inCI() bool {
-	v := os.Getenv("CI")
-	return v != "" && v != "false" && v != "0"
-}
-
 // tool is something a test needs from outside Go.
 type tool int
 
@@ -135,15 +127,16 @@ const (
 	needNodeModules
 )
 
-// need skips the test (fails it in CI) when a tool it needs is missing.
+// need skips the test (fails it in CI) when a tool it needs is missing,
+// naming all that are.
 func need(t *testing.T, tools ...tool) {
 	t.Helper()
 	var missing []string
 	for _, tl := range tools {
 		switch tl {
 		case needChromium:
-			if _, err := os.Stat(chromiumPath); err != nil {
-				missing = append(missing, chromiumPath)
+			if _, err := browsertest.Path(); err != nil {
+				missing = append(missing, "chromium")
 			}
 		case needNginx:
 			if _, err := os.Stat(nginxPath); err != nil {
@@ -169,11 +162,7 @@ func need(t *testing.T, tools ...tool) {
 	if len(missing) == 0 {
 		return
 	}
-	msg := fmt.Sprintf("e2e needs %s; install with: %s", strings.Join(missing, ", "), installHint)
-	if inCI() {
-		t.Fatal(msg)
-	}
-	t.Skip(msg)
+	sitetest.Missing(t, strings.Join(missing, ", "), installHint)
 }
 
 // haveVNU tells whether the Nu checker can run.
@@ -218,12 +207,15 @@ func buildSite() (*fixture, error) {
 	f.base = "http://" + f.host + "/asean/"
 	f.out = filepath.Join(tmp, "www", "asean")
 	content := os.DirFS(filepath.Join(f.root, "content"))
-	_, problems, err := build.Build(build.Options{
-		Content: content,
-		Theme:   sitegen.Theme,
-		Out:     f.out,
-		BaseURL: f.base,
-	})
+	th, err := theme.Load(sitegen.Theme, nil)
+	if err != nil {
+		return nil, err
+	}
+	base, err := manifest.ParseBase(f.base)
+	if err != nil {
+		return nil, err
+	}
+	_, problems, err := build.Build(build.Options{Content: content, Theme: th, Out: f.out, Base: base})
 	if err != nil {
 		return nil, fmt.Errorf("%v\n%v", err, problems.Problems())
 	}
@@ -232,7 +224,7 @@ func buildSite() (*fixture, error) {
 		return nil, err
 	}
 	seen := map[manifest.Kind]bool{}
-	for _, p := range manifest.Build(site).Pages {
+	for _, p := range manifest.Build(site, problems).Pages {
 		if !seen[p.Kind] {
 			seen[p.Kind] = true
 			f.kinds = append(f.kinds, p.Kind)
@@ -411,43 +403,29 @@ func stopNginx() {
 	}
 }
 
-// browser starts one headless Chromium for the whole suite and returns a
-// context for it; tab opens tabs in it.
-func browser(t *testing.T) context.Context {
+// browser starts one headless Chromium for the whole suite, stopped by
+// TestMain.
+func browser(t *testing.T) *browsertest.Browser {
 	t.Helper()
 	need(t, needChromium)
 	f := served(t)
 	browserOnce.Do(func() {
-		dataDir := filepath.Join(f.tmp, "chromium")
-		opts := append(chromedp.DefaultExecAllocatorOptions[:],
-			chromedp.ExecPath(chromiumPath),
-			chromedp.Flag("headless", true),
-			chromedp.Flag("no-sandbox", true),
-			chromedp.Flag("disable-gpu", true),
-			chromedp.Flag("disable-quic", true),
-			chromedp.Flag("no-first-run", true),
-			chromedp.Flag("disable-background-networking", true),
-			chromedp.Flag("disable-component-update", true),
-			chromedp.Flag("disable-sync", true),
-			chromedp.UserDataDir(dataDir),
-			chromedp.WindowSize(1280, 800),
-			chromedp.CombinedOutput(&browserLog),
-		)
-		allocCtx, allocCancel := chromedp.NewExecAllocator(context.Background(), opts...)
-		ctx, cancel := chromedp.NewContext(allocCtx)
-		browserCtx = ctx
-		browserCancel = func() { cancel(); allocCancel() }
-		browserErr = chromedp.Do(ctx) // starts the browser, with no timeout
+		path, err := browsertest.Path()
+		if err != nil {
+			browserErr = err
+			return
+		}
+		theBrowser, browserErr = browsertest.Start(path, filepath.Join(f.tmp, "chromium"))
 	})
 	if browserErr != nil {
-		t.Fatalf("starting %s: %v\nit said:\n%s", chromiumPath, browserErr, browserLog.String())
+		t.Fatal(browserErr)
 	}
-	return browserCtx
+	return theBrowser
 }
 
 func stopBrowser() {
-	if browserCancel != nil {
-		browserCancel()
+	if theBrowser != nil {
+		theBrowser.Stop()
 	}
 }
 
@@ -455,15 +433,7 @@ func stopBrowser() {
 // no deadline: each action sets its own.
 func tab(t *testing.T) context.Context {
 	t.Helper()
-	parent := browser(t)
-	ctx, cancel := chromedp.NewContext(parent)
-	t.Cleanup(cancel)
-	// The first action on a context opens its tab, which lives as long as
-	// the context of that action: so no deadline here.
-	if err := chromedp.Do(ctx); err != nil {
-		t.Fatalf("opening a tab: %v", err)
-	}
-	return ctx
+	return browser(t).Tab(t)
 }
 
 // syncBuffer is a bytes.Buffer that processes can write to concurrently.

@@ -11,9 +11,9 @@
 // value, so that later stages can point at it. Text is normalised to
 // Unicode NFC and its white space collapsed. Control characters and
 // invisible format characters are refused with their line, and the work
-// a file can cause is bounded (see MaxValues, MaxSectionDepth, MaxText). References between files are
-// checked by package resolve, not here. docs/content.md is the manual for
-// the format.
+// a file can cause is bounded (see MaxValues, MaxSectionDepth, MaxText).
+// References between files are checked by package resolve, not here.
+// docs/content.md is the manual for the format.
 package load
 
 import (
@@ -180,6 +180,7 @@ func (l *loader) frameworks() []*model.Framework {
 		f.Name = m.text("name", true)
 		f.Title = m.text("title", false)
 		f.Instrument = m.text("instrument", false)
+		frameworkFacts(d, m, f)
 		for _, pn := range m.seq("pillars") {
 			f.Pillars = append(f.Pillars, pillar(d, pn, false))
 		}
@@ -190,6 +191,39 @@ func (l *loader) frameworks() []*model.Framework {
 		out = append(out, f)
 	})
 	return out
+}
+
+// frameworkFacts reads what is known of a framework's approval and
+// course. Every field is optional: what no source verifies is left out.
+func frameworkFacts(d *decoder, m *mapping, f *model.Framework) {
+	if dn := m.value("decision"); dn != nil {
+		dm := d.mapping(dn, m.what+": decision")
+		f.Decision.Number = dm.reqStr("number", "155/QĐ-TTg")
+		f.Decision.Date, f.Decision.HasDate = dm.date("date")
+		if sn := dm.value("signer"); sn != nil {
+			sm := d.mapping(sn, m.what+": decision: signer")
+			f.Decision.Signer = cleanText(sm.reqStr("name", "Full Name"))
+			f.Decision.SignerRole = sm.text("role", false)
+			sm.end()
+		}
+		dm.end()
+	}
+	if pn := m.value("period"); pn != nil {
+		pm := d.mapping(pn, m.what+": period")
+		f.PeriodFrom, f.PeriodTo = pm.int("from"), pm.int("to")
+		if !pm.has("to") {
+			pm.missing("to", "2035")
+		}
+		if f.PeriodFrom != 0 && f.PeriodTo != 0 && f.PeriodTo < f.PeriodFrom {
+			d.errs.Errorf(d.pos(pn), "swap the years", "%s: period ends in %d, before it starts in %d", m.what, f.PeriodTo, f.PeriodFrom)
+		}
+		pm.end()
+	}
+	f.Coordinator = m.text("coordinator", false)
+	if m.has("status") {
+		f.Status = word(m, "status", "framework status", model.FrameworkStatuses())
+	}
+	f.Note = m.text("note", false)
 }
 
 func pillar(d *decoder, n *yaml.Node, group bool) *model.Pillar {
@@ -209,10 +243,7 @@ func (l *loader) provinces() []*model.Province {
 		m := d.mapping(n, "province")
 		p := &model.Province{Pos: d.pos(n), ID: m.id("id"), Agencies: map[string]model.Text{}}
 		m.what = fmt.Sprintf("province %q", p.ID)
-		p.Kind = m.str("kind")
-		if p.Kind != "province" && p.Kind != "city" {
-			d.errs.Errorf(m.keyPos("kind"), "write `kind: province` or `kind: city`", "%s: kind %q is not province or city", m.what, p.Kind)
-		}
+		p.Kind = word(m, "kind", "kind", model.ProvinceKinds())
 		p.Name = m.text("name", true)
 		if an := m.value("agencies"); an != nil {
 			am := d.mapping(an, m.what+": agencies")
@@ -222,23 +253,55 @@ func (l *loader) provinces() []*model.Province {
 			}
 		}
 		for _, cn := range m.seq("changes") {
-			cm := d.mapping(cn, m.what+": change")
-			c := &model.ProvinceChange{Pos: d.pos(cn)}
-			var ok bool
-			if c.Date, ok = cm.date("date"); !ok && !cm.has("date") {
-				cm.missing("date", "2025-07-01")
-			}
-			c.MergedInto = cm.str("merged_into")
-			c.Absorbed = cm.strs("absorbed")
-			c.Basis = cm.text("basis", false)
-			c.Note = cm.text("note", false)
-			cm.end()
-			p.Changes = append(p.Changes, c)
+			p.Changes = append(p.Changes, provinceChange(d, cn, m.what))
 		}
 		m.end()
 		out = append(out, p)
 	})
 	return out
+}
+
+// changeFields are the fields of a province change that say what
+// happened, with the kind each gives; a change has exactly one.
+var changeFields = []struct {
+	field string
+	kind  model.ChangeKind
+}{
+	{"merged_into", model.ChangeMergedInto},
+	{"absorbed", model.ChangeAbsorbed},
+	{"renamed", model.ChangeRenamed},
+	{"upgraded", model.ChangeUpgraded},
+}
+
+func provinceChange(d *decoder, n *yaml.Node, what string) *model.ProvinceChange {
+	cm := d.mapping(n, what+": change")
+	c := &model.ProvinceChange{Pos: d.pos(n)}
+	var ok bool
+	if c.Date, ok = cm.date("date"); !ok && !cm.has("date") {
+		cm.missing("date", "2025-07-01")
+	}
+	c.MergedInto = cm.str("merged_into")
+	c.Absorbed = cm.strs("absorbed")
+	c.NewName = cm.text("renamed", false)
+	if up := cm.text("upgraded", false); !up.IsZero() {
+		c.NewName = up
+	}
+	var given []string
+	for _, f := range changeFields {
+		if cm.value(f.field) != nil {
+			given = append(given, f.field)
+			c.Kind = f.kind
+		}
+	}
+	if len(given) != 1 {
+		d.errs.Errorf(d.pos(n), "write one of `merged_into: id`, `absorbed: [ids]`, `renamed: {vi, en}` (the new name) or `upgraded: {vi, en}` (the city's name) per change",
+			"%s: a change must say what happened in exactly one field, not %d", cm.what, len(given))
+	}
+	c.Basis = cm.text("basis", true)
+	c.SourceURL = cm.url("source")
+	c.Note = cm.text("note", false)
+	cm.end()
+	return c
 }
 
 func (l *loader) agencies() []*model.Agency {
@@ -265,9 +328,23 @@ func (l *loader) agencies() []*model.Agency {
 				sm.missing("agencies", "[agency-id]")
 			}
 			s.Basis = sm.text("basis", true)
+			s.SourceURL = sm.url("source")
 			s.Note = sm.text("note", false)
 			sm.end()
 			a.Successor = s
+		}
+		if bn := m.value("abolished"); bn != nil {
+			bm := d.mapping(bn, m.what+": abolished")
+			b := &model.Abolition{Pos: d.pos(bn)}
+			var ok bool
+			if b.Date, ok = bm.date("date"); !ok && !bm.has("date") {
+				bm.missing("date", "2025-07-01")
+			}
+			b.Basis = bm.text("basis", true)
+			b.SourceURL = bm.url("source")
+			b.Note = bm.text("note", false)
+			bm.end()
+			a.Abolished = b
 		}
 		m.end()
 		out = append(out, a)
@@ -293,6 +370,9 @@ func (l *loader) glossary() []*model.Term {
 	l.list("glossary.yaml", func(d *decoder, n *yaml.Node) {
 		m := d.mapping(n, "glossary term")
 		t := &model.Term{Pos: d.pos(n), VI: cleanText(m.reqStr("vi", "...")), EN: cleanText(m.reqStr("en", "..."))}
+		for _, v := range m.strs("avoid") {
+			t.Avoid = append(t.Avoid, cleanText(v))
+		}
 		t.Note = m.text("note", false)
 		m.end()
 		out = append(out, t)
@@ -342,6 +422,9 @@ func (l *loader) pages() []*model.Page {
 	for _, f := range l.markdown("pages") {
 		p := &model.Page{Pos: f.pos, Name: f.name, Lang: f.lang, Body: f.body, BodyLine: f.bodyLine}
 		p.Title = cleanText(f.front.reqStr("title", "Page title"))
+		if f.front.has("list") {
+			p.List = word(f.front, "list", "list", model.PageLists())
+		}
 		f.front.end()
 		out = append(out, p)
 	}

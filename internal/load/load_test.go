@@ -8,6 +8,7 @@ import (
 	"testing/fstest"
 	"time"
 
+	"sitegen/internal/model"
 	"sitegen/internal/sitetest"
 )
 
@@ -167,4 +168,172 @@ func FuzzValidID(f *testing.F) {
 			t.Fatalf("suggestID(%q) = %q is not valid", s, sug)
 		}
 	})
+}
+
+// problems returns every problem of loading m, as printed.
+func problems(t *testing.T, m fstest.MapFS) (string, bool) {
+	t.Helper()
+	_, ps := Load(m)
+	var out []string
+	for _, p := range ps.Problems() {
+		out = append(out, p.String())
+	}
+	return strings.Join(out, "\n"), ps.HasErrors()
+}
+
+const fixturePlan = "plans/sample-1-2021.yaml"
+
+// TestLoadRegister reads the fields that keep the register apart from
+// the legal bases, the editorial mark and where the source came from.
+func TestLoadRegister(t *testing.T) {
+	m := sitetest.Fixture(t, "valid")
+	m = sitetest.Replace(t, m, fixturePlan, "  issuer: ppc\n", `  issuer: ppc
+  issued_by: {vi: Chủ tịch Ủy ban nhân dân, en: Chair of the People's Committee}
+  proposed_by: {vi: Xét đề nghị của Sở Nội vụ, en: At the proposal of the Department of Home Affairs}
+`)
+	m = sitetest.Replace(t, m, fixturePlan, "source: {file: plan.txt, kind: official}", `source:
+  file: plan.txt
+  kind: official
+  url: https://portal.example.gov.vn/van-ban/1
+  retrieved: 2025-11-02
+  extent: excerpt
+  truncated: true
+  note: {vi: Bản chép, en: A copy}`)
+	m = sitetest.Replace(t, m, fixturePlan, "title: {vi: TỔ CHỨC THỰC HIỆN, en: ORGANISATION}", "title: {vi: TỔ CHỨC THỰC HIỆN, en: ORGANISATION, editorial: true}\n    note: {vi: Ghi chú, en: A note}")
+	site, ps := Load(m)
+	if err := ps.Err(); err != nil {
+		t.Fatal(err)
+	}
+	p := site.Plans[0]
+	d := p.Document
+	if d.IssuedBy.VI != "Chủ tịch Ủy ban nhân dân" || d.ProposedBy.EN != "At the proposal of the Department of Home Affairs" {
+		t.Errorf("issued by %+v, proposed by %+v", d.IssuedBy, d.ProposedBy)
+	}
+	if d.IssuedBy.Pos.File != fixturePlan || d.IssuedBy.Pos.Line != 11 {
+		t.Errorf("issued_by is at %s, want %s:11", d.IssuedBy.Pos, fixturePlan)
+	}
+	pr := p.Provenance
+	if pr.URL != "https://portal.example.gov.vn/van-ban/1" || pr.Retrieved.Format("2006-01-02") != "2025-11-02" ||
+		pr.Extent != "excerpt" || pr.Truncated == nil || !*pr.Truncated || pr.Note.EN != "A copy" {
+		t.Errorf("provenance %+v", pr)
+	}
+	var org *model.Section
+	for _, s := range p.Sections {
+		if s.ID == "ii" {
+			org = s
+		}
+	}
+	if !org.Title.Editorial || org.Note.VI != "Ghi chú" {
+		t.Errorf("section ii: title %+v, note %+v", org.Title, org.Note)
+	}
+	if p.Sections[0].Title.Editorial {
+		t.Error("an unmarked title is editorial")
+	}
+}
+
+// TestLoadProvenanceUnknown: nothing known stays absent, truncated too.
+func TestLoadProvenanceUnknown(t *testing.T) {
+	site, ps := Load(sitetest.Fixture(t, "valid"))
+	if err := ps.Err(); err != nil {
+		t.Fatal(err)
+	}
+	if pr := site.Plans[0].Provenance; !pr.IsZero() {
+		t.Errorf("provenance %+v, want nothing known", pr)
+	}
+}
+
+// TestLoadChanges reads each kind of administrative change and rejects
+// a change that says too little or too much.
+func TestLoadChanges(t *testing.T) {
+	const head = "- id: dak-lak\n  kind: province\n  name: {vi: Đắk Lắk, en: Dak Lak}\n  changes:\n    - date: 2025-07-01\n      basis: {vi: Nghị quyết số 1/2025/QH15, en: Resolution 1/2025/QH15}\n"
+	tests := []struct {
+		name, change string
+		kind         model.ChangeKind
+		want         string
+	}{
+		{"merged into", "      merged_into: da-nang\n", model.ChangeMergedInto, ""},
+		{"absorbed", "      absorbed: [da-nang]\n", model.ChangeAbsorbed, ""},
+		{"renamed", "      renamed: {vi: Đắc Lắc, en: Dac Lac}\n", model.ChangeRenamed, ""},
+		{"upgraded", "      upgraded: {vi: Buôn Ma Thuột, en: Buon Ma Thuot}\n      source: https://example.org/nq\n", model.ChangeUpgraded, ""},
+		{"nothing happened", "", "", `provinces.yaml:5: province "dak-lak": change: a change must say what happened in exactly one field, not 0`},
+		{"two things happened", "      merged_into: da-nang\n      absorbed: [da-nang]\n", "", `provinces.yaml:5: province "dak-lak": change: a change must say what happened in exactly one field, not 2`},
+		{"source not a web address", "      merged_into: da-nang\n      source: nghi-quyet.pdf\n", "", `provinces.yaml:8: province "dak-lak": change source "nghi-quyet.pdf" is not a web address`},
+	}
+	for _, tc := range tests {
+		t.Run(tc.name, func(t *testing.T) {
+			m := sitetest.With(sitetest.Fixture(t, "valid"), "provinces.yaml", []byte(head+tc.change))
+			site, ps := Load(m)
+			got, failed := problems(t, m)
+			if tc.want != "" {
+				if !failed || !strings.Contains(got, tc.want) {
+					t.Errorf("problems:\n%s\nwant %s", got, tc.want)
+				}
+				return
+			}
+			if failed {
+				t.Fatal(ps.Err())
+			}
+			c := site.Provinces[0].Changes[0]
+			if c.Kind != tc.kind || c.Basis.VI != "Nghị quyết số 1/2025/QH15" {
+				t.Errorf("kind %q basis %q, want %q", c.Kind, c.Basis.VI, tc.kind)
+			}
+			if (tc.kind == model.ChangeRenamed || tc.kind == model.ChangeUpgraded) && c.NewName.VI == "" {
+				t.Error("no new name")
+			}
+		})
+	}
+	m := sitetest.With(sitetest.Fixture(t, "valid"), "provinces.yaml", []byte("- id: dak-lak\n  kind: province\n  name: {vi: Đắk Lắk}\n  changes:\n    - {date: 2025-07-01, merged_into: da-nang}\n"))
+	if got, _ := problems(t, m); !strings.Contains(got, `provinces.yaml:5: province "dak-lak": change: required field "basis" is missing`) {
+		t.Errorf("a change without basis: %s", got)
+	}
+}
+
+// TestLoadAbolished reads an agency type's abolition.
+func TestLoadAbolished(t *testing.T) {
+	m := sitetest.Replace(t, sitetest.Fixture(t, "valid"), "agencies.yaml", "- id: doha\n", "- id: doha\n  abolished: {date: 2025-07-01, basis: {vi: Nghị quyết số 1/2025/QH15, en: Resolution 1/2025/QH15}}\n")
+	site, ps := Load(m)
+	if err := ps.Err(); err != nil {
+		t.Fatal(err)
+	}
+	var changes []model.AgencyChange
+	for _, a := range site.Agencies {
+		if a.ID == "doha" {
+			changes = a.Changes()
+		}
+	}
+	if len(changes) != 1 || changes[0].Kind != model.ChangeAbolished || changes[0].Date.Format("2006-01-02") != "2025-07-01" {
+		t.Errorf("changes %+v", changes)
+	}
+	m = sitetest.Replace(t, sitetest.Fixture(t, "valid"), "agencies.yaml", "- id: doha\n", "- id: doha\n  abolished: {date: 2025-07-01}\n")
+	if got, _ := problems(t, m); !strings.Contains(got, `agency "doha": abolished: required field "basis" is missing`) {
+		t.Errorf("an abolition without basis: %s", got)
+	}
+}
+
+// TestLoadRejectsMarkup: markup characters copied from a converted text
+// file are not the document's words.
+func TestLoadRejectsMarkup(t *testing.T) {
+	for _, tc := range []struct{ old, new, want string }{
+		{"vi: Tổ chức giao lưu văn hóa.", "vi: Tổ chức giao lưu **văn hóa**.", `plans/sample-1-2021.yaml:50: item "i-2-a": text contains the markup characters "**"`},
+		{"en: Organise cultural exchanges.", "en: Organise `cultural` exchanges.", `plans/sample-1-2021.yaml:51: item "i-2-a": text contains the markup characters "` + "`" + `"`},
+		{"title: {vi: NHIỆM VỤ, en: TASKS}", "title: {vi: NHIỆM VỤ, en: __TASKS__}", `plans/sample-1-2021.yaml:22: section "i": field "title": text contains the markup characters "__"`},
+	} {
+		got, failed := problems(t, sitetest.Replace(t, sitetest.Fixture(t, "valid"), fixturePlan, tc.old, tc.new))
+		if !failed || !strings.Contains(got, tc.want) {
+			t.Errorf("problems:\n%s\nwant %s", got, tc.want)
+		}
+	}
+}
+
+// TestLoadGlossaryAvoid reads a term's avoided renderings and its forms.
+func TestLoadGlossaryAvoid(t *testing.T) {
+	m := sitetest.With(sitetest.Fixture(t, "valid"), "glossary.yaml", []byte("- vi: đổi mới, Đổi Mới\n  en: renewal\n  avoid: [renovation, reform era]\n"))
+	site, ps := Load(m)
+	if err := ps.Err(); err != nil {
+		t.Fatal(err)
+	}
+	term := site.Glossary[0]
+	if strings.Join(term.Avoid, "|") != "renovation|reform era" || strings.Join(term.Forms(), "|") != "đổi mới|Đổi Mới" {
+		t.Errorf("avoid %q forms %q", term.Avoid, term.Forms())
+	}
 }

@@ -3,6 +3,7 @@ package load
 import (
 	"fmt"
 	"math"
+	"net/url"
 	"regexp"
 	"strconv"
 	"strings"
@@ -283,6 +284,16 @@ func (m *mapping) bool(key string) bool {
 	return false
 }
 
+// url reads an optional web address: a page may link to it, so only
+// http and https addresses with a host are accepted.
+func (m *mapping) url(key string) string {
+	s := m.str(key)
+	if u, err := url.Parse(s); s != "" && (err != nil || (u.Scheme != "https" && u.Scheme != "http") || u.Host == "") {
+		m.d.errs.Errorf(m.keyPos(key), "write a full http:// or https:// address", "%s %s %q is not a web address", m.what, key, s)
+	}
+	return s
+}
+
 // date reads a YYYY-MM-DD date.
 func (m *mapping) date(key string) (model.Date, bool) {
 	v := m.value(key)
@@ -313,11 +324,61 @@ func (m *mapping) text(key string, required bool) model.Text {
 	return t
 }
 
+// text reads a {vi, en} mapping; `editorial: true` marks a text the
+// editors wrote, which is then not checked against the source.
 func (d *decoder) text(v *yaml.Node, what string) model.Text {
 	tm := d.mapping(v, what)
-	t := model.Text{VI: cleanText(tm.str("vi")), EN: cleanText(tm.str("en"))}
+	t := tm.pair(what)
+	t.Editorial = tm.bool("editorial")
+	tm.fingerprint(&t)
 	tm.end()
 	return t
+}
+
+// fingerprint reads `en_of`, the fingerprint of the Vietnamese the English
+// was translated from (written by `sitegen translations import`), into t,
+// and warns when the Vietnamese has changed since: the English may no
+// longer say what the Vietnamese says.
+func (m *mapping) fingerprint(t *model.Text) {
+	if m.value("en_of") == nil {
+		return
+	}
+	s := m.str("en_of")
+	if !model.ValidFingerprint(s) {
+		m.d.errs.Errorf(m.keyPos("en_of"), "write the 8 characters `sitegen translations import` writes, or remove the field", "%s: %q is not a fingerprint", m.what, s)
+		return
+	}
+	t.ENOf = s
+	switch {
+	case t.EN == "":
+		m.d.errs.Warnf(m.keyPos("en_of"), "remove `en_of`, or add the English it belongs to", "%s: `en_of` is given without `en`", m.what)
+	case t.Outdated():
+		m.d.errs.Warnf(m.keyPos("en"), fmt.Sprintf("the Vietnamese changed since it was translated; review the English and run sitegen translations import, or update en_of to %s", model.Fingerprint(t.VI)),
+			"%s: the English may be out of date", m.what)
+	}
+}
+
+// pair reads the vi and en fields of m, which may hold other fields too
+// (a reporting deadline, an item's timing), positioned at the vi field.
+func (m *mapping) pair(what string) model.Text {
+	pos := m.keyPos("vi")
+	return model.Text{VI: m.d.words(m.str("vi"), pos, what), EN: m.d.words(m.str("en"), m.keyPos("en"), what), Pos: pos}
+}
+
+// markup lists the characters of text-file markup (bold, italics, code)
+// that copying from a converted document brings along: they are not the
+// document's words, and pages would show them literally.
+var markup = []string{"**", "__", "`"}
+
+// words cleans a text's white space and reports markup characters in it.
+func (d *decoder) words(s string, pos diag.Pos, what string) string {
+	for _, mk := range markup {
+		if strings.Contains(s, mk) {
+			d.errs.Errorf(pos, "remove the markup and keep the words; the source page shows the document's emphasis", "%s: text contains the markup characters %q", what, mk)
+			break
+		}
+	}
+	return cleanText(s)
 }
 
 // seq reads a list of nodes; nil when absent.
@@ -426,4 +487,28 @@ func suggestID(s string) string {
 		out = strings.TrimSuffix(out[:100], "-")
 	}
 	return out
+}
+
+// word reads key as a value of a closed vocabulary (an item kind, a
+// status, a unit): anything outside valid is reported with the closest
+// valid value, or the list of them, as the fix. noun names the field in
+// the message ("kind", "status").
+func word[T ~string](m *mapping, key, noun string, valid []T) T {
+	s := m.reqStr(key, string(valid[0]))
+	if s == "" {
+		return ""
+	}
+	names := make([]string, len(valid))
+	for i, v := range valid {
+		if string(v) == s {
+			return v
+		}
+		names[i] = string(v)
+	}
+	hint := "use one of: " + strings.Join(names, ", ")
+	if c := closest(s, names); c != "" {
+		hint = fmt.Sprintf("did you mean %q?", c)
+	}
+	m.d.errs.Errorf(m.keyPos(key), hint, "%s: %s %q is not known", m.what, noun, s)
+	return T(s)
 }

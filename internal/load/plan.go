@@ -2,7 +2,6 @@ package load
 
 import (
 	"fmt"
-	"net/url"
 	"path"
 	"sort"
 	"strings"
@@ -12,28 +11,6 @@ import (
 	"sitegen/internal/diag"
 	"sitegen/internal/model"
 )
-
-// ItemKinds lists the kinds an item may have, in the order pages group them.
-var ItemKinds = []string{"purpose", "requirement", "objective", "general-task", "task", "appendix-row",
-	"solution", "duty", "funding", "reporting", "milestone", "article", "content-group"}
-
-// TimingKinds lists the kinds of timing.
-var TimingKinds = []string{"annual", "period", "date", "ongoing", "once"}
-
-// DocumentTypes lists the types of plan documents.
-var DocumentTypes = []string{"plan", "decision", "news-report"}
-
-// Statuses is the published scale of implementation status.
-var Statuses = []string{"not-reported", "not-started", "limited", "substantial", "complete"}
-
-func oneOf(s string, list []string) bool {
-	for _, x := range list {
-		if s == x {
-			return true
-		}
-	}
-	return false
-}
 
 func (l *loader) plans() []*model.Plan {
 	var out []*model.Plan
@@ -104,7 +81,9 @@ func (l *loader) plan(name string) *model.Plan {
 	for _, rn := range m.seq("reporting") {
 		rm := d.mapping(rn, m.what+": reporting deadline")
 		r := &model.Deadline{Pos: d.pos(rn), Day: rm.int("day"), Month: rm.int("month")}
-		r.Text = model.Text{VI: cleanText(rm.str("vi")), EN: cleanText(rm.str("en"))}
+		r.Text = rm.pair(m.what + ": reporting deadline")
+		r.Text.Editorial = rm.bool("editorial")
+		rm.fingerprint(&r.Text)
 		if (r.Day != 0 || r.Month != 0) && (r.Month < 1 || r.Month > 12 || r.Day < 1 || r.Day > daysIn[r.Month]) {
 			d.errs.Errorf(r.Pos, "write the `day:` and `month:` of a real date, such as day 15 month 12", "%s: reporting deadline day %d month %d is not a date", m.what, r.Day, r.Month)
 		}
@@ -119,10 +98,8 @@ func (l *loader) plan(name string) *model.Plan {
 		sm := d.mapping(sn, m.what+": source")
 		p.SourcePos = d.pos(sn)
 		p.SourceFile = sm.reqStr("file", "document.txt")
-		p.SourceKind = sm.reqStr("kind", "official")
-		if p.SourceKind != "" && p.SourceKind != "official" && p.SourceKind != "news" {
-			d.errs.Errorf(sm.keyPos("kind"), "write `kind: official` or `kind: news`", "%s: source kind %q is not official or news", m.what, p.SourceKind)
-		}
+		p.SourceKind = word(sm, "kind", "source kind", model.SourceKinds())
+		p.Provenance = provenance(d, sm)
 		sm.end()
 	} else {
 		m.missing("source", "{file: document.txt, kind: official}")
@@ -134,10 +111,7 @@ func (l *loader) plan(name string) *model.Plan {
 		t.ItemID = tm.str("item")
 		t.Indicator = tm.text("indicator", true)
 		t.Value = tm.float("value")
-		t.Unit = tm.reqStr("unit", "percent")
-		if t.Unit != "" && t.Unit != "percent" && t.Unit != "count" {
-			d.errs.Errorf(tm.keyPos("unit"), "write `unit: percent` or `unit: count`", "%s: unit %q is not percent or count", tm.what, t.Unit)
-		}
+		t.Unit = word(tm, "unit", "unit", model.Units())
 		t.Year = tm.year("year")
 		tm.end()
 		p.Targets = append(p.Targets, t)
@@ -178,6 +152,22 @@ func (l *loader) plan(name string) *model.Plan {
 	return p
 }
 
+// provenance reads where a source text came from: every field optional.
+func provenance(d *decoder, sm *mapping) model.Provenance {
+	var pr model.Provenance
+	pr.URL = sm.url("url")
+	pr.Retrieved, _ = sm.date("retrieved")
+	if sm.has("extent") {
+		pr.Extent = word(sm, "extent", "source extent", model.Extents())
+	}
+	if sm.value("truncated") != nil {
+		b := sm.bool("truncated")
+		pr.Truncated = &b
+	}
+	pr.Note = sm.text("note", false)
+	return pr
+}
+
 func (l *loader) document(d *decoder, m *mapping, p *model.Plan) {
 	dn := m.value("document")
 	if dn == nil {
@@ -186,11 +176,8 @@ func (l *loader) document(d *decoder, m *mapping, p *model.Plan) {
 	}
 	dm := d.mapping(dn, m.what+": document")
 	doc := &p.Document
-	doc.Type = dm.reqStr("type", "plan")
+	doc.Type = word(dm, "type", "document type", model.DocumentTypes())
 	doc.TypePos = dm.keyPos("type")
-	if doc.Type != "" && !oneOf(doc.Type, DocumentTypes) {
-		d.errs.Errorf(doc.TypePos, "use one of: "+strings.Join(DocumentTypes, ", "), "%s: document type %q is not known", m.what, doc.Type)
-	}
 	doc.Number = dm.str("number")
 	doc.Date, doc.HasDate = dm.date("date")
 	doc.Place = cleanText(dm.str("place"))
@@ -202,6 +189,8 @@ func (l *loader) document(d *decoder, m *mapping, p *model.Plan) {
 		doc.SignerRole = sm.text("role", false)
 		sm.end()
 	}
+	doc.IssuedBy = dm.text("issued_by", false)
+	doc.ProposedBy = dm.text("proposed_by", false)
 	for _, bn := range dm.seq("bases") {
 		t := d.text(bn, m.what+": legal basis")
 		if t.VI == "" {
@@ -237,6 +226,7 @@ func (l *loader) section(d *decoder, n *yaml.Node, depth int) *model.Section {
 	s.PillarPos = m.keyPos("pillar")
 	s.LeadIDs = m.refs("lead")
 	s.PartnerIDs = m.refs("partners")
+	s.Note = m.text("note", false)
 	for _, in := range m.seq("items") {
 		s.Items = append(s.Items, l.item(d, in))
 	}
@@ -261,16 +251,11 @@ func (l *loader) item(d *decoder, n *yaml.Node) *model.Item {
 	it := &model.Item{Pos: d.pos(n), ID: m.id("id")}
 	m.what = fmt.Sprintf("item %q", it.ID)
 	it.Label = m.str("label")
-	it.Kind = m.reqStr("kind", "task")
-	if it.Kind != "" && !oneOf(it.Kind, ItemKinds) {
-		hint := "use one of: " + strings.Join(ItemKinds, ", ")
-		if c := closest(it.Kind, ItemKinds); c != "" {
-			hint = fmt.Sprintf("did you mean %q?", c)
-		}
-		d.errs.Errorf(m.keyPos("kind"), hint, "%s: kind %q is not known", m.what, it.Kind)
-	}
-	it.Text = model.Text{VI: cleanText(m.str("vi")), EN: cleanText(m.str("en"))}
-	it.TextPos = m.keyPos("vi")
+	it.Kind = word(m, "kind", "kind", model.ItemKinds())
+	it.Text = m.pair(m.what)
+	it.TextPos = it.Text.Pos
+	m.fingerprint(&it.Text)
+	it.Title = m.text("title", false)
 	if it.Text.VI == "" {
 		d.errs.Errorf(it.TextPos, "add `vi: >-` followed by the text as printed in the source", "%s has no Vietnamese text", m.what)
 	}
@@ -280,19 +265,18 @@ func (l *loader) item(d *decoder, n *yaml.Node) *model.Item {
 	it.PillarPos = m.keyPos("pillar")
 	if tn := m.value("timing"); tn != nil {
 		tm := d.mapping(tn, m.what+": timing")
-		t := &model.Timing{Kind: tm.reqStr("kind", "annual"), From: tm.year("from"), To: tm.year("to")}
-		if t.Kind != "" && !oneOf(t.Kind, TimingKinds) {
-			d.errs.Errorf(tm.keyPos("kind"), "use one of: "+strings.Join(TimingKinds, ", "), "%s: timing kind %q is not known", m.what, t.Kind)
-		}
+		t := &model.Timing{Kind: word(tm, "kind", "timing kind", model.TimingKinds()), From: tm.year("from"), To: tm.year("to")}
 		t.Date, _ = tm.date("date")
-		t.Text = model.Text{VI: cleanText(tm.str("vi")), EN: cleanText(tm.str("en"))}
-		if t.Kind == "period" && (t.From == 0 || t.To == 0) {
+		t.Text = tm.pair(m.what + ": timing")
+		t.Text.Editorial = tm.bool("editorial")
+		tm.fingerprint(&t.Text)
+		if t.Kind == model.TimingPeriod && (t.From == 0 || t.To == 0) {
 			d.errs.Errorf(d.pos(tn), "add `from:` and `to:` years", "%s: a period timing needs from and to", m.what)
 		}
 		if t.From != 0 && t.To != 0 && t.To < t.From {
 			d.errs.Errorf(d.pos(tn), "swap the years", "%s: timing ends in %d, before it starts in %d", m.what, t.To, t.From)
 		}
-		if t.Kind == "date" && t.Date.IsZero() && !tm.has("date") {
+		if t.Kind == model.TimingDate && t.Date.IsZero() && !tm.has("date") {
 			tm.missing("date", "2025-12-31")
 		}
 		tm.end()
@@ -304,7 +288,7 @@ func (l *loader) item(d *decoder, n *yaml.Node) *model.Item {
 	it.Note = m.text("note", false)
 	// The status comes from dated updates with evidence, never from a
 	// bare claim: an item without updates is "not reported".
-	it.Status = "not-reported"
+	it.Status = model.StatusNotReported
 	for _, un := range m.seq("updates") {
 		it.Updates = append(it.Updates, update(d, un, m.what))
 	}
@@ -323,17 +307,14 @@ func update(d *decoder, n *yaml.Node, what string) *model.Update {
 	if u.Date, ok = m.date("date"); !ok && !m.has("date") {
 		m.missing("date", "2026-06-30")
 	}
-	u.Status = m.reqStr("status", "limited")
-	if u.Status != "" && !oneOf(u.Status, Statuses) {
-		d.errs.Errorf(m.keyPos("status"), "use one of: "+strings.Join(Statuses, ", "), "%s: status %q is not known", what, u.Status)
-	}
+	u.Status = word(m, "status", "status", model.Statuses())
 	u.Text = m.text("text", true)
 	for _, en := range m.seq("evidence") {
 		em := d.mapping(en, what+": evidence")
-		e := model.Evidence{URL: em.reqStr("url", "https://..."), Title: em.text("title", true)}
-		if pu, err := url.Parse(e.URL); e.URL != "" && (err != nil || (pu.Scheme != "https" && pu.Scheme != "http") || pu.Host == "") {
-			d.errs.Errorf(em.keyPos("url"), "write a full http:// or https:// address", "%s: evidence url %q is not a web address", what, e.URL)
+		if !em.has("url") {
+			em.missing("url", "https://...")
 		}
+		e := model.Evidence{URL: em.url("url"), Title: em.text("title", true)}
 		em.end()
 		u.Evidence = append(u.Evidence, e)
 	}

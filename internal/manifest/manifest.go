@@ -22,6 +22,7 @@ type Kind string
 
 const (
 	Home           Kind = "home"
+	Framework      Kind = "framework"
 	Plans          Kind = "plans"
 	Plan           Kind = "plan"
 	Source         Kind = "source"
@@ -52,6 +53,7 @@ type Page struct {
 	Path string // without language, e.g. "plans/x/" ("" for home)
 
 	// The value the page shows; which one is set depends on Kind.
+	Framework  *model.Framework
 	Plan       *model.Plan
 	Item       *model.Item
 	Province   *model.Province
@@ -78,6 +80,7 @@ type Manifest struct {
 
 // Paths of the pages, one function each, so that templates and the plan
 // agree on the URL contract.
+func FrameworkPath(f *model.Framework) string  { return "frameworks/" + f.ID + "/" }
 func PlanPath(p *model.Plan) string            { return "plans/" + p.ID + "/" }
 func ItemPath(it *model.Item) string           { return "plans/" + it.Plan.ID + "/" + it.ID + "/" }
 func ProvincePath(p *model.Province) string    { return "provinces/" + p.ID + "/" }
@@ -91,30 +94,172 @@ func ProvinceAgencyPath(p *model.Province, a *model.Agency) string {
 	return "provinces/" + p.ID + "/agencies/" + a.ID + "/"
 }
 
-// Build plans the pages of site.
-func Build(site *model.Site) *Manifest {
-	m := &Manifest{ProvinceAgencies: map[*model.Province][]*model.Agency{}, AgencyItems: map[*model.Agency][]*model.Item{}}
-	add := func(p *Page) { m.Pages = append(m.Pages, p) }
+// SourcePath is the page of a plan's source document.
+func SourcePath(p *model.Plan) string { return PlanPath(p) + "source/" }
 
-	add(&Page{Kind: Home, Path: ""})
-	add(&Page{Kind: Plans, Path: "plans/"})
+// reserved lists names that the site uses for files outside its pages
+// (open data and assets at the root, feeds and search indexes beside the
+// pages): no standalone page may take them.
+var reserved = []string{"data", "assets", "feed", "sitemap", "robots", "index"}
+
+// claim is who planned a page: a value of the content, with where it is
+// written, or the site itself (zero Pos).
+type claim struct {
+	what string
+	pos  diag.Pos
+}
+
+// builder plans pages and reports two claims on one path.
+type builder struct {
+	m          *Manifest
+	claims     map[string]claim
+	errs       *diag.List
+	inProvince map[*model.Province]map[*model.Agency]bool
+}
+
+// add plans p for the value described by what, written at pos (zero for
+// the site's own pages). A path that is already planned is a problem at
+// the second claimant, naming the first.
+func (b *builder) add(p *Page, what string, pos diag.Pos) {
+	if prev, ok := b.claims[p.Path]; ok {
+		b.collide(p.Path, claim{what, pos}, prev)
+		return
+	}
+	b.claims[p.Path] = claim{what, pos}
+	b.m.Pages = append(b.m.Pages, p)
+}
+
+func (b *builder) collide(path string, c, prev claim) {
+	if prev.pos.File == "" {
+		b.errs.Errorf(c.pos, "choose another id: the site uses this address itself",
+			"%s: address /%s is reserved for %s", c.what, path, prev.what)
+		return
+	}
+	b.errs.Errorf(c.pos, fmt.Sprintf("give one of them another id; the other is at %s", prev.pos),
+		"%s: address /%s is also claimed by %s", c.what, path, prev.what)
+}
+
+// Build plans the pages of site. Every path is planned here and only
+// here; two values claiming one path, or a value claiming one of the
+// site's reserved names, are reported in errs with the file and line of
+// both claimants, and the later claimant gets no page.
+func Build(site *model.Site, errs *diag.List) *Manifest {
+	m := &Manifest{ProvinceAgencies: map[*model.Province][]*model.Agency{}, AgencyItems: map[*model.Agency][]*model.Item{}}
+	b := &builder{m: m, claims: map[string]claim{}, errs: errs}
+	own := func(p *Page, what string) { b.add(p, what, diag.Pos{}) }
+
+	// The site's own pages come first, so that data colliding with them
+	// is what gets reported.
+	own(&Page{Kind: Home, Path: ""}, "the home page")
+	for _, name := range reserved {
+		b.claims[name+"/"] = claim{"the site's own files", diag.Pos{}}
+	}
+	own(&Page{Kind: Plans, Path: "plans/"}, "the list of plans")
+	own(&Page{Kind: Provinces, Path: "provinces/"}, "the list of provinces")
+	own(&Page{Kind: Agencies, Path: "agencies/"}, "the list of agencies")
+	own(&Page{Kind: Pillars, Path: "pillars/"}, "the list of pillars")
+	own(&Page{Kind: Themes, Path: "themes/"}, "the list of themes")
+	own(&Page{Kind: Compare, Path: "compare/"}, "the comparison page")
+	own(&Page{Kind: Glossary, Path: "glossary/"}, "the glossary page")
+	own(&Page{Kind: Search, Path: "search/"}, "the search page")
+
+	for _, f := range site.Frameworks {
+		b.add(&Page{Kind: Framework, Path: FrameworkPath(f), Framework: f}, fmt.Sprintf("framework %q", f.ID), f.Pos)
+	}
 	for _, p := range site.Plans {
-		add(&Page{Kind: Plan, Path: PlanPath(p), Plan: p, Province: p.Province})
-		if p.Source != nil {
-			add(&Page{Kind: Source, Path: PlanPath(p) + "source/", Plan: p})
-		}
-		for _, it := range p.Items {
-			add(&Page{Kind: Item, Path: ItemPath(it), Plan: p, Item: it})
-		}
-		for _, mv := range p.Moved {
-			add(&Page{Kind: Redirect, Path: PlanPath(p) + mv.From + "/", Plan: p, Item: mv.Item, Move: mv})
-		}
-		for _, w := range p.Withdrawn {
-			add(&Page{Kind: Tombstone, Path: PlanPath(p) + w.ID + "/", Plan: p, Withdrawal: w})
+		b.plan(p)
+	}
+	b.agencyItems(site)
+	for _, pr := range site.Provinces {
+		b.add(&Page{Kind: Province, Path: ProvincePath(pr), Province: pr}, fmt.Sprintf("province %q", pr.ID), pr.Pos)
+		for _, a := range site.Agencies {
+			if b.inProvince[pr][a] {
+				m.ProvinceAgencies[pr] = append(m.ProvinceAgencies[pr], a)
+				b.add(&Page{Kind: ProvinceAgency, Path: ProvinceAgencyPath(pr, a), Province: pr, Agency: a},
+					fmt.Sprintf("agency %q in province %q", a.ID, pr.ID), a.Pos)
+			}
 		}
 	}
+	for _, a := range site.Agencies {
+		b.add(&Page{Kind: Agency, Path: AgencyPath(a), Agency: a}, fmt.Sprintf("agency %q", a.ID), a.Pos)
+	}
+	for _, f := range site.Frameworks {
+		for _, p := range append(append([]*model.Pillar(nil), f.Pillars...), f.Groups...) {
+			b.add(&Page{Kind: Pillar, Path: PillarPath(p), Pillar: p}, fmt.Sprintf("pillar %q", p.ID), p.Pos)
+		}
+	}
+	for _, t := range site.Themes {
+		b.add(&Page{Kind: Theme, Path: ThemePath(t), Theme: t}, fmt.Sprintf("theme %q", t.ID), t.Pos)
+	}
+	for _, f := range site.Frameworks {
+		for _, p := range f.Pillars {
+			b.add(&Page{Kind: ComparePillar, Path: ComparePillarPath(p), Pillar: p}, fmt.Sprintf("pillar %q", p.ID), p.Pos)
+		}
+	}
+	for _, t := range site.Themes {
+		b.add(&Page{Kind: CompareTheme, Path: CompareThemePath(t), Theme: t}, fmt.Sprintf("theme %q", t.ID), t.Pos)
+	}
+	for _, a := range site.Agencies {
+		if len(m.AgencyItems[a]) > 0 {
+			b.add(&Page{Kind: CompareAgency, Path: CompareAgencyPath(a), Agency: a}, fmt.Sprintf("agency %q", a.ID), a.Pos)
+		}
+	}
+	b.standalone(site)
+	b.addresses(site)
+	return m
+}
 
-	inProvince := map[*model.Province]map[*model.Agency]bool{}
+// addresses plans the redirects and tombstones of redirects.yaml, after
+// every other page: an old address that is still a page is reported at
+// its entry, naming the page.
+func (b *builder) addresses(site *model.Site) {
+	for _, p := range addressPages(site) {
+		var pos diag.Pos
+		what := "moved"
+		if p.Kind == Redirect {
+			pos = p.Move.Pos
+		} else {
+			pos, what = p.Withdrawal.Pos, "withdrawn"
+		}
+		if prev, ok := b.claims[p.Path]; ok {
+			b.errs.Errorf(pos, fmt.Sprintf("remove the entry: the address is still %s", prev.what),
+				"%s address %q is still a page of the site", what, p.Path)
+			continue
+		}
+		b.add(p, fmt.Sprintf("%s address %q", what, p.Path), pos)
+	}
+}
+
+// plan plans a plan's page, its source, its items and the addresses it
+// keeps alive after renumberings and withdrawals.
+func (b *builder) plan(p *model.Plan) {
+	what := fmt.Sprintf("plan %q", p.ID)
+	b.add(&Page{Kind: Plan, Path: PlanPath(p), Plan: p, Province: p.Province}, what, p.Pos)
+	if p.Source != nil {
+		b.add(&Page{Kind: Source, Path: SourcePath(p), Plan: p}, "the source page of "+what, diag.Pos{})
+	} else {
+		// the address stays reserved, so that adding the source later
+		// cannot take an item's address
+		b.claims[SourcePath(p)] = claim{"the source page of " + what, diag.Pos{}}
+	}
+	for _, it := range p.Items {
+		b.add(&Page{Kind: Item, Path: ItemPath(it), Plan: p, Item: it}, fmt.Sprintf("item %q", it.ID), it.Pos)
+	}
+	for _, mv := range p.Moved {
+		b.add(&Page{Kind: Redirect, Path: PlanPath(p) + mv.From + "/", Plan: p, Item: mv.Item, Move: mv},
+			fmt.Sprintf("moved item %q", mv.From), mv.Pos)
+	}
+	for _, w := range p.Withdrawn {
+		b.add(&Page{Kind: Tombstone, Path: PlanPath(p) + w.ID + "/", Plan: p, Withdrawal: w},
+			fmt.Sprintf("withdrawn item %q", w.ID), w.Pos)
+	}
+}
+
+// agencyItems indexes the items each agency leads or joins, and the
+// agencies present in each province.
+func (b *builder) agencyItems(site *model.Site) {
+	m := b.m
+	b.inProvince = map[*model.Province]map[*model.Agency]bool{}
 	for _, p := range site.Plans {
 		for _, it := range p.Items {
 			for _, a := range append(append([]*model.Agency(nil), it.Lead...), it.Partners...) {
@@ -122,80 +267,41 @@ func Build(site *model.Site) *Manifest {
 					m.AgencyItems[a] = append(m.AgencyItems[a], it)
 				}
 				if p.Province != nil {
-					if inProvince[p.Province] == nil {
-						inProvince[p.Province] = map[*model.Agency]bool{}
+					if b.inProvince[p.Province] == nil {
+						b.inProvince[p.Province] = map[*model.Agency]bool{}
 					}
-					inProvince[p.Province][a] = true
+					b.inProvince[p.Province][a] = true
 				}
 			}
 		}
 	}
+}
 
-	add(&Page{Kind: Provinces, Path: "provinces/"})
-	for _, pr := range site.Provinces {
-		add(&Page{Kind: Province, Path: ProvincePath(pr), Province: pr})
-		for _, a := range site.Agencies {
-			if inProvince[pr][a] {
-				m.ProvinceAgencies[pr] = append(m.ProvinceAgencies[pr], a)
-				add(&Page{Kind: ProvinceAgency, Path: ProvinceAgencyPath(pr, a), Province: pr, Agency: a})
-			}
-		}
-	}
-	add(&Page{Kind: Agencies, Path: "agencies/"})
-	for _, a := range site.Agencies {
-		add(&Page{Kind: Agency, Path: AgencyPath(a), Agency: a})
-	}
-	add(&Page{Kind: Pillars, Path: "pillars/"})
-	for _, f := range site.Frameworks {
-		for _, p := range append(append([]*model.Pillar(nil), f.Pillars...), f.Groups...) {
-			add(&Page{Kind: Pillar, Path: PillarPath(p), Pillar: p})
-		}
-	}
-	add(&Page{Kind: Themes, Path: "themes/"})
-	for _, t := range site.Themes {
-		add(&Page{Kind: Theme, Path: ThemePath(t), Theme: t})
-	}
-	add(&Page{Kind: Compare, Path: "compare/"})
-	for _, f := range site.Frameworks {
-		for _, p := range f.Pillars {
-			add(&Page{Kind: ComparePillar, Path: ComparePillarPath(p), Pillar: p})
-		}
-	}
-	for _, t := range site.Themes {
-		add(&Page{Kind: CompareTheme, Path: CompareThemePath(t), Theme: t})
-	}
-	for _, a := range site.Agencies {
-		if len(m.AgencyItems[a]) > 0 {
-			add(&Page{Kind: CompareAgency, Path: CompareAgencyPath(a), Agency: a})
-		}
-	}
-	add(&Page{Kind: Glossary, Path: "glossary/"})
-	add(&Page{Kind: Search, Path: "search/"})
-
+// standalone plans the Markdown pages, one address for both languages.
+// The glossary's Markdown is the introduction of the Glossary page.
+func (b *builder) standalone(site *model.Site) {
 	byName := map[string]map[model.Lang]*model.Page{}
+	first := map[string]*model.Page{}
 	var names []string
 	for _, pg := range site.Pages {
 		if byName[pg.Name] == nil {
 			byName[pg.Name] = map[model.Lang]*model.Page{}
+			first[pg.Name] = pg
 			names = append(names, pg.Name)
 		}
 		byName[pg.Name][pg.Lang] = pg
 	}
 	for _, n := range names {
 		if n == "glossary" {
-			continue // the glossary page's introduction, shown by the Glossary page
+			continue
 		}
-		add(&Page{Kind: Markdown, Path: n + "/", Pages: byName[n]})
+		b.add(&Page{Kind: Markdown, Path: n + "/", Pages: byName[n]}, fmt.Sprintf("page %q", n), first[n].Pos)
 	}
-	for _, p := range m.Pages {
+	for _, p := range b.m.Pages {
 		if p.Kind == Glossary {
 			p.Pages = byName["glossary"]
 		}
 	}
-	for _, p := range addressPages(site) {
-		add(p)
-	}
-	return m
 }
 
 // addressPages plans the redirects and tombstones of redirects.yaml. An
@@ -313,26 +419,11 @@ func (m *Manifest) CheckPublished(site *model.Site, errs *diag.List) {
 		}
 		return have[p]
 	}
-	// the pages of redirects.yaml are those without a plan
-	reported := map[string]bool{}
+	// the redirects of redirects.yaml are those without a plan (an old
+	// address still in use was reported when the pages were planned)
 	for _, p := range m.Pages {
-		if p.Plan != nil || p.Kind != Redirect && p.Kind != Tombstone || reported[p.Path] {
-			continue
-		}
-		var pos diag.Pos
-		what := "moved"
-		if p.Kind == Redirect {
-			pos = p.Move.Pos
-		} else {
-			pos, what = p.Withdrawal.Pos, "withdrawn"
-		}
-		if count[p.Path] > 1 {
-			reported[p.Path] = true
-			errs.Errorf(pos, "remove the entry, or `below: true` if it covers the page: the site still has a page at that address", "%s address %q is still a page of the site", what, p.Path)
-		}
-		if p.Kind == Redirect && !served(p.Target) {
-			reported[p.Path] = true
-			errs.Errorf(pos, "write the path of a page the site has, such as plans/x/", "moved address %q: %q is not a page of the site", p.Path, p.Target)
+		if p.Plan == nil && p.Kind == Redirect && !served(p.Target) {
+			errs.Errorf(p.Move.Pos, "write the path of a page the site has, such as plans/x/", "moved address %q: %q is not a page of the site", p.Path, p.Target)
 		}
 	}
 	for _, mv := range site.Moved {

@@ -9,7 +9,12 @@
 package model
 
 import (
+	"crypto/sha256"
+	"encoding/hex"
+	"strings"
 	"time"
+
+	"golang.org/x/text/unicode/norm"
 
 	"sitegen/internal/diag"
 )
@@ -36,9 +41,55 @@ func (l Lang) Other() Lang {
 
 // Text is a text in both languages. En may be empty when no translation
 // exists yet.
+//
+// A Vietnamese text of a plan is the document's own words unless
+// Editorial is set: resolve checks that it occurs in the source, so that
+// a page never presents the editors' words as the document's. Editorial
+// marks a text the editors wrote (a heading lifted from a news report, a
+// summary); pages show it with the editorial marking. Notes, short titles,
+// attributions and commentary are the editors' by nature and need no mark.
 type Text struct {
 	VI string
 	EN string
+	// Editorial marks a text the editors wrote (see above).
+	Editorial bool
+	// Pos is where the text is written, for problems.
+	Pos diag.Pos
+	// ENOf is the Fingerprint of the Vietnamese the English was translated
+	// from (the `en_of` field); empty when it was not recorded.
+	ENOf string
+}
+
+// Fingerprint identifies a Vietnamese text: the first 8 hexadecimal
+// digits of the SHA-256 of its NFC form with white space collapsed, so
+// that re-wrapping lines or typing decomposed accents does not change it.
+// 32 bits are enough: it only has to tell one version of a text from the
+// next.
+func Fingerprint(vi string) string {
+	s := strings.Join(strings.Fields(norm.NFC.String(vi)), " ")
+	sum := sha256.Sum256([]byte(s))
+	return hex.EncodeToString(sum[:4])
+}
+
+// ValidFingerprint reports whether s has the shape of a Fingerprint.
+func ValidFingerprint(s string) bool {
+	if len(s) != 8 {
+		return false
+	}
+	for _, r := range s {
+		if !(r >= '0' && r <= '9' || r >= 'a' && r <= 'f') {
+			return false
+		}
+	}
+	return true
+}
+
+// Outdated reports whether the English was translated from another
+// Vietnamese text than the current one: the Vietnamese changed since, so
+// pages say the translation may be out of date. A text whose fingerprint
+// was never recorded is not outdated.
+func (t Text) Outdated() bool {
+	return t.EN != "" && t.ENOf != "" && t.ENOf != Fingerprint(t.VI)
 }
 
 // In returns the text in lang, and whether it exists in that language.
@@ -134,8 +185,27 @@ type Framework struct {
 	Name       Text
 	Title      Text
 	Instrument Text
-	Pillars    []*Pillar // the programme's goals
-	Groups     []*Pillar // cross-cutting parts such as information work
+	Decision   Decision // the decision that approved it, as far as verified
+	PeriodFrom int      // 0 when the programme states only its end
+	PeriodTo   int
+	// Coordinator is the national body that coordinates it.
+	Coordinator Text
+	Status      FrameworkStatus // empty when not stated
+	Note        Text
+	Pillars     []*Pillar // the programme's goals
+	Groups      []*Pillar // cross-cutting parts such as information work
+
+	Plans []*Plan // set by resolve, in site order
+}
+
+// Decision is the legal act that approved a framework. Fields that no
+// source verifies stay empty.
+type Decision struct {
+	Number     string
+	Date       Date
+	HasDate    bool
+	Signer     string
+	SignerRole Text
 }
 
 // Pillar is a goal of a framework, or one of its cross-cutting groups.
@@ -154,7 +224,7 @@ type Pillar struct {
 type Province struct {
 	Pos      diag.Pos
 	ID       string
-	Kind     string // province or city
+	Kind     ProvinceKind
 	Name     Text
 	Agencies map[string]Text // own names of agency instances, by type id
 	Changes  []*ProvinceChange
@@ -162,13 +232,18 @@ type Province struct {
 	Plans []*Plan // set by resolve, by date
 }
 
-// ProvinceChange is an administrative change.
+// ProvinceChange is an administrative change of a province: exactly one
+// of MergedInto, Absorbed and NewName says what happened, and Kind names
+// it. Pages show every change with its date and basis in both languages.
 type ProvinceChange struct {
 	Pos        diag.Pos
+	Kind       ChangeKind // merged-into, absorbed, renamed or upgraded
 	Date       Date
 	MergedInto string
 	Absorbed   []string
-	Basis      Text
+	NewName    Text   // renamed, upgraded: the name from Date on
+	Basis      Text   // the instrument, with its number
+	SourceURL  string // where the change was read; optional
 	Note       Text
 
 	MergedIntoProvince *Province   // set by resolve
@@ -184,16 +259,55 @@ type Agency struct {
 	Variants   []string
 	Collective bool
 	Successor  *Succession
+	Abolished  *Abolition
+}
+
+// Changes returns the agency type's administrative changes, for pages
+// that list them: its succession and its abolition, in date order.
+func (a *Agency) Changes() []AgencyChange {
+	var out []AgencyChange
+	if s := a.Successor; s != nil {
+		out = append(out, AgencyChange{Kind: ChangeSucceeded, Date: s.Date, Basis: s.Basis, SourceURL: s.SourceURL, Note: s.Note, Successors: s.Agencies})
+	}
+	if b := a.Abolished; b != nil {
+		out = append(out, AgencyChange{Kind: ChangeAbolished, Date: b.Date, Basis: b.Basis, SourceURL: b.SourceURL, Note: b.Note})
+	}
+	if len(out) == 2 && out[1].Date.Before(out[0].Date.Time) {
+		out[0], out[1] = out[1], out[0]
+	}
+	return out
+}
+
+// AgencyChange is one administrative change of an agency type, in the
+// same shape whatever its kind.
+type AgencyChange struct {
+	Kind       ChangeKind // succeeded or abolished
+	Date       Date
+	Basis      Text
+	SourceURL  string
+	Note       Text
+	Successors []*Agency // succeeded: the agencies that took over
 }
 
 // Succession records that an agency type's duties moved elsewhere.
 type Succession struct {
-	Pos      diag.Pos
-	Date     Date
-	IDs      []string
-	Basis    Text
-	Note     Text
-	Agencies []*Agency // set by resolve
+	Pos       diag.Pos
+	Date      Date
+	IDs       []string
+	Basis     Text
+	SourceURL string // where the change was read; optional
+	Note      Text
+	Agencies  []*Agency // set by resolve
+}
+
+// Abolition records that an agency type ceased to exist, as the district
+// level of administration did on 1 July 2025.
+type Abolition struct {
+	Pos       diag.Pos
+	Date      Date
+	Basis     Text   // the instrument, with its number
+	SourceURL string // where the change was read; optional
+	Note      Text
 }
 
 // Theme is a cross-cutting topic that tags items.
@@ -203,18 +317,49 @@ type Theme struct {
 	Name Text
 }
 
-// Term is a glossary entry.
+// Term is a glossary entry: the one English rendering of a recurring
+// Vietnamese term, and the renderings translations must not use for it.
 type Term struct {
-	Pos  diag.Pos
-	VI   string
-	EN   string
-	Note Text
+	Pos   diag.Pos
+	VI    string
+	EN    string
+	Avoid []string // renderings replaced by EN; resolve reports them in items
+	Note  Text
+}
+
+// Forms returns the Vietnamese forms of the term: "cơ quan chủ trì, đơn
+// vị chủ trì" names two.
+func (t *Term) Forms() []string {
+	var out []string
+	for _, f := range strings.Split(t.VI, ", ") {
+		if f = strings.TrimSpace(f); f != "" {
+			out = append(out, f)
+		}
+	}
+	return out
 }
 
 // Source is a source document's text as published.
 type Source struct {
 	File string
 	Text string
+}
+
+// Provenance says where a plan's source text came from. Every field is
+// optional: what is not known is absent, never guessed.
+type Provenance struct {
+	URL       string // the address the text was taken from
+	Retrieved Date   // when it was taken; zero when not known
+	Extent    Extent // "" when not known
+	// Truncated says whether the stored text was cut off before the
+	// document's end (or after its start); nil when not known.
+	Truncated *bool
+	Note      Text // what else is known about the copy, in the editors' words
+}
+
+// IsZero reports whether nothing is known.
+func (p Provenance) IsZero() bool {
+	return p.URL == "" && p.Retrieved.IsZero() && p.Extent == "" && p.Truncated == nil && p.Note.IsZero()
 }
 
 // Plan is one provincial plan.
@@ -234,8 +379,9 @@ type Plan struct {
 	Reporting   []*Deadline
 	Funding     Text
 	SourceFile  string
-	SourceKind  string // official or news
+	SourceKind  SourceKind
 	SourcePos   diag.Pos
+	Provenance  Provenance
 	Targets     []*Target
 	Sections    []*Section
 	// Attribution is set when the source does not name the province and
@@ -288,7 +434,7 @@ type Attribution struct {
 
 // Document is the register entry of a plan's document.
 type Document struct {
-	Type       string // plan, decision or news-report
+	Type       DocumentType
 	TypePos    diag.Pos
 	Number     string
 	Date       Date
@@ -298,6 +444,14 @@ type Document struct {
 	IssuerPos  diag.Pos
 	Signer     string
 	SignerRole Text
+	// IssuedBy is the office in whose name the document is issued, as
+	// printed, when it is not the issuing body itself: a decision of the
+	// Chairman of the People's Committee ("Chủ tịch Ủy ban nhân dân thành
+	// phố Đà Nẵng") rather than of the Committee.
+	IssuedBy Text
+	// ProposedBy is the proposal the document was issued on ("Xét đề nghị
+	// của Giám đốc Sở ..."): not a legal basis, so kept apart from Bases.
+	ProposedBy Text
 	Bases      []Text
 	Replaces   Text
 
@@ -319,7 +473,7 @@ type Target struct {
 	ItemID    string
 	Indicator Text
 	Value     float64
-	Unit      string // percent or count
+	Unit      Unit
 	Year      int
 
 	Item *Item // set by resolve
@@ -336,8 +490,11 @@ type Section struct {
 	PillarPos  diag.Pos
 	LeadIDs    []Ref
 	PartnerIDs []Ref
-	Items      []*Item
-	Sections   []*Section
+	// Note is the editors' note on the whole section, such as how its
+	// agencies were read from the source.
+	Note     Text
+	Items    []*Item
+	Sections []*Section
 	// SectionsFirst is true when the file lists sections before items;
 	// pages show the two lists in the order they are written.
 	SectionsFirst bool
@@ -355,7 +512,7 @@ type Ref struct {
 
 // Timing says when an item is done.
 type Timing struct {
-	Kind string // annual, period, date, ongoing, once
+	Kind TimingKind
 	From int
 	To   int
 	Date Date
@@ -364,11 +521,19 @@ type Timing struct {
 
 // Item is one commitment or statement of a plan.
 type Item struct {
-	Pos        diag.Pos
-	ID         string
-	Label      string
-	Kind       string
-	Text       Text
+	Pos   diag.Pos
+	ID    string
+	Label string // the printed label; "" when the source prints none
+	// Ordinal is the item's position, from 1, among the items of its
+	// section that have no printed label; 0 when it has one. Pages cite
+	// an unlabelled paragraph by it: "đoạn thứ nhất", "first paragraph".
+	// Set by resolve.
+	Ordinal int
+	Kind    ItemKind
+	Text    Text
+	// Title is an optional short heading written by the editors (never
+	// the source's words), shown as the item page's heading.
+	Title      Text
 	TextPos    diag.Pos // where the Vietnamese text is written
 	PillarID   string   // overrides the section's pillar
 	PillarPos  diag.Pos
@@ -379,7 +544,7 @@ type Item struct {
 	Restates   Ref
 	Related    []Ref
 	Note       Text
-	Status     string // from the latest update; "not-reported" without one
+	Status     Status // from the latest update; StatusNotReported without one
 	Updates    []*Update
 
 	Plan         *Plan     // set by resolve
@@ -415,7 +580,7 @@ type Subject struct {
 type Update struct {
 	Pos      diag.Pos
 	Date     Date
-	Status   string
+	Status   Status
 	Text     Text
 	Evidence []Evidence
 }
@@ -435,4 +600,7 @@ type Page struct {
 	Body  string // Markdown
 	// BodyLine is the line of the file where Body starts.
 	BodyLine int
+	// List names a list the page shows after its text, made from the
+	// data so that adding a plan updates it; "" for none.
+	List PageList
 }

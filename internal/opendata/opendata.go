@@ -23,6 +23,7 @@ import (
 	_ "embed"
 	"encoding/csv"
 	"encoding/json"
+	"fmt"
 	"strings"
 
 	"sitegen/internal/manifest"
@@ -35,7 +36,8 @@ var planSchema []byte
 
 // CSVColumns are the columns of items.csv, in order.
 var CSVColumns = []string{"plan", "item", "label", "kind", "pillar", "themes", "lead", "partners",
-	"timing", "status", "text_vi", "text_en", "url_vi", "url_en", "province", "province_attributed", "document", "date"}
+	"timing", "status", "text_vi", "text_en", "url_vi", "url_en", "province", "province_attributed", "document", "date",
+	"source_file", "source_kind", "source_url", "source_retrieved", "source_extent", "source_truncated"}
 
 // Files returns the open data files of site. basePath is the path the
 // site is published under ("/" or "/asean/").
@@ -63,16 +65,19 @@ func Files(site *model.Site, basePath string) ([]output.File, error) {
 }
 
 // Text is a text in both languages; en is omitted when untranslated.
+// Editorial marks a text the editors wrote where the document's words
+// are expected (a heading a news report does not print).
 type Text struct {
-	VI string `json:"vi"`
-	EN string `json:"en,omitempty"`
+	VI        string `json:"vi"`
+	EN        string `json:"en,omitempty"`
+	Editorial bool   `json:"editorial,omitempty"`
 }
 
 func text(t model.Text) *Text {
 	if t.IsZero() {
 		return nil
 	}
-	return &Text{VI: t.VI, EN: t.EN}
+	return &Text{VI: t.VI, EN: t.EN, Editorial: t.Editorial}
 }
 
 // Plan is the JSON form of a plan. Fields the source does not state are
@@ -101,13 +106,16 @@ type Attribution struct {
 }
 
 type Document struct {
-	Type     string  `json:"type"`
-	Number   string  `json:"number,omitempty"`
-	Date     string  `json:"date,omitempty"`
-	Issuer   string  `json:"issuer,omitempty"`
-	Signer   string  `json:"signer,omitempty"`
-	Bases    []*Text `json:"bases,omitempty"`
-	Replaces *Text   `json:"replaces,omitempty"`
+	Type       model.DocumentType `json:"type"`
+	Number     string             `json:"number,omitempty"`
+	Date       string             `json:"date,omitempty"`
+	Issuer     string             `json:"issuer,omitempty"`
+	IssuedBy   *Text              `json:"issued_by,omitempty"`
+	Signer     string             `json:"signer,omitempty"`
+	SignerRole *Text              `json:"signer_role,omitempty"`
+	ProposedBy *Text              `json:"proposed_by,omitempty"`
+	Bases      []*Text            `json:"bases,omitempty"`
+	Replaces   *Text              `json:"replaces,omitempty"`
 }
 
 type Period struct {
@@ -121,18 +129,34 @@ type Deadline struct {
 	Text  *Text `json:"text"`
 }
 
+// Source is where the plan's text comes from; every field but file and
+// kind is absent when not known.
 type Source struct {
-	File string `json:"file"`
-	Kind string `json:"kind"`
+	File      string           `json:"file"`
+	Kind      model.SourceKind `json:"kind"`
+	URL       string           `json:"url,omitempty"`
+	Retrieved string           `json:"retrieved,omitempty"`
+	Extent    model.Extent     `json:"extent,omitempty"`
+	Truncated *bool            `json:"truncated,omitempty"`
+	Note      *Text            `json:"note,omitempty"`
+}
+
+func source(p *model.Plan) Source {
+	pr := p.Provenance
+	out := Source{File: p.SourceFile, Kind: p.SourceKind, URL: pr.URL, Extent: pr.Extent, Truncated: pr.Truncated, Note: text(pr.Note)}
+	if !pr.Retrieved.IsZero() {
+		out.Retrieved = pr.Retrieved.Format("2006-01-02")
+	}
+	return out
 }
 
 type Target struct {
-	ID        string  `json:"id"`
-	Item      string  `json:"item,omitempty"`
-	Indicator *Text   `json:"indicator"`
-	Value     float64 `json:"value"`
-	Unit      string  `json:"unit"`
-	Year      int     `json:"year,omitempty"`
+	ID        string     `json:"id"`
+	Item      string     `json:"item,omitempty"`
+	Indicator *Text      `json:"indicator"`
+	Value     float64    `json:"value"`
+	Unit      model.Unit `json:"unit"`
+	Year      int        `json:"year,omitempty"`
 }
 
 type Section struct {
@@ -140,33 +164,35 @@ type Section struct {
 	Label    string    `json:"label,omitempty"`
 	Title    *Text     `json:"title,omitempty"`
 	Pillar   string    `json:"pillar,omitempty"`
+	Note     *Text     `json:"note,omitempty"`
 	Items    []Item    `json:"items,omitempty"`
 	Sections []Section `json:"sections,omitempty"`
 }
 
 type Item struct {
-	ID       string   `json:"id"`
-	Label    string   `json:"label,omitempty"`
-	Kind     string   `json:"kind"`
-	Text     *Text    `json:"text"`
-	Pillar   string   `json:"pillar,omitempty"`
-	Lead     []string `json:"lead,omitempty"`
-	Partners []string `json:"partners,omitempty"`
-	Timing   *Timing  `json:"timing,omitempty"`
-	Themes   []string `json:"themes,omitempty"`
-	Restates string   `json:"restates,omitempty"`
-	Related  []string `json:"related,omitempty"`
-	Status   string   `json:"status"`
-	Note     *Text    `json:"note,omitempty"`
-	URL      URLs     `json:"url"`
+	ID       string         `json:"id"`
+	Label    string         `json:"label,omitempty"`
+	Ordinal  int            `json:"ordinal,omitempty"`
+	Kind     model.ItemKind `json:"kind"`
+	Text     *Text          `json:"text"`
+	Pillar   string         `json:"pillar,omitempty"`
+	Lead     []string       `json:"lead,omitempty"`
+	Partners []string       `json:"partners,omitempty"`
+	Timing   *Timing        `json:"timing,omitempty"`
+	Themes   []string       `json:"themes,omitempty"`
+	Restates string         `json:"restates,omitempty"`
+	Related  []string       `json:"related,omitempty"`
+	Status   model.Status   `json:"status"`
+	Note     *Text          `json:"note,omitempty"`
+	URL      URLs           `json:"url"`
 }
 
 type Timing struct {
-	Kind string `json:"kind"`
-	From int    `json:"from,omitempty"`
-	To   int    `json:"to,omitempty"`
-	Date string `json:"date,omitempty"`
-	Text *Text  `json:"text,omitempty"`
+	Kind model.TimingKind `json:"kind"`
+	From int              `json:"from,omitempty"`
+	To   int              `json:"to,omitempty"`
+	Date string           `json:"date,omitempty"`
+	Text *Text            `json:"text,omitempty"`
 }
 
 // URLs are the published paths of a page in each language.
@@ -194,9 +220,10 @@ func agencyIDs(as []*model.Agency) []string {
 func plan(p *model.Plan, basePath string) Plan {
 	d := p.Document
 	out := Plan{ID: p.ID, Framework: p.FrameworkID, Title: text(p.Title), Funding: text(p.Funding),
-		Standing: p.StandingID, Source: Source{File: p.SourceFile, Kind: p.SourceKind},
-		URL:      urls(basePath, manifest.PlanPath(p)),
-		Document: Document{Type: d.Type, Number: d.Number, Issuer: d.IssuerID, Signer: d.Signer, Replaces: text(d.Replaces)}}
+		Standing: p.StandingID, Source: source(p),
+		URL: urls(basePath, manifest.PlanPath(p)),
+		Document: Document{Type: d.Type, Number: d.Number, Issuer: d.IssuerID, IssuedBy: text(d.IssuedBy),
+			Signer: d.Signer, SignerRole: text(d.SignerRole), ProposedBy: text(d.ProposedBy), Replaces: text(d.Replaces)}}
 	if p.Attribution != nil {
 		out.Attribution = &Attribution{Province: p.Attribution.ProvinceID, Editorial: true, Evidence: text(p.Attribution.Evidence)}
 	} else {
@@ -224,7 +251,7 @@ func plan(p *model.Plan, basePath string) Plan {
 }
 
 func section(s *model.Section, basePath string) Section {
-	out := Section{ID: s.ID, Label: s.Label, Title: text(s.Title), Pillar: s.PillarID}
+	out := Section{ID: s.ID, Label: s.Label, Title: text(s.Title), Pillar: s.PillarID, Note: text(s.Note)}
 	for _, it := range s.Items {
 		out.Items = append(out.Items, item(it, basePath))
 	}
@@ -235,7 +262,7 @@ func section(s *model.Section, basePath string) Section {
 }
 
 func item(it *model.Item, basePath string) Item {
-	out := Item{ID: it.ID, Label: it.Label, Kind: it.Kind, Text: text(it.Text),
+	out := Item{ID: it.ID, Label: it.Label, Ordinal: it.Ordinal, Kind: it.Kind, Text: text(it.Text),
 		Lead: agencyIDs(it.Lead), Partners: agencyIDs(it.Partners), Status: it.Status, Note: text(it.Note),
 		Themes:  ids(it.Themes, func(t *model.Theme) string { return t.ID }),
 		Related: ids(it.RelatedItems, func(i *model.Item) string { return i.ID }),
@@ -338,22 +365,28 @@ func itemsCSV(site *model.Site, basePath string) ([]byte, error) {
 		if p.Document.HasDate {
 			date = p.Document.Date.Format("2006-01-02")
 		}
+		src := source(p)
+		truncated := "" // not known
+		if src.Truncated != nil {
+			truncated = fmt.Sprint(*src.Truncated)
+		}
 		for _, it := range p.Items {
 			pillar, timing := "", ""
 			if it.Pillar != nil {
 				pillar = it.Pillar.ID
 			}
 			if it.Timing != nil {
-				timing = it.Timing.Kind
+				timing = string(it.Timing.Kind)
 				if it.Timing.Text.VI != "" {
 					timing += ": " + it.Timing.Text.VI
 				}
 			}
 			u := urls(basePath, manifest.ItemPath(it))
-			row := []string{p.ID, it.ID, it.Label, it.Kind, pillar,
+			row := []string{p.ID, it.ID, it.Label, string(it.Kind), pillar,
 				strings.Join(ids(it.Themes, func(t *model.Theme) string { return t.ID }), ";"),
 				strings.Join(agencyIDs(it.Lead), ";"), strings.Join(agencyIDs(it.Partners), ";"),
-				timing, it.Status, it.Text.VI, it.Text.EN, u.VI, u.EN, province, attributed, p.Document.Number, date}
+				timing, string(it.Status), it.Text.VI, it.Text.EN, u.VI, u.EN, province, attributed, p.Document.Number, date,
+				src.File, string(src.Kind), src.URL, src.Retrieved, string(src.Extent), truncated}
 			for i := range row {
 				row[i] = neutralise(row[i])
 			}

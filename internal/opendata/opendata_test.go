@@ -3,12 +3,255 @@ package opendata
 import (
 	"bytes"
 	"encoding/csv"
+	"encoding/json"
 	"fmt"
+	"sort"
 	"strings"
 	"testing"
+	"testing/fstest"
 
+	"sitegen/internal/load"
+	"sitegen/internal/manifest"
 	"sitegen/internal/model"
+	"sitegen/internal/resolve"
+	"sitegen/internal/sitetest"
 )
+
+const planFile = "plans/sample-1-2021.yaml"
+
+// withProvenance is the fixture with everything the format can say about
+// a source, a register kept apart from the bases, an editorial heading
+// and an unlabelled item.
+func withProvenance(t *testing.T) fstest.MapFS {
+	m := sitetest.Fixture(t, "valid")
+	m = sitetest.Replace(t, m, planFile, "source: {file: plan.txt, kind: official}", `source:
+  file: plan.txt
+  kind: official
+  url: https://portal.example.gov.vn/van-ban/1
+  retrieved: 2025-11-02
+  extent: full-text
+  truncated: false
+  note: {vi: Bản chép từ cổng thông tin, en: Copied from the portal}`)
+	m = sitetest.Replace(t, m, planFile, "  issuer: ppc\n", "  issuer: ppc\n  proposed_by: {vi: Sở Nội vụ tổng hợp, en: x}\n")
+	m = sitetest.Replace(t, m, planFile, "title: {vi: TỔ CHỨC THỰC HIỆN, en: ORGANISATION}", "title: {vi: TỔ CHỨC THỰC HIỆN, en: ORGANISATION, editorial: true}")
+	return sitetest.Replace(t, m, planFile, "        label: •1\n", "        label: \"\"\n")
+}
+
+func files(t *testing.T, m fstest.MapFS) map[string][]byte {
+	t.Helper()
+	site, problems := load.Load(m)
+	resolve.Resolve(site, problems)
+	if err := problems.Err(); err != nil {
+		t.Fatal(err)
+	}
+	fs, err := Files(site, "/asean/")
+	if err != nil {
+		t.Fatal(err)
+	}
+	out := map[string][]byte{}
+	for _, f := range fs {
+		out[f.Path] = f.Data
+	}
+	return out
+}
+
+// TestPlanJSON asserts that the plan's JSON says what the data says
+// about its source, its register and its editorial texts, and nothing
+// about what is not known.
+func TestPlanJSON(t *testing.T) {
+	for _, tc := range []struct {
+		name string
+		fsys fstest.MapFS
+		want map[string]any // JSON path (dot-separated) -> value; nil: absent
+	}{
+		{"everything known", withProvenance(t), map[string]any{
+			"source.url":                            "https://portal.example.gov.vn/van-ban/1",
+			"source.retrieved":                      "2025-11-02",
+			"source.extent":                         string(model.ExtentFullText),
+			"source.truncated":                      false,
+			"source.note.en":                        "Copied from the portal",
+			"document.proposed_by.vi":               "Sở Nội vụ tổng hợp",
+			"sections.1.title.editorial":            true,
+			"sections.0.title.editorial":            nil,
+			"sections.1.items.0.ordinal":            float64(1),
+			"sections.1.items.0.label":              nil,
+			"sections.0.sections.0.items.0.ordinal": nil,
+			"targets.0.indicator.editorial":         true,
+		}},
+		{"nothing known", sitetest.Fixture(t, "valid"), map[string]any{
+			"source.file": "plan.txt", "source.url": nil, "source.retrieved": nil,
+			"source.extent": nil, "source.truncated": nil, "document.proposed_by": nil,
+		}},
+	} {
+		t.Run(tc.name, func(t *testing.T) {
+			var doc any
+			if err := json.Unmarshal(files(t, tc.fsys)["data/plans/sample-1-2021.json"], &doc); err != nil {
+				t.Fatal(err)
+			}
+			for path, want := range tc.want {
+				got, ok := lookup(doc, path)
+				if want == nil {
+					if ok {
+						t.Errorf("%s = %v, want absent", path, got)
+					}
+					continue
+				}
+				if !ok || got != want {
+					t.Errorf("%s = %v (present %v), want %v", path, got, ok, want)
+				}
+			}
+		})
+	}
+}
+
+func lookup(v any, path string) (any, bool) {
+	for _, k := range strings.Split(path, ".") {
+		switch x := v.(type) {
+		case map[string]any:
+			var ok bool
+			if v, ok = x[k]; !ok {
+				return nil, false
+			}
+		case []any:
+			var i int
+			if _, err := fmt.Sscan(k, &i); err != nil || i >= len(x) {
+				return nil, false
+			}
+			v = x[i]
+		default:
+			return nil, false
+		}
+	}
+	return v, true
+}
+
+// TestItemsCSVSource asserts the source columns of items.csv: what is
+// known, and empty cells for what is not.
+func TestItemsCSVSource(t *testing.T) {
+	for _, tc := range []struct {
+		name string
+		fsys fstest.MapFS
+		want map[string]string
+	}{
+		{"everything known", withProvenance(t), map[string]string{"source_file": "plan.txt", "source_kind": "official",
+			"source_url": "https://portal.example.gov.vn/van-ban/1", "source_retrieved": "2025-11-02", "source_extent": "full-text", "source_truncated": "false"}},
+		{"nothing known", sitetest.Fixture(t, "valid"), map[string]string{"source_file": "plan.txt", "source_url": "", "source_retrieved": "",
+			"source_extent": "", "source_truncated": ""}},
+	} {
+		t.Run(tc.name, func(t *testing.T) {
+			raw := bytes.TrimPrefix(files(t, tc.fsys)[manifest.ItemsCSVPath], []byte("\ufeff"))
+			rows, err := csv.NewReader(bytes.NewReader(raw)).ReadAll()
+			if err != nil {
+				t.Fatal(err)
+			}
+			if strings.Join(rows[0], ",") != strings.Join(CSVColumns, ",") {
+				t.Fatalf("header %q", rows[0])
+			}
+			col := map[string]int{}
+			for i, c := range rows[0] {
+				col[c] = i
+			}
+			for _, row := range rows[1:] {
+				for c, want := range tc.want {
+					if got := row[col[c]]; got != want {
+						t.Errorf("%s: %s = %q, want %q", row[col["item"]], c, got, want)
+					}
+				}
+			}
+		})
+	}
+}
+
+// TestSchemaDescribesJSON walks the plan JSON along plan.schema.json:
+// every field written is described there, every required field is
+// written, and every value is of the described type or enumeration.
+func TestSchemaDescribesJSON(t *testing.T) {
+	var schema map[string]any
+	if err := json.Unmarshal(planSchema, &schema); err != nil {
+		t.Fatal(err)
+	}
+	var doc any
+	if err := json.Unmarshal(files(t, withProvenance(t))["data/plans/sample-1-2021.json"], &doc); err != nil {
+		t.Fatal(err)
+	}
+	var problems []string
+	conform(schema, schema, doc, "plan", &problems)
+	sort.Strings(problems)
+	for _, p := range problems {
+		t.Error(p)
+	}
+	// the walk must be able to fail: an undescribed field is reported
+	problems = nil
+	conform(schema, schema, map[string]any{"id": "x", "colour": "red"}, "plan", &problems)
+	if !strings.Contains(strings.Join(problems, "\n"), `plan.colour: not described`) {
+		t.Errorf("an undescribed field was not reported: %q", problems)
+	}
+}
+
+func conform(root, s map[string]any, v any, at string, problems *[]string) {
+	if ref, ok := s["$ref"].(string); ok {
+		def := root["$defs"].(map[string]any)[strings.TrimPrefix(ref, "#/$defs/")]
+		conform(root, def.(map[string]any), v, at, problems)
+		return
+	}
+	report := func(format string, args ...any) { *problems = append(*problems, at+": "+fmt.Sprintf(format, args...)) }
+	if enum, ok := s["enum"].([]any); ok {
+		for _, e := range enum {
+			if e == v {
+				return
+			}
+		}
+		report("%v is not one of %v", v, enum)
+		return
+	}
+	if c, ok := s["const"]; ok && c != v {
+		report("%v is not %v", v, c)
+	}
+	switch s["type"] {
+	case "object":
+		obj, ok := v.(map[string]any)
+		if !ok {
+			report("not an object")
+			return
+		}
+		props, _ := s["properties"].(map[string]any)
+		for k, x := range obj {
+			p, ok := props[k].(map[string]any)
+			if !ok {
+				*problems = append(*problems, at+"."+k+": not described")
+				continue
+			}
+			conform(root, p, x, at+"."+k, problems)
+		}
+		req, _ := s["required"].([]any)
+		for _, r := range req {
+			if _, ok := obj[r.(string)]; !ok {
+				report("required %q is missing", r)
+			}
+		}
+	case "array":
+		arr, ok := v.([]any)
+		if !ok {
+			report("not an array")
+			return
+		}
+		for i, x := range arr {
+			conform(root, s["items"].(map[string]any), x, fmt.Sprintf("%s.%d", at, i), problems)
+		}
+	case "string":
+		if _, ok := v.(string); !ok {
+			report("not a string")
+		}
+	case "integer", "number":
+		if _, ok := v.(float64); !ok {
+			report("not a number")
+		}
+	case "boolean":
+		if _, ok := v.(bool); !ok {
+			report("not true or false")
+		}
+	}
+}
 
 func TestNeutralise(t *testing.T) {
 	for in, want := range map[string]string{

@@ -4,6 +4,7 @@ import (
 	"fmt"
 	"html"
 	"html/template"
+	"sort"
 	"strings"
 
 	"sitegen/internal/model"
@@ -21,61 +22,46 @@ type BarGroup struct {
 	Bars  []Bar
 }
 
-// Chart dimensions, in SVG user units; the SVG scales to its container.
-const (
-	chartWidth  = 420
-	labelWidth  = 150
-	barMax      = 230
-	rowHeight   = 24
-	groupHeader = 26
-)
-
-// barChart draws a horizontal bar chart as inline SVG at build time: no
-// script, no request. Each bar carries its label and value as text, so
-// the chart does not depend on colour; the title and description name it
-// for screen readers, and every chart sits beside a table with the same
-// figures.
-func barChart(id, title, desc string, groups []BarGroup) template.HTML {
+// barChart draws a horizontal bar chart at build time: no script, no
+// request. Labels and values are HTML text, so they wrap on a narrow
+// screen, keep the reader's font size and are read by screen readers;
+// each bar is a small SVG scaled to the longest. The caption names the
+// chart, and every chart sits beside a table or list with the same
+// figures (the test of figures compares them through data-value).
+func barChart(id, title string, groups []BarGroup) template.HTML {
 	maxV := 1
-	rows := 0
 	for _, g := range groups {
-		if g.Label != "" {
-			rows++
-		}
 		for _, b := range g.Bars {
 			maxV = max(maxV, b.Value)
 		}
 	}
-	height := rows*groupHeader + 8
-	for _, g := range groups {
-		height += len(g.Bars) * rowHeight
-	}
 	var b strings.Builder
 	e := html.EscapeString
-	fmt.Fprintf(&b, `<figure class="chart"><svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 %d %d" role="img" aria-labelledby="%s-t %s-d">`, chartWidth, height, id, id)
-	fmt.Fprintf(&b, `<title id="%s-t">%s</title><desc id="%s-d">%s</desc>`, id, e(title), id, e(desc))
-	y := 4
+	fmt.Fprintf(&b, `<figure class="chart" id="%s"><figcaption>%s</figcaption>`, id, e(title))
+	bars := func(bs []Bar) {
+		b.WriteString(`<ol class="bars">`)
+		for _, bar := range bs {
+			w := max(bar.Value*100/maxV, 1)
+			fmt.Fprintf(&b, `<li><span class="bar-label">%s</span><svg class="bar" viewBox="0 0 100 4" preserveAspectRatio="none" aria-hidden="true"><rect width="%d" height="4"></rect></svg><span class="bar-value" data-value="%d">%d</span></li>`,
+				e(bar.Label), w, bar.Value, bar.Value)
+		}
+		b.WriteString(`</ol>`)
+	}
 	for _, g := range groups {
 		if g.Label != "" {
-			fmt.Fprintf(&b, `<text x="0" y="%d" font-size="15" font-weight="700" fill="#1b1b1b">%s</text>`, y+18, e(g.Label))
-			y += groupHeader
+			fmt.Fprintf(&b, `<p class="bar-group">%s</p>`, e(g.Label))
 		}
-		for _, bar := range g.Bars {
-			w := bar.Value * barMax / maxV
-			fmt.Fprintf(&b, `<text x="%d" y="%d" font-size="13" text-anchor="end" fill="#1b1b1b">%s</text>`, labelWidth-8, y+16, e(bar.Label))
-			fmt.Fprintf(&b, `<rect x="%d" y="%d" width="%d" height="%d" fill="#0b4f8a"></rect>`, labelWidth, y+4, max(w, 1), rowHeight-8)
-			fmt.Fprintf(&b, `<text x="%d" y="%d" font-size="13" fill="#1b1b1b">%d</text>`, labelWidth+max(w, 1)+6, y+16, bar.Value)
-			y += rowHeight
-		}
+		bars(g.Bars)
 	}
-	b.WriteString(`</svg></figure>`)
+	b.WriteString(`</figure>`)
 	return template.HTML(b.String()) // every text is escaped above
 }
 
-// PillarChart draws the tasks of each pillar per province.
-func (v *view) PillarChart() template.HTML {
+// PillarChart draws the tasks of each of a framework's pillars per
+// province: the figures of the matrix below it.
+func (v *compareView) PillarChart(fc FrameworkComparison) template.HTML {
 	var groups []BarGroup
-	for _, row := range v.Matrix() {
+	for _, row := range fc.Matrix {
 		g := BarGroup{Label: row.Pillar.Key + ". " + v.Tx(row.Pillar.Name)}
 		for _, c := range row.Cells {
 			g.Bars = append(g.Bars, Bar{Label: v.Tx(c.Province.Name), Value: c.Count})
@@ -83,40 +69,48 @@ func (v *view) PillarChart() template.HTML {
 		groups = append(groups, g)
 	}
 	t, _ := v.T("compare.matrix")
-	d, _ := v.T("chart.table-below")
-	return barChart("chart-pillars", t, d, groups)
+	return barChart("chart-pillars-"+fc.Framework.ID, t+": "+v.Tx(fc.Framework.Name), groups)
 }
 
-// AgencyChart draws the number of items each agency leads in province p.
-func (v *view) AgencyChart(p *model.Province) template.HTML {
+// chartAgencies is how many agencies a province's chart shows: the
+// list below it names them all.
+const chartAgencies = 10
+
+// AgencyChart draws the agencies with the most items in the province,
+// with the same figure the list below gives each (items it leads or
+// joins).
+func (v *provinceView) AgencyChart() template.HTML {
+	counts := append([]AgencyCount(nil), v.Agencies...)
+	sort.SliceStable(counts, func(i, j int) bool { return counts[i].Items > counts[j].Items })
 	var bars []Bar
-	for _, a := range v.ProvinceAgencies(p) {
-		n := 0
-		for _, it := range v.ProvinceAgencyItems(p, a) {
-			if v.Role(it, a) == "lead" {
-				n++
-			}
-		}
-		if n > 0 {
-			bars = append(bars, Bar{Label: truncate(v.AgencyName(a, p), 22), Value: n})
+	for _, ac := range counts[:min(len(counts), chartAgencies)] {
+		bars = append(bars, Bar{Label: v.AgencyName(ac.Agency, v.Province), Value: ac.Items})
+	}
+	if len(bars) < 2 {
+		return "" // one bar compares nothing
+	}
+	t, _ := v.Tf("chart.agencies", len(bars))
+	return barChart("chart-agencies", t, []BarGroup{{Bars: bars}})
+}
+
+// Reported reports whether any of items has a dated progress report:
+// until one has, a chart of statuses would only say "not reported".
+func (v *page) Reported(items []*model.Item) bool {
+	for _, it := range items {
+		if it.Status != model.StatusNotReported {
+			return true
 		}
 	}
-	if len(bars) == 0 {
-		return ""
-	}
-	t, _ := v.T("chart.lead")
-	d, _ := v.T("chart.list-below")
-	return barChart("chart-agencies", t, d, []BarGroup{{Bars: bars}})
+	return false
 }
 
 // StatusChart draws the items of each status.
-func (v *view) StatusChart(items []*model.Item) template.HTML {
+func (v *page) StatusChart(items []*model.Item) template.HTML {
 	var bars []Bar
 	for _, c := range v.StatusCounts(items) {
-		s, _ := v.T("status." + c.Status)
+		s, _ := v.Name(c.Status)
 		bars = append(bars, Bar{Label: s, Value: c.Count})
 	}
 	t, _ := v.T("status.caption")
-	d, _ := v.T("chart.table-below")
-	return barChart("chart-status", t, d, []BarGroup{{Bars: bars}})
+	return barChart("chart-status", t, []BarGroup{{Bars: bars}})
 }

@@ -47,7 +47,7 @@ type sitemapIndex struct {
 // (and x-default, the Vietnamese page), as sitemap.xml; past
 // MaxSitemapURLs, as sitemap-N.xml files under a sitemap index.
 func (r *renderer) sitemaps(man *manifest.Manifest, limit int) ([]output.File, error) {
-	abs := strings.TrimSuffix(r.base.String(), "/")
+	abs := r.base.Prefix()
 	var urls []sitemapURL
 	for _, p := range man.Pages {
 		links := []sitemapLink{
@@ -96,7 +96,7 @@ func (r *renderer) sitemaps(man *manifest.Manifest, limit int) ([]output.File, e
 // robots allows everything and names the sitemap. A portal that serves
 // the site under a sub-path merges these lines into its own robots.txt.
 func (r *renderer) robots() output.File {
-	abs := strings.TrimSuffix(r.base.String(), "/")
+	abs := r.base.Prefix()
 	return output.File{Path: "robots.txt", Data: []byte("User-agent: *\nAllow: /\n\nSitemap: " + abs + "/sitemap.xml\n")}
 }
 
@@ -137,8 +137,8 @@ type atomFeed struct {
 // update, newest first. Every date comes from the data, never from the
 // clock, so two builds of the same content write the same feed.
 func (r *renderer) feed(lang model.Lang) (output.File, error) {
-	v := r.view(&manifest.Page{}, lang)
-	abs := strings.TrimSuffix(r.base.String(), "/")
+	v := r.newPage(&manifest.Page{}, lang)
+	abs := r.base.Prefix()
 	t := func(key string, args ...any) string { s, _ := v.L.Tf(key, args...); return s }
 	stamp := func(d model.Date) string { return d.Format("2006-01-02") + "T00:00:00Z" }
 	var entries []atomEntry
@@ -154,7 +154,7 @@ func (r *renderer) feed(lang model.Lang) (output.File, error) {
 			for i, u := range it.Updates {
 				iurl := abs + v.Link.Item(it)[len(r.base.Path)-1:]
 				entries = append(entries, atomEntry{
-					Title:   atomText{Text: t("feed.update", v.PlanName(p), v.Label(it), t("status."+u.Status))},
+					Title:   atomText{Text: t("feed.update", v.PlanName(p), v.Label(it), t(u.Status.MessageKey()))},
 					ID:      fmt.Sprintf("%s#update-%d", iurl, i+1),
 					Updated: stamp(u.Date), Links: []atomLink{{Rel: "alternate", Type: "text/html", Href: iurl}},
 					Summary: atomText{Text: v.Tx(u.Text)}})

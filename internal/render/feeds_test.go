@@ -10,6 +10,7 @@ import (
 	"sitegen/internal/manifest"
 	"sitegen/internal/resolve"
 	"sitegen/internal/sitetest"
+	"sitegen/internal/theme"
 )
 
 // TestSitemapIndex splits the fixture's sitemap at 10 URLs, as a site
@@ -21,11 +22,16 @@ func TestSitemapIndex(t *testing.T) {
 	if err := problems.Err(); err != nil {
 		t.Fatal(err)
 	}
-	man := manifest.Build(site)
-	rr, err := Prepare(site, man, sitegen.Theme, Options{BaseURL: "https://x.example/asean/"})
+	man := manifest.Build(site, problems)
+	th, err := theme.Load(sitegen.Theme, nil)
 	if err != nil {
 		t.Fatal(err)
 	}
+	base, err := manifest.ParseBase("https://x.example/asean/")
+	if err != nil {
+		t.Fatal(err)
+	}
+	rr := New(th, site, man, Options{Base: base})
 	files, err := rr.r.sitemaps(man, 10)
 	if err != nil {
 		t.Fatal(err)

@@ -20,6 +20,10 @@ type lookup struct {
 	provAgs   map[model.Lang]map[*model.Province][]*model.Agency
 	hasProvAg map[provAgency]bool
 	labels    map[model.Lang]map[*model.Item]string
+	// sources holds each plan's source document with its items'
+	// passages marked, and passage whether an item's passage was found.
+	sources map[*model.Plan][]SourceBlock
+	passage map[*model.Item]bool
 }
 
 type provAgency struct {
@@ -35,6 +39,19 @@ func newLookup(site *model.Site, man *manifest.Manifest, locales map[model.Lang]
 		inProv: map[provAgency][]*model.Item{}, hasProvAg: map[provAgency]bool{},
 		provAgs: map[model.Lang]map[*model.Province][]*model.Agency{},
 		labels:  map[model.Lang]map[*model.Item]string{},
+	}
+	lk.sources, lk.passage = map[*model.Plan][]SourceBlock{}, map[*model.Item]bool{}
+	for _, p := range site.Plans {
+		if p.Source != nil {
+			lk.sources[p] = sourceBlocks(p)
+			for _, b := range lk.sources[p] {
+				for _, seg := range b.Segments {
+					if seg.Item != nil {
+						lk.passage[seg.Item] = true
+					}
+				}
+			}
+		}
 	}
 	for _, p := range site.Plans {
 		for _, it := range p.Items {

@@ -2,41 +2,19 @@ package render
 
 import (
 	"fmt"
-	"sitegen/internal/load"
 	"sort"
 	"strings"
+	"unicode"
+	"unicode/utf8"
 
 	"sitegen/internal/i18n"
 	"sitegen/internal/manifest"
 	"sitegen/internal/model"
 )
 
-// IsTask reports whether an item is a commitment to act, the unit that
-// comparisons count. Appendix rows restate body tasks, so they are not
-// counted twice.
-func IsTask(it *model.Item) bool {
-	switch it.Kind {
-	case "task", "general-task", "content-group":
-		return true
-	}
-	return false
-}
-
-// Provinces returns the provinces sorted by name in the page's language.
-func (v *view) Provinces() []*model.Province { return v.r.lk.provinces[v.L.Lang] }
-
-// ProvincesWithPlans returns the provinces that have plans, by name.
-func (v *view) ProvincesWithPlans() []*model.Province { return v.r.lk.withPlans[v.L.Lang] }
-
-// Agencies returns the agency types sorted by name, collective ones last.
-func (v *view) Agencies() []*model.Agency { return v.r.lk.agencies[v.L.Lang] }
-
-// Themes returns the themes sorted by name.
-func (v *view) Themes() []*model.Theme { return v.r.lk.themes[v.L.Lang] }
-
 // AgencyName is agency a's name in province p: the province's own name
 // for it if it has one, else the type's name.
-func (v *view) AgencyName(a *model.Agency, p *model.Province) string {
+func (v *page) AgencyName(a *model.Agency, p *model.Province) string {
 	if p != nil {
 		if t, ok := p.Agencies[a.ID]; ok {
 			return v.L.Text(t)
@@ -45,27 +23,21 @@ func (v *view) AgencyName(a *model.Agency, p *model.Province) string {
 	return v.L.Text(a.Name)
 }
 
-// AgencyItems lists the items agency a leads or joins.
-func (v *view) AgencyItems(a *model.Agency) []*model.Item { return v.r.man.AgencyItems[a] }
-
-// ProvinceAgencies lists the agencies with items in province p.
-func (v *view) ProvinceAgencies(p *model.Province) []*model.Agency {
-	return v.r.lk.provAgs[v.L.Lang][p]
-}
-
 // HasProvinceAgency reports whether province p has a page for agency a.
-func (v *view) HasProvinceAgency(p *model.Province, a *model.Agency) bool {
+func (v *page) HasProvinceAgency(p *model.Province, a *model.Agency) bool {
 	return v.r.lk.hasProvAg[provAgency{p, a}]
 }
 
-// Role says whether a leads or joins it: "lead" or "partner".
-func (v *view) Role(it *model.Item, a *model.Agency) string {
+// Role says whether a leads or joins it.
+func (v *page) Role(it *model.Item, a *model.Agency) model.Role { return role(it, a) }
+
+func role(it *model.Item, a *model.Agency) model.Role {
 	for _, x := range it.Lead {
 		if x == a {
-			return "lead"
+			return model.RoleLead
 		}
 	}
-	return "partner"
+	return model.RolePartner
 }
 
 // PlanGroup is a plan and some of its items.
@@ -77,13 +49,13 @@ type PlanGroup struct {
 
 // ByPlan groups items by plan, plans in the order of their provinces'
 // names and then by date.
-func (v *view) ByPlan(items []*model.Item) []PlanGroup {
+func (v *page) ByPlan(items []*model.Item) []PlanGroup {
 	byPlan := map[*model.Plan][]*model.Item{}
 	for _, it := range items {
 		byPlan[it.Plan] = append(byPlan[it.Plan], it)
 	}
 	var out []PlanGroup
-	for _, pr := range v.ProvincesWithPlans() {
+	for _, pr := range v.r.lk.withPlans[v.L.Lang] {
 		for _, p := range pr.Plans {
 			if g := byPlan[p]; len(g) > 0 {
 				out = append(out, PlanGroup{Province: pr, Plan: p, Items: g})
@@ -93,45 +65,22 @@ func (v *view) ByPlan(items []*model.Item) []PlanGroup {
 	return out
 }
 
-// PillarItems lists every item of pillar p.
-func (v *view) PillarItems(p *model.Pillar) []*model.Item { return v.r.lk.pillar[p] }
-
-// PillarTasks lists the tasks of pillar p.
-func (v *view) PillarTasks(p *model.Pillar) []*model.Item { return tasks(v.r.lk.pillar[p]) }
-
 // tasks keeps the items that are tasks.
 func tasks(items []*model.Item) []*model.Item {
 	var out []*model.Item
 	for _, it := range items {
-		if IsTask(it) {
+		if it.Kind.IsTask() {
 			out = append(out, it)
 		}
 	}
 	return out
 }
 
-// ThemeItems lists the items tagged with theme t.
-func (v *view) ThemeItems(t *model.Theme) []*model.Item { return v.r.lk.theme[t] }
-
-// ProvinceAgencyItems lists the items of agency a in province p.
-func (v *view) ProvinceAgencyItems(p *model.Province, a *model.Agency) []*model.Item {
-	return v.r.lk.inProv[provAgency{p, a}]
-}
-
-// Pillars lists the frameworks' pillars, then their groups.
-func (v *view) Pillars() []*model.Pillar {
+// pillars lists the goals of every framework.
+func pillars(site *model.Site) []*model.Pillar {
 	var out []*model.Pillar
-	for _, f := range v.Site.Frameworks {
+	for _, f := range site.Frameworks {
 		out = append(out, f.Pillars...)
-	}
-	return out
-}
-
-// Groups lists the frameworks' cross-cutting groups.
-func (v *view) Groups() []*model.Pillar {
-	var out []*model.Pillar
-	for _, f := range v.Site.Frameworks {
-		out = append(out, f.Groups...)
 	}
 	return out
 }
@@ -149,13 +98,12 @@ type MatrixRow struct {
 	Total  int
 }
 
-// Matrix counts tasks per pillar and province.
-func (v *view) Matrix() []MatrixRow {
-	provs := v.ProvincesWithPlans()
+// matrix counts the tasks of each pillar per province.
+func matrix(pls []*model.Pillar, provs []*model.Province, lk *lookup) []MatrixRow {
 	var rows []MatrixRow
-	for _, p := range v.Pillars() {
+	for _, p := range pls {
 		n := map[*model.Province]int{}
-		for _, it := range v.PillarTasks(p) {
+		for _, it := range tasks(lk.pillar[p]) {
 			n[it.Plan.Province]++
 		}
 		row := MatrixRow{Pillar: p}
@@ -168,43 +116,69 @@ func (v *view) Matrix() []MatrixRow {
 	return rows
 }
 
-// ProvinceColumn is one province's tasks for a pillar.
-type ProvinceColumn struct {
-	Province *model.Province
-	Items    []*model.Item
-}
+// PlanFigures counts a plan's items and tasks.
+func (v *page) PlanFigures(p *model.Plan) Figures { return figures(p.Items) }
 
-// Columns lists each province's items among items, side by side: every
-// province with plans gets a column, so an empty one shows what a
-// province did not commit to.
-func (v *view) Columns(items []*model.Item) []ProvinceColumn {
-	byProv := map[*model.Province][]*model.Item{}
-	for _, it := range items {
-		byProv[it.Plan.Province] = append(byProv[it.Plan.Province], it)
-	}
-	var out []ProvinceColumn
-	for _, pr := range v.ProvincesWithPlans() {
-		out = append(out, ProvinceColumn{Province: pr, Items: byProv[pr]})
+// frameworkProvinces keeps, in their order, the provinces among provs
+// that have a plan under f.
+func frameworkProvinces(provs []*model.Province, f *model.Framework) []*model.Province {
+	var out []*model.Province
+	for _, pr := range provs {
+		for _, p := range pr.Plans {
+			if p.Framework == f {
+				out = append(out, pr)
+				break
+			}
+		}
 	}
 	return out
 }
 
-// ThemeTasks lists the tasks tagged with theme t.
-func (v *view) ThemeTasks(t *model.Theme) []*model.Item { return tasks(v.r.lk.theme[t]) }
+// byStatus orders frameworks as readers look for them: the current
+// programme first, then those without a stated status, then the
+// completed ones, each group in file order.
+func byStatus(fs []*model.Framework) []*model.Framework {
+	rank := func(f *model.Framework) int {
+		switch f.Status {
+		case model.FrameworkCurrent:
+			return 0
+		case model.FrameworkCompleted:
+			return 2
+		}
+		return 1
+	}
+	out := append([]*model.Framework(nil), fs...)
+	sort.SliceStable(out, func(i, j int) bool { return rank(out[i]) < rank(out[j]) })
+	return out
+}
+
+// ProvinceNow is the province that p has been part of since a merger,
+// and the change that made it so; nil when p continues.
+func (v *page) ProvinceNow(p *model.Province) *model.ProvinceChange {
+	for i := len(p.Changes) - 1; i >= 0; i-- {
+		if p.Changes[i].MergedIntoProvince != nil {
+			return p.Changes[i]
+		}
+	}
+	return nil
+}
 
 // TaskCount counts a plan's tasks.
-func (v *view) TaskCount(p *model.Plan) int {
+func (v *page) TaskCount(p *model.Plan) int { return countTasks(p.Items) }
+
+// countTasks counts the tasks among items.
+func countTasks(items []*model.Item) int {
 	n := 0
-	for _, it := range p.Items {
-		if IsTask(it) {
+	for _, it := range items {
+		if it.Kind.IsTask() {
 			n++
 		}
 	}
 	return n
 }
 
-// Untranslated counts a plan's items without English.
-func (v *view) Untranslated(p *model.Plan) int {
+// untranslated counts a plan's items without English.
+func untranslated(p *model.Plan) int {
 	n := 0
 	for _, it := range p.Items {
 		if it.Text.EN == "" {
@@ -223,11 +197,8 @@ func SectionPath(s *model.Section) []*model.Section {
 	return out
 }
 
-// Crumbs is the chain of sections above an item.
-func (v *view) Crumbs(it *model.Item) []*model.Section { return SectionPath(it.Section) }
-
 // Label is an item's printed position: "III.1.2.a" or "II.2.a, bullet 3".
-func (v *view) Label(it *model.Item) string {
+func (v *page) Label(it *model.Item) string {
 	if l, ok := v.r.lk.labels[v.L.Lang][it]; ok {
 		return l
 	}
@@ -235,30 +206,113 @@ func (v *view) Label(it *model.Item) string {
 }
 
 func itemLabel(loc *i18n.Locale, it *model.Item) string {
-	if l := printedLabel(loc, it); l != "" {
-		return l
-	}
-	// an item of a document without printed labels (a news report) is
-	// known by its id, so that links to it always have a name
-	return it.ID
-}
-
-func printedLabel(loc *i18n.Locale, it *model.Item) string {
-	lbl := sectionLabel(it.Section, loc.Lang)
+	sec := sectionLabel(it.Section, loc.Lang)
 	switch {
 	case strings.HasPrefix(it.Label, "•"):
 		b, _ := loc.Tf("label.bullet", strings.TrimPrefix(it.Label, "•"))
-		if lbl == "" {
-			return b
-		}
-		return lbl + ", " + b
+		return joinLabel(sec, b)
 	case it.Label != "":
-		if lbl == "" {
+		if sec == "" {
 			return it.Label
 		}
-		return lbl + "." + it.Label
+		return sec + "." + it.Label
 	}
-	return lbl
+	// The source prints no label. Within a labelled section the item is
+	// cited as its paragraph ("III.1, đoạn thứ nhất"); elsewhere it is
+	// named by its kind and its place among the unlabelled items of that
+	// kind ("Mục tiêu thứ nhất"); never by its id.
+	if sec != "" {
+		n := it.Ordinal
+		if n == 0 {
+			n = unlabelledOrdinal(it)
+		}
+		phrase, _ := loc.Tf("label.paragraph", ordinal(loc, n))
+		return joinLabel(sec, phrase)
+	}
+	kind, _ := loc.T(it.Kind.MessageKey())
+	phrase, _ := loc.Tf("label.nth", lowerFirst(kind), ordinal(loc, unlabelledOrdinal(it)))
+	return joinLabel(sec, phrase)
+}
+
+// joinLabel puts a phrase after a section's label, or alone as a name.
+func joinLabel(section, phrase string) string {
+	if section == "" {
+		return upperFirst(phrase)
+	}
+	return section + ", " + lowerFirst(phrase)
+}
+
+// unlabelledOrdinal counts it among the unlabelled items of its kind in
+// its section, from 1.
+func unlabelledOrdinal(it *model.Item) int {
+	if it.Section == nil {
+		return 1
+	}
+	n := 0
+	for _, x := range it.Section.Items {
+		if x.Label == "" && x.Kind == it.Kind {
+			n++
+		}
+		if x == it {
+			break
+		}
+	}
+	return n
+}
+
+// ordinal writes n as an ordinal word of the language ("thứ nhất" is
+// written "nhất" after "thứ"; "first"), from the interface strings.
+func ordinal(loc *i18n.Locale, n int) string {
+	if s, err := loc.T(fmt.Sprintf("ordinal.%d", n)); err == nil {
+		return s
+	}
+	s, _ := loc.Tf("ordinal.n", n)
+	return s
+}
+
+func lowerFirst(s string) string {
+	r, size := utf8.DecodeRuneInString(s)
+	return string(unicode.ToLower(r)) + s[size:]
+}
+
+func upperFirst(s string) string {
+	r, size := utf8.DecodeRuneInString(s)
+	return string(unicode.ToUpper(r)) + s[size:]
+}
+
+// Short is an item's heading shortened for a cell of a comparison.
+func (v *page) Short(it *model.Item) string { return truncate(v.Heading(it), 90) }
+
+// NewsOnly reports whether a plan is known only from a news report.
+func (v *page) NewsOnly(p *model.Plan) bool { return p.SourceKind == model.SourceNews }
+
+// SectionName is a section's title in the page's language, shortened
+// for a breadcrumb; its label when it has no title.
+func (v *page) SectionName(s *model.Section) string {
+	if s.Title.IsZero() {
+		return SectionLabel(s, v.L.Lang)
+	}
+	return truncate(v.Tx(s.Title), 40)
+}
+
+// ItemName names an item in a list or a heading's secondary line: its
+// kind and label ("Nhiệm vụ cụ thể III.1.2.a"), or for an unlabelled
+// item the phrase that already says its kind ("Mục tiêu thứ nhất").
+func (v *page) ItemName(it *model.Item) string {
+	if it.Label == "" {
+		return upperFirst(v.Label(it))
+	}
+	kind, _ := v.L.T(it.Kind.MessageKey())
+	return kind + " " + v.Label(it)
+}
+
+// Heading says what an item commits to: the editors' short title when
+// the data has one, else the opening words of its text, cut at a word.
+func (v *page) Heading(it *model.Item) string {
+	if !it.Title.IsZero() {
+		return v.Tx(it.Title)
+	}
+	return truncate(v.Tx(it.Text), 110)
 }
 
 // sectionLabel joins the printed labels of the sections down to s. A
@@ -287,32 +341,36 @@ func SectionLabel(s *model.Section, lang model.Lang) string {
 }
 
 // SectionLabel is a section's label in the page's language.
-func (v *view) SectionLabel(s *model.Section) string { return SectionLabel(s, v.L.Lang) }
+func (v *page) SectionLabel(s *model.Section) string { return SectionLabel(s, v.L.Lang) }
 
 // DocumentName is the plan's document type and number: "Kế hoạch số
 // 208/KH-UBND" or "Plan 208/KH-UBND"; without a number, the short title.
-func (v *view) DocumentName(p *model.Plan) string {
+func (v *page) DocumentName(p *model.Plan) string {
 	if p.Document.Number == "" {
 		if !p.ShortTitle.IsZero() {
 			return v.L.Text(p.ShortTitle)
 		}
 		return v.L.Text(p.Title)
 	}
-	f, _ := v.L.T("doctype.numbered." + p.Document.Type)
+	f, _ := v.L.T(p.Document.Type.NumberedKey())
 	return fmt.Sprintf(f, p.Document.Number)
 }
 
 // PlanName is a short name for a plan: its short title or document name.
-func (v *view) PlanName(p *model.Plan) string {
+func (v *page) PlanName(p *model.Plan) string {
 	if !p.ShortTitle.IsZero() {
 		return v.L.Text(p.ShortTitle)
 	}
 	return v.DocumentName(p)
 }
 
-// Citation is a ready-to-copy reference to an item, or to a plan when it
+// Citation is a ready-to-copy reference to the plan: issuing body,
+// document, date, permalink.
+func (v *page) Citation(p *model.Plan) string { return v.citation(p, nil) }
+
+// citation is a ready-to-copy reference to an item, or to a plan when it
 // is nil: issuing body, document, date, section label, permalink.
-func (v *view) Citation(p *model.Plan, it *model.Item) string {
+func (v *page) citation(p *model.Plan, it *model.Item) string {
 	var parts []string
 	if p.Document.Issuer != nil {
 		parts = append(parts, v.AgencyName(p.Document.Issuer, p.Province))
@@ -333,8 +391,8 @@ func (v *view) Citation(p *model.Plan, it *model.Item) string {
 	return strings.Join(parts, ", ") + ". " + link
 }
 
-// Paragraphs splits a source document into paragraphs for display.
-func (v *view) Paragraphs(s *model.Source) []string {
+// paragraphs splits a source document into paragraphs for display.
+func paragraphs(s *model.Source) []string {
 	var out []string
 	for _, para := range strings.Split(strings.ReplaceAll(s.Text, "\r\n", "\n"), "\n\n") {
 		if t := strings.Join(strings.Fields(para), " "); t != "" {
@@ -344,36 +402,23 @@ func (v *view) Paragraphs(s *model.Source) []string {
 	return out
 }
 
-// AllTasks counts all tasks of the site.
-func (v *view) AllTasks() int {
-	n := 0
-	for _, p := range v.Site.Plans {
-		n += v.TaskCount(p)
-	}
-	return n
-}
-
 // Abbr is an agency's abbreviation in the page's language, if any.
-func (v *view) Abbr(a *model.Agency) string {
+func (v *page) Abbr(a *model.Agency) string {
 	if s, ok := a.Abbr.In(v.L.Lang); ok {
 		return s
 	}
 	return ""
 }
 
-// Glossary lists the glossary terms in the page language's order.
-func (v *view) Glossary() []*model.Term {
-	out := append([]*model.Term(nil), v.Site.Glossary...)
-	if v.L.Lang == model.VI {
-		i18n.SortBy(v.L, out, func(t *model.Term) string { return t.VI })
-	} else {
-		i18n.SortBy(v.L, out, func(t *model.Term) string { return t.EN })
-	}
+// glossary sorts the glossary terms by their name in loc's language.
+func glossary(loc *i18n.Locale, terms []*model.Term) []*model.Term {
+	out := append([]*model.Term(nil), terms...)
+	i18n.SortBy(loc, out, func(t *model.Term) string { return model.Text{VI: t.VI, EN: t.EN}.Get(loc.Lang) })
 	return out
 }
 
 // SectionAgencies resolves the agencies a section names.
-func (v *view) SectionAgencies(refs []model.Ref) []*model.Agency {
+func (v *page) SectionAgencies(refs []model.Ref) []*model.Agency {
 	var out []*model.Agency
 	for _, r := range refs {
 		if a, ok := v.r.agencies[r.ID]; ok {
@@ -385,25 +430,25 @@ func (v *view) SectionAgencies(refs []model.Ref) []*model.Agency {
 
 // StatusCount is how many items have one status.
 type StatusCount struct {
-	Status string
+	Status model.Status
 	Count  int
 }
 
 // StatusCounts counts items per status, in the order of the scale.
-func (v *view) StatusCounts(items []*model.Item) []StatusCount {
-	n := map[string]int{}
+func (v *page) StatusCounts(items []*model.Item) []StatusCount {
+	n := map[model.Status]int{}
 	for _, it := range items {
 		n[it.Status]++
 	}
 	var out []StatusCount
-	for _, s := range load.Statuses {
+	for _, s := range model.Statuses() {
 		out = append(out, StatusCount{Status: s, Count: n[s]})
 	}
 	return out
 }
 
-// ProvinceItems lists every item of the plans of province p.
-func (v *view) ProvinceItems(p *model.Province) []*model.Item {
+// provinceItems lists every item of the plans of province p.
+func provinceItems(p *model.Province) []*model.Item {
 	var out []*model.Item
 	for _, pl := range p.Plans {
 		out = append(out, pl.Items...)
@@ -417,10 +462,19 @@ type ItemUpdate struct {
 	Update *model.Update
 }
 
-// LatestUpdates lists the n most recent updates of the site, newest first.
-func (v *view) LatestUpdates(n int) []ItemUpdate {
+// allItems lists every item of the site.
+func allItems(site *model.Site) []*model.Item {
+	var out []*model.Item
+	for _, p := range site.Plans {
+		out = append(out, p.Items...)
+	}
+	return out
+}
+
+// latestUpdates lists the n most recent updates of the site, newest first.
+func latestUpdates(site *model.Site, n int) []ItemUpdate {
 	var out []ItemUpdate
-	for _, p := range v.Site.Plans {
+	for _, p := range site.Plans {
 		for _, it := range p.Items {
 			for _, u := range it.Updates {
 				out = append(out, ItemUpdate{Item: it, Update: u})
@@ -433,4 +487,4 @@ func (v *view) LatestUpdates(n int) []ItemUpdate {
 
 // Excerpt is the start of an item's text for lists; the whole text is on
 // the item's own page, one click away.
-func (v *view) Excerpt(it *model.Item) string { return truncate(v.Tx(it.Text), 240) }
+func (v *page) Excerpt(it *model.Item) string { return truncate(v.Tx(it.Text), 240) }

@@ -4,18 +4,22 @@ import (
 	"bytes"
 	"flag"
 	"fmt"
+	"io/fs"
 	"os"
 	"path/filepath"
 	"regexp"
 	"strings"
+	"sync"
 	"testing"
 
 	"sitegen"
 	"sitegen/internal/load"
 	"sitegen/internal/manifest"
+	"sitegen/internal/output"
 	"sitegen/internal/render"
 	"sitegen/internal/resolve"
 	"sitegen/internal/sitetest"
+	"sitegen/internal/theme"
 )
 
 var update = flag.Bool("update", false, "rewrite the golden files in testdata/golden")
@@ -23,18 +27,40 @@ var update = flag.Bool("update", false, "rewrite the golden files in testdata/go
 // renderFixture renders the valid fixture site under a sub-path.
 func renderFixture(t *testing.T) map[string][]byte {
 	t.Helper()
-	site, problems := load.Load(sitetest.Fixture(t, "valid"))
+	return renderSite(t, sitetest.Fixture(t, "valid"), "https://portal.example.gov.vn/asean/")
+}
+
+// renderSite checks a content tree and renders it with the built-in
+// theme, by output path.
+func renderSite(t *testing.T, content fs.FS, baseURL string) map[string][]byte {
+	t.Helper()
+	site, problems := load.Load(content)
 	resolve.Resolve(site, problems)
+	man := manifest.Build(site, problems)
 	if err := problems.Err(); err != nil {
 		t.Fatal(err)
 	}
-	files, err := render.Render(site, manifest.Build(site), sitegen.Theme, render.Options{BaseURL: "https://portal.example.gov.vn/asean/"})
+	th, err := theme.Load(sitegen.Theme, nil)
 	if err != nil {
 		t.Fatal(err)
 	}
+	base, err := manifest.ParseBase(baseURL)
+	if err != nil {
+		t.Fatal(err)
+	}
+	var mu sync.Mutex
 	out := map[string][]byte{}
-	for _, f := range files {
+	err = render.New(th, site, man, render.Options{Base: base}).Stream(func(f output.File) error {
+		mu.Lock()
+		defer mu.Unlock()
+		if _, dup := out[f.Path]; dup {
+			return fmt.Errorf("%s written twice", f.Path)
+		}
 		out[f.Path] = f.Data
+		return nil
+	})
+	if err != nil {
+		t.Fatal(err)
 	}
 	return out
 }
@@ -58,6 +84,7 @@ func TestGolden(t *testing.T) {
 		"en/compare/index.html", "vi/compare/pillars/inclusive/index.html",
 		"en/glossary/index.html", "vi/about/index.html",
 		"vi/compare/themes/awareness/index.html", "en/compare/agencies/doha/index.html",
+		"vi/frameworks/fw/index.html",
 	}
 	for _, p := range pages {
 		got, ok := files[p]
@@ -132,7 +159,7 @@ func TestLinksUnderSubPath(t *testing.T) {
 // Vietnamese, marked as Vietnamese, with a visible notice.
 func TestUntranslatedNotice(t *testing.T) {
 	page := string(renderFixture(t)["en/plans/sample-1-2021/i-1-b/index.html"])
-	for _, want := range []string{`class="notice"`, `<p class="text" lang="vi">Tuyên truyền về Cộng đồng ASEAN.</p>`} {
+	for _, want := range []string{`class="notice"`, `<h1 lang="vi">Tuyên truyền về Cộng đồng ASEAN.</h1>`} {
 		if !strings.Contains(page, want) {
 			t.Errorf("page lacks %s", want)
 		}
@@ -172,19 +199,10 @@ func TestTextIsEscaped(t *testing.T) {
 	m := sitetest.Fixture(t, "valid")
 	m = sitetest.Replace(t, m, "sources/plan.txt", "a) Tổ chức giao lưu văn hóa.", "a) Tổ chức giao lưu <script>alert(1)</script> văn hóa.")
 	m = sitetest.Replace(t, m, "plans/sample-1-2021.yaml", "vi: Tổ chức giao lưu văn hóa.", `vi: "Tổ chức giao lưu <script>alert(1)</script> văn hóa."`)
-	site, problems := load.Load(m)
-	resolve.Resolve(site, problems)
-	if err := problems.Err(); err != nil {
-		t.Fatal(err)
-	}
-	files, err := render.Render(site, manifest.Build(site), sitegen.Theme, render.Options{BaseURL: "/"})
-	if err != nil {
-		t.Fatal(err)
-	}
-	for _, f := range files {
-		if f.Path == "vi/plans/sample-1-2021/i-2-a/index.html" {
-			page := string(f.Data)
-			if !strings.Contains(page, `<p class="text">Tổ chức giao lưu &lt;script>alert(1)&lt;/script> văn hóa.</p>`) {
+	for path, data := range renderSite(t, m, "/") {
+		if path == "vi/plans/sample-1-2021/i-2-a/index.html" {
+			page := string(data)
+			if !strings.Contains(page, `<h1>Tổ chức giao lưu &lt;script>alert(1)&lt;/script> văn hóa.</h1>`) {
 				t.Error("the text is not shown escaped")
 			}
 			// inside a quoted attribute value "<" is only text; anywhere
@@ -196,4 +214,19 @@ func TestTextIsEscaped(t *testing.T) {
 		}
 	}
 	t.Fatal("the item page was not rendered")
+}
+
+// TestOutdatedNotice: an English text whose fingerprint does not match
+// the Vietnamese it stands beside says that it may be out of date, on
+// the English page only.
+func TestOutdatedNotice(t *testing.T) {
+	m := sitetest.Fixture(t, "valid")
+	m = sitetest.Replace(t, m, "plans/sample-1-2021.yaml", "en: Organise cultural exchanges.", "en: Organise cultural exchanges.\n            en_of: 00000000")
+	files := renderSite(t, m, "/")
+	if !strings.Contains(string(files["en/plans/sample-1-2021/i-2-a/index.html"]), "may be out of date") {
+		t.Error("the English page does not say the translation may be out of date")
+	}
+	if strings.Contains(string(files["vi/plans/sample-1-2021/i-2-a/index.html"]), "bản dịch có thể chưa cập nhật") {
+		t.Error("the Vietnamese page speaks of the translation")
+	}
 }

@@ -2,6 +2,7 @@ package resolve
 
 import (
 	"fmt"
+	"strings"
 
 	"sitegen/internal/diag"
 	"sitegen/internal/model"
@@ -16,6 +17,57 @@ type planState struct {
 	untrans int
 }
 
+// sourceWords is a source text as texts are compared with it: white space
+// collapsed, and the bold markers that a converted text file carries
+// ("**trước ngày 15/12**") removed, since they are not the document's
+// words and texts may not contain them.
+func sourceWords(s string) string { return normSpace(strings.ReplaceAll(s, "**", "")) }
+
+// verbatim reports an unmarked Vietnamese text of a plan that does not
+// occur in the plan's source document. anyCase allows a different letter
+// case, for headings and titles that the source prints in capitals.
+func (r *resolver) verbatim(st *planState, t model.Text, what string, anyCase bool) {
+	if st.source == nil || t.VI == "" || t.Editorial {
+		return
+	}
+	text := t.VI
+	if anyCase {
+		text = strings.ToLower(text)
+	}
+	if st.source.contains(text, anyCase) {
+		return
+	}
+	pos := t.Pos
+	if pos.File == "" {
+		pos = diag.Pos{File: st.plan.File, Line: st.plan.Pos.Line}
+	}
+	r.errs.Errorf(pos, "copy the text exactly as printed (line breaks aside), or mark it `editorial: true` if the editors wrote it",
+		"%s: Vietnamese text does not occur in the source document %q near %q", what, st.plan.SourceFile, st.source.firstMismatch(text, anyCase))
+}
+
+// metadata checks the plan's texts outside its sections that pages show
+// as the document's words.
+func (r *resolver) metadata(st *planState) {
+	p := st.plan
+	ctx := fmt.Sprintf("plan %q", p.ID)
+	r.verbatim(st, p.Title, ctx+": title", true)
+	d := p.Document
+	r.verbatim(st, d.SignerRole, ctx+": signer's role", false)
+	r.verbatim(st, d.IssuedBy, ctx+": issued by", false)
+	r.verbatim(st, d.ProposedBy, ctx+": proposed by", false)
+	for _, b := range d.Bases {
+		r.verbatim(st, b, ctx+": legal basis", false)
+	}
+	r.verbatim(st, d.Replaces, ctx+": replaces", false)
+	for _, dl := range p.Reporting {
+		r.verbatim(st, dl.Text, ctx+": reporting deadline", false)
+	}
+	r.verbatim(st, p.Funding, ctx+": funding", false)
+	for _, t := range p.Targets {
+		r.verbatim(st, t.Indicator, fmt.Sprintf("%s: target %q: indicator", ctx, t.ID), false)
+	}
+}
+
 func (r *resolver) plan(p *model.Plan) {
 	ctx := fmt.Sprintf("plan %q", p.ID)
 	if pr, ok := r.provinces[p.ProvinceID]; ok {
@@ -26,6 +78,7 @@ func (r *resolver) plan(p *model.Plan) {
 	}
 	if f, ok := r.frameworks[p.FrameworkID]; ok {
 		p.Framework = f
+		f.Plans = append(f.Plans, p)
 	} else if p.FrameworkID != "" {
 		r.unknown(p.Pos, ctx, "framework", p.FrameworkID, "frameworks.yaml", keys(r.frameworks))
 	}
@@ -47,6 +100,7 @@ func (r *resolver) plan(p *model.Plan) {
 			r.errs.Errorf(p.SourcePos, "copy the source document into content/sources/ or correct the file name", "%s: source document %q is not in sources/", ctx, p.SourceFile)
 		}
 	}
+	r.metadata(st)
 	for _, s := range p.Sections {
 		r.section(st, s, nil)
 	}
@@ -91,9 +145,7 @@ func (r *resolver) section(st *planState, s *model.Section, parent *model.Sectio
 	if p := r.pillar(st, s.PillarID, s.PillarPos, ctx); p != nil {
 		s.Pillar = p
 	}
-	if st.source != nil && s.Title.VI != "" && !st.source.contains(s.Title.VI) {
-		r.errs.Warnf(s.Pos, "copy the title exactly as printed", "%s: title does not occur in the source document %q", ctx, st.plan.SourceFile)
-	}
+	r.verbatim(st, s.Title, ctx+": title", true)
 	for _, ref := range s.LeadIDs {
 		r.agency(ref, ctx, "lead agency")
 	}
@@ -101,7 +153,12 @@ func (r *resolver) section(st *planState, s *model.Section, parent *model.Sectio
 		r.agency(ref, ctx, "partner agency")
 	}
 	items := func() {
+		n := 0
 		for _, it := range s.Items {
+			if it.Label == "" {
+				n++
+				it.Ordinal = n
+			}
 			r.item(st, it, s)
 		}
 	}
@@ -190,10 +247,14 @@ func (r *resolver) item(st *planState, it *model.Item, s *model.Section) {
 	if it.Text.EN == "" {
 		st.untrans++
 	}
-	if st.source != nil && it.Text.VI != "" && !st.source.contains(it.Text.VI) {
+	if st.source != nil && it.Text.VI != "" && !st.source.contains(it.Text.VI, false) {
 		r.errs.Errorf(it.TextPos, "copy the text exactly as printed (typos included); put corrections in `note:`",
-			"%s: Vietnamese text does not occur in the source document %q near %q", ctx, st.plan.SourceFile, st.source.firstMismatch(it.Text.VI))
+			"%s: Vietnamese text does not occur in the source document %q near %q", ctx, st.plan.SourceFile, st.source.firstMismatch(it.Text.VI, false))
 	}
+	if t := it.Timing; t != nil {
+		r.verbatim(st, t.Text, ctx+": timing", true)
+	}
+	r.glossary(it)
 }
 
 // links resolves references between items, once every item is known.

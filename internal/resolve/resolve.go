@@ -4,14 +4,19 @@
 // framework, agency, pillar and theme ids, restated and related items,
 // successors and merged provinces, moved and withdrawn addresses), that
 // none refers to itself or loops back through others, that ids are
-// unique where they live, and that every item's Vietnamese text occurs
-// in its plan's source document (in time proportional to the text: the
-// source is indexed once). It then fills the model's resolved fields: items inherit
-// their pillar and their lead and partner agencies from the sections that
-// state them, and each plan gets its items in document order.
+// unique where they live, and that every Vietnamese text a page shows as
+// the document's words occurs in its plan's source document: item texts,
+// section titles, and the plan's title, bases, funding, reporting
+// deadlines, targets and the rest of its register, unless the text is
+// marked editorial (in time proportional to the text: each source is
+// indexed once). It then fills the model's resolved fields: items
+// inherit their pillar and their lead and partner agencies from the
+// sections that state them, unlabelled items get their ordinal, and each
+// plan gets its items in document order.
 //
 // Missing English is a warning, not an error: the page shows the
-// Vietnamese with a notice.
+// Vietnamese with a notice. So is English that uses a rendering the
+// glossary avoids.
 package resolve
 
 import (

@@ -24,6 +24,10 @@
 // terms include its plan's title, its province, its lead and partner
 // agencies (with every spelling variant) and its themes, so "Da Nang"
 // finds the items of Đà Nẵng's plan.
+//
+// The search page's script, assets/search.js, reads these files and ranks
+// the results; the tests run that same script under Node against indexes
+// written here, so that writer and reader cannot drift apart.
 package search
 
 import (
@@ -55,7 +59,7 @@ type Doc struct {
 
 // Labels are the words the index shows beside results, per language.
 type Labels struct {
-	Kind     func(kind string) string // "Specific task"
+	Kind     func(kind model.ItemKind) string // "Specific task"
 	Plan     string
 	Province string
 	Agency   string
@@ -67,9 +71,12 @@ type Labels struct {
 // Files returns the index files of one language. basePath is the path the
 // site is published under.
 func Files(site *model.Site, lang model.Lang, basePath string, labels Labels) ([]output.File, error) {
-	docs := documents(site, lang, basePath, labels)
+	return indexFiles(documents(site, lang, basePath, labels), string(lang)+"/search/")
+}
+
+// indexFiles writes the index of docs as files under prefix.
+func indexFiles(docs []Doc, prefix string) ([]output.File, error) {
 	idx := index(docs)
-	prefix := string(lang) + "/search/"
 	var out []output.File
 	shards := map[string]map[string]int{} // prefix -> term -> documents
 	for term, p := range idx {
@@ -82,10 +89,10 @@ func Files(site *model.Site, lang model.Lang, basePath string, labels Labels) ([
 		if err != nil {
 			return nil, err
 		}
-		out = append(out, output.File{Path: prefix + "p/" + TermFile(term) + ".json", Data: b})
+		out = append(out, output.File{Path: prefix + "p/" + termFile(term) + ".json", Data: b})
 	}
-	for s, terms := range shards {
-		b, err := json.Marshal(terms) // map keys are sorted by encoding/json
+	for s, counts := range shards {
+		b, err := json.Marshal(counts) // map keys are sorted by encoding/json
 		if err != nil {
 			return nil, err
 		}
@@ -140,26 +147,10 @@ func (p *posting) encoded() posting {
 	return out
 }
 
-// decode undoes encoded.
-func (p *posting) decode() {
-	prev := 0
-	for i := 0; i+1 < len(p.Docs); i += 2 {
-		p.Docs[i] += prev
-		prev = p.Docs[i]
-	}
-	for _, ids := range p.Forms {
-		prev := 0
-		for i := range ids {
-			ids[i] += prev
-			prev = ids[i]
-		}
-	}
-}
-
-// TermFile is the file name of a term's postings: the term itself when it
+// termFile is the file name of a term's postings: the term itself when it
 // is plain ASCII, else "x" and its bytes in hexadecimal, so that any
-// letter makes a safe name.
-func TermFile(term string) string {
+// letter makes a safe name. assets/search.js computes the same name.
+func termFile(term string) string {
 	for i := 0; i < len(term); i++ {
 		if c := term[i]; !(c >= 'a' && c <= 'z' || c >= '0' && c <= '9') {
 			return "x" + hex.EncodeToString([]byte(term))
@@ -168,8 +159,8 @@ func TermFile(term string) string {
 	return term
 }
 
-// Terms splits text into lowercase words: runs of letters and digits.
-func Terms(s string) []string {
+// terms splits text into lowercase words: runs of letters and digits.
+func terms(s string) []string {
 	return strings.FieldsFunc(strings.ToLower(s), func(r rune) bool {
 		return !unicode.IsLetter(r) && !unicode.IsDigit(r) && !unicode.Is(unicode.Mn, r)
 	})
@@ -205,7 +196,7 @@ func index(docs []Doc) map[string]*posting {
 		weights := map[string]int{}
 		forms := map[string]map[string]bool{}
 		add := func(text string, w int) {
-			for _, t := range Terms(text) {
+			for _, t := range terms(text) {
 				f := foldKey(t)
 				if weights[f] < w {
 					weights[f] = w

@@ -41,7 +41,8 @@ import (
 
 	"sitegen/internal/build"
 	"sitegen/internal/diag"
-	pages "sitegen/internal/render"
+	"sitegen/internal/manifest"
+	"sitegen/internal/theme"
 )
 
 // Options say what to serve and where.
@@ -61,7 +62,7 @@ type Server struct {
 	preview  *build.Preview
 	problems string       // the errors of the last build, if it failed
 	gen      int          // build generation, bumped on every rebuild
-	theme    *pages.Theme // parsed theme, kept while only content changes
+	theme    *theme.Theme // parsed theme, kept while only content changes
 
 	subsMu sync.Mutex
 	subs   map[chan int]bool
@@ -159,32 +160,41 @@ func (s *Server) watch(ctx context.Context, w *fsnotify.Watcher) {
 	}
 }
 
+// loadTheme parses the built-in theme with the publisher's theme
+// directory, if any, laid over it.
+func (s *Server) loadTheme() (*theme.Theme, error) {
+	if s.opts.ThemeDir == "" {
+		return theme.Load(s.opts.Theme, nil)
+	}
+	root, err := os.OpenRoot(s.opts.ThemeDir)
+	if err != nil {
+		return nil, err
+	}
+	defer root.Close()
+	return theme.Load(s.opts.Theme, root.FS())
+}
+
 // rebuild checks the content again and tells open pages to reload.
 func (s *Server) rebuild() {
 	start := time.Now()
-	opts := build.Options{Theme: s.opts.Theme, BaseURL: "/"}
+	opts := build.Options{Base: manifest.Base{Path: "/"}}
 	root, err := os.OpenRoot(s.opts.ContentDir)
 	var preview *build.Preview
 	var problems *diag.List
 	if err == nil {
 		opts.Content = root.FS()
-		if s.opts.ThemeDir != "" {
-			if troot, terr := os.OpenRoot(s.opts.ThemeDir); terr == nil {
-				opts.Override = troot.FS()
-				defer troot.Close()
-			}
-		}
 		s.mu.RLock()
-		theme := s.theme
+		th := s.theme
 		s.mu.RUnlock()
-		if theme == nil {
-			theme, err = build.ParseTheme(opts)
+		if th == nil {
+			th, err = s.loadTheme()
 		}
 		if err == nil {
-			preview, problems, err = build.NewPreview(opts, theme)
+			opts.Theme = th
+			preview, problems, err = build.NewPreview(opts)
 			if err == nil {
 				s.mu.Lock()
-				s.theme = theme
+				s.theme = th
 				s.mu.Unlock()
 			}
 		}

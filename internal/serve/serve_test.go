@@ -7,7 +7,6 @@ import (
 	"log"
 	"net/http"
 	"os"
-	"os/exec"
 	"path/filepath"
 	"strconv"
 	"strings"
@@ -17,6 +16,7 @@ import (
 	"github.com/chromedp/chromedp"
 
 	"sitegen"
+	"sitegen/internal/browsertest"
 	"sitegen/internal/sitetest"
 )
 
@@ -131,23 +131,9 @@ func TestServe(t *testing.T) {
 // and waits for the page to reload with the change; then makes an
 // invalid edit and waits for the error in the page.
 func TestLiveReloadInBrowser(t *testing.T) {
-	chromium, err := exec.LookPath("chromium")
-	if err != nil {
-		if os.Getenv("CI") != "" {
-			t.Fatal("chromium is missing; CI must install it (apt-get install chromium)")
-		}
-		t.Skip("chromium is not installed (apt-get install chromium)")
-	}
+	browser := browsertest.New(t)
 	base, dir := start(t)
-	opts := []chromedp.ExecAllocatorOption{chromedp.ExecPath(chromium), chromedp.Flag("headless", true),
-		chromedp.Flag("no-sandbox", true), chromedp.Flag("disable-gpu", true), chromedp.Flag("no-first-run", true),
-		chromedp.Flag("disable-background-networking", true), chromedp.Flag("disable-component-update", true),
-		chromedp.Flag("disable-sync", true), chromedp.Flag("disable-quic", true), chromedp.UserDataDir(t.TempDir())}
-	actx, cancel := chromedp.NewExecAllocator(context.Background(), opts...)
-	defer cancel()
-	ctx, cancel := chromedp.NewContext(actx)
-	defer cancel()
-	ctx, cancel = context.WithTimeout(ctx, 60*time.Second)
+	ctx, cancel := context.WithTimeout(browser.Tab(t), 60*time.Second)
 	defer cancel()
 
 	plan := filepath.Join(dir, "plans", "sample-1-2021.yaml")
@@ -167,7 +153,7 @@ func TestLiveReloadInBrowser(t *testing.T) {
 		t.Fatalf("%s: %s never held", what, cond)
 	}
 	textIs := func(s string) string {
-		return `(function(){var e=document.querySelector("article .text");return !!e && e.textContent === ` + strconv.Quote(s) + `;}())`
+		return `(function(){var e=document.querySelector("main h1");return !!e && e.textContent === ` + strconv.Quote(s) + `;}())`
 	}
 	until("the first load", textIs("Organise cultural exchanges."))
 	time.Sleep(300 * time.Millisecond) // let the page subscribe to reloads
@@ -185,7 +171,7 @@ func TestLiveReloadInBrowser(t *testing.T) {
 	}
 	time.Sleep(300 * time.Millisecond)
 	edit(t, plan, "lead: [dolisaa]", "lead: [dolisa]")
-	until("fixing the file", `document.querySelector("#sitegen-errors") === null && !!document.querySelector("article .text")`)
+	until("fixing the file", `document.querySelector("#sitegen-errors") === null && !!document.querySelector("main h1")`)
 }
 
 // TestServeAnswersOnlyItself: a redirect never leaves the server, and a

@@ -1,5 +1,8 @@
 // Package sitetest gives tests the fixture sites under testdata/sites as
-// in-memory file systems that a test can change file by file.
+// in-memory file systems that a test can change file by file, the
+// built-in theme, the link checker of built sites, and the one rule for
+// tests that need programs from outside Go (skipped outside CI, failed
+// in CI).
 package sitetest
 
 import (
@@ -12,6 +15,9 @@ import (
 	"strings"
 	"testing"
 	"testing/fstest"
+
+	"sitegen"
+	"sitegen/internal/theme"
 )
 
 // Root is the repository's root directory.
@@ -87,4 +93,14 @@ func Links(page []byte) []string {
 		out = append(out, html.UnescapeString(string(m[1])))
 	}
 	return out
+}
+
+// Theme parses the built-in theme.
+func Theme(t testing.TB) *theme.Theme {
+	t.Helper()
+	th, err := theme.Load(sitegen.Theme, nil)
+	if err != nil {
+		t.Fatal(err)
+	}
+	return th
 }

@@ -63,21 +63,23 @@ func (p *plan) yaml() []byte {
 	if p.issuer {
 		b.WriteString("  issuer: ppc\n")
 	}
-	fmt.Fprintf(&b, "  signer:\n    name: %s\n    role: %s\n", quote(p.signer), flowText("KT. CHỦ TỊCH - PHÓ CHỦ TỊCH", "For the Chairman - Vice Chairman"))
+	fmt.Fprintf(&b, "  signer:\n    name: %s\n    role: %s\n", quote(p.signer), flowText(signerRole, "For the Chairman - Vice Chairman"))
 	b.WriteString("  bases:\n")
 	fmt.Fprintf(&b, "    - %s\n", flowText(basis.vi, basis.en))
 	b.WriteString("period: {from: 2021, to: 2025}\n")
 	if p.standing != "" {
 		fmt.Fprintf(&b, "standing_agency: %s\n", p.standing)
 	}
-	fmt.Fprintf(&b, "reporting:\n  - {day: 15, month: 12, vi: %s, en: %s}\n", quote("trước ngày 15/12 hằng năm"), quote("by 15 December each year"))
+	fmt.Fprintf(&b, "reporting:\n  - {day: 15, month: 12, vi: %s, en: %s}\n", quote(reportingDeadline), quote("by 15 December each year"))
 	if p.funding.vi != "" {
 		blockText(&b, 0, "funding", p.funding)
 	}
 	fmt.Fprintf(&b, "source: {file: %s, kind: official}\n", p.sourceFile)
 	if t := p.target; t != nil && t.item != "" {
 		b.WriteString("targets:\n")
-		fmt.Fprintf(&b, "  - id: poor-households-2025\n    item: %s\n    indicator: %s\n", t.item, flowText("Tỷ lệ hộ nghèo", "Poor household rate"))
+		// the indicator names what the item's sentence measures, in the
+		// editors' words, as real plans' indicators often must
+		fmt.Fprintf(&b, "  - id: poor-households-2025\n    item: %s\n    indicator: {vi: %s, en: %s, editorial: true}\n", t.item, quote("Tỷ lệ hộ nghèo"), quote("Poor household rate"))
 		fmt.Fprintf(&b, "    value: %d.%02d\n    unit: percent\n    year: 2025\n", t.value/100, t.value%100)
 	}
 	b.WriteString("sections:\n")
@@ -86,6 +88,13 @@ func (p *plan) yaml() []byte {
 	}
 	return b.Bytes()
 }
+
+// The register's texts as the synthetic source prints them: every text a
+// page shows as the document's words must occur in the source.
+const (
+	signerRole        = "KT. CHỦ TỊCH PHÓ CHỦ TỊCH"
+	reportingDeadline = "trước ngày 15/12 hằng năm"
+)
 
 var basis = pair{
 	"Quyết định số 161/QĐ-TTg ngày 25/01/2016 của Thủ tướng Chính phủ phê duyệt Đề án xây dựng và triển khai Kế hoạch thực hiện các mục tiêu của Cộng đồng Văn hóa - Xã hội ASEAN đến năm 2025",
@@ -164,15 +173,19 @@ func (p *plan) source() []byte {
 	para("KẾ HOẠCH")
 	para(p.title.vi)
 	para("Thực hiện " + basis.vi + ", " + pr.ppc().VI + " ban hành Kế hoạch thực hiện các mục tiêu của Cộng đồng Văn hóa - Xã hội ASEAN " + p.place.vi + " giai đoạn 2021-2025 với các nội dung như sau:")
+	closing := func() {
+		para("Các cơ quan, đơn vị báo cáo kết quả thực hiện " + reportingDeadline + ".")
+		para("TM. ỦY BAN NHÂN DÂN\nKT. CHỦ TỊCH\nPHÓ CHỦ TỊCH\n\n" + p.signer)
+	}
 	for _, s := range p.sections {
 		if s.id == "appendix" {
 			para("Nơi nhận:\n- Như mục V;\n- Lưu: VT.")
-			para("TM. ỦY BAN NHÂN DÂN\nKT. CHỦ TỊCH\nPHÓ CHỦ TỊCH\n\n" + p.signer)
+			closing()
 		}
 		s.source(para)
 	}
 	if n := len(p.sections); n == 0 || p.sections[n-1].id != "appendix" {
-		para("TM. ỦY BAN NHÂN DÂN\nKT. CHỦ TỊCH\nPHÓ CHỦ TỊCH\n\n" + p.signer)
+		closing()
 	}
 	return append(bytes.TrimRight(b.Bytes(), "\n"), '\n')
 }
@@ -188,7 +201,12 @@ func (s *section) source(para func(string)) {
 		para(s.intro)
 	}
 	for _, it := range s.items {
-		para(it.printed + " " + it.text.vi)
+		text := it.printed + " " + it.text.vi
+		// a timing is the document's words: print it with its item
+		if t := it.timing; t != nil && !strings.Contains(strings.ToLower(text), strings.ToLower(t.text.vi)) {
+			text += " (" + t.text.vi + ")"
+		}
+		para(text)
 		if it.after != "" {
 			para(it.after)
 		}

@@ -64,7 +64,7 @@ func TestWriteChecks(t *testing.T) {
 		}
 		pillars := map[string]bool{}
 		for _, it := range p.Items {
-			kinds[it.Kind]++
+			kinds[string(it.Kind)]++
 			if n := utf8.RuneCountInString(it.Text.VI); n < minText || n > maxText {
 				t.Errorf("item %s/%s: Vietnamese text has %d characters, want %d-%d", p.ID, it.ID, n, minText, maxText)
 			}

@@ -11,11 +11,10 @@ import (
 	"sitegen/internal/model"
 )
 
-// view is what a template sees as ".": the page, its language, and
-// methods that prepare lists for it. Templates only arrange; choices of
-// what to show and in which order are made here, in Go, where they can
-// be tested.
-type view struct {
+// page is what every view embeds: the page's place in the site, its
+// language, and the words and links every template may use. Methods
+// that need a page-kind's data belong to that kind's view instead.
+type page struct {
 	Site *model.Site
 	Page *manifest.Page
 	L    *i18n.Locale
@@ -23,28 +22,28 @@ type view struct {
 	r    *renderer
 }
 
-func (r *renderer) view(p *manifest.Page, lang model.Lang) *view {
-	return &view{Site: r.site, Page: p, L: r.locales[lang], r: r,
-		Link: links{base: r.base.Path, abs: strings.TrimSuffix(r.base.String(), "/"), lang: lang, page: p, assets: r.assets}}
+func (r *renderer) newPage(p *manifest.Page, lang model.Lang) *page {
+	return &page{Site: r.site, Page: p, L: r.theme.Locales[lang], r: r,
+		Link: links{base: r.base.Path, abs: r.base.Prefix(), lang: lang, page: p, assets: r.theme.Assets}}
 }
 
 // Lang is the page's language code.
-func (v *view) Lang() string { return string(v.L.Lang) }
+func (v *page) Lang() string { return string(v.L.Lang) }
 
 // OtherLang is the other language's code.
-func (v *view) OtherLang() string { return string(v.L.Lang.Other()) }
+func (v *page) OtherLang() string { return string(v.L.Lang.Other()) }
 
 // T returns an interface string.
-func (v *view) T(key string) (string, error) { return v.L.T(key) }
+func (v *page) T(key string) (string, error) { return v.L.T(key) }
 
 // Tf returns an interface string with values filled in.
-func (v *view) Tf(key string, args ...any) (string, error) { return v.L.Tf(key, args...) }
+func (v *page) Tf(key string, args ...any) (string, error) { return v.L.Tf(key, args...) }
 
 // Tx returns a bilingual text in the page's language.
-func (v *view) Tx(t model.Text) string { return v.L.Text(t) }
+func (v *page) Tx(t model.Text) string { return v.L.Text(t) }
 
 // Has reports whether t exists in the page's language.
-func (v *view) Has(t model.Text) bool { return v.L.Has(t) }
+func (v *page) Has(t model.Text) bool { return v.L.Has(t) }
 
 // links builds addresses. Every link is an absolute path under the base
 // path, so pages work when the site is served under a sub-path.
@@ -58,10 +57,14 @@ type links struct {
 
 func (k links) to(lang model.Lang, p string) string { return k.base + string(lang) + "/" + p }
 
-func (k links) Home() string                      { return k.to(k.lang, "") }
-func (k links) Path(p string) string              { return k.to(k.lang, p) }
-func (k links) Plan(p *model.Plan) string         { return k.to(k.lang, manifest.PlanPath(p)) }
-func (k links) Source(p *model.Plan) string       { return k.to(k.lang, manifest.PlanPath(p)+"source/") }
+func (k links) Home() string              { return k.to(k.lang, "") }
+func (k links) Path(p string) string      { return k.to(k.lang, p) }
+func (k links) Plan(p *model.Plan) string { return k.to(k.lang, manifest.PlanPath(p)) }
+func (k links) Framework(f *model.Framework) string {
+	return k.to(k.lang, manifest.FrameworkPath(f))
+}
+func (k links) Source(p *model.Plan) string       { return k.to(k.lang, manifest.SourcePath(p)) }
+func (k links) Data(p *model.Plan) string         { return k.base + manifest.PlanDataPath(p) }
 func (k links) Item(it *model.Item) string        { return k.to(k.lang, manifest.ItemPath(it)) }
 func (k links) Anchor(it *model.Item) string      { return k.Plan(it.Plan) + "#" + it.ID }
 func (k links) Province(p *model.Province) string { return k.to(k.lang, manifest.ProvincePath(p)) }
@@ -113,51 +116,15 @@ func (k links) Asset(name string) (string, error) {
 	return k.base + p, nil
 }
 
-// Markdown renders a standalone page's body for this language.
-func (v *view) Markdown() (template.HTML, error) {
-	pg := v.Page.Pages[v.L.Lang]
-	if pg == nil {
-		return "", nil
-	}
-	return v.r.md.HTML(pg.Body)
-}
-
-// MarkdownTitle is the standalone page's title in this language.
-func (v *view) MarkdownTitle() string {
-	if pg := v.Page.Pages[v.L.Lang]; pg != nil {
-		return pg.Title
-	}
-	return ""
-}
-
 // Commentary is an editorial text rendered for a page.
 type Commentary struct {
 	Title string
 	HTML  template.HTML
 }
 
-// Commentary returns the commentary about the page's subject in the
-// page's language, or nil. kind is plan, item, pillar, agency, theme or
-// province.
-func (v *view) Commentary(kind string) (*Commentary, error) {
-	var s model.Subject
-	p := v.Page
-	switch kind {
-	case "plan":
-		s.Plan = p.Plan.ID
-	case "item":
-		s.Plan, s.Item = p.Item.Plan.ID, p.Item.ID
-	case "pillar":
-		s.Pillar = p.Pillar.ID
-	case "agency":
-		s.Agency = p.Agency.ID
-	case "theme":
-		s.Theme = p.Theme.ID
-	case "province":
-		s.Province = p.Province.ID
-	default:
-		return nil, fmt.Errorf("no commentary kind %q", kind)
-	}
+// commentary renders the commentary about subject in the page's
+// language, or returns nil when there is none.
+func (v *page) commentary(s model.Subject) (*Commentary, error) {
 	c := v.r.commentary[s][v.L.Lang]
 	if c == nil {
 		return nil, nil
@@ -171,7 +138,7 @@ func (v *view) Commentary(kind string) (*Commentary, error) {
 
 // Description is the page's summary for search engines and link
 // previews: an item's own text, a plan's title, or the site's description.
-func (v *view) Description() string {
+func (v *page) Description() string {
 	var s string
 	switch {
 	case v.Page.Item != nil:
@@ -197,18 +164,45 @@ func truncate(s string, n int) string {
 	return cut + "…"
 }
 
-// OGLocale is the page's Open Graph locale.
-func (v *view) OGLocale(lang string) string {
-	if lang == "vi" {
-		return "vi_VN"
+// OGLocale is the Open Graph locale of lang ("vi" or "en"), from the
+// interface strings of that language.
+func (v *page) OGLocale(lang string) (string, error) {
+	loc, ok := v.r.theme.Locales[model.Lang(lang)]
+	if !ok {
+		return "", fmt.Errorf("no language %q", lang)
 	}
-	return "en_GB"
+	return loc.T("og.locale")
+}
+
+// Outdated reports whether the page shows a translation of t made from
+// an earlier Vietnamese text, so that it says so.
+func (v *page) Outdated(t model.Text) bool { return v.L.Lang != model.VI && t.Outdated() }
+
+// Name is the interface string naming a value of a closed vocabulary:
+// an item kind, a status, a document type, a role.
+func (v *page) Name(word interface{ MessageKey() string }) (string, error) {
+	return v.L.T(word.MessageKey())
+}
+
+// Plural is the interface string key.one or key.other, chosen by n, with
+// n filled in: "1 item", "2 items".
+func (v *page) Plural(key string, n int) (string, error) {
+	form := ".other"
+	if n == 1 {
+		form = ".one"
+	}
+	return v.L.Tf(key+form, n)
+}
+
+// Target writes a target's value in its unit: "2,87%" or "2.87%".
+func (v *page) Target(t *model.Target) (string, error) {
+	return v.L.Tf(t.Unit.MessageKey(), v.L.Number(t.Value))
 }
 
 // JSONLD describes a plan page as schema.org Legislation, linking the
 // version in the other language. Marshalled by encoding/json, which
 // escapes <, > and &, so it cannot end the script element early.
-func (v *view) JSONLD() (template.JS, error) {
+func (v *page) JSONLD() (template.JS, error) {
 	p := v.Page.Plan
 	if p == nil || v.Page.Kind != manifest.Plan {
 		return "", nil
@@ -246,7 +240,7 @@ func (v *view) JSONLD() (template.JS, error) {
 // Shared returns the named template rendered once for the page's language:
 // parts that are the same on every page (navigation, footer) are not
 // rendered again for each of thousands of pages.
-func (v *view) Shared(name string) (template.HTML, error) {
+func (v *page) Shared(name string) (template.HTML, error) {
 	key := string(v.L.Lang) + "/" + name
 	v.r.sharedMu.Lock()
 	h, ok := v.r.shared[key]
@@ -255,12 +249,12 @@ func (v *view) Shared(name string) (template.HTML, error) {
 		return h, nil
 	}
 	var buf strings.Builder
-	t := v.r.tmpls["home"] // any kind's set holds the partials
-	if t == nil {
-		return "", fmt.Errorf("templates/home.html is missing")
+	t, err := v.r.theme.Template("home") // any kind's set holds the partials
+	if err != nil {
+		return "", err
 	}
 	// rendered for a page-less view, so nothing page-specific can leak in
-	if err := t.ExecuteTemplate(&buf, name, v.r.view(&manifest.Page{}, v.L.Lang)); err != nil {
+	if err := t.ExecuteTemplate(&buf, name, v.r.newPage(&manifest.Page{}, v.L.Lang)); err != nil {
 		return "", err
 	}
 	h = template.HTML(buf.String()) // produced by html/template, already escaped

@@ -1,0 +1,180 @@
+package main
+
+import (
+	"errors"
+	"fmt"
+	"io"
+	"io/fs"
+	"os"
+	"runtime/pprof"
+
+	"sitegen"
+	"sitegen/internal/build"
+	"sitegen/internal/diag"
+	"sitegen/internal/load"
+	"sitegen/internal/manifest"
+	"sitegen/internal/output"
+	published "sitegen/internal/record"
+	"sitegen/internal/theme"
+)
+
+const buildHelp = `usage: sitegen build [-content DIR] [-out DIR] [-baseurl URL] [-theme DIR] [-record] [-no-wait] [-cpuprofile FILE]
+
+Build checks the content as check does, then writes the site in both
+languages into the output directory, replacing it in one step. On any
+error it exits with status 1 and leaves the output directory as it was.
+
+The output directory is only ever a site written before or nothing: an
+-out that is the content or theme directory, holds one, lies inside the
+content, is a file, or holds files no build wrote is refused with status
+2 before anything is written. One build writes an output at a time; a
+second waits for it, or with -no-wait fails at once.
+
+examples:
+  sitegen build
+  sitegen build -baseurl https://portal.example.gov.vn/asean/
+  sitegen build -theme mytheme -out /srv/www/asean
+  sitegen build -record    # then commit content/published-urls.txt
+`
+
+func runBuild(args []string, stdout, stderr io.Writer) int {
+	fl := newFlagSet("build", buildHelp)
+	content := fl.String("content", "content", "read the content from `DIR`")
+	out := fl.String("out", "public", "write the site into `DIR`")
+	baseURL := fl.String("baseurl", "/", "the address `URL` the site is published at, e.g. https://portal.example.gov.vn/asean/")
+	themeDir := fl.String("theme", "", themeUsage)
+	record := fl.Bool("record", false, "after building, add every address of the site to the content's "+load.PublishedFile)
+	noWait := fl.Bool("no-wait", false, "fail at once if another build is writing the same output, instead of waiting for it")
+	cpuprofile := fl.String("cpuprofile", "", "write a CPU profile of the build to `FILE`")
+	if code, ok := parse(fl, args, 0, stdout, stderr); !ok {
+		return code
+	}
+	if *cpuprofile != "" {
+		stop, err := startCPUProfile(*cpuprofile)
+		if err != nil {
+			return fail(stderr, err)
+		}
+		defer stop()
+	}
+	root, err := openContent(*content)
+	if err != nil {
+		return fail(stderr, err)
+	}
+	defer root.Close()
+	base, err := manifest.ParseBase(*baseURL)
+	if err != nil {
+		fmt.Fprintf(stderr, "sitegen build: %v\n", err)
+		return 2
+	}
+	th, err := loadTheme(*themeDir)
+	if err != nil {
+		return fail(stderr, err)
+	}
+	opts := build.Options{Content: root.FS(), Theme: th, Out: *out, Base: base,
+		ContentDir: *content, ThemeDir: *themeDir, NoWait: *noWait,
+		Waiting: func() { fmt.Fprintf(stderr, "sitegen: another build is writing %s; waiting for it to finish\n", *out) }}
+	sum, problems, err := build.Build(opts)
+	report(stderr, *content, problems)
+	if err != nil {
+		var le *diag.ListError
+		if !errors.As(err, &le) { // a list of problems is already reported
+			fmt.Fprintf(stderr, "sitegen: %v\n", err)
+		}
+		var refused *output.RefusedError
+		if errors.As(err, &refused) {
+			return 2
+		}
+		var rollback *output.RollbackError
+		if !errors.As(err, &rollback) { // which says where the sites are
+			fmt.Fprintf(stderr, "sitegen: build failed; %s was not changed\n", *out)
+		}
+		return 1
+	}
+	for _, p := range sum.Plans {
+		fmt.Fprintf(stdout, "%-28s %4d items, %d without English\n", p.ID, p.Items, p.Untranslated)
+	}
+	fmt.Fprintf(stdout, "wrote %d pages (%d files, %d bytes) to %s in %v\n", sum.Pages, sum.Files, sum.Bytes, *out, sum.Duration.Round(1e6))
+	if *record {
+		added, err := published.Update(root, sum.Addresses)
+		if err != nil {
+			return fail(stderr, fmt.Errorf("recording addresses: %w", err))
+		}
+		fmt.Fprintf(stdout, "recorded %d new addresses in %s\n", added, joinPath(*content, load.PublishedFile))
+	}
+	return 0
+}
+
+// openContent opens the content directory. os.Root refuses paths that
+// leave the directory, symbolic links included, so no file outside it
+// can reach the site.
+func openContent(dir string) (*os.Root, error) {
+	if st, err := os.Stat(dir); err != nil || !st.IsDir() {
+		return nil, fmt.Errorf("content directory %q not found (run from the project directory or pass -content DIR)", dir)
+	}
+	return os.OpenRoot(dir)
+}
+
+const themeUsage = "overlay the built-in theme with the templates/ and assets/ files of `DIR`"
+
+// openTheme opens the directory given with -theme, whose templates/ and
+// assets/ files replace the built-in theme's files of the same name.
+// build and serve both call it, so that they render the same theme. No
+// directory means the built-in theme alone, and a nil root.
+func openTheme(dir string) (*os.Root, error) {
+	if dir == "" {
+		return nil, nil
+	}
+	root, err := os.OpenRoot(dir)
+	if errors.Is(err, fs.ErrNotExist) {
+		return nil, fmt.Errorf("theme directory %q not found (pass -theme DIR with a directory holding templates/ or assets/, or leave -theme out for the built-in theme)", dir)
+	}
+	if err != nil {
+		var pe *fs.PathError
+		if errors.As(err, &pe) {
+			err = pe.Err
+		}
+		return nil, fmt.Errorf("theme directory %q: %v (pass -theme DIR with a directory holding templates/ or assets/)", dir, err)
+	}
+	// a directory with neither would change nothing: it is the wrong one
+	if !isDir(root, "templates") && !isDir(root, "assets") {
+		root.Close()
+		return nil, fmt.Errorf("theme directory %q has neither templates/ nor assets/ (pass the directory that holds them)", dir)
+	}
+	return root, nil
+}
+
+// loadTheme parses the built-in theme with the -theme directory, if any,
+// laid over it.
+func loadTheme(dir string) (*theme.Theme, error) {
+	root, err := openTheme(dir)
+	if err != nil {
+		return nil, err
+	}
+	if root == nil {
+		return theme.Load(sitegen.Theme, nil)
+	}
+	defer root.Close()
+	return theme.Load(sitegen.Theme, root.FS())
+}
+
+func isDir(root *os.Root, name string) bool {
+	st, err := root.Stat(name)
+	return err == nil && st.IsDir()
+}
+
+// startCPUProfile profiles the rest of the command into file; stop
+// writes the profile out.
+func startCPUProfile(file string) (stop func(), err error) {
+	f, err := os.Create(file)
+	if err != nil {
+		return nil, err
+	}
+	if err := pprof.StartCPUProfile(f); err != nil {
+		f.Close()
+		return nil, err
+	}
+	return func() {
+		pprof.StopCPUProfile()
+		f.Close()
+	}, nil
+}

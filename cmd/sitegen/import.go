@@ -1,0 +1,163 @@
+package main
+
+import (
+	"bytes"
+	"fmt"
+	"io"
+	"os"
+	"path/filepath"
+	"time"
+
+	"sitegen/internal/draft"
+	"sitegen/internal/load"
+	"sitegen/internal/model"
+)
+
+const importHelp = `usage: sitegen import [-content DIR] [-id ID] [-province ID] [-framework ID] [-force] FILE
+
+Import reads a plan's text (FILE: UTF-8 text copied from a legal register
+page or a portal, or a .docx) and writes a draft plan file DIR/plans/ID.yaml,
+with the text copied to DIR/sources/. The draft has the register block,
+the outline, every item's Vietnamese text, and the agencies and timing
+the text names; lines marked "# guess" need checking, and the English is
+to be added. A summary on stderr says what it read and what it could not
+place, with line numbers. It overwrites no plan file, and no other text
+in sources/, unless given -force.
+
+examples:
+  sitegen import ke-hoach-12-kh-ubnd-2026.txt
+  sitegen import -province tra-vinh -id tra-vinh-2021 ban-tin.txt
+  sitegen check
+`
+
+// runImport is the `sitegen import` command.
+func runImport(args []string, stdout, stderr io.Writer) int {
+	fl := newFlagSet("import", importHelp)
+	content := fl.String("content", "content", "write into the content of `DIR`")
+	id := fl.String("id", "", "the plan's `ID` (default: from its province, number and year)")
+	province := fl.String("province", "", "the plan's province `ID` (default: the one the text names)")
+	framework := fl.String("framework", "", "the `ID` of the framework the plan implements (default: the one the text cites)")
+	force := fl.Bool("force", false, "overwrite the plan file and the source text if they exist")
+	if code, ok := parse(fl, args, 1, stdout, stderr); !ok {
+		return code
+	}
+	if fl.NArg() != 1 {
+		fmt.Fprintf(stderr, "sitegen import: give the FILE to import\nrun \"sitegen help import\" for its flags and examples\n")
+		return 2
+	}
+	file := fl.Arg(0)
+	if *id != "" && !load.ValidID(*id) {
+		fmt.Fprintf(stderr, "sitegen import: -id %q is not valid (use lowercase ASCII letters, digits and hyphens, e.g. \"thanh-hoa-208-2021\")\n", *id)
+		return 2
+	}
+	data, err := os.ReadFile(file)
+	if err != nil {
+		return fail(stderr, err)
+	}
+	root, err := openContent(*content)
+	if err != nil {
+		return fail(stderr, err)
+	}
+	defer root.Close()
+	// The content's agencies, provinces and frameworks; problems in other
+	// files are for `sitegen check` to report.
+	site, _ := load.Load(root.FS())
+	if msg := unknownRef(site, *province, *framework); msg != "" {
+		fmt.Fprintf(stderr, "sitegen import: %s\n", msg)
+		return 2
+	}
+
+	start := time.Now()
+	d, err := draft.Make(draft.Input{Name: filepath.Base(file), Data: data, Site: site, ID: *id, Province: *province, Framework: *framework})
+	if err != nil {
+		return fail(stderr, err)
+	}
+	planFile := "plans/" + d.ID + ".yaml"
+	srcFile := "sources/" + d.SourceFile
+	if _, err := root.Stat(planFile); err == nil && !*force {
+		return fail(stderr, fmt.Errorf("%s already exists; pass -force to overwrite it, or -id ID to import as another plan", joinPath(*content, planFile)))
+	}
+	writeSource := true
+	if old, err := root.ReadFile(srcFile); err == nil {
+		switch {
+		case bytes.Equal(bytes.TrimPrefix(old, []byte("\ufeff")), d.Source) || bytes.Equal(old, data):
+			writeSource = false // the same text is already there
+		case !*force:
+			return fail(stderr, fmt.Errorf("%s already exists with other text; pass -force to overwrite it, or rename FILE", joinPath(*content, srcFile)))
+		}
+	}
+	for _, dir := range []string{"plans", "sources"} {
+		if err := root.MkdirAll(dir, 0o755); err != nil {
+			return fail(stderr, err)
+		}
+	}
+	if writeSource {
+		if err := writeFile(root, srcFile, d.Source); err != nil {
+			return fail(stderr, fmt.Errorf("writing %s: %w", joinPath(*content, srcFile), err))
+		}
+	}
+	if err := writeFile(root, planFile, d.YAML); err != nil {
+		return fail(stderr, fmt.Errorf("writing %s: %w", joinPath(*content, planFile), err))
+	}
+	fmt.Fprintf(stderr, "sitegen import: read %s in %v\n", file, time.Since(start).Round(time.Millisecond))
+	d.Report.Write(stderr, joinPath(*content, srcFile))
+	fmt.Fprintf(stdout, "wrote %s\n", joinPath(*content, planFile))
+	if writeSource {
+		fmt.Fprintf(stdout, "wrote %s\n", joinPath(*content, srcFile))
+	}
+	fmt.Fprintf(stdout, "next: sitegen check -content %s\n", *content)
+	return 0
+}
+
+// unknownRef checks the ids given on the command line against the
+// content, so that a typo fails before anything is written.
+func unknownRef(site *model.Site, province, framework string) string {
+	if province != "" {
+		var ids []string
+		for _, p := range site.Provinces {
+			ids = append(ids, p.ID)
+			if p.ID == province {
+				ids = nil
+				break
+			}
+		}
+		if ids != nil {
+			return fmt.Sprintf("province %q is not in provinces.yaml%s", province, didYouMean(province, ids))
+		}
+	}
+	if framework != "" {
+		var ids []string
+		for _, f := range site.Frameworks {
+			ids = append(ids, f.ID)
+			if f.ID == framework {
+				ids = nil
+				break
+			}
+		}
+		if ids != nil {
+			return fmt.Sprintf("framework %q is not in frameworks.yaml%s", framework, didYouMean(framework, ids))
+		}
+	}
+	return ""
+}
+
+func didYouMean(s string, ids []string) string {
+	if c := load.Closest(s, ids); c != "" {
+		return fmt.Sprintf(" (did you mean %q?)", c)
+	}
+	return ""
+}
+
+// writeFile writes name below root through a temporary file, so that an
+// interrupted import leaves no half-written file.
+func writeFile(root *os.Root, name string, data []byte) error {
+	tmp := name + ".tmp"
+	if err := root.WriteFile(tmp, data, 0o644); err != nil {
+		return err
+	}
+	if err := root.Rename(tmp, name); err != nil {
+		_ = root.Remove(tmp)
+		return err
+	}
+	return nil
+}

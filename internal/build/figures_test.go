@@ -1,0 +1,183 @@
+package build
+
+import (
+	"fmt"
+	"os"
+	"path/filepath"
+	"regexp"
+	"strconv"
+	"strings"
+	"testing"
+)
+
+// The figures of the real site: a chart and the table or list beside it
+// show the same numbers, and the same list is counted the same on every
+// page that counts it. The patterns read the markup the built-in theme
+// writes; data-value and data-items/data-tasks carry the figures.
+var (
+	chartFigure = regexp.MustCompile(`(?s)<figure class="?chart"? id="?([a-z0-9-]+)"?>(.*?)</figure>`)
+	chartGroup  = regexp.MustCompile(`(?s)<p class="?bar-group"?>([^<]*)</p>`)
+	chartBar    = regexp.MustCompile(`(?s)<span class="?bar-label"?>([^<]*)</span>.*?<span class="?bar-value"? data-value="?(\d+)"?>`)
+	statusRow   = regexp.MustCompile(`(?s)<tr><th scope="?row"?>([^<]*)</th><td data-value="?(\d+)"?>`)
+	agencyEntry = regexp.MustCompile(`(?s)<li><a href="?[^">]*/agencies/[a-z0-9-]+/"?>([^<]*)</a> \(<span data-value="?(\d+)"?>`)
+	matrixRow   = regexp.MustCompile(`(?s)<tr><th scope="?row"?><a href="?[^">]*"?>([^<]*)</a></th>((?:<td data-value="?\d+"?>.*?</td>)+)<td data-total="?(\d+)"?>`)
+	matrixCell  = regexp.MustCompile(`<td data-value="?(\d+)"?>`)
+	// a link to a pillar or theme page followed by its figures, in a list
+	linkFigures = regexp.MustCompile(`(?s)<a href="?([^">]*/(?:pillars|themes)/[a-z0-9-]+/)"?>[^<]*</a>\s*<span class="?sub"?><span class="?figures"? data-items="?(\d+)"? data-tasks="?(\d+)"?>`)
+	// the first figures of a page: the count its heading introduces
+	pageFigures = regexp.MustCompile(`<span class="?figures"? data-items="?(\d+)"? data-tasks="?(\d+)"?>`)
+)
+
+// TestFiguresAgree asserts, over the whole real site, that every chart's
+// bars equal the rows of the table or list beside it, and that the
+// pillar index, the pillar pages, the theme index, the theme pages and
+// the comparison page give a pillar or theme the same figures.
+func TestFiguresAgree(t *testing.T) {
+	out, _ := buildReal(t)
+	pages := readPages(t, out)
+	charts := 0
+	for path, page := range pages {
+		for _, c := range chartFigure.FindAllStringSubmatch(page, -1) {
+			charts++
+			if err := chartAgrees(c[1], c[2], page); err != nil {
+				t.Errorf("%s: chart %s: %v", path, c[1], err)
+			}
+		}
+	}
+	if charts == 0 {
+		t.Fatal("no chart found: has the chart markup changed?")
+	}
+	checkLinkedFigures(t, pages)
+}
+
+// chartAgrees compares one chart with the page's table or list.
+func chartAgrees(id, chart, page string) error {
+	bars := chartBar.FindAllStringSubmatch(chart, -1)
+	if len(bars) == 0 {
+		return fmt.Errorf("no bars")
+	}
+	switch {
+	case id == "chart-status":
+		return sameFigures(bars, statusRow.FindAllStringSubmatch(page, -1), true)
+	case id == "chart-agencies":
+		return sameFigures(bars, agencyEntry.FindAllStringSubmatch(page, -1), false)
+	case strings.HasPrefix(id, "chart-pillars-"):
+		return matrixAgrees(chart, page)
+	}
+	return fmt.Errorf("no rule to check this chart against")
+}
+
+// sameFigures checks that every bar's label has the same figure in rows;
+// all says that rows and bars are the same set.
+func sameFigures(bars, rows [][]string, all bool) error {
+	want := map[string]string{}
+	for _, r := range rows {
+		want[r[1]] = r[2]
+	}
+	for _, b := range bars {
+		w, ok := want[b[1]]
+		if !ok {
+			return fmt.Errorf("bar %q is not in the table or list beside it", b[1])
+		}
+		if w != b[2] {
+			return fmt.Errorf("bar %q says %s, the table or list beside it %s", b[1], b[2], w)
+		}
+	}
+	if all && len(rows) != len(bars) {
+		return fmt.Errorf("%d bars, %d rows", len(bars), len(rows))
+	}
+	return nil
+}
+
+// matrixAgrees checks a framework's pillar chart against its matrix: the
+// groups are the rows, the bars the cells, in the same order.
+func matrixAgrees(chart, page string) error {
+	groups := chartGroup.FindAllStringSubmatchIndex(chart, -1)
+	rows := map[string][]string{}
+	for _, r := range matrixRow.FindAllStringSubmatch(page, -1) {
+		var cells []string
+		sum := 0
+		for _, c := range matrixCell.FindAllStringSubmatch(r[2], -1) {
+			cells = append(cells, c[1])
+			n, _ := strconv.Atoi(c[1])
+			sum += n
+		}
+		if strconv.Itoa(sum) != r[3] {
+			return fmt.Errorf("row %q adds up to %d, its total says %s", r[1], sum, r[3])
+		}
+		rows[r[1]] = cells
+	}
+	for i, g := range groups {
+		label := chart[g[2]:g[3]]
+		end := len(chart)
+		if i+1 < len(groups) {
+			end = groups[i+1][0]
+		}
+		cells, ok := rows[label]
+		if !ok {
+			return fmt.Errorf("group %q has no row in the matrix", label)
+		}
+		bars := chartBar.FindAllStringSubmatch(chart[g[1]:end], -1)
+		if len(bars) != len(cells) {
+			return fmt.Errorf("group %q: %d bars, %d cells", label, len(bars), len(cells))
+		}
+		for j, b := range bars {
+			if b[2] != cells[j] {
+				return fmt.Errorf("group %q, %s: the chart says %s, the matrix %s", label, b[1], b[2], cells[j])
+			}
+		}
+	}
+	return nil
+}
+
+// checkLinkedFigures asserts that wherever a list gives a pillar's or a
+// theme's figures beside a link to its page, the page opens with the
+// same figures.
+func checkLinkedFigures(t *testing.T, pages map[string]string) {
+	t.Helper()
+	seen := 0
+	for path, page := range pages {
+		for _, m := range linkFigures.FindAllStringSubmatch(page, -1) {
+			target := strings.TrimPrefix(m[1], "/asean/") + "index.html"
+			if strings.Contains(target, "/compare/") {
+				continue
+			}
+			p, ok := pages[target]
+			if !ok {
+				t.Errorf("%s: the figures link to %s, which is not a page", path, m[1])
+				continue
+			}
+			f := pageFigures.FindStringSubmatch(p)
+			if f == nil {
+				t.Errorf("%s gives no figures", target)
+				continue
+			}
+			seen++
+			if f[1] != m[2] || f[2] != m[3] {
+				t.Errorf("%s says %s items and %s tasks for %s; that page says %s and %s", path, m[2], m[3], target, f[1], f[2])
+			}
+		}
+	}
+	if seen < 20 {
+		t.Errorf("only %d linked figures compared: has the markup changed?", seen)
+	}
+}
+
+// readPages reads every HTML page of a built site, by path.
+func readPages(t *testing.T, out string) map[string]string {
+	t.Helper()
+	pages := map[string]string{}
+	err := filepath.WalkDir(out, func(p string, d os.DirEntry, err error) error {
+		if err != nil || d.IsDir() || !strings.HasSuffix(p, ".html") {
+			return err
+		}
+		b, err := os.ReadFile(p)
+		rel, _ := filepath.Rel(out, p)
+		pages[filepath.ToSlash(rel)] = string(b)
+		return err
+	})
+	if err != nil {
+		t.Fatal(err)
+	}
+	return pages
+}

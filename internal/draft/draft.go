@@ -1,0 +1,327 @@
+// Package draft turns the text of a plan, as copied from a legal
+// register page or a portal or as drafted in a .docx file, into a draft
+// plan file for the content directory.
+//
+// Make reads the document's register block (number, type, place and
+// date, title, signer, legal bases), its outline from the printed labels
+// (I., 1., 1.1., a), -, +, Điều 1.), every item's Vietnamese text exactly
+// as printed, the lead and partner agencies the text names, matched
+// against the content's agencies, and timing phrases. What it cannot
+// find it leaves out; what it guesses it marks with a YAML comment; its
+// Report says what it read and what it could not place, with the
+// source's line numbers. The draft has no English: a translator adds it.
+package draft
+
+import (
+	"errors"
+	"fmt"
+	"io"
+	"path"
+	"strings"
+	"unicode/utf8"
+
+	"sitegen/internal/fold"
+	"sitegen/internal/model"
+)
+
+// Input is a plan's source document and the content it must fit.
+type Input struct {
+	Name string // the document's file name: its extension says its format
+	Data []byte
+	// Site is the content the draft is made for: its agencies, provinces
+	// and frameworks. It may be nil.
+	Site *model.Site
+	// ID, Province and Framework, when set, are used instead of what
+	// Make would read or guess.
+	ID, Province, Framework string
+}
+
+// Draft is a draft plan file and the source text it was read from.
+type Draft struct {
+	ID   string
+	YAML []byte // the plan file, plans/ID.yaml
+	// SourceFile is the name for the source in sources/, and Source its
+	// text (for a .docx, the text read from it).
+	SourceFile string
+	Source     []byte
+	Report     Report
+}
+
+// Report is what Make read and what it could not.
+type Report struct {
+	Sections, Items int
+	WithLead        int // items with a lead agency, their own or their section's
+	Matched         int // agency names matched to agencies.yaml
+	Unmatched       []Note
+	Unplaced        []Note
+	Guesses         int // comments marking a guess in the draft
+	Found, Missing  []string
+}
+
+// Note is a piece of the source, by line.
+type Note struct {
+	Line int
+	Text string
+}
+
+type note = Note
+
+// Make reads a plan's document and writes a draft plan file.
+func Make(in Input) (*Draft, error) {
+	text, srcName, err := sourceText(in.Name, in.Data)
+	if err != nil {
+		return nil, err
+	}
+	text = normalise(text)
+	if strings.TrimSpace(text) == "" {
+		return nil, fmt.Errorf("%q has no text", in.Name)
+	}
+	d := &drafter{in: in, text: text, lines: splitLines(text)}
+	d.read()
+	d.finish()
+	y, err := d.yaml(srcName)
+	if err != nil {
+		return nil, err
+	}
+	d.report.Guesses = strings.Count(string(y), "# guess")
+	return &Draft{ID: d.id, YAML: y, SourceFile: srcName, Source: []byte(text), Report: d.report}, nil
+}
+
+// sourceText returns the document's text and the name its text gets in
+// sources/.
+func sourceText(name string, data []byte) (string, string, error) {
+	base := path.Base(strings.ReplaceAll(name, "\\", "/"))
+	ext := strings.ToLower(path.Ext(base))
+	stem := strings.TrimSuffix(base, path.Ext(base))
+	switch ext {
+	case ".docx":
+		s, err := docxText(data)
+		if err != nil {
+			return "", "", fmt.Errorf("reading %q: %w", base, err)
+		}
+		return s, stem + ".txt", nil
+	case ".doc", ".pdf", ".odt", ".rtf":
+		return "", "", fmt.Errorf("%q: %s files cannot be read; save the document as .docx or copy its text into a .txt file", base, ext)
+	}
+	if !utf8.Valid(data) {
+		return "", "", errors.New("the text is not UTF-8: save it as UTF-8 text (or as .docx)")
+	}
+	if ext != ".txt" {
+		base = stem + ".txt"
+	}
+	return string(data), base, nil
+}
+
+// drafter holds the state of one draft.
+type drafter struct {
+	in     Input
+	text   string
+	lines  []line
+	reg    register
+	bd     *builder
+	lx     *lexicon
+	id     string
+	report Report
+}
+
+// read parses the document: the heading, the body's outline, the end
+// matter (recipients, signature) and the appendices.
+func (d *drafter) read() {
+	var provinces []*model.Province
+	var frameworks []*model.Framework
+	if d.in.Site != nil {
+		provinces, frameworks = d.in.Site.Provinces, d.in.Site.Frameworks
+	}
+	// The province first, from the heading, so that the province's own
+	// agency names are known when reading agencies.
+	d.reg.province = d.in.Province
+	if d.reg.province == "" {
+		head := d.text
+		if len(head) > 3000 {
+			head = head[:3000]
+		}
+		if d.reg.province = findProvince(head, provinces); d.reg.province != "" {
+			d.reg.provNote = "guess: the province the heading names"
+		}
+	}
+	d.lx = newLexicon(d.in.Site, d.reg.province)
+	d.bd = newBuilder(d.lx)
+	blocks := paragraphs(d.lines, d.text, d.lx.starts)
+
+	d.reg.framework = d.in.Framework
+	if d.reg.framework == "" {
+		switch id := findFramework(d.text, frameworks); {
+		case id != "":
+			d.reg.framework, d.reg.fwNote = id, "guess: the text cites the framework's founding decision"
+		case len(frameworks) == 1:
+			d.reg.framework, d.reg.fwNote = frameworks[0].ID, "guess: the only framework"
+		}
+	}
+	start := d.reg.heading(blocks, d.lx)
+	if d.reg.title == "" {
+		d.reg.news = true
+	}
+	if d.reg.province == "" {
+		if d.reg.province = findProvince(d.reg.title, provinces); d.reg.province != "" {
+			d.reg.provNote = "guess: the province the title names"
+		}
+	}
+	const (
+		body = iota
+		after
+		attached
+		appendix
+	)
+	phase := body
+	var app *appendixTable
+	apps := 0
+	for i := start; i < len(blocks); i++ {
+		b := blocks[i]
+		t := b.text
+		switch {
+		case appendixRe.MatchString(t) && b.kind == noLabel && !hasLowerAfter(t, "Phụ lục"):
+			app = d.bd.startAppendix(b, apps)
+			apps++
+			phase = appendix
+			continue
+		case phase != appendix && endMatter(t):
+			phase = after
+			continue
+		case phase == appendix && endMatter(t):
+			app.flush()
+			phase = after
+			continue
+		}
+		switch phase {
+		case body:
+			if i == start && t == "QUYẾT ĐỊNH" || t == "QUYẾT ĐỊNH:" {
+				d.bd.startDecision(b.line)
+				continue
+			}
+			d.bd.add(b)
+		case after:
+			if m := typeRe.FindStringSubmatch(t); m != nil && !hasLower(t) && len(strings.Fields(t)) > 2 {
+				// The plan a decision issues: its title says what the
+				// plan is, better than the decision's "Ban hành ...".
+				phase = attached
+				d.bd.reset()
+				var next int
+				d.reg.title, next = d.reg.titleAt(blocks, i)
+				d.reg.titleNote = strings.TrimSpace("the title of the plan the decision issues; " + d.reg.titleNote)
+				i = next - 1
+			} else if b.kind != noLabel && b.kind != dash && b.kind != plus {
+				// Numbered text after the signature (recipients are
+				// "-" lines): say so rather than lose it.
+				d.bd.unplaced = append(d.bd.unplaced, note{b.line, t})
+			}
+		case attached:
+			if b.kind == roman {
+				phase = body
+				d.bd.reset()
+				d.bd.add(b)
+			}
+		case appendix:
+			switch {
+			case app.add(b):
+			case !app.header:
+				d.bd.add(b) // an appendix of text, not a table
+			default:
+				d.bd.unplaced = append(d.bd.unplaced, note{b.line, t})
+			}
+		}
+	}
+	if app != nil {
+		app.flush()
+	}
+	// A text without a numbered outline (a news report): each paragraph
+	// of it is an item, for the editor to group.
+	if len(d.bd.root.children) == 0 {
+		d.reg.news = d.reg.number == ""
+		d.plainText(blocks)
+	}
+	d.reg.signature(d.lines)
+}
+
+// plainText makes one section of the paragraphs of a text that has no
+// numbered outline.
+func (d *drafter) plainText(blocks []block) {
+	sec := &node{section: true, id: "content", parent: d.bd.root}
+	d.bd.unplaced = nil
+	for _, b := range blocks {
+		if b.cells != nil || len(strings.Fields(b.text)) < 6 || boilerplate(b.text) {
+			d.bd.unplaced = append(d.bd.unplaced, note{b.line, b.text})
+			continue
+		}
+		sec.children = append(sec.children, &node{b: b, parent: sec})
+	}
+	sec.notes = append(sec.notes, "guess: the text has no numbered outline; each paragraph is one item: group them into sections")
+	if len(sec.children) > 0 {
+		d.bd.root.children = append(d.bd.root.children, sec)
+	}
+}
+
+// boilerplate reports lines a portal adds around a text.
+func boilerplate(s string) bool {
+	k := fold.Key(s)
+	for _, p := range []string{"luot xem", "anh minh hoa", "nguon:", "chia se", "in bai", "tai van ban"} {
+		if strings.HasPrefix(k, p) {
+			return true
+		}
+	}
+	return false
+}
+
+// endMatter reports the paragraphs that end a document: the recipients,
+// the signature, and a register page's own footer.
+func endMatter(s string) bool {
+	if strings.HasPrefix(s, "Nơi nhận") || s == "HIỆU LỰC VĂN BẢN" || strings.HasPrefix(s, "Tải văn bản") {
+		return true
+	}
+	return signRe.MatchString(s) && !hasLower(s)
+}
+
+func hasLowerAfter(s, prefix string) bool {
+	return strings.HasPrefix(s, prefix) && hasLower(strings.TrimPrefix(s, prefix))
+}
+
+// bodyText is the text after the heading, to write the title in the
+// case the body uses.
+func bodyText(blocks []block) string {
+	var b strings.Builder
+	for _, bl := range blocks {
+		b.WriteString(bl.text)
+		b.WriteString("\n")
+	}
+	return b.String()
+}
+
+// Write prints the report for an editor: what was read, what was not,
+// with line numbers of file.
+func (r Report) Write(w io.Writer, file string) {
+	fmt.Fprintf(w, "  outline: %d sections, %d items (%d with a lead agency)\n", r.Sections, r.Items, r.WithLead)
+	if len(r.Found) > 0 {
+		fmt.Fprintf(w, "  register: %s\n", strings.Join(r.Found, ", "))
+	}
+	if len(r.Missing) > 0 {
+		fmt.Fprintf(w, "  not found (left out): %s\n", strings.Join(r.Missing, ", "))
+	}
+	fmt.Fprintf(w, "  agencies: %d matched, %d unmatched\n", r.Matched, len(r.Unmatched))
+	for _, n := range r.Unmatched {
+		fmt.Fprintf(w, "    %s:%d: %s\n", file, n.Line, quote(n.Text))
+	}
+	if len(r.Unplaced) > 0 {
+		fmt.Fprintf(w, "  not placed: %d paragraph(s)\n", len(r.Unplaced))
+		for _, n := range r.Unplaced {
+			fmt.Fprintf(w, "    %s:%d: %s\n", file, n.Line, quote(n.Text))
+		}
+	}
+	fmt.Fprintf(w, "  guesses: %d, marked \"# guess\" in the draft\n", r.Guesses)
+}
+
+// quote shortens s for a report line.
+func quote(s string) string {
+	if utf8.RuneCountInString(s) > 70 {
+		s = string([]rune(s)[:67]) + "..."
+	}
+	return fmt.Sprintf("%q", s)
+}

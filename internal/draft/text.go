@@ -1,0 +1,402 @@
+package draft
+
+import (
+	"regexp"
+	"sort"
+	"strconv"
+	"strings"
+	"unicode"
+	"unicode/utf8"
+
+	"golang.org/x/text/unicode/norm"
+)
+
+// line is one line of the source with its 1-based number.
+type line struct {
+	n    int
+	text string // trimmed
+}
+
+// labelKind is the kind of printed label a paragraph starts with, from
+// the outermost (an article or a Roman numeral) to the innermost (+).
+type labelKind int
+
+const (
+	noLabel labelKind = iota
+	article           // Điều 1.
+	roman             // I.
+	arabic            // 1.
+	decimal           // 1.1.
+	letter            // a)
+	dash              // -
+	plus              // +
+)
+
+// rank orders label kinds: a paragraph closes every open paragraph of
+// the same or a lower rank.
+func (k labelKind) rank() int {
+	switch k {
+	case article, roman:
+		return 1
+	case arabic:
+		return 2
+	case decimal:
+		return 3
+	case letter:
+		return 4
+	case dash:
+		return 5
+	case plus:
+		return 6
+	}
+	return 7
+}
+
+// block is a paragraph of the source: lines joined with single spaces,
+// its label split off, or a table row written with "|".
+type block struct {
+	line  int
+	text  string // the whole paragraph, as printed
+	kind  labelKind
+	label string   // the printed label: "I", "1", "1.1", "a", "Điều 1"; "" for bullets
+	body  string   // the text after the label
+	cells []string // a table row
+}
+
+var (
+	articleRe = regexp.MustCompile(`^Điều\s+(\d{1,3})\s*[.:]\s*(.*)$`)
+	romanRe   = regexp.MustCompile(`^([IVXL]{1,7})\s*[.)](?:\s+(.*))?$`)
+	decimalRe = regexp.MustCompile(`^(\d{1,2}\.\d{1,2}(?:\.\d{1,2})?)\.?\s+(\S.*)$`)
+	arabicRe  = regexp.MustCompile(`^(\d{1,2})[.)]\s+(\S.*)$`)
+	letterRe  = regexp.MustCompile(`^([a-zđ])\)\s*(.*)$`)
+	dashRe    = regexp.MustCompile(`^[-–—•]\s*(\S.*)$`)
+	plusRe    = regexp.MustCompile(`^\+\s*(\S.*)$`)
+	validRom  = regexp.MustCompile(`^(L?X{0,3})(IX|IV|V?I{0,3})$`)
+)
+
+// parseLabel splits the printed label off a paragraph.
+func parseLabel(s string) (labelKind, string, string) {
+	if m := articleRe.FindStringSubmatch(s); m != nil {
+		return article, "Điều " + m[1], m[2]
+	}
+	if m := romanRe.FindStringSubmatch(s); m != nil && validRom.MatchString(m[1]) && (m[2] == "" || !startsLower(m[2])) {
+		return roman, m[1], m[2]
+	}
+	if m := decimalRe.FindStringSubmatch(s); m != nil {
+		return decimal, m[1], m[2]
+	}
+	if m := arabicRe.FindStringSubmatch(s); m != nil {
+		return arabic, m[1], m[2]
+	}
+	if m := letterRe.FindStringSubmatch(s); m != nil {
+		return letter, m[1], m[2]
+	}
+	if m := plusRe.FindStringSubmatch(s); m != nil {
+		return plus, "", m[1]
+	}
+	if m := dashRe.FindStringSubmatch(s); m != nil {
+		return dash, "", m[1]
+	}
+	return noLabel, "", s
+}
+
+func startsLower(s string) bool {
+	r, _ := utf8.DecodeRuneInString(s)
+	return unicode.IsLower(r)
+}
+
+func startsUpper(s string) bool {
+	r, _ := utf8.DecodeRuneInString(s)
+	return unicode.IsUpper(r)
+}
+
+// isUpperLine reports whether s is a line of capitals, as headings are
+// printed: two words or more and no lowercase letter.
+func isUpperLine(s string) bool {
+	letters := 0
+	for _, r := range s {
+		if unicode.IsLower(r) {
+			return false
+		}
+		if unicode.IsLetter(r) {
+			letters++
+		}
+	}
+	return letters >= 2 && len(strings.Fields(s)) >= 2
+}
+
+func hasLower(s string) bool {
+	for _, r := range s {
+		if unicode.IsLower(r) {
+			return true
+		}
+	}
+	return false
+}
+
+// endsSentence reports whether s ends with punctuation that closes a
+// sentence or a clause.
+func endsSentence(s string) bool {
+	s = strings.TrimRight(s, `"”’)*`)
+	return strings.HasSuffix(s, ".") || strings.HasSuffix(s, ";") || strings.HasSuffix(s, ":") ||
+		strings.HasSuffix(s, "!") || strings.HasSuffix(s, "?")
+}
+
+// paragraphOpeners start a paragraph wherever they begin a line: legal
+// bases, the agency lines of a task list, the recipients and signature.
+var paragraphOpeners = []string{
+	"Căn cứ ", "Xét đề nghị", "Thực hiện Quyết định", "Cơ quan chủ trì", "Cơ quan phối hợp", "Cơ quan thực hiện",
+	"Đơn vị chủ trì", "Đơn vị phối hợp", "Đơn vị thực hiện", "Nơi nhận", "TM.", "TM ", "KT.", "KT ",
+	"TL.", "TUQ.", "Q. ", "PHỤ LỤC", "Phụ lục", "CHỦ TỊCH ", "QUYẾT ĐỊNH", "KẾ HOẠCH", "Trên đây",
+}
+
+func opensParagraph(s string) bool {
+	for _, p := range paragraphOpeners {
+		if strings.HasPrefix(s, p) {
+			return true
+		}
+	}
+	return false
+}
+
+// agencyLine reports whether a paragraph names the agencies of the
+// tasks around it ("Cơ quan chủ trì: ...").
+func agencyLine(s string) bool {
+	for _, p := range []string{"Cơ quan chủ trì", "Cơ quan phối hợp", "Cơ quan thực hiện", "Đơn vị chủ trì", "Đơn vị phối hợp", "Đơn vị thực hiện"} {
+		if strings.HasPrefix(s, p) {
+			return true
+		}
+	}
+	return false
+}
+
+// normalise makes the text NFC with "\n" line ends and no byte-order
+// mark, as the content loader will read the copied source.
+func normalise(s string) string {
+	s = strings.TrimPrefix(s, "\ufeff")
+	s = strings.ReplaceAll(s, "\r\n", "\n")
+	s = strings.ReplaceAll(s, "\r", "\n")
+	s = strings.ReplaceAll(s, "\u00a0", " ")
+	return norm.NFC.String(s)
+}
+
+// splitLines splits the text into trimmed lines. The bold markers of a
+// text converted from a web page ("**trước ngày 15/12**") are dropped:
+// they are not the document's words, check rejects them in a plan's
+// texts and ignores them in the source, so the draft copies the words
+// alone. A line drawn with stars stays, as a rule.
+func splitLines(s string) []line {
+	raw := strings.Split(s, "\n")
+	out := make([]line, len(raw))
+	for i, r := range raw {
+		t := strings.Join(strings.Fields(r), " ")
+		if !isRule(t) && strings.Contains(t, "**") {
+			t = strings.Join(strings.Fields(strings.ReplaceAll(t, "**", "")), " ")
+		}
+		out[i] = line{n: i + 1, text: t}
+	}
+	return out
+}
+
+// isRule reports whether s only draws a line or separates table cells.
+func isRule(s string) bool {
+	if s == "|" {
+		return true
+	}
+	if len(s) < 3 {
+		return false
+	}
+	return strings.Trim(s, "-_=*–") == ""
+}
+
+// pipeCells splits a table row written "| a | b | c |" into its cells;
+// nil when s is not one.
+func pipeCells(s string) []string {
+	if !strings.HasPrefix(s, "|") || strings.Count(s, "|") < 3 {
+		return nil
+	}
+	parts := strings.Split(strings.Trim(s, "|"), "|")
+	cells := make([]string, len(parts))
+	for i, p := range parts {
+		cells[i] = strings.Join(strings.Fields(p), " ")
+	}
+	if strings.Trim(strings.Join(cells, ""), "-: ") == "" {
+		return []string{} // the |---|---| line under a header
+	}
+	return cells
+}
+
+// layout describes how the source breaks its lines.
+type layout struct {
+	// perLine is true when every paragraph is one line (copied from a
+	// web page); false when paragraphs are wrapped over several lines
+	// (copied from a register page that keeps the print layout).
+	perLine bool
+	// width is the length of a full wrapped line.
+	width int
+}
+
+func measure(lines []line) layout {
+	var lengths []int
+	blankAfter, nonBlank := 0, 0
+	for i, l := range lines {
+		if l.text == "" || l.text == "|" {
+			continue
+		}
+		nonBlank++
+		if i+1 < len(lines) && lines[i+1].text == "" {
+			blankAfter++
+		}
+		lengths = append(lengths, utf8.RuneCountInString(l.text))
+	}
+	lay := layout{perLine: nonBlank > 0 && blankAfter*10 >= nonBlank*4}
+	if len(lengths) > 0 {
+		sort.Ints(lengths)
+		lay.width = lengths[len(lengths)*9/10]
+	}
+	return lay
+}
+
+// paragraphs joins the lines of the source into paragraphs.
+// startsAgency reports whether a line starts with an agency's name.
+func paragraphs(lines []line, full string, startsAgency func(string) bool) []block {
+	lay := measure(lines)
+	var out []block
+	var cur []string
+	start := 0
+	flush := func() {
+		if len(cur) > 0 {
+			out = append(out, newBlock(start, strings.Join(cur, " ")))
+			cur = nil
+		}
+	}
+	for i, l := range lines {
+		t := l.text
+		switch {
+		case t == "" || isRule(t):
+			flush()
+			continue
+		case pipeCells(t) != nil:
+			flush()
+			if cells := pipeCells(t); len(cells) > 0 {
+				out = append(out, block{line: l.n, text: t, cells: cells})
+			}
+			continue
+		}
+		if len(cur) > 0 && (lay.perLine || breaksBefore(lines[i-1].text, t, cur[0], lay, full, startsAgency)) {
+			flush()
+		}
+		if len(cur) == 0 {
+			start = l.n
+		}
+		cur = append(cur, t)
+	}
+	flush()
+	// A paragraph that starts with a lowercase letter continues the long
+	// one before it: the source broke it at a page end. (A short one may
+	// be a table cell.)
+	var merged []block
+	for _, b := range out {
+		if n := len(merged); n > 0 && b.cells == nil && b.kind == noLabel && startsLower(b.text) &&
+			merged[n-1].cells == nil && utf8.RuneCountInString(merged[n-1].text) >= 60 {
+			p := newBlock(merged[n-1].line, merged[n-1].text+" "+b.text)
+			merged[n-1] = p
+			continue
+		}
+		merged = append(merged, b)
+	}
+	return merged
+}
+
+func newBlock(n int, text string) block {
+	k, lab, body := parseLabel(text)
+	return block{line: n, text: text, kind: k, label: lab, body: body}
+}
+
+// breaksBefore decides, in wrapped text, whether line t starts a new
+// paragraph after line prev; first is the paragraph's first line.
+func breaksBefore(prev, t, first string, lay layout, full string, startsAgency func(string) bool) bool {
+	if k, _, body := parseLabel(t); k != noLabel {
+		if (k == dash || k == plus) && !endsSentence(prev) && hyphenInWord(prev, body, full) {
+			return false // "Văn hóa\n- Xã hội": a hyphen of the text, not a bullet
+		}
+		return true
+	}
+	if opensParagraph(t) {
+		return true
+	}
+	if isUpperLine(prev) && hasLower(t) && startsUpper(t) || hasLower(prev) && isUpperLine(t) {
+		return true // a heading in capitals begins or ends
+	}
+	if agencyLine(first) {
+		return false // "Cơ quan phối hợp: ...;" runs to the next label
+	}
+	if endsSentence(prev) && startsUpper(t) && utf8.RuneCountInString(prev) < lay.width-6 {
+		return true // the line before was not filled: its paragraph ended
+	}
+	// A numbered heading, then its text on the next line: "1. Mục tiêu
+	// chung" / "Cộng đồng ...", or a heading that fills its line and the
+	// agency that leads it.
+	if k, _, _ := parseLabel(first); k != noLabel && k != dash && k != plus && startsUpper(t) && hasLower(t) &&
+		!endsSentence(prev) && !endsInFunctionWord(prev) && !strings.Contains(full, lastWord(prev)+" "+firstWord(t)) &&
+		(utf8.RuneCountInString(prev) < lay.width-6 || startsAgency(t)) {
+		return true
+	}
+	return false
+}
+
+// functionWords cannot end a heading: a line ending in one goes on.
+var functionWords = map[string]bool{"với": true, "của": true, "và": true, "các": true, "cho": true, "về": true, "tại": true,
+	"theo": true, "trong": true, "để": true, "từ": true, "đến": true, "những": true, "là": true, "có": true, "được": true,
+	"như": true, "hoặc": true, "cùng": true, "ở": true, "thuộc": true, "nhằm": true, "trên": true, "giữa": true, "hợp": true}
+
+func endsInFunctionWord(s string) bool { return functionWords[strings.ToLower(lastWord(s))] }
+
+func lastWord(s string) string {
+	f := strings.Fields(s)
+	if len(f) == 0 {
+		return ""
+	}
+	return f[len(f)-1]
+}
+
+func firstWord(s string) string {
+	f := strings.Fields(s)
+	if len(f) == 0 {
+		return ""
+	}
+	return f[0]
+}
+
+// hyphenInWord reports whether "last - first" (the last word of prev and
+// the first word of next) is written on one line elsewhere in the text,
+// as in "Văn hóa - Xã hội" or "Lao động - Thương binh".
+func hyphenInWord(prev, next, full string) bool {
+	if lastWord(prev) == "" || firstWord(next) == "" {
+		return false
+	}
+	return strings.Contains(full, lastWord(prev)+" - "+firstWord(next))
+}
+
+// letterID is a letter label as an id part: đ is written dd.
+func letterID(s string) string {
+	return strings.ReplaceAll(strings.ToLower(s), "đ", "dd")
+}
+
+// labelID is the id part of a printed label.
+func labelID(k labelKind, label string) string {
+	switch k {
+	case article:
+		return "dieu-" + strings.TrimPrefix(label, "Điều ")
+	case roman:
+		return strings.ToLower(label)
+	case decimal:
+		parts := strings.Split(label, ".")
+		return parts[len(parts)-1]
+	case letter:
+		return letterID(label)
+	}
+	return label
+}
+
+func itoa(n int) string { return strconv.Itoa(n) }

@@ -1,0 +1,292 @@
+package draft
+
+import (
+	"slices"
+	"strings"
+	"testing"
+
+	"sitegen/internal/model"
+)
+
+func TestParseLabel(t *testing.T) {
+	tests := []struct {
+		in          string
+		kind        labelKind
+		label, body string
+	}{
+		{"I. MỤC ĐÍCH, YÊU CẦU", roman, "I", "MỤC ĐÍCH, YÊU CẦU"},
+		{"VII. TỔ CHỨC THỰC HIỆN", roman, "VII", "TỔ CHỨC THỰC HIỆN"},
+		{"III.", roman, "III", ""},
+		{"L.Q.L", noLabel, "", "L.Q.L"}, // a reporter's initials
+		{"IIV. X", noLabel, "", "IIV. X"},
+		{"1. Mục đích", arabic, "1", "Mục đích"},
+		{"2.1 Nhiệm vụ chung", decimal, "2.1", "Nhiệm vụ chung"},
+		{"1.2. Nhiệm vụ cụ thể", decimal, "1.2", "Nhiệm vụ cụ thể"},
+		{"a) Tuyên truyền", letter, "a", "Tuyên truyền"},
+		{"đ) Mở rộng", letter, "đ", "Mở rộng"},
+		{"- Triển khai", dash, "", "Triển khai"},
+		{"+ Kiện toàn", plus, "", "Kiện toàn"},
+		{"Điều 3. Chánh Văn phòng", article, "Điều 3", "Chánh Văn phòng"},
+		{"2021-2025 trên địa bàn", noLabel, "", "2021-2025 trên địa bàn"},
+		{"25/01/2016 của Thủ tướng", noLabel, "", "25/01/2016 của Thủ tướng"},
+	}
+	for _, tc := range tests {
+		k, l, b := parseLabel(tc.in)
+		if k != tc.kind || l != tc.label || b != tc.body {
+			t.Errorf("parseLabel(%q) = %v %q %q, want %v %q %q", tc.in, k, l, b, tc.kind, tc.label, tc.body)
+		}
+	}
+}
+
+func TestParagraphs(t *testing.T) {
+	// Wrapped text: lines of about 60 characters, as a register page keeps
+	// the printed layout.
+	wrapped := `II. MỤC TIÊU
+1. Mục tiêu chung
+Cộng đồng Văn hóa - Xã hội ASEAN thúc đẩy sự phát triển và tăng
+cường việc gắn kết các thể chế và khuôn khổ chính sách của Cộng đồng Văn hóa
+- Xã hội ASEAN trên địa bàn tỉnh.
+2. Mục tiêu cụ thể
+- Nâng cao nhận thức cho các cơ quan, tổ chức và người dân về
+Cộng đồng ASEAN; đây là dòng đầy đủ độ dài của văn bản gốc.
+Thông qua công tác tuyên truyền, giao lưu, hợp tác về văn hóa.
+- Huy động nguồn lực.
+Cơ quan chủ trì: Sở Lao động - Thương
+binh và Xã hội;
+Cơ quan phối hợp: các sở, ban, ngành;
+UBND các huyện.`
+	// One paragraph per line, and a page break inside a paragraph.
+	perLine := "a) Mở rộng các hoạt động giao lưu văn hóa, văn nghệ, thể dục thể thao; bảo tồn các giá trị văn hóa truyền\n\n" +
+		"thống của dân tộc.\n\nb) Đẩy mạnh.\n\n| 1 | Tuyên truyền | Sở Y tế |\n\n|\n\nHàng năm\n"
+	tests := []struct {
+		name, text string
+		want       []string
+	}{
+		{"wrapped", wrapped, []string{
+			"II. MỤC TIÊU",
+			"1. Mục tiêu chung",
+			"Cộng đồng Văn hóa - Xã hội ASEAN thúc đẩy sự phát triển và tăng cường việc gắn kết các thể chế và khuôn khổ chính sách của Cộng đồng Văn hóa - Xã hội ASEAN trên địa bàn tỉnh.",
+			"2. Mục tiêu cụ thể",
+			"- Nâng cao nhận thức cho các cơ quan, tổ chức và người dân về Cộng đồng ASEAN; đây là dòng đầy đủ độ dài của văn bản gốc. Thông qua công tác tuyên truyền, giao lưu, hợp tác về văn hóa.",
+			"- Huy động nguồn lực.",
+			"Cơ quan chủ trì: Sở Lao động - Thương binh và Xã hội;",
+			"Cơ quan phối hợp: các sở, ban, ngành; UBND các huyện.",
+		}},
+		{"bold markers", "**IV. KINH PHÍ**\n\n***\n\nd) Định kỳ hằng năm (**trước ngày 15/12**) báo cáo ** kết quả**.\n", []string{
+			"IV. KINH PHÍ",
+			"d) Định kỳ hằng năm (trước ngày 15/12) báo cáo kết quả.",
+		}},
+		{"per line", perLine, []string{
+			"a) Mở rộng các hoạt động giao lưu văn hóa, văn nghệ, thể dục thể thao; bảo tồn các giá trị văn hóa truyền thống của dân tộc.",
+			"b) Đẩy mạnh.",
+			"| 1 | Tuyên truyền | Sở Y tế |",
+			"Hàng năm",
+		}},
+	}
+	for _, tc := range tests {
+		t.Run(tc.name, func(t *testing.T) {
+			text := normalise(tc.text)
+			var got []string
+			for _, b := range paragraphs(splitLines(text), text, func(string) bool { return false }) {
+				got = append(got, b.text)
+			}
+			if !slices.Equal(got, tc.want) {
+				t.Errorf("paragraphs:\n%s\nwant:\n%s", strings.Join(got, "\n"), strings.Join(tc.want, "\n"))
+			}
+		})
+	}
+}
+
+func TestPipeCells(t *testing.T) {
+	tests := []struct {
+		in   string
+		want []string
+	}{
+		{"| 1 | Tuyên truyền | Sở Y tế |", []string{"1", "Tuyên truyền", "Sở Y tế"}},
+		{"|---|:--|--|", []string{}},
+		{"|", nil},
+		{"a | b", nil},
+	}
+	for _, tc := range tests {
+		if got := pipeCells(tc.in); !slices.Equal(got, tc.want) || (got == nil) != (tc.want == nil) {
+			t.Errorf("pipeCells(%q) = %q, want %q", tc.in, got, tc.want)
+		}
+	}
+}
+
+func testSite() *model.Site {
+	agency := func(id, name string, collective bool, variants ...string) *model.Agency {
+		return &model.Agency{ID: id, Name: model.Text{VI: name}, Collective: collective, Variants: variants}
+	}
+	return &model.Site{
+		Agencies: []*model.Agency{
+			agency("ppc", "Ủy ban nhân dân tỉnh, thành phố", false, "UBND tỉnh", "Ủy ban nhân dân tỉnh"),
+			agency("ppc-office", "Văn phòng Ủy ban nhân dân tỉnh", false, "Văn phòng UBND tỉnh"),
+			agency("dolisa", "Sở Lao động - Thương binh và Xã hội", false),
+			agency("dic", "Sở Thông tin và Truyền thông", false),
+			agency("dcst", "Sở Văn hóa, Thể thao và Du lịch", false),
+			agency("doh", "Sở Y tế", false),
+			agency("newspaper", "Báo tỉnh, thành phố", false),
+			agency("departments", "Các sở, ban, ngành", true, "các sở, ban, ngành liên quan"),
+			agency("relevant-units", "Các cơ quan, đơn vị có liên quan", true, "các tổ chức liên quan"),
+			agency("district-committees", "Ủy ban nhân dân cấp huyện", true, "UBND các huyện, thị xã, thành phố"),
+		},
+		Provinces: []*model.Province{
+			{ID: "thanh-hoa", Name: model.Text{VI: "Thanh Hóa"}, Agencies: map[string]model.Text{"newspaper": {VI: "Báo Thanh Hóa"}}},
+			{ID: "da-nang", Name: model.Text{VI: "Đà Nẵng"}},
+		},
+		Frameworks: []*model.Framework{
+			{ID: "de-an-161", Instrument: model.Text{VI: "Quyết định số 161/QĐ-TTg ngày 25/01/2016 của Thủ tướng Chính phủ"},
+				Pillars: []*model.Pillar{{ID: "inclusive", Name: model.Text{VI: "Cộng đồng hòa nhập"}}},
+				Groups:  []*model.Pillar{{ID: "organisation", Name: model.Text{VI: "Tổ chức thực hiện"}}}},
+			{ID: "ct-2026", Instrument: model.Text{VI: "Quyết định số 155/QĐ-TTg ngày 20/01/2026 của Thủ tướng Chính phủ"}},
+		},
+	}
+}
+
+func TestLexiconRead(t *testing.T) {
+	lx := newLexicon(testSite(), "thanh-hoa")
+	tests := []struct {
+		phrase     string
+		stopAtText bool
+		ids        []string
+		unmatched  []string
+		rest       string
+	}{
+		{"Sở Lao động- Thương binh và Xã hội", false, []string{"dolisa"}, nil, ""},
+		{"Sở Văn hoá - Thể thao và Du lịch", false, []string{"dcst"}, nil, ""}, // old tone placement, hyphen for comma
+		{"Báo Thanh Hóa; Đài Phát thanh và Truyền hình tỉnh", false, []string{"newspaper"}, []string{"Đài Phát thanh và Truyền hình tỉnh"}, ""},
+		{"Sở Y tế, Sở Du lịch và các tổ chức liên quan", false, []string{"doh", "relevant-units"}, []string{"Sở Du lịch"}, ""},
+		{"tổ chức liên quan", false, []string{"relevant-units"}, nil, ""},
+		{"Văn phòng UBND tỉnh (Cổng thông tin điện tử tỉnh)", false, []string{"ppc-office"}, nil, ""},
+		// The members a collective name introduces, named without "Sở".
+		{"Các sở, ban, ngành: Thông tin và Truyền thông; Y tế", false, []string{"dic", "doh"}, nil, ""},
+		// Heads stand for their agencies.
+		{"Giám đốc các sở, ban, ngành, Chủ tịch UBND các huyện, thị xã, thành phố", false, []string{"departments", "district-committees"}, nil, ""},
+		{"Sở Y tế chủ trì, phối hợp với Sở Thông tin và Truyền thông", true, []string{"doh"}, nil, "chủ trì, phối hợp với Sở Thông tin và Truyền thông"},
+		{"Tăng cường công tác", true, nil, nil, "Tăng cường công tác"},
+	}
+	for _, tc := range tests {
+		got := lx.read(tc.phrase, tc.stopAtText)
+		if !slices.Equal(got.ids, tc.ids) || !slices.Equal(got.unmatched, tc.unmatched) || got.rest != tc.rest {
+			t.Errorf("read(%q) = %q, unmatched %q, rest %q; want %q, %q, %q", tc.phrase, got.ids, got.unmatched, got.rest, tc.ids, tc.unmatched, tc.rest)
+		}
+	}
+}
+
+func TestTiming(t *testing.T) {
+	tests := []struct {
+		in   string
+		cell bool
+		want *timing
+	}{
+		{"Định kỳ trước ngày 15/12 hằng năm, báo cáo kết quả", false, &timing{kind: "annual", vi: "Định kỳ trước ngày 15/12 hằng năm"}},
+		{"Định kỳ hằng năm (trước ngày 15/12) báo cáo", false, &timing{kind: "annual", vi: "Định kỳ hằng năm (trước ngày 15/12)"}},
+		{"báo cáo định kỳ hàng năm (trước ngày 15 tháng 12); phối hợp", false, &timing{kind: "annual", vi: "định kỳ hàng năm (trước ngày 15 tháng 12)"}},
+		{"hoàn thành trước ngày 30/6/2022", false, &timing{kind: "date", date: "2022-06-30", vi: "trước ngày 30/6/2022"}},
+		{"đào tạo nghề giai đoạn 2021- 2025; triển khai", false, &timing{kind: "period", from: 2021, to: 2025, vi: "giai đoạn 2021- 2025"}},
+		{"Năm 2020: Đánh giá giữa kỳ; giai đoạn 2016-2020", false, &timing{kind: "once", vi: "Năm 2020"}},
+		{"Tuyên truyền rộng rãi", false, nil},
+		{"Hàng năm", true, &timing{kind: "annual", vi: "Hàng năm"}},
+		{"Giai đoạn 2021-2025", true, &timing{kind: "period", from: 2021, to: 2025, vi: "Giai đoạn 2021-2025"}},
+		{"Thường xuyên", true, &timing{kind: "ongoing", vi: "Thường xuyên"}},
+		{"Quý II/2022", true, &timing{kind: "once", vi: "Quý II/2022"}},
+		{"Theo kế hoạch của Bộ", true, nil},
+	}
+	for _, tc := range tests {
+		var got *timing
+		if tc.cell {
+			got = timingCell(tc.in)
+		} else {
+			got = timingIn(tc.in)
+		}
+		if (got == nil) != (tc.want == nil) || got != nil && *got != *tc.want {
+			t.Errorf("timing(%q) = %+v, want %+v", tc.in, got, tc.want)
+		}
+	}
+}
+
+func TestLegalBases(t *testing.T) {
+	tests := []struct {
+		in   string
+		want []string
+	}{
+		{"Căn cứ Luật Tổ chức chính quyền địa phương ngày 19 tháng 6 năm 2015;", []string{"Luật Tổ chức chính quyền địa phương ngày 19 tháng 6 năm 2015"}},
+		{"Căn cứ Quyết định số 161/QĐ-TTg ngày 25/01/2016 của Thủ tướng Chính phủ (Đề án 161) và Công văn số 1841/LĐTBXH-HTQT ngày 17/6/2021 của Bộ; nhằm triển khai thực hiện",
+			[]string{"Quyết định số 161/QĐ-TTg ngày 25/01/2016 của Thủ tướng Chính phủ (Đề án 161)", "Công văn số 1841/LĐTBXH-HTQT ngày 17/6/2021 của Bộ"}},
+		{"Thực hiện Quyết định số 161/QĐ-TTg ngày 25/01/2016 của Thủ tướng Chính phủ, UBND tỉnh ban hành Kế hoạch như sau:", []string{"Quyết định số 161/QĐ-TTg ngày 25/01/2016 của Thủ tướng Chính phủ"}},
+		{"Xét đề nghị của Giám đốc Sở Nội vụ.", []string{"Xét đề nghị của Giám đốc Sở Nội vụ"}},
+	}
+	for _, tc := range tests {
+		if got := legalBases(tc.in); !slices.Equal(got, tc.want) {
+			t.Errorf("legalBases(%q) = %q, want %q", tc.in, got, tc.want)
+		}
+	}
+}
+
+func TestSentenceCase(t *testing.T) {
+	body := "Kế hoạch thực hiện các mục tiêu của Cộng đồng Văn hóa - Xã hội ASEAN trên địa bàn tỉnh Thanh Hóa.\nTriển khai, thực hiện nghiêm."
+	tests := []struct{ title, want string }{
+		{"KẾ HOẠCH HÀNH ĐỘNG TRIỂN KHAI, THỰC HIỆN CÁC MỤC TIÊU CỦA CỘNG ĐỒNG VĂN HÓA - XÃ HỘI ASEAN TRÊN ĐỊA BÀN TỈNH THANH HÓA",
+			"Kế hoạch hành động triển khai, thực hiện các mục tiêu của Cộng đồng Văn hóa - Xã hội ASEAN trên địa bàn tỉnh Thanh Hóa"},
+		{"CHƯƠNG TRÌNH XYZ", "Chương trình xyz"},
+	}
+	for _, tc := range tests {
+		if got := sentenceCase(tc.title, body); got != tc.want {
+			t.Errorf("sentenceCase(%q) = %q, want %q", tc.title, got, tc.want)
+		}
+	}
+}
+
+func TestSignature(t *testing.T) {
+	tests := []struct{ text, signer, role string }{
+		{"Nơi nhận:\n- Như trên;\n|\nKT.\nCHỦ TỊCH\nPHÓ CHỦ TỊCH\nNgô Thị Kim Yến\n|", "Ngô Thị Kim Yến", "KT. CHỦ TỊCH PHÓ CHỦ TỊCH"},
+		{"TM. ỦY BAN NHÂN DÂN\nKT. CHỦ TỊCH\n\nPHÓ CHỦ TỊCH\n\n\n\nĐầu Thanh Tùng\n", "Đầu Thanh Tùng", "TM. ỦY BAN NHÂN DÂN KT. CHỦ TỊCH PHÓ CHỦ TỊCH"},
+		{"KT. CHỦ TỊCH\nPHÓ CHỦ TỊCH\n(đã ký)\n", "", ""},
+	}
+	for _, tc := range tests {
+		var r register
+		r.signature(splitLines(tc.text))
+		if r.signer != tc.signer || r.role != tc.role {
+			t.Errorf("signature(%q) = %q, %q; want %q, %q", tc.text, r.signer, r.role, tc.signer, tc.role)
+		}
+	}
+}
+
+func TestFindProvinceAndFramework(t *testing.T) {
+	site := testSite()
+	tests := []struct{ text, province, framework string }{
+		{"ỦY BAN NHÂN DÂN TỈNH THANH HÓA ... theo Quyết định số 161/QĐ-TTg", "thanh-hoa", "de-an-161"},
+		{"trên địa bàn thành phố Đà Nẵng, thực hiện Quyết định số 155/QĐ-TTg", "da-nang", "ct-2026"},
+		{"Thanh Hóa, ngày 23 tháng 9 năm 2021", "", ""}, // a place, not "tỉnh Thanh Hóa"
+	}
+	for _, tc := range tests {
+		if got := findProvince(tc.text, site.Provinces); got != tc.province {
+			t.Errorf("findProvince(%q) = %q, want %q", tc.text, got, tc.province)
+		}
+		if got := findFramework(tc.text, site.Frameworks); got != tc.framework {
+			t.Errorf("findFramework(%q) = %q, want %q", tc.text, got, tc.framework)
+		}
+	}
+}
+
+func TestContiguous(t *testing.T) {
+	source := "IV. KINH PHÍ\n\n1. Kinh phí từ ngân sách\nnhà nước.\n\n2. Nguồn **hợp pháp** khác.\n\nV. TỔ CHỨC\n\n3. Lồng ghép."
+	tests := []struct {
+		name  string
+		paras []string
+		want  string
+	}{
+		{"labels kept, lines and bold folded", []string{"1. Kinh phí từ ngân sách nhà nước.", "2. Nguồn hợp pháp khác."},
+			"1. Kinh phí từ ngân sách nhà nước. 2. Nguồn hợp pháp khác."},
+		{"stops at a gap", []string{"1. Kinh phí từ ngân sách nhà nước.", "3. Lồng ghép."},
+			"1. Kinh phí từ ngân sách nhà nước."},
+		{"nothing the source prints", []string{"Kinh phí từ ngân sách nhà nước. Nguồn hợp pháp khác."}, ""},
+		{"none", nil, ""},
+	}
+	for _, tc := range tests {
+		if got := contiguous(tc.paras, source); got != tc.want {
+			t.Errorf("%s: contiguous = %q, want %q", tc.name, got, tc.want)
+		}
+	}
+}

@@ -1,0 +1,56 @@
+package render
+
+import "sitegen/internal/model"
+
+// Change is an administrative change of a province or an agency type,
+// as a page says it: when, what (its kind names it), to or from whom,
+// on what basis, and where it was read.
+type Change struct {
+	Kind      model.ChangeKind
+	Date      model.Date
+	Provinces []*model.Province // merged into, absorbed
+	Agencies  []*model.Agency   // succeeded by
+	NewName   model.Text        // renamed, upgraded
+	Basis     model.Text
+	SourceURL string
+	Note      model.Text
+}
+
+// ProvinceChanges lists the administrative changes of province p.
+func (v *page) ProvinceChanges(p *model.Province) []Change {
+	var out []Change
+	for _, c := range p.Changes {
+		ch := Change{Kind: c.Kind, Date: c.Date, NewName: c.NewName, Basis: c.Basis, SourceURL: c.SourceURL, Note: c.Note}
+		if c.MergedIntoProvince != nil {
+			ch.Provinces = []*model.Province{c.MergedIntoProvince}
+		}
+		ch.Provinces = append(ch.Provinces, c.AbsorbedProvinces...)
+		out = append(out, ch)
+	}
+	return out
+}
+
+// AgencyChanges lists the changes of agency type a: duties moved to
+// others, or the agency abolished.
+func (v *page) AgencyChanges(a *model.Agency) []Change {
+	var out []Change
+	for _, c := range a.Changes() {
+		out = append(out, Change{Kind: c.Kind, Date: c.Date, Agencies: c.Successors, Basis: c.Basis, SourceURL: c.SourceURL, Note: c.Note})
+	}
+	return out
+}
+
+// ChangedAgencies keeps, among the agencies an item names, those whose
+// duties have moved or that no longer exist, each once, so that a reader
+// of an old plan learns who is responsible now.
+func (v *page) ChangedAgencies(it *model.Item) []*model.Agency {
+	var out []*model.Agency
+	seen := map[*model.Agency]bool{}
+	for _, a := range append(append([]*model.Agency(nil), it.Lead...), it.Partners...) {
+		if !seen[a] && (a.Successor != nil || a.Abolished != nil) {
+			seen[a] = true
+			out = append(out, a)
+		}
+	}
+	return out
+}

@@ -1,0 +1,597 @@
+package render
+
+import (
+	"fmt"
+	"html/template"
+
+	"sitegen/internal/manifest"
+	"sitegen/internal/model"
+)
+
+// The views, one type per page kind. Each holds what its template shows,
+// chosen and counted here; the template decides only where it goes.
+// Adding a page kind means a Kind and its path in package manifest, a
+// view type and a case in view below, and templates/KIND.html.
+
+type homeView struct {
+	*page
+	// Frameworks lists the programmes, the current one first.
+	Frameworks []*model.Framework
+	Plans      []*model.Plan
+	Tasks      int
+	Updates    []ItemUpdate
+	Provinces  []*model.Province // those with plans
+	Pillars    []*model.Pillar
+	Themes     []*model.Theme
+}
+
+type frameworkView struct {
+	*page
+	Framework *model.Framework
+	Goals     []PillarCount
+	Groups    []PillarCount
+}
+
+type plansView struct {
+	*page
+	Plans []*model.Plan
+}
+
+type planView struct {
+	*page
+	Plan       *model.Plan
+	Commentary *Commentary
+	// Pillars gives the figures of the plan's items under each goal of
+	// its framework that it has items for.
+	Pillars []PillarCount
+	// Untranslated is the number of items without English, said only on
+	// English pages, where it matters.
+	Untranslated int
+}
+
+type sourceView struct {
+	*page
+	Plan   *model.Plan
+	Blocks []SourceBlock
+}
+
+type itemView struct {
+	*page
+	Item       *model.Item
+	Plan       *model.Plan
+	Crumbs     []*model.Section
+	Citation   string
+	Commentary *Commentary
+	// Heading says what the item commits to; Text is false when the
+	// heading is the whole text, which is then not printed again.
+	Heading string
+	Text    bool
+	// Passage is true when the source page marks the item's passage, so
+	// that a link lands on it.
+	Passage bool
+	// Quote is true where the page's language is not the source's: the
+	// Vietnamese original is quoted beside the translation.
+	Quote bool
+	// Counterpart is the appendix row that restates a body task, or the
+	// body task an appendix row restates, with what it says that this
+	// item does not.
+	Counterpart *Counterpart
+}
+
+// Counterpart is the other half of a body task and the appendix row
+// that restates it, and the facts it adds.
+type Counterpart struct {
+	Item     *model.Item
+	Appendix bool // Item is the appendix row
+	Lead     []*model.Agency
+	Partners []*model.Agency
+	Timing   *model.Timing
+}
+
+// counterpart finds what a body task and its appendix row add to each
+// other: only the facts the item itself lacks.
+func counterpart(it *model.Item) *Counterpart {
+	var c *Counterpart
+	switch {
+	case it.RestatesItem != nil:
+		c = &Counterpart{Item: it.RestatesItem}
+	case len(it.RestatedBy) > 0:
+		c = &Counterpart{Item: it.RestatedBy[0], Appendix: true}
+	default:
+		return nil
+	}
+	if len(it.Lead) == 0 {
+		c.Lead = c.Item.Lead
+	}
+	if len(it.Partners) == 0 {
+		c.Partners = c.Item.Partners
+	}
+	if it.Timing == nil {
+		c.Timing = c.Item.Timing
+	}
+	return c
+}
+
+type provincesView struct {
+	*page
+	Provinces []*model.Province
+}
+
+type provinceView struct {
+	*page
+	Province   *model.Province
+	Items      []*model.Item // every item of its plans
+	Agencies   []AgencyCount
+	Commentary *Commentary
+}
+
+type provinceAgencyView struct {
+	*page
+	Province *model.Province
+	Agency   *model.Agency
+	Items    []*model.Item
+}
+
+type agenciesView struct {
+	*page
+	Agencies []AgencyCount
+}
+
+type agencyView struct {
+	*page
+	Agency     *model.Agency
+	Items      []*model.Item
+	Commentary *Commentary
+}
+
+type pillarsView struct {
+	*page
+	Frameworks []FrameworkPillars
+}
+
+// FrameworkPillars is one framework's goals and groups: pillars of
+// different frameworks are listed apart, never as one set.
+type FrameworkPillars struct {
+	Framework *model.Framework
+	Goals     []PillarCount
+	Groups    []PillarCount
+}
+
+type pillarView struct {
+	*page
+	Pillar     *model.Pillar
+	Items      []*model.Item
+	Figures    Figures
+	Commentary *Commentary
+}
+
+type themesView struct {
+	*page
+	Themes []ThemeCount
+}
+
+type themeView struct {
+	*page
+	Theme      *model.Theme
+	Items      []*model.Item
+	Figures    Figures
+	Commentary *Commentary
+}
+
+type compareView struct {
+	*page
+	// Frameworks holds one comparison per framework with plans: a
+	// matrix never mixes the pillars of two programmes.
+	Frameworks []FrameworkComparison
+	Themes     []ThemeCount
+	Agencies   []*model.Agency
+}
+
+// FrameworkComparison is the plans of one framework side by side and its
+// pillar by province matrix.
+type FrameworkComparison struct {
+	Framework *model.Framework
+	Plans     []*model.Plan
+	Provinces []*model.Province // those with plans under it: the matrix's columns
+	Matrix    []MatrixRow
+}
+
+// columnsView lines up, one column per plan, the tasks of a pillar or a
+// theme, or the items of an agency type, in rows that share a theme (or,
+// comparing a theme, a pillar), so that what provinces committed to on
+// the same subject sits side by side.
+type columnsView struct {
+	*page
+	Pillar *model.Pillar
+	Theme  *model.Theme
+	Agency *model.Agency
+	Table  CompareTable
+}
+
+// CompareTable is a comparison: one column per plan, one row per theme or
+// pillar.
+type CompareTable struct {
+	Plans []*model.Plan
+	Rows  []CompareRow
+	// Totals holds, per plan, the figures of its items in the table.
+	Totals []Figures
+}
+
+// CompareRow is one theme's or pillar's items, per plan; Link is the
+// row's own page.
+type CompareRow struct {
+	Label string
+	Link  string
+	Cells [][]*model.Item
+}
+
+type glossaryView struct {
+	*page
+	Title string // the introduction's title, if any
+	Intro template.HTML
+	Terms []*model.Term
+}
+
+type markdownView struct {
+	*page
+	Title string
+	Body  template.HTML
+	// Plans is the list the page asks for after its text; Data says
+	// whether each plan is shown with its open data file.
+	Plans []*model.Plan
+	Data  bool
+}
+
+type redirectView struct {
+	*page
+	Move *model.Move
+	Item *model.Item
+	Plan *model.Plan
+}
+
+type tombstoneView struct {
+	*page
+	Withdrawal *model.Withdrawal
+	Plan       *model.Plan
+}
+
+// bilingualView is the view of the pages outside the language trees
+// (the root page and 404), which speak every language: Langs holds a
+// page per language, in site order.
+type bilingualView struct {
+	*page
+	Langs []*page
+}
+
+// AgencyCount is an agency with the number of items it leads or joins.
+type AgencyCount struct {
+	Agency *model.Agency
+	Items  int
+}
+
+// Figures counts a list of items and the tasks among them. Every page
+// that counts items says both, from this one function, so that the same
+// list gives the same numbers everywhere.
+type Figures struct {
+	Items int
+	Tasks int
+}
+
+func figures(items []*model.Item) Figures { return Figures{len(items), countTasks(items)} }
+
+// PillarCount is a pillar with the figures of its items.
+type PillarCount struct {
+	Pillar *model.Pillar
+	Figures
+}
+
+// ThemeCount is a theme with the figures of its items.
+type ThemeCount struct {
+	Theme *model.Theme
+	Figures
+}
+
+// view prepares the view of page p in lang.
+func (r *renderer) view(p *manifest.Page, lang model.Lang) (any, error) {
+	prepare, ok := views[p.Kind]
+	if !ok {
+		return nil, fmt.Errorf("no view for page kind %q", p.Kind)
+	}
+	return prepare(r.newPage(p, lang))
+}
+
+// views prepares each kind's view from its page.
+var views = map[manifest.Kind]func(v *page) (any, error){
+	manifest.Home: func(v *page) (any, error) {
+		site, lk, l := v.r.site, v.r.lk, v.L.Lang
+		return &homeView{page: v, Frameworks: byStatus(site.Frameworks), Plans: site.Plans, Tasks: countTasks(allItems(site)), Updates: latestUpdates(site, 5),
+			Provinces: lk.withPlans[l], Pillars: pillars(site), Themes: lk.themes[l]}, nil
+	},
+	manifest.Framework: func(v *page) (any, error) {
+		f := v.Page.Framework
+		fp := frameworkPillars(v.r, f)
+		return &frameworkView{page: v, Framework: f, Goals: fp.Goals, Groups: fp.Groups}, nil
+	},
+	manifest.Plans: func(v *page) (any, error) { return &plansView{page: v, Plans: v.r.site.Plans}, nil },
+	manifest.Plan: func(v *page) (any, error) {
+		p := v.Page.Plan
+		c, err := v.commentary(model.Subject{Plan: p.ID})
+		pv := &planView{page: v, Plan: p, Commentary: c, Pillars: planPillars(p)}
+		if v.L.Lang == model.EN {
+			pv.Untranslated = untranslated(p)
+		}
+		return pv, err
+	},
+	manifest.Source: func(v *page) (any, error) {
+		return &sourceView{page: v, Plan: v.Page.Plan, Blocks: v.r.lk.sources[v.Page.Plan]}, nil
+	},
+	manifest.Item: func(v *page) (any, error) {
+		it := v.Page.Item
+		c, err := v.commentary(model.Subject{Plan: it.Plan.ID, Item: it.ID})
+		iv := &itemView{page: v, Item: it, Plan: it.Plan, Crumbs: SectionPath(it.Section),
+			Citation: v.citation(it.Plan, it), Commentary: c, Heading: v.Heading(it),
+			Passage: v.r.lk.passage[it], Quote: v.L.Lang != model.VI, Counterpart: counterpart(it)}
+		iv.Text = iv.Heading != v.Tx(it.Text)
+		return iv, err
+	},
+	manifest.Provinces: func(v *page) (any, error) {
+		return &provincesView{page: v, Provinces: v.r.lk.provinces[v.L.Lang]}, nil
+	},
+	manifest.Province: func(v *page) (any, error) {
+		pr, lk := v.Page.Province, v.r.lk
+		c, err := v.commentary(model.Subject{Province: pr.ID})
+		pv := &provinceView{page: v, Province: pr, Items: provinceItems(pr), Commentary: c}
+		for _, a := range lk.provAgs[v.L.Lang][pr] {
+			pv.Agencies = append(pv.Agencies, AgencyCount{a, len(lk.inProv[provAgency{pr, a}])})
+		}
+		return pv, err
+	},
+	manifest.ProvinceAgency: func(v *page) (any, error) {
+		pr, a := v.Page.Province, v.Page.Agency
+		return &provinceAgencyView{page: v, Province: pr, Agency: a, Items: v.r.lk.inProv[provAgency{pr, a}]}, nil
+	},
+	manifest.Agencies: func(v *page) (any, error) {
+		av := &agenciesView{page: v}
+		for _, a := range v.r.lk.agencies[v.L.Lang] {
+			av.Agencies = append(av.Agencies, AgencyCount{a, len(v.r.man.AgencyItems[a])})
+		}
+		return av, nil
+	},
+	manifest.Agency: func(v *page) (any, error) {
+		a := v.Page.Agency
+		c, err := v.commentary(model.Subject{Agency: a.ID})
+		return &agencyView{page: v, Agency: a, Items: v.r.man.AgencyItems[a], Commentary: c}, err
+	},
+	manifest.Pillars: func(v *page) (any, error) {
+		pv := &pillarsView{page: v}
+		for _, f := range v.r.site.Frameworks {
+			pv.Frameworks = append(pv.Frameworks, frameworkPillars(v.r, f))
+		}
+		return pv, nil
+	},
+	manifest.Pillar: func(v *page) (any, error) {
+		pl := v.Page.Pillar
+		c, err := v.commentary(model.Subject{Pillar: pl.ID})
+		items := v.r.lk.pillar[pl]
+		return &pillarView{page: v, Pillar: pl, Items: items, Figures: figures(items), Commentary: c}, err
+	},
+	manifest.Themes: func(v *page) (any, error) {
+		tv := &themesView{page: v}
+		for _, t := range v.r.lk.themes[v.L.Lang] {
+			tv.Themes = append(tv.Themes, ThemeCount{t, figures(v.r.lk.theme[t])})
+		}
+		return tv, nil
+	},
+	manifest.Theme: func(v *page) (any, error) {
+		t := v.Page.Theme
+		c, err := v.commentary(model.Subject{Theme: t.ID})
+		items := v.r.lk.theme[t]
+		return &themeView{page: v, Theme: t, Items: items, Figures: figures(items), Commentary: c}, err
+	},
+	manifest.Compare: func(v *page) (any, error) { return compare(v), nil },
+	manifest.ComparePillar: func(v *page) (any, error) {
+		pl := v.Page.Pillar
+		return &columnsView{page: v, Pillar: pl, Table: v.byTheme(plansOf(v, pl.Framework), tasks(v.r.lk.pillar[pl]))}, nil
+	},
+	manifest.CompareTheme: func(v *page) (any, error) {
+		t := v.Page.Theme
+		return &columnsView{page: v, Theme: t, Table: v.byPillar(plansOf(v, nil), tasks(v.r.lk.theme[t]))}, nil
+	},
+	manifest.CompareAgency: func(v *page) (any, error) {
+		a := v.Page.Agency
+		return &columnsView{page: v, Agency: a, Table: v.byTheme(plansOf(v, nil), v.r.man.AgencyItems[a])}, nil
+	},
+	manifest.Glossary: func(v *page) (any, error) {
+		gv := &glossaryView{page: v, Terms: glossary(v.L, v.r.site.Glossary)}
+		var err error
+		gv.Title, gv.Intro, err = v.standalone()
+		return gv, err
+	},
+	manifest.Markdown: func(v *page) (any, error) {
+		mv := &markdownView{page: v}
+		if pg := v.Page.Pages[v.L.Lang]; pg != nil && pg.List != "" {
+			mv.Plans, mv.Data = v.r.site.Plans, pg.List == model.ListPlanData
+		}
+		var err error
+		mv.Title, mv.Body, err = v.standalone()
+		return mv, err
+	},
+	manifest.Search: func(v *page) (any, error) { return v, nil },
+	manifest.Redirect: func(v *page) (any, error) {
+		return &redirectView{page: v, Move: v.Page.Move, Item: v.Page.Item, Plan: v.Page.Plan}, nil
+	},
+	manifest.Tombstone: func(v *page) (any, error) {
+		return &tombstoneView{page: v, Withdrawal: v.Page.Withdrawal, Plan: v.Page.Plan}, nil
+	},
+}
+
+// standalone renders the page's Markdown in its language; a language
+// without a file (the loader reports it) gives an empty page.
+func (v *page) standalone() (string, template.HTML, error) {
+	pg := v.Page.Pages[v.L.Lang]
+	if pg == nil {
+		return "", "", nil
+	}
+	h, err := v.r.md.HTML(pg.Body)
+	if err != nil {
+		return "", "", fmt.Errorf("%s: %w", pg.Pos.File, err)
+	}
+	return pg.Title, h, nil
+}
+
+// plansOf lists the plans to compare, in the order of their provinces'
+// names: those of framework f, or all when f is nil.
+func plansOf(v *page, f *model.Framework) []*model.Plan {
+	var out []*model.Plan
+	for _, pr := range v.r.lk.withPlans[v.L.Lang] {
+		for _, p := range pr.Plans {
+			if f == nil || p.Framework == f {
+				out = append(out, p)
+			}
+		}
+	}
+	return out
+}
+
+// byTheme lays items out in a table with a row per theme (in the page's
+// order of themes, an item under each of its themes) and a column per
+// plan; items without a theme go in a last row.
+func (v *page) byTheme(plans []*model.Plan, items []*model.Item) CompareTable {
+	var keys []any
+	label := map[any]CompareRow{}
+	for _, t := range v.r.lk.themes[v.L.Lang] {
+		keys = append(keys, t)
+		label[t] = CompareRow{Label: v.Tx(t.Name), Link: v.Link.Theme(t)}
+	}
+	none, _ := v.T("compare.no-theme")
+	keys = append(keys, nil)
+	label[nil] = CompareRow{Label: none}
+	return compareTable(plans, items, keys, label, func(it *model.Item) []any {
+		var ks []any
+		for _, t := range it.Themes {
+			ks = append(ks, t)
+		}
+		if len(ks) == 0 {
+			ks = append(ks, nil)
+		}
+		return ks
+	})
+}
+
+// byPillar lays items out with a row per pillar or group.
+func (v *page) byPillar(plans []*model.Plan, items []*model.Item) CompareTable {
+	var keys []any
+	label := map[any]CompareRow{}
+	var all []*model.Pillar
+	for _, f := range v.r.site.Frameworks {
+		all = append(append(all, f.Pillars...), f.Groups...)
+	}
+	for _, pl := range all {
+		keys = append(keys, pl)
+		name := v.Tx(pl.Name)
+		if pl.Key != "" {
+			name = pl.Key + ". " + name
+		}
+		label[pl] = CompareRow{Label: name, Link: v.Link.Pillar(pl)}
+	}
+	none, _ := v.T("compare.no-pillar")
+	keys = append(keys, nil)
+	label[nil] = CompareRow{Label: none}
+	return compareTable(plans, items, keys, label, func(it *model.Item) []any {
+		if it.Pillar == nil {
+			return []any{nil}
+		}
+		return []any{it.Pillar}
+	})
+}
+
+// compareTable places items in rows by rowsOf and columns by plan, and
+// keeps only the rows that have an item.
+func compareTable(plans []*model.Plan, items []*model.Item, keys []any, label map[any]CompareRow, rowsOf func(*model.Item) []any) CompareTable {
+	col := map[*model.Plan]int{}
+	for i, p := range plans {
+		col[p] = i
+	}
+	cells := map[any][][]*model.Item{}
+	tab := CompareTable{Plans: plans, Totals: make([]Figures, len(plans))}
+	perPlan := make([][]*model.Item, len(plans))
+	for _, it := range items {
+		c, ok := col[it.Plan]
+		if !ok {
+			continue
+		}
+		perPlan[c] = append(perPlan[c], it)
+		for _, k := range rowsOf(it) {
+			if cells[k] == nil {
+				cells[k] = make([][]*model.Item, len(plans))
+			}
+			cells[k][c] = append(cells[k][c], it)
+		}
+	}
+	for i := range plans {
+		tab.Totals[i] = figures(perPlan[i])
+	}
+	for _, k := range keys {
+		if cells[k] != nil {
+			row := label[k]
+			row.Cells = cells[k]
+			tab.Rows = append(tab.Rows, row)
+		}
+	}
+	return tab
+}
+
+// planPillars counts a plan's items under each goal of its framework.
+func planPillars(p *model.Plan) []PillarCount {
+	if p.Framework == nil {
+		return nil
+	}
+	by := map[*model.Pillar][]*model.Item{}
+	for _, it := range p.Items {
+		by[it.Pillar] = append(by[it.Pillar], it)
+	}
+	var out []PillarCount
+	for _, pl := range p.Framework.Pillars {
+		if items := by[pl]; len(items) > 0 {
+			out = append(out, PillarCount{pl, figures(items)})
+		}
+	}
+	return out
+}
+
+// compare prepares the comparison page: per framework, its plans side by
+// side and its pillar by province matrix.
+func compare(v *page) *compareView {
+	r, lk, lang := v.r, v.r.lk, v.L.Lang
+	cv := &compareView{page: v}
+	for _, f := range byStatus(r.site.Frameworks) {
+		if len(f.Plans) == 0 {
+			continue
+		}
+		provs := frameworkProvinces(lk.withPlans[lang], f)
+		cv.Frameworks = append(cv.Frameworks, FrameworkComparison{Framework: f, Plans: f.Plans, Provinces: provs,
+			Matrix: matrix(f.Pillars, provs, lk)})
+	}
+	for _, t := range lk.themes[lang] {
+		cv.Themes = append(cv.Themes, ThemeCount{t, figures(lk.theme[t])})
+	}
+	for _, a := range lk.agencies[lang] {
+		if len(r.man.AgencyItems[a]) > 0 {
+			cv.Agencies = append(cv.Agencies, a)
+		}
+	}
+	return cv
+}
+
+// frameworkPillars counts the tasks of each of f's goals and the items of
+// each of its groups.
+func frameworkPillars(r *renderer, f *model.Framework) FrameworkPillars {
+	fp := FrameworkPillars{Framework: f}
+	for _, pl := range f.Pillars {
+		fp.Goals = append(fp.Goals, PillarCount{pl, figures(r.lk.pillar[pl])})
+	}
+	for _, g := range f.Groups {
+		fp.Groups = append(fp.Groups, PillarCount{g, figures(r.lk.pillar[g])})
+	}
+	return fp
+}

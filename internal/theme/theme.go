@@ -1,0 +1,190 @@
+// Package theme reads a site's look: the html/template files, the
+// interface strings and the assets.
+//
+// A theme is a tree with templates/ and assets/. Each page kind K has
+// templates/K.html, which defines "title" and "main" and is combined with
+// templates/layout.html and templates/partials.html; interface strings
+// are templates/i18n/LANG.yaml; every file under assets/ is published
+// under a name that carries its content hash, so that it can be cached
+// for ever. A publisher overrides any single file by putting one with the
+// same name in their own theme directory: Load lays it over the built-in
+// theme.
+//
+// Templates only arrange: they receive a view prepared by package
+// render and call no function but the few listed in Funcs.
+package theme
+
+import (
+	"crypto/sha256"
+	"encoding/hex"
+	"errors"
+	"fmt"
+	"html/template"
+	"io/fs"
+	"path"
+	"sort"
+	"strings"
+
+	"github.com/tdewolff/minify/v2"
+	"github.com/tdewolff/minify/v2/css"
+
+	"sitegen/internal/i18n"
+	"sitegen/internal/model"
+	"sitegen/internal/output"
+)
+
+// Theme is a parsed theme. It is read-only and safe for concurrent use.
+type Theme struct {
+	// Locales holds the interface strings and formats of each language.
+	Locales map[model.Lang]*i18n.Locale
+	// Assets maps a file's name in assets/ ("site.css") to its published
+	// path ("assets/site.3f2a9c1e07.css").
+	Assets map[string]string
+	// AssetFiles are the published assets, by path.
+	AssetFiles []output.File
+	// templates holds, per page kind, the kind's template with the
+	// layout and partials.
+	templates map[string]*template.Template
+}
+
+// Load parses the built-in theme base with the publisher's files in
+// override laid over it; override may be nil.
+func Load(base, override fs.FS) (*Theme, error) {
+	fsys := base
+	if override != nil {
+		fsys = overlay{top: override, base: base}
+	}
+	templates, err := fs.Sub(fsys, "templates")
+	if err != nil {
+		return nil, err
+	}
+	locales, err := i18n.Load(templates)
+	if err != nil {
+		return nil, err
+	}
+	assets, files, err := fingerprint(fsys)
+	if err != nil {
+		return nil, err
+	}
+	tmpls, err := parseTemplates(fsys)
+	if err != nil {
+		return nil, err
+	}
+	return &Theme{Locales: locales, Assets: assets, AssetFiles: files, templates: tmpls}, nil
+}
+
+// Template returns the template set of a page kind ("item"), whose
+// "layout" template renders the whole page.
+func (t *Theme) Template(kind string) (*template.Template, error) {
+	tm, ok := t.templates[kind]
+	if !ok {
+		return nil, fmt.Errorf("templates/%s.html is missing (copy it from the built-in theme)", kind)
+	}
+	return tm, nil
+}
+
+// Funcs are the functions templates may call besides the view's methods:
+// dict builds the argument of a partial, add and min do arithmetic on
+// heading levels, join joins strings.
+var Funcs = template.FuncMap{
+	"dict": func(kv ...any) (map[string]any, error) {
+		if len(kv)%2 != 0 {
+			return nil, errors.New("dict needs key and value pairs")
+		}
+		m := map[string]any{}
+		for i := 0; i < len(kv); i += 2 {
+			k, ok := kv[i].(string)
+			if !ok {
+				return nil, fmt.Errorf("dict key %v is not a string", kv[i])
+			}
+			m[k] = kv[i+1]
+		}
+		return m, nil
+	},
+	"add":  func(a, b int) int { return a + b },
+	"min":  func(a, b int) int { return min(a, b) },
+	"join": strings.Join,
+}
+
+// parseTemplates parses layout and partials once, then each page kind's
+// template on a clone of them.
+func parseTemplates(theme fs.FS) (map[string]*template.Template, error) {
+	common := template.New("layout").Funcs(Funcs)
+	for _, name := range []string{"templates/layout.html", "templates/partials.html"} {
+		b, err := fs.ReadFile(theme, name)
+		if err != nil {
+			return nil, fmt.Errorf("%s: %w", name, err)
+		}
+		if _, err := common.New(name).Parse(string(b)); err != nil {
+			return nil, templateError(err)
+		}
+	}
+	out := map[string]*template.Template{}
+	entries, err := fs.ReadDir(theme, "templates")
+	if err != nil {
+		return nil, err
+	}
+	for _, e := range entries {
+		name := e.Name()
+		if e.IsDir() || !strings.HasSuffix(name, ".html") || name == "layout.html" || name == "partials.html" {
+			continue
+		}
+		b, err := fs.ReadFile(theme, "templates/"+name)
+		if err != nil {
+			return nil, err
+		}
+		t, err := common.Clone()
+		if err != nil {
+			return nil, err
+		}
+		if _, err := t.New("templates/" + name).Parse(string(b)); err != nil {
+			return nil, templateError(err)
+		}
+		out[strings.TrimSuffix(name, ".html")] = t
+	}
+	return out, nil
+}
+
+// templateError words a parse error for a publisher: where, what, and
+// what the template may call.
+func templateError(err error) error {
+	msg := strings.TrimPrefix(err.Error(), "template: ")
+	if strings.Contains(msg, "function") && strings.Contains(msg, "not defined") {
+		return fmt.Errorf("%s (templates may call only dict, add, min, join and the view's methods; see docs/architecture.md)", msg)
+	}
+	return errors.New(msg)
+}
+
+// fingerprint reads assets/, minifies CSS, and names every file by its
+// content hash.
+func fingerprint(theme fs.FS) (map[string]string, []output.File, error) {
+	names := map[string]string{}
+	var files []output.File
+	m := minify.New()
+	m.AddFunc("text/css", css.Minify)
+	err := fs.WalkDir(theme, "assets", func(p string, d fs.DirEntry, err error) error {
+		if err != nil || d.IsDir() || strings.HasPrefix(d.Name(), ".") {
+			return err
+		}
+		b, err := fs.ReadFile(theme, p)
+		if err != nil {
+			return err
+		}
+		if strings.HasSuffix(p, ".css") {
+			if b, err = m.Bytes("text/css", b); err != nil {
+				return fmt.Errorf("%s: %w", p, err)
+			}
+		}
+		sum := sha256.Sum256(b)
+		ext := path.Ext(p)
+		out := strings.TrimSuffix(p, ext) + "." + hex.EncodeToString(sum[:])[:10] + ext
+		names[strings.TrimPrefix(p, "assets/")] = out
+		files = append(files, output.File{Path: out, Data: b})
+		return nil
+	})
+	if err != nil {
+		return nil, nil, fmt.Errorf("reading assets: %w", err)
+	}
+	sort.Slice(files, func(i, j int) bool { return files[i].Path < files[j].Path })
+	return names, files, nil
+}
