@@ -3,13 +3,16 @@ GO ?= go
 STATICCHECK_VERSION ?= v0.8.2
 CONTENT ?= content
 OUT ?= public
-BASEURL ?= /
+# BASEURL overrides the address in content/site.yaml (url); with neither,
+# the site is built for / (a local preview) and the build warns.
+BASEURL ?=
+BASEFLAG = $(if $(BASEURL),-baseurl $(BASEURL))
 
 .PHONY: build check record serve test lint fuzz bench clean
 
 ## build: build the real site from content/ into public/
 build:
-	$(GO) run ./cmd/sitegen build -content $(CONTENT) -out $(OUT) -baseurl $(BASEURL)
+	$(GO) run ./cmd/sitegen build -content $(CONTENT) -out $(OUT) $(BASEFLAG)
 
 ## check: validate content/ without writing anything
 check:
@@ -17,7 +20,7 @@ check:
 
 ## record: add the site's new addresses to content/published-urls.txt
 record:
-	$(GO) run ./cmd/sitegen build -content $(CONTENT) -out $(OUT) -baseurl $(BASEURL) -record
+	$(GO) run ./cmd/sitegen build -content $(CONTENT) -out $(OUT) $(BASEFLAG) -record
 
 ## serve: preview on http://127.0.0.1:8080/vi/, rebuilt and reloaded on every save
 ## of content/, templates/ or assets/ (-theme . overlays the built-in theme with
@@ -28,9 +31,12 @@ serve:
 	$(GO) build -o bin/sitegen ./cmd/sitegen
 	exec bin/sitegen serve -content $(CONTENT) -theme . -addr $(ADDR)
 
-## bench: build speed of the real and synthetic national sites, and the preview's reload time
+## bench: build speed of the real and synthetic national sites against the
+## previous version (cmd/bench/baseline.json) and cp -r, and the preview's
+## reload time; BENCHFLAGS=-record-baseline records this version's figures
+BENCHFLAGS ?=
 bench:
-	$(GO) run ./cmd/bench
+	$(GO) run ./cmd/bench $(BENCHFLAGS)
 
 ## test: every test, plus formatting and vet
 test: lint

@@ -1,12 +1,17 @@
-// Search without a server: fetches only the index shards of the query's
-// words and the document blocks of the results shown. Builds results with
+// Search without a server: fetches only the term lists of the query's
+// words, the byte ranges of their postings, and the document blocks of
+// the results shown. Builds results with
 // DOM methods (no innerHTML), so indexed text can never become markup.
 //
 // Ranking: every word must match, the last one also as the beginning of
-// a word, so that results appear while it is typed; a word in a title counts three times a word in the text, a
-// whole word twice a word it begins; a word typed with its diacritics
-// ranks the documents that spell it so first. The ranking functions take
-// the function that fetches index files as a parameter and, loaded as a
+// a word, so that results appear while it is typed. Results are one list,
+// best first: a word in a heading (in either language) counts three times
+// a word in the text, a whole word twice a word it begins; a word typed
+// with its diacritics ranks the documents that spell it so first; and
+// words found side by side, as typed, rank above the same words apart
+// (Vietnamese words are mostly two syllables: "giảm nghèo" is one word,
+// "giám sát … nghèo" is two others). The ranking functions take the
+// function that fetches index files as a parameter and, loaded as a
 // CommonJS module, export themselves instead of touching a page: the Go
 // tests of internal/search run them under Node on indexes they write.
 (function () {
@@ -26,14 +31,10 @@
     return m ? m[0] : '_';
   }
 
-  // termFile is the name internal/search gives a term's postings: plain
-  // ASCII terms name their file, others are written as "x" and their
-  // UTF-8 bytes in hexadecimal.
-  function termFile(t) {
-    if (/^[a-z0-9]+$/.test(t)) { return t; }
-    var hex = 'x';
-    new TextEncoder().encode(t).forEach(function (b) { hex += (b < 16 ? '0' : '') + b.toString(16); });
-    return hex;
+  // packOf is the pack internal/search puts a term's postings in: its
+  // first letter or digit, or "_".
+  function packOf(t) {
+    return /^[a-z0-9]/.test(t) ? t.charAt(0) : '_';
   }
   // expand lists the terms of a shard that the folded word f stands for:
   // the word itself, and for the last word the terms it begins, most
@@ -43,7 +44,7 @@
     var out = Object.prototype.hasOwnProperty.call(shard, f) ? [f] : [];
     if (!isLast || f.length < 2) { return out; }
     var more = Object.keys(shard).filter(function (k) { return k !== f && k.indexOf(f) === 0; });
-    more.sort(function (a, b) { return shard[b] - shard[a] || (a < b ? -1 : a > b ? 1 : 0); });
+    more.sort(function (a, b) { return shard[b][0] - shard[a][0] || (a < b ? -1 : a > b ? 1 : 0); });
     return out.concat(more.slice(0, 8 - out.length));
   }
   // undelta turns differences back into document numbers.
@@ -53,18 +54,29 @@
     return list;
   }
 
-  // score maps doc -> score for one query word, or null when no term of
-  // the index matches it. get(path) fetches an index file's JSON, {} when
-  // it is missing.
+  // PHRASE is what two query words found side by side in a document add
+  // to its score: more than a heading match of one of them, so that the
+  // two-syllable word typed outranks its syllables found apart.
+  var PHRASE = 8;
+
+  // score resolves to {s: doc -> score, next: the terms that follow the
+  // word in documents, each with its documents} for one query word, or
+  // null when no term of the index matches it. get(path) fetches an index
+  // file's JSON, {} when it is missing; get(path, [offset, length]) the
+  // JSON in those bytes of it. A term list gives each term as [documents,
+  // offset, length], the place of its postings in the pack of its first
+  // letter.
   function score(get, word, isLast) {
     var f = fold(word);
     return get('t/' + shardOf(f) + '.json').then(function (shard) {
       var keys = expand(shard, f, isLast);
       if (!keys.length) { return null; }
-      return Promise.all(keys.map(function (k) { return get('p/' + termFile(k) + '.json'); })).then(function (lists) {
+      return Promise.all(keys.map(function (k) { return get('p/' + packOf(k) + '.bin', [shard[k][1], shard[k][2]]); })).then(function (lists) {
         var s = {};
+        var next = {};
         lists.forEach(function (p, n) {
           var k = keys[n];
+          if (k === f && p.n) { next = p.n; }
           var docs = undelta((p.d || []).slice(), 2);
           var exact = {};
           if (word !== f && p.f && p.f[word]) { undelta(p.f[word].slice(), 1).forEach(function (d) { exact[d] = true; }); }
@@ -74,9 +86,22 @@
             if (!s[d] || s[d] < v) { s[d] = v; }
           }
         });
-        return s;
+        return { s: s, next: next };
       });
     });
+  }
+
+  // followedBy is the set of documents where a word with the terms next
+  // after it is followed by the folded word f: the whole word, or for the
+  // last word of the query also a word it begins.
+  function followedBy(next, f, isLast) {
+    var docs = {};
+    Object.keys(next).forEach(function (k) {
+      if (k === f || (isLast && f.length >= 2 && k.indexOf(f) === 0)) {
+        undelta(next[k].slice(), 1).forEach(function (d) { docs[d] = true; });
+      }
+    });
+    return docs;
   }
 
   // rank resolves to the index's meta data and the numbers of the
@@ -84,15 +109,20 @@
   function rank(get, words) {
     return Promise.all([get('meta.json')].concat(words.map(function (w, i) { return score(get, w, i === words.length - 1); }))).then(function (r) {
       var meta = r[0];
-      var scores = r.slice(1);
-      if (scores.some(function (s) { return s === null; })) { return { meta: meta, ranked: [] }; }
+      var found = r.slice(1);
+      if (found.some(function (s) { return s === null; })) { return { meta: meta, ranked: [] }; }
+      var pairs = [];
+      for (var i = 0; i + 1 < words.length; i++) {
+        pairs.push(followedBy(found[i].next, fold(words[i + 1]), i + 1 === words.length - 1));
+      }
       var total = {};
-      Object.keys(scores[0]).forEach(function (d) {
+      Object.keys(found[0].s).forEach(function (d) {
         var sum = 0;
-        for (var i = 0; i < scores.length; i++) {
-          if (!scores[i][d]) { return; }
-          sum += scores[i][d];
+        for (var i = 0; i < found.length; i++) {
+          if (!found[i].s[d]) { return; }
+          sum += found[i].s[d];
         }
+        pairs.forEach(function (p) { if (p[d]) { sum += PHRASE; } });
         total[d] = sum;
       });
       var ranked = Object.keys(total).map(Number).sort(function (a, b) { return total[b] - total[a] || a - b; });
@@ -137,14 +167,24 @@
   var pageSize = 10;
   var cache = {};
 
-  function get(path) {
-    if (!cache[path]) {
-      cache[path] = fetch(root + path).then(function (r) {
+  // get fetches an index file, or with range [offset, length] only those
+  // bytes of it; a server that ignores the range sends the whole file,
+  // and the bytes are cut from it here.
+  function get(path, range) {
+    var key = range ? path + '#' + range[0] : path;
+    if (!cache[key]) {
+      var opts = range ? {headers: {Range: 'bytes=' + range[0] + '-' + (range[0] + range[1] - 1)}} : {};
+      cache[key] = fetch(root + path, opts).then(function (r) {
         if (!r.ok) { return {}; }
-        return r.json();
+        if (!range) { return r.json(); }
+        return r.arrayBuffer().then(function (b) {
+          var bytes = new Uint8Array(b);
+          if (r.status !== 206) { bytes = bytes.subarray(range[0], range[0] + range[1]); }
+          return JSON.parse(new TextDecoder().decode(bytes));
+        });
       }).catch(function () { return {}; });
     }
-    return cache[path];
+    return cache[key];
   }
   function say(key, n) {
     status.textContent = form.getAttribute('data-' + key).replace('%d', n);
@@ -181,7 +221,13 @@
         p.appendChild(a);
         p.appendChild(k);
         li.appendChild(p);
-        if (doc.x) {
+        if (doc.c) {
+          var c = document.createElement('p');
+          c.className = 'sub';
+          c.textContent = doc.c;
+          li.appendChild(c);
+        }
+        if (doc.x && doc.x !== doc.t) {
           var t = document.createElement('p');
           t.className = 'text';
           highlight(t, doc.x, folded);

@@ -1,8 +1,34 @@
-// Progressive enhancements: a copy button beside each citation. Without
-// JavaScript the citation is plain selectable text, and no button shows.
+// Progressive enhancements: a copy button beside each citation, and the
+// search words carried across the language switch. Without JavaScript the
+// citation is plain selectable text, no button shows, and the switch
+// leads to the other language's search page.
 (function () {
   'use strict';
+
+  // On a search page, the other language's search page is asked the same
+  // question: the query travels with the language link, also after a new
+  // search on this page has changed the address.
+  var lang = document.querySelector('a.lang');
+  if (lang && document.getElementById('search-form')) {
+    var withQuery = function () {
+      var q = new URLSearchParams(window.location.search).get('q');
+      var to = new URL(lang.getAttribute('href'), window.location.href);
+      to.search = '';
+      if (q) { to.searchParams.set('q', q); }
+      lang.href = to.pathname + to.search;
+    };
+    withQuery();
+    lang.addEventListener('click', withQuery);
+    lang.addEventListener('focus', withQuery);
+  }
+
   if (!navigator.clipboard) { return; }
+  // A site built without its public address (a local preview) cites bare
+  // paths; a citation is pasted elsewhere, so the copy carries the host
+  // this page was read from.
+  function absolute(text) {
+    return text.replace(/(^|\s)(\/\S*)$/, function (m, sp, path) { return sp + window.location.origin + path; });
+  }
   document.querySelectorAll('.cite-text').forEach(function (el) {
     var b = document.createElement('button');
     b.type = 'button';
@@ -11,7 +37,7 @@
     var done = document.documentElement.lang === 'vi' ? 'Đã sao chép' : 'Copied';
     b.textContent = label;
     b.addEventListener('click', function () {
-      navigator.clipboard.writeText(el.textContent).then(function () {
+      navigator.clipboard.writeText(absolute(el.textContent)).then(function () {
         b.textContent = done;
         setTimeout(function () { b.textContent = label; }, 2000);
       });

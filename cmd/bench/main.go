@@ -7,6 +7,13 @@
 // Each build runs in a fresh process, so wall time, CPU time and peak
 // memory are the process's own. The copy floor is `cp -r` of the output
 // just written: the cost of writing those bytes as files on this machine.
+//
+// The previous version, the commit named in baseline.json, is checked out
+// into a temporary worktree, built, and run in the same run, its builds
+// interleaved with this version's, so that a busy machine slows both
+// alike and the ratios between them hold. Each figure is also printed
+// beside the one baseline.json recorded; -record-baseline rewrites that
+// file with this run's figures of this version and the current commit.
 package main
 
 import (
@@ -34,8 +41,10 @@ func main() {
 	runs := flag.Int("runs", 3, "builds per site; the median is reported")
 	searchItems := flag.Int("search-items", 20000, "items of the synthetic site whose search index is measured (0 to skip)")
 	sizes := flag.String("items", "100,200,300", "items per plan of the synthetic sites (34 plans each)")
+	serve := flag.Bool("serve", true, "measure the preview server's edit-to-page time")
+	record := flag.Bool("record-baseline", false, "write this run's figures and the current commit to "+baselineFile)
 	flag.Parse()
-	if err := run(*runs, *sizes, *searchItems); err != nil {
+	if err := run(*runs, *sizes, *searchItems, *serve, *record); err != nil {
 		fmt.Fprintln(os.Stderr, "bench:", err)
 		os.Exit(1)
 	}
@@ -44,15 +53,50 @@ func main() {
 type result struct {
 	name      string
 	pages     int
+	files     int // files in the output directory
 	bytes     int64
 	wall, cpu time.Duration
-	rss       int64 // KiB
+	rebuild   time.Duration // wall time of a build over an existing output
+	rss       int64         // KiB
 	copyFloor time.Duration
+}
+
+// baselineFile records the previous version's commit and figures.
+const baselineFile = "cmd/bench/baseline.json"
+
+// baseline is the content of baselineFile.
+type baseline struct {
+	Commit  string            `json:"commit"`
+	Note    string            `json:"note"`
+	Figures map[string]figure `json:"figures"`
+}
+
+// figure is one site's recorded figures.
+type figure struct {
+	WallS    float64 `json:"wall_s"`
+	CPUS     float64 `json:"cpu_s"`
+	RebuildS float64 `json:"rebuild_s"`
+	PeakMB   float64 `json:"peak_mb"`
+	Files    int     `json:"files"`
+	CopyS    float64 `json:"cp_s"`
+}
+
+func (r result) figure() figure {
+	return figure{WallS: r.wall.Seconds(), CPUS: r.cpu.Seconds(), RebuildS: r.rebuild.Seconds(),
+		PeakMB: float64(r.rss) / 1024, Files: r.files, CopyS: r.copyFloor.Seconds()}
 }
 
 var wroteLine = regexp.MustCompile(`wrote (\d+) pages \(\d+ files, (\d+) bytes\)`)
 
-func run(runs int, sizes string, searchItems int) error {
+func run(runs int, sizes string, searchItems int, serve, record bool) error {
+	var base baseline
+	b, err := os.ReadFile(baselineFile)
+	if err != nil {
+		return fmt.Errorf("%v (run from the repository's root)", err)
+	}
+	if err := json.Unmarshal(b, &base); err != nil {
+		return fmt.Errorf("%s: %v", baselineFile, err)
+	}
 	tmp, err := os.MkdirTemp("", "sitegen-bench-")
 	if err != nil {
 		return err
@@ -62,14 +106,26 @@ func run(runs int, sizes string, searchItems int) error {
 	if out, err := exec.Command("go", "build", "-o", bin, "./cmd/sitegen").CombinedOutput(); err != nil {
 		return fmt.Errorf("go build: %v\n%s", err, out)
 	}
-	fmt.Printf("machine: %s/%s, %d cores, %s\n\n", runtime.GOOS, runtime.GOARCH, runtime.NumCPU(), cpuModel())
-
-	var results []result
-	r, err := measure(bin, "real site", "content", tmp, runs)
+	prevBin, err := buildCommit(base.Commit, tmp)
 	if err != nil {
 		return err
 	}
-	results = append(results, r)
+	fmt.Printf("machine: %s/%s, %d cores, %s\n", runtime.GOOS, runtime.GOARCH, runtime.NumCPU(), cpuModel())
+	fmt.Printf("previous version: %s (%s), built and run interleaved with this one\n\n", base.Commit[:min(12, len(base.Commit))], base.Note)
+
+	type pair struct{ cur, prev result }
+	var results []pair
+	measureBoth := func(name, content string) error {
+		cur, prev, err := measure(bin, prevBin, name, content, tmp, runs)
+		if err != nil {
+			return err
+		}
+		results = append(results, pair{cur, prev})
+		return nil
+	}
+	if err := measureBoth("real site", "content"); err != nil {
+		return err
+	}
 	for _, s := range strings.Split(sizes, ",") {
 		if strings.TrimSpace(s) == "" {
 			continue
@@ -82,25 +138,69 @@ func run(runs int, sizes string, searchItems int) error {
 		if out, err := exec.Command(bin, "synth", "-content", "content", "-provinces", "34", "-items", s, "-out", dir).CombinedOutput(); err != nil {
 			return fmt.Errorf("synth: %v\n%s", err, out)
 		}
-		r, err := measure(bin, fmt.Sprintf("national 34x%d", n), dir, tmp, runs)
-		if err != nil {
+		if err := measureBoth(fmt.Sprintf("national 34x%d", n), dir); err != nil {
 			return err
 		}
-		results = append(results, r)
 		os.RemoveAll(dir)
 	}
 
-	fmt.Printf("%-18s %7s %9s %8s %8s %8s %9s %8s %7s\n", "site", "pages", "MB", "wall", "cpu", "peak MB", "pages/s", "cp -r", "ratio")
-	for _, r := range results {
-		fmt.Printf("%-18s %7d %9.1f %8s %8s %8.0f %9.0f %8s %6.1fx\n", r.name, r.pages, float64(r.bytes)/1e6,
-			r.wall.Round(time.Millisecond), r.cpu.Round(time.Millisecond), float64(r.rss)/1024,
-			float64(r.pages)/r.wall.Seconds(), r.copyFloor.Round(time.Millisecond), r.wall.Seconds()/r.copyFloor.Seconds())
+	fmt.Printf("%-16s %-8s %6s %7s %8s %8s %8s %8s %7s %8s\n", "site", "version", "pages", "files", "MB", "wall", "cpu", "rebuild", "peak MB", "cp -r")
+	for _, p := range results {
+		for _, v := range []struct {
+			label string
+			r     result
+		}{{"this", p.cur}, {"previous", p.prev}} {
+			r := v.r
+			fmt.Printf("%-16s %-8s %6d %7d %8.1f %8s %8s %8s %7.0f %8s\n", r.name, v.label, r.pages, r.files, float64(r.bytes)/1e6,
+				r.wall.Round(time.Millisecond), r.cpu.Round(time.Millisecond), r.rebuild.Round(time.Millisecond),
+				float64(r.rss)/1024, r.copyFloor.Round(time.Millisecond))
+		}
+	}
+	fmt.Println("\nratios of this version (this run) to the previous version (same run), to the recorded figures, and to cp -r:")
+	fmt.Printf("%-16s %9s %9s %9s %9s %9s %11s %11s %9s %9s\n", "site", "wall/prev", "cpu/prev", "mem/prev", "files/prv", "wall/rec", "cpu/rec", "rebuild/rec", "wall/cp", "rebld/cold")
+	for _, p := range results {
+		c, pr := p.cur, p.prev
+		rec, ok := base.Figures[c.name]
+		ratio := func(a, b float64) string {
+			if b == 0 {
+				return "-"
+			}
+			return fmt.Sprintf("%.2fx", a/b)
+		}
+		recWall, recCPU, recRebuild := "-", "-", "-"
+		if ok {
+			recWall, recCPU, recRebuild = ratio(c.wall.Seconds(), rec.WallS), ratio(c.cpu.Seconds(), rec.CPUS), ratio(c.rebuild.Seconds(), rec.RebuildS)
+		}
+		fmt.Printf("%-16s %9s %9s %9s %9s %9s %11s %11s %9s %9s\n", c.name,
+			ratio(c.wall.Seconds(), pr.wall.Seconds()), ratio(c.cpu.Seconds(), pr.cpu.Seconds()), ratio(float64(c.rss), float64(pr.rss)),
+			ratio(float64(c.files), float64(pr.files)), recWall, recCPU, recRebuild,
+			ratio(c.wall.Seconds(), c.copyFloor.Seconds()), ratio(c.rebuild.Seconds(), c.wall.Seconds()))
+	}
+	if record {
+		head, err := exec.Command("git", "rev-parse", "HEAD").Output()
+		if err != nil {
+			return fmt.Errorf("git rev-parse: %v", err)
+		}
+		nb := baseline{Commit: strings.TrimSpace(string(head)), Note: "recorded by make bench -record-baseline on " + time.Now().Format("2 January 2006"), Figures: map[string]figure{}}
+		for _, p := range results {
+			nb.Figures[p.cur.name] = p.cur.figure()
+		}
+		b, err := json.MarshalIndent(nb, "", "  ")
+		if err != nil {
+			return err
+		}
+		if err := os.WriteFile(baselineFile, append(b, '\n'), 0o644); err != nil {
+			return err
+		}
+		fmt.Printf("\nrecorded this run's figures and commit %s in %s\n", nb.Commit[:12], baselineFile)
 	}
 
 	if err := searchCost(bin, tmp, searchItems); err != nil {
 		return err
 	}
-
+	if !serve {
+		return nil
+	}
 	edit, page, err := serveEdit(bin, tmp, 5)
 	if err != nil {
 		return err
@@ -108,6 +208,23 @@ func run(runs int, sizes string, searchItems int) error {
 	fmt.Printf("\nserve, one-item edit on the real site (median of 5): reload sent %v after the save, edited page served %v after the save\n",
 		edit.Round(time.Millisecond), page.Round(time.Millisecond))
 	return nil
+}
+
+// buildCommit builds sitegen as it was at commit, in a temporary
+// worktree that is removed again.
+func buildCommit(commit, tmp string) (string, error) {
+	wt := filepath.Join(tmp, "previous")
+	if out, err := exec.Command("git", "worktree", "add", "--detach", wt, commit).CombinedOutput(); err != nil {
+		return "", fmt.Errorf("git worktree add %s: %v\n%s", commit, err, out)
+	}
+	defer exec.Command("git", "worktree", "remove", "--force", wt).Run()
+	bin := filepath.Join(tmp, "sitegen-previous")
+	cmd := exec.Command("go", "build", "-o", bin, "./cmd/sitegen")
+	cmd.Dir = wt
+	if out, err := cmd.CombinedOutput(); err != nil {
+		return "", fmt.Errorf("building %s: %v\n%s", commit, err, out)
+	}
+	return bin, nil
 }
 
 func cpuModel() string {
@@ -128,39 +245,88 @@ func median(ds []time.Duration) time.Duration {
 	return ds[len(ds)/2]
 }
 
-// measure builds content runs times and copies the output as many times.
-func measure(bin, name, content, tmp string, runs int) (result, error) {
-	r := result{name: name}
-	out := filepath.Join(tmp, "out")
-	var walls, cpus, copies []time.Duration
-	for i := 0; i < runs; i++ {
-		cmd := exec.Command(bin, "build", "-content", content, "-out", out)
-		start := time.Now()
-		stdout, err := cmd.Output()
-		wall := time.Since(start)
-		if err != nil {
-			return r, fmt.Errorf("%s: build: %v", name, err)
-		}
-		ru := cmd.ProcessState.SysUsage().(*syscall.Rusage)
-		cpus = append(cpus, time.Duration(ru.Utime.Nano()+ru.Stime.Nano()))
-		walls = append(walls, wall)
-		r.rss = max(r.rss, ru.Maxrss)
-		if m := wroteLine.FindSubmatch(stdout); m != nil {
-			r.pages, _ = strconv.Atoi(string(m[1]))
-			r.bytes, _ = strconv.ParseInt(string(m[2]), 10, 64)
-		}
-		dst := filepath.Join(tmp, "copy")
-		os.RemoveAll(dst)
-		start = time.Now()
-		if out, err := exec.Command("cp", "-r", out, dst).CombinedOutput(); err != nil {
-			return r, fmt.Errorf("cp: %v\n%s", err, out)
-		}
-		copies = append(copies, time.Since(start))
-		os.RemoveAll(dst)
+// measure builds content with both binaries, interleaved, runs times
+// each: a cold build into a directory that does not exist and a rebuild
+// over the output it wrote; then copies this version's output.
+func measure(bin, prevBin, name, content, tmp string, runs int) (cur, prev result, err error) {
+	type samples struct {
+		walls, cpus, rebuilds []time.Duration
 	}
-	os.RemoveAll(out)
-	r.wall, r.cpu, r.copyFloor = median(walls), median(cpus), median(copies)
-	return r, nil
+	var sc, sp samples
+	var copies []time.Duration
+	cur.name, prev.name = name, name
+	for i := 0; i < runs; i++ {
+		for _, v := range []struct {
+			bin string
+			r   *result
+			s   *samples
+		}{{prevBin, &prev, &sp}, {bin, &cur, &sc}} {
+			out := filepath.Join(tmp, "out")
+			os.RemoveAll(out)
+			wall, cpu, rss, stdout, err := timed(v.bin, content, out)
+			if err != nil {
+				return cur, prev, fmt.Errorf("%s: build: %v", name, err)
+			}
+			v.s.walls, v.s.cpus = append(v.s.walls, wall), append(v.s.cpus, cpu)
+			v.r.rss = max(v.r.rss, rss)
+			if m := wroteLine.FindSubmatch(stdout); m != nil {
+				v.r.pages, _ = strconv.Atoi(string(m[1]))
+				v.r.bytes, _ = strconv.ParseInt(string(m[2]), 10, 64)
+			}
+			v.r.files = countFiles(out)
+			wall, _, rss, _, err = timed(v.bin, content, out)
+			if err != nil {
+				return cur, prev, fmt.Errorf("%s: rebuild: %v", name, err)
+			}
+			v.s.rebuilds = append(v.s.rebuilds, wall)
+			v.r.rss = max(v.r.rss, rss)
+			if v.bin == bin {
+				dst := filepath.Join(tmp, "copy")
+				os.RemoveAll(dst)
+				start := time.Now()
+				if out, err := exec.Command("cp", "-r", out, dst).CombinedOutput(); err != nil {
+					return cur, prev, fmt.Errorf("cp: %v\n%s", err, out)
+				}
+				copies = append(copies, time.Since(start))
+				os.RemoveAll(dst)
+			}
+			os.RemoveAll(out)
+		}
+	}
+	for _, v := range []struct {
+		r *result
+		s *samples
+	}{{&prev, &sp}, {&cur, &sc}} {
+		v.r.wall, v.r.cpu, v.r.rebuild = median(v.s.walls), median(v.s.cpus), median(v.s.rebuilds)
+		v.r.copyFloor = median(copies)
+	}
+	return cur, prev, nil
+}
+
+// timed runs one build and returns its wall time, CPU time, peak memory
+// (KiB) and what it printed.
+func timed(bin, content, out string) (wall, cpu time.Duration, rss int64, stdout []byte, err error) {
+	cmd := exec.Command(bin, "build", "-content", content, "-out", out)
+	start := time.Now()
+	stdout, err = cmd.Output()
+	wall = time.Since(start)
+	if err != nil {
+		return
+	}
+	ru := cmd.ProcessState.SysUsage().(*syscall.Rusage)
+	return wall, time.Duration(ru.Utime.Nano() + ru.Stime.Nano()), ru.Maxrss, stdout, nil
+}
+
+// countFiles counts the regular files under dir.
+func countFiles(dir string) int {
+	n := 0
+	filepath.WalkDir(dir, func(p string, d os.DirEntry, err error) error {
+		if err == nil && d.Type().IsRegular() {
+			n++
+		}
+		return nil
+	})
+	return n
 }
 
 func nextReload(events *bufio.Reader) error {

@@ -28,7 +28,10 @@ type Options struct {
 	Content fs.FS        // the content tree
 	Theme   *theme.Theme // the parsed theme (see theme.Load)
 	Out     string       // the output directory (see package output)
-	Base    manifest.Base
+	// Base is the address the site is built for. The zero Base means the
+	// content's own address (url in site.yaml), or the root path when the
+	// content gives none.
+	Base manifest.Base
 
 	// ContentDir and ThemeDir are where the content and the theme's
 	// overriding files are on disk, if they are: Out may not be them or
@@ -38,6 +41,19 @@ type Options struct {
 	// instead of waiting for it; Waiting, if set, is called before waiting.
 	NoWait  bool
 	Waiting func()
+}
+
+// base is the address to build site for: the one the options give, else
+// the site's own. A url that does not parse is reported by check, which
+// runs first.
+func (o Options) base(site *model.Site) manifest.Base {
+	if o.Base.Path != "" {
+		return o.Base
+	}
+	if b, err := manifest.ParseBase(site.URL); err == nil {
+		return b
+	}
+	return manifest.Base{Path: "/"}
 }
 
 // Summary is what a build did, for the report printed after it.
@@ -85,18 +101,32 @@ func renderAll(site *model.Site, man *manifest.Manifest, opts Options) ([]output
 }
 
 // stream renders the pages and the open data of a checked site, handing
-// each file to emit.
+// each file to emit. The open data is built while pages render.
 func stream(site *model.Site, man *manifest.Manifest, opts Options, emit func(output.File) error) error {
-	data, err := opendata.Files(site, opts.Base.Path)
-	if err != nil {
-		return fmt.Errorf("writing open data: %w", err)
-	}
-	for _, f := range data {
-		if err := emit(f); err != nil {
-			return err
+	return streamWith(render.New(opts.Theme, site, man, render.Options{Base: opts.base(site)}), site, opts, emit)
+}
+
+func streamWith(r *render.Renderer, site *model.Site, opts Options, emit func(output.File) error) error {
+	dataErr := make(chan error, 1)
+	go func() {
+		data, err := opendata.Files(site, opts.base(site).Path)
+		if err != nil {
+			dataErr <- fmt.Errorf("writing open data: %w", err)
+			return
 		}
+		for _, f := range data {
+			if err := emit(f); err != nil {
+				dataErr <- err
+				return
+			}
+		}
+		dataErr <- nil
+	}()
+	err := r.Stream(emit)
+	if derr := <-dataErr; err == nil {
+		err = derr
 	}
-	return render.New(opts.Theme, site, man, render.Options{Base: opts.Base}).Stream(emit)
+	return err
 }
 
 // Check loads and validates the content, including that every address
@@ -109,6 +139,11 @@ func Check(content fs.FS) (*model.Site, *diag.List) {
 
 func check(content fs.FS) (*model.Site, *manifest.Manifest, *diag.List) {
 	site, problems := load.Load(content)
+	if site.URL != "" {
+		if _, err := manifest.ParseBase(site.URL); err != nil {
+			problems.Errorf(site.URLPos, "", "site url: %v", err)
+		}
+	}
 	resolve.Resolve(site, problems)
 	render.CheckMarkdown(site, problems)
 	if problems.HasErrors() {
@@ -141,20 +176,35 @@ func Build(opts Options) (Summary, *diag.List, error) {
 	if err := problems.Err(); err != nil {
 		return sum, problems, err
 	}
+	if !opts.base(site).Absolute() {
+		// A local preview needs no host; a published site does, and the
+		// build cannot tell which this is, so it says what goes without.
+		problems.Warnf(diag.Pos{File: "site.yaml"},
+			"add `url: https://portal.example.gov.vn/asean/` with the site's public address to site.yaml, or build with -baseurl and the full address",
+			"the site's public address is not known, so sitemap.xml, robots.txt, the feeds, canonical links, og:url and citations carry paths without a host")
+	}
 	// Pages are written as they are rendered, into a directory beside
 	// the output that replaces it only when everything succeeded.
 	dir, err := output.Begin(opts.Out, outOpts)
 	if err != nil {
 		return sum, problems, err
 	}
-	var mu sync.Mutex
-	err = stream(site, man, opts, func(f output.File) error {
-		mu.Lock()
-		sum.Files++
-		sum.Bytes += int64(len(f.Data))
-		mu.Unlock()
-		return dir.Write(f)
-	})
+	r := render.New(opts.Theme, site, man, render.Options{Base: opts.base(site)})
+	err = dir.MakeDirs(r.PagePaths())
+	if err == nil {
+		w := newWriters(dir)
+		var mu sync.Mutex
+		err = streamWith(r, site, opts, func(f output.File) error {
+			mu.Lock()
+			sum.Files++
+			sum.Bytes += int64(len(f.Data))
+			mu.Unlock()
+			return w.write(f)
+		})
+		if werr := w.close(); err == nil {
+			err = werr
+		}
+	}
 	if err == nil {
 		err = dir.Commit()
 	} else {
@@ -178,6 +228,59 @@ func Build(opts Options) (Summary, *diag.List, error) {
 	return sum, problems, nil
 }
 
+// writers write files from a bounded pool of goroutines, so that
+// rendering goes on while the disk is busy, and a bounded queue, so that
+// rendered pages never pile up in memory.
+type writers struct {
+	queue chan output.File
+	mu    sync.Mutex // guards err
+	err   error
+	wg    sync.WaitGroup
+}
+
+// writerCount is how many files are written at once: file creation waits
+// on the disk, not the processor, so more writers than cores pay.
+const writerCount = 8
+
+func newWriters(dir *output.Dir) *writers {
+	w := &writers{queue: make(chan output.File, 4*writerCount)}
+	for i := 0; i < writerCount; i++ {
+		w.wg.Add(1)
+		go func() {
+			defer w.wg.Done()
+			for f := range w.queue {
+				if err := dir.Write(f); err != nil {
+					w.mu.Lock()
+					if w.err == nil {
+						w.err = err
+					}
+					w.mu.Unlock()
+				}
+			}
+		}()
+	}
+	return w
+}
+
+// write queues f, or returns the first error a writer met.
+func (w *writers) write(f output.File) error {
+	w.mu.Lock()
+	err := w.err
+	w.mu.Unlock()
+	if err != nil {
+		return err
+	}
+	w.queue <- f
+	return nil
+}
+
+// close waits for every queued file to be written.
+func (w *writers) close() error {
+	close(w.queue)
+	w.wg.Wait()
+	return w.err
+}
+
 // Preview is a checked site ready to render any file on request, for the
 // preview server: a change becomes visible after load, check and
 // planning, without rendering pages nobody is looking at.
@@ -198,8 +301,9 @@ func NewPreview(opts Options) (*Preview, *diag.List, error) {
 	if err := problems.Err(); err != nil {
 		return nil, problems, err
 	}
-	r := render.New(opts.Theme, site, man, render.Options{Base: opts.Base})
-	return &Preview{r: r, site: site, basePath: opts.Base.Path}, problems, nil
+	base := opts.base(site)
+	r := render.New(opts.Theme, site, man, render.Options{Base: base})
+	return &Preview{r: r, site: site, basePath: base.Path}, problems, nil
 }
 
 // File renders the file at path ("vi/index.html", "data/items.csv").

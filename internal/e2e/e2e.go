@@ -58,12 +58,13 @@ import "strings"
 // KindOf names the kind of an output file from the shape of its path
 // relative to the output root ("vi/plans/x/index.html"): the kinds of
 // internal/manifest for pages under a language, "root" for the root
-// index.html, "404" for 404.html and "other" for any other file.
+// index.html, "404" for 404.html and each language's 404.html, and
+// "other" for any other file.
 func KindOf(rel string) string {
 	switch rel {
 	case "index.html":
 		return "root"
-	case "404.html":
+	case "404.html", "vi/404.html", "en/404.html":
 		return "404"
 	}
 	if !strings.HasSuffix(rel, "/index.html") {
@@ -96,6 +97,8 @@ func KindOf(rel string) string {
 			return "pillar"
 		case "themes":
 			return "theme"
+		case "frameworks":
+			return "framework"
 		}
 	case len(p) == 3:
 		switch {

@@ -65,6 +65,8 @@ var kindPages = []struct{ name, kind, path string }{
 	{"search", "search", "search/"},
 	{"about", "page", "about/"},
 	{"methodology", "page", "methodology/"},
+	{"framework", "framework", "frameworks/ascc-2026-2035/"},
+	{"framework-completed", "framework", "frameworks/de-an-161/"},
 }
 
 // The plan and item that the item tests use.

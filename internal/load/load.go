@@ -168,6 +168,7 @@ func (l *loader) site(s *model.Site) {
 	s.Title = m.text("title", true)
 	s.Description = m.text("description", false)
 	s.Publisher = m.text("publisher", false)
+	s.URL, s.URLPos = m.str("url"), m.keyPos("url")
 	m.end()
 }
 

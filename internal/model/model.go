@@ -123,6 +123,11 @@ type Site struct {
 	Title       Text
 	Description Text
 	Publisher   Text
+	// URL is the address the site is published at, as written in
+	// site.yaml ("https://portal.example.gov.vn/asean/"), or "" when not
+	// known; URLPos is where it is written.
+	URL    string
+	URLPos diag.Pos
 
 	Frameworks []*Framework
 	Provinces  []*Province

@@ -264,9 +264,10 @@ func TestCommitAfterExchange(t *testing.T) {
 	if err := write(out, []File{{Path: "index.html", Data: []byte("old")}}); err != nil {
 		t.Fatal(err)
 	}
+	saved := removeAll
 	removeAll = func(string) error { return errors.New("device busy") }
 	err := write(out, []File{{Path: "index.html", Data: []byte("new")}})
-	removeAll = os.RemoveAll
+	removeAll = saved
 	if err != nil {
 		t.Fatalf("a swapped site is reported as failed: %v", err)
 	}

@@ -39,20 +39,36 @@ func newLookup(site *model.Site, man *manifest.Manifest, locales map[model.Lang]
 		inProv: map[provAgency][]*model.Item{}, hasProvAg: map[provAgency]bool{},
 		provAgs: map[model.Lang]map[*model.Province][]*model.Agency{},
 		labels:  map[model.Lang]map[*model.Item]string{},
+		sources: map[*model.Plan][]SourceBlock{}, passage: map[*model.Item]bool{},
 	}
-	lk.sources, lk.passage = map[*model.Plan][]SourceBlock{}, map[*model.Item]bool{}
+	lk.indexSources(site)
+	lk.indexItems(site, man)
+	for _, l := range model.Langs {
+		lk.sortFor(locales[l], site, man)
+	}
+	return lk
+}
+
+// indexSources marks each plan's items in its source document once.
+func (lk *lookup) indexSources(site *model.Site) {
 	for _, p := range site.Plans {
-		if p.Source != nil {
-			lk.sources[p] = sourceBlocks(p)
-			for _, b := range lk.sources[p] {
-				for _, seg := range b.Segments {
-					if seg.Item != nil {
-						lk.passage[seg.Item] = true
-					}
+		if p.Source == nil {
+			continue
+		}
+		lk.sources[p] = sourceBlocks(p)
+		for _, b := range lk.sources[p] {
+			for _, seg := range b.Segments {
+				if seg.Item != nil {
+					lk.passage[seg.Item] = true
 				}
 			}
 		}
 	}
+}
+
+// indexItems lists the items of each pillar, theme, and agency in a
+// province.
+func (lk *lookup) indexItems(site *model.Site, man *manifest.Manifest) {
 	for _, p := range site.Plans {
 		for _, it := range p.Items {
 			if it.Pillar != nil {
@@ -74,48 +90,52 @@ func newLookup(site *model.Site, man *manifest.Manifest, locales map[model.Lang]
 			lk.hasProvAg[provAgency{p, a}] = true
 		}
 	}
-	for _, l := range model.Langs {
-		loc := locales[l]
-		provs := append([]*model.Province(nil), site.Provinces...)
-		i18n.SortBy(loc, provs, func(p *model.Province) string { return p.Name.Get(l) })
-		lk.provinces[l] = provs
-		for _, p := range provs {
-			if len(p.Plans) > 0 {
-				lk.withPlans[l] = append(lk.withPlans[l], p)
-			}
-		}
-		var single, collective []*model.Agency
-		for _, a := range site.Agencies {
-			if a.Collective {
-				collective = append(collective, a)
-			} else {
-				single = append(single, a)
-			}
-		}
-		key := func(a *model.Agency) string { return a.Name.Get(l) }
-		i18n.SortBy(loc, single, key)
-		i18n.SortBy(loc, collective, key)
-		lk.agencies[l] = append(single, collective...)
-		themes := append([]*model.Theme(nil), site.Themes...)
-		i18n.SortBy(loc, themes, func(t *model.Theme) string { return t.Name.Get(l) })
-		lk.themes[l] = themes
-		lk.labels[l] = map[*model.Item]string{}
-		for _, p := range site.Plans {
-			for _, it := range p.Items {
-				lk.labels[l][it] = itemLabel(loc, it)
-			}
-		}
-		lk.provAgs[l] = map[*model.Province][]*model.Agency{}
-		for p, ags := range man.ProvinceAgencies {
-			sorted := append([]*model.Agency(nil), ags...)
-			i18n.SortBy(loc, sorted, func(a *model.Agency) string {
-				if t, ok := p.Agencies[a.ID]; ok {
-					return t.Get(l)
-				}
-				return a.Name.Get(l)
-			})
-			lk.provAgs[l][p] = sorted
+}
+
+// sortFor sorts the shared lists by their names in loc's language and
+// words the items' labels in it.
+func (lk *lookup) sortFor(loc *i18n.Locale, site *model.Site, man *manifest.Manifest) {
+	l := loc.Lang
+	provs := append([]*model.Province(nil), site.Provinces...)
+	i18n.SortBy(loc, provs, func(p *model.Province) string { return p.Name.Get(l) })
+	lk.provinces[l] = provs
+	for _, p := range provs {
+		if len(p.Plans) > 0 {
+			lk.withPlans[l] = append(lk.withPlans[l], p)
 		}
 	}
-	return lk
+	// collective bodies ("the departments, boards and sectors") come
+	// after the named agencies
+	var single, collective []*model.Agency
+	for _, a := range site.Agencies {
+		if a.Collective {
+			collective = append(collective, a)
+		} else {
+			single = append(single, a)
+		}
+	}
+	key := func(a *model.Agency) string { return a.Name.Get(l) }
+	i18n.SortBy(loc, single, key)
+	i18n.SortBy(loc, collective, key)
+	lk.agencies[l] = append(single, collective...)
+	themes := append([]*model.Theme(nil), site.Themes...)
+	i18n.SortBy(loc, themes, func(t *model.Theme) string { return t.Name.Get(l) })
+	lk.themes[l] = themes
+	lk.labels[l] = map[*model.Item]string{}
+	for _, p := range site.Plans {
+		for _, it := range p.Items {
+			lk.labels[l][it] = itemLabel(loc, it)
+		}
+	}
+	lk.provAgs[l] = map[*model.Province][]*model.Agency{}
+	for p, ags := range man.ProvinceAgencies {
+		sorted := append([]*model.Agency(nil), ags...)
+		i18n.SortBy(loc, sorted, func(a *model.Agency) string {
+			if t, ok := p.Agencies[a.ID]; ok {
+				return t.Get(l)
+			}
+			return a.Name.Get(l)
+		})
+		lk.provAgs[l][p] = sorted
+	}
 }

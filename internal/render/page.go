@@ -263,3 +263,36 @@ func (v *page) Shared(name string) (template.HTML, error) {
 	v.r.sharedMu.Unlock()
 	return h, nil
 }
+
+// fragmentKey names one rendering of a fragment shared by many pages.
+type fragmentKey struct {
+	lang model.Lang
+	item *model.Item
+	role any
+}
+
+// ItemRef returns the theme's "item-ref" template executed for it and
+// role (nil for none) in the page's language. An item appears on the
+// lists of its province, agencies, pillar, themes and comparisons; its
+// entry is the same on all of them, so it is rendered once and reused.
+// It is executed with a view of no page, so nothing of the list page
+// can leak into it; a theme that overrides "item-ref" still decides what
+// the entry shows.
+func (v *page) ItemRef(it *model.Item, role any) (template.HTML, error) {
+	key := fragmentKey{v.L.Lang, it, role}
+	if h, ok := v.r.fragments.Load(key); ok {
+		return h.(template.HTML), nil
+	}
+	t, err := v.r.theme.Template("home") // any kind's set holds the partials
+	if err != nil {
+		return "", err
+	}
+	var buf strings.Builder
+	arg := map[string]any{"V": v.r.pageless[v.L.Lang], "I": it, "Role": role}
+	if err := t.ExecuteTemplate(&buf, "item-ref", arg); err != nil {
+		return "", err
+	}
+	h := template.HTML(buf.String()) // produced by html/template, already escaped
+	v.r.fragments.Store(key, h)
+	return h, nil
+}

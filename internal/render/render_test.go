@@ -4,6 +4,7 @@ import (
 	"bytes"
 	"flag"
 	"fmt"
+	"html"
 	"io/fs"
 	"os"
 	"path/filepath"
@@ -11,10 +12,12 @@ import (
 	"strings"
 	"sync"
 	"testing"
+	"testing/fstest"
 
 	"sitegen"
 	"sitegen/internal/load"
 	"sitegen/internal/manifest"
+	"sitegen/internal/model"
 	"sitegen/internal/output"
 	"sitegen/internal/render"
 	"sitegen/internal/resolve"
@@ -34,14 +37,20 @@ func renderFixture(t *testing.T) map[string][]byte {
 // theme, by output path.
 func renderSite(t *testing.T, content fs.FS, baseURL string) map[string][]byte {
 	t.Helper()
+	th, err := theme.Load(sitegen.Theme, nil)
+	if err != nil {
+		t.Fatal(err)
+	}
+	return renderWith(t, th, content, baseURL)
+}
+
+// renderWith checks a content tree and renders it with th.
+func renderWith(t *testing.T, th *theme.Theme, content fs.FS, baseURL string) map[string][]byte {
+	t.Helper()
 	site, problems := load.Load(content)
 	resolve.Resolve(site, problems)
 	man := manifest.Build(site, problems)
 	if err := problems.Err(); err != nil {
-		t.Fatal(err)
-	}
-	th, err := theme.Load(sitegen.Theme, nil)
-	if err != nil {
 		t.Fatal(err)
 	}
 	base, err := manifest.ParseBase(baseURL)
@@ -71,7 +80,7 @@ func renderSite(t *testing.T, content fs.FS, baseURL string) map[string][]byte {
 func TestGolden(t *testing.T) {
 	files := renderFixture(t)
 	pages := []string{
-		"index.html", "404.html",
+		"index.html", "404.html", "vi/404.html", "en/404.html",
 		"vi/index.html", "en/index.html",
 		"vi/plans/sample-1-2021/index.html", "en/plans/sample-1-2021/index.html",
 		"vi/plans/sample-1-2021/i-1-a/index.html", "en/plans/sample-1-2021/i-1-b/index.html",
@@ -155,6 +164,65 @@ func TestLinksUnderSubPath(t *testing.T) {
 	}
 }
 
+// TestNotFound: the 404 pages carry the site's header, navigation, a
+// search box and a link home in each language they speak, every word
+// from the interface strings. vi/404.html and en/404.html answer for the
+// addresses under a language, 404.html for any other.
+func TestNotFound(t *testing.T) {
+	files := renderFixture(t)
+	th, err := theme.Load(sitegen.Theme, nil)
+	if err != nil {
+		t.Fatal(err)
+	}
+	tests := []struct {
+		file  string
+		langs []string
+	}{
+		{"vi/404.html", []string{"vi"}},
+		{"en/404.html", []string{"en"}},
+		{"404.html", []string{"vi", "en"}},
+	}
+	for _, tc := range tests {
+		page := string(files[tc.file])
+		if page == "" {
+			t.Errorf("%s was not rendered", tc.file)
+			continue
+		}
+		first := tc.langs[0]
+		want := []string{
+			`<html lang="` + first + `">`,
+			`<header class="site">`,
+			`<a class="brand" href="/asean/` + first + `/">`,
+			`<nav aria-label="`,
+			`href="/asean/` + first + `/plans/"`,
+			`<meta name="robots" content="noindex">`,
+		}
+		for _, lang := range tc.langs {
+			loc := th.Locales[model.Lang(lang)]
+			for _, key := range []string{"notfound.title", "notfound.text", "notfound.home", "search.label", "search.submit"} {
+				s, err := loc.T(key)
+				if err != nil {
+					t.Fatal(err)
+				}
+				want = append(want, ">"+html.EscapeString(s)+"<")
+			}
+			want = append(want,
+				`<form class="search" role="search"`,
+				`action="/asean/`+lang+`/search/" method="get"`,
+				`<input id="q-`+lang+`" type="search" name="q">`,
+				`<a href="/asean/`+lang+`/">`)
+		}
+		for _, w := range want {
+			if !strings.Contains(page, w) {
+				t.Errorf("%s does not contain %s", tc.file, w)
+			}
+		}
+		if n := strings.Count(page, "<h1"); n != 1 {
+			t.Errorf("%s has %d h1 elements, want 1", tc.file, n)
+		}
+	}
+}
+
 // TestUntranslatedNotice asserts that an item without English shows the
 // Vietnamese, marked as Vietnamese, with a visible notice.
 func TestUntranslatedNotice(t *testing.T) {
@@ -202,7 +270,7 @@ func TestTextIsEscaped(t *testing.T) {
 	for path, data := range renderSite(t, m, "/") {
 		if path == "vi/plans/sample-1-2021/i-2-a/index.html" {
 			page := string(data)
-			if !strings.Contains(page, `<h1>Tổ chức giao lưu &lt;script>alert(1)&lt;/script> văn hóa.</h1>`) {
+			if !strings.Contains(page, `<h1>Tổ chức giao lưu &lt;script&gt;alert(1)&lt;/script&gt; văn hóa.</h1>`) {
 				t.Error("the text is not shown escaped")
 			}
 			// inside a quoted attribute value "<" is only text; anywhere
@@ -228,5 +296,36 @@ func TestOutdatedNotice(t *testing.T) {
 	}
 	if strings.Contains(string(files["vi/plans/sample-1-2021/i-2-a/index.html"]), "bản dịch có thể chưa cập nhật") {
 		t.Error("the Vietnamese page speaks of the translation")
+	}
+}
+
+// TestItemRefOverride: list entries are rendered once per item and
+// reused, yet a theme that overrides the "item-ref" template still
+// decides what every list shows.
+func TestItemRefOverride(t *testing.T) {
+	b, err := fs.ReadFile(sitegen.Theme, "templates/partials.html")
+	if err != nil {
+		t.Fatal(err)
+	}
+	const marker = `<li class="item mine">`
+	mine := strings.Replace(string(b), "{{define \"item-ref\"}}{{$v := .V}}{{$it := .I}}\n<li class=\"item\">",
+		"{{define \"item-ref\"}}{{$v := .V}}{{$it := .I}}\n"+marker, 1)
+	if mine == string(b) {
+		t.Fatal("the built-in item-ref template changed; update this test")
+	}
+	th, err := theme.Load(sitegen.Theme, fstest.MapFS{"templates/partials.html": {Data: []byte(mine)}})
+	if err != nil {
+		t.Fatal(err)
+	}
+	files := renderWith(t, th, sitetest.Fixture(t, "valid"), "/")
+	for _, p := range []string{"vi/agencies/dolisa/index.html", "en/pillars/inclusive/index.html", "vi/themes/poverty-reduction/index.html"} {
+		page := string(files[p])
+		if n := strings.Count(page, marker); n == 0 || strings.Contains(page, `<li class="item">`+"\n"+`<p class="meta"><a href="/`) {
+			t.Errorf("%s: %d entries from the overriding template, and some from the built-in one", p, n)
+		}
+	}
+	builtIn := renderFixture(t)
+	if strings.Contains(string(builtIn["vi/agencies/dolisa/index.html"]), marker) {
+		t.Error("the override leaked into a site rendered with the built-in theme")
 	}
 }

@@ -50,7 +50,7 @@ func TestRanking(t *testing.T) {
 	}{
 		{"folded words match accented ones, a title counts thrice the text", "giam ngheo", 10,
 			[]string{"/title-giam-ngheo", "/text-giam-ngheo"}, 2,
-			[]string{"d/0.json", "meta.json", "p/giam.json", "p/ngheo.json", "t/gi.json", "t/ng.json"}},
+			[]string{"d/0.json", "meta.json", "p/g.bin bytes=0-72", "p/n.bin bytes=91-142", "t/gi.json", "t/ng.json"}},
 		{"typed with diacritics", "giảm nghèo", 10, []string{"/title-giam-ngheo", "/text-giam-ngheo"}, 2, nil},
 		{"word order does not matter", "ngheo giam", 10, []string{"/title-giam-ngheo", "/text-giam-ngheo"}, 2, nil},
 		{"equal scores keep document order", "giam", 10, []string{"/title-giam-ngheo", "/giam-only", "/text-giam-ngheo"}, 3, nil},
@@ -71,9 +71,9 @@ func TestRanking(t *testing.T) {
 		{"syllables that decompose", "한국어", 10, []string{"/hangul"}, 1, nil},
 		{"words matched but not shown", "da lat", 10, []string{"/province"}, 1, nil},
 		{"only the block of the results shown", "cuoi", 10, []string{"/second-block"}, 1,
-			[]string{"d/1.json", "meta.json", "p/cuoi.json", "t/cu.json"}},
+			[]string{"d/1.json", "meta.json", "p/c.bin bytes=60-108", "t/cu.json"}},
 		{"results from two blocks", "cao", 10, []string{"/nang-circumflex", "/second-block"}, 2,
-			[]string{"d/0.json", "d/1.json", "meta.json", "p/cao.json", "t/ca.json"}},
+			[]string{"d/0.json", "d/1.json", "meta.json", "p/c.bin bytes=0-15", "t/ca.json"}},
 		{"no such word", "zzz", 10, nil, 0, []string{"meta.json"}},
 		{"no word at all", " , ", 10, nil, 0, []string{}},
 	}
@@ -116,6 +116,55 @@ func TestScriptFoldsLikeIndex(t *testing.T) {
 	for i, s := range texts {
 		if want := fold.Key(s); folded[i] != want {
 			t.Errorf("%q: the page folds it to %+q, the index to %+q", s, folded[i], want)
+		}
+	}
+}
+
+// TestRankingAcrossLanguages: on the English site a Vietnamese query
+// finds items by their Vietnamese heading and text, and syllables found
+// side by side ("giảm nghèo", one word) rank above the same syllables
+// apart ("giám sát … nghèo", other words).
+func TestRankingAcrossLanguages(t *testing.T) {
+	docs := []Doc{
+		{URL: "/giam-sat", Title: "Monitor the implementation", otherTitle: "Giám sát việc thực hiện", otherText: "chính sách cho hộ nghèo"},
+		{URL: "/phrase-in-text", Title: "Carry out the programme", otherText: "Thực hiện chương trình giảm nghèo bền vững"},
+		{URL: "/phrase-in-heading", Title: "Sustainable poverty reduction", otherTitle: "Giảm nghèo bền vững"},
+		{URL: "/apart", Title: "Giảm chi phí", Text: "hộ nghèo"},
+		{URL: "/across-a-comma", Text: "giảm, nghèo"},
+		{URL: "/unrelated", Title: "Vocational training", otherTitle: "Đào tạo nghề"},
+	}
+	files, err := indexFiles(docs, "en/search/")
+	if err != nil {
+		t.Fatal(err)
+	}
+	site := WriteSite(t, files)
+	tests := []struct {
+		name string
+		q    string
+		want []string
+	}{
+		{"side by side first, a heading above the text", "giam ngheo",
+			[]string{"/phrase-in-heading", "/phrase-in-text", "/giam-sat", "/apart", "/across-a-comma"}},
+		{"exact diacritics above folded ones", "giảm nghèo",
+			[]string{"/phrase-in-heading", "/phrase-in-text", "/apart", "/giam-sat", "/across-a-comma"}},
+		{"side by side only in the order typed", "ngheo giam",
+			[]string{"/phrase-in-heading", "/giam-sat", "/apart", "/phrase-in-text", "/across-a-comma"}},
+		{"the last word typed half-way", "giam ngh",
+			[]string{"/phrase-in-heading", "/phrase-in-text", "/giam-sat", "/apart", "/across-a-comma"}},
+		{"the page's own language", "poverty", []string{"/phrase-in-heading"}},
+	}
+	queries := make([]ScriptQuery, len(tests))
+	for i, tc := range tests {
+		queries[i] = ScriptQuery{Lang: "en", Q: tc.q, Size: 10}
+	}
+	results, _ := RunScript(t, site, queries, nil)
+	for i, tc := range tests {
+		var got []string
+		for _, d := range results[i].Docs {
+			got = append(got, d.URL)
+		}
+		if !slices.Equal(got, tc.want) {
+			t.Errorf("%s: %q found %v; want %v", tc.name, tc.q, got, tc.want)
 		}
 	}
 }

@@ -6,24 +6,41 @@
 //
 //	{lang}/search/t/{prefix}.json  the terms that start with prefix (the
 //	                               first two letters of the folded term),
-//	                               each with its number of documents
-//	{lang}/search/p/{term}.json    the postings of one term
+//	                               each as [documents, offset, length]:
+//	                               its number of documents and where its
+//	                               postings are in its pack
+//	{lang}/search/p/{letter}.bin   the postings of every term that starts
+//	                               with letter, one JSON value after the
+//	                               other; a query fetches one term's
+//	                               postings with an HTTP range request
 //	{lang}/search/d/{n}.json       the documents of block n
+//
+// Postings are packed by first letter because a file per term made the
+// index most of the site's files (3,101 of the real site's 4,317), and
+// every file costs a create on every build; with ranges a query still
+// downloads only the postings of its terms.
 //
 // Terms are folded: lowercase and without diacritics, so "giảm" is
 // "giam". A term's postings list its documents with a weight, 3 for a
-// term in the document's title and 1 in its text, and the accented forms
-// the term was written in with the documents holding each, so that a
-// query typed with the right diacritics ranks those documents first.
+// term in the document's heading (4 in the name of a plan, province,
+// agency or theme) and 1 in its text; the accented forms the term was
+// written in with the documents holding each, so that a query typed with
+// the right diacritics ranks those documents first; and the terms that
+// directly follow it with the documents where they do, so that a
+// two-syllable word typed ("giam ngheo") ranks the documents holding it
+// above those holding its syllables apart ("giám sát … nghèo").
 // Document numbers are stored as differences from the previous one,
 // which keeps the numbers, and so the files, small. A document block
-// holds, per document, its URL, title, kind label and text, for showing
-// results with the matched words highlighted.
+// holds, per document, its URL, title, kind label, context (an item's
+// province, plan and label) and text, for showing results with the
+// matched words highlighted.
 //
 // Documents are items, plans, provinces, agencies and themes. An item's
-// terms include its plan's title, its province, its lead and partner
-// agencies (with every spelling variant) and its themes, so "Da Nang"
-// finds the items of Đà Nẵng's plan.
+// title is its heading (what it commits to); its terms include its
+// heading and text in the other language too, so that a Vietnamese query
+// finds it on the English site, and its plan's title, its province, its
+// lead and partner agencies (with every spelling variant) and its themes,
+// so "Da Nang" finds the items of Đà Nẵng's plan.
 //
 // The search page's script, assets/search.js, reads these files and ranks
 // the results; the tests run that same script under Node against indexes
@@ -31,7 +48,7 @@
 package search
 
 import (
-	"encoding/hex"
+	"bytes"
 	"encoding/json"
 	"fmt"
 	"sort"
@@ -52,9 +69,20 @@ type Doc struct {
 	URL   string `json:"u"`
 	Title string `json:"t"`
 	Kind  string `json:"k"`
-	Text  string `json:"x,omitempty"`
-	// terms not shown, only matched: agencies, themes, province
-	extra string
+	// Context places an item among the results: its province, plan and
+	// label, shown under its heading.
+	Context string `json:"c,omitempty"`
+	Text    string `json:"x,omitempty"`
+	// Words matched but not shown. otherTitle and otherText are the
+	// heading and text in the other language, so that a Vietnamese query
+	// finds an item on the English site too; extra holds agencies,
+	// themes, the province.
+	otherTitle, otherText string
+	extra                 string
+	// named is true when the title is the page's name (a plan, province,
+	// agency or theme): a query naming the page finds it above the
+	// items that mention the name, headings included.
+	named bool
 }
 
 // Labels are the words the index shows beside results, per language.
@@ -66,6 +94,9 @@ type Labels struct {
 	Theme    string
 	Label    func(it *model.Item) string // printed label of an item
 	PlanName func(p *model.Plan) string
+	// Heading says what an item commits to, in this language and in the
+	// other one.
+	Heading, OtherHeading func(it *model.Item) string
 }
 
 // Files returns the index files of one language. basePath is the path the
@@ -78,18 +109,32 @@ func Files(site *model.Site, lang model.Lang, basePath string, labels Labels) ([
 func indexFiles(docs []Doc, prefix string) ([]output.File, error) {
 	idx := index(docs)
 	var out []output.File
-	shards := map[string]map[string]int{} // prefix -> term -> documents
-	for term, p := range idx {
-		s := shardOf(term)
-		if shards[s] == nil {
-			shards[s] = map[string]int{}
-		}
-		shards[s][term] = len(p.Docs) / 2
+	terms := make([]string, 0, len(idx))
+	for term := range idx {
+		terms = append(terms, term)
+	}
+	sort.Strings(terms)                     // fixed offsets, so that builds are reproducible
+	shards := map[string]map[string]Entry{} // prefix -> term -> entry
+	packs := map[string]*bytes.Buffer{}
+	for _, term := range terms {
+		p := idx[term]
 		b, err := json.Marshal(p.encoded())
 		if err != nil {
 			return nil, err
 		}
-		out = append(out, output.File{Path: prefix + "p/" + termFile(term) + ".json", Data: b})
+		pk := PackOf(term)
+		if packs[pk] == nil {
+			packs[pk] = &bytes.Buffer{}
+		}
+		s := shardOf(term)
+		if shards[s] == nil {
+			shards[s] = map[string]Entry{}
+		}
+		shards[s][term] = Entry{len(p.Docs) / 2, packs[pk].Len(), len(b)}
+		packs[pk].Write(b)
+	}
+	for pk, b := range packs {
+		out = append(out, output.File{Path: prefix + "p/" + pk + ".bin", Data: b.Bytes()})
 	}
 	for s, counts := range shards {
 		b, err := json.Marshal(counts) // map keys are sorted by encoding/json
@@ -122,6 +167,11 @@ type posting struct {
 	// Forms maps each accented form of the term to the docs holding it,
 	// when it differs from the folded form.
 	Forms map[string][]int `json:"f,omitempty"`
+	// Next maps each folded term that directly follows this one in a
+	// document to the docs where it does: Vietnamese words are mostly
+	// two syllables ("giảm nghèo"), and a query's syllables found side by
+	// side rank above the same syllables apart ("giám sát … nghèo").
+	Next map[string][]int `json:"n,omitempty"`
 }
 
 // encoded is the posting with document numbers as differences from the
@@ -133,30 +183,40 @@ func (p *posting) encoded() posting {
 		out.Docs[i], out.Docs[i+1] = p.Docs[i]-prev, p.Docs[i+1]
 		prev = p.Docs[i]
 	}
-	if len(p.Forms) > 0 {
-		out.Forms = map[string][]int{}
-		for form, ids := range p.Forms {
-			enc := make([]int, len(ids))
-			prev := 0
-			for i, d := range ids {
-				enc[i], prev = d-prev, d
-			}
-			out.Forms[form] = enc
+	out.Forms = deltas(p.Forms)
+	out.Next = deltas(p.Next)
+	return out
+}
+
+// deltas writes each ascending list of document numbers of lists as
+// differences from the previous number.
+func deltas(lists map[string][]int) map[string][]int {
+	if len(lists) == 0 {
+		return nil
+	}
+	out := make(map[string][]int, len(lists))
+	for key, ids := range lists {
+		enc := make([]int, len(ids))
+		prev := 0
+		for i, d := range ids {
+			enc[i], prev = d-prev, d
 		}
+		out[key] = enc
 	}
 	return out
 }
 
-// termFile is the file name of a term's postings: the term itself when it
-// is plain ASCII, else "x" and its bytes in hexadecimal, so that any
-// letter makes a safe name. assets/search.js computes the same name.
-func termFile(term string) string {
-	for i := 0; i < len(term); i++ {
-		if c := term[i]; !(c >= 'a' && c <= 'z' || c >= '0' && c <= '9') {
-			return "x" + hex.EncodeToString([]byte(term))
-		}
+// Entry is a term's line in its term list: how many documents hold it,
+// and the offset and length of its postings in its pack.
+type Entry [3]int
+
+// PackOf is the pack a term's postings go into: its first letter or
+// digit, or "_" for a term that starts with anything else.
+func PackOf(term string) string {
+	if term != "" && (term[0] >= 'a' && term[0] <= 'z' || term[0] >= '0' && term[0] <= '9') {
+		return term[:1]
 	}
-	return term
+	return "_"
 }
 
 // terms splits text into lowercase words: runs of letters and digits.
@@ -195,22 +255,45 @@ func index(docs []Doc) map[string]*posting {
 	for id, d := range docs {
 		weights := map[string]int{}
 		forms := map[string]map[string]bool{}
+		next := map[string]map[string]bool{}
 		add := func(text string, w int) {
-			for _, t := range terms(text) {
-				f := foldKey(t)
-				if weights[f] < w {
-					weights[f] = w
-				}
-				if f != t {
-					if forms[f] == nil {
-						forms[f] = map[string]bool{}
+			for _, phrase := range phrases(text) {
+				prev := ""
+				for _, t := range terms(phrase) {
+					f := foldKey(t)
+					if weights[f] < w {
+						weights[f] = w
 					}
-					forms[f][t] = true
+					if f != t {
+						if forms[f] == nil {
+							forms[f] = map[string]bool{}
+						}
+						forms[f][t] = true
+					}
+					if prev != "" {
+						if next[prev] == nil {
+							next[prev] = map[string]bool{}
+						}
+						next[prev][f] = true
+					}
+					prev = f
 				}
 			}
 		}
-		add(d.Title, 3)
+		// A heading counts three times the text, in either language, and
+		// a page's name four times.
+		if d.named {
+			add(d.Title, 4)
+		} else {
+			add(d.Title, 3)
+		}
+		add(d.otherTitle, 3)
+		// An item's province and plan, shown with its heading, count as
+		// much: "Da Nang" lists Đà Nẵng's items before others that name
+		// the city in passing.
+		add(d.Context, 3)
 		add(d.Text, 1)
+		add(d.otherText, 1)
 		add(d.extra, 1)
 		for f, w := range weights {
 			p := idx[f]
@@ -225,14 +308,29 @@ func index(docs []Doc) map[string]*posting {
 				}
 				p.Forms[form] = append(p.Forms[form], id)
 			}
+			for n := range next[f] {
+				if p.Next == nil {
+					p.Next = map[string][]int{}
+				}
+				p.Next[n] = append(p.Next[n], id)
+			}
 		}
 	}
 	for _, p := range idx {
 		for _, ids := range p.Forms {
 			sort.Ints(ids)
 		}
+		for _, ids := range p.Next {
+			sort.Ints(ids)
+		}
 	}
 	return idx
+}
+
+// phrases splits text at punctuation, so that words on either side of a
+// comma or a full stop do not count as side by side.
+func phrases(s string) []string {
+	return strings.FieldsFunc(s, func(r rune) bool { return unicode.IsPunct(r) && r != '\'' && r != '’' })
 }
 
 // documents lists the searchable pages of lang, items first in site order.
@@ -242,11 +340,11 @@ func documents(site *model.Site, lang model.Lang, basePath string, l Labels) []D
 	for _, p := range site.Plans {
 		province := ""
 		if p.Province != nil {
-			province = p.Province.Name.VI + " " + p.Province.Name.EN
+			province = p.Province.Name.VI + ", " + p.Province.Name.EN
 		}
 		planName := l.PlanName(p)
 		docs = append(docs, Doc{URL: url(manifest.PlanPath(p)), Title: planName + " — " + p.Title.Get(lang),
-			Kind: l.Plan, extra: province})
+			Kind: l.Plan, extra: province, named: true})
 		for _, it := range p.Items {
 			var extra []string
 			extra = append(extra, province, p.Title.Get(lang))
@@ -259,17 +357,12 @@ func documents(site *model.Site, lang model.Lang, basePath string, l Labels) []D
 			if it.Pillar != nil {
 				extra = append(extra, it.Pillar.Name.Get(lang))
 			}
-			title := planName + " · " + l.Label(it)
-			if p.Province != nil {
-				title = p.Province.Name.Get(lang) + " · " + title
-			}
-			docs = append(docs, Doc{URL: url(manifest.ItemPath(it)), Title: title,
-				Kind: l.Kind(it.Kind), Text: it.Text.Get(lang), extra: strings.Join(extra, " ")})
+			docs = append(docs, itemDoc(it, lang, url(manifest.ItemPath(it)), planName, l, strings.Join(extra, ", ")))
 		}
 	}
 	for _, pr := range site.Provinces {
 		docs = append(docs, Doc{URL: url(manifest.ProvincePath(pr)), Title: pr.Name.Get(lang), Kind: l.Province,
-			extra: pr.Name.VI + " " + pr.Name.EN})
+			extra: pr.Name.VI + ", " + pr.Name.EN, named: true})
 	}
 	for _, a := range site.Agencies {
 		title := a.Name.Get(lang)
@@ -282,16 +375,35 @@ func documents(site *model.Site, lang model.Lang, basePath string, l Labels) []D
 		if len(abbrs) > 0 {
 			title += " (" + strings.Join(abbrs, ", ") + ")"
 		}
-		docs = append(docs, Doc{URL: url(manifest.AgencyPath(a)), Title: title, Kind: l.Agency, extra: agencyTerms(a, lang)})
+		docs = append(docs, Doc{URL: url(manifest.AgencyPath(a)), Title: title, Kind: l.Agency, extra: agencyTerms(a, lang), named: true})
 	}
 	for _, t := range site.Themes {
-		docs = append(docs, Doc{URL: url(manifest.ThemePath(t)), Title: t.Name.Get(lang), Kind: l.Theme})
+		docs = append(docs, Doc{URL: url(manifest.ThemePath(t)), Title: t.Name.Get(lang), Kind: l.Theme,
+			otherTitle: t.Name.Get(lang.Other()), named: true})
 	}
 	return docs
+}
+
+// itemDoc is the document of an item: its heading as the title, placed by
+// its province, plan and label, and found by its words in both languages.
+func itemDoc(it *model.Item, lang model.Lang, url, planName string, l Labels, extra string) Doc {
+	context := planName + " · " + l.Label(it)
+	if pr := it.Plan.Province; pr != nil {
+		context = pr.Name.Get(lang) + " · " + context
+	}
+	d := Doc{URL: url, Title: l.Heading(it), Context: context, Kind: l.Kind(it.Kind), Text: it.Text.Get(lang),
+		otherTitle: l.OtherHeading(it), extra: extra}
+	if other, ok := it.Text.In(lang.Other()); ok && other != d.Text {
+		d.otherText = other
+	}
+	if d.otherTitle == d.Title {
+		d.otherTitle = ""
+	}
+	return d
 }
 
 // agencyTerms are the words an agency is found by: its name in both
 // languages, its abbreviations and every spelling seen in the sources.
 func agencyTerms(a *model.Agency, lang model.Lang) string {
-	return strings.Join(append([]string{a.Name.VI, a.Name.EN, a.Abbr.VI, a.Abbr.EN}, a.Variants...), " ")
+	return strings.Join(append([]string{a.Name.VI, a.Name.EN, a.Abbr.VI, a.Abbr.EN}, a.Variants...), ", ")
 }

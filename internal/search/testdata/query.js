@@ -29,10 +29,21 @@ async function search(query) {
   // get fetches each file once, as the page's cache does. A missing file
   // reads as empty, as in the page; any other failure fails the query, so
   // that a broken index cannot pass for one that finds nothing.
-  function get(name) {
-    if (!cache[name]) {
-      cache[name] = fs.promises.readFile(path.join(dir, name)).then((b) => {
-        files.push(query.lang + '/search/' + name);
+  // With range [offset, length], only those bytes are fetched and
+  // counted, as the page's range request does.
+  function get(name, range) {
+    const key = range ? name + '#' + range[0] : name;
+    if (!cache[key]) {
+      cache[key] = fs.promises.readFile(path.join(dir, name)).then((b) => {
+        if (range) {
+          if (range[0] < 0 || range[1] < 0 || range[0] + range[1] > b.length) {
+            throw new Error(name + ': bytes ' + range + ' are outside its ' + b.length);
+          }
+          b = b.subarray(range[0], range[0] + range[1]);
+          files.push(query.lang + '/search/' + name + ' bytes=' + range[0] + '-' + (range[0] + range[1] - 1));
+        } else {
+          files.push(query.lang + '/search/' + name);
+        }
         bytes += b.length;
         return JSON.parse(b.toString('utf8'));
       }, (err) => {
@@ -40,7 +51,7 @@ async function search(query) {
         throw err;
       });
     }
-    return cache[name];
+    return cache[key];
   }
   const result = { total: 0, docs: [], bytes: 0, files: [] };
   const words = ranking.terms(query.q);
