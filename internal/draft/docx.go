@@ -138,17 +138,21 @@ type docxReader struct {
 	num      numbering
 	counters map[string][]int // numId -> count per level
 	out      strings.Builder
+
+	// The paragraph being read and its numbering.
+	para           strings.Builder
+	numID          string
+	ilvl           int
+	inPara, inText bool
+	// The table being read: tables nest, and only the outermost one's
+	// rows are written.
+	tableDepth int
+	row        []string
+	cell       strings.Builder
 }
 
 func (r *docxReader) read(doc []byte) (string, error) {
 	dec := xml.NewDecoder(bytes.NewReader(doc))
-	var para strings.Builder
-	var numID string
-	var ilvl int
-	inPara, inText := false, false
-	tableDepth := 0
-	var row []string
-	var cell strings.Builder
 	for {
 		tok, err := dec.Token()
 		if err == io.EOF {
@@ -159,69 +163,86 @@ func (r *docxReader) read(doc []byte) (string, error) {
 		}
 		switch t := tok.(type) {
 		case xml.StartElement:
-			switch t.Name.Local {
-			case "tbl":
-				tableDepth++
-			case "tr":
-				row = nil
-			case "tc":
-				cell.Reset()
-			case "p":
-				inPara = true
-				para.Reset()
-				numID, ilvl = "", 0
-			case "numId":
-				numID = attr(t, "val")
-			case "ilvl":
-				ilvl, _ = strconv.Atoi(attr(t, "val"))
-			case "t":
-				inText = true
-			case "tab":
-				if inPara {
-					para.WriteString(" ")
-				}
-			case "br", "cr":
-				if inPara {
-					para.WriteString(" ")
-				}
-			}
+			r.start(t)
 		case xml.EndElement:
-			switch t.Name.Local {
-			case "t":
-				inText = false
-			case "p":
-				inPara = false
-				text := strings.Join(strings.Fields(para.String()), " ")
-				if text != "" {
-					text = r.label(numID, ilvl) + text
-				}
-				if tableDepth > 0 {
-					if cell.Len() > 0 && text != "" {
-						cell.WriteString(" ")
-					}
-					cell.WriteString(text)
-				} else if text != "" {
-					r.out.WriteString(text + "\n\n")
-				}
-			case "tc":
-				row = append(row, strings.ReplaceAll(cell.String(), "|", "/"))
-			case "tr":
-				if tableDepth == 1 && len(row) > 0 {
-					r.out.WriteString("| " + strings.Join(row, " | ") + " |\n")
-				}
-			case "tbl":
-				tableDepth--
-				if tableDepth == 0 {
-					r.out.WriteString("\n")
-				}
-			}
+			r.end(t.Name.Local)
 		case xml.CharData:
-			if inText && inPara {
-				para.Write(t)
+			if r.inText && r.inPara {
+				r.para.Write(t)
 			}
 		}
 	}
 	return r.out.String(), nil
+}
+
+// start opens a table, row, cell, paragraph or run of text, or reads a
+// paragraph's numbering.
+func (r *docxReader) start(t xml.StartElement) {
+	switch t.Name.Local {
+	case "tbl":
+		r.tableDepth++
+	case "tr":
+		r.row = nil
+	case "tc":
+		r.cell.Reset()
+	case "p":
+		r.inPara = true
+		r.para.Reset()
+		r.numID, r.ilvl = "", 0
+	case "numId":
+		r.numID = attr(t, "val")
+	case "ilvl":
+		r.ilvl, _ = strconv.Atoi(attr(t, "val"))
+	case "t":
+		r.inText = true
+	case "tab":
+		if r.inPara {
+			r.para.WriteString(" ")
+		}
+	case "br", "cr":
+		if r.inPara {
+			r.para.WriteString(" ")
+		}
+	}
+}
+
+// end closes what start opened, writing out a paragraph or a table row.
+func (r *docxReader) end(name string) {
+	switch name {
+	case "t":
+		r.inText = false
+	case "p":
+		r.endParagraph()
+	case "tc":
+		r.row = append(r.row, strings.ReplaceAll(r.cell.String(), "|", "/"))
+	case "tr":
+		if r.tableDepth == 1 && len(r.row) > 0 {
+			r.out.WriteString("| " + strings.Join(r.row, " | ") + " |\n")
+		}
+	case "tbl":
+		r.tableDepth--
+		if r.tableDepth == 0 {
+			r.out.WriteString("\n")
+		}
+	}
+}
+
+// endParagraph writes a paragraph with its label, as a line of the text
+// or into the table cell it is in.
+func (r *docxReader) endParagraph() {
+	r.inPara = false
+	text := strings.Join(strings.Fields(r.para.String()), " ")
+	if text != "" {
+		text = r.label(r.numID, r.ilvl) + text
+	}
+	if r.tableDepth > 0 {
+		if r.cell.Len() > 0 && text != "" {
+			r.cell.WriteString(" ")
+		}
+		r.cell.WriteString(text)
+	} else if text != "" {
+		r.out.WriteString(text + "\n\n")
+	}
 }
 
 // label returns the text of an automatic list label, with its space.

@@ -134,29 +134,12 @@ func (d *drafter) read() {
 	}
 	// The province first, from the heading, so that the province's own
 	// agency names are known when reading agencies.
-	d.reg.province = d.in.Province
-	if d.reg.province == "" {
-		head := d.text
-		if len(head) > 3000 {
-			head = head[:3000]
-		}
-		if d.reg.province = findProvince(head, provinces); d.reg.province != "" {
-			d.reg.provNote = "guess: the province the heading names"
-		}
-	}
+	d.readProvince(provinces)
 	d.lx = newLexicon(d.in.Site, d.reg.province)
 	d.bd = newBuilder(d.lx)
 	blocks := paragraphs(d.lines, d.text, d.lx.starts)
 
-	d.reg.framework = d.in.Framework
-	if d.reg.framework == "" {
-		switch id := findFramework(d.text, frameworks); {
-		case id != "":
-			d.reg.framework, d.reg.fwNote = id, "guess: the text cites the framework's founding decision"
-		case len(frameworks) == 1:
-			d.reg.framework, d.reg.fwNote = frameworks[0].ID, "guess: the only framework"
-		}
-	}
+	d.readFramework(frameworks)
 	start := d.reg.heading(blocks, d.lx)
 	if d.reg.title == "" {
 		d.reg.news = true
@@ -166,73 +149,7 @@ func (d *drafter) read() {
 			d.reg.provNote = "guess: the province the title names"
 		}
 	}
-	const (
-		body = iota
-		after
-		attached
-		appendix
-	)
-	phase := body
-	var app *appendixTable
-	apps := 0
-	for i := start; i < len(blocks); i++ {
-		b := blocks[i]
-		t := b.text
-		switch {
-		case appendixRe.MatchString(t) && b.kind == noLabel && !hasLowerAfter(t, "Phụ lục"):
-			app = d.bd.startAppendix(b, apps)
-			apps++
-			phase = appendix
-			continue
-		case phase != appendix && endMatter(t):
-			phase = after
-			continue
-		case phase == appendix && endMatter(t):
-			app.flush()
-			phase = after
-			continue
-		}
-		switch phase {
-		case body:
-			if i == start && t == "QUYẾT ĐỊNH" || t == "QUYẾT ĐỊNH:" {
-				d.bd.startDecision(b.line)
-				continue
-			}
-			d.bd.add(b)
-		case after:
-			if m := typeRe.FindStringSubmatch(t); m != nil && !hasLower(t) && len(strings.Fields(t)) > 2 {
-				// The plan a decision issues: its title says what the
-				// plan is, better than the decision's "Ban hành ...".
-				phase = attached
-				d.bd.reset()
-				var next int
-				d.reg.title, next = d.reg.titleAt(blocks, i)
-				d.reg.titleNote = strings.TrimSpace("the title of the plan the decision issues; " + d.reg.titleNote)
-				i = next - 1
-			} else if b.kind != noLabel && b.kind != dash && b.kind != plus {
-				// Numbered text after the signature (recipients are
-				// "-" lines): say so rather than lose it.
-				d.bd.unplaced = append(d.bd.unplaced, note{b.line, t})
-			}
-		case attached:
-			if b.kind == roman {
-				phase = body
-				d.bd.reset()
-				d.bd.add(b)
-			}
-		case appendix:
-			switch {
-			case app.add(b):
-			case !app.header:
-				d.bd.add(b) // an appendix of text, not a table
-			default:
-				d.bd.unplaced = append(d.bd.unplaced, note{b.line, t})
-			}
-		}
-	}
-	if app != nil {
-		app.flush()
-	}
+	d.readParts(blocks, start)
 	// A text without a numbered outline (a news report): each paragraph
 	// of it is an item, for the editor to group.
 	if len(d.bd.root.children) == 0 {
@@ -240,6 +157,149 @@ func (d *drafter) read() {
 		d.plainText(blocks)
 	}
 	d.reg.signature(d.lines)
+}
+
+// readProvince takes the province given, or else guesses it from the
+// province the heading names.
+func (d *drafter) readProvince(provinces []*model.Province) {
+	d.reg.province = d.in.Province
+	if d.reg.province != "" {
+		return
+	}
+	head := d.text
+	if len(head) > 3000 {
+		head = head[:3000]
+	}
+	if d.reg.province = findProvince(head, provinces); d.reg.province != "" {
+		d.reg.provNote = "guess: the province the heading names"
+	}
+}
+
+// readFramework takes the framework given, or else guesses it: the one
+// whose founding decision the text cites, or the only one there is.
+func (d *drafter) readFramework(frameworks []*model.Framework) {
+	d.reg.framework = d.in.Framework
+	if d.reg.framework != "" {
+		return
+	}
+	switch id := findFramework(d.text, frameworks); {
+	case id != "":
+		d.reg.framework, d.reg.fwNote = id, "guess: the text cites the framework's founding decision"
+	case len(frameworks) == 1:
+		d.reg.framework, d.reg.fwNote = frameworks[0].ID, "guess: the only framework"
+	}
+}
+
+// part is the part of a document a paragraph belongs to: what a
+// paragraph means depends on it (a "-" line is an item in the body and a
+// recipient after the signature).
+type part int
+
+const (
+	inBody         part = iota
+	afterSignature      // the recipients and the signature
+	attachedPlan        // the plan a decision issues, before its outline
+	inAppendix
+)
+
+// partReader reads the paragraphs after the heading, one part after
+// another.
+type partReader struct {
+	d      *drafter
+	blocks []block
+	part   part
+	app    *appendixTable // the appendix being read, if any
+	apps   int            // appendices started
+}
+
+// readParts reads the paragraphs after the heading into the outline: the
+// body, then what follows the signature, the plan a decision issues and
+// the appendices.
+func (d *drafter) readParts(blocks []block, start int) {
+	r := &partReader{d: d, blocks: blocks, part: inBody}
+	for i := start; i < len(blocks); i++ {
+		b := blocks[i]
+		if r.startsPart(b) {
+			continue
+		}
+		switch r.part {
+		case inBody:
+			if i == start && b.text == "QUYẾT ĐỊNH" || b.text == "QUYẾT ĐỊNH:" {
+				d.bd.startDecision(b.line)
+				continue
+			}
+			d.bd.add(b)
+		case afterSignature:
+			i = r.afterSignature(i)
+		case attachedPlan:
+			if b.kind == roman {
+				r.part = inBody
+				d.bd.reset()
+				d.bd.add(b)
+			}
+		case inAppendix:
+			r.appendixParagraph(b)
+		}
+	}
+	if r.app != nil {
+		r.app.flush()
+	}
+}
+
+// startsPart reports whether b starts an appendix or the end matter, and
+// if so moves to that part.
+func (r *partReader) startsPart(b block) bool {
+	t := b.text
+	switch {
+	case appendixRe.MatchString(t) && b.kind == noLabel && !hasLowerAfter(t, "Phụ lục"):
+		r.app = r.d.bd.startAppendix(b, r.apps)
+		r.apps++
+		r.part = inAppendix
+		return true
+	case r.part != inAppendix && endMatter(t):
+		r.part = afterSignature
+		return true
+	case r.part == inAppendix && endMatter(t):
+		r.app.flush()
+		r.part = afterSignature
+		return true
+	}
+	return false
+}
+
+// afterSignature reads the paragraph at i after a signature, and returns
+// the index of the last paragraph it read.
+func (r *partReader) afterSignature(i int) int {
+	d, b := r.d, r.blocks[i]
+	t := b.text
+	if m := typeRe.FindStringSubmatch(t); m != nil && !hasLower(t) && len(strings.Fields(t)) > 2 {
+		// The plan a decision issues: its title says what the
+		// plan is, better than the decision's "Ban hành ...".
+		r.part = attachedPlan
+		d.bd.reset()
+		var next int
+		d.reg.title, next = d.reg.titleAt(r.blocks, i)
+		d.reg.titleNote = strings.TrimSpace("the title of the plan the decision issues; " + d.reg.titleNote)
+		return next - 1
+	}
+	if b.kind != noLabel && b.kind != dash && b.kind != plus {
+		// Numbered text after the signature (recipients are
+		// "-" lines): say so rather than lose it.
+		d.bd.unplaced = append(d.bd.unplaced, note{b.line, t})
+	}
+	return i
+}
+
+// appendixParagraph reads a paragraph of an appendix: a row of its
+// table, text of an appendix that is not a table, or else unplaced.
+func (r *partReader) appendixParagraph(b block) {
+	switch {
+	case r.app.add(b):
+	case !r.app.header:
+		r.d.bd.add(b) // an appendix of text, not a table
+	default:
+		r.d.bd.unplaced = append(r.d.bd.unplaced, note{b.line, b.text})
+	}
 }
 
 // plainText makes one section of the paragraphs of a text that has no

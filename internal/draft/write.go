@@ -45,9 +45,38 @@ func (d *drafter) planID(srcName string) string {
 
 // yaml writes the draft plan file.
 func (d *drafter) yaml(srcName string) ([]byte, error) {
-	r := &d.reg
 	d.id = d.planID(srcName)
-	rep := &d.report
+	d.fillGuesses()
+	d.reportRegister()
+
+	top := mapping()
+	top.add("id", str(d.id))
+	d.placeFields(top)
+	tn := mapping()
+	tn.add("vi", folded(d.reg.title))
+	if d.reg.titleNote != "" {
+		tn.node.Content[0].HeadComment = comment(d.reg.titleNote)
+	}
+	top.add("title", tn.node)
+	top.add("document", d.document())
+	d.bodyFields(top)
+	top.add("source", d.sourceNode(srcName))
+	secs := &yaml.Node{Kind: yaml.SequenceNode}
+	for _, s := range d.bd.root.children {
+		secs.Content = append(secs.Content, d.sectionNode(s))
+	}
+	top.add("sections", secs)
+
+	doc := &yaml.Node{Kind: yaml.DocumentNode, Content: []*yaml.Node{top.node},
+		HeadComment: "# Draft made by `sitegen import` from " + srcName + ".\n" +
+			"# Check every line marked \"# guess\", add the English (`en:`), then run `sitegen check`."}
+	return encodeDraft(doc)
+}
+
+// reportRegister says in the report which parts of the register block
+// were found, which were guessed and which are missing.
+func (d *drafter) reportRegister() {
+	r, rep := &d.reg, &d.report
 	found := func(what, v string, note ...string) {
 		switch {
 		case v == "":
@@ -58,7 +87,6 @@ func (d *drafter) yaml(srcName string) ([]byte, error) {
 			rep.Found = append(rep.Found, what+" "+v)
 		}
 	}
-	d.fillGuesses()
 	found("type", string(r.docType), r.typeNote)
 	found("number", r.number)
 	found("date", r.date, r.dateNote)
@@ -72,9 +100,12 @@ func (d *drafter) yaml(srcName string) ([]byte, error) {
 	} else {
 		rep.Missing = append(rep.Missing, "legal bases")
 	}
+}
 
-	top := mapping()
-	top.add("id", str(d.id))
+// placeFields writes the plan's province and framework, or a comment
+// saying how to add the one that was not found.
+func (d *drafter) placeFields(top *mapper) {
+	r := &d.reg
 	if r.province != "" {
 		v := str(r.province)
 		v.LineComment = comment(r.provNote)
@@ -92,13 +123,13 @@ func (d *drafter) yaml(srcName string) ([]byte, error) {
 	} else {
 		top.addComment("# framework: not found; add `framework: ID` from frameworks.yaml")
 	}
-	tn := mapping()
-	tn.add("vi", folded(r.title))
-	if r.titleNote != "" {
-		tn.node.Content[0].HeadComment = comment(r.titleNote)
-	}
-	top.add("title", tn.node)
-	top.add("document", d.document())
+}
+
+// bodyFields writes what the body says of the plan as a whole: its
+// period, standing agency, reporting dates and funding, with the notes
+// that mark them as read or guessed.
+func (d *drafter) bodyFields(top *mapper) {
+	r := &d.reg
 	if r.from != 0 {
 		p := flow()
 		p.add("from", num(r.from))
@@ -129,23 +160,24 @@ func (d *drafter) yaml(srcName string) ([]byte, error) {
 		top.addComment("# guess: the text of the funding section")
 		top.add("funding", f.node)
 	}
+}
+
+// sourceNode names the plan's source file and its kind: news when the
+// text was read as a report about the plan, not the plan itself.
+func (d *drafter) sourceNode(srcName string) *yaml.Node {
 	src := flow()
 	src.add("file", str(srcName))
 	kind := model.SourceOfficial
-	if r.news {
+	if d.reg.news {
 		kind = model.SourceNews
 	}
 	src.add("kind", str(string(kind)))
-	top.add("source", src.node)
-	secs := &yaml.Node{Kind: yaml.SequenceNode}
-	for _, s := range d.bd.root.children {
-		secs.Content = append(secs.Content, d.sectionNode(s))
-	}
-	top.add("sections", secs)
+	return src.node
+}
 
-	doc := &yaml.Node{Kind: yaml.DocumentNode, Content: []*yaml.Node{top.node},
-		HeadComment: "# Draft made by `sitegen import` from " + srcName + ".\n" +
-			"# Check every line marked \"# guess\", add the English (`en:`), then run `sitegen check`."}
+// encodeDraft prints the draft with the two-space indent of the content
+// files.
+func encodeDraft(doc *yaml.Node) ([]byte, error) {
 	var buf bytes.Buffer
 	enc := yaml.NewEncoder(&buf)
 	enc.SetIndent(2)

@@ -150,7 +150,25 @@ func apportion(n int, w [nCategories]int) [nCategories]int {
 	return out
 }
 
+// plan generates a plan of about n items: its register data, then one
+// top-level section per category that has items, in the order the
+// published plans use, and the appendix restating its specific tasks.
 func (g *gen) plan(n int) *plan {
+	p := g.planHead()
+	c, appendix := counts(n)
+	g.purposeSection(p, c)
+	g.objectivesSection(p, c)
+	tasks, taskPillars := g.tasksSection(p, c)
+	g.organisationSections(p, c)
+	if appendix > 0 {
+		p.sections = append(p.sections, g.appendix(p, tasks, taskPillars, appendix))
+	}
+	return p
+}
+
+// planHead generates what the register says of a plan: its number, date,
+// signer, place and title.
+func (g *gen) planHead() *plan {
 	pr := g.prov
 	p := &plan{
 		id:        pr.id + "-synth",
@@ -174,70 +192,88 @@ func (g *gen) plan(n int) *plan {
 		"Kế hoạch thực hiện các mục tiêu của Cộng đồng Văn hóa - Xã hội ASEAN " + p.place.vi + " giai đoạn 2021-2025",
 		"Plan for implementing the goals of the ASEAN Socio-Cultural Community " + p.place.en + ", 2021-2025",
 	}
-	c, appendix := counts(n)
-	top := 0
-	next := func(vi, en, pillar string) *section {
-		s := &section{id: strings.ToLower(romans[top]), label: romans[top], printed: romans[top] + ".", title: pair{vi, en}, pillar: pillar}
-		top++
-		return s
-	}
+	return p
+}
 
-	if c[cPurpose]+c[cRequirement] > 0 {
-		s := next("MỤC ĐÍCH, YÊU CẦU", "PURPOSE AND REQUIREMENTS", groupObjectives)
-		s.sub(pair{"Mục đích", "Purpose"}, g.simpleItems(c[cPurpose], "purpose", purposeOpeners), letterStyle)
-		s.sub(pair{"Yêu cầu", "Requirements"}, g.simpleItems(c[cRequirement], "requirement", requirementOpeners), letterStyle)
-		p.sections = append(p.sections, s)
+// topSection starts the plan's next top-level section, labelled with
+// the next Roman numeral: sections without items are left out, so the
+// numerals follow the sections the plan has.
+func (p *plan) topSection(vi, en, pillar string) *section {
+	r := romans[len(p.sections)]
+	return &section{id: strings.ToLower(r), label: r, printed: r + ".", title: pair{vi, en}, pillar: pillar}
+}
+
+// purposeSection adds the section of purposes and requirements.
+func (g *gen) purposeSection(p *plan, c [nCategories]int) {
+	if c[cPurpose]+c[cRequirement] == 0 {
+		return
 	}
-	if c[cGeneralObjective]+c[cSpecificObjective] > 0 {
-		s := next("MỤC TIÊU", "OBJECTIVES", groupObjectives)
-		s.sub(pair{"Mục tiêu chung", "General objective"}, g.simpleItems(c[cGeneralObjective], "objective", objectiveOpeners), bulletStyle)
-		specific := g.simpleItems(c[cSpecificObjective], "objective", objectiveOpeners)
-		if len(specific) > 0 {
-			p.target = &target{value: 100 + g.rng.IntN(400)}
-			specific[0] = g.targetItem(p.target.value)
-		}
-		if sub := s.sub(pair{"Mục tiêu cụ thể", "Specific objectives"}, specific, letterStyle); sub != nil && p.target != nil {
-			p.target.item = sub.items[0].id
-		}
-		p.sections = append(p.sections, s)
+	s := p.topSection("MỤC ĐÍCH, YÊU CẦU", "PURPOSE AND REQUIREMENTS", groupObjectives)
+	s.sub(pair{"Mục đích", "Purpose"}, g.simpleItems(c[cPurpose], "purpose", purposeOpeners), letterStyle)
+	s.sub(pair{"Yêu cầu", "Requirements"}, g.simpleItems(c[cRequirement], "requirement", requirementOpeners), letterStyle)
+	p.sections = append(p.sections, s)
+}
+
+// objectivesSection adds the section of objectives; the first specific
+// objective is the plan's measured target.
+func (g *gen) objectivesSection(p *plan, c [nCategories]int) {
+	if c[cGeneralObjective]+c[cSpecificObjective] == 0 {
+		return
 	}
-	var tasks []*item // specific tasks, for the appendix
-	var taskPillars []string
+	s := p.topSection("MỤC TIÊU", "OBJECTIVES", groupObjectives)
+	s.sub(pair{"Mục tiêu chung", "General objective"}, g.simpleItems(c[cGeneralObjective], "objective", objectiveOpeners), bulletStyle)
+	specific := g.simpleItems(c[cSpecificObjective], "objective", objectiveOpeners)
+	if len(specific) > 0 {
+		p.target = &target{value: 100 + g.rng.IntN(400)}
+		specific[0] = g.targetItem(p.target.value)
+	}
+	if sub := s.sub(pair{"Mục tiêu cụ thể", "Specific objectives"}, specific, letterStyle); sub != nil && p.target != nil {
+		p.target.item = sub.items[0].id
+	}
+	p.sections = append(p.sections, s)
+}
+
+// tasksSection adds the section of tasks, one subsection per pillar, and
+// returns its specific tasks with their pillars, for the appendix.
+func (g *gen) tasksSection(p *plan, c [nCategories]int) (tasks []*item, taskPillars []string) {
 	hasTasks := false
 	for i := range 5 {
 		hasTasks = hasTasks || c[cGeneralTask+i]+c[cSpecificTask+i] > 0
 	}
-	if hasTasks {
-		s := next("NHIỆM VỤ VÀ GIẢI PHÁP", "TASKS AND SOLUTIONS", "")
-		for i, pid := range pillarIDs {
-			ps := g.pillarSection(s, pid, c[cGeneralTask+i], c[cSpecificTask+i])
-			if ps == nil {
-				continue
-			}
-			for _, t := range ps.subs[len(ps.subs)-1].allItems() {
-				if t.kind == "task" {
-					tasks = append(tasks, t)
-					taskPillars = append(taskPillars, pid)
-				}
+	if !hasTasks {
+		return nil, nil
+	}
+	s := p.topSection("NHIỆM VỤ VÀ GIẢI PHÁP", "TASKS AND SOLUTIONS", "")
+	for i, pid := range pillarIDs {
+		ps := g.pillarSection(s, pid, c[cGeneralTask+i], c[cSpecificTask+i])
+		if ps == nil {
+			continue
+		}
+		for _, t := range ps.subs[len(ps.subs)-1].allItems() {
+			if t.kind == "task" {
+				tasks = append(tasks, t)
+				taskPillars = append(taskPillars, pid)
 			}
 		}
-		p.sections = append(p.sections, s)
 	}
+	p.sections = append(p.sections, s)
+	return tasks, taskPillars
+}
+
+// organisationSections adds the sections of funding and of the agencies'
+// duties.
+func (g *gen) organisationSections(p *plan, c [nCategories]int) {
 	if c[cFunding] > 0 {
-		s := next("KINH PHÍ THỰC HIỆN", "FUNDING", groupOrganisation)
+		s := p.topSection("KINH PHÍ THỰC HIỆN", "FUNDING", groupOrganisation)
 		s.setItems(g.fundingItems(c[cFunding]), numberStyle)
 		p.funding = s.items[0].text
 		p.sections = append(p.sections, s)
 	}
 	if c[cDuty] > 0 {
-		s := next("TỔ CHỨC THỰC HIỆN", "ORGANISATION OF IMPLEMENTATION", groupOrganisation)
+		s := p.topSection("TỔ CHỨC THỰC HIỆN", "ORGANISATION OF IMPLEMENTATION", groupOrganisation)
 		g.duties(s, c[cDuty], p.standing)
 		p.sections = append(p.sections, s)
 	}
-	if appendix > 0 {
-		p.sections = append(p.sections, g.appendix(p, tasks, taskPillars, appendix))
-	}
-	return p
 }
 
 // Label styles of a list of items.

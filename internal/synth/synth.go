@@ -176,17 +176,37 @@ type frameworkInfo struct {
 // readBase reads the files to copy from base and the registries plans
 // refer to.
 func readBase(base fs.FS) (*registries, []file, error) {
+	files, err := readCopied(base)
+	if err != nil {
+		return nil, nil, err
+	}
+	reg := &registries{pillars: map[string]textPair{}, agencies: map[string]agencyInfo{}, themes: map[string]bool{}}
+	if err := reg.readFramework(fileData(files, "frameworks.yaml")); err != nil {
+		return nil, nil, err
+	}
+	if err := reg.readAgencies(fileData(files, "agencies.yaml")); err != nil {
+		return nil, nil, err
+	}
+	if err := reg.readThemes(fileData(files, "themes.yaml")); err != nil {
+		return nil, nil, err
+	}
+	return reg, files, nil
+}
+
+// readCopied reads the files the generated content takes from base
+// unchanged: site.yaml, the registries and the standalone pages.
+func readCopied(base fs.FS) ([]file, error) {
 	var files []file
 	for _, name := range copied {
 		b, err := fs.ReadFile(base, name)
 		if err != nil {
-			return nil, nil, fmt.Errorf("synth: reading %s from the base content: %w", name, err)
+			return nil, fmt.Errorf("synth: reading %s from the base content: %w", name, err)
 		}
 		files = append(files, file{name, b})
 	}
 	pages, err := fs.ReadDir(base, "pages")
 	if err != nil {
-		return nil, nil, fmt.Errorf("synth: reading pages/ from the base content: %w", err)
+		return nil, fmt.Errorf("synth: reading pages/ from the base content: %w", err)
 	}
 	for _, e := range pages {
 		if !e.Type().IsRegular() || strings.HasPrefix(e.Name(), ".") {
@@ -194,22 +214,29 @@ func readBase(base fs.FS) (*registries, []file, error) {
 		}
 		b, err := fs.ReadFile(base, "pages/"+e.Name())
 		if err != nil {
-			return nil, nil, fmt.Errorf("synth: reading pages/%s from the base content: %w", e.Name(), err)
+			return nil, fmt.Errorf("synth: reading pages/%s from the base content: %w", e.Name(), err)
 		}
 		files = append(files, file{"pages/" + e.Name(), b})
 	}
-	reg := &registries{pillars: map[string]textPair{}, agencies: map[string]agencyInfo{}, themes: map[string]bool{}}
-	data := func(name string) []byte {
-		for _, f := range files {
-			if f.name == name {
-				return f.data
-			}
+	return files, nil
+}
+
+// fileData returns the bytes of the file named name, or nil.
+func fileData(files []file, name string) []byte {
+	for _, f := range files {
+		if f.name == name {
+			return f.data
 		}
-		return nil
 	}
+	return nil
+}
+
+// readFramework takes from frameworks.yaml the first framework with the
+// five pillars and the two groups the generated plans use.
+func (r *registries) readFramework(data []byte) error {
 	var frameworks []frameworkInfo
-	if err := yaml.Unmarshal(data("frameworks.yaml"), &frameworks); err != nil {
-		return nil, nil, fmt.Errorf("synth: frameworks.yaml: %w", err)
+	if err := yaml.Unmarshal(data, &frameworks); err != nil {
+		return fmt.Errorf("synth: frameworks.yaml: %w", err)
 	}
 	for _, f := range frameworks {
 		ids := map[string]textPair{}
@@ -222,46 +249,58 @@ func readBase(base fs.FS) (*registries, []file, error) {
 			ok = ok && has
 		}
 		if ok {
-			reg.framework, reg.pillars = f.ID, ids
+			r.framework, r.pillars = f.ID, ids
 			break
 		}
 	}
-	if reg.framework == "" {
-		return nil, nil, fmt.Errorf("synth: frameworks.yaml has no framework with the pillars %s and the groups %s and %s",
+	if r.framework == "" {
+		return fmt.Errorf("synth: frameworks.yaml has no framework with the pillars %s and the groups %s and %s",
 			strings.Join(pillarIDs, ", "), groupObjectives, groupOrganisation)
 	}
+	return nil
+}
+
+// readAgencies takes the agencies of agencies.yaml that have an id and a
+// Vietnamese name, and the first that is not collective, the lead of
+// last resort.
+func (r *registries) readAgencies(data []byte) error {
 	var agencies []agencyInfo
-	if err := yaml.Unmarshal(data("agencies.yaml"), &agencies); err != nil {
-		return nil, nil, fmt.Errorf("synth: agencies.yaml: %w", err)
+	if err := yaml.Unmarshal(data, &agencies); err != nil {
+		return fmt.Errorf("synth: agencies.yaml: %w", err)
 	}
 	for _, a := range agencies {
 		a.Name.VI, a.Name.EN = clean(a.Name.VI), clean(a.Name.EN)
 		if a.ID == "" || a.Name.VI == "" {
 			continue
 		}
-		reg.agencies[a.ID] = a
-		if reg.firstNon == "" && !a.Collective {
-			reg.firstNon = a.ID
+		r.agencies[a.ID] = a
+		if r.firstNon == "" && !a.Collective {
+			r.firstNon = a.ID
 		}
 	}
-	if reg.firstNon == "" {
-		return nil, nil, errors.New("synth: agencies.yaml defines no agency that is not collective")
+	if r.firstNon == "" {
+		return errors.New("synth: agencies.yaml defines no agency that is not collective")
 	}
+	return nil
+}
+
+// readThemes takes the theme ids of themes.yaml.
+func (r *registries) readThemes(data []byte) error {
 	var themes []struct {
 		ID string `yaml:"id"`
 	}
-	if err := yaml.Unmarshal(data("themes.yaml"), &themes); err != nil {
-		return nil, nil, fmt.Errorf("synth: themes.yaml: %w", err)
+	if err := yaml.Unmarshal(data, &themes); err != nil {
+		return fmt.Errorf("synth: themes.yaml: %w", err)
 	}
 	for _, t := range themes {
 		if t.ID != "" {
-			reg.themes[t.ID] = true
+			r.themes[t.ID] = true
 		}
 	}
-	if len(reg.themes) == 0 {
-		return nil, nil, errors.New("synth: themes.yaml defines no theme")
+	if len(r.themes) == 0 {
+		return errors.New("synth: themes.yaml defines no theme")
 	}
-	return reg, files, nil
+	return nil
 }
 
 // clean collapses white space, as the loader does.

@@ -236,89 +236,126 @@ func splice(b []byte, top *yaml.Node, changes []change) ([]byte, error) {
 	return out, nil
 }
 
+// textKeys is a text's mapping and the keys an import reads and writes
+// in it; a key absent from the mapping is nil, with its value.
+type textKeys struct {
+	m        *yaml.Node
+	flow     bool // the mapping is written { vi: ..., en: ... }
+	viK, viV *yaml.Node
+	enK, enV *yaml.Node
+	ofK, ofV *yaml.Node
+}
+
 // edits are the byte edits that set one text's en and en_of.
 func (d *doc) edits(c change) ([]edit, error) {
 	m := c.field.holder
-	flow := m.Style&yaml.FlowStyle != 0
-	viK, viV := key(m, "vi")
-	enK, enV := key(m, "en")
-	ofK, ofV := key(m, "en_of")
-	for _, n := range []*yaml.Node{enV, ofV} {
+	t := textKeys{m: m, flow: m.Style&yaml.FlowStyle != 0}
+	t.viK, t.viV = key(m, "vi")
+	t.enK, t.enV = key(m, "en")
+	t.ofK, t.ofV = key(m, "en_of")
+	for _, n := range []*yaml.Node{t.enV, t.ofV} {
 		if n != nil && n.Kind != yaml.ScalarNode {
 			return nil, fmt.Errorf("line %d: the field is not a single text", n.Line)
 		}
 	}
 	var out []edit
-	// The en_of written with en, right after it, when there is none yet.
-	tail := ""
-	if ofK == nil {
-		if flow {
-			tail = ", en_of: " + c.enOf
-		} else {
-			tail = d.nl + strings.Repeat(" ", keyIndent(viK, enK)) + "en_of: " + c.enOf
-		}
-	} else if ofV.Value != c.enOf {
-		start := d.offset(ofV)
-		end, err := d.valueEnd(m, ofK, ofV)
-		if err != nil {
-			return nil, err
-		}
-		out = append(out, edit{start, end, c.enOf})
+	tail, of, err := d.fingerprintEdit(t, c.enOf)
+	if err != nil {
+		return nil, err
 	}
+	if of != nil {
+		out = append(out, *of)
+	}
+	en, err := d.englishEdit(t, c.en, tail)
+	if err != nil {
+		return nil, err
+	}
+	if en != nil {
+		out = append(out, *en)
+	}
+	return out, nil
+}
+
+// fingerprintEdit replaces an en_of that differs from enOf; when there
+// is none yet, it returns instead the tail that writes it right after
+// en.
+func (d *doc) fingerprintEdit(t textKeys, enOf string) (tail string, e *edit, err error) {
 	switch {
-	case enK == nil:
+	case t.ofK == nil && t.flow:
+		return ", en_of: " + enOf, nil, nil
+	case t.ofK == nil:
+		return d.nl + strings.Repeat(" ", keyIndent(t.viK, t.enK)) + "en_of: " + enOf, nil, nil
+	case t.ofV.Value == enOf:
+		return "", nil, nil
+	}
+	start := d.offset(t.ofV)
+	end, err := d.valueEnd(t.m, t.ofK, t.ofV)
+	if err != nil {
+		return "", nil, err
+	}
+	return "", &edit{start, end, enOf}, nil
+}
+
+// englishEdit writes en, followed by tail; nil when the English stays as
+// it is and there is no tail to add.
+func (d *doc) englishEdit(t textKeys, en, tail string) (*edit, error) {
+	switch {
+	case t.enK == nil:
 		// A new en goes right after vi.
-		end, err := d.valueEnd(m, viK, viV)
+		end, err := d.valueEnd(t.m, t.viK, t.viV)
 		if err != nil {
 			return nil, err
 		}
-		if flow {
-			out = append(out, edit{end, end, ", en: " + flowScalar(c.en) + tail})
-		} else {
-			end = d.lineEnd(d.lineOf(end))
-			indent := viK.Column - 1
-			out = append(out, edit{end, end, d.nl + strings.Repeat(" ", indent) + d.block("en", c.en, indent) + tail})
+		if t.flow {
+			return &edit{end, end, ", en: " + flowScalar(en) + tail}, nil
 		}
-	case clean(enV.Value) == c.en:
+		end = d.lineEnd(d.lineOf(end))
+		indent := t.viK.Column - 1
+		return &edit{end, end, d.nl + strings.Repeat(" ", indent) + d.block("en", en, indent) + tail}, nil
+	case clean(t.enV.Value) == en:
 		// The English stays as written (a review confirmed it): only its
 		// fingerprint is added after it.
 		if tail == "" {
-			break
+			return nil, nil
 		}
-		end, err := d.valueEnd(m, enK, enV)
+		end, err := d.valueEnd(t.m, t.enK, t.enV)
 		if err != nil {
 			return nil, err
 		}
-		if !flow {
+		if !t.flow {
 			end = d.lineEnd(d.lineOf(end))
 		}
-		out = append(out, edit{end, end, tail})
-	case flow:
-		start := d.offset(enV)
-		end, err := d.valueEnd(m, enK, enV)
+		return &edit{end, end, tail}, nil
+	case t.flow:
+		start := d.offset(t.enV)
+		end, err := d.valueEnd(t.m, t.enK, t.enV)
 		if err != nil {
 			return nil, err
 		}
-		out = append(out, edit{start, end, flowScalar(c.en) + tail})
-	default:
-		end, err := d.valueEnd(m, enK, enV)
-		if err != nil {
-			return nil, err
-		}
-		r := d.block("en", c.en, enK.Column-1)
-		if comment := enV.LineComment; comment != "" {
-			// The comment that ends en's first line stays there; after a
-			// folded text's last line it would become part of the text.
-			end = d.lineEnd(d.lineOf(end))
-			first, rest, folded := strings.Cut(r, d.nl)
-			r = first + " " + comment
-			if folded {
-				r += d.nl + rest
-			}
-		}
-		out = append(out, edit{d.offset(enK), end, r + tail})
+		return &edit{start, end, flowScalar(en) + tail}, nil
 	}
-	return out, nil
+	return d.blockEnglishEdit(t, en, tail)
+}
+
+// blockEnglishEdit replaces the English of a block mapping, keeping the
+// comment at the end of its first line.
+func (d *doc) blockEnglishEdit(t textKeys, en, tail string) (*edit, error) {
+	end, err := d.valueEnd(t.m, t.enK, t.enV)
+	if err != nil {
+		return nil, err
+	}
+	r := d.block("en", en, t.enK.Column-1)
+	if comment := t.enV.LineComment; comment != "" {
+		// The comment that ends en's first line stays there; after a
+		// folded text's last line it would become part of the text.
+		end = d.lineEnd(d.lineOf(end))
+		first, rest, folded := strings.Cut(r, d.nl)
+		r = first + " " + comment
+		if folded {
+			r += d.nl + rest
+		}
+	}
+	return &edit{d.offset(t.enK), end, r + tail}, nil
 }
 
 func keyIndent(vi, en *yaml.Node) int {

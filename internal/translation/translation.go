@@ -153,107 +153,148 @@ func Import(fsys fs.FS, name string, data []byte) (*Imported, error) {
 	if _, err := loadContent(fsys); err != nil {
 		return nil, err
 	}
-	ref := &Refusal{File: name}
-	refuse := func(format string, args ...any) { ref.Problems = append(ref.Problems, fmt.Sprintf(format, args...)) }
+	im := &importer{ref: &Refusal{File: name}, res: &Imported{}, seen: map[string]bool{}}
+	if im.texts, im.files, err = readTexts(fsys); err != nil {
+		return nil, err
+	}
+	for i := range doc.Files {
+		im.readFile(i, &doc.Files[i])
+	}
+	if len(im.ref.Problems) > 0 {
+		return nil, im.ref
+	}
+	im.spliceFiles()
+	if len(im.ref.Problems) > 0 {
+		return nil, im.ref
+	}
+	return im.res, nil
+}
 
-	// Every text of the site, by id, read as the import will edit it.
-	byID := map[string]*field{}
-	parsed := map[string]*parsedFile{}
+// importer checks the units of a translated file against the content and
+// gathers the changes each content file receives. It keeps every
+// problem, so that the translator can fix them all at once.
+type importer struct {
+	texts map[string]*field      // every text of the site, by id
+	files map[string]*parsedFile // every content file, by name
+	seen  map[string]bool        // the unit ids read so far
+	ref   *Refusal
+	res   *Imported
+}
+
+func (im *importer) refuse(format string, args ...any) {
+	im.ref.Problems = append(im.ref.Problems, fmt.Sprintf(format, args...))
+}
+
+// readTexts reads every text of the site, by id, as the import will edit
+// it, and every content file parsed, by name.
+func readTexts(fsys fs.FS) (map[string]*field, map[string]*parsedFile, error) {
+	texts := map[string]*field{}
+	files := map[string]*parsedFile{}
 	names := append([]string(nil), siteFiles...)
 	plans, err := fs.Glob(fsys, "plans/*.yaml")
 	if err != nil {
-		return nil, err
+		return nil, nil, err
 	}
 	for _, n := range append(names, plans...) {
 		fl, raw, top, err := readFields(fsys, n)
 		if err != nil {
-			return nil, err
+			return nil, nil, err
 		}
-		parsed[n] = &parsedFile{raw: raw, top: top}
+		files[n] = &parsedFile{raw: raw, top: top}
 		for _, f := range fl {
-			byID[f.ID] = f
+			texts[f.ID] = f
 		}
 	}
+	return texts, files, nil
+}
 
-	res := &Imported{}
-	seen := map[string]bool{}
-	for i, file := range doc.Files {
-		where := fmt.Sprintf("<file> %d (%q)", i+1, file.Original)
-		if !isLanguage(file.Source, "vi") {
-			refuse("%s: source-language is %q, want \"vi\": these texts are translated from Vietnamese", where, file.Source)
-		}
-		if !isLanguage(file.Target, "en") {
-			refuse("%s: target-language is %q, want \"en\": sitegen takes English translations", where, file.Target)
-		}
-		for _, u := range file.Body.units() {
-			if u.ID == "" {
-				refuse("%s: a trans-unit has no id; export the file again", where)
-				continue
-			}
-			if seen[u.ID] {
-				refuse("unit %q: given twice; keep one", u.ID)
-				continue
-			}
-			seen[u.ID] = true
-			f, ok := byID[u.ID]
-			if !ok {
-				refuse("unit %q: no such text in the content (removed or renamed since the export?); remove the unit or export again", u.ID)
-				continue
-			}
-			src, err := u.Source.text()
-			if err != nil {
-				refuse("unit %q: source: %v", u.ID, err)
-				continue
-			}
-			if clean(src) != f.Text.VI {
-				refuse("unit %q: the source text differs from the current Vietnamese at %s:%d; export again and translate the current text", u.ID, f.File, f.Line)
-				continue
-			}
-			target, err := u.Target.text()
-			if err != nil {
-				refuse("unit %q: target: %v", u.ID, err)
-				continue
-			}
-			en := clean(target)
-			fp := model.Fingerprint(f.Text.VI)
-			switch {
-			case en == "":
-				res.Empty++
-			case en == f.Text.EN && strings.HasPrefix(u.Target.State, "needs-"): // en != "": there is a target
-				// Exported for review and not reviewed: recording the
-				// fingerprint would say it was.
-				res.Unreviewed++
-			case en == f.Text.EN && f.Text.ENOf == fp:
-				res.Unchanged++
-			default:
-				res.Written++
-				parsed[f.File].changes = append(parsed[f.File].changes, change{field: f, en: en, enOf: fp})
-			}
-		}
+// readFile checks the languages of the i-th <file> of the XLIFF and reads
+// its units.
+func (im *importer) readFile(i int, file *fileIn) {
+	where := fmt.Sprintf("<file> %d (%q)", i+1, file.Original)
+	if !isLanguage(file.Source, "vi") {
+		im.refuse("%s: source-language is %q, want \"vi\": these texts are translated from Vietnamese", where, file.Source)
 	}
-	if len(ref.Problems) > 0 {
-		return nil, ref
+	if !isLanguage(file.Target, "en") {
+		im.refuse("%s: target-language is %q, want \"en\": sitegen takes English translations", where, file.Target)
 	}
-	var files []string
-	for n, p := range parsed {
+	for _, u := range file.Body.units() {
+		im.readUnit(where, u)
+	}
+}
+
+// readUnit checks that a unit names a text of the content once and
+// translates its current Vietnamese, and takes its English.
+func (im *importer) readUnit(where string, u unitIn) {
+	if u.ID == "" {
+		im.refuse("%s: a trans-unit has no id; export the file again", where)
+		return
+	}
+	if im.seen[u.ID] {
+		im.refuse("unit %q: given twice; keep one", u.ID)
+		return
+	}
+	im.seen[u.ID] = true
+	f, ok := im.texts[u.ID]
+	if !ok {
+		im.refuse("unit %q: no such text in the content (removed or renamed since the export?); remove the unit or export again", u.ID)
+		return
+	}
+	src, err := u.Source.text()
+	if err != nil {
+		im.refuse("unit %q: source: %v", u.ID, err)
+		return
+	}
+	if clean(src) != f.Text.VI {
+		im.refuse("unit %q: the source text differs from the current Vietnamese at %s:%d; export again and translate the current text", u.ID, f.File, f.Line)
+		return
+	}
+	target, err := u.Target.text()
+	if err != nil {
+		im.refuse("unit %q: target: %v", u.ID, err)
+		return
+	}
+	im.take(f, u, clean(target))
+}
+
+// take counts the English en of unit u, which translates the text f,
+// and records it as a change of f's file unless there is nothing to write.
+func (im *importer) take(f *field, u unitIn, en string) {
+	fp := model.Fingerprint(f.Text.VI)
+	switch {
+	case en == "":
+		im.res.Empty++
+	case en == f.Text.EN && strings.HasPrefix(u.Target.State, "needs-"): // en != "": there is a target
+		// Exported for review and not reviewed: recording the
+		// fingerprint would say it was.
+		im.res.Unreviewed++
+	case en == f.Text.EN && f.Text.ENOf == fp:
+		im.res.Unchanged++
+	default:
+		im.res.Written++
+		im.files[f.File].changes = append(im.files[f.File].changes, change{field: f, en: en, enOf: fp})
+	}
+}
+
+// spliceFiles writes the changes into the files that have any, in the
+// order of their names.
+func (im *importer) spliceFiles() {
+	var names []string
+	for n, p := range im.files {
 		if len(p.changes) > 0 {
-			files = append(files, n)
+			names = append(names, n)
 		}
 	}
-	sort.Strings(files)
-	for _, n := range files {
-		p := parsed[n]
+	sort.Strings(names)
+	for _, n := range names {
+		p := im.files[n]
 		b, err := splice(p.raw, p.top, p.changes)
 		if err != nil {
-			refuse("%s: %v", n, err)
+			im.refuse("%s: %v", n, err)
 			continue
 		}
-		res.Files = append(res.Files, File{Name: n, Data: b})
+		im.res.Files = append(im.res.Files, File{Name: n, Data: b})
 	}
-	if len(ref.Problems) > 0 {
-		return nil, ref
-	}
-	return res, nil
 }
 
 type parsedFile struct {
