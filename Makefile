@@ -53,6 +53,7 @@ FUZZTIME ?= 20s
 fuzz:
 	$(GO) test ./internal/load -run '^$$' -fuzz '^FuzzLoad$$' -fuzztime $(FUZZTIME)
 	$(GO) test ./internal/load -run '^$$' -fuzz '^FuzzValidID$$' -fuzztime $(FUZZTIME)
+	$(GO) test ./internal/load -run '^$$' -fuzz '^FuzzAliases$$' -fuzztime $(FUZZTIME)
 	$(GO) test ./internal/render -run '^$$' -fuzz '^FuzzMarkdown$$' -fuzztime $(FUZZTIME)
 	$(GO) test ./internal/render -run '^$$' -fuzz '^FuzzSlug$$' -fuzztime $(FUZZTIME)
 

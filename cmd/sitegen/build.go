@@ -14,10 +14,12 @@ import (
 	"sitegen/internal/diag"
 	"sitegen/internal/load"
 	"sitegen/internal/manifest"
+	"sitegen/internal/output"
+	published "sitegen/internal/record"
 	"sitegen/internal/theme"
 )
 
-const buildHelp = `usage: sitegen build [-content DIR] [-out DIR] [-baseurl URL] [-theme DIR] [-record] [-cpuprofile FILE]
+const buildHelp = `usage: sitegen build [-content DIR] [-out DIR] [-baseurl URL] [-theme DIR] [-record] [-no-wait] [-cpuprofile FILE]
 
 Build checks the content as check does, then writes the site in both
 languages into the output directory, replacing it in one step. On any
@@ -27,6 +29,12 @@ The site is built for the address given with -baseurl, else for the url
 in the content's site.yaml, else for the root path of a local preview
 (then sitemap, feeds and canonical links have no host, and a warning
 says so).
+
+The output directory is only ever a site written before or nothing: an
+-out that is the content or theme directory, holds one, lies inside the
+content, is a file, or holds files no build wrote is refused with status
+2 before anything is written. One build writes an output at a time; a
+second waits for it, or with -no-wait fails at once.
 
 examples:
   sitegen build
@@ -42,6 +50,7 @@ func runBuild(args []string, stdout, stderr io.Writer) int {
 	baseURL := fl.String("baseurl", "", "the address `URL` the site is published at, e.g. https://portal.example.gov.vn/asean/ (default: url in site.yaml, else /)")
 	themeDir := fl.String("theme", "", themeUsage)
 	record := fl.Bool("record", false, "after building, add every address of the site to the content's "+load.PublishedFile)
+	noWait := fl.Bool("no-wait", false, "fail at once if another build is writing the same output, instead of waiting for it")
 	cpuprofile := fl.String("cpuprofile", "", "write a CPU profile of the build to `FILE`")
 	if code, ok := parse(fl, args, 0, stdout, stderr); !ok {
 		return code
@@ -70,7 +79,9 @@ func runBuild(args []string, stdout, stderr io.Writer) int {
 	if err != nil {
 		return fail(stderr, err)
 	}
-	opts := build.Options{Content: root.FS(), Theme: th, Out: *out, Base: base}
+	opts := build.Options{Content: root.FS(), Theme: th, Out: *out, Base: base,
+		ContentDir: *content, ThemeDir: *themeDir, NoWait: *noWait,
+		Waiting: func() { fmt.Fprintf(stderr, "sitegen: another build is writing %s; waiting for it to finish\n", *out) }}
 	sum, problems, err := build.Build(opts)
 	report(stderr, *content, problems)
 	if err != nil {
@@ -78,7 +89,14 @@ func runBuild(args []string, stdout, stderr io.Writer) int {
 		if !errors.As(err, &le) { // a list of problems is already reported
 			fmt.Fprintf(stderr, "sitegen: %v\n", err)
 		}
-		fmt.Fprintf(stderr, "sitegen: build failed; %s was not changed\n", *out)
+		var refused *output.RefusedError
+		if errors.As(err, &refused) {
+			return 2
+		}
+		var rollback *output.RollbackError
+		if !errors.As(err, &rollback) { // which says where the sites are
+			fmt.Fprintf(stderr, "sitegen: build failed; %s was not changed\n", *out)
+		}
 		return 1
 	}
 	for _, p := range sum.Plans {
@@ -86,7 +104,7 @@ func runBuild(args []string, stdout, stderr io.Writer) int {
 	}
 	fmt.Fprintf(stdout, "wrote %d pages (%d files, %d bytes) to %s in %v\n", sum.Pages, sum.Files, sum.Bytes, *out, sum.Duration.Round(1e6))
 	if *record {
-		added, err := recordAddresses(root, sum.Addresses)
+		added, err := published.Update(root, sum.Addresses)
 		if err != nil {
 			return fail(stderr, fmt.Errorf("recording addresses: %w", err))
 		}

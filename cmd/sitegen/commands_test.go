@@ -24,8 +24,8 @@ func helpOf(t *testing.T, name string) string {
 }
 
 var (
-	synopsisFlag = regexp.MustCompile(`-([a-z]+)`)
-	listedFlag   = regexp.MustCompile(`(?m)^  -([a-z]+)`)
+	synopsisFlag = regexp.MustCompile(`-([a-z][a-z-]*)`)
+	listedFlag   = regexp.MustCompile(`(?m)^  -([a-z][a-z-]*)`)
 )
 
 // flagsOf returns the flags a command's help lists under "flags:".

@@ -20,13 +20,10 @@ import (
 	"flag"
 	"fmt"
 	"io"
-	"io/fs"
 	"os"
-	"sort"
 	"strings"
 
 	"sitegen/internal/diag"
-	"sitegen/internal/load"
 )
 
 func main() {
@@ -202,38 +199,4 @@ func joinPath(dir, file string) string {
 		return file
 	}
 	return dir + "/" + file
-}
-
-// recordAddresses adds addresses to the record of published addresses,
-// keeping every address already there: the record only grows.
-func recordAddresses(root *os.Root, addresses []string) (int, error) {
-	old, err := root.ReadFile(load.PublishedFile)
-	if err != nil && !errors.Is(err, fs.ErrNotExist) {
-		return 0, err
-	}
-	seen := map[string]bool{}
-	var keep []string
-	for _, line := range strings.Split(string(old), "\n") {
-		line = strings.TrimSpace(line)
-		if line != "" && !strings.HasPrefix(line, "#") && !seen[line] {
-			seen[line] = true
-			keep = append(keep, line)
-		}
-	}
-	added := 0
-	for _, a := range addresses {
-		if !seen[a] {
-			seen[a] = true
-			keep = append(keep, a)
-			added++
-		}
-	}
-	sort.Strings(keep)
-	var b strings.Builder
-	b.WriteString("# Every address this site has published, below its base URL. The build\n")
-	b.WriteString("# fails if one would disappear; `sitegen build -record` adds new ones.\n")
-	for _, k := range keep {
-		b.WriteString(k + "\n")
-	}
-	return added, root.WriteFile(load.PublishedFile, []byte(b.String()), 0o644)
 }

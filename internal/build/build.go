@@ -27,11 +27,20 @@ import (
 type Options struct {
 	Content fs.FS        // the content tree
 	Theme   *theme.Theme // the parsed theme (see theme.Load)
-	Out     string       // the output directory; "" renders without writing
+	Out     string       // the output directory (see package output)
 	// Base is the address the site is built for. The zero Base means the
 	// content's own address (url in site.yaml), or the root path when the
 	// content gives none.
 	Base manifest.Base
+
+	// ContentDir and ThemeDir are where the content and the theme's
+	// overriding files are on disk, if they are: Out may not be them or
+	// hold them, nor lie inside ContentDir.
+	ContentDir, ThemeDir string
+	// NoWait fails the build at once when another build is writing Out,
+	// instead of waiting for it; Waiting, if set, is called before waiting.
+	NoWait  bool
+	Waiting func()
 }
 
 // base is the address to build site for: the one the options give, else
@@ -136,6 +145,7 @@ func check(content fs.FS) (*model.Site, *manifest.Manifest, *diag.List) {
 		}
 	}
 	resolve.Resolve(site, problems)
+	render.CheckMarkdown(site, problems)
 	if problems.HasErrors() {
 		return site, nil, problems
 	}
@@ -150,10 +160,18 @@ func check(content fs.FS) (*model.Site, *manifest.Manifest, *diag.List) {
 // Build checks the content and, when it has no errors, renders and
 // writes the site. Problems (warnings too) are returned in the list;
 // err is set when the build failed for any reason, and then the output
-// directory is untouched.
+// directory is untouched (but for an *output.RollbackError, which says
+// where the previous site is). An *output.RefusedError means Out is no
+// place for a site, and nothing was read or written.
 func Build(opts Options) (Summary, *diag.List, error) {
 	start := time.Now()
 	var sum Summary
+	outOpts := output.Options{Content: opts.ContentDir, Theme: opts.ThemeDir, NoWait: opts.NoWait, Waiting: opts.Waiting}
+	// an output that would be refused is refused before the content is
+	// read, and again once the lock is held
+	if err := output.Check(opts.Out, outOpts); err != nil {
+		return sum, &diag.List{}, err
+	}
 	site, man, problems := check(opts.Content)
 	if err := problems.Err(); err != nil {
 		return sum, problems, err
@@ -165,46 +183,35 @@ func Build(opts Options) (Summary, *diag.List, error) {
 			"add `url: https://portal.example.gov.vn/asean/` with the site's public address to site.yaml, or build with -baseurl and the full address",
 			"the site's public address is not known, so sitemap.xml, robots.txt, the feeds, canonical links, og:url and citations carry paths without a host")
 	}
-	if opts.Out == "" {
-		files, err := renderAll(site, man, opts)
-		if err != nil {
-			return sum, problems, err
-		}
-		for _, f := range files {
+	// Pages are written as they are rendered, into a directory beside
+	// the output that replaces it only when everything succeeded.
+	dir, err := output.Begin(opts.Out, outOpts)
+	if err != nil {
+		return sum, problems, err
+	}
+	r := render.New(opts.Theme, site, man, render.Options{Base: opts.base(site)})
+	err = dir.MakeDirs(r.PagePaths())
+	if err == nil {
+		w := newWriters(dir)
+		var mu sync.Mutex
+		err = streamWith(r, site, opts, func(f output.File) error {
+			mu.Lock()
 			sum.Files++
 			sum.Bytes += int64(len(f.Data))
+			mu.Unlock()
+			return w.write(f)
+		})
+		if werr := w.close(); err == nil {
+			err = werr
 		}
+	}
+	if err == nil {
+		err = dir.Commit()
 	} else {
-		// Pages are written as they are rendered, into a directory beside
-		// the output that replaces it only when everything succeeded.
-		dir, err := output.Begin(opts.Out)
-		if err != nil {
-			return sum, problems, fmt.Errorf("writing the site: %w", err)
-		}
-		r := render.New(opts.Theme, site, man, render.Options{Base: opts.base(site)})
-		err = dir.MakeDirs(r.PagePaths())
-		if err == nil {
-			w := newWriters(dir)
-			var mu sync.Mutex
-			err = streamWith(r, site, opts, func(f output.File) error {
-				mu.Lock()
-				sum.Files++
-				sum.Bytes += int64(len(f.Data))
-				mu.Unlock()
-				return w.write(f)
-			})
-			if werr := w.close(); err == nil {
-				err = werr
-			}
-		}
-		if err == nil {
-			err = dir.Commit()
-		} else {
-			dir.Abort()
-		}
-		if err != nil {
-			return sum, problems, fmt.Errorf("writing the site: %w", err)
-		}
+		dir.Abort()
+	}
+	if err != nil {
+		return sum, problems, fmt.Errorf("writing the site: %w", err)
 	}
 	for _, p := range site.Plans {
 		ps := PlanSummary{ID: p.ID, Items: len(p.Items)}

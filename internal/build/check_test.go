@@ -1,6 +1,7 @@
 package build
 
 import (
+	"fmt"
 	"strings"
 	"testing"
 	"testing/fstest"
@@ -20,6 +21,27 @@ func TestCheckBadInput(t *testing.T) {
 	}
 	set := func(file, data string) edit {
 		return func(t *testing.T) fstest.MapFS { return sitetest.With(valid, file, []byte(data)) }
+	}
+	// replaces makes several replacements, given as file, old, new, ...
+	replaces := func(r ...string) edit {
+		return func(t *testing.T) fstest.MapFS {
+			m := valid
+			for i := 0; i+2 < len(r); i += 3 {
+				m = sitetest.Replace(t, m, r[i], r[i+1], r[i+2])
+			}
+			return m
+		}
+	}
+	plan := string(valid[planFile].Data)
+	header := plan[:strings.Index(plan, "sections:\n")]
+	// billion laughs: each level repeats the one before ten times
+	laughs := "l0: &l0 [x, x, x, x, x, x, x, x, x, x]\n"
+	for i := 1; i <= 8; i++ {
+		laughs += fmt.Sprintf("l%d: &l%d [%s]\n", i, i, strings.TrimSuffix(strings.Repeat(fmt.Sprintf("*l%d, ", i-1), 10), ", "))
+	}
+	deep := "{id: d12, title: {vi: T}}"
+	for i := 11; i >= 1; i-- {
+		deep = fmt.Sprintf("{id: d%d, sections: [%s]}", i, deep)
 	}
 	tests := []struct {
 		name string
@@ -75,7 +97,88 @@ func TestCheckBadInput(t *testing.T) {
 		{"unknown successor", replace("agencies.yaml", "agencies: [doha]", "agencies: [dohaa]"),
 			`agencies.yaml:6: agency "dolisa": successor agency "dohaa" is not defined (did you mean "doha"?`},
 		{"binary garbage", set(planFile, "\x00\x01\x02\xff"),
-			`plans/sample-1-2021.yaml: file is not UTF-8 text (save it as UTF-8 text)`},
+			`plans/sample-1-2021.yaml:1: file is not UTF-8 text (save it as UTF-8 text)`},
+		{"invalid byte far down the file", replace(planFile, "vi: Tổ chức giao lưu văn hóa.", "vi: Tổ chức giao lưu \xff văn hóa."),
+			`plans/sample-1-2021.yaml:50: file is not UTF-8 text (save it as UTF-8 text)`},
+		{"control character", replace(planFile, "vi: Tổ chức giao lưu văn hóa.", "vi: Tổ chức giao lưu\x1b văn hóa."),
+			`plans/sample-1-2021.yaml:50: control character U+001B is not allowed (delete it: most editors do not show it, and it is not text)`},
+		{"control character in Markdown", replace("pages/about.en.md", "See [the plans]", "See\x07 [the plans]"),
+			`pages/about.en.md:6: control character U+0007 is not allowed`},
+		{"right-to-left override", replace(planFile, "en: Organise cultural exchanges.", "en: Organise \u202ecultural exchanges."),
+			`plans/sample-1-2021.yaml:51: invisible character U+202E (RIGHT-TO-LEFT OVERRIDE) is not allowed (delete it: it cannot be seen, and would reach the pages as it is, changing how the text around it shows or is searched)`},
+		{"zero width space in a page", replace("pages/about.en.md", "See [the plans]", "See\u200b [the plans]"),
+			`pages/about.en.md:6: invisible character U+200B (ZERO WIDTH SPACE) is not allowed`},
+		{"empty plan file", set(planFile, ""),
+			`plans/sample-1-2021.yaml:1: the plan file is empty (write the plan, starting with ` + "`id: sample-1-2021`" + `; docs/content.md describes its fields, or delete the file)`},
+		{"plan file of comments only", set(planFile, "# to do\n# later\n"),
+			`plans/sample-1-2021.yaml:1: the plan file is empty`},
+		{"empty list of sections", set(planFile, header+"sections: []\n"),
+			`plans/sample-1-2021.yaml:19: plan "sample-1-2021": field "sections" is an empty list (list the plan's sections, as its document prints them; docs/content.md shows their fields)`},
+		{"sections without a value", set(planFile, header+"sections:\n"),
+			`plans/sample-1-2021.yaml:19: plan "sample-1-2021": required field "sections" is missing (add ` + "`sections: [...]`)"},
+		{"second YAML document", set(planFile, plan+"---\nid: other\n"),
+			`plans/sample-1-2021.yaml:72: a second YAML document starts here (a file holds one YAML document: delete this ` + "`---`" + ` line and what follows, or move it into a file of its own)`},
+		{"merge key", replaces(planFile, "title: {vi: Kế hoạch mẫu", "title: &common {vi: Kế hoạch mẫu", planFile, "        pillar: inclusive\n", "        <<: *common\n        pillar: inclusive\n"),
+			`plans/sample-1-2021.yaml:27: section "i-1": merge keys (` + "`<<:`" + `) are not supported (write the fields out, or put an anchor on a whole value (` + "`lead: &leads [a, b]`" + `) and repeat it with an alias (` + "`lead: *leads`" + `))`},
+		{"alias inside its own value", replace(planFile, "sections:\n", "sections: &s\n  - id: loop\n    sections: *s\n"),
+			`plans/sample-1-2021.yaml:21: alias *s refers to a value that contains it, so it never ends (an alias repeats a value written before it, never one it is part of; write the inner value out)`},
+		{"billion laughs", set(planFile, laughs+plan),
+			`plans/sample-1-2021.yaml:6: with alias *l4 the file stands for more than 500000 values, the limit (repeat values with aliases only where a reader would write them out; aliases of lists of aliases multiply)`},
+		{"sections nested too deep", set(planFile, header+"sections:\n  - "+deep+"\n"),
+			`plans/sample-1-2021.yaml:20: section "d11" is nested 11 levels deep, more than the limit of 10 (check the indentation: a section's ` + "`sections:`" + ` holds its sub-sections only)`},
+		{"text too long", replace(planFile, "vi: Tổ chức giao lưu văn hóa.", "vi: "+strings.Repeat("văn ", 5001)),
+			`plans/sample-1-2021.yaml:50: item "i-2-a": field "vi" is 20003 characters long (split it, or check that a quote or block above it is closed; a text may have 20000 characters)`},
+		{"megabytes of value are not echoed", replace(planFile, "kind: duty", "kind: "+strings.Repeat("x", 4<<20)),
+			`plans/sample-1-2021.yaml:61: item "ii-1": field "kind" is 4194304 characters long`},
+		{"a long value is echoed in part", replace(planFile, "kind: duty", "kind: "+strings.Repeat("x", 5000)),
+			`plans/sample-1-2021.yaml:61: item "ii-1": kind "` + strings.Repeat("x", 80) + `…" is not known (use one of: `},
+		{"front matter error on its line", set("pages/about.en.md", "---\ntitle: About\nsummary: x\n  bad: indentation: here\n---\nText.\n"),
+			`pages/about.en.md:4: invalid YAML: mapping values are not allowed in this context`},
+		{"front matter not closed", set("pages/about.en.md", "---\ntitle: About\n\n## About\n"),
+			`pages/about.en.md:1: front matter is not closed (end the front matter with a line of three hyphens, ` + "`---`" + `, before the text)`},
+		{"link to a program", set("commentary/sample.en.md", "---\ntitle: Overview\nplan: sample-1-2021\n---\nThe sample plan has **four** items.\n[Open](ms-msdt:/id%20PCWDiagnostic)\n"),
+			`commentary/sample.en.md:6: link "ms-msdt:/id%20PCWDiagnostic" is not a web address, an e-mail address or a path of the site (links may only use https://, http://, mailto: or a path such as ../plans/)`},
+		{"link to a search", replace("pages/about.en.md", "](../plans/)", "](search-ms:query=x)"),
+			`pages/about.en.md:6: link "search-ms:query=x" is not a web address`},
+		{"Markdown too long", replace("pages/about.en.md", "See [the plans]", strings.Repeat("Dài. ", 14000)+"See [the plans]"),
+			`pages/about.en.md:4: the text is 84062 bytes long, more than the limit of 65536 (split it into several pages)`},
+		{"Markdown nested too deep", replace("pages/about.en.md", "See [the plans]", strings.Repeat("> ", 40)+"See [the plans]"),
+			`pages/about.en.md:6: the line starts 40 quotes or list items, more than the limit of 16 (nest fewer quotes (>) and lists)`},
+		{"restates itself", replace(planFile, "kind: duty\n", "kind: duty\n        restates: ii-1\n"),
+			`plans/sample-1-2021.yaml:62: item "ii-1" restates itself (write the id of the item this one repeats, or remove ` + "`restates:`)"},
+		{"restates in a loop", replaces(planFile, "themes: [poverty-reduction]\n", "themes: [poverty-reduction]\n            restates: i-1-b\n",
+			planFile, "lead: [doha]\n            themes: [awareness]", "lead: [doha]\n            restates: i-1-a\n            themes: [awareness]"),
+			`plans/sample-1-2021.yaml:36: item "i-1-a": restated items form a loop: i-1-a → i-1-b → i-1-a (an appendix row restates the item of the plan's body; remove ` + "`restates:`" + ` from the body item)`},
+		{"related to itself", replace(planFile, "kind: duty\n", "kind: duty\n        related: [i-2-a, ii-1]\n"),
+			`plans/sample-1-2021.yaml:62: item "ii-1" is related to itself (remove it from ` + "`related:`)"},
+		{"related twice", replace(planFile, "kind: duty\n", "kind: duty\n        related: [i-2-a, i-2-a]\n"),
+			`plans/sample-1-2021.yaml:62: item "ii-1": related item "i-2-a" is listed twice (remove the second one)`},
+		{"own successor", replace("agencies.yaml", "agencies: [doha]", "agencies: [dolisa]"),
+			`agencies.yaml:6: agency "dolisa" is its own successor (name the agencies that took over its duties)`},
+		{"successors in a loop", replace("agencies.yaml", "en: Department of Home Affairs}", "en: Department of Home Affairs}\n  successor: {date: 2025-03-01, agencies: [dolisa], basis: {vi: X}}"),
+			`agencies.yaml:6: agency "dolisa": successors form a loop: dolisa → doha → dolisa (a successor exists now; the chain of successors must end at an agency without one)`},
+		{"province merged into itself", replace("provinces.yaml", "absorbed: [dak-lak]", "merged_into: da-nang"),
+			`provinces.yaml:8: province "da-nang" is merged into itself (write the province it merged into)`},
+		{"mergers in a loop", replace("provinces.yaml", "name: {vi: Đắk Lắk, en: Dak Lak}", "name: {vi: Đắk Lắk, en: Dak Lak}\n  changes: [{date: 2025-07-01, absorbed: [da-nang]}]"),
+			`provinces.yaml:9: province "dak-lak": mergers form a loop: dak-lak → da-nang → dak-lak (the province that merges into another stops existing; the chain of mergers must end at a province that exists)`},
+		{"deadline on 31 February", replace(planFile, "{day: 15, month: 12,", "{day: 31, month: 2,"),
+			`plans/sample-1-2021.yaml:15: plan "sample-1-2021": reporting deadline day 31 month 2 is not a date (write the ` + "`day:` and `month:`" + ` of a real date, such as day 15 month 12)`},
+		{"period starting at -5", replace(planFile, "period: {from: 2021, to: 2025}", "period: {from: -5, to: 2025}"),
+			`plans/sample-1-2021.yaml:12: plan "sample-1-2021": period: field "from" is the year -5, before 1900 (write the year in full, e.g. 2025)`},
+		{"timing in a far year", replace(planFile, "timing: {kind: annual,", "timing: {kind: period, from: 2021, to: 20255,"),
+			`plans/sample-1-2021.yaml:53: item "i-2-a": timing: field "to" is the year 20255, after 2200 (write the year in full, e.g. 2025)`},
+		{"published address of no shape", set("published-urls.txt", "# record\nvi/plans/sample-1-2021/\nhello world\n"),
+			`published-urls.txt:3: "hello world" is not an address of the site (write a path below the base URL, like vi/plans/x/iii-1-a/ or data/items.csv, or delete the line)`},
+		{"published page gone", set("published-urls.txt", "vi/agencies/gone/\n"),
+			`published-urls.txt:1: "vi/agencies/gone/" was published and would no longer exist (if it moved, add ` + "`moved: [{from: agencies/gone/, to: NEW-PATH, date: ...}]`" + ` to redirects.yaml; if it was removed, add ` + "`withdrawn: [{path: agencies/gone/, date: ..., reason: ...}]`" + ` there; see docs/content.md)`},
+		{"redirect with a language", set("redirects.yaml", "withdrawn:\n  - {path: vi/about/, date: 2026-01-01, reason: {vi: X}}\n"),
+			`redirects.yaml:2: withdrawn address "vi/about/": path "vi/about/" starts with a language (write it without vi/ or en/: one entry covers the page in both languages)`},
+		{"redirect to nowhere", set("redirects.yaml", "moved:\n  - {from: plans/old/, to: plans/nothing/, date: 2026-01-01}\n"),
+			`redirects.yaml:2: moved address "plans/old/": "plans/nothing/" is not a page of the site (write the path of a page the site has, such as plans/x/)`},
+		{"withdrawn page still there", set("redirects.yaml", "withdrawn:\n  - {path: about/, date: 2026-01-01, reason: {vi: X}}\n"),
+			`redirects.yaml:2: withdrawn address "about/" is still a page of the site (remove the entry: the address is still page "about")`},
+		{"redirects in a loop", set("redirects.yaml", "moved:\n  - {from: plans/a/, to: plans/b/, date: 2026-01-01}\n  - {from: plans/b/, to: plans/a/, date: 2026-01-01}\n"),
+			`redirects.yaml:2: moved address "plans/a/": moves form a loop: plans/a/ → plans/b/ → plans/a/ (a moved address must end at a page or file that exists)`},
 		{"top level not a mapping", set(planFile, "- a\n- b\n"),
 			`plans/sample-1-2021.yaml:1: plan must be a mapping, not a list`},
 		{"file name and id differ", replace(planFile, "id: sample-1-2021", "id: sample-2-2021"),

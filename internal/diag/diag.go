@@ -64,12 +64,74 @@ type List struct {
 
 // Errorf records an error at pos. hint says how to fix it.
 func (l *List) Errorf(pos Pos, hint string, format string, args ...any) {
-	l.problems = append(l.problems, Problem{Pos: pos, Severity: Error, Msg: fmt.Sprintf(format, args...), Hint: hint})
+	l.problems = append(l.problems, Problem{Pos: pos, Severity: Error, Msg: fmt.Sprintf(format, shorten(format, args)...), Hint: Clip(hint, 2*maxContext)})
 }
 
 // Warnf records a warning at pos.
 func (l *List) Warnf(pos Pos, hint string, format string, args ...any) {
-	l.problems = append(l.problems, Problem{Pos: pos, Severity: Warning, Msg: fmt.Sprintf(format, args...), Hint: hint})
+	l.problems = append(l.problems, Problem{Pos: pos, Severity: Warning, Msg: fmt.Sprintf(format, shorten(format, args)...), Hint: Clip(hint, 2*maxContext)})
+}
+
+// MaxEcho is the most characters of a value a message repeats. Values
+// are quoted with %q; a value pasted by mistake may be megabytes long,
+// and a message must still fit on a screen.
+const MaxEcho = 80
+
+// maxContext bounds the %s arguments, which carry context such as
+// `item "x": field "vi"` built from values that may be long themselves.
+const maxContext = 4 * MaxEcho
+
+// shorten cuts the string arguments of a message: those quoted with %q
+// to MaxEcho characters, others to maxContext, marking the cut with "…".
+func shorten(format string, args []any) []any {
+	var out []any
+	verb := 0
+	for i := 0; i < len(format); i++ {
+		if format[i] != '%' {
+			continue
+		}
+		i++
+		for i < len(format) && strings.IndexByte("+-# 0123456789.", format[i]) >= 0 {
+			i++
+		}
+		if i >= len(format) || format[i] == '%' {
+			continue
+		}
+		if verb < len(args) {
+			if s, ok := args[verb].(string); ok {
+				limit := maxContext
+				if format[i] == 'q' {
+					limit = MaxEcho
+				}
+				if cut := Clip(s, limit); cut != s {
+					if out == nil {
+						out = append([]any(nil), args...)
+					}
+					out[verb] = cut
+				}
+			}
+		}
+		verb++
+	}
+	if out == nil {
+		return args
+	}
+	return out
+}
+
+// Clip returns s cut to at most n characters, with "…" when cut.
+func Clip(s string, n int) string {
+	if len(s) <= n {
+		return s
+	}
+	count := 0
+	for i := range s {
+		if count == n {
+			return s[:i] + "…"
+		}
+		count++
+	}
+	return s
 }
 
 // Add appends problems from another list.

@@ -4,13 +4,16 @@
 //
 //	site.yaml frameworks.yaml provinces.yaml agencies.yaml themes.yaml
 //	glossary.yaml plans/*.yaml sources/*.txt pages/*.{vi,en}.md
+//	commentary/*.{vi,en}.md published-urls.txt redirects.yaml
 //
 // It checks the shape of every file (YAML syntax, field names, types,
 // required fields, ids and dates) and remembers the file and line of every
 // value, so that later stages can point at it. Text is normalised to
-// Unicode NFC and its white space collapsed. References between files are
-// checked by package resolve, not here. docs/content.md is the manual for
-// the format.
+// Unicode NFC and its white space collapsed. Control characters and
+// invisible format characters are refused with their line, and the work
+// a file can cause is bounded (see MaxValues, MaxSectionDepth, MaxText).
+// References between files are checked by package resolve, not here.
+// docs/content.md is the manual for the format.
 package load
 
 import (
@@ -19,17 +22,15 @@ import (
 	"fmt"
 	"io/fs"
 	"path"
-	"regexp"
 	"sort"
-	"strconv"
 	"strings"
-	"unicode/utf8"
 
 	"golang.org/x/text/unicode/norm"
 	"gopkg.in/yaml.v3"
 
 	"sitegen/internal/diag"
 	"sitegen/internal/model"
+	"sitegen/internal/record"
 )
 
 // MaxFileSize bounds every content file, so that a wrong file dropped
@@ -53,6 +54,7 @@ func Load(fsys fs.FS) (*model.Site, *diag.List) {
 	site.Pages = l.pages()
 	site.Commentary = l.commentary()
 	site.Published = l.published()
+	site.Moved, site.Withdrawn = l.redirects()
 	return site, l.errs
 }
 
@@ -99,12 +101,15 @@ func (l *loader) read(name string, optional bool) ([]byte, bool) {
 		l.errs.Errorf(diag.Pos{File: name}, "", "cannot read file: %v", cleanFSError(err))
 		return nil, false
 	}
-	if !utf8.Valid(b) || bytes.IndexByte(b, 0) >= 0 {
-		l.errs.Errorf(diag.Pos{File: name}, "save it as UTF-8 text", "file is not UTF-8 text")
+	if line := firstNonText(b); line > 0 {
+		l.errs.Errorf(diag.Pos{File: name, Line: line}, "save it as UTF-8 text", "file is not UTF-8 text")
 		return nil, false
 	}
 	b = bytes.TrimPrefix(b, []byte("\ufeff"))
 	b = bytes.ReplaceAll(b, []byte("\r\n"), []byte("\n"))
+	if !l.checkChars(name, b) {
+		return nil, false
+	}
 	return norm.NFC.Bytes(b), true
 }
 
@@ -116,33 +121,10 @@ func cleanFSError(err error) string {
 	return err.Error()
 }
 
-var yamlLine = regexp.MustCompile(`^yaml: line (\d+): (.*)$`)
-
-// parse parses YAML and returns the document's top node.
+// parse parses a YAML file and returns the document's top node, nil
+// when the file is empty.
 func (l *loader) parse(name string, b []byte) (*yaml.Node, bool) {
-	var doc yaml.Node
-	if err := yaml.Unmarshal(b, &doc); err != nil {
-		// yaml.v3 reports syntax errors only as text; its line is the
-		// only position there is.
-		msg := err.Error()
-		line := 0
-		if m := yamlLine.FindStringSubmatch(msg); m != nil {
-			line, _ = strconv.Atoi(m[1])
-			msg = m[2]
-		} else {
-			msg = strings.TrimPrefix(msg, "yaml: ")
-		}
-		hint := "check indentation and quoting; values containing `: ` or starting with a quote need quotes"
-		if bytes.Contains(b, []byte("\t")) && strings.Contains(msg, "tab") || strings.Contains(msg, "cannot start any token") {
-			hint = "indent with spaces, not tabs, and quote values that start with special characters"
-		}
-		l.errs.Errorf(diag.Pos{File: name, Line: line}, hint, "invalid YAML: %s", msg)
-		return nil, false
-	}
-	if len(doc.Content) == 0 {
-		return nil, true
-	}
-	return doc.Content[0], true
+	return l.parseYAML(name, b, 0)
 }
 
 // list parses a file whose top level is a list, calling each for every
@@ -178,6 +160,10 @@ func (l *loader) site(s *model.Site) {
 		return
 	}
 	d := &decoder{file: name, errs: l.errs}
+	if top == nil {
+		l.errs.Errorf(diag.Pos{File: name, Line: 1}, "write `title: {vi: ..., en: ...}`; docs/content.md describes the file", "the file is empty")
+		return
+	}
 	m := d.mapping(top, "site")
 	s.Title = m.text("title", true)
 	s.Description = m.text("description", false)
@@ -435,7 +421,7 @@ func (l *loader) glob(dir, ext string) []string {
 func (l *loader) pages() []*model.Page {
 	var out []*model.Page
 	for _, f := range l.markdown("pages") {
-		p := &model.Page{Pos: f.pos, Name: f.name, Lang: f.lang, Body: f.body}
+		p := &model.Page{Pos: f.pos, Name: f.name, Lang: f.lang, Body: f.body, BodyLine: f.bodyLine}
 		p.Title = cleanText(f.front.reqStr("title", "Page title"))
 		if f.front.has("list") {
 			p.List = word(f.front, "list", "list", model.PageLists())
@@ -449,7 +435,7 @@ func (l *loader) pages() []*model.Page {
 func (l *loader) commentary() []*model.Commentary {
 	var out []*model.Commentary
 	for _, f := range l.markdown("commentary") {
-		c := &model.Commentary{Pos: f.pos, Name: f.name, Lang: f.lang, Body: f.body}
+		c := &model.Commentary{Pos: f.pos, Name: f.name, Lang: f.lang, Body: f.body, BodyLine: f.bodyLine}
 		m := f.front
 		c.Title = cleanText(m.str("title"))
 		c.About = model.Subject{Plan: m.str("plan"), Item: m.str("item"), Pillar: m.str("pillar"),
@@ -473,38 +459,37 @@ func (l *loader) commentary() []*model.Commentary {
 }
 
 // PublishedFile is the record of every address the site has published.
-const PublishedFile = "published-urls.txt"
+const PublishedFile = record.File
 
-// published reads the record of published addresses: one path per line,
-// "#" starts a comment. The file is optional until a site is published.
+// published reads the record of published addresses (package record
+// describes it). The file is optional until a site is published. Every
+// line that is not an address of a site is reported, all in one run.
 func (l *loader) published() []model.PublishedURL {
 	b, ok := l.read(PublishedFile, true)
 	if !ok {
 		return nil
 	}
 	var out []model.PublishedURL
-	for i, line := range strings.Split(string(b), "\n") {
-		line = strings.TrimSpace(line)
-		if line == "" || strings.HasPrefix(line, "#") {
+	for _, e := range record.Parse(b).Entries() {
+		pos := diag.Pos{File: PublishedFile, Line: e.Line}
+		if !validAddress(e.Address) {
+			l.errs.Errorf(pos, "write a path below the base URL, like vi/plans/x/iii-1-a/ or data/items.csv, or delete the line",
+				"%q is not an address of the site", e.Address)
 			continue
 		}
-		pos := diag.Pos{File: PublishedFile, Line: i + 1}
-		if strings.HasPrefix(line, "/") || strings.Contains(line, "..") || strings.ContainsAny(line, " \t?#") {
-			l.errs.Errorf(pos, "write a path below the base URL, like vi/plans/x/iii-1-a/", "%q is not a published path", line)
-			continue
-		}
-		out = append(out, model.PublishedURL{Pos: pos, Path: line})
+		out = append(out, model.PublishedURL{Pos: pos, Path: e.Address})
 	}
 	return out
 }
 
 // mdFile is a Markdown file with its front matter.
 type mdFile struct {
-	pos   diag.Pos
-	name  string
-	lang  model.Lang
-	front *mapping
-	body  string
+	pos      diag.Pos
+	name     string
+	lang     model.Lang
+	front    *mapping
+	body     string
+	bodyLine int
 }
 
 // markdown reads dir/NAME.LANG.md files and their front matter.
@@ -522,39 +507,56 @@ func (l *loader) markdown(dir string) []mdFile {
 			continue
 		}
 		pos := diag.Pos{File: name, Line: 1}
-		body, front, fline := splitFrontMatter(string(b))
-		if front == "" {
+		fm := splitFrontMatter(string(b))
+		switch {
+		case !fm.opened:
 			l.errs.Errorf(pos, "start the file with a `---` line, `title: ...`, and another `---` line", "no front matter")
 			continue
+		case !fm.closed:
+			l.errs.Errorf(pos, "end the front matter with a line of three hyphens, `---`, before the text", "front matter is not closed")
+			continue
 		}
-		var top yaml.Node
-		if err := yaml.Unmarshal([]byte(front), &top); err != nil || len(top.Content) == 0 {
-			l.errs.Errorf(pos, "write `key: value` lines between the `---` lines", "front matter is not valid YAML")
+		top, ok := l.parseYAML(name, []byte(fm.yaml), 1)
+		if !ok {
+			continue
+		}
+		if top == nil {
+			l.errs.Errorf(pos, "write `title: ...` between the `---` lines", "front matter is empty")
 			continue
 		}
 		d := &decoder{file: name, errs: l.errs}
-		shiftLines(top.Content[0], fline)
-		out = append(out, mdFile{pos: pos, name: stem, lang: model.Lang(lang), body: body,
-			front: d.mapping(top.Content[0], fmt.Sprintf("%s %q", strings.TrimSuffix(dir, "s"), base))})
+		out = append(out, mdFile{pos: pos, name: stem, lang: model.Lang(lang), body: fm.body, bodyLine: fm.bodyLine,
+			front: d.mapping(top, fmt.Sprintf("%s %q", strings.TrimSuffix(dir, "s"), base))})
 	}
 	return out
 }
 
-// splitFrontMatter splits "---\nyaml\n---\nbody". fline is the line
-// number of the first YAML line in the file.
-func splitFrontMatter(s string) (body, front string, fline int) {
+// frontMatter is a Markdown file split into "---\nyaml\n---\nbody".
+type frontMatter struct {
+	yaml, body     string
+	bodyLine       int  // the line of the file where body starts
+	opened, closed bool // the file starts with "---"; a "---" line ends the YAML
+}
+
+func splitFrontMatter(s string) frontMatter {
 	if !strings.HasPrefix(s, "---\n") {
-		return s, "", 0
+		return frontMatter{body: s, bodyLine: 1}
 	}
 	rest := s[4:]
-	end := strings.Index(rest, "\n---\n")
-	if end < 0 {
-		if strings.HasSuffix(rest, "\n---") {
-			return "", rest[:len(rest)-4], 1
-		}
-		return s, "", 0
+	fm := frontMatter{opened: true}
+	switch end := strings.Index(rest, "\n---\n"); {
+	case strings.HasPrefix(rest, "---\n") || rest == "---":
+		fm.body = strings.TrimPrefix(strings.TrimPrefix(rest, "---"), "\n")
+	case end >= 0:
+		fm.yaml, fm.body = rest[:end+1], rest[end+5:]
+	case strings.HasSuffix(rest, "\n---"):
+		fm.yaml = rest[:len(rest)-3]
+	default:
+		return fm
 	}
-	return rest[end+5:], rest[:end+1], 1
+	fm.closed = true
+	fm.bodyLine = 1 + strings.Count(s[:len(s)-len(fm.body)], "\n")
+	return fm
 }
 
 func shiftLines(n *yaml.Node, by int) {

@@ -8,6 +8,7 @@ import (
 	"strconv"
 	"strings"
 	"time"
+	"unicode/utf8"
 
 	"gopkg.in/yaml.v3"
 
@@ -54,7 +55,7 @@ func kindName(n *yaml.Node) string {
 		if n.Tag == "!!null" {
 			return "empty"
 		}
-		return fmt.Sprintf("%q", n.Value)
+		return fmt.Sprintf("%q", diag.Clip(n.Value, diag.MaxEcho))
 	}
 	return "something else"
 }
@@ -120,8 +121,10 @@ func (m *mapping) value(key string) *yaml.Node {
 	return v
 }
 
+// missing reports a required field that is absent, or written with no
+// value (then at its own line).
 func (m *mapping) missing(key, example string) {
-	m.d.errs.Errorf(m.d.pos(m.node), "add `"+key+": "+example+"`", "%s: required field %q is missing", m.what, key)
+	m.d.errs.Errorf(m.keyPos(key), "add `"+key+": "+example+"`", "%s: required field %q is missing", m.what, key)
 }
 
 // str reads a scalar as a string; "" when absent.
@@ -133,6 +136,11 @@ func (m *mapping) str(key string) string {
 	if v.Kind != yaml.ScalarNode {
 		m.d.errs.Errorf(m.d.pos(v), "write a single value", "%s: field %q must be text, not %s", m.what, key, kindName(v))
 		return ""
+	}
+	if n := utf8.RuneCountInString(v.Value); n > MaxText {
+		m.d.errs.Errorf(m.d.pos(v), fmt.Sprintf("split it, or check that a quote or block above it is closed; a text may have %d characters", MaxText),
+			"%s: field %q is %d characters long", m.what, key, n)
+		return strings.TrimSpace(diag.Clip(v.Value, MaxText)) // to check the rest with
 	}
 	return strings.TrimSpace(v.Value)
 }
@@ -216,6 +224,36 @@ func (m *mapping) int(key string) int {
 		return 0
 	}
 	return n
+}
+
+// Years outside [MinYear, MaxYear] are typing mistakes: the plans are
+// of this century and the last.
+const (
+	MinYear = 1900
+	MaxYear = 2200
+)
+
+// year reads an optional year; 0 when absent.
+func (m *mapping) year(key string) int {
+	v := m.value(key)
+	if v == nil {
+		return 0
+	}
+	y, err := strconv.Atoi(v.Value)
+	if v.Kind != yaml.ScalarNode || err != nil {
+		return m.int(key) // reports the mistake
+	}
+	when := ""
+	switch {
+	case y < MinYear:
+		when = fmt.Sprintf("before %d", MinYear)
+	case y > MaxYear:
+		when = fmt.Sprintf("after %d", MaxYear)
+	default:
+		return y
+	}
+	m.d.errs.Errorf(m.d.pos(v), "write the year in full, e.g. 2025", "%s: field %q is the year %d, %s", m.what, key, y, when)
+	return 0
 }
 
 func (m *mapping) float(key string) float64 {
@@ -360,6 +398,11 @@ func (m *mapping) seq(key string) []*yaml.Node {
 func (m *mapping) end() {
 	for _, k := range m.order {
 		if m.used[k] {
+			continue
+		}
+		if m.keys[k].Tag == "!!merge" {
+			m.d.errs.Errorf(m.d.pos(m.keys[k]), "write the fields out, or put an anchor on a whole value (`lead: &leads [a, b]`) and repeat it with an alias (`lead: *leads`)",
+				"%s: merge keys (`<<:`) are not supported", m.what)
 			continue
 		}
 		hint := "remove it"

@@ -9,6 +9,7 @@ import (
 
 	"gopkg.in/yaml.v3"
 
+	"sitegen/internal/diag"
 	"sitegen/internal/model"
 )
 
@@ -32,13 +33,23 @@ func (l *loader) plan(name string) *model.Plan {
 		return nil
 	}
 	d := &decoder{file: name, errs: l.errs}
+	stem := strings.TrimSuffix(path.Base(name), ".yaml")
+	if top == nil {
+		d.errs.Errorf(diag.Pos{File: name, Line: 1}, fmt.Sprintf("write the plan, starting with `id: %s`; docs/content.md describes its fields, or delete the file", stem),
+			"the plan file is empty")
+		return nil
+	}
+	if top := deref(top); top.Kind != yaml.MappingNode {
+		d.errs.Errorf(d.pos(top), "write it as `key: value` lines, starting with `id: "+stem+"`", "plan must be a mapping, not %s", kindName(top))
+		return nil
+	}
 	m := d.mapping(top, "plan")
 	p := &model.Plan{Pos: d.pos(top), File: name, ID: m.id("id")}
 	if p.Pos.Line == 0 {
 		p.Pos.Line = 1
 	}
 	m.what = fmt.Sprintf("plan %q", p.ID)
-	if want := strings.TrimSuffix(path.Base(name), ".yaml"); p.ID != "" && p.ID != want {
+	if want := stem; p.ID != "" && p.ID != want {
 		d.errs.Errorf(m.keyPos("id"), fmt.Sprintf("rename the file to %s.yaml or write `id: %s`", p.ID, want), "plan id %q does not match the file name %q", p.ID, path.Base(name))
 	}
 	if an := m.value("attribution"); an != nil {
@@ -60,7 +71,7 @@ func (l *loader) plan(name string) *model.Plan {
 	l.document(d, m, p)
 	if pn := m.value("period"); pn != nil {
 		pm := d.mapping(pn, m.what+": period")
-		p.PeriodFrom, p.PeriodTo = pm.int("from"), pm.int("to")
+		p.PeriodFrom, p.PeriodTo = pm.year("from"), pm.year("to")
 		if p.PeriodFrom != 0 && p.PeriodTo != 0 && p.PeriodTo < p.PeriodFrom {
 			d.errs.Errorf(d.pos(pn), "swap the years", "%s: period ends in %d, before it starts in %d", m.what, p.PeriodTo, p.PeriodFrom)
 		}
@@ -74,8 +85,8 @@ func (l *loader) plan(name string) *model.Plan {
 		r.Text = rm.pair(m.what + ": reporting deadline")
 		r.Text.Editorial = rm.bool("editorial")
 		rm.fingerprint(&r.Text)
-		if (r.Day != 0 || r.Month != 0) && (r.Day < 1 || r.Day > 31 || r.Month < 1 || r.Month > 12) {
-			d.errs.Errorf(r.Pos, "write `day:` 1-31 and `month:` 1-12", "%s: reporting deadline day %d month %d is not a date", m.what, r.Day, r.Month)
+		if (r.Day != 0 || r.Month != 0) && (r.Month < 1 || r.Month > 12 || r.Day < 1 || r.Day > daysIn[r.Month]) {
+			d.errs.Errorf(r.Pos, "write the `day:` and `month:` of a real date, such as day 15 month 12", "%s: reporting deadline day %d month %d is not a date", m.what, r.Day, r.Month)
 		}
 		if r.Text.VI == "" {
 			d.errs.Errorf(r.Pos, "add `vi:` with the source's words", "%s: reporting deadline has no Vietnamese text", m.what)
@@ -103,7 +114,7 @@ func (l *loader) plan(name string) *model.Plan {
 		t.Indicator = tm.text("indicator", true)
 		t.Value = tm.float("value")
 		t.Unit = word(tm, "unit", "unit", model.Units())
-		t.Year = tm.int("year")
+		t.Year = tm.year("year")
 		tm.end()
 		p.Targets = append(p.Targets, t)
 	}
@@ -130,11 +141,14 @@ func (l *loader) plan(name string) *model.Plan {
 		p.Withdrawn = append(p.Withdrawn, w)
 	}
 	secs := m.seq("sections")
-	if secs == nil {
+	switch {
+	case secs == nil && m.value("sections") != nil:
+		d.errs.Errorf(d.pos(m.value("sections")), "list the plan's sections, as its document prints them; docs/content.md shows their fields", "%s: field \"sections\" is an empty list", m.what)
+	case secs == nil:
 		m.missing("sections", "[...]")
 	}
 	for _, sn := range secs {
-		p.Sections = append(p.Sections, l.section(d, sn))
+		p.Sections = append(p.Sections, l.section(d, sn, 1))
 	}
 	m.end()
 	return p
@@ -190,10 +204,19 @@ func (l *loader) document(d *decoder, m *mapping, p *model.Plan) {
 	dm.end()
 }
 
-func (l *loader) section(d *decoder, n *yaml.Node) *model.Section {
+// daysIn is the most days each month has; 29 February happens.
+var daysIn = [13]int{0, 31, 29, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31}
+
+// section reads a section at depth (1 for the plan's top sections).
+func (l *loader) section(d *decoder, n *yaml.Node, depth int) *model.Section {
 	m := d.mapping(n, "section")
 	s := &model.Section{Pos: d.pos(n), ID: m.id("id")}
 	m.what = fmt.Sprintf("section %q", s.ID)
+	if depth > MaxSectionDepth {
+		d.errs.Errorf(s.Pos, "check the indentation: a section's `sections:` holds its sub-sections only",
+			"%s is nested %d levels deep, more than the limit of %d", m.what, depth, MaxSectionDepth)
+		return s
+	}
 	if ln := m.value("label"); ln != nil && ln.Kind == yaml.MappingNode {
 		t := d.text(ln, m.what+": label")
 		s.Label, s.LabelEN = t.VI, t.EN
@@ -210,7 +233,7 @@ func (l *loader) section(d *decoder, n *yaml.Node) *model.Section {
 		s.Items = append(s.Items, l.item(d, in))
 	}
 	for _, sn := range m.seq("sections") {
-		s.Sections = append(s.Sections, l.section(d, sn))
+		s.Sections = append(s.Sections, l.section(d, sn, depth+1))
 	}
 	for _, k := range m.order {
 		if k == "items" || k == "sections" {
@@ -244,7 +267,7 @@ func (l *loader) item(d *decoder, n *yaml.Node) *model.Item {
 	it.PillarPos = m.keyPos("pillar")
 	if tn := m.value("timing"); tn != nil {
 		tm := d.mapping(tn, m.what+": timing")
-		t := &model.Timing{Kind: word(tm, "kind", "timing kind", model.TimingKinds()), From: tm.int("from"), To: tm.int("to")}
+		t := &model.Timing{Kind: word(tm, "kind", "timing kind", model.TimingKinds()), From: tm.year("from"), To: tm.year("to")}
 		t.Date, _ = tm.date("date")
 		t.Text = tm.pair(m.what + ": timing")
 		t.Text.Editorial = tm.bool("editorial")

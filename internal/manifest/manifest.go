@@ -11,6 +11,7 @@ package manifest
 import (
 	"fmt"
 	"sort"
+	"strings"
 
 	"sitegen/internal/diag"
 	"sitegen/internal/model"
@@ -62,6 +63,9 @@ type Page struct {
 	Pages      map[model.Lang]*model.Page // for Markdown pages
 	Move       *model.Move                // for a redirect
 	Withdrawal *model.Withdrawal          // for a tombstone
+	// Target is where a redirect or tombstone of redirects.yaml points:
+	// a path without language, like Path; "" for items' own.
+	Target string
 }
 
 // Manifest lists every page of a site.
@@ -201,7 +205,29 @@ func Build(site *model.Site, errs *diag.List) *Manifest {
 		}
 	}
 	b.standalone(site)
+	b.addresses(site)
 	return m
+}
+
+// addresses plans the redirects and tombstones of redirects.yaml, after
+// every other page: an old address that is still a page is reported at
+// its entry, naming the page.
+func (b *builder) addresses(site *model.Site) {
+	for _, p := range addressPages(site) {
+		var pos diag.Pos
+		what := "moved"
+		if p.Kind == Redirect {
+			pos = p.Move.Pos
+		} else {
+			pos, what = p.Withdrawal.Pos, "withdrawn"
+		}
+		if prev, ok := b.claims[p.Path]; ok {
+			b.errs.Errorf(pos, fmt.Sprintf("remove the entry: the address is still %s", prev.what),
+				"%s address %q is still a page of the site", what, p.Path)
+			continue
+		}
+		b.add(p, fmt.Sprintf("%s address %q", what, p.Path), pos)
+	}
 }
 
 // plan plans a plan's page, its source, its items and the addresses it
@@ -278,6 +304,50 @@ func (b *builder) standalone(site *model.Site) {
 	}
 }
 
+// addressPages plans the redirects and tombstones of redirects.yaml. An
+// entry with below also covers every recorded address under its path.
+func addressPages(site *model.Site) []*Page {
+	var out []*Page
+	for _, mv := range site.Moved {
+		for _, rest := range below(site, mv.From, mv.Below) {
+			out = append(out, &Page{Kind: Redirect, Path: mv.From + rest, Target: mv.To + rest,
+				Move: &model.Move{Pos: mv.Pos, From: mv.From + rest, Date: mv.Date, Note: mv.Note}})
+		}
+	}
+	for _, w := range site.Withdrawn {
+		for _, rest := range below(site, w.Path, w.Below) {
+			out = append(out, &Page{Kind: Tombstone, Path: w.Path + rest, Target: w.See,
+				Withdrawal: &model.Withdrawal{Pos: w.Pos, Text: w.Title, Date: w.Date, Reason: w.Reason}})
+		}
+	}
+	return out
+}
+
+// below returns "" for a page path of redirects.yaml and, with all, the
+// rest of every recorded page address under it ("i-1/" for
+// "vi/plans/x/i-1/" under "plans/x/"). Data files have no page.
+func below(site *model.Site, path string, all bool) []string {
+	if !strings.HasSuffix(path, "/") {
+		return nil
+	}
+	out := []string{""}
+	if !all {
+		return out
+	}
+	seen := map[string]bool{}
+	for _, u := range site.Published {
+		for _, l := range model.Langs {
+			rest, ok := strings.CutPrefix(u.Path, string(l)+"/"+path)
+			if ok && rest != "" && !seen[rest] {
+				seen[rest] = true
+				out = append(out, rest)
+			}
+		}
+	}
+	sort.Strings(out[1:])
+	return out
+}
+
 // Paths of the open data files.
 func PlanDataPath(p *model.Plan) string { return "data/plans/" + p.ID + ".json" }
 
@@ -299,22 +369,100 @@ func (m *Manifest) Addresses(site *model.Site) []string {
 	for _, p := range site.Plans {
 		out = append(out, PlanDataPath(p))
 	}
+	// a moved or withdrawn data file is answered by a notice (package
+	// opendata writes it)
+	for _, mv := range site.Moved {
+		if strings.HasPrefix(mv.From, "data/") {
+			out = append(out, mv.From)
+		}
+	}
+	for _, w := range site.Withdrawn {
+		if strings.HasPrefix(w.Path, "data/") {
+			out = append(out, w.Path)
+		}
+	}
 	sort.Strings(out)
 	return out
 }
 
 // CheckPublished reports every address of the record of published
 // addresses that this site would no longer serve: a link someone printed
-// would break.
+// would break. It also checks redirects.yaml against the site: an old
+// address must not be a page the site still has, and a new one must be.
 func (m *Manifest) CheckPublished(site *model.Site, errs *diag.List) {
 	have := map[string]bool{}
 	for _, a := range m.Addresses(site) {
 		have[a] = true
 	}
+	plans := map[string]bool{}
+	for _, p := range site.Plans {
+		plans[p.ID] = true
+	}
 	for _, u := range site.Published {
-		if !have[u.Path] {
-			errs.Errorf(u.Pos, "if an item was renumbered, add `moved: [{from: OLD, to: NEW, date: ...}]` to its plan; if it was withdrawn, add `withdrawn: [{id: OLD, ...}]`; see docs/content.md",
-				"%q was published and would no longer exist", u.Path)
+		if have[u.Path] {
+			continue
+		}
+		hint := fmt.Sprintf("if it moved, add `moved: [{from: %s, to: NEW-PATH, date: ...}]` to redirects.yaml; if it was removed, add `withdrawn: [{path: %s, date: ..., reason: ...}]` there; see docs/content.md",
+			withoutLang(u.Path), withoutLang(u.Path))
+		if parts := strings.Split(u.Path, "/"); len(parts) == 5 && parts[1] == "plans" && plans[parts[2]] && parts[3] != "source" {
+			hint = "if an item was renumbered, add `moved: [{from: OLD, to: NEW, date: ...}]` to its plan; if it was withdrawn, add `withdrawn: [{id: OLD, ...}]`; see docs/content.md"
+		}
+		errs.Errorf(u.Pos, hint, "%q was published and would no longer exist", u.Path)
+	}
+	count := map[string]int{}
+	for _, p := range m.Pages {
+		count[p.Path]++
+	}
+	served := func(p string) bool {
+		if strings.HasSuffix(p, "/") {
+			return count[p] > 0
+		}
+		return have[p]
+	}
+	// the redirects of redirects.yaml are those without a plan (an old
+	// address still in use was reported when the pages were planned)
+	for _, p := range m.Pages {
+		if p.Plan == nil && p.Kind == Redirect && !served(p.Target) {
+			errs.Errorf(p.Move.Pos, "write the path of a page the site has, such as plans/x/", "moved address %q: %q is not a page of the site", p.Path, p.Target)
 		}
 	}
+	for _, mv := range site.Moved {
+		if !strings.HasPrefix(mv.From, "data/") {
+			continue
+		}
+		if planData(site, mv.From) {
+			errs.Errorf(mv.Pos, "remove the entry: the plan still has its data file", "moved address %q is still a file of the site", mv.From)
+		}
+		if !have[mv.To] {
+			errs.Errorf(mv.ToPos, "write the path of a plan's data file, such as data/plans/x.json", "moved address %q: %q is not a file of the site", mv.From, mv.To)
+		}
+	}
+	for _, w := range site.Withdrawn {
+		if strings.HasPrefix(w.Path, "data/") && planData(site, w.Path) {
+			errs.Errorf(w.Pos, "remove the entry: the plan still has its data file", "withdrawn address %q is still a file of the site", w.Path)
+		}
+		if w.See != "" && !served(w.See) {
+			errs.Errorf(w.SeePos, "write the path of a page or file the site has, or leave `see` out", "withdrawn address %q: see %q is not an address of the site", w.Path, w.See)
+		}
+	}
+}
+
+// planData reports whether path is the data file of one of site's plans.
+func planData(site *model.Site, path string) bool {
+	for _, p := range site.Plans {
+		if PlanDataPath(p) == path {
+			return true
+		}
+	}
+	return false
+}
+
+// withoutLang turns a recorded address into a path of redirects.yaml.
+func withoutLang(address string) string {
+	for _, l := range model.Langs {
+		if rest, ok := strings.CutPrefix(address, string(l)+"/"); ok {
+			return rest
+		}
+	}
+	return address
 }

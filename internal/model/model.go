@@ -140,6 +140,10 @@ type Site struct {
 	// Published is the record of every address the site has published
 	// (published-urls.txt), in file order.
 	Published []PublishedURL
+	// Moved and Withdrawn (redirects.yaml) keep published addresses
+	// other than items' alive: plans, sections, pages, data files.
+	Moved     []*AddressMove
+	Withdrawn []*AddressWithdrawal
 	Sources   map[string]*Source // by file name in content/sources
 }
 
@@ -148,6 +152,35 @@ type Site struct {
 type PublishedURL struct {
 	Pos  diag.Pos
 	Path string
+}
+
+// AddressMove records that a published page or open data file moved to
+// another address of the site; its old address sends readers on. Paths
+// are written without the language ("plans/x/", "data/plans/x.json"):
+// a page's entry covers both languages.
+type AddressMove struct {
+	Pos   diag.Pos
+	From  string
+	To    string
+	ToPos diag.Pos
+	// Below extends the move to every recorded address under From,
+	// each to the same place under To (a plan whose id changed).
+	Below bool
+	Date  Date
+	Note  Text
+}
+
+// AddressWithdrawal records that a published page or open data file was
+// removed; its old address says what it was, when and why.
+type AddressWithdrawal struct {
+	Pos    diag.Pos
+	Path   string
+	Below  bool // also every recorded address under Path
+	Title  Text // what the page was, optional
+	Date   Date
+	Reason Text
+	See    string // where to look now, optional
+	SeePos diag.Pos
 }
 
 // Framework is a programme that plans implement.
@@ -551,6 +584,8 @@ type Commentary struct {
 	Title string
 	About Subject
 	Body  string // Markdown
+	// BodyLine is the line of the file where Body starts.
+	BodyLine int
 }
 
 // Subject names what a commentary is about: one of its fields is set.
@@ -580,6 +615,8 @@ type Page struct {
 	Lang  Lang
 	Title string
 	Body  string // Markdown
+	// BodyLine is the line of the file where Body starts.
+	BodyLine int
 	// List names a list the page shows after its text, made from the
 	// data so that adding a plan updates it; "" for none.
 	List PageList

@@ -8,6 +8,14 @@
 // The files are derived from the same resolved model as the pages, so
 // they say exactly what the pages say: inherited lead agencies are filled
 // in, and URLs are the published paths of the item pages.
+//
+// JSON is written without indentation, so that its size (and the time to
+// write it) does not grow with the depth of a plan's outline. A CSV cell
+// that begins with =, +, -, @, a tab or a carriage return is prefixed
+// with a single quote ('), as the OWASP guidance on CSV injection
+// recommends: spreadsheet programs would otherwise run it as a formula.
+// A plan data file recorded as moved or withdrawn in redirects.yaml is
+// answered by a small JSON notice saying so.
 package opendata
 
 import (
@@ -36,12 +44,17 @@ var CSVColumns = []string{"plan", "item", "label", "kind", "pillar", "themes", "
 func Files(site *model.Site, basePath string) ([]output.File, error) {
 	var out []output.File
 	for _, p := range site.Plans {
-		b, err := json.MarshalIndent(plan(p, basePath), "", "  ")
+		b, err := json.Marshal(plan(p, basePath))
 		if err != nil {
 			return nil, err
 		}
 		out = append(out, output.File{Path: manifest.PlanDataPath(p), Data: append(b, '\n')})
 	}
+	notices, err := notices(site, basePath)
+	if err != nil {
+		return nil, err
+	}
+	out = append(out, notices...)
 	out = append(out, output.File{Path: manifest.PlanSchemaPath, Data: planSchema})
 	b, err := itemsCSV(site, basePath)
 	if err != nil {
@@ -269,6 +282,68 @@ func item(it *model.Item, basePath string) Item {
 	return out
 }
 
+// Notice answers the address of a plan data file that moved or was
+// withdrawn (redirects.yaml): exactly one of its fields is set.
+type Notice struct {
+	Moved     *MovedNotice     `json:"moved,omitempty"`
+	Withdrawn *WithdrawnNotice `json:"withdrawn,omitempty"`
+}
+
+type MovedNotice struct {
+	To   string `json:"to"`
+	Date string `json:"date"`
+	Note *Text  `json:"note,omitempty"`
+}
+
+type WithdrawnNotice struct {
+	Date   string `json:"date"`
+	Title  *Text  `json:"title,omitempty"`
+	Reason *Text  `json:"reason"`
+	See    *URLs  `json:"see,omitempty"`
+}
+
+func notices(site *model.Site, basePath string) ([]output.File, error) {
+	var out []output.File
+	add := func(path string, n Notice) error {
+		b, err := json.Marshal(n)
+		out = append(out, output.File{Path: path, Data: append(b, '\n')})
+		return err
+	}
+	for _, mv := range site.Moved {
+		if strings.HasPrefix(mv.From, "data/") {
+			if err := add(mv.From, Notice{Moved: &MovedNotice{To: basePath + mv.To, Date: mv.Date.Format("2006-01-02"), Note: text(mv.Note)}}); err != nil {
+				return nil, err
+			}
+		}
+	}
+	for _, w := range site.Withdrawn {
+		if !strings.HasPrefix(w.Path, "data/") {
+			continue
+		}
+		n := &WithdrawnNotice{Date: w.Date.Format("2006-01-02"), Title: text(w.Title), Reason: text(w.Reason)}
+		switch {
+		case strings.HasPrefix(w.See, "data/"):
+			n.See = &URLs{VI: basePath + w.See, EN: basePath + w.See}
+		case w.See != "":
+			u := urls(basePath, w.See)
+			n.See = &u
+		}
+		if err := add(w.Path, Notice{Withdrawn: n}); err != nil {
+			return nil, err
+		}
+	}
+	return out, nil
+}
+
+// neutralise makes a CSV cell safe to open in a spreadsheet program,
+// which runs a cell beginning with one of these characters as a formula.
+func neutralise(cell string) string {
+	if cell != "" && strings.ContainsRune("=+-@\t\r", rune(cell[0])) {
+		return "'" + cell
+	}
+	return cell
+}
+
 // itemsCSV writes one row per item. The byte-order mark makes spreadsheet
 // programs read the file as UTF-8, so Vietnamese shows correctly.
 func itemsCSV(site *model.Site, basePath string) ([]byte, error) {
@@ -312,6 +387,9 @@ func itemsCSV(site *model.Site, basePath string) ([]byte, error) {
 				strings.Join(agencyIDs(it.Lead), ";"), strings.Join(agencyIDs(it.Partners), ";"),
 				timing, string(it.Status), it.Text.VI, it.Text.EN, u.VI, u.EN, province, attributed, p.Document.Number, date,
 				src.File, string(src.Kind), src.URL, src.Retrieved, string(src.Extent), truncated}
+			for i := range row {
+				row[i] = neutralise(row[i])
+			}
 			if err := w.Write(row); err != nil {
 				return nil, err
 			}

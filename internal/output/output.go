@@ -1,10 +1,23 @@
-// Package output writes a rendered site to disk all at once.
+// Package output writes a rendered site to disk all at once, and only
+// where a site belongs.
 //
 // Begin opens a new directory beside the output directory, Dir.Write puts
 // every file there, and Dir.Commit, called only when all of them are
-// written, swaps it with the output directory in one rename. A build that fails or is killed part-way
-// leaves the previous site exactly as it was; the next build removes the
-// half-written directory it left behind.
+// written, swaps it with the output directory in one rename. A build that
+// fails or is killed part-way leaves the previous site exactly as it was;
+// the next build removes the half-written directory it left behind.
+//
+// An output directory is only ever a previous build or nothing: every
+// site written carries a marker file (MarkerFile), and Begin (and Check,
+// which writes nothing) refuses an output that exists without it, that
+// is a file, or that is, holds or lies inside the content directory.
+//
+// One build writes an output at a time: Begin takes an exclusive lock on
+// a file beside the output (".NAME.lock") and Commit or Abort releases
+// it. A second build waits for it, or fails at once with NoWait; only the
+// holder of the lock removes what killed builds left. The kernel releases
+// the lock of a process that dies, so nothing is left to block the next
+// build.
 package output
 
 import (
@@ -24,42 +37,221 @@ type File struct {
 }
 
 const (
-	tmpPrefix = ".tmp-"
-	oldPrefix = ".old-"
+	tmpPrefix  = ".tmp-"
+	oldPrefix  = ".old-"
+	lockSuffix = ".lock"
 )
+
+// MarkerFile is written at the root of every site, so that a later build
+// knows the directory is a site it may replace whole.
+const MarkerFile = ".sitegen-output"
+
+const marker = "This directory is a site written by sitegen. The next build replaces it\n" +
+	"whole: keep nothing else in it.\n"
+
+// Options say what the output must stay clear of, and what to do when
+// another build is writing it.
+type Options struct {
+	// Content is the content directory: the output may not be it, hold
+	// it or be inside it.
+	Content string
+	// Theme is the theme directory: the output may not be it or hold it.
+	// (The output may be inside it: the theme may be the project.)
+	Theme string
+	// NoWait makes Begin fail at once when another build holds the lock.
+	NoWait bool
+	// Waiting, if set, is called before Begin waits for another build.
+	Waiting func()
+}
+
+// RefusedError says why an output directory was refused and what to
+// pass instead. Nothing was written.
+type RefusedError struct {
+	Out string
+	Why string
+	Fix string
+}
+
+func (e *RefusedError) Error() string {
+	return fmt.Sprintf("refusing to write the site into %q: %s (%s)", e.Out, e.Why, e.Fix)
+}
+
+// BusyError says that another build holds the output's lock.
+type BusyError struct{ Out string }
+
+func (e *BusyError) Error() string {
+	return fmt.Sprintf("another build is writing %q now; run again when it has finished, or without -no-wait to wait for it", e.Out)
+}
+
+// RollbackError says that the output could not be put back as it was:
+// the message names where the previous site is.
+type RollbackError struct{ Msg string }
+
+func (e *RollbackError) Error() string { return e.Msg }
+
+// Check reports, without writing anything, whether out may receive a
+// site: it is a new or empty directory, or a site written before.
+func Check(out string, opts Options) error {
+	refuse := func(why, fix string) error { return &RefusedError{Out: out, Why: why, Fix: fix} }
+	if strings.TrimSpace(out) == "" {
+		return refuse("the name is empty", "pass -out DIR, such as -out public")
+	}
+	clean := filepath.Clean(out)
+	if base := filepath.Base(clean); base == "." || base == ".." || base == string(filepath.Separator) {
+		return refuse("it is not the name of a directory of its own", "pass a directory for the site alone, such as -out public")
+	}
+	abs, err := realPath(clean)
+	if err != nil {
+		return err
+	}
+	for _, guard := range []struct {
+		dir, name string
+		inside    bool // whether out may not be inside it either
+	}{{opts.Content, "content", true}, {opts.Theme, "theme", false}} {
+		if guard.dir == "" {
+			continue
+		}
+		dir, err := realPath(guard.dir)
+		if err != nil {
+			return err
+		}
+		fix := fmt.Sprintf("pass a directory for the site alone, outside %q, such as -out public", guard.dir)
+		switch {
+		case abs == dir:
+			return refuse(fmt.Sprintf("it is the %s directory", guard.name), fix)
+		case within(dir, abs):
+			return refuse(fmt.Sprintf("it holds the %s directory %q", guard.name, guard.dir), fix)
+		case guard.inside && within(abs, dir):
+			return refuse(fmt.Sprintf("it is inside the %s directory %q", guard.name, guard.dir), fix)
+		}
+	}
+	info, err := os.Lstat(clean)
+	switch {
+	case errors.Is(err, os.ErrNotExist):
+		return nil
+	case err != nil:
+		return err
+	case info.Mode()&os.ModeSymlink != 0:
+		return refuse("it is a symbolic link", "pass the directory it points to, or another")
+	case !info.IsDir():
+		return refuse("it is a file, not a directory", "pass a directory for the site alone, such as -out public")
+	}
+	entries, err := os.ReadDir(clean)
+	if err != nil {
+		return err
+	}
+	if len(entries) == 0 {
+		return nil
+	}
+	if m, err := os.Lstat(filepath.Join(clean, MarkerFile)); err == nil && m.Mode().IsRegular() {
+		return nil
+	}
+	return refuse(fmt.Sprintf("it holds files no build wrote (a site has a %s file)", MarkerFile),
+		"pass a new or empty directory; if it holds an old site, delete it first")
+}
+
+// realPath is p made absolute, with the symbolic links of its existing
+// part followed, so that two names of one directory compare equal.
+func realPath(p string) (string, error) {
+	abs, err := filepath.Abs(p)
+	if err != nil {
+		return "", err
+	}
+	dir, rest := abs, ""
+	for {
+		if r, err := filepath.EvalSymlinks(dir); err == nil {
+			return filepath.Join(r, rest), nil
+		}
+		parent := filepath.Dir(dir)
+		if parent == dir {
+			return abs, nil
+		}
+		rest = filepath.Join(filepath.Base(dir), rest)
+		dir = parent
+	}
+}
+
+// within reports whether path is dir or inside it.
+func within(path, dir string) bool {
+	rel, err := filepath.Rel(dir, path)
+	return err == nil && rel != ".." && !strings.HasPrefix(rel, ".."+string(filepath.Separator))
+}
 
 // Dir is a site being written beside its output directory. Write may be
 // called from several goroutines; Commit swaps the site in, Abort throws
 // it away. Until Commit, the output directory is untouched.
 type Dir struct {
 	out, parent, base, tmp string
+	lock                   *os.File
 	mu                     sync.Mutex
 	made                   map[string]bool
 }
 
-// Begin starts writing a site that will replace out.
-func Begin(out string) (*Dir, error) {
+// Begin starts writing a site that will replace out, once out has passed
+// Check and the lock is held.
+func Begin(out string, opts Options) (*Dir, error) {
+	if err := Check(out, opts); err != nil {
+		return nil, err
+	}
 	out = filepath.Clean(out)
 	parent, base := filepath.Split(out)
 	if parent == "" {
 		parent = "."
 	}
-	if base == "" || base == "." || base == ".." || base == "/" {
-		return nil, fmt.Errorf("output directory %q is not a directory name", out)
-	}
 	if err := os.MkdirAll(parent, 0o755); err != nil {
 		return nil, fmt.Errorf("creating %q: %w", parent, err)
 	}
-	removeLeftovers(parent, base)
-	tmp, err := os.MkdirTemp(parent, "."+base+tmpPrefix)
+	lock, err := os.OpenFile(filepath.Join(parent, "."+base+lockSuffix), os.O_RDWR|os.O_CREATE, 0o644)
 	if err != nil {
-		return nil, fmt.Errorf("creating a directory beside %q: %w", out, err)
+		return nil, fmt.Errorf("opening the lock beside %q: %w", out, err)
 	}
-	if err := os.Chmod(tmp, 0o755); err != nil {
-		os.RemoveAll(tmp)
+	d := &Dir{out: out, parent: parent, base: base, lock: lock, made: map[string]bool{}}
+	if err := d.acquire(opts); err != nil {
+		lock.Close()
 		return nil, err
 	}
-	return &Dir{out: out, parent: parent, base: base, tmp: tmp, made: map[string]bool{}}, nil
+	// out may have changed while another build held the lock
+	if err := Check(out, opts); err != nil {
+		d.release()
+		return nil, err
+	}
+	removeLeftovers(parent, base)
+	d.tmp, err = os.MkdirTemp(parent, "."+base+tmpPrefix)
+	if err == nil {
+		err = os.Chmod(d.tmp, 0o755)
+	}
+	if err == nil {
+		err = os.WriteFile(filepath.Join(d.tmp, MarkerFile), []byte(marker), 0o644)
+	}
+	if err != nil {
+		d.Abort()
+		return nil, fmt.Errorf("creating a directory beside %q: %w", out, err)
+	}
+	return d, nil
+}
+
+// acquire takes the lock, waiting for another build unless NoWait.
+func (d *Dir) acquire(opts Options) error {
+	ok, err := lockFile(d.lock, false)
+	if err != nil || ok {
+		return err
+	}
+	if opts.NoWait {
+		return &BusyError{Out: d.out}
+	}
+	if opts.Waiting != nil {
+		opts.Waiting()
+	}
+	_, err = lockFile(d.lock, true)
+	return err
+}
+
+// release lets the next build write. Closing the file releases its lock.
+func (d *Dir) release() {
+	if d.lock != nil {
+		d.lock.Close()
+		d.lock = nil
+	}
 }
 
 // MakeDirs creates, once each, the directories that will hold files at
@@ -113,40 +305,57 @@ func (d *Dir) Write(f File) error {
 	return os.WriteFile(p, f.Data, 0o644)
 }
 
-// Commit puts the written site in place of the output directory.
+// Commit puts the written site in place of the output directory. An
+// error means the output directory is as it was, except a
+// *RollbackError, which says where the previous site was left.
 func (d *Dir) Commit() error {
-	if err := swap(d.tmp, d.out, d.parent, d.base); err != nil {
+	defer d.release()
+	err := swap(d.tmp, d.out, d.parent, d.base)
+	var rollback *RollbackError
+	if err != nil && !errors.As(err, &rollback) {
 		os.RemoveAll(d.tmp)
-		return err
 	}
-	return nil
+	return err
 }
 
 // Abort removes what was written; the output directory stays as it was.
-func (d *Dir) Abort() { os.RemoveAll(d.tmp) }
+func (d *Dir) Abort() {
+	if d.tmp != "" {
+		os.RemoveAll(d.tmp)
+	}
+	d.release()
+}
 
 // swap puts tmp in place of out. Where the system can exchange two
-// directories in one step, out is never missing.
+// directories in one step, out is never missing. Once the new site is
+// in place the swap has succeeded: a copy of the previous site that
+// cannot be removed is left for the next build to remove.
 func swap(tmp, out, parent, base string) error {
 	if _, err := os.Lstat(out); errors.Is(err, os.ErrNotExist) {
-		return os.Rename(tmp, out)
+		return rename(tmp, out)
 	}
-	if err := exchange(tmp, out); err == nil {
-		return removeTree(tmp) // tmp now holds the previous site
+	if err := exchangeDirs(tmp, out); err == nil {
+		removeAll(tmp) // tmp now holds the previous site
+		return nil
 	}
 	old, err := os.MkdirTemp(parent, "."+base+oldPrefix)
 	if err != nil {
 		return err
 	}
 	os.Remove(old)
-	if err := os.Rename(out, old); err != nil {
+	if err := rename(out, old); err != nil {
 		return fmt.Errorf("moving the previous %q aside: %w", out, err)
 	}
-	if err := os.Rename(tmp, out); err != nil {
-		os.Rename(old, out)
+	if err := rename(tmp, out); err != nil {
+		if rerr := rename(old, out); rerr != nil {
+			return &RollbackError{Msg: fmt.Sprintf("moving the new site into %q failed (%v), and so did moving the previous site back (%v): "+
+				"the previous site is in %q and the new one in %q; rename one of them to %q (the next build removes both)",
+				out, err, rerr, old, tmp, out)}
+		}
 		return fmt.Errorf("moving the new site into %q: %w", out, err)
 	}
-	return removeTree(old)
+	removeAll(old)
+	return nil
 }
 
 // removeTree removes dir and everything in it, several directories at a
@@ -199,7 +408,15 @@ func removeTree(dir string) error {
 	return rm(dir)
 }
 
-// removeLeftovers deletes directories that killed builds left beside out.
+// The file system calls of swap, replaced in tests to make them fail.
+var (
+	rename       = os.Rename
+	removeAll    = removeTree
+	exchangeDirs = exchange
+)
+
+// removeLeftovers deletes directories that killed builds left beside
+// out. Only the holder of the lock calls it.
 func removeLeftovers(parent, base string) {
 	entries, err := os.ReadDir(parent)
 	if err != nil {

@@ -1,14 +1,19 @@
 package output
 
 import (
+	"errors"
 	"os"
 	"path/filepath"
+	"slices"
+	"strings"
+	"sync"
 	"testing"
+	"time"
 )
 
 // write replaces out with files, as a build does.
 func write(out string, files []File) error {
-	d, err := Begin(out)
+	d, err := Begin(out, Options{})
 	if err != nil {
 		return err
 	}
@@ -19,6 +24,23 @@ func write(out string, files []File) error {
 		}
 	}
 	return d.Commit()
+}
+
+// beside lists what is in out's parent directory, out and its lock
+// left out.
+func beside(t *testing.T, out string) []string {
+	t.Helper()
+	entries, err := os.ReadDir(filepath.Dir(out))
+	if err != nil {
+		t.Fatal(err)
+	}
+	var names []string
+	for _, e := range entries {
+		if n := e.Name(); n != filepath.Base(out) && n != "."+filepath.Base(out)+lockSuffix {
+			names = append(names, n)
+		}
+	}
+	return names
 }
 
 func TestWriteReplacesWhole(t *testing.T) {
@@ -35,9 +57,11 @@ func TestWriteReplacesWhole(t *testing.T) {
 	if _, err := os.Stat(filepath.Join(dir, "old.html")); err == nil {
 		t.Error("a file of the previous build survived")
 	}
-	entries, _ := os.ReadDir(filepath.Dir(dir))
-	if len(entries) != 1 {
-		t.Errorf("left beside the output: %v", entries)
+	if _, err := os.Stat(filepath.Join(dir, MarkerFile)); err != nil {
+		t.Errorf("the site has no marker: %v", err)
+	}
+	if left := beside(t, dir); len(left) != 0 {
+		t.Errorf("left beside the output: %v", left)
 	}
 }
 
@@ -54,9 +78,8 @@ func TestWriteFailureKeepsPrevious(t *testing.T) {
 	if b, _ := os.ReadFile(filepath.Join(dir, "index.html")); string(b) != "old" {
 		t.Errorf("previous site changed: %q", b)
 	}
-	entries, _ := os.ReadDir(filepath.Dir(dir))
-	if len(entries) != 1 {
-		t.Errorf("left beside the output: %v", entries)
+	if left := beside(t, dir); len(left) != 0 {
+		t.Errorf("left beside the output: %v", left)
 	}
 }
 
@@ -64,5 +87,231 @@ func TestWriteRefusesEscapingPaths(t *testing.T) {
 	dir := filepath.Join(t.TempDir(), "public")
 	if err := write(dir, []File{{Path: "../evil", Data: nil}}); err == nil {
 		t.Error("a path outside the output was written")
+	}
+}
+
+// TestRefusedOutputs: an output is only ever a previous build or
+// nothing. Each refusal names why and what to pass, and leaves the
+// place exactly as it was.
+func TestRefusedOutputs(t *testing.T) {
+	root := t.TempDir()
+	mk := func(p string, files ...string) string {
+		p = filepath.Join(root, p)
+		if err := os.MkdirAll(p, 0o755); err != nil {
+			t.Fatal(err)
+		}
+		for _, f := range files {
+			if err := os.WriteFile(filepath.Join(p, f), []byte("keep me"), 0o644); err != nil {
+				t.Fatal(err)
+			}
+		}
+		return p
+	}
+	content := mk("content", "site.yaml")
+	theme := mk("theme/templates", "page.html")
+	theme = filepath.Dir(theme)
+	docs := mk("docs", "notes.md")
+	site := mk("site", MarkerFile, "index.html")
+	empty := mk("empty")
+	notes := filepath.Join(root, "notes.txt")
+	if err := os.WriteFile(notes, []byte("keep me"), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	link := filepath.Join(root, "link")
+	if err := os.Symlink(site, link); err != nil {
+		t.Fatal(err)
+	}
+	opts := Options{Content: content, Theme: theme}
+	for _, tc := range []struct {
+		out, want string
+	}{
+		{"", `refusing to write the site into "": the name is empty (pass -out DIR, such as -out public)`},
+		{"  ", `the name is empty`},
+		{content, `: it is the content directory (pass a directory for the site alone, outside "` + content + `", such as -out public)`},
+		{content + "/../content/", `: it is the content directory`},
+		{filepath.Join(content, "public"), `: it is inside the content directory "` + content + `"`},
+		{root, `: it holds the content directory "` + content + `"`},
+		{theme, `: it is the theme directory`},
+		{notes, `: it is a file, not a directory (pass a directory for the site alone, such as -out public)`},
+		{docs, `: it holds files no build wrote (a site has a .sitegen-output file) (pass a new or empty directory; if it holds an old site, delete it first)`},
+		{link, `: it is a symbolic link`},
+		{filepath.Join(root, "."), `holds the content directory`},
+		{"..", `it is not the name of a directory of its own`},
+	} {
+		err := Check(tc.out, opts)
+		var refused *RefusedError
+		if !errors.As(err, &refused) || !strings.Contains(err.Error(), tc.want) {
+			t.Errorf("Check(%q) = %v, want %s", tc.out, err, tc.want)
+		}
+		if _, err := Begin(tc.out, opts); !errors.As(err, &refused) {
+			t.Errorf("Begin(%q) = %v, want a refusal", tc.out, err)
+		}
+	}
+	for _, ok := range []string{site, empty, filepath.Join(root, "new"), filepath.Join(theme, "public")} {
+		if err := Check(ok, opts); err != nil {
+			t.Errorf("Check(%q) = %v", ok, err)
+		}
+	}
+	// nothing was touched
+	for _, f := range []string{filepath.Join(content, "site.yaml"), filepath.Join(docs, "notes.md"), notes, filepath.Join(site, "index.html")} {
+		if b, err := os.ReadFile(f); err != nil || string(b) != "keep me" {
+			t.Errorf("%s changed: %q %v", f, b, err)
+		}
+	}
+	if _, err := os.Stat(filepath.Join(root, "new")); err == nil {
+		t.Error("Check created the output")
+	}
+}
+
+// TestSecondBuildWaits: while one build holds the output, a second
+// fails at once with NoWait, or waits (saying so) and then writes; it
+// never removes the first one's work.
+func TestSecondBuildWaits(t *testing.T) {
+	out := filepath.Join(t.TempDir(), "public")
+	first, err := Begin(out, Options{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if err := first.Write(File{Path: "index.html", Data: []byte("first")}); err != nil {
+		t.Fatal(err)
+	}
+	var busy *BusyError
+	if _, err := Begin(out, Options{NoWait: true}); !errors.As(err, &busy) {
+		t.Fatalf("a second build with NoWait: %v", err)
+	} else if want := `another build is writing "` + out + `" now`; !strings.Contains(err.Error(), want) {
+		t.Errorf("message %q lacks %q", err, want)
+	}
+	waiting := make(chan bool, 1)
+	second := make(chan error, 1)
+	go func() {
+		d, err := Begin(out, Options{Waiting: func() { waiting <- true }})
+		if err == nil {
+			err = d.Write(File{Path: "index.html", Data: []byte("second")})
+			if err == nil {
+				err = d.Commit()
+			}
+		}
+		second <- err
+	}()
+	select {
+	case <-waiting:
+	case err := <-second:
+		t.Fatalf("the second build did not wait: %v", err)
+	case <-time.After(10 * time.Second):
+		t.Fatal("the second build neither waited nor finished")
+	}
+	// the first build's directory is intact while the second waits
+	if b, err := os.ReadFile(filepath.Join(first.tmp, "index.html")); err != nil || string(b) != "first" {
+		t.Fatalf("the first build's work was touched: %q %v", b, err)
+	}
+	if err := first.Commit(); err != nil {
+		t.Fatal(err)
+	}
+	if err := <-second; err != nil {
+		t.Fatal(err)
+	}
+	if b, _ := os.ReadFile(filepath.Join(out, "index.html")); string(b) != "second" {
+		t.Errorf("index.html = %q, want the second build's", b)
+	}
+	if left := beside(t, out); len(left) != 0 {
+		t.Errorf("left beside the output: %v", left)
+	}
+}
+
+// TestConcurrentWrites runs pairs of builds into one output at once: each
+// time the output is one complete site, never a mix.
+func TestConcurrentWrites(t *testing.T) {
+	out := filepath.Join(t.TempDir(), "public")
+	site := func(name string) []File {
+		var files []File
+		for i := range 200 {
+			files = append(files, File{Path: filepath.Join("p", string(rune('a'+i%26)), name+string(rune('a'+i/26))+".html"), Data: []byte(name)})
+		}
+		return files
+	}
+	for round := range 10 {
+		var wg sync.WaitGroup
+		errs := make([]error, 2)
+		for i, name := range []string{"x", "y"} {
+			wg.Go(func() { errs[i] = write(out, site(name)) })
+		}
+		wg.Wait()
+		for _, err := range errs {
+			if err != nil {
+				t.Fatalf("round %d: %v", round, err)
+			}
+		}
+		var names []string
+		filepath.WalkDir(out, func(p string, d os.DirEntry, err error) error {
+			if err == nil && !d.IsDir() && d.Name() != MarkerFile {
+				names = append(names, d.Name()[:1])
+			}
+			return err
+		})
+		slices.Sort(names)
+		names = slices.Compact(names)
+		if len(names) != 1 {
+			t.Fatalf("round %d: the output mixes sites %v", round, names)
+		}
+	}
+}
+
+// TestCommitAfterExchange: once the new site is in place, Commit
+// succeeds even if the previous site cannot be removed; the next build
+// removes it.
+func TestCommitAfterExchange(t *testing.T) {
+	out := filepath.Join(t.TempDir(), "public")
+	if err := write(out, []File{{Path: "index.html", Data: []byte("old")}}); err != nil {
+		t.Fatal(err)
+	}
+	saved := removeAll
+	removeAll = func(string) error { return errors.New("device busy") }
+	err := write(out, []File{{Path: "index.html", Data: []byte("new")}})
+	removeAll = saved
+	if err != nil {
+		t.Fatalf("a swapped site is reported as failed: %v", err)
+	}
+	if b, _ := os.ReadFile(filepath.Join(out, "index.html")); string(b) != "new" {
+		t.Errorf("index.html = %q", b)
+	}
+	if err := write(out, []File{{Path: "index.html", Data: []byte("newer")}}); err != nil {
+		t.Fatal(err)
+	}
+	if left := beside(t, out); len(left) != 0 {
+		t.Errorf("the next build left the previous site beside the output: %v", left)
+	}
+}
+
+// TestFailedRollback: where directories cannot be exchanged in one step
+// and both renames back fail, the error says where each site is.
+func TestFailedRollback(t *testing.T) {
+	out := filepath.Join(t.TempDir(), "public")
+	if err := write(out, []File{{Path: "index.html", Data: []byte("old")}}); err != nil {
+		t.Fatal(err)
+	}
+	exchangeDirs = func(a, b string) error { return errors.New("not supported") }
+	moves := 0
+	rename = func(a, b string) error {
+		if moves++; moves > 1 {
+			return errors.New("disk full")
+		}
+		return os.Rename(a, b)
+	}
+	err := write(out, []File{{Path: "index.html", Data: []byte("new")}})
+	exchangeDirs, rename = exchange, os.Rename
+	var rollback *RollbackError
+	if !errors.As(err, &rollback) {
+		t.Fatalf("got %v, want a rollback error", err)
+	}
+	for _, want := range []string{`moving the new site into "` + out + `" failed (disk full), and so did moving the previous site back (disk full)`, ".public.old-", ".public.tmp-"} {
+		if !strings.Contains(err.Error(), want) {
+			t.Errorf("%q lacks %q", err, want)
+		}
+	}
+	for _, n := range beside(t, out) {
+		p := filepath.Join(filepath.Dir(out), n)
+		if _, err := os.Stat(filepath.Join(p, "index.html")); err != nil {
+			t.Errorf("%s, named by the message, holds no site: %v", n, err)
+		}
 	}
 }

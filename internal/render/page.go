@@ -98,6 +98,9 @@ func (k links) CanonicalIn(lang string) string {
 		// a moved item's old address names the new one as canonical
 		return k.abs + "/" + lang + "/" + manifest.ItemPath(k.page.Item)
 	}
+	if k.page.Kind == manifest.Redirect && k.page.Target != "" {
+		return k.abs + "/" + lang + "/" + k.page.Target // likewise for redirects.yaml
+	}
 	return k.abs + "/" + lang + "/" + k.page.Path
 }
 

@@ -13,8 +13,7 @@ type planState struct {
 	plan    *model.Plan
 	ids     map[string]diag.Pos
 	items   map[string]*model.Item
-	source  string // the source text as compared: see sourceWords
-	folded  string // source in lower case, for headings; set on first use
+	source  *sourceIndex // nil without a source document
 	untrans int
 }
 
@@ -28,17 +27,14 @@ func sourceWords(s string) string { return normSpace(strings.ReplaceAll(s, "**",
 // occur in the plan's source document. anyCase allows a different letter
 // case, for headings and titles that the source prints in capitals.
 func (r *resolver) verbatim(st *planState, t model.Text, what string, anyCase bool) {
-	if st.source == "" || t.VI == "" || t.Editorial {
+	if st.source == nil || t.VI == "" || t.Editorial {
 		return
 	}
-	src, text := st.source, t.VI
+	text := t.VI
 	if anyCase {
-		if st.folded == "" {
-			st.folded = strings.ToLower(st.source)
-		}
-		src, text = st.folded, strings.ToLower(t.VI)
+		text = strings.ToLower(text)
 	}
-	if strings.Contains(src, text) {
+	if st.source.contains(text, anyCase) {
 		return
 	}
 	pos := t.Pos
@@ -46,7 +42,7 @@ func (r *resolver) verbatim(st *planState, t model.Text, what string, anyCase bo
 		pos = diag.Pos{File: st.plan.File, Line: st.plan.Pos.Line}
 	}
 	r.errs.Errorf(pos, "copy the text exactly as printed (line breaks aside), or mark it `editorial: true` if the editors wrote it",
-		"%s: Vietnamese text does not occur in the source document %q near %q", what, st.plan.SourceFile, firstMismatch(src, text))
+		"%s: Vietnamese text does not occur in the source document %q near %q", what, st.plan.SourceFile, st.source.firstMismatch(text, anyCase))
 }
 
 // metadata checks the plan's texts outside its sections that pages show
@@ -96,7 +92,10 @@ func (r *resolver) plan(p *model.Plan) {
 	if p.SourceFile != "" {
 		if src, ok := r.site.Sources[p.SourceFile]; ok {
 			p.Source = src
-			st.source = sourceWords(src.Text)
+			if r.sources[src.File] == nil {
+				r.sources[src.File] = newSourceIndex(src.Text)
+			}
+			st.source = r.sources[src.File]
 			n := strings.Count(src.Text, "\n") + 1
 			for _, o := range p.Omit {
 				if o.To > n {
@@ -114,6 +113,7 @@ func (r *resolver) plan(p *model.Plan) {
 	for _, it := range p.Items {
 		r.links(st, it)
 	}
+	r.restateLoops(p)
 	r.moves(st)
 	for _, t := range p.Targets {
 		if t.ItemID == "" {
@@ -253,9 +253,9 @@ func (r *resolver) item(st *planState, it *model.Item, s *model.Section) {
 	if it.Text.EN == "" {
 		st.untrans++
 	}
-	if st.source != "" && it.Text.VI != "" && !strings.Contains(st.source, it.Text.VI) {
+	if st.source != nil && it.Text.VI != "" && !st.source.contains(it.Text.VI, false) {
 		r.errs.Errorf(it.TextPos, "copy the text exactly as printed (typos included); put corrections in `note:`",
-			"%s: Vietnamese text does not occur in the source document %q near %q", ctx, st.plan.SourceFile, firstMismatch(st.source, it.Text.VI))
+			"%s: Vietnamese text does not occur in the source document %q near %q", ctx, st.plan.SourceFile, st.source.firstMismatch(it.Text.VI, false))
 	}
 	if t := it.Timing; t != nil {
 		r.verbatim(st, t.Text, ctx+": timing", true)
@@ -267,36 +267,32 @@ func (r *resolver) item(st *planState, it *model.Item, s *model.Section) {
 func (r *resolver) links(st *planState, it *model.Item) {
 	ctx := fmt.Sprintf("item %q", it.ID)
 	if it.Restates.ID != "" {
-		if t, ok := st.items[it.Restates.ID]; ok && t != it {
+		switch t, ok := st.items[it.Restates.ID]; {
+		case t == it:
+			r.errs.Errorf(it.Restates.Pos, "write the id of the item this one repeats, or remove `restates:`", "%s restates itself", ctx)
+		case ok:
 			it.RestatesItem = t
 			t.RestatedBy = append(t.RestatedBy, it)
-		} else {
+		default:
 			r.errs.Errorf(it.Restates.Pos, "write the id of another item of this plan", "%s: restated item %q is not in this plan", ctx, it.Restates.ID)
 		}
 	}
+	// Two items may name each other as related: the link goes both ways
+	// on the pages, and following it never loops.
+	listed := map[*model.Item]bool{}
 	for _, ref := range it.Related {
-		if t, ok := st.items[ref.ID]; ok && t != it {
+		switch t, ok := st.items[ref.ID]; {
+		case t == it:
+			r.errs.Errorf(ref.Pos, "remove it from `related:`", "%s is related to itself", ctx)
+		case listed[t]:
+			r.errs.Errorf(ref.Pos, "remove the second one", "%s: related item %q is listed twice", ctx, ref.ID)
+		case ok:
+			listed[t] = true
 			it.RelatedItems = append(it.RelatedItems, t)
-		} else {
+		default:
 			r.errs.Errorf(ref.Pos, "write the id of another item of this plan", "%s: related item %q is not in this plan", ctx, ref.ID)
 		}
 	}
-}
-
-// firstMismatch returns the words of text from the first one at which it
-// stops matching the source, so that the error points at the typo.
-func firstMismatch(source, text string) string {
-	words := strings.Fields(text)
-	for n := len(words); n > 0; n-- {
-		if strings.Contains(source, strings.Join(words[:n], " ")) {
-			if n == len(words) {
-				return ""
-			}
-			end := min(n+6, len(words))
-			return strings.Join(words[n:end], " ")
-		}
-	}
-	return strings.Join(words[:min(6, len(words))], " ")
 }
 
 // moves checks the plan's renumbered and withdrawn items: an old id must

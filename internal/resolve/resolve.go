@@ -2,15 +2,17 @@
 //
 // Resolve checks every reference between files (a plan's province and
 // framework, agency, pillar and theme ids, restated and related items,
-// successors and merged provinces), that ids are unique where they live,
-// and that every Vietnamese text a page shows as the document's words
-// occurs in its plan's source document: item texts, section titles, and
-// the plan's title, bases, funding, reporting deadlines, targets and the
-// rest of its register, unless the text is marked editorial. It then
-// fills the model's resolved fields: items inherit their pillar and
-// their lead and partner agencies from the sections that state them,
-// unlabelled items get their ordinal, and each plan gets its items in
-// document order.
+// successors and merged provinces, moved and withdrawn addresses), that
+// none refers to itself or loops back through others, that ids are
+// unique where they live, and that every Vietnamese text a page shows as
+// the document's words occurs in its plan's source document: item texts,
+// section titles, and the plan's title, bases, funding, reporting
+// deadlines, targets and the rest of its register, unless the text is
+// marked editorial (in time proportional to the text: each source is
+// indexed once). It then fills the model's resolved fields: items
+// inherit their pillar and their lead and partner agencies from the
+// sections that state them, unlabelled items get their ordinal, and each
+// plan gets its items in document order.
 //
 // Missing English is a warning, not an error: the page shows the
 // Vietnamese with a notice. So is English that uses a rendering the
@@ -20,7 +22,6 @@ package resolve
 import (
 	"fmt"
 	"sort"
-	"strings"
 
 	"sitegen/internal/diag"
 	"sitegen/internal/load"
@@ -32,9 +33,10 @@ func Resolve(site *model.Site, errs *diag.List) {
 	r := &resolver{site: site, errs: errs,
 		provinces: map[string]*model.Province{}, frameworks: map[string]*model.Framework{},
 		pillars: map[string]*model.Pillar{}, agencies: map[string]*model.Agency{},
-		themes: map[string]*model.Theme{}, plans: map[string]*model.Plan{}}
+		themes: map[string]*model.Theme{}, plans: map[string]*model.Plan{}, sources: map[string]*sourceIndex{}}
 	r.index()
 	r.registries()
+	r.loops()
 	for _, p := range site.Plans {
 		r.plan(p)
 	}
@@ -44,6 +46,7 @@ func Resolve(site *model.Site, errs *diag.List) {
 	sort.SliceStable(site.Plans, func(i, j int) bool { return planBefore(site.Plans[i], site.Plans[j]) })
 	r.pages()
 	r.commentary()
+	r.addresses()
 }
 
 // planBefore orders plans by date, undated ones last, then by id.
@@ -66,6 +69,7 @@ type resolver struct {
 	agencies   map[string]*model.Agency
 	themes     map[string]*model.Theme
 	plans      map[string]*model.Plan
+	sources    map[string]*sourceIndex // by file name
 }
 
 // unique reports whether id is new in seen, reporting a duplicate.
@@ -201,9 +205,6 @@ func (r *resolver) pages() {
 		}
 	}
 }
-
-// normSpace collapses white space, for comparing text with a source.
-func normSpace(s string) string { return strings.Join(strings.Fields(s), " ") }
 
 // commentary checks what each commentary is about, and that it exists
 // in both languages.

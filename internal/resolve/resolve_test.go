@@ -1,6 +1,7 @@
 package resolve
 
 import (
+	"runtime"
 	"strings"
 	"testing"
 
@@ -77,12 +78,39 @@ func TestItemsInDocumentOrder(t *testing.T) {
 }
 
 func TestFirstMismatch(t *testing.T) {
-	src := "a b c d e f g h"
-	if got := firstMismatch(src, "a b c x y"); got != "x y" {
-		t.Errorf("got %q", got)
+	src := newSourceIndex("a b  c\nd e f g h")
+	for _, tc := range []struct{ text, want string }{
+		{"a b c x y", "x y"},
+		{"q r", "q r"},
+		{"c d e", ""},
+		{"b c d e f g h i j k l m n", "i j k l m n"},
+	} {
+		if got := src.firstMismatch(tc.text, false); got != tc.want {
+			t.Errorf("firstMismatch(%q) = %q, want %q", tc.text, got, tc.want)
+		}
 	}
-	if got := firstMismatch(src, "q r"); got != "q r" {
-		t.Errorf("got %q", got)
+}
+
+// TestVerbatimCheckIsLinear checks an item of 150,000 words that is not
+// in its source. Comparing every run of first words, as a simple check
+// would, allocates the text once per word (about 10^11 bytes here);
+// halving allocates it about log2(150,000) = 18 times.
+func TestVerbatimCheckIsLinear(t *testing.T) {
+	src := newSourceIndex(strings.Repeat("một hai ba bốn năm sáu bảy tám chín mười ", 2000))
+	text := strings.TrimSpace(strings.Repeat("một hai ba bốn năm sáu bảy tám chín mười ", 15000)) + " mười một"
+	var before, after runtime.MemStats
+	runtime.ReadMemStats(&before)
+	if src.contains(text, false) {
+		t.Fatal("a text longer than the source occurs in it")
+	}
+	got := src.firstMismatch(text, false)
+	runtime.ReadMemStats(&after)
+	// the source holds the first 20,000 words; the 20,001st does not follow
+	if got != "một hai ba bốn năm sáu" {
+		t.Errorf("firstMismatch = %q", got)
+	}
+	if alloc := after.TotalAlloc - before.TotalAlloc; alloc > 64<<20 {
+		t.Errorf("checking a %d-byte text allocated %d bytes; the check is not linear", len(text), alloc)
 	}
 }
 

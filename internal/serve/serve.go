@@ -7,8 +7,17 @@
 // change shows in the time it takes to load the content, not to build
 // every page. An invalid edit does not stop the server: pages keep
 // showing the last valid site with the errors above it, until the file
-// is fixed. The reload script and the error banner exist only in
-// responses of this server, never in a built site.
+// is fixed. The content is loaded within the same bounds as a build, so
+// no file can make a rebuild hang or exhaust memory, and the preview
+// recovers as soon as the file is fixed or deleted. The reload script
+// and the error banner exist only in responses of this server, never in
+// a built site.
+//
+// The server answers only requests addressed to it: the Host header must
+// name 127.0.0.1, localhost, [::1] or the host of Addr (any IP address
+// when Addr listens on all of them), so that a web page elsewhere cannot
+// reach the preview through a domain name that resolves to 127.0.0.1
+// (DNS rebinding). It redirects only to paths of its own.
 package serve
 
 import (
@@ -238,7 +247,32 @@ func report(dir string, problems *diag.List, err error) string {
 // allows only the site's own scripts, lets it run.
 const reloadScript = `(function(){var es=new EventSource("` + Reloaded + `");es.addEventListener("reload",function(){location.reload();});}());`
 
+// hostAllowed reports whether a request's Host header names this server.
+func (s *Server) hostAllowed(host string) bool {
+	if h, _, err := net.SplitHostPort(host); err == nil {
+		host = h
+	}
+	host = strings.TrimSuffix(strings.TrimPrefix(host, "["), "]")
+	switch strings.ToLower(host) {
+	case "127.0.0.1", "localhost", "::1":
+		return true
+	}
+	own, _, err := net.SplitHostPort(s.opts.Addr)
+	if err != nil {
+		return false
+	}
+	if ip := net.ParseIP(own); own == "" || ip != nil && ip.IsUnspecified() {
+		// listening on every address: any address, never a name
+		return net.ParseIP(host) != nil
+	}
+	return strings.EqualFold(host, own)
+}
+
 func (s *Server) ServeHTTP(w http.ResponseWriter, r *http.Request) {
+	if !s.hostAllowed(r.Host) {
+		http.Error(w, fmt.Sprintf("this preview answers only to its own address, such as http://127.0.0.1:PORT/, not to %q", r.Host), http.StatusMisdirectedRequest)
+		return
+	}
 	switch r.URL.Path {
 	case Reloaded:
 		s.events(w, r)
@@ -268,7 +302,10 @@ func (s *Server) ServeHTTP(w http.ResponseWriter, r *http.Request) {
 		p += "/index.html"
 	default:
 		if _, ok, _ := preview.File(p + "/index.html"); ok {
-			http.Redirect(w, r, r.URL.Path+"/", http.StatusMovedPermanently)
+			// to the cleaned path, which starts with one "/": the
+			// request's own path could be "//evil.example/..", which a
+			// browser reads as another site
+			http.Redirect(w, r, "/"+p+"/", http.StatusMovedPermanently)
 			return
 		}
 	}

@@ -173,3 +173,104 @@ func TestLiveReloadInBrowser(t *testing.T) {
 	edit(t, plan, "lead: [dolisaa]", "lead: [dolisa]")
 	until("fixing the file", `document.querySelector("#sitegen-errors") === null && !!document.querySelector("main h1")`)
 }
+
+// TestServeAnswersOnlyItself: a redirect never leaves the server, and a
+// request whose Host header names another server (a domain rebound to
+// 127.0.0.1 by a web page) is refused.
+func TestServeAnswersOnlyItself(t *testing.T) {
+	base, _ := start(t)
+	client := &http.Client{CheckRedirect: func(*http.Request, []*http.Request) error { return http.ErrUseLastResponse }}
+	for _, tc := range []struct{ path, location string }{
+		{"/%2Fevil.example%2F..%2Fvi", "/vi/"},
+		{"//evil.example/../vi", "/vi/"},
+		{"/vi/plans", "/vi/plans/"},
+	} {
+		resp, err := client.Get(base + tc.path)
+		if err != nil {
+			t.Fatal(err)
+		}
+		resp.Body.Close()
+		if resp.StatusCode != http.StatusMovedPermanently || resp.Header.Get("Location") != tc.location {
+			t.Errorf("%s: %d Location %q, want 301 %q", tc.path, resp.StatusCode, resp.Header.Get("Location"), tc.location)
+		}
+	}
+	port := base[strings.LastIndex(base, ":")+1:]
+	for host, want := range map[string]int{
+		"127.0.0.1:" + port:        200,
+		"localhost:" + port:        200,
+		"LOCALHOST":                200,
+		"[::1]:" + port:            200,
+		"evil.example":             http.StatusMisdirectedRequest,
+		"evil.example:" + port:     http.StatusMisdirectedRequest,
+		"127.0.0.1.nip.io:" + port: http.StatusMisdirectedRequest,
+		"192.168.1.5:" + port:      http.StatusMisdirectedRequest,
+	} {
+		req, _ := http.NewRequest("GET", base+"/vi/", nil)
+		req.Host = host
+		resp, err := http.DefaultClient.Do(req)
+		if err != nil {
+			t.Fatal(err)
+		}
+		resp.Body.Close()
+		if resp.StatusCode != want {
+			t.Errorf("Host %q: %d, want %d", host, resp.StatusCode, want)
+		}
+	}
+	// listening on every address, any address is its own, never a name
+	s := &Server{opts: Options{Addr: "0.0.0.0:8080"}}
+	if !s.hostAllowed("192.168.1.5:8080") || s.hostAllowed("evil.example:8080") {
+		t.Error("on 0.0.0.0: an address refused or a name allowed")
+	}
+	if s := (&Server{opts: Options{Addr: "preview.lan:8080"}}); !s.hostAllowed("preview.lan:8080") {
+		t.Error("the -addr host is refused")
+	}
+}
+
+// TestServeRecovers saves a file whose aliases expand without end, then
+// fixes it, then saves it again and deletes it: the preview reports the
+// error within the load's bounds, keeps the last good site meanwhile, and
+// recovers each time.
+func TestServeRecovers(t *testing.T) {
+	base, dir := start(t)
+	waitFor := func(what string, cond func(code int, body string) bool) {
+		t.Helper()
+		deadline := time.Now().Add(10 * time.Second)
+		for time.Now().Before(deadline) {
+			if cond(get(t, base+"/vi/plans/sample-1-2021/")) {
+				return
+			}
+			time.Sleep(20 * time.Millisecond)
+		}
+		t.Fatalf("%s: never happened", what)
+	}
+	plan := filepath.Join(dir, "plans", "sample-1-2021.yaml")
+	good, err := os.ReadFile(plan)
+	if err != nil {
+		t.Fatal(err)
+	}
+	laughs := "a: &a [x, x, x, x, x, x, x, x, x, x]\n"
+	for c := 'b'; c <= 'i'; c++ {
+		laughs += string(c) + ": &" + string(c) + " [" + strings.TrimSuffix(strings.Repeat("*"+string(c-1)+", ", 10), ", ") + "]\n"
+	}
+	bad := filepath.Join(dir, "plans", "laughs.yaml")
+	for _, step := range []struct {
+		what string
+		do   func() error
+		err  bool
+	}{
+		{"a self-referencing alias", func() error {
+			return os.WriteFile(plan, []byte(strings.Replace(string(good), "sections:\n", "sections: &s\n  - id: loop\n    sections: *s\n", 1)), 0o644)
+		}, true},
+		{"fixing it", func() error { return os.WriteFile(plan, good, 0o644) }, false},
+		{"a billion laughs in a new file", func() error { return os.WriteFile(bad, []byte(laughs), 0o644) }, true},
+		{"deleting it", func() error { return os.Remove(bad) }, false},
+	} {
+		if err := step.do(); err != nil {
+			t.Fatal(err)
+		}
+		waitFor(step.what, func(code int, body string) bool {
+			shown := code == 200 && strings.Contains(body, "Kế hoạch mẫu")
+			return shown && strings.Contains(body, `id="sitegen-errors"`) == step.err
+		})
+	}
+}

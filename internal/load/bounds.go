@@ -1,0 +1,266 @@
+package load
+
+import (
+	"bytes"
+	"errors"
+	"fmt"
+	"io"
+	"regexp"
+	"strconv"
+	"strings"
+	"unicode"
+	"unicode/utf8"
+
+	"golang.org/x/text/unicode/runenames"
+	"gopkg.in/yaml.v3"
+
+	"sitegen/internal/diag"
+)
+
+// The bounds below keep the work of loading proportional to the size of
+// the content, whatever a file says: a few kilobytes of YAML aliases can
+// otherwise stand for billions of values, and a value that contains
+// itself for infinitely many.
+const (
+	// MaxValues is the most values (mappings, lists, keys and scalars)
+	// one YAML file may stand for once its aliases are followed. The
+	// largest real plan has about 4,000.
+	MaxValues = 500_000
+	// MaxSectionDepth is the deepest a plan's outline may nest. Real
+	// plans nest four levels (III, 2, 2.1, a).
+	MaxSectionDepth = 10
+	// MaxText is the most characters one text value may have. The
+	// longest real item has about 1,400.
+	MaxText = 20_000
+	// maxCharProblems is how many invisible or control characters are
+	// reported per file before the rest are counted in one message.
+	maxCharProblems = 10
+)
+
+// firstNonText returns the 1-based line of the first byte of b that is
+// not UTF-8 text (an invalid sequence or a NUL byte), or 0.
+func firstNonText(b []byte) int {
+	for i := 0; i < len(b); {
+		r, size := utf8.DecodeRune(b[i:])
+		if r == 0 || r == utf8.RuneError && size == 1 {
+			return 1 + bytes.Count(b[:i], []byte("\n"))
+		}
+		i += size
+	}
+	return 0
+}
+
+// checkChars reports control characters (other than tab and line feed)
+// and invisible format characters such as U+202E RIGHT-TO-LEFT OVERRIDE,
+// each with its line. A control character makes the file unusable (YAML
+// refuses it without saying where); a format character is reported and
+// the file still read, so that its other problems show in the same run.
+// ok is false when the file cannot be used.
+func (l *loader) checkChars(name string, b []byte) (ok bool) {
+	ok = true
+	line, reported, more := 1, 0, 0
+	for i := 0; i < len(b); {
+		r, size := utf8.DecodeRune(b[i:])
+		i += size
+		if r == '\n' {
+			line++
+			continue
+		}
+		control := r < 0x20 && r != '\t' || r == 0x7f || r >= 0x80 && r <= 0x9f
+		format := unicode.Is(unicode.Cf, r)
+		if !control && !format {
+			continue
+		}
+		ok = ok && !control
+		if reported == maxCharProblems {
+			more++
+			continue
+		}
+		reported++
+		pos := diag.Pos{File: name, Line: line}
+		switch {
+		case r == '\r':
+			l.errs.Errorf(pos, "save the file with Unix (LF) or Windows (CRLF) line ends", "carriage return without a line feed")
+		case control:
+			l.errs.Errorf(pos, "delete it: most editors do not show it, and it is not text", "control character %s is not allowed", charName(r))
+		default:
+			l.errs.Errorf(pos, "delete it: it cannot be seen, and would reach the pages as it is, changing how the text around it shows or is searched",
+				"invisible character %s is not allowed", charName(r))
+		}
+	}
+	if more > 0 {
+		l.errs.Errorf(diag.Pos{File: name}, "delete them; an editor's option to show invisible characters finds them",
+			"%d more control or invisible characters after the first %d", more, maxCharProblems)
+	}
+	return ok
+}
+
+// charName names a character: "U+202E (RIGHT-TO-LEFT OVERRIDE)".
+func charName(r rune) string {
+	if n := runenames.Name(r); n != "" && !strings.HasPrefix(n, "<") {
+		return fmt.Sprintf("U+%04X (%s)", r, n)
+	}
+	return fmt.Sprintf("U+%04X", r)
+}
+
+var yamlLineError = regexp.MustCompile(`^yaml: line (\d+): (.*)$`)
+
+// syntaxError records a YAML syntax error. yaml.v3 reports them only as
+// text; its line is the only position there is. offset is the line of
+// the file before the YAML's first line (front matter starts on line 2).
+func (l *loader) syntaxError(name string, b []byte, err error, offset int) {
+	msg := err.Error()
+	line := 0
+	if m := yamlLineError.FindStringSubmatch(msg); m != nil {
+		line, _ = strconv.Atoi(m[1])
+		line += offset
+		msg = m[2]
+	} else {
+		msg = strings.TrimPrefix(msg, "yaml: ")
+	}
+	hint := "check indentation and quoting; values containing `: ` or starting with a quote need quotes"
+	if bytes.Contains(b, []byte("\t")) && strings.Contains(msg, "tab") || strings.Contains(msg, "cannot start any token") {
+		hint = "indent with spaces, not tabs, and quote values that start with special characters"
+	}
+	if strings.Contains(msg, "exceeded max depth") {
+		hint = "a content file never nests this deep; check for unclosed [ or {"
+	}
+	l.errs.Errorf(diag.Pos{File: name, Line: line}, hint, "invalid YAML: %s", msg)
+}
+
+// parseYAML parses one YAML document and returns its top node, nil for
+// an empty file. offset is added to every line (see syntaxError). A
+// second document in the file, an alias that refers to a value that
+// contains it, or aliases that expand to more than MaxValues values
+// are errors.
+func (l *loader) parseYAML(name string, b []byte, offset int) (*yaml.Node, bool) {
+	dec := yaml.NewDecoder(bytes.NewReader(b))
+	var doc yaml.Node
+	if err := dec.Decode(&doc); err != nil {
+		if errors.Is(err, io.EOF) {
+			return nil, true
+		}
+		l.syntaxError(name, b, err, offset)
+		return nil, false
+	}
+	if offset != 0 {
+		shiftLines(&doc, offset)
+	}
+	var next yaml.Node
+	switch err := dec.Decode(&next); {
+	case errors.Is(err, io.EOF):
+	case err != nil:
+		l.syntaxError(name, b, err, offset)
+		return nil, false
+	case len(next.Content) > 0 && !isNull(next.Content[0]):
+		l.errs.Errorf(diag.Pos{File: name, Line: next.Line + offset},
+			"a file holds one YAML document: delete this `---` line and what follows, or move it into a file of its own",
+			"a second YAML document starts here")
+	}
+	if len(doc.Content) == 0 {
+		return nil, true
+	}
+	top := doc.Content[0]
+	if !l.checkAliases(name, top) {
+		return nil, false
+	}
+	return top, true
+}
+
+func isNull(n *yaml.Node) bool {
+	return n.Kind == yaml.ScalarNode && n.Tag == "!!null" && n.Value == ""
+}
+
+// expansion counts the values a YAML tree stands for with its aliases
+// followed. Sizes of anchored values are remembered, so that counting
+// takes time proportional to the file, not to the expansion.
+type expansion struct {
+	sizes map[*yaml.Node]int
+	open  map[*yaml.Node]bool // anchored values being counted: the ancestors
+	cycle *yaml.Node          // the first alias found inside its own value
+}
+
+// count returns the number of values n stands for, at most MaxValues+1.
+func (e *expansion) count(n *yaml.Node) int {
+	if n.Kind == yaml.AliasNode {
+		if n.Alias == nil {
+			return 1
+		}
+		if e.open[n.Alias] {
+			if e.cycle == nil {
+				e.cycle = n
+			}
+			return MaxValues + 1
+		}
+		return e.count(n.Alias)
+	}
+	if s, ok := e.sizes[n]; ok {
+		return s
+	}
+	if n.Anchor != "" {
+		e.open[n] = true
+	}
+	s := 1
+	for _, c := range n.Content {
+		if s += e.count(c); s > MaxValues {
+			s = MaxValues + 1
+			break
+		}
+	}
+	if n.Anchor != "" {
+		delete(e.open, n)
+		e.sizes[n] = s
+	}
+	return s
+}
+
+// firstOver walks the tree as written, adding up what each value stands
+// for, and returns the value at which the total passes MaxValues: the
+// alias to point at.
+func (e *expansion) firstOver(n *yaml.Node, total *int) *yaml.Node {
+	if n.Kind == yaml.AliasNode {
+		if *total += e.count(n); *total > MaxValues {
+			return n
+		}
+		return nil
+	}
+	if *total++; *total > MaxValues {
+		return n
+	}
+	for _, c := range n.Content {
+		if at := e.firstOver(c, total); at != nil {
+			return at
+		}
+	}
+	return nil
+}
+
+// checkAliases refuses a tree whose aliases loop or expand beyond
+// MaxValues, before anything walks it.
+func (l *loader) checkAliases(name string, top *yaml.Node) bool {
+	e := &expansion{sizes: map[*yaml.Node]int{}, open: map[*yaml.Node]bool{}}
+	if e.count(top) <= MaxValues {
+		return true
+	}
+	if e.cycle != nil {
+		l.errs.Errorf(diag.Pos{File: name, Line: e.cycle.Line},
+			"an alias repeats a value written before it, never one it is part of; write the inner value out",
+			"alias *%s refers to a value that contains it, so it never ends", e.cycle.Value)
+		return false
+	}
+	total := 0
+	at := e.firstOver(top, &total)
+	if at != nil && at.Kind == yaml.AliasNode {
+		l.errs.Errorf(diag.Pos{File: name, Line: at.Line},
+			"repeat values with aliases only where a reader would write them out; aliases of lists of aliases multiply",
+			"with alias *%s the file stands for more than %d values, the limit", at.Value, MaxValues)
+		return false
+	}
+	line := 0
+	if at != nil {
+		line = at.Line
+	}
+	l.errs.Errorf(diag.Pos{File: name, Line: line}, "split it into several files",
+		"the file has more than %d values, the limit", MaxValues)
+	return false
+}
