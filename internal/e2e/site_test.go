@@ -274,8 +274,8 @@ func TestNginx(t *testing.T) {
 		}
 		rel, _ := filepath.Rel(f.out, p)
 		ext := strings.ToLower(filepath.Ext(rel))
-		if rel == "nginx-redirects.conf" {
-			return nil // for nginx, not served: see the subtest private
+		if rel == "nginx-redirects.conf" || strings.HasPrefix(filepath.Base(rel), ".") {
+			return nil // for nginx and sitegen, not served: see the subtest private
 		}
 		if _, ok := sample[ext]; !ok {
 			sample[ext] = filepath.ToSlash(rel)
@@ -344,8 +344,10 @@ func TestNginx(t *testing.T) {
 	})
 	t.Run("private", func(t *testing.T) {
 		// nginx-redirects.conf is for nginx, not for readers.
-		if resp, _ := get(t, "nginx-redirects.conf"); resp.StatusCode != http.StatusNotFound {
-			t.Errorf("GET /asean/nginx-redirects.conf: %s, want 404", resp.Status)
+		for _, p := range []string{"nginx-redirects.conf", ".sitegen-output"} {
+			if resp, _ := get(t, p); resp.StatusCode != http.StatusNotFound {
+				t.Errorf("GET /asean/%s: %s, want 404", p, resp.Status)
+			}
 		}
 	})
 	t.Run("redirects", func(t *testing.T) {
