@@ -5,7 +5,7 @@ import "sitegen/internal/model"
 // Change is an administrative change of a province or an agency type,
 // as a page says it: when, what (its kind names it), to or from whom,
 // on what basis, and where it was read.
-type Change struct {
+type change struct {
 	Kind      model.ChangeKind
 	Date      model.Date
 	Provinces []*model.Province // merged into, absorbed
@@ -17,10 +17,10 @@ type Change struct {
 }
 
 // ProvinceChanges lists the administrative changes of province p.
-func (v *page) ProvinceChanges(p *model.Province) []Change {
-	var out []Change
+func (v *page) ProvinceChanges(p *model.Province) []change {
+	var out []change
 	for _, c := range p.Changes {
-		ch := Change{Kind: c.Kind, Date: c.Date, NewName: c.NewName, Basis: c.Basis, SourceURL: c.SourceURL, Note: c.Note}
+		ch := change{Kind: c.Kind, Date: c.Date, NewName: c.NewName, Basis: c.Basis, SourceURL: c.SourceURL, Note: c.Note}
 		if c.MergedIntoProvince != nil {
 			ch.Provinces = []*model.Province{c.MergedIntoProvince}
 		}
@@ -32,10 +32,10 @@ func (v *page) ProvinceChanges(p *model.Province) []Change {
 
 // AgencyChanges lists the changes of agency type a: duties moved to
 // others, or the agency abolished.
-func (v *page) AgencyChanges(a *model.Agency) []Change {
-	var out []Change
+func (v *page) AgencyChanges(a *model.Agency) []change {
+	var out []change
 	for _, c := range a.Changes() {
-		out = append(out, Change{Kind: c.Kind, Date: c.Date, Agencies: c.Successors, Basis: c.Basis, SourceURL: c.SourceURL, Note: c.Note})
+		out = append(out, change{Kind: c.Kind, Date: c.Date, Agencies: c.Successors, Basis: c.Basis, SourceURL: c.SourceURL, Note: c.Note})
 	}
 	return out
 }

@@ -11,15 +11,15 @@ import (
 )
 
 // Bar is one bar of a chart.
-type Bar struct {
+type bar struct {
 	Label string
 	Value int
 }
 
 // BarGroup is a labelled group of bars.
-type BarGroup struct {
+type barGroup struct {
 	Label string
-	Bars  []Bar
+	Bars  []bar
 }
 
 // barChart draws a horizontal bar chart at build time: no script, no
@@ -28,7 +28,7 @@ type BarGroup struct {
 // each bar is a small SVG scaled to the longest. The caption names the
 // chart, and every chart sits beside a table or list with the same
 // figures (the test of figures compares them through data-value).
-func barChart(id, title string, groups []BarGroup) template.HTML {
+func barChart(id, title string, groups []barGroup) template.HTML {
 	maxV := 1
 	for _, g := range groups {
 		for _, b := range g.Bars {
@@ -38,7 +38,7 @@ func barChart(id, title string, groups []BarGroup) template.HTML {
 	var b strings.Builder
 	e := html.EscapeString
 	fmt.Fprintf(&b, `<figure class="chart" id="%s"><figcaption>%s</figcaption>`, id, e(title))
-	bars := func(bs []Bar) {
+	bars := func(bs []bar) {
 		b.WriteString(`<ol class="bars">`)
 		for _, bar := range bs {
 			w := max(bar.Value*100/maxV, 1)
@@ -59,12 +59,12 @@ func barChart(id, title string, groups []BarGroup) template.HTML {
 
 // PillarChart draws the tasks of each of a framework's pillars per
 // province: the figures of the matrix below it.
-func (v *compareView) PillarChart(fc FrameworkComparison) template.HTML {
-	var groups []BarGroup
+func (v *compareView) PillarChart(fc frameworkComparison) template.HTML {
+	var groups []barGroup
 	for _, row := range fc.Matrix {
-		g := BarGroup{Label: row.Pillar.Key + ". " + v.Tx(row.Pillar.Name)}
+		g := barGroup{Label: row.Pillar.Key + ". " + v.Tx(row.Pillar.Name)}
 		for _, c := range row.Cells {
-			g.Bars = append(g.Bars, Bar{Label: v.Tx(c.Province.Name), Value: c.Count})
+			g.Bars = append(g.Bars, bar{Label: v.Tx(c.Province.Name), Value: c.Count})
 		}
 		groups = append(groups, g)
 	}
@@ -80,17 +80,17 @@ const chartAgencies = 10
 // with the same figure the list below gives each (items it leads or
 // joins).
 func (v *provinceView) AgencyChart() template.HTML {
-	counts := append([]AgencyCount(nil), v.Agencies...)
+	counts := append([]agencyCount(nil), v.Agencies...)
 	sort.SliceStable(counts, func(i, j int) bool { return counts[i].Items > counts[j].Items })
-	var bars []Bar
+	var bars []bar
 	for _, ac := range counts[:min(len(counts), chartAgencies)] {
-		bars = append(bars, Bar{Label: v.AgencyName(ac.Agency, v.Province), Value: ac.Items})
+		bars = append(bars, bar{Label: v.AgencyName(ac.Agency, v.Province), Value: ac.Items})
 	}
 	if len(bars) < 2 {
 		return "" // one bar compares nothing
 	}
 	t, _ := v.Tf("chart.agencies", len(bars))
-	return barChart("chart-agencies", t, []BarGroup{{Bars: bars}})
+	return barChart("chart-agencies", t, []barGroup{{Bars: bars}})
 }
 
 // Reported reports whether any of items has a dated progress report:
@@ -106,11 +106,11 @@ func (v *page) Reported(items []*model.Item) bool {
 
 // StatusChart draws the items of each status.
 func (v *page) StatusChart(items []*model.Item) template.HTML {
-	var bars []Bar
+	var bars []bar
 	for _, c := range v.StatusCounts(items) {
 		s, _ := v.Name(c.Status)
-		bars = append(bars, Bar{Label: s, Value: c.Count})
+		bars = append(bars, bar{Label: s, Value: c.Count})
 	}
 	t, _ := v.T("status.caption")
-	return barChart("chart-status", t, []BarGroup{{Bars: bars}})
+	return barChart("chart-status", t, []barGroup{{Bars: bars}})
 }

@@ -22,7 +22,7 @@ type lookup struct {
 	labels    map[model.Lang]map[*model.Item]string
 	// sources holds each plan's source document with its items'
 	// passages marked, and passage whether an item's passage was found.
-	sources map[*model.Plan][]SourceBlock
+	sources map[*model.Plan][]sourceBlock
 	passage map[*model.Item]bool
 }
 
@@ -39,7 +39,7 @@ func newLookup(site *model.Site, man *manifest.Manifest, locales map[model.Lang]
 		inProv: map[provAgency][]*model.Item{}, hasProvAg: map[provAgency]bool{},
 		provAgs: map[model.Lang]map[*model.Province][]*model.Agency{},
 		labels:  map[model.Lang]map[*model.Item]string{},
-		sources: map[*model.Plan][]SourceBlock{}, passage: map[*model.Item]bool{},
+		sources: map[*model.Plan][]sourceBlock{}, passage: map[*model.Item]bool{},
 	}
 	lk.indexSources(site)
 	lk.indexItems(site, man)

@@ -41,7 +41,7 @@ func role(it *model.Item, a *model.Agency) model.Role {
 }
 
 // PlanGroup is a plan and some of its items.
-type PlanGroup struct {
+type planGroup struct {
 	Province *model.Province
 	Plan     *model.Plan
 	Items    []*model.Item
@@ -49,16 +49,16 @@ type PlanGroup struct {
 
 // ByPlan groups items by plan, plans in the order of their provinces'
 // names and then by date.
-func (v *page) ByPlan(items []*model.Item) []PlanGroup {
+func (v *page) ByPlan(items []*model.Item) []planGroup {
 	byPlan := map[*model.Plan][]*model.Item{}
 	for _, it := range items {
 		byPlan[it.Plan] = append(byPlan[it.Plan], it)
 	}
-	var out []PlanGroup
+	var out []planGroup
 	for _, pr := range v.r.lk.withPlans[v.L.Lang] {
 		for _, p := range pr.Plans {
 			if g := byPlan[p]; len(g) > 0 {
-				out = append(out, PlanGroup{Province: pr, Plan: p, Items: g})
+				out = append(out, planGroup{Province: pr, Plan: p, Items: g})
 			}
 		}
 	}
@@ -86,29 +86,29 @@ func pillars(site *model.Site) []*model.Pillar {
 }
 
 // Cell is one count of the pillar by province matrix.
-type Cell struct {
+type cell struct {
 	Province *model.Province
 	Count    int
 }
 
 // MatrixRow is one pillar's task counts per province.
-type MatrixRow struct {
+type matrixRow struct {
 	Pillar *model.Pillar
-	Cells  []Cell
+	Cells  []cell
 	Total  int
 }
 
 // matrix counts the tasks of each pillar per province.
-func matrix(pls []*model.Pillar, provs []*model.Province, lk *lookup) []MatrixRow {
-	var rows []MatrixRow
+func matrix(pls []*model.Pillar, provs []*model.Province, lk *lookup) []matrixRow {
+	var rows []matrixRow
 	for _, p := range pls {
 		n := map[*model.Province]int{}
 		for _, it := range tasks(lk.pillar[p]) {
 			n[it.Plan.Province]++
 		}
-		row := MatrixRow{Pillar: p}
+		row := matrixRow{Pillar: p}
 		for _, pr := range provs {
-			row.Cells = append(row.Cells, Cell{Province: pr, Count: n[pr]})
+			row.Cells = append(row.Cells, cell{Province: pr, Count: n[pr]})
 			row.Total += n[pr]
 		}
 		rows = append(rows, row)
@@ -429,20 +429,20 @@ func (v *page) SectionAgencies(refs []model.Ref) []*model.Agency {
 }
 
 // StatusCount is how many items have one status.
-type StatusCount struct {
+type statusCount struct {
 	Status model.Status
 	Count  int
 }
 
 // StatusCounts counts items per status, in the order of the scale.
-func (v *page) StatusCounts(items []*model.Item) []StatusCount {
+func (v *page) StatusCounts(items []*model.Item) []statusCount {
 	n := map[model.Status]int{}
 	for _, it := range items {
 		n[it.Status]++
 	}
-	var out []StatusCount
+	var out []statusCount
 	for _, s := range model.Statuses() {
-		out = append(out, StatusCount{Status: s, Count: n[s]})
+		out = append(out, statusCount{Status: s, Count: n[s]})
 	}
 	return out
 }
@@ -457,7 +457,7 @@ func provinceItems(p *model.Province) []*model.Item {
 }
 
 // ItemUpdate is an update with the item it reports on.
-type ItemUpdate struct {
+type itemUpdate struct {
 	Item   *model.Item
 	Update *model.Update
 }
@@ -472,12 +472,12 @@ func allItems(site *model.Site) []*model.Item {
 }
 
 // latestUpdates lists the n most recent updates of the site, newest first.
-func latestUpdates(site *model.Site, n int) []ItemUpdate {
-	var out []ItemUpdate
+func latestUpdates(site *model.Site, n int) []itemUpdate {
+	var out []itemUpdate
 	for _, p := range site.Plans {
 		for _, it := range p.Items {
 			for _, u := range it.Updates {
-				out = append(out, ItemUpdate{Item: it, Update: u})
+				out = append(out, itemUpdate{Item: it, Update: u})
 			}
 		}
 	}

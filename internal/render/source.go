@@ -11,14 +11,14 @@ import (
 // heading of the document, or a paragraph of text whose segments are
 // the passages of the plan's items (anchored p-ITEM, so that "see it in
 // the full text" lands on the passage) and the text between them.
-type SourceBlock struct {
+type sourceBlock struct {
 	Heading  bool
-	Segments []SourceSegment
+	Segments []sourceSegment
 }
 
 // SourceSegment is a run of a paragraph's text; Item is set when the run
 // is an item's passage.
-type SourceSegment struct {
+type sourceSegment struct {
 	Text string
 	Item *model.Item
 }
@@ -31,7 +31,7 @@ var headingLine = regexp.MustCompile(`^(?:[IVX]+\.|Điều \d+\.|PHỤ LỤC|Ph�
 // the passage of each item of p. Text is compared with white space
 // folded, as the verbatim check compares it; a passage that runs across
 // paragraphs is marked in the paragraph where it starts, up to its end.
-func sourceBlocks(p *model.Plan) []SourceBlock {
+func sourceBlocks(p *model.Plan) []sourceBlock {
 	paras := paragraphs(publishedSource(p))
 	// offsets of each paragraph in the folded text, joined by one space
 	starts := make([]int, len(paras))
@@ -63,19 +63,19 @@ func sourceBlocks(p *model.Plan) []SourceBlock {
 		spans = append(spans, span{from, from + len(want), it})
 		taken = from + len(want)
 	}
-	out := make([]SourceBlock, len(paras))
+	out := make([]sourceBlock, len(paras))
 	si := 0
 	for pi, para := range paras {
 		start, end := starts[pi], starts[pi]+len(para)
-		b := SourceBlock{Heading: len(para) < 160 && headingLine.MatchString(para)}
+		b := sourceBlock{Heading: len(para) < 160 && headingLine.MatchString(para)}
 		pos := start
 		for si < len(spans) && spans[si].from < end {
 			sp := spans[si]
 			if sp.from > pos {
-				b.Segments = append(b.Segments, SourceSegment{Text: text[pos:sp.from]})
+				b.Segments = append(b.Segments, sourceSegment{Text: text[pos:sp.from]})
 			}
 			to := min(sp.to, end)
-			b.Segments = append(b.Segments, SourceSegment{Text: text[max(sp.from, pos):to], Item: sp.item})
+			b.Segments = append(b.Segments, sourceSegment{Text: text[max(sp.from, pos):to], Item: sp.item})
 			pos = to
 			if sp.to > end {
 				break // continues in the next paragraph, unmarked there
@@ -86,7 +86,7 @@ func sourceBlocks(p *model.Plan) []SourceBlock {
 			si++
 		}
 		if pos < end {
-			b.Segments = append(b.Segments, SourceSegment{Text: text[pos:end]})
+			b.Segments = append(b.Segments, sourceSegment{Text: text[pos:end]})
 		}
 		out[pi] = b
 	}

@@ -19,7 +19,7 @@ type homeView struct {
 	Frameworks []*model.Framework
 	Plans      []*model.Plan
 	Tasks      int
-	Updates    []ItemUpdate
+	Updates    []itemUpdate
 	Provinces  []*model.Province // those with plans
 	Pillars    []*model.Pillar
 	Themes     []*model.Theme
@@ -28,8 +28,8 @@ type homeView struct {
 type frameworkView struct {
 	*page
 	Framework *model.Framework
-	Goals     []PillarCount
-	Groups    []PillarCount
+	Goals     []pillarCount
+	Groups    []pillarCount
 }
 
 type plansView struct {
@@ -43,7 +43,7 @@ type planView struct {
 	Commentary *Commentary
 	// Pillars gives the figures of the plan's items under each goal of
 	// its framework that it has items for.
-	Pillars []PillarCount
+	Pillars []pillarCount
 	// Untranslated is the number of items without English, said only on
 	// English pages, where it matters.
 	Untranslated int
@@ -52,7 +52,7 @@ type planView struct {
 type sourceView struct {
 	*page
 	Plan   *model.Plan
-	Blocks []SourceBlock
+	Blocks []sourceBlock
 }
 
 type itemView struct {
@@ -121,7 +121,7 @@ type provinceView struct {
 	*page
 	Province   *model.Province
 	Items      []*model.Item // every item of its plans
-	Agencies   []AgencyCount
+	Agencies   []agencyCount
 	Commentary *Commentary
 }
 
@@ -134,7 +134,7 @@ type provinceAgencyView struct {
 
 type agenciesView struct {
 	*page
-	Agencies []AgencyCount
+	Agencies []agencyCount
 }
 
 type agencyView struct {
@@ -146,15 +146,15 @@ type agencyView struct {
 
 type pillarsView struct {
 	*page
-	Frameworks []FrameworkPillars
+	Frameworks []pillarsOfFramework
 }
 
 // FrameworkPillars is one framework's goals and groups: pillars of
 // different frameworks are listed apart, never as one set.
-type FrameworkPillars struct {
+type pillarsOfFramework struct {
 	Framework *model.Framework
-	Goals     []PillarCount
-	Groups    []PillarCount
+	Goals     []pillarCount
+	Groups    []pillarCount
 }
 
 type pillarView struct {
@@ -167,7 +167,7 @@ type pillarView struct {
 
 type themesView struct {
 	*page
-	Themes []ThemeCount
+	Themes []themeCount
 }
 
 type themeView struct {
@@ -182,18 +182,18 @@ type compareView struct {
 	*page
 	// Frameworks holds one comparison per framework with plans: a
 	// matrix never mixes the pillars of two programmes.
-	Frameworks []FrameworkComparison
-	Themes     []ThemeCount
+	Frameworks []frameworkComparison
+	Themes     []themeCount
 	Agencies   []*model.Agency
 }
 
 // FrameworkComparison is the plans of one framework side by side and its
 // pillar by province matrix.
-type FrameworkComparison struct {
+type frameworkComparison struct {
 	Framework *model.Framework
 	Plans     []*model.Plan
 	Provinces []*model.Province // those with plans under it: the matrix's columns
-	Matrix    []MatrixRow
+	Matrix    []matrixRow
 }
 
 // columnsView lines up, one column per plan, the tasks of a pillar or a
@@ -205,21 +205,21 @@ type columnsView struct {
 	Pillar *model.Pillar
 	Theme  *model.Theme
 	Agency *model.Agency
-	Table  CompareTable
+	Table  comparison
 }
 
 // CompareTable is a comparison: one column per plan, one row per theme or
 // pillar.
-type CompareTable struct {
+type comparison struct {
 	Plans []*model.Plan
-	Rows  []CompareRow
+	Rows  []compareRow
 	// Totals holds, per plan, the figures of its items in the table.
 	Totals []Figures
 }
 
 // CompareRow is one theme's or pillar's items, per plan; Link is the
 // row's own page.
-type CompareRow struct {
+type compareRow struct {
 	Label string
 	Link  string
 	Cells [][]*model.Item
@@ -264,7 +264,7 @@ type bilingualView struct {
 }
 
 // AgencyCount is an agency with the number of items it leads or joins.
-type AgencyCount struct {
+type agencyCount struct {
 	Agency *model.Agency
 	Items  int
 }
@@ -280,13 +280,13 @@ type Figures struct {
 func figures(items []*model.Item) Figures { return Figures{len(items), countTasks(items)} }
 
 // PillarCount is a pillar with the figures of its items.
-type PillarCount struct {
+type pillarCount struct {
 	Pillar *model.Pillar
 	Figures
 }
 
 // ThemeCount is a theme with the figures of its items.
-type ThemeCount struct {
+type themeCount struct {
 	Theme *model.Theme
 	Figures
 }
@@ -342,7 +342,7 @@ var views = map[manifest.Kind]func(v *page) (any, error){
 		c, err := v.commentary(model.Subject{Province: pr.ID})
 		pv := &provinceView{page: v, Province: pr, Items: provinceItems(pr), Commentary: c}
 		for _, a := range lk.provAgs[v.L.Lang][pr] {
-			pv.Agencies = append(pv.Agencies, AgencyCount{a, len(lk.inProv[provAgency{pr, a}])})
+			pv.Agencies = append(pv.Agencies, agencyCount{a, len(lk.inProv[provAgency{pr, a}])})
 		}
 		return pv, err
 	},
@@ -353,7 +353,7 @@ var views = map[manifest.Kind]func(v *page) (any, error){
 	manifest.Agencies: func(v *page) (any, error) {
 		av := &agenciesView{page: v}
 		for _, a := range v.r.lk.agencies[v.L.Lang] {
-			av.Agencies = append(av.Agencies, AgencyCount{a, len(v.r.man.AgencyItems[a])})
+			av.Agencies = append(av.Agencies, agencyCount{a, len(v.r.man.AgencyItems[a])})
 		}
 		return av, nil
 	},
@@ -378,7 +378,7 @@ var views = map[manifest.Kind]func(v *page) (any, error){
 	manifest.Themes: func(v *page) (any, error) {
 		tv := &themesView{page: v}
 		for _, t := range v.r.lk.themes[v.L.Lang] {
-			tv.Themes = append(tv.Themes, ThemeCount{t, figures(v.r.lk.theme[t])})
+			tv.Themes = append(tv.Themes, themeCount{t, figures(v.r.lk.theme[t])})
 		}
 		return tv, nil
 	},
@@ -456,16 +456,16 @@ func plansOf(v *page, f *model.Framework) []*model.Plan {
 // byTheme lays items out in a table with a row per theme (in the page's
 // order of themes, an item under each of its themes) and a column per
 // plan; items without a theme go in a last row.
-func (v *page) byTheme(plans []*model.Plan, items []*model.Item) CompareTable {
+func (v *page) byTheme(plans []*model.Plan, items []*model.Item) comparison {
 	var keys []any
-	label := map[any]CompareRow{}
+	label := map[any]compareRow{}
 	for _, t := range v.r.lk.themes[v.L.Lang] {
 		keys = append(keys, t)
-		label[t] = CompareRow{Label: v.Tx(t.Name), Link: v.Link.Theme(t)}
+		label[t] = compareRow{Label: v.Tx(t.Name), Link: v.Link.Theme(t)}
 	}
 	none, _ := v.T("compare.no-theme")
 	keys = append(keys, nil)
-	label[nil] = CompareRow{Label: none}
+	label[nil] = compareRow{Label: none}
 	return compareTable(plans, items, keys, label, func(it *model.Item) []any {
 		var ks []any
 		for _, t := range it.Themes {
@@ -479,9 +479,9 @@ func (v *page) byTheme(plans []*model.Plan, items []*model.Item) CompareTable {
 }
 
 // byPillar lays items out with a row per pillar or group.
-func (v *page) byPillar(plans []*model.Plan, items []*model.Item) CompareTable {
+func (v *page) byPillar(plans []*model.Plan, items []*model.Item) comparison {
 	var keys []any
-	label := map[any]CompareRow{}
+	label := map[any]compareRow{}
 	var all []*model.Pillar
 	for _, f := range v.r.site.Frameworks {
 		all = append(append(all, f.Pillars...), f.Groups...)
@@ -492,11 +492,11 @@ func (v *page) byPillar(plans []*model.Plan, items []*model.Item) CompareTable {
 		if pl.Key != "" {
 			name = pl.Key + ". " + name
 		}
-		label[pl] = CompareRow{Label: name, Link: v.Link.Pillar(pl)}
+		label[pl] = compareRow{Label: name, Link: v.Link.Pillar(pl)}
 	}
 	none, _ := v.T("compare.no-pillar")
 	keys = append(keys, nil)
-	label[nil] = CompareRow{Label: none}
+	label[nil] = compareRow{Label: none}
 	return compareTable(plans, items, keys, label, func(it *model.Item) []any {
 		if it.Pillar == nil {
 			return []any{nil}
@@ -507,13 +507,13 @@ func (v *page) byPillar(plans []*model.Plan, items []*model.Item) CompareTable {
 
 // compareTable places items in rows by rowsOf and columns by plan, and
 // keeps only the rows that have an item.
-func compareTable(plans []*model.Plan, items []*model.Item, keys []any, label map[any]CompareRow, rowsOf func(*model.Item) []any) CompareTable {
+func compareTable(plans []*model.Plan, items []*model.Item, keys []any, label map[any]compareRow, rowsOf func(*model.Item) []any) comparison {
 	col := map[*model.Plan]int{}
 	for i, p := range plans {
 		col[p] = i
 	}
 	cells := map[any][][]*model.Item{}
-	tab := CompareTable{Plans: plans, Totals: make([]Figures, len(plans))}
+	tab := comparison{Plans: plans, Totals: make([]Figures, len(plans))}
 	perPlan := make([][]*model.Item, len(plans))
 	for _, it := range items {
 		c, ok := col[it.Plan]
@@ -542,7 +542,7 @@ func compareTable(plans []*model.Plan, items []*model.Item, keys []any, label ma
 }
 
 // planPillars counts a plan's items under each goal of its framework.
-func planPillars(p *model.Plan) []PillarCount {
+func planPillars(p *model.Plan) []pillarCount {
 	if p.Framework == nil {
 		return nil
 	}
@@ -550,10 +550,10 @@ func planPillars(p *model.Plan) []PillarCount {
 	for _, it := range p.Items {
 		by[it.Pillar] = append(by[it.Pillar], it)
 	}
-	var out []PillarCount
+	var out []pillarCount
 	for _, pl := range p.Framework.Pillars {
 		if items := by[pl]; len(items) > 0 {
-			out = append(out, PillarCount{pl, figures(items)})
+			out = append(out, pillarCount{pl, figures(items)})
 		}
 	}
 	return out
@@ -569,11 +569,11 @@ func compare(v *page) *compareView {
 			continue
 		}
 		provs := frameworkProvinces(lk.withPlans[lang], f)
-		cv.Frameworks = append(cv.Frameworks, FrameworkComparison{Framework: f, Plans: f.Plans, Provinces: provs,
+		cv.Frameworks = append(cv.Frameworks, frameworkComparison{Framework: f, Plans: f.Plans, Provinces: provs,
 			Matrix: matrix(f.Pillars, provs, lk)})
 	}
 	for _, t := range lk.themes[lang] {
-		cv.Themes = append(cv.Themes, ThemeCount{t, figures(lk.theme[t])})
+		cv.Themes = append(cv.Themes, themeCount{t, figures(lk.theme[t])})
 	}
 	for _, a := range lk.agencies[lang] {
 		if len(r.man.AgencyItems[a]) > 0 {
@@ -585,13 +585,13 @@ func compare(v *page) *compareView {
 
 // frameworkPillars counts the tasks of each of f's goals and the items of
 // each of its groups.
-func frameworkPillars(r *renderer, f *model.Framework) FrameworkPillars {
-	fp := FrameworkPillars{Framework: f}
+func frameworkPillars(r *renderer, f *model.Framework) pillarsOfFramework {
+	fp := pillarsOfFramework{Framework: f}
 	for _, pl := range f.Pillars {
-		fp.Goals = append(fp.Goals, PillarCount{pl, figures(r.lk.pillar[pl])})
+		fp.Goals = append(fp.Goals, pillarCount{pl, figures(r.lk.pillar[pl])})
 	}
 	for _, g := range f.Groups {
-		fp.Groups = append(fp.Groups, PillarCount{g, figures(r.lk.pillar[g])})
+		fp.Groups = append(fp.Groups, pillarCount{g, figures(r.lk.pillar[g])})
 	}
 	return fp
 }
