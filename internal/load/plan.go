@@ -24,24 +24,59 @@ func (l *loader) plans() []*model.Plan {
 }
 
 func (l *loader) plan(name string) *model.Plan {
+	d, m, p := l.planHead(name)
+	if m == nil {
+		return nil
+	}
+	l.document(d, m, p)
+	planPeriod(d, m, p)
+	p.StandingID = m.str("standing_agency")
+	p.StandingPos = m.keyPos("standing_agency")
+	for _, rn := range m.seq("reporting") {
+		p.Reporting = append(p.Reporting, deadline(d, rn, m.what))
+	}
+	p.Funding = m.text("funding", false)
+	planSource(d, m, p)
+	for _, tn := range m.seq("targets") {
+		p.Targets = append(p.Targets, target(d, tn, m.what))
+	}
+	planChanges(d, m, p)
+	secs := m.seq("sections")
+	switch {
+	case secs == nil && m.value("sections") != nil:
+		d.errs.Errorf(d.pos(m.value("sections")), "list the plan's sections, as its document prints them; docs/content.md shows their fields", "%s: field \"sections\" is an empty list", m.what)
+	case secs == nil:
+		m.missing("sections", "[...]")
+	}
+	for _, sn := range secs {
+		p.Sections = append(p.Sections, l.section(d, sn, 1))
+	}
+	m.end()
+	return p
+}
+
+// planHead reads a plan file and its identity: id, province or editorial
+// attribution, framework and titles. m is nil when the file holds no
+// plan to read further; the problem is then reported.
+func (l *loader) planHead(name string) (*decoder, *mapping, *model.Plan) {
 	b, ok := l.read(name, false)
 	if !ok {
-		return nil
+		return nil, nil, nil
 	}
 	top, ok := l.parse(name, b)
 	if !ok {
-		return nil
+		return nil, nil, nil
 	}
 	d := &decoder{file: name, errs: l.errs}
 	stem := strings.TrimSuffix(path.Base(name), ".yaml")
 	if top == nil {
 		d.errs.Errorf(diag.Pos{File: name, Line: 1}, fmt.Sprintf("write the plan, starting with `id: %s`; docs/content.md describes its fields, or delete the file", stem),
 			"the plan file is empty")
-		return nil
+		return nil, nil, nil
 	}
 	if top := deref(top); top.Kind != yaml.MappingNode {
 		d.errs.Errorf(d.pos(top), "write it as `key: value` lines, starting with `id: "+stem+"`", "plan must be a mapping, not %s", kindName(top))
-		return nil
+		return nil, nil, nil
 	}
 	m := d.mapping(top, "plan")
 	p := &model.Plan{Pos: d.pos(top), File: name, ID: m.id("id")}
@@ -49,8 +84,8 @@ func (l *loader) plan(name string) *model.Plan {
 		p.Pos.Line = 1
 	}
 	m.what = fmt.Sprintf("plan %q", p.ID)
-	if want := stem; p.ID != "" && p.ID != want {
-		d.errs.Errorf(m.keyPos("id"), fmt.Sprintf("rename the file to %s.yaml or write `id: %s`", p.ID, want), "plan id %q does not match the file name %q", p.ID, path.Base(name))
+	if p.ID != "" && p.ID != stem {
+		d.errs.Errorf(m.keyPos("id"), fmt.Sprintf("rename the file to %s.yaml or write `id: %s`", p.ID, stem), "plan id %q does not match the file name %q", p.ID, path.Base(name))
 	}
 	if an := m.value("attribution"); an != nil {
 		am := d.mapping(an, m.what+": attribution")
@@ -68,56 +103,74 @@ func (l *loader) plan(name string) *model.Plan {
 	p.FrameworkID = m.reqStr("framework", "framework-id")
 	p.Title = m.text("title", true)
 	p.ShortTitle = m.text("short_title", false)
-	l.document(d, m, p)
-	if pn := m.value("period"); pn != nil {
-		pm := d.mapping(pn, m.what+": period")
-		p.PeriodFrom, p.PeriodTo = pm.year("from"), pm.year("to")
-		if p.PeriodFrom != 0 && p.PeriodTo != 0 && p.PeriodTo < p.PeriodFrom {
-			d.errs.Errorf(d.pos(pn), "swap the years", "%s: period ends in %d, before it starts in %d", m.what, p.PeriodTo, p.PeriodFrom)
-		}
-		pm.end()
+	return d, m, p
+}
+
+// planPeriod reads the years a plan covers.
+func planPeriod(d *decoder, m *mapping, p *model.Plan) {
+	pn := m.value("period")
+	if pn == nil {
+		return
 	}
-	p.StandingID = m.str("standing_agency")
-	p.StandingPos = m.keyPos("standing_agency")
-	for _, rn := range m.seq("reporting") {
-		rm := d.mapping(rn, m.what+": reporting deadline")
-		r := &model.Deadline{Pos: d.pos(rn), Day: rm.int("day"), Month: rm.int("month")}
-		r.Text = rm.pair(m.what + ": reporting deadline")
-		r.Text.Editorial = rm.bool("editorial")
-		rm.fingerprint(&r.Text)
-		if (r.Day != 0 || r.Month != 0) && (r.Month < 1 || r.Month > 12 || r.Day < 1 || r.Day > daysIn[r.Month]) {
-			d.errs.Errorf(r.Pos, "write the `day:` and `month:` of a real date, such as day 15 month 12", "%s: reporting deadline day %d month %d is not a date", m.what, r.Day, r.Month)
-		}
-		if r.Text.VI == "" {
-			d.errs.Errorf(r.Pos, "add `vi:` with the source's words", "%s: reporting deadline has no Vietnamese text", m.what)
-		}
-		rm.end()
-		p.Reporting = append(p.Reporting, r)
+	pm := d.mapping(pn, m.what+": period")
+	p.PeriodFrom, p.PeriodTo = pm.year("from"), pm.year("to")
+	if p.PeriodFrom != 0 && p.PeriodTo != 0 && p.PeriodTo < p.PeriodFrom {
+		d.errs.Errorf(d.pos(pn), "swap the years", "%s: period ends in %d, before it starts in %d", m.what, p.PeriodTo, p.PeriodFrom)
 	}
-	p.Funding = m.text("funding", false)
-	if sn := m.value("source"); sn != nil {
-		sm := d.mapping(sn, m.what+": source")
-		p.SourcePos = d.pos(sn)
-		p.SourceFile = sm.reqStr("file", "document.txt")
-		p.SourceKind = word(sm, "kind", "source kind", model.SourceKinds())
-		p.Provenance = provenance(d, sm)
-		p.Omit = omissions(d, sm)
-		sm.end()
-	} else {
+	pm.end()
+}
+
+// deadline reads a recurring reporting deadline: a real day and month,
+// and the source's words for it.
+func deadline(d *decoder, rn *yaml.Node, what string) *model.Deadline {
+	rm := d.mapping(rn, what+": reporting deadline")
+	r := &model.Deadline{Pos: d.pos(rn), Day: rm.int("day"), Month: rm.int("month")}
+	r.Text = rm.pair(what + ": reporting deadline")
+	r.Text.Editorial = rm.bool("editorial")
+	rm.fingerprint(&r.Text)
+	if (r.Day != 0 || r.Month != 0) && (r.Month < 1 || r.Month > 12 || r.Day < 1 || r.Day > daysIn[r.Month]) {
+		d.errs.Errorf(r.Pos, "write the `day:` and `month:` of a real date, such as day 15 month 12", "%s: reporting deadline day %d month %d is not a date", what, r.Day, r.Month)
+	}
+	if r.Text.VI == "" {
+		d.errs.Errorf(r.Pos, "add `vi:` with the source's words", "%s: reporting deadline has no Vietnamese text", what)
+	}
+	rm.end()
+	return r
+}
+
+// planSource reads where the plan's text is and where it came from.
+func planSource(d *decoder, m *mapping, p *model.Plan) {
+	sn := m.value("source")
+	if sn == nil {
 		m.missing("source", "{file: document.txt, kind: official}")
+		return
 	}
-	for _, tn := range m.seq("targets") {
-		tm := d.mapping(tn, m.what+": target")
-		t := &model.Target{Pos: d.pos(tn), ID: tm.id("id")}
-		tm.what = fmt.Sprintf("target %q", t.ID)
-		t.ItemID = tm.str("item")
-		t.Indicator = tm.text("indicator", true)
-		t.Value = tm.float("value")
-		t.Unit = word(tm, "unit", "unit", model.Units())
-		t.Year = tm.year("year")
-		tm.end()
-		p.Targets = append(p.Targets, t)
-	}
+	sm := d.mapping(sn, m.what+": source")
+	p.SourcePos = d.pos(sn)
+	p.SourceFile = sm.reqStr("file", "document.txt")
+	p.SourceKind = word(sm, "kind", "source kind", model.SourceKinds())
+	p.Provenance = provenance(d, sm)
+	p.Omit = omissions(d, sm)
+	sm.end()
+}
+
+// target reads a quantified target.
+func target(d *decoder, tn *yaml.Node, what string) *model.Target {
+	tm := d.mapping(tn, what+": target")
+	t := &model.Target{Pos: d.pos(tn), ID: tm.id("id")}
+	tm.what = fmt.Sprintf("target %q", t.ID)
+	t.ItemID = tm.str("item")
+	t.Indicator = tm.text("indicator", true)
+	t.Value = tm.float("value")
+	t.Unit = word(tm, "unit", "unit", model.Units())
+	t.Year = tm.year("year")
+	tm.end()
+	return t
+}
+
+// planChanges reads the items moved to new ids and the items withdrawn,
+// whose published addresses stay alive.
+func planChanges(d *decoder, m *mapping, p *model.Plan) {
 	for _, n := range m.seq("moved") {
 		mm := d.mapping(n, m.what+": moved item")
 		mv := &model.Move{Pos: d.pos(n), From: mm.id("from"), To: model.Ref{ID: mm.reqStr("to", "new-id"), Pos: mm.keyPos("to")}}
@@ -140,18 +193,6 @@ func (l *loader) plan(name string) *model.Plan {
 		wm.end()
 		p.Withdrawn = append(p.Withdrawn, w)
 	}
-	secs := m.seq("sections")
-	switch {
-	case secs == nil && m.value("sections") != nil:
-		d.errs.Errorf(d.pos(m.value("sections")), "list the plan's sections, as its document prints them; docs/content.md shows their fields", "%s: field \"sections\" is an empty list", m.what)
-	case secs == nil:
-		m.missing("sections", "[...]")
-	}
-	for _, sn := range secs {
-		p.Sections = append(p.Sections, l.section(d, sn, 1))
-	}
-	m.end()
-	return p
 }
 
 // provenance reads where a source text came from: every field optional.
