@@ -253,68 +253,23 @@ func index(docs []Doc) map[string]*posting {
 		return f
 	}
 	for id, d := range docs {
-		weights := map[string]int{}
-		forms := map[string]map[string]bool{}
-		next := map[string]map[string]bool{}
-		add := func(text string, w int) {
-			for _, phrase := range phrases(text) {
-				prev := ""
-				for _, t := range terms(phrase) {
-					f := foldKey(t)
-					if weights[f] < w {
-						weights[f] = w
-					}
-					if f != t {
-						if forms[f] == nil {
-							forms[f] = map[string]bool{}
-						}
-						forms[f][t] = true
-					}
-					if prev != "" {
-						if next[prev] == nil {
-							next[prev] = map[string]bool{}
-						}
-						next[prev][f] = true
-					}
-					prev = f
-				}
-			}
-		}
+		w := docWords{weights: map[string]int{}, forms: map[string]map[string]bool{}, next: map[string]map[string]bool{}, fold: foldKey}
 		// A heading counts three times the text, in either language, and
 		// a page's name four times.
 		if d.named {
-			add(d.Title, 4)
+			w.add(d.Title, 4)
 		} else {
-			add(d.Title, 3)
+			w.add(d.Title, 3)
 		}
-		add(d.otherTitle, 3)
+		w.add(d.otherTitle, 3)
 		// An item's province and plan, shown with its heading, count as
 		// much: "Da Nang" lists Đà Nẵng's items before others that name
 		// the city in passing.
-		add(d.Context, 3)
-		add(d.Text, 1)
-		add(d.otherText, 1)
-		add(d.extra, 1)
-		for f, w := range weights {
-			p := idx[f]
-			if p == nil {
-				p = &posting{}
-				idx[f] = p
-			}
-			p.Docs = append(p.Docs, id, w)
-			for form := range forms[f] {
-				if p.Forms == nil {
-					p.Forms = map[string][]int{}
-				}
-				p.Forms[form] = append(p.Forms[form], id)
-			}
-			for n := range next[f] {
-				if p.Next == nil {
-					p.Next = map[string][]int{}
-				}
-				p.Next[n] = append(p.Next[n], id)
-			}
-		}
+		w.add(d.Context, 3)
+		w.add(d.Text, 1)
+		w.add(d.otherText, 1)
+		w.add(d.extra, 1)
+		w.post(idx, id)
 	}
 	for _, p := range idx {
 		for _, ids := range p.Forms {
@@ -325,6 +280,66 @@ func index(docs []Doc) map[string]*posting {
 		}
 	}
 	return idx
+}
+
+// docWords gathers one document's words: each folded word's weight (the
+// highest place it appears in), the accented forms it was written in,
+// and the words that directly follow it.
+type docWords struct {
+	weights map[string]int
+	forms   map[string]map[string]bool
+	next    map[string]map[string]bool
+	fold    func(string) string
+}
+
+// add takes the words of text at weight w.
+func (dw docWords) add(text string, w int) {
+	for _, phrase := range phrases(text) {
+		prev := ""
+		for _, t := range terms(phrase) {
+			f := dw.fold(t)
+			if dw.weights[f] < w {
+				dw.weights[f] = w
+			}
+			if f != t {
+				if dw.forms[f] == nil {
+					dw.forms[f] = map[string]bool{}
+				}
+				dw.forms[f][t] = true
+			}
+			if prev != "" {
+				if dw.next[prev] == nil {
+					dw.next[prev] = map[string]bool{}
+				}
+				dw.next[prev][f] = true
+			}
+			prev = f
+		}
+	}
+}
+
+// post adds the document's words to the postings of idx.
+func (dw docWords) post(idx map[string]*posting, id int) {
+	for f, w := range dw.weights {
+		p := idx[f]
+		if p == nil {
+			p = &posting{}
+			idx[f] = p
+		}
+		p.Docs = append(p.Docs, id, w)
+		for form := range dw.forms[f] {
+			if p.Forms == nil {
+				p.Forms = map[string][]int{}
+			}
+			p.Forms[form] = append(p.Forms[form], id)
+		}
+		for n := range dw.next[f] {
+			if p.Next == nil {
+				p.Next = map[string][]int{}
+			}
+			p.Next[n] = append(p.Next[n], id)
+		}
+	}
 }
 
 // phrases splits text at punctuation, so that words on either side of a
