@@ -2,38 +2,15 @@ package build
 
 import (
 	"fmt"
-	"io/fs"
 	"os"
 	"path/filepath"
 	"regexp"
 	"strings"
 	"testing"
-	"testing/fstest"
 
 	"sitegen/internal/model"
 	"sitegen/internal/sitetest"
 )
-
-// realContent reads content/ into memory, so that a test can change one
-// file of the real site.
-func realContent(t *testing.T) fstest.MapFS {
-	t.Helper()
-	dir := filepath.Join(sitetest.Root(), "content")
-	m := fstest.MapFS{}
-	err := filepath.WalkDir(dir, func(p string, d fs.DirEntry, err error) error {
-		if err != nil || d.IsDir() {
-			return err
-		}
-		b, err := os.ReadFile(p)
-		rel, _ := filepath.Rel(dir, p)
-		m[filepath.ToSlash(rel)] = &fstest.MapFile{Data: b}
-		return err
-	})
-	if err != nil {
-		t.Fatal(err)
-	}
-	return m
-}
 
 // sourceWords is a source text as the site's texts must occur in it:
 // white space collapsed, bold markers of the converted text file removed.
@@ -126,7 +103,7 @@ func TestDaNangFundingParaphrase(t *testing.T) {
     Each year the agencies and units assigned to carry out the plan draw up cost
     estimates; the funding must be used for the right purposes.
 `
-	real := realContent(t)
+	real := sitetest.Content(t)
 	data := string(real[file].Data)
 	start := strings.Index(data, "\nfunding:\n") + 1
 	end := strings.Index(data[start:], "\nsource:\n") + start + 1

@@ -1,7 +1,6 @@
 package build
 
 import (
-	"os"
 	"path/filepath"
 	"regexp"
 	"strings"
@@ -33,20 +32,7 @@ func buildFixture(t *testing.T, name string) (string, map[string]string, *model.
 	if problems.HasErrors() {
 		t.Fatal(problems.Err())
 	}
-	pages := map[string]string{}
-	err = filepath.WalkDir(out, func(p string, d os.DirEntry, err error) error {
-		if err != nil || d.IsDir() || !strings.HasSuffix(p, ".html") {
-			return err
-		}
-		b, err := os.ReadFile(p)
-		rel, _ := filepath.Rel(out, p)
-		pages[filepath.ToSlash(rel)] = string(b)
-		return err
-	})
-	if err != nil {
-		t.Fatal(err)
-	}
-	return out, pages, site
+	return out, readPages(t, out), site
 }
 
 var (

@@ -2,10 +2,7 @@ package draft_test
 
 import (
 	"fmt"
-	"io/fs"
 	"maps"
-	"os"
-	"path/filepath"
 	"slices"
 	"strings"
 	"testing"
@@ -18,29 +15,6 @@ import (
 	"sitegen/internal/model"
 	"sitegen/internal/sitetest"
 )
-
-// realContent reads the project's content directory into memory.
-func realContent(t testing.TB) fstest.MapFS {
-	t.Helper()
-	dir := filepath.Join(sitetest.Root(), "content")
-	m := fstest.MapFS{}
-	err := filepath.WalkDir(dir, func(p string, d fs.DirEntry, err error) error {
-		if err != nil || d.IsDir() {
-			return err
-		}
-		b, err := os.ReadFile(p)
-		if err != nil {
-			return err
-		}
-		rel, _ := filepath.Rel(dir, p)
-		m[filepath.ToSlash(rel)] = &fstest.MapFile{Data: b}
-		return nil
-	})
-	if err != nil {
-		t.Fatal(err)
-	}
-	return m
-}
 
 // withoutPlan is the content as it was before plan id was added: no plan
 // file, no commentary about it, and none of the recorded addresses that
@@ -167,7 +141,7 @@ func TestImportSources(t *testing.T) {
 		// would give it) and chose the published ids themselves.
 		{"news-plan-2021-07-22.txt", "news-2021-07-22", "tra-vinh", 0}, // of 15
 	}
-	content := realContent(t)
+	content := sitetest.Content(t)
 	published, problems := build.Check(content)
 	if problems.HasErrors() {
 		t.Fatalf("the real content has errors:\n%v", problems.Err())

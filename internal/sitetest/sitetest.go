@@ -29,7 +29,19 @@ func Root() string {
 // Fixture reads testdata/sites/NAME into memory.
 func Fixture(t testing.TB, name string) fstest.MapFS {
 	t.Helper()
-	dir := filepath.Join(Root(), "testdata", "sites", name)
+	return readTree(t, filepath.Join(Root(), "testdata", "sites", name))
+}
+
+// Content reads the project's real content/ into memory, so that a test
+// can change one file of the real site.
+func Content(t testing.TB) fstest.MapFS {
+	t.Helper()
+	return readTree(t, filepath.Join(Root(), "content"))
+}
+
+// readTree reads every file below dir into memory.
+func readTree(t testing.TB, dir string) fstest.MapFS {
+	t.Helper()
 	m := fstest.MapFS{}
 	err := filepath.WalkDir(dir, func(p string, d fs.DirEntry, err error) error {
 		if err != nil || d.IsDir() {
