@@ -178,6 +178,18 @@ func (v *page) OGLocale(lang string) (string, error) {
 // an earlier Vietnamese text, so that it says so.
 func (v *page) Outdated(t model.Text) bool { return v.L.Lang != model.VI && t.Outdated() }
 
+// Truncation says whether a source text is cut off, or "" when that is
+// not known.
+func (v *page) Truncation(p model.Provenance) (string, error) {
+	switch {
+	case p.Truncated == nil:
+		return "", nil
+	case *p.Truncated:
+		return v.L.T("provenance.truncated")
+	}
+	return v.L.T("provenance.whole")
+}
+
 // Name is the interface string naming a value of a closed vocabulary:
 // an item kind, a status, a document type, a role.
 func (v *page) Name(word interface{ MessageKey() string }) (string, error) {

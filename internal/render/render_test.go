@@ -336,7 +336,7 @@ func TestItemRefOverride(t *testing.T) {
 func TestSourceOmitsWebPage(t *testing.T) {
 	m := sitetest.Fixture(t, "valid")
 	m = sitetest.Replace(t, m, "plans/sample-1-2021.yaml", "source: {file: plan.txt, kind: official}",
-		"source: {file: plan.txt, kind: official, omit: [{lines: \"1\", what: {vi: tên trang, en: the page's name}}]}")
+		"source: {file: plan.txt, kind: official, truncated: false, omit: [{lines: \"1\", what: {vi: tên trang, en: the page's name}}]}")
 	files := renderSite(t, m, "/")
 	page := string(files["en/plans/sample-1-2021/source/index.html"])
 	if strings.Contains(page, "KẾ HOẠCH MẪU") {
@@ -347,5 +347,8 @@ func TestSourceOmitsWebPage(t *testing.T) {
 	}
 	if !strings.Contains(page, `id="p-i-1-a"`) {
 		t.Error("an item's passage lost its anchor")
+	}
+	if !strings.Contains(page, "The text kept here is complete.") {
+		t.Error("the page does not say that the text is complete")
 	}
 }
