@@ -194,14 +194,24 @@ func (r *renderer) feed(lang model.Lang) (output.File, error) {
 // old addresses with a real 301 as well as the redirect page.
 func (r *renderer) nginxRedirects(man *manifest.Manifest) output.File {
 	var b strings.Builder
-	b.WriteString("# Redirects of renumbered items. Include this file in the server block.\n")
+	// Every path written here is made of ids and the base path, which
+	// the loader and manifest.ParseBase hold to letters, digits and
+	// "-._~/": nothing in them can end the directive.
+	b.WriteString("# Redirects of renumbered items and moved pages. Include this file in the server block.\n")
 	for _, p := range man.Pages {
-		if p.Kind != manifest.Redirect || p.Item == nil {
+		if p.Kind != manifest.Redirect {
+			continue
+		}
+		target := p.Target // a page moved in redirects.yaml
+		if p.Item != nil {
+			target = manifest.ItemPath(p.Item)
+		}
+		if target == "" {
 			continue
 		}
 		for _, l := range model.Langs {
 			from := r.base.Path + string(l) + "/" + p.Path
-			to := r.base.Path + string(l) + "/" + manifest.ItemPath(p.Item)
+			to := r.base.Path + string(l) + "/" + target
 			fmt.Fprintf(&b, "rewrite ^%s$ %s permanent;\n", regexpQuote(from), to)
 		}
 	}
