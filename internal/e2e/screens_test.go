@@ -80,6 +80,14 @@ func checkReadable(t *testing.T, s *session, p browserPage) {
 			t.Errorf("%s: chart label %q is %.1f px, under 12", p.url, l.Text, l.FontSize)
 		}
 	}
+	// links that stand alone (contents, breadcrumbs, an item's label)
+	// are targets of at least 24 by 24 CSS px (WCAG 2.2, 2.5.8)
+	small := eval[[]string](t, s.ctx, p.url, `[...document.querySelectorAll('.toc a, .crumbs a, .item a.label')].filter(e => {
+		const r = e.getBoundingClientRect(); return r.width > 0 && (r.width < 23.5 || r.height < 23.5);
+	}).slice(0, 5).map(e => e.textContent.slice(0, 30) + ' (' + Math.round(e.getBoundingClientRect().width) + 'x' + Math.round(e.getBoundingClientRect().height) + ')')`)
+	for _, l := range small {
+		t.Errorf("%s: link %s is smaller than 24x24 px", p.url, l)
+	}
 	if strings.HasPrefix(p.kind, "compare-") {
 		// the plans' column headings stand on one line, side by side
 		tops := eval[[]float64](t, s.ctx, p.url, `[...document.querySelectorAll('table.side-by-side thead th')].map(e => Math.round(e.getBoundingClientRect().top))`)
