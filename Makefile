@@ -59,5 +59,7 @@ fuzz:
 	$(GO) test ./internal/render -run '^$$' -fuzz '^FuzzMarkdown$$' -fuzztime $(FUZZTIME)
 	$(GO) test ./internal/render -run '^$$' -fuzz '^FuzzSlug$$' -fuzztime $(FUZZTIME)
 
+## clean: remove the site, the previous site a build set aside beside it, and bin/
 clean:
-	rm -rf $(OUT) bin
+	rm -rf $(OUT) $(call aside,$(patsubst %/,%,$(OUT))) bin
+aside = $(dir $(1)).$(notdir $(1)).old-* $(dir $(1)).$(notdir $(1)).tmp-*

@@ -11,7 +11,10 @@
 // The previous version, the commit named in baseline.json, is checked out
 // into a temporary worktree, built, and run in the same run, its builds
 // interleaved with this version's, so that a busy machine slows both
-// alike and the ratios between them hold. Each figure is also printed
+// alike and the ratios between them hold. Each version builds content it
+// can read: the previous one the real content of its own commit and
+// national sites made by its own `sitegen synth`, of the same size as
+// this version's. Each figure is also printed
 // beside the one baseline.json recorded; -record-baseline rewrites that
 // file with this run's figures of this version and the current commit.
 package main
@@ -106,7 +109,8 @@ func run(runs int, sizes string, searchItems int, serve, record bool) error {
 	if out, err := exec.Command("go", "build", "-o", bin, "./cmd/sitegen").CombinedOutput(); err != nil {
 		return fmt.Errorf("go build: %v\n%s", err, out)
 	}
-	prevBin, err := buildCommit(base.Commit, tmp)
+	prevBin, prevTree, err := buildCommit(base.Commit, tmp)
+	defer exec.Command("git", "worktree", "remove", "--force", prevTree).Run()
 	if err != nil {
 		return err
 	}
@@ -115,15 +119,17 @@ func run(runs int, sizes string, searchItems int, serve, record bool) error {
 
 	type pair struct{ cur, prev result }
 	var results []pair
-	measureBoth := func(name, content string) error {
-		cur, prev, err := measure(bin, prevBin, name, content, tmp, runs)
+	measureBoth := func(name, content, prevContent string) error {
+		fmt.Printf("%s: this version builds %s, the previous one %s\n", name, content, prevContent)
+		cur, prev, err := measure(bin, prevBin, name, content, prevContent, tmp, runs)
 		if err != nil {
 			return err
 		}
 		results = append(results, pair{cur, prev})
 		return nil
 	}
-	if err := measureBoth("real site", "content"); err != nil {
+	prevReal := filepath.Join(prevTree, "content")
+	if err := measureBoth("real site", "content", prevReal); err != nil {
 		return err
 	}
 	for _, s := range strings.Split(sizes, ",") {
@@ -134,15 +140,20 @@ func run(runs int, sizes string, searchItems int, serve, record bool) error {
 		if err != nil {
 			return fmt.Errorf("bad size %q", s)
 		}
-		dir := filepath.Join(tmp, "synth-"+s)
+		dir, prevDir := filepath.Join(tmp, "synth-"+s), filepath.Join(tmp, "synth-previous-"+s)
 		if out, err := exec.Command(bin, "synth", "-content", "content", "-provinces", "34", "-items", s, "-out", dir).CombinedOutput(); err != nil {
 			return fmt.Errorf("synth: %v\n%s", err, out)
 		}
-		if err := measureBoth(fmt.Sprintf("national 34x%d", n), dir); err != nil {
+		if out, err := exec.Command(prevBin, "synth", "-content", prevReal, "-provinces", "34", "-items", s, "-out", prevDir).CombinedOutput(); err != nil {
+			return fmt.Errorf("synth of the previous version: %v\n%s", err, out)
+		}
+		if err := measureBoth(fmt.Sprintf("national 34x%d", n), dir, prevDir); err != nil {
 			return err
 		}
 		os.RemoveAll(dir)
+		os.RemoveAll(prevDir)
 	}
+	fmt.Println()
 
 	fmt.Printf("%-16s %-8s %6s %7s %8s %8s %8s %8s %7s %8s\n", "site", "version", "pages", "files", "MB", "wall", "cpu", "rebuild", "peak MB", "cp -r")
 	for _, p := range results {
@@ -211,20 +222,20 @@ func run(runs int, sizes string, searchItems int, serve, record bool) error {
 }
 
 // buildCommit builds sitegen as it was at commit, in a temporary
-// worktree that is removed again.
-func buildCommit(commit, tmp string) (string, error) {
-	wt := filepath.Join(tmp, "previous")
-	if out, err := exec.Command("git", "worktree", "add", "--detach", wt, commit).CombinedOutput(); err != nil {
-		return "", fmt.Errorf("git worktree add %s: %v\n%s", commit, err, out)
+// worktree whose content the previous version builds; the caller removes
+// the worktree.
+func buildCommit(commit, tmp string) (bin, tree string, err error) {
+	tree = filepath.Join(tmp, "previous")
+	if out, err := exec.Command("git", "worktree", "add", "--detach", tree, commit).CombinedOutput(); err != nil {
+		return "", tree, fmt.Errorf("git worktree add %s: %v\n%s", commit, err, out)
 	}
-	defer exec.Command("git", "worktree", "remove", "--force", wt).Run()
-	bin := filepath.Join(tmp, "sitegen-previous")
+	bin = filepath.Join(tmp, "sitegen-previous")
 	cmd := exec.Command("go", "build", "-o", bin, "./cmd/sitegen")
-	cmd.Dir = wt
+	cmd.Dir = tree
 	if out, err := cmd.CombinedOutput(); err != nil {
-		return "", fmt.Errorf("building %s: %v\n%s", commit, err, out)
+		return "", tree, fmt.Errorf("building %s: %v\n%s", commit, err, out)
 	}
-	return bin, nil
+	return bin, tree, nil
 }
 
 func cpuModel() string {
@@ -245,10 +256,13 @@ func median(ds []time.Duration) time.Duration {
 	return ds[len(ds)/2]
 }
 
-// measure builds content with both binaries, interleaved, runs times
-// each: a cold build into a directory that does not exist and a rebuild
-// over the output it wrote; then copies this version's output.
-func measure(bin, prevBin, name, content, tmp string, runs int) (cur, prev result, err error) {
+// measure builds content with this version and prevContent with the
+// previous one, interleaved, runs times each: a cold build into a
+// directory that does not exist and a rebuild over the output it wrote;
+// then copies this version's output. Each pair of builds writes into a
+// directory of its own, removed after, so that what a rebuild sets aside
+// beside its output is never left for the next cold build to remove.
+func measure(bin, prevBin, name, content, prevContent, tmp string, runs int) (cur, prev result, err error) {
 	type samples struct {
 		walls, cpus, rebuilds []time.Duration
 	}
@@ -257,13 +271,14 @@ func measure(bin, prevBin, name, content, tmp string, runs int) (cur, prev resul
 	cur.name, prev.name = name, name
 	for i := 0; i < runs; i++ {
 		for _, v := range []struct {
-			bin string
-			r   *result
-			s   *samples
-		}{{prevBin, &prev, &sp}, {bin, &cur, &sc}} {
-			out := filepath.Join(tmp, "out")
-			os.RemoveAll(out)
-			wall, cpu, rss, stdout, err := timed(v.bin, content, out)
+			bin, content string
+			r            *result
+			s            *samples
+		}{{prevBin, prevContent, &prev, &sp}, {bin, content, &cur, &sc}} {
+			site := filepath.Join(tmp, "site")
+			os.RemoveAll(site)
+			out := filepath.Join(site, "out")
+			wall, cpu, rss, stdout, err := timed(v.bin, v.content, out)
 			if err != nil {
 				return cur, prev, fmt.Errorf("%s: build: %v", name, err)
 			}
@@ -274,7 +289,7 @@ func measure(bin, prevBin, name, content, tmp string, runs int) (cur, prev resul
 				v.r.bytes, _ = strconv.ParseInt(string(m[2]), 10, 64)
 			}
 			v.r.files = countFiles(out)
-			wall, _, rss, _, err = timed(v.bin, content, out)
+			wall, _, rss, _, err = timed(v.bin, v.content, out)
 			if err != nil {
 				return cur, prev, fmt.Errorf("%s: rebuild: %v", name, err)
 			}
@@ -290,7 +305,7 @@ func measure(bin, prevBin, name, content, tmp string, runs int) (cur, prev resul
 				copies = append(copies, time.Since(start))
 				os.RemoveAll(dst)
 			}
-			os.RemoveAll(out)
+			os.RemoveAll(site)
 		}
 	}
 	for _, v := range []struct {

@@ -8,6 +8,7 @@ import (
 	"testing/fstest"
 	"time"
 
+	"sitegen/internal/diag"
 	"sitegen/internal/model"
 	"sitegen/internal/sitetest"
 )
@@ -335,5 +336,49 @@ func TestLoadGlossaryAvoid(t *testing.T) {
 	term := site.Glossary[0]
 	if strings.Join(term.Avoid, "|") != "renovation|reform era" || strings.Join(term.Forms(), "|") != "đổi mới|Đổi Mới" {
 		t.Errorf("avoid %q forms %q", term.Avoid, term.Forms())
+	}
+}
+
+// TestPlansLoadInFileOrder: plan files are loaded several at a time, yet
+// the plans and every file's problems come out in file name order, the
+// same on every load, as loading them one by one gives them.
+func TestPlansLoadInFileOrder(t *testing.T) {
+	m := sitetest.Fixture(t, "valid")
+	sample := m["plans/sample-1-2021.yaml"].Data
+	for _, name := range []string{"d-4", "a-1", "c-3", "b-2", "f-6", "e-5"} {
+		// each copy keeps the sample's id, so its name is reported as wrong
+		m = sitetest.With(m, "plans/"+name+".yaml", sample)
+	}
+	m = sitetest.With(m, "plans/g-7.yaml", []byte("id: g-7\n\tbroken: ["))
+	serial := &loader{fsys: m, errs: &diag.List{}}
+	var want []*model.Plan
+	for _, name := range serial.glob("plans", ".yaml") {
+		if p := serial.plan(name); p != nil {
+			want = append(want, p)
+		}
+	}
+	if len(want) != 7 {
+		t.Fatalf("the serial load found %d plans, want 7", len(want))
+	}
+	for run := 0; run < 10; run++ {
+		l := &loader{fsys: m, errs: &diag.List{}}
+		got := l.plans()
+		if len(got) != len(want) {
+			t.Fatalf("run %d: %d plans, want %d", run, len(got), len(want))
+		}
+		for i := range got {
+			if got[i].File != want[i].File {
+				t.Errorf("run %d: plan %d is %q, want %q", run, i, got[i].File, want[i].File)
+			}
+		}
+		gp, wp := l.errs.Problems(), serial.errs.Problems()
+		if len(gp) != len(wp) || len(gp) < 7 {
+			t.Fatalf("run %d: %d problems, want %d (at least one a file)", run, len(gp), len(wp))
+		}
+		for i := range gp {
+			if gp[i] != wp[i] {
+				t.Errorf("run %d: problem %d is %v, want %v", run, i, gp[i], wp[i])
+			}
+		}
 	}
 }

@@ -18,6 +18,11 @@
 // holder of the lock removes what killed builds left. The kernel releases
 // the lock of a process that dies, so nothing is left to block the next
 // build.
+//
+// The previous site, once swapped out, is renamed aside (".NAME.old-*")
+// and left there: removing some 50,000 files takes as long as writing
+// them. The next build removes it while it renders, holding the lock, so
+// only the one site it replaced is ever left beside the output directory.
 package output
 
 import (
@@ -185,6 +190,7 @@ type Dir struct {
 	lock                   *os.File
 	mu                     sync.Mutex
 	made                   map[string]bool
+	leftovers              sync.WaitGroup // removing what earlier builds left beside out
 }
 
 // Begin starts writing a site that will replace out, once out has passed
@@ -215,7 +221,17 @@ func Begin(out string, opts Options) (*Dir, error) {
 		d.release()
 		return nil, err
 	}
-	removeLeftovers(parent, base)
+	// listed before this build's own directory exists, so that it is
+	// never among them; removed while the site is written, and waited for
+	// before the lock is released
+	left := leftovers(parent, base)
+	d.leftovers.Add(1)
+	go func() {
+		defer d.leftovers.Done()
+		for _, dir := range left {
+			removeAll(dir)
+		}
+	}()
 	d.tmp, err = os.MkdirTemp(parent, "."+base+tmpPrefix)
 	if err == nil {
 		err = os.Chmod(d.tmp, 0o755)
@@ -305,9 +321,11 @@ func (d *Dir) Write(f File) error {
 	return os.WriteFile(p, f.Data, 0o644)
 }
 
-// Commit puts the written site in place of the output directory. An
-// error means the output directory is as it was, except a
-// *RollbackError, which says where the previous site was left.
+// Commit puts the written site in place of the output directory and
+// leaves the previous one aside for the next build to remove. An error
+// means the output directory is as it was, except a *RollbackError,
+// which says where the previous site was left. It returns once the
+// leftovers of earlier builds are gone.
 func (d *Dir) Commit() error {
 	defer d.release()
 	err := swap(d.tmp, d.out, d.parent, d.base)
@@ -315,6 +333,7 @@ func (d *Dir) Commit() error {
 	if err != nil && !errors.As(err, &rollback) {
 		os.RemoveAll(d.tmp)
 	}
+	d.leftovers.Wait()
 	return err
 }
 
@@ -323,26 +342,29 @@ func (d *Dir) Abort() {
 	if d.tmp != "" {
 		os.RemoveAll(d.tmp)
 	}
+	d.leftovers.Wait()
 	d.release()
 }
 
-// swap puts tmp in place of out. Where the system can exchange two
-// directories in one step, out is never missing. Once the new site is
-// in place the swap has succeeded: a copy of the previous site that
-// cannot be removed is left for the next build to remove.
+// swap puts tmp in place of out and the previous site, if any, aside for
+// the next build to remove. Where the system can exchange two directories
+// in one step, out is never missing. Once the new site is in place the
+// swap has succeeded.
 func swap(tmp, out, parent, base string) error {
 	if _, err := os.Lstat(out); errors.Is(err, os.ErrNotExist) {
 		return rename(tmp, out)
-	}
-	if err := exchangeDirs(tmp, out); err == nil {
-		removeAll(tmp) // tmp now holds the previous site
-		return nil
 	}
 	old, err := os.MkdirTemp(parent, "."+base+oldPrefix)
 	if err != nil {
 		return err
 	}
-	os.Remove(old)
+	os.Remove(old) // only its unique name is wanted
+	if err := exchangeDirs(tmp, out); err == nil {
+		// tmp now holds the previous site; if this rename fails, tmp's
+		// name marks it as a leftover all the same
+		rename(tmp, old)
+		return nil
+	}
 	if err := rename(out, old); err != nil {
 		return fmt.Errorf("moving the previous %q aside: %w", out, err)
 	}
@@ -354,7 +376,6 @@ func swap(tmp, out, parent, base string) error {
 		}
 		return fmt.Errorf("moving the new site into %q: %w", out, err)
 	}
-	removeAll(old)
 	return nil
 }
 
@@ -415,17 +436,20 @@ var (
 	exchangeDirs = exchange
 )
 
-// removeLeftovers deletes directories that killed builds left beside
-// out. Only the holder of the lock calls it.
-func removeLeftovers(parent, base string) {
+// leftovers lists the directories beside out that earlier builds left:
+// the previous site set aside, and what killed builds half wrote. Only
+// the holder of the lock calls it.
+func leftovers(parent, base string) []string {
 	entries, err := os.ReadDir(parent)
 	if err != nil {
-		return
+		return nil
 	}
+	var dirs []string
 	for _, e := range entries {
 		n := e.Name()
 		if e.IsDir() && (strings.HasPrefix(n, "."+base+tmpPrefix) || strings.HasPrefix(n, "."+base+oldPrefix)) {
-			removeTree(filepath.Join(parent, n))
+			dirs = append(dirs, filepath.Join(parent, n))
 		}
 	}
+	return dirs
 }

@@ -60,8 +60,48 @@ func TestWriteReplacesWhole(t *testing.T) {
 	if _, err := os.Stat(filepath.Join(dir, MarkerFile)); err != nil {
 		t.Errorf("the site has no marker: %v", err)
 	}
-	if left := beside(t, dir); len(left) != 0 {
-		t.Errorf("left beside the output: %v", left)
+	aside := beside(t, dir)
+	if len(aside) != 1 || !strings.HasPrefix(aside[0], ".public"+oldPrefix) {
+		t.Fatalf("beside the output after a rebuild: %v, want the previous site set aside", aside)
+	}
+	if b, _ := os.ReadFile(filepath.Join(filepath.Dir(dir), aside[0], "old.html")); string(b) != "x" {
+		t.Errorf("the directory set aside holds %q, not the previous site", b)
+	}
+	// the next build removes it, and sets its own previous site aside
+	if err := write(dir, []File{{Path: "a/index.html", Data: []byte("three")}}); err != nil {
+		t.Fatal(err)
+	}
+	if again := beside(t, dir); len(again) != 1 || again[0] == aside[0] {
+		t.Errorf("beside the output after another rebuild: %v, want one directory, not %q", again, aside[0])
+	}
+}
+
+// setAside reports whether names, what is beside an output, is at most
+// the previous site set aside under its marked name.
+func setAside(names []string) bool {
+	return len(names) == 0 || len(names) == 1 && strings.HasPrefix(names[0], ".public"+oldPrefix)
+}
+
+// TestLeftoversRemoved: a half-written directory of a killed build and a
+// previous site set aside are both gone once the next build returns.
+func TestLeftoversRemoved(t *testing.T) {
+	for _, name := range []string{".public" + tmpPrefix + "123", ".public" + oldPrefix + "456"} {
+		t.Run(name, func(t *testing.T) {
+			dir := filepath.Join(t.TempDir(), "public")
+			left := filepath.Join(filepath.Dir(dir), name, "a", "b")
+			if err := os.MkdirAll(left, 0o755); err != nil {
+				t.Fatal(err)
+			}
+			if err := os.WriteFile(filepath.Join(left, "index.html"), []byte("stale"), 0o644); err != nil {
+				t.Fatal(err)
+			}
+			if err := write(dir, []File{{Path: "index.html", Data: []byte("new")}}); err != nil {
+				t.Fatal(err)
+			}
+			if aside := beside(t, dir); len(aside) != 0 {
+				t.Errorf("left beside the output: %v", aside)
+			}
+		})
 	}
 }
 
@@ -213,8 +253,8 @@ func TestSecondBuildWaits(t *testing.T) {
 	if b, _ := os.ReadFile(filepath.Join(out, "index.html")); string(b) != "second" {
 		t.Errorf("index.html = %q, want the second build's", b)
 	}
-	if left := beside(t, out); len(left) != 0 {
-		t.Errorf("left beside the output: %v", left)
+	if left := beside(t, out); !setAside(left) {
+		t.Errorf("left beside the output: %v, want at most the first site set aside", left)
 	}
 }
 
@@ -257,13 +297,17 @@ func TestConcurrentWrites(t *testing.T) {
 }
 
 // TestCommitAfterExchange: once the new site is in place, Commit
-// succeeds even if the previous site cannot be removed; the next build
-// removes it.
+// succeeds even if what earlier builds left cannot be removed; the next
+// build removes it.
 func TestCommitAfterExchange(t *testing.T) {
 	out := filepath.Join(t.TempDir(), "public")
 	if err := write(out, []File{{Path: "index.html", Data: []byte("old")}}); err != nil {
 		t.Fatal(err)
 	}
+	if err := write(out, []File{{Path: "index.html", Data: []byte("mid")}}); err != nil {
+		t.Fatal(err)
+	}
+	stuck := beside(t, out) // the first site, set aside
 	saved := removeAll
 	removeAll = func(string) error { return errors.New("device busy") }
 	err := write(out, []File{{Path: "index.html", Data: []byte("new")}})
@@ -277,8 +321,14 @@ func TestCommitAfterExchange(t *testing.T) {
 	if err := write(out, []File{{Path: "index.html", Data: []byte("newer")}}); err != nil {
 		t.Fatal(err)
 	}
-	if left := beside(t, out); len(left) != 0 {
-		t.Errorf("the next build left the previous site beside the output: %v", left)
+	left := beside(t, out)
+	if !setAside(left) {
+		t.Errorf("left beside the output: %v, want at most the previous site set aside", left)
+	}
+	for _, n := range stuck {
+		if slices.Contains(left, n) {
+			t.Errorf("the next build left %s, which a failed removal kept, beside the output", n)
+		}
 	}
 }
 
