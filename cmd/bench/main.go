@@ -116,8 +116,38 @@ func run(runs int, sizes string, searchItems int, serve, record bool) error {
 	}
 	fmt.Printf("machine: %s/%s, %d cores, %s\n", runtime.GOOS, runtime.GOARCH, runtime.NumCPU(), cpuModel())
 	fmt.Printf("previous version: %s (%s), built and run interleaved with this one\n\n", base.Commit[:min(12, len(base.Commit))], base.Note)
+	results, err := measureSites(bin, prevBin, filepath.Join(prevTree, "content"), sizes, tmp, runs)
+	if err != nil {
+		return err
+	}
+	printResults(results, base)
+	if record {
+		if err := recordBaseline(results); err != nil {
+			return err
+		}
+	}
+	if err := searchCost(bin, tmp, searchItems); err != nil {
+		return err
+	}
+	if !serve {
+		return nil
+	}
+	edit, page, err := serveEdit(bin, tmp, 5)
+	if err != nil {
+		return err
+	}
+	fmt.Printf("\nserve, one-item edit on the real site (median of 5): reload sent %v after the save, edited page served %v after the save\n",
+		edit.Round(time.Millisecond), page.Round(time.Millisecond))
+	return nil
+}
 
-	type pair struct{ cur, prev result }
+// pair is one site's figures for this version and the previous one.
+type pair struct{ cur, prev result }
+
+// measureSites builds the real site and a national site of each size
+// with both versions, each on content it can read: the previous version
+// its own commit's content and a tree made by its own synth.
+func measureSites(bin, prevBin, prevReal, sizes, tmp string, runs int) ([]pair, error) {
 	var results []pair
 	measureBoth := func(name, content, prevContent string) error {
 		fmt.Printf("%s: this version builds %s, the previous one %s\n", name, content, prevContent)
@@ -128,9 +158,8 @@ func run(runs int, sizes string, searchItems int, serve, record bool) error {
 		results = append(results, pair{cur, prev})
 		return nil
 	}
-	prevReal := filepath.Join(prevTree, "content")
 	if err := measureBoth("real site", "content", prevReal); err != nil {
-		return err
+		return nil, err
 	}
 	for _, s := range strings.Split(sizes, ",") {
 		if strings.TrimSpace(s) == "" {
@@ -138,23 +167,28 @@ func run(runs int, sizes string, searchItems int, serve, record bool) error {
 		}
 		n, err := strconv.Atoi(strings.TrimSpace(s))
 		if err != nil {
-			return fmt.Errorf("bad size %q", s)
+			return nil, fmt.Errorf("bad size %q", s)
 		}
 		dir, prevDir := filepath.Join(tmp, "synth-"+s), filepath.Join(tmp, "synth-previous-"+s)
 		if out, err := exec.Command(bin, "synth", "-content", "content", "-provinces", "34", "-items", s, "-out", dir).CombinedOutput(); err != nil {
-			return fmt.Errorf("synth: %v\n%s", err, out)
+			return nil, fmt.Errorf("synth: %v\n%s", err, out)
 		}
 		if out, err := exec.Command(prevBin, "synth", "-content", prevReal, "-provinces", "34", "-items", s, "-out", prevDir).CombinedOutput(); err != nil {
-			return fmt.Errorf("synth of the previous version: %v\n%s", err, out)
+			return nil, fmt.Errorf("synth of the previous version: %v\n%s", err, out)
 		}
 		if err := measureBoth(fmt.Sprintf("national 34x%d", n), dir, prevDir); err != nil {
-			return err
+			return nil, err
 		}
 		os.RemoveAll(dir)
 		os.RemoveAll(prevDir)
 	}
 	fmt.Println()
+	return results, nil
+}
 
+// printResults prints each site's figures, then their ratios to the
+// previous version, to the recorded figures and to cp -r.
+func printResults(results []pair, base baseline) {
 	fmt.Printf("%-16s %-8s %6s %7s %8s %8s %8s %8s %7s %8s\n", "site", "version", "pages", "files", "MB", "wall", "cpu", "rebuild", "peak MB", "cp -r")
 	for _, p := range results {
 		for _, v := range []struct {
@@ -169,17 +203,16 @@ func run(runs int, sizes string, searchItems int, serve, record bool) error {
 	}
 	fmt.Println("\nratios of this version (this run) to the previous version (same run), to the recorded figures, and to cp -r:")
 	fmt.Printf("%-16s %9s %9s %9s %9s %9s %11s %11s %9s %9s\n", "site", "wall/prev", "cpu/prev", "mem/prev", "files/prv", "wall/rec", "cpu/rec", "rebuild/rec", "wall/cp", "rebld/cold")
+	ratio := func(a, b float64) string {
+		if b == 0 {
+			return "-"
+		}
+		return fmt.Sprintf("%.2fx", a/b)
+	}
 	for _, p := range results {
 		c, pr := p.cur, p.prev
-		rec, ok := base.Figures[c.name]
-		ratio := func(a, b float64) string {
-			if b == 0 {
-				return "-"
-			}
-			return fmt.Sprintf("%.2fx", a/b)
-		}
 		recWall, recCPU, recRebuild := "-", "-", "-"
-		if ok {
+		if rec, ok := base.Figures[c.name]; ok {
 			recWall, recCPU, recRebuild = ratio(c.wall.Seconds(), rec.WallS), ratio(c.cpu.Seconds(), rec.CPUS), ratio(c.rebuild.Seconds(), rec.RebuildS)
 		}
 		fmt.Printf("%-16s %9s %9s %9s %9s %9s %11s %11s %9s %9s\n", c.name,
@@ -187,37 +220,27 @@ func run(runs int, sizes string, searchItems int, serve, record bool) error {
 			ratio(float64(c.files), float64(pr.files)), recWall, recCPU, recRebuild,
 			ratio(c.wall.Seconds(), c.copyFloor.Seconds()), ratio(c.rebuild.Seconds(), c.wall.Seconds()))
 	}
-	if record {
-		head, err := exec.Command("git", "rev-parse", "HEAD").Output()
-		if err != nil {
-			return fmt.Errorf("git rev-parse: %v", err)
-		}
-		nb := baseline{Commit: strings.TrimSpace(string(head)), Note: "recorded by make bench -record-baseline on " + time.Now().Format("2 January 2006"), Figures: map[string]figure{}}
-		for _, p := range results {
-			nb.Figures[p.cur.name] = p.cur.figure()
-		}
-		b, err := json.MarshalIndent(nb, "", "  ")
-		if err != nil {
-			return err
-		}
-		if err := os.WriteFile(baselineFile, append(b, '\n'), 0o644); err != nil {
-			return err
-		}
-		fmt.Printf("\nrecorded this run's figures and commit %s in %s\n", nb.Commit[:12], baselineFile)
-	}
+}
 
-	if err := searchCost(bin, tmp, searchItems); err != nil {
-		return err
+// recordBaseline writes this run's figures and commit as the baseline
+// the next version is measured against.
+func recordBaseline(results []pair) error {
+	head, err := exec.Command("git", "rev-parse", "HEAD").Output()
+	if err != nil {
+		return fmt.Errorf("git rev-parse: %v", err)
 	}
-	if !serve {
-		return nil
+	nb := baseline{Commit: strings.TrimSpace(string(head)), Note: "recorded by make bench -record-baseline on " + time.Now().Format("2 January 2006"), Figures: map[string]figure{}}
+	for _, p := range results {
+		nb.Figures[p.cur.name] = p.cur.figure()
 	}
-	edit, page, err := serveEdit(bin, tmp, 5)
+	b, err := json.MarshalIndent(nb, "", "  ")
 	if err != nil {
 		return err
 	}
-	fmt.Printf("\nserve, one-item edit on the real site (median of 5): reload sent %v after the save, edited page served %v after the save\n",
-		edit.Round(time.Millisecond), page.Round(time.Millisecond))
+	if err := os.WriteFile(baselineFile, append(b, '\n'), 0o644); err != nil {
+		return err
+	}
+	fmt.Printf("\nrecorded this run's figures and commit %s in %s\n", nb.Commit[:12], baselineFile)
 	return nil
 }
 
