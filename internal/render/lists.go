@@ -312,7 +312,10 @@ func (v *page) Heading(it *model.Item) string {
 	if !it.Title.IsZero() {
 		return v.Tx(it.Title)
 	}
-	return truncate(v.Tx(it.Text), 110)
+	// A heading starts with a capital even where the source's text is
+	// the rest of a sentence ("xây dựng cộng đồng…"); the text itself is
+	// then printed below it, as written.
+	return upperFirst(truncate(v.Tx(it.Text), 110))
 }
 
 // sectionLabel joins the printed labels of the sections down to s. A
