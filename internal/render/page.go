@@ -153,11 +153,23 @@ func (v *page) Description() string {
 
 // truncate shortens s to at most n runes, at a word boundary.
 func truncate(s string, n int) string {
-	r := []rune(s)
-	if len(r) <= n {
+	// Walked in place rather than through []rune: it runs several times
+	// for every page and every item of the search index.
+	if len(s) <= n {
+		return s // n bytes hold at most n runes
+	}
+	end, count := len(s), 0
+	for i := range s {
+		if count == n {
+			end = i
+			break
+		}
+		count++
+	}
+	if end == len(s) {
 		return s
 	}
-	cut := string(r[:n])
+	cut := s[:end]
 	if i := strings.LastIndex(cut, " "); i > n/2 {
 		cut = cut[:i]
 	}
