@@ -53,7 +53,8 @@ type pageJob struct {
 // New prepares the pages of man for rendering with th.
 func New(th *theme.Theme, site *model.Site, man *manifest.Manifest, opts Options) *Renderer {
 	r := &renderer{site: site, man: man, base: opts.Base, theme: th, md: newMarkdown(),
-		agencies: map[string]*model.Agency{}, shared: map[string]template.HTML{}}
+		agencies: map[string]*model.Agency{}, shared: map[string]template.HTML{},
+		itemsInGo: th.BuiltIn(string(manifest.Item))}
 	for _, a := range site.Agencies {
 		r.agencies[a.ID] = a
 	}
@@ -244,6 +245,9 @@ type renderer struct {
 	// fragmentKey; pageless is a view of no page per language for them
 	fragments sync.Map
 	pageless  map[model.Lang]*page
+	// itemsInGo says whether item pages are written by itemPage rather
+	// than by the templates: only while the theme's are the built-in ones
+	itemsInGo bool
 }
 
 // outPath is the file a page path is written to.
@@ -257,7 +261,12 @@ func (r *renderer) page(p *manifest.Page, lang model.Lang) (output.File, error) 
 	if err != nil {
 		return output.File{}, fmt.Errorf("preparing /%s/%s: %w", lang, p.Path, err)
 	}
-	b, err := r.execute(string(p.Kind), v)
+	var b []byte
+	if iv, ok := v.(*itemView); ok && r.itemsInGo {
+		b, err = r.itemPage(iv)
+	} else {
+		b, err = r.execute(string(p.Kind), v)
+	}
 	if err != nil {
 		return output.File{}, fmt.Errorf("rendering /%s/%s: %w", lang, p.Path, err)
 	}

@@ -45,6 +45,9 @@ type Theme struct {
 	// templates holds, per page kind, the kind's template with the
 	// layout and partials.
 	templates map[string]*template.Template
+	// overridden holds the names of the template files ("item.html")
+	// the publisher's theme supplies.
+	overridden map[string]bool
 }
 
 // Load parses the built-in theme base with the publisher's files in
@@ -70,7 +73,28 @@ func Load(base, override fs.FS) (*Theme, error) {
 	if err != nil {
 		return nil, err
 	}
-	return &Theme{Locales: locales, Assets: assets, AssetFiles: files, templates: tmpls}, nil
+	overridden := map[string]bool{}
+	if override != nil {
+		entries, err := fs.ReadDir(override, "templates")
+		if err != nil && !errors.Is(err, fs.ErrNotExist) {
+			return nil, err
+		}
+		for _, e := range entries {
+			if !e.IsDir() {
+				overridden[e.Name()] = true
+			}
+		}
+	}
+	return &Theme{Locales: locales, Assets: assets, AssetFiles: files, templates: tmpls, overridden: overridden}, nil
+}
+
+// BuiltIn reports whether the template set of a page kind is the
+// built-in theme's: neither templates/KIND.html nor the layout and
+// partials it is combined with come from the publisher. A renderer may
+// then write the kind's pages by a faster route that gives the same
+// bytes; otherwise it must run the templates.
+func (t *Theme) BuiltIn(kind string) bool {
+	return !t.overridden[kind+".html"] && !t.overridden["layout.html"] && !t.overridden["partials.html"]
 }
 
 // Template returns the template set of a page kind ("item"), whose
