@@ -252,8 +252,11 @@ func index(docs []Doc) map[string]*posting {
 		}
 		return f
 	}
+	// one set of maps for all documents, emptied after each: a national
+	// site has some 20,000 documents and their words were most of the
+	// index's allocations
+	w := docWords{weights: map[string]int{}, forms: map[wordPair]bool{}, next: map[wordPair]bool{}, fold: foldKey}
 	for id, d := range docs {
-		w := docWords{weights: map[string]int{}, forms: map[string]map[string]bool{}, next: map[string]map[string]bool{}, fold: foldKey}
 		// A heading counts three times the text, in either language, and
 		// a page's name four times.
 		if d.named {
@@ -270,6 +273,9 @@ func index(docs []Doc) map[string]*posting {
 		w.add(d.otherText, 1)
 		w.add(d.extra, 1)
 		w.post(idx, id)
+		clear(w.weights)
+		clear(w.forms)
+		clear(w.next)
 	}
 	for _, p := range idx {
 		for _, ids := range p.Forms {
@@ -287,10 +293,13 @@ func index(docs []Doc) map[string]*posting {
 // and the words that directly follow it.
 type docWords struct {
 	weights map[string]int
-	forms   map[string]map[string]bool
-	next    map[string]map[string]bool
+	forms   map[wordPair]bool // folded word, a form it was written in
+	next    map[wordPair]bool // folded word, the folded word after it
 	fold    func(string) string
 }
+
+// wordPair is two words that belong together in a posting.
+type wordPair struct{ word, other string }
 
 // add takes the words of text at weight w.
 func (dw docWords) add(text string, w int) {
@@ -302,16 +311,10 @@ func (dw docWords) add(text string, w int) {
 				dw.weights[f] = w
 			}
 			if f != t {
-				if dw.forms[f] == nil {
-					dw.forms[f] = map[string]bool{}
-				}
-				dw.forms[f][t] = true
+				dw.forms[wordPair{f, t}] = true
 			}
 			if prev != "" {
-				if dw.next[prev] == nil {
-					dw.next[prev] = map[string]bool{}
-				}
-				dw.next[prev][f] = true
+				dw.next[wordPair{prev, f}] = true
 			}
 			prev = f
 		}
@@ -327,18 +330,21 @@ func (dw docWords) post(idx map[string]*posting, id int) {
 			idx[f] = p
 		}
 		p.Docs = append(p.Docs, id, w)
-		for form := range dw.forms[f] {
-			if p.Forms == nil {
-				p.Forms = map[string][]int{}
-			}
-			p.Forms[form] = append(p.Forms[form], id)
+	}
+	// every word of forms and next has a weight, so its posting exists
+	for fp := range dw.forms {
+		p := idx[fp.word]
+		if p.Forms == nil {
+			p.Forms = map[string][]int{}
 		}
-		for n := range dw.next[f] {
-			if p.Next == nil {
-				p.Next = map[string][]int{}
-			}
-			p.Next[n] = append(p.Next[n], id)
+		p.Forms[fp.other] = append(p.Forms[fp.other], id)
+	}
+	for np := range dw.next {
+		p := idx[np.word]
+		if p.Next == nil {
+			p.Next = map[string][]int{}
 		}
+		p.Next[np.other] = append(p.Next[np.other], id)
 	}
 }
 
