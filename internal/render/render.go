@@ -19,6 +19,7 @@ import (
 	"html/template"
 	"runtime"
 	"sync"
+	"sync/atomic"
 
 	"sitegen/internal/manifest"
 	"sitegen/internal/model"
@@ -248,6 +249,8 @@ type renderer struct {
 	// itemsInGo says whether item pages are written by itemPage rather
 	// than by the templates: only while the theme's are the built-in ones
 	itemsInGo bool
+	// pageSize holds, per page kind, a size its next page likely fits in
+	pageSize sync.Map
 }
 
 // outPath is the file a page path is written to.
@@ -281,10 +284,16 @@ func (r *renderer) execute(kind string, v any) ([]byte, error) {
 	if err != nil {
 		return nil, err
 	}
+	// The buffer starts at the size of the kind's last page: a plan page
+	// of a national site is hundreds of kilobytes, and growing to it by
+	// doubling cleared and copied it many times over.
+	hint, _ := r.pageSize.LoadOrStore(kind, new(atomic.Int64))
 	var buf bytes.Buffer
+	buf.Grow(int(hint.(*atomic.Int64).Load()))
 	if err := t.ExecuteTemplate(&buf, "layout", v); err != nil {
 		return nil, err
 	}
+	hint.(*atomic.Int64).Store(int64(buf.Len() + buf.Len()/8))
 	return buf.Bytes(), nil
 }
 
