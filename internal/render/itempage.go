@@ -21,9 +21,28 @@ import (
 // itemPage writes the page of iv.
 func (r *renderer) itemPage(iv *itemView) ([]byte, error) {
 	w := &htmlWriter{b: make([]byte, 0, 16<<10)}
-	v := iv.page
-	it, p := iv.Item, iv.Plan
-	prov := p.Province
+	if err := w.itemHead(iv); err != nil {
+		return nil, err
+	}
+	w.itemHeader(iv)
+	w.itemHeading(iv)
+	w.itemAgencies(iv)
+	w.itemFacts(iv)
+	w.itemSections(iv)
+	w.itemCitation(iv)
+	// layout.html, after "main"
+	w.raw("\n</main>\n")
+	w.html(iv.page.Shared("footer"))
+	w.raw("\n</body>\n</html>\n")
+	if w.err != nil {
+		return nil, w.err
+	}
+	return w.b, nil
+}
+
+// itemHead writes layout.html's head for an item page.
+func (w *htmlWriter) itemHead(iv *itemView) error {
+	v, p := iv.page, iv.Plan
 	title := func() {
 		w.text(iv.Heading)
 		w.raw(" — ")
@@ -78,8 +97,15 @@ func (r *renderer) itemPage(iv *itemView) ([]byte, error) {
 	w.raw("\" defer></script>\n")
 	if ld, err := v.JSONLD(); err != nil || ld != "" {
 		// only plan pages carry JSON-LD; an item page never gets here
-		return nil, fmt.Errorf("an item page with JSON-LD (%v): render it with the templates", err)
+		return fmt.Errorf("an item page with JSON-LD (%v): render it with the templates", err)
 	}
+	return nil
+}
+
+// itemHeader writes the skip link, the site header and navigation.
+func (w *htmlWriter) itemHeader(iv *itemView) {
+	v := iv.page
+	siteTitle := v.Tx(v.Site.Title)
 	w.raw("\n</head>\n<body>\n<a class=\"skip\" href=\"#main\">")
 	w.t(v, "site.skip")
 	w.raw("</a>\n<header class=\"site\">\n<div class=\"bar\">\n<a class=\"brand\" href=\"")
@@ -100,6 +126,12 @@ func (r *renderer) itemPage(iv *itemView) ([]byte, error) {
 	w.html(v.Shared("nav"))
 	w.raw("\n</header>\n<main id=\"main\">\n")
 
+}
+
+// itemHeading writes the breadcrumbs, the heading, the text and the link to the other language.
+func (w *htmlWriter) itemHeading(iv *itemView) {
+	v, it, p, prov := iv.page, iv.Item, iv.Plan, iv.Plan.Province
+	planLink := v.Link.Plan(p)
 	// item.html, "main"
 	w.raw("\n<nav aria-label=\"")
 	w.t(v, "crumbs.label")
@@ -111,7 +143,7 @@ func (r *renderer) itemPage(iv *itemView) ([]byte, error) {
 		w.text(v.Tx(prov.Name))
 		w.raw("</a> › ")
 	}
-	planLink := v.Link.Plan(p)
+	planLink = v.Link.Plan(p)
 	w.raw("<a href=\"")
 	w.url(planLink)
 	w.raw("\">")
@@ -163,6 +195,11 @@ func (r *renderer) itemPage(iv *itemView) ([]byte, error) {
 	w.raw("\">")
 	w.t(v, "item.other-lang")
 	w.raw("</a></p>\n<dl class=\"facts\">\n")
+}
+
+// itemAgencies writes the leads, partners and timing, with what the counterpart adds.
+func (w *htmlWriter) itemAgencies(iv *itemView) {
+	v, it, prov := iv.page, iv.Item, iv.Plan.Province
 	cp := iv.Counterpart
 	from := func() {
 		w.raw(" <span class=\"sub\">(")
@@ -219,6 +256,12 @@ func (r *renderer) itemPage(iv *itemView) ([]byte, error) {
 		w.raw("</dd>")
 	}
 	w.raw("\n")
+}
+
+// itemFacts writes the rest of the facts list: status, section, pillar, themes, links.
+func (w *htmlWriter) itemFacts(iv *itemView) {
+	v, it, p := iv.page, iv.Item, iv.Plan
+	planLink := v.Link.Plan(p)
 	w.fact(v, "item.status")
 	w.raw("<strong>")
 	w.str(v.Name(it.Status))
@@ -291,6 +334,11 @@ func (r *renderer) itemPage(iv *itemView) ([]byte, error) {
 		w.raw("</dd>")
 	}
 	w.raw("\n</dl>\n")
+}
+
+// itemSections writes who is responsible now, the updates and the commentary.
+func (w *htmlWriter) itemSections(iv *itemView) {
+	v, it, prov := iv.page, iv.Item, iv.Plan.Province
 	if changed := v.ChangedAgencies(it); len(changed) > 0 {
 		w.raw("<section aria-labelledby=\"now\"><h2 id=\"now\">")
 		w.t(v, "item.now")
@@ -343,6 +391,11 @@ func (r *renderer) itemPage(iv *itemView) ([]byte, error) {
 		w.raw(string(c.HTML))
 		w.raw("\n</section>")
 	}
+}
+
+// itemCitation writes the citation, the links to the plan and the source, and the quoted original.
+func (w *htmlWriter) itemCitation(iv *itemView) {
+	v, it, p := iv.page, iv.Item, iv.Plan
 	w.raw("\n<p class=\"cite\"><span>")
 	w.t(v, "item.cite")
 	w.raw(":</span> <span class=\"cite-text\">")
@@ -373,14 +426,6 @@ func (r *renderer) itemPage(iv *itemView) ([]byte, error) {
 	}
 	w.raw("\n</article>\n")
 
-	// layout.html, after "main"
-	w.raw("\n</main>\n")
-	w.html(v.Shared("footer"))
-	w.raw("\n</body>\n</html>\n")
-	if w.err != nil {
-		return nil, w.err
-	}
-	return w.b, nil
 }
 
 // itemText is the partial "text".
