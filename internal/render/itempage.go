@@ -143,7 +143,6 @@ func (w *htmlWriter) itemHeading(iv *itemView) {
 		w.text(v.Tx(prov.Name))
 		w.raw("</a> › ")
 	}
-	planLink = v.Link.Plan(p)
 	w.raw("<a href=\"")
 	w.url(planLink)
 	w.raw("\">")
