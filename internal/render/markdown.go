@@ -146,10 +146,12 @@ func badLinks(doc ast.Node, src []byte) []mdProblem {
 		case *ast.Image:
 			dest = l.Destination
 		case *ast.AutoLink:
-			if l.AutoLinkType == ast.AutoLinkEmail {
-				return ast.WalkContinue, nil
-			}
 			dest = l.URL(src)
+			if l.AutoLinkType == ast.AutoLinkEmail {
+				// published as mailto:ADDRESS, so checked as that: "</@t>"
+				// would publish "mailto:/@t"
+				dest = append([]byte("mailto:"), dest...)
+			}
 		default:
 			return ast.WalkContinue, nil
 		}
