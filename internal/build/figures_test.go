@@ -163,6 +163,21 @@ func checkLinkedFigures(t *testing.T, pages map[string]string) {
 	}
 }
 
+// checkTwins asserts that every page of one language has its twin at
+// the same path in the other.
+func checkTwins[T any](t *testing.T, pages map[string]T) {
+	t.Helper()
+	for p := range pages {
+		for _, pair := range [][2]string{{"vi/", "en/"}, {"en/", "vi/"}} {
+			if rest, ok := strings.CutPrefix(p, pair[0]); ok {
+				if _, twin := pages[pair[1]+rest]; !twin {
+					t.Errorf("%s has no twin %s", p, pair[1]+rest)
+				}
+			}
+		}
+	}
+}
+
 // readPages reads every HTML page of a built site, by path.
 func readPages(t *testing.T, out string) map[string]string {
 	t.Helper()

@@ -61,17 +61,7 @@ func TestTwoFrameworks(t *testing.T) {
 		t.Fatalf("the fixture has %d frameworks and %d pillars; it must have two frameworks with pillars", len(site.Frameworks), len(pillarOf))
 	}
 
-	t.Run("twins", func(t *testing.T) {
-		for p := range pages {
-			for _, pair := range [][2]string{{"vi/", "en/"}, {"en/", "vi/"}} {
-				if rest, ok := strings.CutPrefix(p, pair[0]); ok {
-					if _, twin := pages[pair[1]+rest]; !twin {
-						t.Errorf("%s has no twin %s", p, pair[1]+rest)
-					}
-				}
-			}
-		}
-	})
+	t.Run("twins", func(t *testing.T) { checkTwins(t, pages) })
 
 	t.Run("links", func(t *testing.T) {
 		bytePages := map[string][]byte{}
