@@ -1,6 +1,9 @@
 package fold
 
-import "testing"
+import (
+	"strings"
+	"testing"
+)
 
 func TestKey(t *testing.T) {
 	tests := []struct{ in, want string }{
@@ -17,4 +20,38 @@ func TestKey(t *testing.T) {
 			t.Errorf("Key(%q) = %q, want %q", tc.in, got, tc.want)
 		}
 	}
+}
+
+// slowKey is Key without the table.
+func slowKey(s string) string { return strings.ToLower(decompose(s)) }
+
+func TestTableAgreesWithDecomposition(t *testing.T) {
+	// every rune of the table, alone and between a letter and a mark,
+	// folds as decomposition folds it
+	for _, rg := range tableRanges {
+		for r := rg[0]; r <= rg[1]; r++ {
+			for _, s := range []string{string(r), "Ư" + string(r) + "\u0301", "a" + string(r) + "đ"} {
+				if got, want := ASCII(s), decompose(s); got != want {
+					t.Errorf("ASCII(%q) = %q, decomposition gives %q", s, got, want)
+				}
+				if got, want := Key(s), slowKey(s); got != want {
+					t.Errorf("Key(%q) = %q, decomposition gives %q", s, got, want)
+				}
+			}
+		}
+	}
+}
+
+func FuzzKey(f *testing.F) {
+	for _, s := range []string{"giảm nghèo", "ĐẮK LẮK", "Thanh Hoá", "e\u0302\u0301", "\xff", "Ǆ ﬁ ß", "日本"} {
+		f.Add(s)
+	}
+	f.Fuzz(func(t *testing.T, s string) {
+		if got, want := Key(s), slowKey(s); got != want {
+			t.Errorf("Key(%q) = %q, decomposition gives %q", s, got, want)
+		}
+		if got, want := ASCII(s), decompose(s); got != want {
+			t.Errorf("ASCII(%q) = %q, decomposition gives %q", s, got, want)
+		}
+	})
 }
