@@ -188,12 +188,24 @@ func (r *renderer) sideFiles(man *manifest.Manifest) ([]output.File, error) {
 	if err != nil {
 		return nil, err
 	}
-	for _, l := range model.Langs {
-		idx, err := r.searchIndex(l)
-		if err != nil {
-			return nil, err
+	// the search index is the largest of these; its languages are built
+	// at once
+	indexes := make([][]output.File, len(model.Langs))
+	indexErrs := make([]error, len(model.Langs))
+	var wg sync.WaitGroup
+	for i, l := range model.Langs {
+		wg.Add(1)
+		go func() {
+			defer wg.Done()
+			indexes[i], indexErrs[i] = r.searchIndex(l)
+		}()
+	}
+	wg.Wait()
+	for i, l := range model.Langs {
+		if indexErrs[i] != nil {
+			return nil, indexErrs[i]
 		}
-		files = append(files, idx...)
+		files = append(files, indexes[i]...)
 		feed, err := r.feed(l)
 		if err != nil {
 			return nil, fmt.Errorf("writing the %s feed: %w", l, err)
