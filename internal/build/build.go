@@ -190,20 +190,17 @@ func Build(opts Options) (Summary, *diag.List, error) {
 		return sum, problems, err
 	}
 	r := render.New(opts.Theme, site, man, render.Options{Base: opts.base(site)})
-	err = dir.MakeDirs(r.PagePaths())
-	if err == nil {
-		w := newWriters(dir)
-		var mu sync.Mutex
-		err = streamWith(r, site, opts, func(f output.File) error {
-			mu.Lock()
-			sum.Files++
-			sum.Bytes += int64(len(f.Data))
-			mu.Unlock()
-			return w.write(f)
-		})
-		if werr := w.close(); err == nil {
-			err = werr
-		}
+	w := newWriters(dir, func() error { return dir.MakeDirs(r.PagePaths()) })
+	var mu sync.Mutex
+	err = streamWith(r, site, opts, func(f output.File) error {
+		mu.Lock()
+		sum.Files++
+		sum.Bytes += int64(len(f.Data))
+		mu.Unlock()
+		return w.write(f)
+	})
+	if werr := w.close(); err == nil {
+		err = werr
 	}
 	if err == nil {
 		err = dir.Commit()
@@ -229,43 +226,88 @@ func Build(opts Options) (Summary, *diag.List, error) {
 }
 
 // writers write files from a bounded pool of goroutines, so that
-// rendering goes on while the disk is busy, and a bounded queue, so that
-// rendered pages never pile up in memory.
+// rendering goes on while the disk is busy, and through a queue bounded
+// in bytes, so that rendered pages never pile up in memory. They start
+// writing once the site's directories are made, which happens while the
+// first pages render.
 type writers struct {
 	queue chan output.File
-	mu    sync.Mutex // guards err
-	err   error
-	wg    sync.WaitGroup
+	mu    sync.Mutex
+	room  *sync.Cond // signalled when queued bytes are written
+	// queued is the bytes handed to write and not yet written
+	queued int
+	err    error
+	wg     sync.WaitGroup
 }
 
-// writerCount is how many files are written at once: file creation waits
-// on the disk, not the processor, so more writers than cores pay.
+// writerCount is how many files are written at once.
 const writerCount = 8
 
-func newWriters(dir *output.Dir) *writers {
-	w := &writers{queue: make(chan output.File, 4*writerCount)}
+// maxQueued bounds the bytes rendered and waiting to be written: enough
+// to keep rendering while the directories are made (a real site of some
+// 15 MB fits whole), small beside the build's memory bound.
+const maxQueued = 8 << 20
+
+// newWriters starts the writers of dir; they write nothing until
+// mkdirs, run alongside, has made the directories.
+func newWriters(dir *output.Dir, mkdirs func() error) *writers {
+	w := &writers{queue: make(chan output.File, 4096)}
+	w.room = sync.NewCond(&w.mu)
+	ready := make(chan struct{})
+	go func() {
+		w.fail(mkdirs())
+		close(ready)
+	}()
 	for i := 0; i < writerCount; i++ {
 		w.wg.Add(1)
 		go func() {
 			defer w.wg.Done()
+			<-ready
 			for f := range w.queue {
-				if err := dir.Write(f); err != nil {
-					w.mu.Lock()
-					if w.err == nil {
-						w.err = err
-					}
-					w.mu.Unlock()
+				// after an error the queue is only drained, so that
+				// nothing waits on it
+				if !w.failed() {
+					w.fail(dir.Write(f))
 				}
+				w.mu.Lock()
+				w.queued -= len(f.Data)
+				w.room.Broadcast()
+				w.mu.Unlock()
 			}
 		}()
 	}
 	return w
 }
 
-// write queues f, or returns the first error a writer met.
+func (w *writers) fail(err error) {
+	if err == nil {
+		return
+	}
+	w.mu.Lock()
+	if w.err == nil {
+		w.err = err
+	}
+	w.room.Broadcast()
+	w.mu.Unlock()
+}
+
+func (w *writers) failed() bool {
+	w.mu.Lock()
+	defer w.mu.Unlock()
+	return w.err != nil
+}
+
+// write queues f, waiting while the queue is full, or returns the first
+// error a writer met.
 func (w *writers) write(f output.File) error {
 	w.mu.Lock()
+	for w.err == nil && w.queued > 0 && w.queued+len(f.Data) > maxQueued {
+		w.room.Wait()
+	}
 	err := w.err
+	if err == nil {
+		w.queued += len(f.Data)
+	}
 	w.mu.Unlock()
 	if err != nil {
 		return err
