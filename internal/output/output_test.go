@@ -365,3 +365,103 @@ func TestFailedRollback(t *testing.T) {
 		}
 	}
 }
+
+// TestRecycledSite: a build writes over the site the build before the
+// last one set aside. What it holds afterwards is this build's files and
+// nothing else; files that did not change keep their times; a file with
+// another name elsewhere, a link, and a file or directory where the other
+// is wanted are replaced, never written through.
+func TestRecycledSite(t *testing.T) {
+	root := t.TempDir()
+	dir := filepath.Join(root, "public")
+	first := []File{
+		{Path: "same/index.html", Data: []byte("unchanged")},
+		{Path: "changed/index.html", Data: []byte("before, and longer")},
+		{Path: "gone/deep/index.html", Data: []byte("stale")},
+		{Path: "linked.html", Data: []byte("shared")},
+		{Path: "link.html", Data: []byte("was a file")},
+		{Path: "was-file", Data: []byte("a file")},
+		{Path: "was-dir/index.html", Data: []byte("in a directory")},
+	}
+	for _, files := range [][]File{first, {{Path: "index.html", Data: []byte("second")}}} {
+		if err := write(dir, files); err != nil {
+			t.Fatal(err)
+		}
+	}
+	aside := beside(t, dir)
+	if len(aside) != 1 {
+		t.Fatalf("beside the output: %v, want the first site set aside", aside)
+	}
+	old := filepath.Join(root, aside[0])
+	// what others may have done to the site set aside since
+	long := time.Now().Add(-48 * time.Hour).Truncate(time.Second)
+	if err := os.Chtimes(filepath.Join(old, "same/index.html"), long, long); err != nil {
+		t.Fatal(err)
+	}
+	snapshot := filepath.Join(root, "snapshot.html")
+	if err := os.Link(filepath.Join(old, "linked.html"), snapshot); err != nil {
+		t.Fatal(err)
+	}
+	target := filepath.Join(root, "target.html")
+	if err := os.WriteFile(target, []byte("not the site's"), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	if err := os.Remove(filepath.Join(old, "link.html")); err != nil {
+		t.Fatal(err)
+	}
+	if err := os.Symlink(target, filepath.Join(old, "link.html")); err != nil {
+		t.Fatal(err)
+	}
+
+	third := []File{
+		{Path: "same/index.html", Data: []byte("unchanged")},
+		{Path: "changed/index.html", Data: []byte("after")},
+		{Path: "linked.html", Data: []byte("rewritten")},
+		{Path: "link.html", Data: []byte("a file again")},
+		{Path: "was-file/index.html", Data: []byte("now a directory")},
+		{Path: "was-dir", Data: []byte("now a file")},
+		{Path: "new/index.html", Data: []byte("new")},
+	}
+	if err := write(dir, third); err != nil {
+		t.Fatal(err)
+	}
+	var got []string
+	err := filepath.WalkDir(dir, func(p string, e os.DirEntry, err error) error {
+		if err == nil && !e.IsDir() {
+			rel, _ := filepath.Rel(dir, p)
+			got = append(got, filepath.ToSlash(rel))
+		}
+		return err
+	})
+	if err != nil {
+		t.Fatal(err)
+	}
+	want := []string{MarkerFile}
+	for _, f := range third {
+		want = append(want, f.Path)
+		info, err := os.Lstat(filepath.Join(dir, f.Path))
+		if err != nil || !info.Mode().IsRegular() {
+			t.Errorf("%s: %v, want a plain file", f.Path, err)
+			continue
+		}
+		if b, _ := os.ReadFile(filepath.Join(dir, f.Path)); string(b) != string(f.Data) {
+			t.Errorf("%s holds %q, want %q", f.Path, b, f.Data)
+		}
+	}
+	slices.Sort(got)
+	slices.Sort(want)
+	if !slices.Equal(got, want) {
+		t.Errorf("the site holds %v, want %v", got, want)
+	}
+	if _, err := os.Stat(filepath.Join(dir, "gone")); err == nil {
+		t.Error("a directory only the previous site had survived")
+	}
+	if info, err := os.Stat(filepath.Join(dir, "same/index.html")); err != nil || !info.ModTime().Equal(long) {
+		t.Errorf("an unchanged file was written again: %v (modified %v, want %v)", err, info.ModTime(), long)
+	}
+	for path, want := range map[string]string{snapshot: "shared", target: "not the site's"} {
+		if b, _ := os.ReadFile(path); string(b) != want {
+			t.Errorf("%s, outside the site, now holds %q, want %q", path, b, want)
+		}
+	}
+}
