@@ -190,7 +190,7 @@ func Build(opts Options) (Summary, *diag.List, error) {
 		return sum, problems, err
 	}
 	r := render.New(opts.Theme, site, man, render.Options{Base: opts.base(site)})
-	w := newWriters(dir, func() error { return dir.MakeDirs(r.PagePaths()) })
+	w := newWriters(dir, func() error { return dir.MakeDirs(r.PagePaths()) }, r.Reuse)
 	var mu sync.Mutex
 	err = streamWith(r, site, opts, func(f output.File) error {
 		mu.Lock()
@@ -249,8 +249,9 @@ const writerCount = 8
 const maxQueued = 8 << 20
 
 // newWriters starts the writers of dir; they write nothing until
-// mkdirs, run alongside, has made the directories.
-func newWriters(dir *output.Dir, mkdirs func() error) *writers {
+// mkdirs, run alongside, has made the directories. Each file's bytes go
+// to reuse once written.
+func newWriters(dir *output.Dir, mkdirs func() error, reuse func(output.File)) *writers {
 	w := &writers{queue: make(chan output.File, 4096)}
 	w.room = sync.NewCond(&w.mu)
 	ready := make(chan struct{})
@@ -269,6 +270,7 @@ func newWriters(dir *output.Dir, mkdirs func() error) *writers {
 				if !w.failed() {
 					w.fail(dir.Write(f))
 				}
+				reuse(f)
 				w.mu.Lock()
 				w.queued -= len(f.Data)
 				w.room.Broadcast()

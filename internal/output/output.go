@@ -45,6 +45,11 @@ import (
 type File struct {
 	Path string
 	Data []byte
+	// Scratch says that Data belongs to this file alone, so that once
+	// it is written its memory may hold another file (see
+	// render.Renderer.Reuse); bytes shared with anything else, a theme's
+	// stylesheet say, never are.
+	Scratch bool
 }
 
 const (

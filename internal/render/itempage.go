@@ -20,7 +20,10 @@ import (
 
 // itemPage writes the page of iv.
 func (r *renderer) itemPage(iv *itemView) ([]byte, error) {
-	w := &htmlWriter{b: make([]byte, 0, 16<<10)}
+	w := &htmlWriter{b: r.buffer()}
+	if cap(w.b) < 16<<10 {
+		w.b = make([]byte, 0, 16<<10)
+	}
 	if err := w.itemHead(iv); err != nil {
 		return nil, err
 	}

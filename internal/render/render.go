@@ -263,6 +263,28 @@ type renderer struct {
 	itemsInGo bool
 	// pageSize holds, per page kind, a size its next page likely fits in
 	pageSize sync.Map
+	// buffers holds the bytes of pages already written, handed back by
+	// Reuse, for later pages to be rendered into
+	buffers sync.Pool
+}
+
+// buffer is an empty slice to render a page into, with room from a page
+// written before when there is one.
+func (r *renderer) buffer() []byte {
+	if b, ok := r.buffers.Get().(*[]byte); ok {
+		return (*b)[:0]
+	}
+	return nil
+}
+
+// Reuse hands back the bytes of a page Stream emitted (a file marked
+// Scratch), once they are written and no longer read: later pages are
+// rendered into them. A national site's pages are some 340 MB; rendering
+// each into new memory made most of the collector's work.
+func (rr *Renderer) Reuse(f output.File) {
+	if f.Scratch && cap(f.Data) > 0 {
+		rr.r.buffers.Put(&f.Data)
+	}
 }
 
 // outPath is the file a page path is written to.
@@ -285,7 +307,7 @@ func (r *renderer) page(p *manifest.Page, lang model.Lang) (output.File, error) 
 	if err != nil {
 		return output.File{}, fmt.Errorf("rendering /%s/%s: %w", lang, p.Path, err)
 	}
-	return output.File{Path: outPath(lang, p.Path), Data: b}, nil
+	return output.File{Path: outPath(lang, p.Path), Data: b, Scratch: true}, nil
 }
 
 // execute runs the layout of the kind's template set on v. Pages are not
@@ -300,9 +322,9 @@ func (r *renderer) execute(kind string, v any) ([]byte, error) {
 	// of a national site is hundreds of kilobytes, and growing to it by
 	// doubling cleared and copied it many times over.
 	hint, _ := r.pageSize.LoadOrStore(kind, new(atomic.Int64))
-	var buf bytes.Buffer
+	buf := bytes.NewBuffer(r.buffer())
 	buf.Grow(int(hint.(*atomic.Int64).Load()))
-	if err := t.ExecuteTemplate(&buf, "layout", v); err != nil {
+	if err := t.ExecuteTemplate(buf, "layout", v); err != nil {
 		return nil, err
 	}
 	hint.(*atomic.Int64).Store(int64(buf.Len() + buf.Len()/8))
