@@ -51,6 +51,7 @@ import (
 	"bytes"
 	"encoding/json"
 	"fmt"
+	"iter"
 	"sort"
 	"strings"
 	"unicode"
@@ -219,9 +220,9 @@ func PackOf(term string) string {
 	return "_"
 }
 
-// terms splits text into lowercase words: runs of letters and digits.
-func terms(s string) []string {
-	return strings.FieldsFunc(strings.ToLower(s), func(r rune) bool {
+// terms splits text into words: runs of letters and digits.
+func terms(s string) iter.Seq[string] {
+	return strings.FieldsFuncSeq(s, func(r rune) bool {
 		return !unicode.IsLetter(r) && !unicode.IsDigit(r) && !unicode.Is(unicode.Mn, r)
 	})
 }
@@ -303,9 +304,10 @@ type wordPair struct{ word, other string }
 
 // add takes the words of text at weight w.
 func (dw docWords) add(text string, w int) {
-	for _, phrase := range phrases(text) {
+	for phrase := range phrases(text) {
 		prev := ""
-		for _, t := range terms(phrase) {
+		for t := range terms(phrase) {
+			t = strings.ToLower(t)
 			f := dw.fold(t)
 			if dw.weights[f] < w {
 				dw.weights[f] = w
@@ -350,8 +352,8 @@ func (dw docWords) post(idx map[string]*posting, id int) {
 
 // phrases splits text at punctuation, so that words on either side of a
 // comma or a full stop do not count as side by side.
-func phrases(s string) []string {
-	return strings.FieldsFunc(s, func(r rune) bool { return unicode.IsPunct(r) && r != '\'' && r != '’' })
+func phrases(s string) iter.Seq[string] {
+	return strings.FieldsFuncSeq(s, func(r rune) bool { return unicode.IsPunct(r) && r != '\'' && r != '’' })
 }
 
 // documents lists the searchable pages of lang, items first in site order.
