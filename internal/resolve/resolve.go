@@ -37,6 +37,7 @@ func Resolve(site *model.Site, errs *diag.List) {
 	r.index()
 	r.registries()
 	r.loops()
+	r.indexSources()
 	for _, p := range site.Plans {
 		r.plan(p)
 	}
