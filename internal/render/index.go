@@ -1,6 +1,9 @@
 package render
 
 import (
+	"runtime"
+	"sync"
+
 	"sitegen/internal/i18n"
 	"sitegen/internal/manifest"
 	"sitegen/internal/model"
@@ -49,13 +52,34 @@ func newLookup(site *model.Site, man *manifest.Manifest, locales map[model.Lang]
 	return lk
 }
 
-// indexSources marks each plan's items in its source document once.
+// indexSources marks each plan's items in its source document once, the
+// documents side by side: before any page renders, a national site's 34
+// documents took half a second one after the other.
 func (lk *lookup) indexSources(site *model.Site) {
-	for _, p := range site.Plans {
+	blocks := make([][]sourceBlock, len(site.Plans))
+	work := make(chan int)
+	var wg sync.WaitGroup
+	for range runtime.GOMAXPROCS(0) {
+		wg.Add(1)
+		go func() {
+			defer wg.Done()
+			for i := range work {
+				blocks[i] = sourceBlocks(site.Plans[i])
+			}
+		}()
+	}
+	for i, p := range site.Plans {
+		if p.Source != nil {
+			work <- i
+		}
+	}
+	close(work)
+	wg.Wait()
+	for i, p := range site.Plans {
 		if p.Source == nil {
 			continue
 		}
-		lk.sources[p] = sourceBlocks(p)
+		lk.sources[p] = blocks[i]
 		for _, b := range lk.sources[p] {
 			for _, seg := range b.Segments {
 				if seg.Item != nil {
