@@ -7,7 +7,7 @@ package fold
 
 import (
 	"strings"
-	"sync"
+	"sync/atomic"
 	"unicode"
 	"unicode/utf8"
 
@@ -64,13 +64,6 @@ func isASCII(s string) bool {
 	return true
 }
 
-// Table entries: a rune folds to one rune (itself or another), to nothing
-// (a combining mark), or to something the table does not hold.
-const (
-	removed = -1
-	unknown = -2
-)
-
 // tableRanges are the runes the table holds: Latin letters, the combining
 // marks, and Latin Extended Additional, where Vietnamese's precomposed
 // letters are. Within them folding one rune never depends on its
@@ -78,35 +71,70 @@ const (
 // compose, so a string of them folds rune by rune.
 var tableRanges = [][2]rune{{0, 0x24F}, {0x300, 0x36F}, {0x1E00, 0x1EFF}}
 
-type foldTable struct{ plain, lower map[rune]rune }
+// tableEnd is one past the last rune of tableRanges.
+const tableEnd = 0x1F00
 
-// table is built once, on first use, from decompose itself, so the two
-// ways cannot disagree.
-var table = sync.OnceValue(func() foldTable {
-	t := foldTable{plain: map[rune]rune{}, lower: map[rune]rune{}}
+// table holds, per rune below tableEnd, what it folds to, filled in from
+// decompose itself the first time the rune is met (so the two ways
+// cannot disagree, and a build pays only for the letters its text uses):
+// 0 not yet known, 1 nothing (a mark), 2 more than the table holds (or a
+// rune outside tableRanges), else the rune folded plus 3, in plain and
+// in lower case.
+var table struct{ plain, lower [tableEnd]atomic.Int32 }
+
+const (
+	notKnown = iota
+	removed
+	unknown
+	runeBase
+)
+
+func inTable(r rune) bool {
 	for _, rg := range tableRanges {
-		for r := rg[0]; r <= rg[1]; r++ {
-			f := []rune(decompose(string(r)))
-			switch len(f) {
-			case 0:
-				t.plain[r], t.lower[r] = removed, removed
-			case 1:
-				t.plain[r], t.lower[r] = f[0], unicode.ToLower(f[0])
-			default:
-				t.plain[r], t.lower[r] = unknown, unknown
-			}
+		if r >= rg[0] && r <= rg[1] {
+			return true
 		}
 	}
-	return t
-})
+	return false
+}
+
+// folded is what r folds to, by the table: the rune, and whether it is
+// removed; ok is false when the table cannot tell.
+func folded(r rune, lower bool) (f rune, drop, ok bool) {
+	if r < 0 || r >= tableEnd {
+		return 0, false, false
+	}
+	t := &table.plain
+	if lower {
+		t = &table.lower
+	}
+	v := t[r].Load()
+	if v == notKnown {
+		plain, low := int32(unknown), int32(unknown)
+		if inTable(r) {
+			switch f := []rune(decompose(string(r))); len(f) {
+			case 0:
+				plain, low = removed, removed
+			case 1:
+				plain, low = int32(f[0])+runeBase, int32(unicode.ToLower(f[0]))+runeBase
+			}
+		}
+		table.plain[r].Store(plain)
+		table.lower[r].Store(low)
+		v = t[r].Load()
+	}
+	switch v {
+	case removed:
+		return 0, true, true
+	case unknown:
+		return 0, false, false
+	}
+	return rune(v - runeBase), false, true
+}
 
 // byTable folds s rune by rune, and lowercases it too if lower is set;
 // ok is false when s holds a rune the table does not, or invalid UTF-8.
 func byTable(s string, lower bool) (string, bool) {
-	t := table().plain
-	if lower {
-		t = table().lower
-	}
 	var b strings.Builder
 	b.Grow(len(s))
 	for i, r := range s {
@@ -115,11 +143,11 @@ func byTable(s string, lower bool) (string, bool) {
 				return "", false
 			}
 		}
-		f, held := t[r]
+		f, drop, ok := folded(r, lower)
 		switch {
-		case !held || f == unknown:
+		case !ok:
 			return "", false
-		case f != removed:
+		case !drop:
 			b.WriteRune(f)
 		}
 	}
