@@ -8,6 +8,7 @@ import (
 	"os"
 	"os/exec"
 	"path/filepath"
+	"slices"
 	"sort"
 	"strings"
 	"syscall"
@@ -72,6 +73,79 @@ func TestReproducible(t *testing.T) {
 	if hashes[0] != hashes[1] {
 		t.Error("two builds of the same content differ")
 	}
+}
+
+// TestRecycledBuildEqualsClean: a build written over the site an earlier
+// build set aside (see package output) equals a clean build, files and
+// directories, whether the site it writes over differs in every file
+// (another base address) or in none.
+func TestRecycledBuildEqualsClean(t *testing.T) {
+	content := filepath.Join(sitetest.Root(), "content")
+	dir := t.TempDir()
+	build := func(out, base string) {
+		t.Helper()
+		var stdout, stderr bytes.Buffer
+		if code := run([]string{"build", "-content", content, "-out", out, "-baseurl", base}, &stdout, &stderr); code != 0 {
+			t.Fatalf("build failed: %s", stderr.String())
+		}
+	}
+	const a, b = "https://portal.example.gov.vn/asean/", "https://other.example.gov.vn/"
+	clean := filepath.Join(dir, "clean")
+	build(clean, a)
+	want, wantDirs := treeHash(t, clean), dirList(t, clean)
+	out := filepath.Join(dir, "public")
+	// the third build writes a's site over b's, the fourth over a's;
+	// each finds files and directories no build of this content writes
+	for i, base := range []string{b, a, a, a} {
+		build(out, base)
+		if i >= 2 {
+			if treeHash(t, out) != want {
+				t.Errorf("build %d, over the site set aside, differs from a clean build", i+1)
+			}
+			if got := dirList(t, out); !slices.Equal(got, wantDirs) {
+				t.Errorf("build %d has %d directories, a clean build %d", i+1, len(got), len(wantDirs))
+			}
+		}
+		if i >= 1 {
+			addStale(t, out)
+		}
+	}
+}
+
+// addStale puts files and directories no build writes into the site set
+// aside beside out, as an older version of the content would have left.
+func addStale(t *testing.T, out string) {
+	t.Helper()
+	aside, err := filepath.Glob(filepath.Join(filepath.Dir(out), ".public.old-*"))
+	if err != nil || len(aside) != 1 {
+		t.Fatalf("beside the output: %v (%v), want one site set aside", aside, err)
+	}
+	for _, p := range []string{"vi/plans/withdrawn/item/index.html", "en/stale.html"} {
+		p = filepath.Join(aside[0], filepath.FromSlash(p))
+		if err := os.MkdirAll(filepath.Dir(p), 0o755); err != nil {
+			t.Fatal(err)
+		}
+		if err := os.WriteFile(p, []byte("stale"), 0o644); err != nil {
+			t.Fatal(err)
+		}
+	}
+}
+
+// dirList lists the directories under dir.
+func dirList(t *testing.T, dir string) []string {
+	t.Helper()
+	var dirs []string
+	err := filepath.WalkDir(dir, func(p string, d fs.DirEntry, err error) error {
+		if err == nil && d.IsDir() {
+			rel, _ := filepath.Rel(dir, p)
+			dirs = append(dirs, rel)
+		}
+		return err
+	})
+	if err != nil {
+		t.Fatal(err)
+	}
+	return dirs
 }
 
 // TestKilledBuildKeepsSite kills builds with SIGKILL at moments spread

@@ -377,6 +377,7 @@ func TestRecycledSite(t *testing.T) {
 	first := []File{
 		{Path: "same/index.html", Data: []byte("unchanged")},
 		{Path: "changed/index.html", Data: []byte("before, and longer")},
+		{Path: "same-size/index.html", Data: []byte("abc")},
 		{Path: "gone/deep/index.html", Data: []byte("stale")},
 		{Path: "linked.html", Data: []byte("shared")},
 		{Path: "link.html", Data: []byte("was a file")},
@@ -416,6 +417,7 @@ func TestRecycledSite(t *testing.T) {
 	third := []File{
 		{Path: "same/index.html", Data: []byte("unchanged")},
 		{Path: "changed/index.html", Data: []byte("after")},
+		{Path: "same-size/index.html", Data: []byte("xyz")},
 		{Path: "linked.html", Data: []byte("rewritten")},
 		{Path: "link.html", Data: []byte("a file again")},
 		{Path: "was-file/index.html", Data: []byte("now a directory")},
