@@ -22,8 +22,8 @@
 // The previous site, once swapped out, is renamed aside (".NAME.old-*")
 // and left there: removing some 50,000 files takes as long as writing
 // them. The next build writes its site over that one instead of into a
-// new directory: a file that did not change is left as it is (and keeps
-// its modification time), one that did is rewritten in place, and what
+// new directory: a file that did not change is left as it is, one that
+// did is rewritten in place, and what
 // the new site no longer has is removed before the swap. So only the one
 // site a build replaced is ever left beside the output directory, and a
 // rebuild creates and removes only what changed.
@@ -39,6 +39,7 @@ import (
 	"sort"
 	"strings"
 	"sync"
+	"time"
 )
 
 // File is one output file, its path relative to the output root.
@@ -269,10 +270,8 @@ func Begin(out string, opts Options) (*Dir, error) {
 // recycle takes a previous site set aside by an earlier build, if there
 // is one among left, as the directory to write this one in: rewriting
 // the few files that changed costs far less than creating some 50,000
-// files and directories again and removing as many, and the files that
-// did not change keep their modification times, so that a copy to the
-// web server (rsync) sends only what changed. It returns that directory,
-// or "" for none, and the leftovers still to remove.
+// files and directories again and removing as many. It returns that
+// directory, or "" for none, and the leftovers still to remove.
 func (d *Dir) recycle(left []string) (string, []string, error) {
 	if !canRecycle {
 		return "", left, nil
@@ -417,8 +416,8 @@ func (d *Dir) mkdirAll(dir string) error {
 // chunks are the buffers rewrite reads files into.
 var chunks = sync.Pool{New: func() any { return new([64 << 10]byte) }}
 
-// rewrite makes the file at p of a recycled site hold data, leaving it
-// untouched when it already does. A file linked from elsewhere (a
+// rewrite makes the file at p of a recycled site hold data, only
+// touching its time when it already does. A file linked from elsewhere (a
 // snapshot made with cp -l, say) is replaced, never written through, and
 // so is anything that is not a plain file.
 func rewrite(p string, data []byte) error {
@@ -436,7 +435,14 @@ func rewrite(p string, data []byte) error {
 		return os.WriteFile(p, data, 0o644)
 	}
 	if st.Size() == int64(len(data)) && holds(f, data) {
-		return f.Close()
+		if err := f.Close(); err != nil {
+			return err
+		}
+		// the time it was written two builds ago could be older than
+		// the time of the page it replaces, which a cache asking "modified
+		// since?" would take for no change
+		now := time.Now()
+		return os.Chtimes(p, now, now)
 	}
 	_, err = f.WriteAt(data, 0)
 	if err == nil {
