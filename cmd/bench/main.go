@@ -65,6 +65,7 @@ type result struct {
 	files     int // files in the output directory
 	bytes     int64
 	wall, cpu time.Duration
+	sys       time.Duration // the system part of cpu
 	rebuild   time.Duration // wall time of a build over an existing output
 	rss       int64         // KiB
 	copyFloor time.Duration
@@ -198,15 +199,15 @@ func measureSites(bin, prevBin, prevReal, sizes, tmp string, runs int) ([]pair, 
 // printResults prints each site's figures, then their ratios to the
 // previous version, to the recorded figures and to cp -r.
 func printResults(results []pair, base baseline) {
-	fmt.Printf("%-16s %-8s %6s %7s %8s %8s %8s %8s %7s %8s\n", "site", "version", "pages", "files", "MB", "wall", "cpu", "rebuild", "peak MB", "cp -r")
+	fmt.Printf("%-16s %-8s %6s %7s %8s %8s %8s %8s %8s %7s %8s\n", "site", "version", "pages", "files", "MB", "wall", "cpu", "sys", "rebuild", "peak MB", "cp -r")
 	for _, p := range results {
 		for _, v := range []struct {
 			label string
 			r     result
 		}{{"this", p.cur}, {"previous", p.prev}} {
 			r := v.r
-			fmt.Printf("%-16s %-8s %6d %7d %8.1f %8s %8s %8s %7.0f %8s\n", r.name, v.label, r.pages, r.files, float64(r.bytes)/1e6,
-				r.wall.Round(time.Millisecond), r.cpu.Round(time.Millisecond), r.rebuild.Round(time.Millisecond),
+			fmt.Printf("%-16s %-8s %6d %7d %8.1f %8s %8s %8s %8s %7.0f %8s\n", r.name, v.label, r.pages, r.files, float64(r.bytes)/1e6,
+				r.wall.Round(time.Millisecond), r.cpu.Round(time.Millisecond), r.sys.Round(time.Millisecond), r.rebuild.Round(time.Millisecond),
 				float64(r.rss)/1024, r.copyFloor.Round(time.Millisecond))
 		}
 	}
@@ -296,7 +297,7 @@ func median(ds []time.Duration) time.Duration {
 // beside its output is never left for the next cold build to remove.
 func measure(bin, prevBin, name, content, prevContent, tmp string, runs int) (cur, prev result, err error) {
 	type samples struct {
-		walls, cpus, rebuilds []time.Duration
+		walls, cpus, syss, rebuilds []time.Duration
 	}
 	var sc, sp samples
 	var copies []time.Duration
@@ -315,11 +316,11 @@ func measure(bin, prevBin, name, content, prevContent, tmp string, runs int) (cu
 			if err := os.MkdirAll(filepath.Dir(out), 0o755); err != nil {
 				return cur, prev, err
 			}
-			wall, cpu, rss, stdout, err := timed(v.bin, v.content, out)
+			wall, cpu, sys, rss, stdout, err := timed(v.bin, v.content, out)
 			if err != nil {
 				return cur, prev, fmt.Errorf("%s: build: %v", name, err)
 			}
-			v.s.walls, v.s.cpus = append(v.s.walls, wall), append(v.s.cpus, cpu)
+			v.s.walls, v.s.cpus, v.s.syss = append(v.s.walls, wall), append(v.s.cpus, cpu), append(v.s.syss, sys)
 			v.r.rss = max(v.r.rss, rss)
 			if m := wroteLine.FindSubmatch(stdout); m != nil {
 				v.r.pages, _ = strconv.Atoi(string(m[1]))
@@ -330,7 +331,7 @@ func measure(bin, prevBin, name, content, prevContent, tmp string, runs int) (cu
 			// the first may leave work (the previous site set aside) to
 			// the build after it, which pays for it.
 			for range 2 {
-				wall, _, rss, _, err = timed(v.bin, v.content, out)
+				wall, _, _, rss, _, err = timed(v.bin, v.content, out)
 				if err != nil {
 					return cur, prev, fmt.Errorf("%s: rebuild: %v", name, err)
 				}
@@ -352,7 +353,7 @@ func measure(bin, prevBin, name, content, prevContent, tmp string, runs int) (cu
 		r *result
 		s *samples
 	}{{&prev, &sp}, {&cur, &sc}} {
-		v.r.wall, v.r.cpu, v.r.rebuild = median(v.s.walls), median(v.s.cpus), median(v.s.rebuilds)
+		v.r.wall, v.r.cpu, v.r.sys, v.r.rebuild = median(v.s.walls), median(v.s.cpus), median(v.s.syss), median(v.s.rebuilds)
 		v.r.copyFloor = median(copies)
 	}
 	return cur, prev, nil
@@ -364,7 +365,8 @@ func settle() {
 	exec.Command("sync").Run()
 }
 
-func timed(bin, content, out string) (wall, cpu time.Duration, rss int64, stdout []byte, err error) {
+// timed runs one build; cpu is user and system time, sys the system part.
+func timed(bin, content, out string) (wall, cpu, sys time.Duration, rss int64, stdout []byte, err error) {
 	cmd := exec.Command(bin, "build", "-content", content, "-out", out)
 	settle()
 	start := time.Now()
@@ -374,7 +376,7 @@ func timed(bin, content, out string) (wall, cpu time.Duration, rss int64, stdout
 		return
 	}
 	ru := cmd.ProcessState.SysUsage().(*syscall.Rusage)
-	return wall, time.Duration(ru.Utime.Nano() + ru.Stime.Nano()), ru.Maxrss, stdout, nil
+	return wall, time.Duration(ru.Utime.Nano() + ru.Stime.Nano()), time.Duration(ru.Stime.Nano()), ru.Maxrss, stdout, nil
 }
 
 // countFiles counts the regular files under dir.
