@@ -22,11 +22,11 @@
 // The previous site, once swapped out, is renamed aside (".NAME.old-*")
 // and left there: removing some 50,000 files takes as long as writing
 // them. The next build writes its site over that one instead of into a
-// new directory: a file that did not change is left as it is, one that
-// did is rewritten in place, and what
-// the new site no longer has is removed before the swap. So only the one
-// site a build replaced is ever left beside the output directory, and a
-// rebuild creates and removes only what changed.
+// new directory: a file that did not change is kept (with a new time),
+// one that did is rewritten in place, and what the new site no longer has
+// is removed before the swap. So only the one site a build replaced is
+// ever left beside the output directory, and a rebuild creates and
+// removes only what changed.
 package output
 
 import (
