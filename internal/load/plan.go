@@ -3,16 +3,15 @@ package load
 import (
 	"fmt"
 	"path"
-	"runtime"
 	"sort"
 	"strconv"
 	"strings"
-	"sync"
 
 	"gopkg.in/yaml.v3"
 
 	"sitegen/internal/diag"
 	"sitegen/internal/model"
+	"sitegen/internal/parallel"
 )
 
 // plans loads the plan files several at a time: they are most of the
@@ -23,23 +22,10 @@ func (l *loader) plans() []*model.Plan {
 	names := l.glob("plans", ".yaml")
 	plans := make([]*model.Plan, len(names))
 	problems := make([]*diag.List, len(names))
-	next := make(chan int)
-	var wg sync.WaitGroup
-	for range min(runtime.GOMAXPROCS(0), len(names)) {
-		wg.Add(1)
-		go func() {
-			defer wg.Done()
-			for i := range next {
-				one := &loader{fsys: l.fsys, errs: &diag.List{}}
-				plans[i], problems[i] = one.plan(names[i]), one.errs
-			}
-		}()
-	}
-	for i := range names {
-		next <- i
-	}
-	close(next)
-	wg.Wait()
+	parallel.For(len(names), func(i int) {
+		one := &loader{fsys: l.fsys, errs: &diag.List{}}
+		plans[i], problems[i] = one.plan(names[i]), one.errs
+	})
 	var out []*model.Plan
 	for i, p := range plans {
 		l.errs.Add(problems[i])

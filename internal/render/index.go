@@ -1,12 +1,10 @@
 package render
 
 import (
-	"runtime"
-	"sync"
-
 	"sitegen/internal/i18n"
 	"sitegen/internal/manifest"
 	"sitegen/internal/model"
+	"sitegen/internal/parallel"
 )
 
 // lookup holds the lists that many pages share, computed once per
@@ -57,24 +55,11 @@ func newLookup(site *model.Site, man *manifest.Manifest, locales map[model.Lang]
 // documents took half a second one after the other.
 func (lk *lookup) indexSources(site *model.Site) {
 	blocks := make([][]sourceBlock, len(site.Plans))
-	work := make(chan int)
-	var wg sync.WaitGroup
-	for range runtime.GOMAXPROCS(0) {
-		wg.Add(1)
-		go func() {
-			defer wg.Done()
-			for i := range work {
-				blocks[i] = sourceBlocks(site.Plans[i])
-			}
-		}()
-	}
-	for i, p := range site.Plans {
-		if p.Source != nil {
-			work <- i
+	parallel.For(len(site.Plans), func(i int) {
+		if site.Plans[i].Source != nil {
+			blocks[i] = sourceBlocks(site.Plans[i])
 		}
-	}
-	close(work)
-	wg.Wait()
+	})
 	for i, p := range site.Plans {
 		if p.Source == nil {
 			continue

@@ -2,12 +2,11 @@ package resolve
 
 import (
 	"index/suffixarray"
-	"runtime"
 	"sort"
 	"strings"
-	"sync"
 
 	"sitegen/internal/model"
+	"sitegen/internal/parallel"
 )
 
 // sourceIndex answers whether a text occurs in a source document, as
@@ -37,24 +36,11 @@ func (r *resolver) indexSources() {
 		}
 	}
 	indexes := make([]*sourceIndex, len(files))
-	work := make(chan int)
-	var wg sync.WaitGroup
-	for range runtime.GOMAXPROCS(0) {
-		wg.Add(1)
-		go func() {
-			defer wg.Done()
-			for i := range work {
-				s := newSourceIndex(files[i].Text)
-				s.in(true) // headings are looked up in lower case
-				indexes[i] = s
-			}
-		}()
-	}
-	for i := range files {
-		work <- i
-	}
-	close(work)
-	wg.Wait()
+	parallel.For(len(files), func(i int) {
+		s := newSourceIndex(files[i].Text)
+		s.in(true) // headings are looked up in lower case
+		indexes[i] = s
+	})
 	for i, f := range files {
 		r.sources[f.File] = indexes[i]
 	}
