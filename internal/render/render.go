@@ -24,6 +24,7 @@ import (
 	"sitegen/internal/manifest"
 	"sitegen/internal/model"
 	"sitegen/internal/output"
+	"sitegen/internal/parallel"
 	"sitegen/internal/search"
 	"sitegen/internal/theme"
 )
@@ -192,15 +193,9 @@ func (r *renderer) sideFiles(man *manifest.Manifest) ([]output.File, error) {
 	// at once
 	indexes := make([][]output.File, len(model.Langs))
 	indexErrs := make([]error, len(model.Langs))
-	var wg sync.WaitGroup
-	for i, l := range model.Langs {
-		wg.Add(1)
-		go func() {
-			defer wg.Done()
-			indexes[i], indexErrs[i] = r.searchIndex(l)
-		}()
-	}
-	wg.Wait()
+	parallel.For(len(model.Langs), func(i int) {
+		indexes[i], indexErrs[i] = r.searchIndex(model.Langs[i])
+	})
 	for i, l := range model.Langs {
 		if indexErrs[i] != nil {
 			return nil, indexErrs[i]
