@@ -12,17 +12,22 @@ import (
 	"sitegen/internal/theme"
 )
 
-// TestItemPageMatchesTemplate: item pages written in Go are the bytes the
-// built-in templates write, on every item page (and every other file) of
-// the fixtures and the real site, at the root and under a sub-path. The
-// template route is taken by a theme that supplies item.html with the
-// built-in bytes, which a renderer must treat as an override.
+// TestItemPageMatchesTemplate: item pages and the partials written in Go
+// (see Include) are the bytes the built-in templates write, on every item
+// page and every other file of the fixtures and the real site, at the
+// root and under a sub-path. The template route is taken by a theme that
+// supplies item.html and partials.html with the built-in bytes, which a
+// renderer must treat as overrides.
 func TestItemPageMatchesTemplate(t *testing.T) {
-	b, err := fs.ReadFile(sitegen.Theme, "templates/item.html")
-	if err != nil {
-		t.Fatal(err)
+	copies := fstest.MapFS{}
+	for _, name := range []string{"templates/item.html", "templates/partials.html"} {
+		b, err := fs.ReadFile(sitegen.Theme, name)
+		if err != nil {
+			t.Fatal(err)
+		}
+		copies[name] = &fstest.MapFile{Data: b}
 	}
-	viaTemplates, err := theme.Load(sitegen.Theme, fstest.MapFS{"templates/item.html": {Data: b}})
+	viaTemplates, err := theme.Load(sitegen.Theme, copies)
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -30,8 +35,10 @@ func TestItemPageMatchesTemplate(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	if !builtIn.BuiltIn("item") || viaTemplates.BuiltIn("item") {
-		t.Fatal("theme.BuiltIn does not tell the built-in item template from a publisher's copy")
+	for _, kind := range []string{"item", "plan", "pillar", "compare-agency"} {
+		if !builtIn.BuiltIn(kind) || viaTemplates.BuiltIn(kind) {
+			t.Fatalf("theme.BuiltIn does not tell the built-in %s templates from a publisher's copy", kind)
+		}
 	}
 	tests := []struct {
 		name    string
@@ -104,6 +111,40 @@ func TestItemPageOverride(t *testing.T) {
 			}
 			if !strings.Contains(page, tt.marker) {
 				t.Errorf("the item page ignores the publisher's %s", tt.file)
+			}
+		})
+	}
+}
+
+// TestPartialOverride: a publisher's partials still decide what list
+// pages show, though the built-in ones are written by Go code.
+func TestPartialOverride(t *testing.T) {
+	tests := []struct{ old, new, page string }{
+		{`<li id="{{$it.ID}}" class="item">`, `<li id="{{$it.ID}}" class="item mine">`, "en/plans/sample-1-2021/index.html"},
+		{`<section class="sec" `, `<section class="sec mine" `, "vi/plans/sample-1-2021/index.html"},
+		{`<section class="group" `, `<section class="group mine" `, "en/pillars/inclusive/index.html"},
+		{`<table class="side-by-side">`, `<table class="side-by-side mine">`, "en/compare/agencies/doha/index.html"},
+	}
+	b, err := fs.ReadFile(sitegen.Theme, "templates/partials.html")
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, tt := range tests {
+		t.Run(tt.page, func(t *testing.T) {
+			mine := strings.Replace(string(b), tt.old, tt.new, 1)
+			if mine == string(b) {
+				t.Fatalf("the built-in partials.html changed; update this test")
+			}
+			th, err := theme.Load(sitegen.Theme, fstest.MapFS{"templates/partials.html": {Data: []byte(mine)}})
+			if err != nil {
+				t.Fatal(err)
+			}
+			page := string(renderWith(t, th, sitetest.Fixture(t, "two-frameworks"), "/")[tt.page])
+			if page == "" {
+				t.Fatalf("no page %s", tt.page)
+			}
+			if !strings.Contains(page, " mine") {
+				t.Errorf("%s ignores the publisher's partials.html", tt.page)
 			}
 		})
 	}

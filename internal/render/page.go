@@ -307,16 +307,27 @@ func (v *page) ItemRef(it *model.Item, role any) (template.HTML, error) {
 	if h, ok := v.r.fragments.Load(key); ok {
 		return h.(template.HTML), nil
 	}
-	t, err := v.r.theme.Template("home") // any kind's set holds the partials
-	if err != nil {
-		return "", err
+	var h template.HTML
+	if v.r.theme.BuiltIn("home") {
+		// the bytes of the built-in "item-ref" (see partials.go)
+		w := &htmlWriter{b: make([]byte, 0, 512)}
+		w.itemRef(v.r.pageless[v.L.Lang], it, role)
+		if w.err != nil {
+			return "", fmt.Errorf("partial \"item-ref\": %w", w.err)
+		}
+		h = template.HTML(w.b)
+	} else {
+		t, err := v.r.theme.Template("home") // any kind's set holds the partials
+		if err != nil {
+			return "", err
+		}
+		var buf strings.Builder
+		arg := map[string]any{"V": v.r.pageless[v.L.Lang], "I": it, "Role": role}
+		if err := t.ExecuteTemplate(&buf, "item-ref", arg); err != nil {
+			return "", err
+		}
+		h = template.HTML(buf.String()) // produced by html/template, already escaped
 	}
-	var buf strings.Builder
-	arg := map[string]any{"V": v.r.pageless[v.L.Lang], "I": it, "Role": role}
-	if err := t.ExecuteTemplate(&buf, "item-ref", arg); err != nil {
-		return "", err
-	}
-	h := template.HTML(buf.String()) // produced by html/template, already escaped
 	v.r.fragments.Store(key, h)
 	return h, nil
 }

@@ -256,8 +256,9 @@ type renderer struct {
 	// itemsInGo says whether item pages are written by itemPage rather
 	// than by the templates: only while the theme's are the built-in ones
 	itemsInGo bool
-	// pageSize holds, per page kind, a size its next page likely fits in
-	pageSize sync.Map
+	// pageSize holds, per page kind, a size its next page likely fits in;
+	// partialSize the same per partial written in Go (see Include)
+	pageSize, partialSize sync.Map
 	// buffers holds the bytes of pages already written, handed back by
 	// Reuse, for later pages to be rendered into
 	buffers sync.Pool
