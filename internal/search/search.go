@@ -241,113 +241,165 @@ func shardOf(term string) string {
 }
 
 func index(docs []Doc) map[string]*posting {
-	idx := map[string]*posting{}
-	// Folding goes through Unicode decomposition; a site has far fewer
-	// distinct words than word occurrences, so each is folded once.
-	folded := map[string]string{}
-	foldKey := func(t string) string {
-		f, ok := folded[t]
-		if !ok {
-			f = fold.Key(t)
-			folded[t] = f
-		}
-		return f
-	}
-	// one set of maps for all documents, emptied after each: a national
-	// site has some 20,000 documents and their words were most of the
-	// index's allocations
-	w := docWords{weights: map[string]int{}, forms: map[wordPair]bool{}, next: map[wordPair]bool{}, fold: foldKey}
+	ix := newIndexer()
 	for id, d := range docs {
 		// A heading counts three times the text, in either language, and
 		// a page's name four times.
 		if d.named {
-			w.add(d.Title, 4)
+			ix.add(d.Title, 4)
 		} else {
-			w.add(d.Title, 3)
+			ix.add(d.Title, 3)
 		}
-		w.add(d.otherTitle, 3)
+		ix.add(d.otherTitle, 3)
 		// An item's province and plan, shown with its heading, count as
 		// much: "Da Nang" lists Đà Nẵng's items before others that name
 		// the city in passing.
-		w.add(d.Context, 3)
-		w.add(d.Text, 1)
-		w.add(d.otherText, 1)
-		w.add(d.extra, 1)
-		w.post(idx, id)
-		clear(w.weights)
-		clear(w.forms)
-		clear(w.next)
+		ix.add(d.Context, 3)
+		ix.add(d.Text, 1)
+		ix.add(d.otherText, 1)
+		ix.add(d.extra, 1)
+		ix.post(id)
 	}
-	for _, p := range idx {
+	idx := make(map[string]*posting, len(ix.terms))
+	for t, term := range ix.terms {
+		p := ix.postings[t]
 		for _, ids := range p.Forms {
 			sort.Ints(ids)
 		}
 		for _, ids := range p.Next {
 			sort.Ints(ids)
 		}
+		idx[term] = p
 	}
 	return idx
 }
 
-// docWords gathers one document's words: each folded word's weight (the
-// highest place it appears in), the accented forms it was written in,
-// and the words that directly follow it.
-type docWords struct {
-	weights map[string]int
-	forms   map[wordPair]bool // folded word, a form it was written in
-	next    map[wordPair]bool // folded word, the folded word after it
-	fold    func(string) string
+// indexer gathers the postings of a site's documents, one document at a
+// time. A national site has some 20,000 documents and millions of word
+// occurrences but only tens of thousands of distinct words: each word is
+// lowercased and folded once, and a document's words are gathered by
+// number, not in maps keyed by strings.
+type indexer struct {
+	// words maps each word as written to what it is in the index
+	words map[string]word
+	// terms and postings are by term number; termOf numbers terms
+	terms    []string
+	postings []*posting
+	termOf   map[string]int32
+	// forms are the accented forms (lowercase) by form number, with the
+	// term each folds to; formOf numbers forms
+	forms    []string
+	formTerm []int32
+	formOf   map[string]int32
+
+	// the current document: each term's weight (the highest place it
+	// appears in), the forms it was written in, and the pairs of terms
+	// side by side
+	weight       []int32
+	touched      []int32
+	formSeen     []int32 // document number + 1 that last held each form
+	touchedForms []int32
+	next         map[uint64]struct{} // term<<32 | the term after it
+	doc          int32
 }
 
-// wordPair is two words that belong together in a posting.
-type wordPair struct{ word, other string }
+// word is a word as written: its term, and its form when lowercasing it
+// kept a diacritic the term drops (-1 when not).
+type word struct{ term, form int32 }
 
-// add takes the words of text at weight w.
-func (dw docWords) add(text string, w int) {
+func newIndexer() *indexer {
+	return &indexer{words: map[string]word{}, termOf: map[string]int32{}, formOf: map[string]int32{}, next: map[uint64]struct{}{}}
+}
+
+// wordOf returns the term and form of w, numbering them when new.
+func (ix *indexer) wordOf(w string) word {
+	if x, ok := ix.words[w]; ok {
+		return x
+	}
+	lower := strings.ToLower(w)
+	folded := fold.Key(lower)
+	t, ok := ix.termOf[folded]
+	if !ok {
+		t = int32(len(ix.terms))
+		ix.termOf[folded] = t
+		ix.terms = append(ix.terms, folded)
+		ix.postings = append(ix.postings, &posting{})
+		ix.weight = append(ix.weight, 0)
+	}
+	x := word{term: t, form: -1}
+	if folded != lower {
+		// "Tuyên" and "tuyên" are one form
+		f, ok := ix.formOf[lower]
+		if !ok {
+			f = int32(len(ix.forms))
+			ix.formOf[lower] = f
+			ix.forms = append(ix.forms, lower)
+			ix.formTerm = append(ix.formTerm, t)
+			ix.formSeen = append(ix.formSeen, 0)
+		}
+		x.form = f
+	}
+	ix.words[w] = x
+	return x
+}
+
+// add takes the words of text at weight w into the current document.
+func (ix *indexer) add(text string, w int32) {
 	for phrase := range phrases(text) {
-		prev := ""
+		prev := int32(-1)
 		for t := range terms(phrase) {
-			t = strings.ToLower(t)
-			f := dw.fold(t)
-			if dw.weights[f] < w {
-				dw.weights[f] = w
+			x := ix.wordOf(t)
+			if ix.weight[x.term] == 0 {
+				ix.touched = append(ix.touched, x.term)
 			}
-			if f != t {
-				dw.forms[wordPair{f, t}] = true
+			if ix.weight[x.term] < w {
+				ix.weight[x.term] = w
 			}
-			if prev != "" {
-				dw.next[wordPair{prev, f}] = true
+			if x.form >= 0 && ix.formSeen[x.form] != ix.doc+1 {
+				ix.formSeen[x.form] = ix.doc + 1
+				ix.touchedForms = append(ix.touchedForms, x.form)
 			}
-			prev = f
+			if prev >= 0 {
+				ix.next[uint64(prev)<<32|uint64(x.term)] = struct{}{}
+			}
+			// a word of combining marks alone folds to nothing, and
+			// nothing is not a word to stand beside
+			if ix.terms[x.term] != "" {
+				prev = x.term
+			} else {
+				prev = -1
+			}
 		}
 	}
 }
 
-// post adds the document's words to the postings of idx.
-func (dw docWords) post(idx map[string]*posting, id int) {
-	for f, w := range dw.weights {
-		p := idx[f]
-		if p == nil {
-			p = &posting{}
-			idx[f] = p
-		}
-		p.Docs = append(p.Docs, id, w)
+// post adds the current document, number id, to the postings, and
+// starts the next.
+func (ix *indexer) post(id int) {
+	for _, t := range ix.touched {
+		p := ix.postings[t]
+		p.Docs = append(p.Docs, id, int(ix.weight[t]))
+		ix.weight[t] = 0
 	}
-	// every word of forms and next has a weight, so its posting exists
-	for fp := range dw.forms {
-		p := idx[fp.word]
+	for _, f := range ix.touchedForms {
+		p := ix.postings[ix.formTerm[f]]
 		if p.Forms == nil {
 			p.Forms = map[string][]int{}
 		}
-		p.Forms[fp.other] = append(p.Forms[fp.other], id)
+		p.Forms[ix.forms[f]] = append(p.Forms[ix.forms[f]], id)
 	}
-	for np := range dw.next {
-		p := idx[np.word]
+	for pair := range ix.next {
+		p := ix.postings[pair>>32]
 		if p.Next == nil {
 			p.Next = map[string][]int{}
 		}
-		p.Next[np.other] = append(p.Next[np.other], id)
+		after := ix.terms[pair&(1<<32-1)]
+		p.Next[after] = append(p.Next[after], id)
 	}
+	ix.touched = ix.touched[:0]
+	ix.touchedForms = ix.touchedForms[:0]
+	clear(ix.next)
+	ix.doc++
 }
 
 // phrases splits text at punctuation, so that words on either side of a

@@ -1,0 +1,35 @@
+package search
+
+import (
+	"reflect"
+	"testing"
+)
+
+// TestIndexPostings: what index records for a few documents, word by
+// word: weights, forms and the words side by side.
+func TestIndexPostings(t *testing.T) {
+	docs := []Doc{
+		{Title: "Tuyên truyền", Text: "tuyên truyền, giảm nghèo. TUYÊN"},
+		{Title: "Giảm nghèo", named: true, Text: "tuyen truyen"},
+		{Title: "x", Text: "\u0301 giảm"}, // a word of a combining mark alone
+	}
+	want := map[string]*posting{
+		"tuyen": {Docs: []int{0, 3, 1, 1}, Forms: map[string][]int{"tuyên": {0}},
+			Next: map[string][]int{"truyen": {0, 1}}},
+		"truyen": {Docs: []int{0, 3, 1, 1}, Forms: map[string][]int{"truyền": {0}}},
+		"giam": {Docs: []int{0, 1, 1, 4, 2, 1}, Forms: map[string][]int{"giảm": {0, 1, 2}},
+			Next: map[string][]int{"ngheo": {0, 1}}},
+		"ngheo": {Docs: []int{0, 1, 1, 4}, Forms: map[string][]int{"nghèo": {0, 1}}},
+		"x":     {Docs: []int{2, 3}},
+		"":      {Docs: []int{2, 1}, Forms: map[string][]int{"\u0301": {2}}},
+	}
+	got := index(docs)
+	for term, p := range want {
+		if !reflect.DeepEqual(got[term], p) {
+			t.Errorf("%q: got %+v, want %+v", term, got[term], p)
+		}
+	}
+	if len(got) != len(want) {
+		t.Errorf("%d terms, want %d", len(got), len(want))
+	}
+}
