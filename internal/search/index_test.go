@@ -14,14 +14,14 @@ func TestIndexPostings(t *testing.T) {
 		{Title: "x", Text: "\u0301 giảm"}, // a word of a combining mark alone
 	}
 	want := map[string]*posting{
-		"tuyen": {Docs: []int{0, 3, 1, 1}, Forms: map[string][]int{"tuyên": {0}},
-			Next: map[string][]int{"truyen": {0, 1}}},
-		"truyen": {Docs: []int{0, 3, 1, 1}, Forms: map[string][]int{"truyền": {0}}},
-		"giam": {Docs: []int{0, 1, 1, 4, 2, 1}, Forms: map[string][]int{"giảm": {0, 1, 2}},
-			Next: map[string][]int{"ngheo": {0, 1}}},
-		"ngheo": {Docs: []int{0, 1, 1, 4}, Forms: map[string][]int{"nghèo": {0, 1}}},
-		"x":     {Docs: []int{2, 3}},
-		"":      {Docs: []int{2, 1}, Forms: map[string][]int{"\u0301": {2}}},
+		"tuyen": {Docs: []int32{0, 3, 1, 1}, Forms: map[string][]int32{"tuyên": {0}},
+			Next: map[string][]int32{"truyen": {0, 1}}},
+		"truyen": {Docs: []int32{0, 3, 1, 1}, Forms: map[string][]int32{"truyền": {0}}},
+		"giam": {Docs: []int32{0, 1, 1, 4, 2, 1}, Forms: map[string][]int32{"giảm": {0, 1, 2}},
+			Next: map[string][]int32{"ngheo": {0, 1}}},
+		"ngheo": {Docs: []int32{0, 1, 1, 4}, Forms: map[string][]int32{"nghèo": {0, 1}}},
+		"x":     {Docs: []int32{2, 3}},
+		"":      {Docs: []int32{2, 1}, Forms: map[string][]int32{"\u0301": {2}}},
 	}
 	got := index(docs)
 	for term, p := range want {

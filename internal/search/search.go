@@ -52,6 +52,7 @@ import (
 	"encoding/json"
 	"fmt"
 	"iter"
+	"slices"
 	"sort"
 	"strings"
 	"unicode"
@@ -119,7 +120,8 @@ func indexFiles(docs []Doc, prefix string) ([]output.File, error) {
 	packs := map[string]*bytes.Buffer{}
 	for _, term := range terms {
 		p := idx[term]
-		b, err := json.Marshal(p.encoded())
+		p.encode()
+		b, err := json.Marshal(p)
 		if err != nil {
 			return nil, err
 		}
@@ -164,47 +166,37 @@ func indexFiles(docs []Doc, prefix string) ([]output.File, error) {
 // posting is the index entry of one folded term.
 type posting struct {
 	// Docs is [doc, weight, doc, weight, ...], docs ascending.
-	Docs []int `json:"d"`
+	Docs []int32 `json:"d"`
 	// Forms maps each accented form of the term to the docs holding it,
 	// when it differs from the folded form.
-	Forms map[string][]int `json:"f,omitempty"`
+	Forms map[string][]int32 `json:"f,omitempty"`
 	// Next maps each folded term that directly follows this one in a
 	// document to the docs where it does: Vietnamese words are mostly
 	// two syllables ("giảm nghèo"), and a query's syllables found side by
 	// side rank above the same syllables apart ("giám sát … nghèo").
-	Next map[string][]int `json:"n,omitempty"`
+	Next map[string][]int32 `json:"n,omitempty"`
 }
 
-// encoded is the posting with document numbers as differences from the
-// previous number in each list.
-func (p *posting) encoded() posting {
-	out := posting{Docs: make([]int, len(p.Docs))}
-	prev := 0
+// encode writes the posting's document numbers as differences from the
+// previous number in each list, in place: the index is written once.
+func (p *posting) encode() {
+	prev := int32(0)
 	for i := 0; i+1 < len(p.Docs); i += 2 {
-		out.Docs[i], out.Docs[i+1] = p.Docs[i]-prev, p.Docs[i+1]
-		prev = p.Docs[i]
+		p.Docs[i], prev = p.Docs[i]-prev, p.Docs[i]
 	}
-	out.Forms = deltas(p.Forms)
-	out.Next = deltas(p.Next)
-	return out
+	deltas(p.Forms)
+	deltas(p.Next)
 }
 
 // deltas writes each ascending list of document numbers of lists as
-// differences from the previous number.
-func deltas(lists map[string][]int) map[string][]int {
-	if len(lists) == 0 {
-		return nil
-	}
-	out := make(map[string][]int, len(lists))
-	for key, ids := range lists {
-		enc := make([]int, len(ids))
-		prev := 0
+// differences from the previous number, in place.
+func deltas(lists map[string][]int32) {
+	for _, ids := range lists {
+		prev := int32(0)
 		for i, d := range ids {
-			enc[i], prev = d-prev, d
+			ids[i], prev = d-prev, d
 		}
-		out[key] = enc
 	}
-	return out
 }
 
 // Entry is a term's line in its term list: how many documents hold it,
@@ -258,16 +250,16 @@ func index(docs []Doc) map[string]*posting {
 		ix.add(d.Text, 1)
 		ix.add(d.otherText, 1)
 		ix.add(d.extra, 1)
-		ix.post(id)
+		ix.post(int32(id))
 	}
 	idx := make(map[string]*posting, len(ix.terms))
 	for t, term := range ix.terms {
 		p := ix.postings[t]
 		for _, ids := range p.Forms {
-			sort.Ints(ids)
+			slices.Sort(ids)
 		}
 		for _, ids := range p.Next {
-			sort.Ints(ids)
+			slices.Sort(ids)
 		}
 		idx[term] = p
 	}
@@ -375,23 +367,23 @@ func (ix *indexer) add(text string, w int32) {
 
 // post adds the current document, number id, to the postings, and
 // starts the next.
-func (ix *indexer) post(id int) {
+func (ix *indexer) post(id int32) {
 	for _, t := range ix.touched {
 		p := ix.postings[t]
-		p.Docs = append(p.Docs, id, int(ix.weight[t]))
+		p.Docs = append(p.Docs, id, ix.weight[t])
 		ix.weight[t] = 0
 	}
 	for _, f := range ix.touchedForms {
 		p := ix.postings[ix.formTerm[f]]
 		if p.Forms == nil {
-			p.Forms = map[string][]int{}
+			p.Forms = map[string][]int32{}
 		}
 		p.Forms[ix.forms[f]] = append(p.Forms[ix.forms[f]], id)
 	}
 	for pair := range ix.next {
 		p := ix.postings[pair>>32]
 		if p.Next == nil {
-			p.Next = map[string][]int{}
+			p.Next = map[string][]int32{}
 		}
 		after := ix.terms[pair&(1<<32-1)]
 		p.Next[after] = append(p.Next[after], id)
