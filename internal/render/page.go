@@ -315,7 +315,7 @@ func (v *page) ItemRef(it *model.Item, role any) (template.HTML, error) {
 		if w.err != nil {
 			return "", fmt.Errorf("partial \"item-ref\": %w", w.err)
 		}
-		h = template.HTML(w.b)
+		h = w.fragment()
 	} else {
 		t, err := v.r.theme.Template("home") // any kind's set holds the partials
 		if err != nil {
