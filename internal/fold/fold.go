@@ -1,5 +1,6 @@
 // Package fold removes Vietnamese diacritics, so that "giam ngheo"
-// matches "giảm nghèo" and "Da Nang" matches "Đà Nẵng".
+// matches "giảm nghèo" and "Da Nang" matches "Đà Nẵng"; and folds runs
+// of white space, so that a text matches its source across line breaks.
 //
 // Unicode decomposition removes tone and vowel marks; đ and Đ are letters
 // of their own in Unicode (not d with a mark), so they are mapped by hand.
@@ -15,6 +16,45 @@ import (
 	"golang.org/x/text/transform"
 	"golang.org/x/text/unicode/norm"
 )
+
+// Spaces returns s with each run of white space made one space and none
+// at either end, as strings.Join(strings.Fields(s), " ") does. Most texts
+// are spaced so already and come back as they are, without a copy: the
+// source documents of a national site are megabytes, passed through this
+// word by word several times a build.
+func Spaces(s string) string {
+	if spaced(s) {
+		return s
+	}
+	var b strings.Builder
+	b.Grow(len(s))
+	for w := range strings.FieldsSeq(s) {
+		if b.Len() > 0 {
+			b.WriteByte(' ')
+		}
+		b.WriteString(w)
+	}
+	return b.String()
+}
+
+// spaced reports whether Spaces would return s unchanged.
+func spaced(s string) bool {
+	space := true // at the start, a space would be leading
+	for _, r := range s {
+		if r == ' ' {
+			if space {
+				return false
+			}
+			space = true
+			continue
+		}
+		if unicode.IsSpace(r) {
+			return false
+		}
+		space = false
+	}
+	return !space || s == ""
+}
 
 var dd = strings.NewReplacer("đ", "d", "Đ", "D")
 

@@ -55,3 +55,23 @@ func FuzzKey(f *testing.F) {
 		}
 	})
 }
+
+func TestSpaces(t *testing.T) {
+	for _, s := range []string{"", " ", "a", "a b", " a", "a ", "a  b", "a\nb", "a\tb", "a\u00a0b", "giảm  nghèo", "giảm\u2028nghèo", "\x01a", "a\x85b", "a\xffb"} {
+		want := strings.Join(strings.Fields(s), " ")
+		if got := Spaces(s); got != want {
+			t.Errorf("Spaces(%q) = %q, want %q", s, got, want)
+		}
+	}
+}
+
+func FuzzSpaces(f *testing.F) {
+	for _, s := range []string{"giảm  nghèo", " a\n", "a\u00a0b", "\xff \xff"} {
+		f.Add(s)
+	}
+	f.Fuzz(func(t *testing.T, s string) {
+		if got, want := Spaces(s), strings.Join(strings.Fields(s), " "); got != want {
+			t.Errorf("Spaces(%q) = %q, want %q", s, got, want)
+		}
+	})
+}

@@ -462,9 +462,7 @@ func Closest(s string, candidates []string) string { return closest(s, candidate
 
 // cleanText normalises white space: line breaks inside a paragraph carry
 // no meaning in the sources, so every run of spaces becomes one space.
-func cleanText(s string) string {
-	return strings.Join(strings.Fields(s), " ")
-}
+func cleanText(s string) string { return fold.Spaces(s) }
 
 // suggestID proposes a valid id for an invalid one.
 func suggestID(s string) string {

@@ -7,6 +7,7 @@ import (
 	"unicode"
 	"unicode/utf8"
 
+	"sitegen/internal/fold"
 	"sitegen/internal/i18n"
 	"sitegen/internal/manifest"
 	"sitegen/internal/model"
@@ -398,7 +399,7 @@ func (v *page) citation(p *model.Plan, it *model.Item) string {
 func paragraphs(text string) []string {
 	var out []string
 	for _, para := range strings.Split(strings.ReplaceAll(text, "\r\n", "\n"), "\n\n") {
-		if t := strings.Join(strings.Fields(para), " "); t != "" {
+		if t := fold.Spaces(para); t != "" {
 			out = append(out, t)
 		}
 	}

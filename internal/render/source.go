@@ -4,6 +4,7 @@ import (
 	"regexp"
 	"strings"
 
+	"sitegen/internal/fold"
 	"sitegen/internal/model"
 )
 
@@ -51,7 +52,7 @@ func sourceBlocks(p *model.Plan) []sourceBlock {
 	var spans []span
 	taken := 0 // passages are found in document order, each after the last
 	for _, it := range p.Items {
-		want := strings.Join(strings.Fields(it.Text.VI), " ")
+		want := fold.Spaces(it.Text.VI)
 		if want == "" {
 			continue
 		}

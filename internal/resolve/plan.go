@@ -5,6 +5,7 @@ import (
 	"strings"
 
 	"sitegen/internal/diag"
+	"sitegen/internal/fold"
 	"sitegen/internal/model"
 )
 
@@ -21,7 +22,7 @@ type planState struct {
 // collapsed, and the bold markers that a converted text file carries
 // ("**trước ngày 15/12**") removed, since they are not the document's
 // words and texts may not contain them.
-func sourceWords(s string) string { return normSpace(strings.ReplaceAll(s, "**", "")) }
+func sourceWords(s string) string { return fold.Spaces(strings.ReplaceAll(s, "**", "")) }
 
 // verbatim reports an unmarked Vietnamese text of a plan that does not
 // occur in the plan's source document. anyCase allows a different letter

@@ -20,9 +20,6 @@ type sourceIndex struct {
 	exact, folded *suffixarray.Index
 }
 
-// normSpace collapses white space, for comparing text with a source.
-func normSpace(s string) string { return strings.Join(strings.Fields(s), " ") }
-
 // indexSources indexes every source document a plan names, several at
 // once: on a national site of 34 documents, indexing them one after the
 // other held up every page for half a second.
