@@ -9,7 +9,8 @@
 // just written: the cost of writing those bytes as files on this machine.
 // Each timed step starts after sync, and every site written stays until
 // the run ends (about 10 GB for the default sizes), so that no step pays
-// for writing out or deleting what an earlier one left. A rebuild is
+// for writing out or deleting what an earlier one left; the cold builds
+// come before the rebuilds, which may delete (see measure). A rebuild is
 // timed as the second build over an output, when any work the first
 // left behind is due.
 //
@@ -290,11 +291,15 @@ func median(ds []time.Duration) time.Duration {
 }
 
 // measure builds content with this version and prevContent with the
-// previous one, interleaved, runs times each: a cold build into a
-// directory that does not exist and a rebuild over the output it wrote;
-// then copies this version's output. Each pair of builds writes into a
-// directory of its own, removed after, so that what a rebuild sets aside
-// beside its output is never left for the next cold build to remove.
+// previous one, interleaved, runs times each: first every cold build,
+// each into a directory that does not exist, with a copy of this
+// version's output after each of its own; then, over each output, two
+// rebuilds. Nothing is removed until the run ends, but a version's
+// rebuild may remove the site it replaces (the previous version does):
+// on a file system without a journal, ext4 skips the inodes freed in the
+// last minute when it allocates new ones, so a cold build or a copy
+// right after such a rebuild would pay for its deletions. That is why
+// the cold builds and copies all come before the first rebuild.
 func measure(bin, prevBin, name, content, prevContent, tmp string, runs int) (cur, prev result, err error) {
 	type samples struct {
 		walls, cpus, syss, rebuilds []time.Duration
@@ -302,17 +307,18 @@ func measure(bin, prevBin, name, content, prevContent, tmp string, runs int) (cu
 	var sc, sp samples
 	var copies []time.Duration
 	cur.name, prev.name = name, name
+	type version struct {
+		label, bin, content string
+		r                   *result
+		s                   *samples
+	}
+	versions := []version{{"previous", prevBin, prevContent, &prev, &sp}, {"this", bin, content, &cur, &sc}}
+	outOf := func(v version, i int) string {
+		return filepath.Join(tmp, "sites", fmt.Sprintf("%s-%s-%d", strings.ReplaceAll(name, " ", "-"), v.label, i), "out")
+	}
 	for i := 0; i < runs; i++ {
-		for _, v := range []struct {
-			label, bin, content string
-			r                   *result
-			s                   *samples
-		}{{"previous", prevBin, prevContent, &prev, &sp}, {"this", bin, content, &cur, &sc}} {
-			// Nothing is removed until the run ends: on a file system
-			// without a journal, ext4 skips the inodes freed in the last
-			// minute when it allocates new ones, so a site deleted just
-			// before a build slows that build down by as much as it costs.
-			out := filepath.Join(tmp, "sites", fmt.Sprintf("%s-%s-%d", strings.ReplaceAll(name, " ", "-"), v.label, i), "out")
+		for _, v := range versions {
+			out := outOf(v, i)
 			if err := os.MkdirAll(filepath.Dir(out), 0o755); err != nil {
 				return cur, prev, err
 			}
@@ -327,17 +333,6 @@ func measure(bin, prevBin, name, content, prevContent, tmp string, runs int) (cu
 				v.r.bytes, _ = strconv.ParseInt(string(m[2]), 10, 64)
 			}
 			v.r.files = countFiles(out)
-			// The rebuild reported is the second over the same output:
-			// the first may leave work (the previous site set aside) to
-			// the build after it, which pays for it.
-			for range 2 {
-				wall, _, _, rss, _, err = timed(v.bin, v.content, out)
-				if err != nil {
-					return cur, prev, fmt.Errorf("%s: rebuild: %v", name, err)
-				}
-				v.r.rss = max(v.r.rss, rss)
-			}
-			v.s.rebuilds = append(v.s.rebuilds, wall)
 			if v.bin == bin {
 				dst := filepath.Join(filepath.Dir(out), "copy")
 				settle()
@@ -349,10 +344,24 @@ func measure(bin, prevBin, name, content, prevContent, tmp string, runs int) (cu
 			}
 		}
 	}
-	for _, v := range []struct {
-		r *result
-		s *samples
-	}{{&prev, &sp}, {&cur, &sc}} {
+	for i := 0; i < runs; i++ {
+		for _, v := range versions {
+			// The rebuild reported is the second over the same output:
+			// the first may leave work (the previous site set aside) to
+			// the build after it, which pays for it.
+			var wall time.Duration
+			for range 2 {
+				var rss int64
+				wall, _, _, rss, _, err = timed(v.bin, v.content, outOf(v, i))
+				if err != nil {
+					return cur, prev, fmt.Errorf("%s: rebuild: %v", name, err)
+				}
+				v.r.rss = max(v.r.rss, rss)
+			}
+			v.s.rebuilds = append(v.s.rebuilds, wall)
+		}
+	}
+	for _, v := range versions {
 		v.r.wall, v.r.cpu, v.r.sys, v.r.rebuild = median(v.s.walls), median(v.s.cpus), median(v.s.syss), median(v.s.rebuilds)
 		v.r.copyFloor = median(copies)
 	}
