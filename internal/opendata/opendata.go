@@ -348,6 +348,15 @@ func neutralise(cell string) string {
 // programs read the file as UTF-8, so Vietnamese shows correctly.
 func itemsCSV(site *model.Site, basePath string) ([]byte, error) {
 	var buf bytes.Buffer
+	// A national site's file is tens of megabytes; grown by doubling, it
+	// was copied and faulted in several times over.
+	size := 1 << 10
+	for _, p := range site.Plans {
+		for _, it := range p.Items {
+			size += len(it.Text.VI) + len(it.Text.EN) + 256
+		}
+	}
+	buf.Grow(size)
 	buf.WriteString("\ufeff")
 	w := csv.NewWriter(&buf)
 	w.UseCRLF = true // what spreadsheet programs expect (RFC 4180)
