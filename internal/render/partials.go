@@ -14,7 +14,7 @@ import (
 // The list pages repeat a few partials hundreds of times a page: a plan
 // page runs "section" and "plan-item" for each of its items, a comparison
 // "compare-table" for each cell, an agency's page "by-plan" for each plan
-// and item. Run by html/template, they took most of a national build's
+// and item, a source document's page "source-text" for each paragraph. Run by html/template, they took most of a national build's
 // template time. Templates include them with .V.Include; while the
 // theme's files for the page kind are the built-in ones (theme.BuiltIn),
 // Include writes them in Go, the bytes the templates write (the test
@@ -27,6 +27,7 @@ var partialsInGo = map[string]func(w *htmlWriter, v *page, arg map[string]any){
 	"section":       (*htmlWriter).sectionPartial,
 	"by-plan":       (*htmlWriter).byPlanPartial,
 	"compare-table": (*htmlWriter).compareTablePartial,
+	"source-text":   (*htmlWriter).sourceTextPartial,
 }
 
 // Include returns the partial name executed with arg, as {{template name
@@ -378,4 +379,32 @@ func (w *htmlWriter) figures(v *page, f Figures) {
 	w.raw(" · ")
 	w.str(v.Plural("count.tasks", f.Tasks))
 	w.raw("</span>")
+}
+
+// sourceTextPartial is source.html's "source-text": a source document's
+// Blocks, each item's passage marked and anchored.
+func (w *htmlWriter) sourceTextPartial(v *page, arg map[string]any) {
+	for _, b := range argOf[[]sourceBlock](w, arg, "Blocks") {
+		if b.Heading {
+			w.raw("<h2>")
+		} else {
+			w.raw("<p>")
+		}
+		for _, seg := range b.Segments {
+			if seg.Item == nil {
+				w.text(seg.Text)
+				continue
+			}
+			w.raw("<span class=\"passage\" id=\"p-")
+			w.text(seg.Item.ID)
+			w.raw("\">")
+			w.text(seg.Text)
+			w.raw("</span>")
+		}
+		if b.Heading {
+			w.raw("</h2>")
+		} else {
+			w.raw("</p>")
+		}
+	}
 }
