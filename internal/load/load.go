@@ -30,6 +30,7 @@ import (
 
 	"sitegen/internal/diag"
 	"sitegen/internal/model"
+	"sitegen/internal/parallel"
 	"sitegen/internal/record"
 )
 
@@ -382,14 +383,24 @@ func (l *loader) glossary() []*model.Term {
 }
 
 func (l *loader) sources() map[string]*model.Source {
+	// a national site's documents are megabytes to normalise and check,
+	// so they are read on every core, as plans are
+	names := l.glob("sources", ".txt")
+	texts := make([][]byte, len(names))
+	read := make([]bool, len(names))
+	problems := make([]*diag.List, len(names))
+	parallel.For(len(names), func(i int) {
+		one := &loader{fsys: l.fsys, errs: &diag.List{}}
+		texts[i], read[i] = one.read(names[i], false)
+		problems[i] = one.errs
+	})
 	out := map[string]*model.Source{}
-	for _, name := range l.glob("sources", ".txt") {
-		b, ok := l.read(name, false)
-		if !ok {
-			continue
+	for i, name := range names {
+		l.errs.Add(problems[i])
+		if read[i] {
+			file := path.Base(name)
+			out[file] = &model.Source{File: file, Text: string(texts[i])}
 		}
-		file := path.Base(name)
-		out[file] = &model.Source{File: file, Text: string(b)}
 	}
 	return out
 }
