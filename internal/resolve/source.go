@@ -11,14 +11,25 @@ import (
 
 // sourceIndex answers whether a text occurs in a source document, as
 // sourceWords compares them. The suffix array is built once per document
-// in time proportional to it (and once more in lower case, for headings,
-// when first asked); a lookup then costs about the length of the text
-// times the logarithm of the document's, so a text of any length is
-// checked quickly.
+// in time proportional to it; a lookup then costs about the length of
+// the text times the logarithm of the document's, so a text of any
+// length is checked quickly.
+//
+// Headings and titles are looked up in lower case, and a plan has a few
+// dozen: the first maxScans are found by scanning the document in lower
+// case, and only past that is a lower-case suffix array built (which
+// costs as much as some hundred scans), so that a plan of thousands of
+// headings is still checked in time proportional to its size.
 type sourceIndex struct {
 	words         string
 	exact, folded *suffixarray.Index
+	lower         string // words in lower case, once asked for
+	scans         int    // lower-case lookups answered by scanning
 }
+
+// maxScans is how many lower-case lookups a document answers by scanning
+// before it builds its lower-case suffix array.
+const maxScans = 32
 
 // indexSources indexes every source document a plan names, several at
 // once: on a national site of 34 documents, indexing them one after the
@@ -34,9 +45,7 @@ func (r *resolver) indexSources() {
 	}
 	indexes := make([]*sourceIndex, len(files))
 	parallel.For(len(files), func(i int) {
-		s := newSourceIndex(files[i].Text)
-		s.in(true) // headings are looked up in lower case
-		indexes[i] = s
+		indexes[i] = newSourceIndex(files[i].Text)
 	})
 	for i, f := range files {
 		r.sources[f.File] = indexes[i]
@@ -48,20 +57,21 @@ func newSourceIndex(text string) *sourceIndex {
 	return &sourceIndex{words: w, exact: suffixarray.New([]byte(w))}
 }
 
-// in returns the index to look in: the lower-case one for anyCase, where
-// texts are looked up in lower case too.
-func (s *sourceIndex) in(anyCase bool) *suffixarray.Index {
+func (s *sourceIndex) contains(text string, anyCase bool) bool {
 	if !anyCase {
-		return s.exact
+		return len(s.exact.Lookup([]byte(text), 1)) > 0
+	}
+	if s.lower == "" {
+		s.lower = strings.ToLower(s.words)
+	}
+	if s.folded == nil && s.scans < maxScans {
+		s.scans++
+		return strings.Contains(s.lower, text)
 	}
 	if s.folded == nil {
-		s.folded = suffixarray.New([]byte(strings.ToLower(s.words)))
+		s.folded = suffixarray.New([]byte(s.lower))
 	}
-	return s.folded
-}
-
-func (s *sourceIndex) contains(text string, anyCase bool) bool {
-	return len(s.in(anyCase).Lookup([]byte(text), 1)) > 0
+	return len(s.folded.Lookup([]byte(text), 1)) > 0
 }
 
 // firstMismatch returns the words of text from the first one at which it
