@@ -33,10 +33,12 @@ var headingLine = regexp.MustCompile(`^(?:[IVX]+\.|Điều \d+\.|PHỤ LỤC|Ph�
 // folded, as the verbatim check compares it; a passage that runs across
 // paragraphs is marked in the paragraph where it starts, up to its end.
 func sourceBlocks(p *model.Plan) []sourceBlock {
-	paras := paragraphs(publishedSource(p))
+	src := publishedSource(p)
+	paras := paragraphs(src)
 	// offsets of each paragraph in the folded text, joined by one space
 	starts := make([]int, len(paras))
 	var all strings.Builder
+	all.Grow(len(src)) // folding only shortens it
 	for i, para := range paras {
 		if i > 0 {
 			all.WriteByte(' ')
