@@ -91,33 +91,6 @@ func TestFirstMismatch(t *testing.T) {
 	}
 }
 
-// TestLowerCaseLookups: headings are looked up in lower case by scanning
-// the document, and past maxScans lookups through a suffix array; both
-// give the same answers.
-func TestLowerCaseLookups(t *testing.T) {
-	src := newSourceIndex("II. NHIỆM VỤ  VÀ GIẢI PHÁP\nĐiều 1. Phạm vi điều chỉnh")
-	queries := []struct {
-		text string
-		want bool
-	}{
-		{"ii. nhiệm vụ và giải pháp", true},
-		{"điều 1. phạm vi", true},
-		{"nhiệm vụ và giải pháp điều 1.", true},
-		{"nhiệm vụ giải pháp", false},
-		{"phạm vi điều chỉnh khác", false},
-	}
-	for round := 0; round < 2*maxScans/len(queries)+1; round++ {
-		for _, q := range queries {
-			if got := src.contains(q.text, true); got != q.want {
-				t.Errorf("lookup %d: contains(%q) = %v, want %v", src.scans, q.text, got, q.want)
-			}
-		}
-	}
-	if src.folded == nil || src.scans != maxScans {
-		t.Errorf("after %d lookups by scanning, no lower-case suffix array", src.scans)
-	}
-}
-
 // TestVerbatimCheckIsLinear checks an item of 150,000 words that is not
 // in its source. Comparing every run of first words, as a simple check
 // would, allocates the text once per word (about 10^11 bytes here);

@@ -11,25 +11,14 @@ import (
 
 // sourceIndex answers whether a text occurs in a source document, as
 // sourceWords compares them. The suffix array is built once per document
-// in time proportional to it; a lookup then costs about the length of
-// the text times the logarithm of the document's, so a text of any
-// length is checked quickly.
-//
-// Headings and titles are looked up in lower case, and a plan has a few
-// dozen: the first maxScans are found by scanning the document in lower
-// case, and only past that is a lower-case suffix array built (which
-// costs as much as some hundred scans), so that a plan of thousands of
-// headings is still checked in time proportional to its size.
+// in time proportional to it (and once more in lower case, for headings,
+// when first asked); a lookup then costs about the length of the text
+// times the logarithm of the document's, so a text of any length is
+// checked quickly.
 type sourceIndex struct {
 	words         string
 	exact, folded *suffixarray.Index
-	lower         string // words in lower case, once asked for
-	scans         int    // lower-case lookups answered by scanning
 }
-
-// maxScans is how many lower-case lookups a document answers by scanning
-// before it builds its lower-case suffix array.
-const maxScans = 32
 
 // indexSources indexes every source document a plan names, several at
 // once: on a national site of 34 documents, indexing them one after the
@@ -45,7 +34,9 @@ func (r *resolver) indexSources() {
 	}
 	indexes := make([]*sourceIndex, len(files))
 	parallel.For(len(files), func(i int) {
-		indexes[i] = newSourceIndex(files[i].Text)
+		s := newSourceIndex(files[i].Text)
+		s.in(true) // headings are looked up in lower case
+		indexes[i] = s
 	})
 	for i, f := range files {
 		r.sources[f.File] = indexes[i]
@@ -57,21 +48,20 @@ func newSourceIndex(text string) *sourceIndex {
 	return &sourceIndex{words: w, exact: suffixarray.New([]byte(w))}
 }
 
-func (s *sourceIndex) contains(text string, anyCase bool) bool {
+// in returns the index to look in: the lower-case one for anyCase, where
+// texts are looked up in lower case too.
+func (s *sourceIndex) in(anyCase bool) *suffixarray.Index {
 	if !anyCase {
-		return len(s.exact.Lookup([]byte(text), 1)) > 0
-	}
-	if s.lower == "" {
-		s.lower = strings.ToLower(s.words)
-	}
-	if s.folded == nil && s.scans < maxScans {
-		s.scans++
-		return strings.Contains(s.lower, text)
+		return s.exact
 	}
 	if s.folded == nil {
-		s.folded = suffixarray.New([]byte(s.lower))
+		s.folded = suffixarray.New([]byte(strings.ToLower(s.words)))
 	}
-	return len(s.folded.Lookup([]byte(text), 1)) > 0
+	return s.folded
+}
+
+func (s *sourceIndex) contains(text string, anyCase bool) bool {
+	return len(s.in(anyCase).Lookup([]byte(text), 1)) > 0
 }
 
 // firstMismatch returns the words of text from the first one at which it
