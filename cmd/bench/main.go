@@ -9,10 +9,10 @@
 // just written: the cost of writing those bytes as files on this machine.
 // Each timed step starts after sync, and every site written stays until
 // the run ends (about 10 GB for the default sizes), so that no step pays
-// for writing out or deleting what an earlier one left; the cold builds
-// come before the rebuilds, which may delete (see measure). A rebuild is
-// timed as the second build over an output, when any work the first
-// left behind is due.
+// for writing out or deleting what an earlier one left; every cold build
+// comes before the first rebuild, which may delete (see measurer.cold).
+// A rebuild is timed as the second build over an output, when any work
+// the first left behind is due.
 //
 // The previous version, the commit named in baseline.json, is checked out
 // into a temporary worktree, built, and run in the same run, its builds
@@ -159,21 +159,10 @@ type pair struct{ cur, prev result }
 
 // measureSites builds the real site and a national site of each size
 // with both versions, each on content it can read: the previous version
-// its own commit's content and a tree made by its own synth.
+// its own commit's content and a tree made by its own synth. Every
+// site's cold builds come before any site's rebuilds (see measure).
 func measureSites(bin, prevBin, prevReal, sizes, tmp string, runs int) ([]pair, error) {
-	var results []pair
-	measureBoth := func(name, content, prevContent string) error {
-		fmt.Printf("%s: this version builds %s, the previous one %s\n", name, content, prevContent)
-		cur, prev, err := measure(bin, prevBin, name, content, prevContent, tmp, runs)
-		if err != nil {
-			return err
-		}
-		results = append(results, pair{cur, prev})
-		return nil
-	}
-	if err := measureBoth("real site", "content", prevReal); err != nil {
-		return nil, err
-	}
+	sites := []*site{{name: "real site", content: "content", prevContent: prevReal}}
 	for _, s := range strings.Split(sizes, ",") {
 		if strings.TrimSpace(s) == "" {
 			continue
@@ -189,11 +178,25 @@ func measureSites(bin, prevBin, prevReal, sizes, tmp string, runs int) ([]pair, 
 		if out, err := exec.Command(prevBin, "synth", "-content", prevReal, "-provinces", "34", "-items", s, "-out", prevDir).CombinedOutput(); err != nil {
 			return nil, fmt.Errorf("synth of the previous version: %v\n%s", err, out)
 		}
-		if err := measureBoth(fmt.Sprintf("national 34x%d", n), dir, prevDir); err != nil {
+		sites = append(sites, &site{name: fmt.Sprintf("national 34x%d", n), content: dir, prevContent: prevDir})
+	}
+	for _, st := range sites {
+		fmt.Printf("%s: this version builds %s, the previous one %s\n", st.name, st.content, st.prevContent)
+	}
+	fmt.Println()
+	m := measurer{bin: bin, prevBin: prevBin, tmp: tmp, runs: runs}
+	for _, st := range sites {
+		if err := m.cold(st); err != nil {
 			return nil, err
 		}
 	}
-	fmt.Println()
+	var results []pair
+	for _, st := range sites {
+		if err := m.rebuilds(st); err != nil {
+			return nil, err
+		}
+		results = append(results, pair{st.cur, st.prev})
+	}
 	return results, nil
 }
 
@@ -290,41 +293,61 @@ func median(ds []time.Duration) time.Duration {
 	return ds[len(ds)/2]
 }
 
-// measure builds content with this version and prevContent with the
-// previous one, interleaved, runs times each: first every cold build,
-// each into a directory that does not exist, with a copy of this
-// version's output after each of its own; then, over each output, two
-// rebuilds. Nothing is removed until the run ends, but a version's
-// rebuild may remove the site it replaces (the previous version does):
-// on a file system without a journal, ext4 skips the inodes freed in the
-// last minute when it allocates new ones, so a cold build or a copy
-// right after such a rebuild would pay for its deletions. That is why
-// the cold builds and copies all come before the first rebuild.
-func measure(bin, prevBin, name, content, prevContent, tmp string, runs int) (cur, prev result, err error) {
-	type samples struct {
-		walls, cpus, syss, rebuilds []time.Duration
-	}
-	var sc, sp samples
-	var copies []time.Duration
-	cur.name, prev.name = name, name
-	type version struct {
-		label, bin, content string
-		r                   *result
-		s                   *samples
-	}
-	versions := []version{{"previous", prevBin, prevContent, &prev, &sp}, {"this", bin, content, &cur, &sc}}
-	outOf := func(v version, i int) string {
-		return filepath.Join(tmp, "sites", fmt.Sprintf("%s-%s-%d", strings.ReplaceAll(name, " ", "-"), v.label, i), "out")
-	}
-	for i := 0; i < runs; i++ {
-		for _, v := range versions {
-			out := outOf(v, i)
+// site is one site both versions build, and what they measured.
+type site struct {
+	name, content, prevContent string
+	cur, prev                  result
+	curRuns, prevRuns          samples
+	copies                     []time.Duration
+}
+
+// samples are one version's figures of each run.
+type samples struct {
+	walls, cpus, syss, rebuilds []time.Duration
+}
+
+// measurer runs the builds of both versions, runs times each.
+type measurer struct {
+	bin, prevBin, tmp string
+	runs              int
+}
+
+// version is one side of a site's comparison.
+type version struct {
+	label, bin, content string
+	r                   *result
+	s                   *samples
+}
+
+func (m measurer) versions(st *site) []version {
+	return []version{{"previous", m.prevBin, st.prevContent, &st.prev, &st.prevRuns}, {"this", m.bin, st.content, &st.cur, &st.curRuns}}
+}
+
+func (m measurer) out(st *site, v version, i int) string {
+	return filepath.Join(m.tmp, "sites", fmt.Sprintf("%s-%s-%d", strings.ReplaceAll(st.name, " ", "-"), v.label, i), "out")
+}
+
+// cold builds st with both versions, interleaved, runs times each, each
+// into a directory that does not exist, and copies this version's output
+// after each of its builds.
+//
+// Nothing is removed until the run ends, but a version's rebuild may
+// remove the site it replaces (the previous version does): on a file
+// system without a journal, ext4 skips the inodes freed in the last
+// minute when it allocates new ones, so a cold build or a copy after
+// such a rebuild would pay for its deletions. That is why every site's
+// cold builds and copies come before the first rebuild.
+func (m measurer) cold(st *site) error {
+	st.cur.name, st.prev.name = st.name, st.name
+	for i := 0; i < m.runs; i++ {
+		for _, v := range m.versions(st) {
+			out := m.out(st, v, i)
 			if err := os.MkdirAll(filepath.Dir(out), 0o755); err != nil {
-				return cur, prev, err
+				return err
 			}
 			wall, cpu, sys, rss, stdout, err := timed(v.bin, v.content, out)
 			if err != nil {
-				return cur, prev, fmt.Errorf("%s: build: %v", name, err)
+				return fmt.Errorf("%s: build: %v", st.name, err)
 			}
 			v.s.walls, v.s.cpus, v.s.syss = append(v.s.walls, wall), append(v.s.cpus, cpu), append(v.s.syss, sys)
 			v.r.rss = max(v.r.rss, rss)
@@ -333,39 +356,49 @@ func measure(bin, prevBin, name, content, prevContent, tmp string, runs int) (cu
 				v.r.bytes, _ = strconv.ParseInt(string(m[2]), 10, 64)
 			}
 			v.r.files = countFiles(out)
-			if v.bin == bin {
+			if v.bin == m.bin {
 				dst := filepath.Join(filepath.Dir(out), "copy")
 				settle()
 				start := time.Now()
 				if out, err := exec.Command("cp", "-r", out, dst).CombinedOutput(); err != nil {
-					return cur, prev, fmt.Errorf("cp: %v\n%s", err, out)
+					return fmt.Errorf("cp: %v\n%s", err, out)
 				}
-				copies = append(copies, time.Since(start))
+				st.copies = append(st.copies, time.Since(start))
 			}
 		}
 	}
-	for i := 0; i < runs; i++ {
-		for _, v := range versions {
+	for _, v := range m.versions(st) {
+		v.r.wall, v.r.cpu, v.r.sys = median(v.s.walls), median(v.s.cpus), median(v.s.syss)
+		v.r.copyFloor = median(st.copies)
+	}
+	return nil
+}
+
+// rebuilds builds st twice over each output its cold builds wrote, with
+// both versions, interleaved.
+func (m measurer) rebuilds(st *site) error {
+	for i := 0; i < m.runs; i++ {
+		for _, v := range m.versions(st) {
 			// The rebuild reported is the second over the same output:
 			// the first may leave work (the previous site set aside) to
 			// the build after it, which pays for it.
 			var wall time.Duration
 			for range 2 {
 				var rss int64
-				wall, _, _, rss, _, err = timed(v.bin, v.content, outOf(v, i))
+				var err error
+				wall, _, _, rss, _, err = timed(v.bin, v.content, m.out(st, v, i))
 				if err != nil {
-					return cur, prev, fmt.Errorf("%s: rebuild: %v", name, err)
+					return fmt.Errorf("%s: rebuild: %v", st.name, err)
 				}
 				v.r.rss = max(v.r.rss, rss)
 			}
 			v.s.rebuilds = append(v.s.rebuilds, wall)
 		}
 	}
-	for _, v := range versions {
-		v.r.wall, v.r.cpu, v.r.sys, v.r.rebuild = median(v.s.walls), median(v.s.cpus), median(v.s.syss), median(v.s.rebuilds)
-		v.r.copyFloor = median(copies)
+	for _, v := range m.versions(st) {
+		v.r.rebuild = median(v.s.rebuilds)
 	}
-	return cur, prev, nil
+	return nil
 }
 
 // settle writes out what earlier steps left in the page cache, so that
