@@ -60,6 +60,7 @@ fuzz:
 	$(GO) test ./internal/render -run '^$$' -fuzz '^FuzzSlug$$' -fuzztime $(FUZZTIME)
 	$(GO) test ./internal/fold -run '^$$' -fuzz '^FuzzKey$$' -fuzztime $(FUZZTIME)
 	$(GO) test ./internal/fold -run '^$$' -fuzz '^FuzzSpaces$$' -fuzztime $(FUZZTIME)
+	$(GO) test ./internal/search -run '^$$' -fuzz '^FuzzWords$$' -fuzztime $(FUZZTIME)
 
 ## clean: remove the site, the previous site a build set aside beside it, and bin/
 clean:

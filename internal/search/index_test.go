@@ -2,7 +2,9 @@ package search
 
 import (
 	"reflect"
+	"strings"
 	"testing"
+	"unicode"
 )
 
 // TestIndexPostings: what index records for a few documents, word by
@@ -32,4 +34,49 @@ func TestIndexPostings(t *testing.T) {
 	if len(got) != len(want) {
 		t.Errorf("%d terms, want %d", len(got), len(want))
 	}
+}
+
+// phraseWords splits s as words does, the plain way: into phrases at
+// punctuation but apostrophes, then each phrase into runs of letters,
+// digits and combining marks.
+func phraseWords(s string) (out []string) {
+	for phrase := range strings.FieldsFuncSeq(s, func(r rune) bool { return unicode.IsPunct(r) && r != '\'' && r != '’' }) {
+		first := "^"
+		for w := range strings.FieldsFuncSeq(phrase, func(r rune) bool {
+			return !unicode.IsLetter(r) && !unicode.IsDigit(r) && !unicode.Is(unicode.Mn, r)
+		}) {
+			out = append(out, first+w)
+			first = ""
+		}
+	}
+	return out
+}
+
+func wordsOf(s string) (out []string) {
+	for w, first := range words(s) {
+		if first {
+			w = "^" + w
+		}
+		out = append(out, w)
+	}
+	return out
+}
+
+func TestWords(t *testing.T) {
+	for _, s := range []string{"", "giảm nghèo", "Tuyên truyền, giảm nghèo. TUYÊN", "a'b c’d", "x--y z", "e\u0301 \u0301", "1.5 triệu", "\xff\xfeab", "«Đà Nẵng»"} {
+		if got, want := wordsOf(s), phraseWords(s); !reflect.DeepEqual(got, want) {
+			t.Errorf("words(%q) = %q, want %q", s, got, want)
+		}
+	}
+}
+
+func FuzzWords(f *testing.F) {
+	for _, s := range []string{"Tuyên truyền, giảm nghèo. TUYÊN", "a'b c’d", "e\u0301 \u0301"} {
+		f.Add(s)
+	}
+	f.Fuzz(func(t *testing.T, s string) {
+		if got, want := wordsOf(s), phraseWords(s); !reflect.DeepEqual(got, want) {
+			t.Errorf("words(%q) = %q, want %q", s, got, want)
+		}
+	})
 }

@@ -56,6 +56,7 @@ import (
 	"sort"
 	"strings"
 	"unicode"
+	"unicode/utf8"
 
 	"sitegen/internal/fold"
 	"sitegen/internal/manifest"
@@ -212,12 +213,70 @@ func PackOf(term string) string {
 	return "_"
 }
 
-// terms splits text into words: runs of letters and digits.
-func terms(s string) iter.Seq[string] {
-	return strings.FieldsFuncSeq(s, func(r rune) bool {
-		return !unicode.IsLetter(r) && !unicode.IsDigit(r) && !unicode.Is(unicode.Mn, r)
-	})
+// words yields the words of s, runs of letters, digits and combining
+// marks, each with whether it begins a phrase. Phrases end at
+// punctuation other than apostrophes, so that words on either side of a
+// comma or a full stop do not count as side by side. The text is read
+// once, rune by rune: the search index reads every text of a site in
+// both languages.
+func words(s string) iter.Seq2[string, bool] {
+	return func(yield func(string, bool) bool) {
+		start, first := -1, true
+		for i, r := range s {
+			var c runeClass
+			if r < utf8.RuneSelf {
+				c = asciiClass[r]
+			} else {
+				c = classOf(r)
+			}
+			if c == inWord {
+				if start < 0 {
+					start = i
+				}
+				continue
+			}
+			if start >= 0 {
+				if !yield(s[start:i], first) {
+					return
+				}
+				start, first = -1, false
+			}
+			if c == endsPhrase {
+				first = true
+			}
+		}
+		if start >= 0 {
+			yield(s[start:], first)
+		}
+	}
 }
+
+// runeClass is what a rune is to words.
+type runeClass uint8
+
+const (
+	between    runeClass = iota // separates words: spaces, symbols, apostrophes
+	inWord                      // a letter, digit or combining mark
+	endsPhrase                  // punctuation
+)
+
+func classOf(r rune) runeClass {
+	switch {
+	case unicode.IsLetter(r) || unicode.IsDigit(r) || unicode.Is(unicode.Mn, r):
+		return inWord
+	case unicode.IsPunct(r) && r != '\'' && r != '’':
+		return endsPhrase
+	}
+	return between
+}
+
+// asciiClass is classOf for the ASCII runes, which are most of any text.
+var asciiClass = func() (c [utf8.RuneSelf]runeClass) {
+	for r := range c {
+		c[r] = classOf(rune(r))
+	}
+	return c
+}()
 
 // shardOf is the file a term goes into: its first two ASCII letters or
 // digits, or "_" for anything else.
@@ -337,30 +396,31 @@ func (ix *indexer) wordOf(w string) word {
 
 // add takes the words of text at weight w into the current document.
 func (ix *indexer) add(text string, w int32) {
-	for phrase := range phrases(text) {
-		prev := int32(-1)
-		for t := range terms(phrase) {
-			x := ix.wordOf(t)
-			if ix.weight[x.term] == 0 {
-				ix.touched = append(ix.touched, x.term)
-			}
-			if ix.weight[x.term] < w {
-				ix.weight[x.term] = w
-			}
-			if x.form >= 0 && ix.formSeen[x.form] != ix.doc+1 {
-				ix.formSeen[x.form] = ix.doc + 1
-				ix.touchedForms = append(ix.touchedForms, x.form)
-			}
-			if prev >= 0 {
-				ix.next[uint64(prev)<<32|uint64(x.term)] = struct{}{}
-			}
-			// a word of combining marks alone folds to nothing, and
-			// nothing is not a word to stand beside
-			if ix.terms[x.term] != "" {
-				prev = x.term
-			} else {
-				prev = -1
-			}
+	prev := int32(-1)
+	for t, first := range words(text) {
+		if first {
+			prev = -1
+		}
+		x := ix.wordOf(t)
+		if ix.weight[x.term] == 0 {
+			ix.touched = append(ix.touched, x.term)
+		}
+		if ix.weight[x.term] < w {
+			ix.weight[x.term] = w
+		}
+		if x.form >= 0 && ix.formSeen[x.form] != ix.doc+1 {
+			ix.formSeen[x.form] = ix.doc + 1
+			ix.touchedForms = append(ix.touchedForms, x.form)
+		}
+		if prev >= 0 {
+			ix.next[uint64(prev)<<32|uint64(x.term)] = struct{}{}
+		}
+		// a word of combining marks alone folds to nothing, and
+		// nothing is not a word to stand beside
+		if ix.terms[x.term] != "" {
+			prev = x.term
+		} else {
+			prev = -1
 		}
 	}
 }
@@ -392,12 +452,6 @@ func (ix *indexer) post(id int32) {
 	ix.touchedForms = ix.touchedForms[:0]
 	clear(ix.next)
 	ix.doc++
-}
-
-// phrases splits text at punctuation, so that words on either side of a
-// comma or a full stop do not count as side by side.
-func phrases(s string) iter.Seq[string] {
-	return strings.FieldsFuncSeq(s, func(r rune) bool { return unicode.IsPunct(r) && r != '\'' && r != '’' })
 }
 
 // documents lists the searchable pages of lang, items first in site order.
