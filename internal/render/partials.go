@@ -14,8 +14,9 @@ import (
 // The list pages repeat a few partials hundreds of times a page: a plan
 // page runs "section" and "plan-item" for each of its items, a comparison
 // "compare-table" for each cell, an agency's page "by-plan" for each plan
-// and item, a source document's page "source-text" for each paragraph. Run by html/template, they took most of a national build's
-// template time. Templates include them with .V.Include; while the
+// and item, a source document's page "source-text" for each paragraph.
+// Run by html/template, they took most of a national build's template
+// time. Templates include them with .V.Include; while the
 // theme's files for the page kind are the built-in ones (theme.BuiltIn),
 // Include writes them in Go, the bytes the templates write (the test
 // TestItemPageMatchesTemplate compares every file of the fixtures and the
