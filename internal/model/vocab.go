@@ -159,6 +159,10 @@ func (k ProvinceKind) Valid() bool { return slices.Contains(ProvinceKinds(), k) 
 // MessageKey is the interface string that names the rank.
 func (k ProvinceKind) MessageKey() string { return "province.kind." + string(k) }
 
+// NamedKey is the interface string that writes a unit's name with its
+// rank, in the order of the language: "Tỉnh %s", "%s Province".
+func (k ProvinceKind) NamedKey() string { return "province.named." + string(k) }
+
 // Role is how an agency takes part in an item.
 type Role string
 
@@ -193,7 +197,7 @@ func MessageKeys() []string {
 		out = append(out, k.MessageKey())
 	}
 	for _, k := range ProvinceKinds() {
-		out = append(out, k.MessageKey())
+		out = append(out, k.MessageKey(), k.NamedKey())
 	}
 	for _, r := range Roles() {
 		out = append(out, r.MessageKey())

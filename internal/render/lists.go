@@ -360,6 +360,12 @@ func (v *page) DocumentName(p *model.Plan) string {
 	return fmt.Sprintf(f, p.Document.Number)
 }
 
+// ProvinceHeading is a unit's name with its rank, in the order of the
+// page's language: "Tỉnh Thanh Hóa", "Thanh Hoa Province".
+func (v *page) ProvinceHeading(p *model.Province) (string, error) {
+	return v.L.Tf(p.Kind.NamedKey(), v.Tx(p.Name))
+}
+
 // PlanName is a short name for a plan: its short title or document name.
 func (v *page) PlanName(p *model.Plan) string {
 	if !p.ShortTitle.IsZero() {
