@@ -118,15 +118,11 @@ func (w *htmlWriter) section(v *page, s *model.Section, depth int) {
 		}
 		w.raw("<dl class=\"facts sec-facts\">\n")
 		if len(s.LeadIDs) > 0 {
-			w.fact(v, "item.lead")
-			w.agencies(v, prov, v.SectionAgencies(s.LeadIDs))
-			w.raw("</dd>")
+			w.agencyFact(v, "item.lead", prov, v.SectionAgencies(s.LeadIDs))
 		}
 		w.raw("\n")
 		if len(s.PartnerIDs) > 0 {
-			w.fact(v, "item.partners")
-			w.agencies(v, prov, v.SectionAgencies(s.PartnerIDs))
-			w.raw("</dd>")
+			w.agencyFact(v, "item.partners", prov, v.SectionAgencies(s.PartnerIDs))
 		}
 		w.raw("\n</dl>")
 	}
@@ -180,15 +176,11 @@ func (w *htmlWriter) planItem(v *page, it *model.Item) {
 		}
 		w.raw("<dl class=\"facts\">\n")
 		if len(it.Lead) > 0 {
-			w.fact(v, "item.lead")
-			w.agencies(v, prov, it.Lead)
-			w.raw("</dd>")
+			w.agencyFact(v, "item.lead", prov, it.Lead)
 		}
 		w.raw("\n")
 		if len(it.Partners) > 0 {
-			w.fact(v, "item.partners")
-			w.agencies(v, prov, it.Partners)
-			w.raw("</dd>")
+			w.agencyFact(v, "item.partners", prov, it.Partners)
 		}
 		w.raw("\n")
 		if it.Timing != nil {
@@ -220,6 +212,14 @@ func (w *htmlWriter) planItem(v *page, it *model.Item) {
 		w.raw("</p>")
 	}
 	w.raw("\n</li>")
+}
+
+// agencyFact writes a term of a facts list and, as its description, the
+// agencies of list linked: who leads or joins an item or a section.
+func (w *htmlWriter) agencyFact(v *page, key string, prov *model.Province, list []*model.Agency) {
+	w.fact(v, key)
+	w.agencies(v, prov, list)
+	w.raw("</dd>")
 }
 
 // anchorLink links to an item on its plan's page by its anchor alone.
