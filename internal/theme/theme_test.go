@@ -111,3 +111,25 @@ func TestTemplateErrorSaysWhatToDo(t *testing.T) {
 		t.Errorf("error = %v", err)
 	}
 }
+
+// TestBuiltInTemplatesParse: the built-in kinds are parsed on first use,
+// not by Load, so a mistake in one must be caught here.
+func TestBuiltInTemplatesParse(t *testing.T) {
+	th, err := Load(sitegen.Theme, nil)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(th.templates) < 20 {
+		t.Fatalf("%d page kinds, want the built-in theme's 20 or more", len(th.templates))
+	}
+	for kind := range th.templates {
+		tm, err := th.Template(kind)
+		if err != nil {
+			t.Errorf("%s: %v", kind, err)
+			continue
+		}
+		if tm.Lookup("layout") == nil || tm.Lookup("templates/"+kind+".html") == nil {
+			t.Errorf("%s: the set lacks the layout or the kind's own file", kind)
+		}
+	}
+}
