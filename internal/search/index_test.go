@@ -1,6 +1,7 @@
 package search
 
 import (
+	"encoding/json"
 	"reflect"
 	"strings"
 	"testing"
@@ -79,4 +80,30 @@ func FuzzWords(f *testing.F) {
 			t.Errorf("words(%q) = %q, want %q", s, got, want)
 		}
 	})
+}
+
+// TestPostingJSON: the index's own encoder writes what encoding/json
+// would, on postings with keys it escapes.
+func TestPostingJSON(t *testing.T) {
+	postings := []*posting{
+		{Docs: []int32{0, 3, 12, 1}},
+		{},
+		{Docs: []int32{}, Forms: map[string][]int32{}},
+		{Docs: []int32{5, 1}, Forms: map[string][]int32{"tuyên": {0, 4}, "tuyền": {1}, "a": nil},
+			Next: map[string][]int32{"z": {1}, "b": {2, 3}, "": {0}}},
+		{Docs: []int32{-1, 2147483647}, Next: map[string][]int32{
+			"<b": {1}, "b>": {1}, "&": {1}, `"q"\`: {2}, "\x01\t": {3}, "\u2028\u2029": {4}, "\xff\xfe": {5}, "đà nẵng": {6}, "\u0301": {7}}},
+	}
+	for _, d := range index([]Doc{{Title: "Tuyên truyền", Text: "tuyên truyền, giảm nghèo. TUYÊN"}, {Title: "Giảm nghèo", named: true}}) {
+		postings = append(postings, d)
+	}
+	for _, p := range postings {
+		want, err := json.Marshal(p)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if got := p.appendJSON([]byte("x")); string(got) != "x"+string(want) {
+			t.Errorf("appendJSON(%+v)\n = %s\nwant x%s", p, got, want)
+		}
+	}
 }

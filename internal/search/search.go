@@ -48,12 +48,12 @@
 package search
 
 import (
-	"bytes"
 	"encoding/json"
 	"fmt"
 	"iter"
 	"slices"
 	"sort"
+	"strconv"
 	"strings"
 	"unicode"
 	"unicode/utf8"
@@ -111,41 +111,55 @@ func Files(site *model.Site, lang model.Lang, basePath string, labels Labels) ([
 // indexFiles writes the index of docs as files under prefix.
 func indexFiles(docs []Doc, prefix string) ([]output.File, error) {
 	idx := index(docs)
-	var out []output.File
 	terms := make([]string, 0, len(idx))
 	for term := range idx {
 		terms = append(terms, term)
 	}
-	sort.Strings(terms)                     // fixed offsets, so that builds are reproducible
-	shards := map[string]map[string]Entry{} // prefix -> term -> entry
-	packs := map[string]*bytes.Buffer{}
+	// Sorted, so that offsets and builds are reproducible; then each
+	// pack's terms, still sorted, are side by side, so that its postings
+	// are one run of the buffer they are all written into.
+	sort.Strings(terms)
+	slices.SortStableFunc(terms, func(a, b string) int { return strings.Compare(PackOf(a), PackOf(b)) })
+	var out []output.File
+	all := make([]byte, 0, jsonSize(idx)) // grown by doubling, it was cleared and copied over and over
+	shards := map[string][]byte{}         // shard -> its term list, as JSON
+	start, pack := 0, ""
+	flush := func() {
+		if len(all) > start {
+			out = append(out, output.File{Path: prefix + "p/" + pack + ".bin", Data: all[start:len(all):len(all)]})
+		}
+		start = len(all)
+	}
 	for _, term := range terms {
+		if pk := PackOf(term); pk != pack {
+			flush()
+			pack = pk
+		}
 		p := idx[term]
 		p.encode()
-		b, err := json.Marshal(p)
-		if err != nil {
-			return nil, err
-		}
-		pk := PackOf(term)
-		if packs[pk] == nil {
-			packs[pk] = &bytes.Buffer{}
-		}
+		at := len(all)
+		all = p.appendJSON(all)
+		// {"term":[documents,offset,length],...}, keys sorted as
+		// encoding/json sorts them: terms are in order within a shard
 		s := shardOf(term)
-		if shards[s] == nil {
-			shards[s] = map[string]Entry{}
+		list := shards[s]
+		if list == nil {
+			list = append(list, '{')
+		} else {
+			list = append(list, ',')
 		}
-		shards[s][term] = Entry{len(p.Docs) / 2, packs[pk].Len(), len(b)}
-		packs[pk].Write(b)
+		list = appendJSONString(list, term)
+		list = append(list, ':', '[')
+		list = strconv.AppendInt(list, int64(len(p.Docs)/2), 10)
+		list = append(list, ',')
+		list = strconv.AppendInt(list, int64(at-start), 10)
+		list = append(list, ',')
+		list = strconv.AppendInt(list, int64(len(all)-at), 10)
+		shards[s] = append(list, ']')
 	}
-	for pk, b := range packs {
-		out = append(out, output.File{Path: prefix + "p/" + pk + ".bin", Data: b.Bytes()})
-	}
-	for s, counts := range shards {
-		b, err := json.Marshal(counts) // map keys are sorted by encoding/json
-		if err != nil {
-			return nil, err
-		}
-		out = append(out, output.File{Path: prefix + "t/" + s + ".json", Data: b})
+	flush()
+	for s, list := range shards {
+		out = append(out, output.File{Path: prefix + "t/" + s + ".json", Data: append(list, '}')})
 	}
 	sort.Slice(out, func(i, j int) bool { return out[i].Path < out[j].Path })
 	for i := 0; i*BlockSize < len(docs); i++ {
@@ -200,9 +214,92 @@ func deltas(lists map[string][]int32) {
 	}
 }
 
-// Entry is a term's line in its term list: how many documents hold it,
-// and the offset and length of its postings in its pack.
-type Entry [3]int
+// appendJSON appends p as encoding/json writes it, without reflection:
+// a site's index holds tens of thousands of postings, and marshalling
+// them took a quarter of its time. TestPostingJSON holds the two alike.
+func (p *posting) appendJSON(b []byte) []byte {
+	b = append(b, `{"d":`...)
+	b = appendInts(b, p.Docs)
+	if len(p.Forms) > 0 {
+		b = append(b, `,"f":`...)
+		b = appendLists(b, p.Forms)
+	}
+	if len(p.Next) > 0 {
+		b = append(b, `,"n":`...)
+		b = appendLists(b, p.Next)
+	}
+	return append(b, '}')
+}
+
+// jsonSize is about what the postings of idx take as JSON: a delta-
+// encoded document number or weight is one to three digits.
+func jsonSize(idx map[string]*posting) int {
+	n := 0
+	for _, p := range idx {
+		n += 16 + 3*len(p.Docs)
+		for _, lists := range []map[string][]int32{p.Forms, p.Next} {
+			for k, ids := range lists {
+				n += len(k) + 6 + 3*len(ids)
+			}
+		}
+	}
+	return n
+}
+
+func appendInts(b []byte, ns []int32) []byte {
+	if ns == nil {
+		return append(b, "null"...)
+	}
+	b = append(b, '[')
+	for i, n := range ns {
+		if i > 0 {
+			b = append(b, ',')
+		}
+		b = strconv.AppendInt(b, int64(n), 10)
+	}
+	return append(b, ']')
+}
+
+// appendLists appends lists as a JSON object, keys sorted.
+func appendLists(b []byte, lists map[string][]int32) []byte {
+	keys := make([]string, 0, len(lists))
+	for k := range lists {
+		keys = append(keys, k)
+	}
+	slices.Sort(keys)
+	b = append(b, '{')
+	for i, k := range keys {
+		if i > 0 {
+			b = append(b, ',')
+		}
+		b = appendJSONString(b, k)
+		b = append(b, ':')
+		b = appendInts(b, lists[k])
+	}
+	return append(b, '}')
+}
+
+// appendJSONString appends s as a JSON string, as encoding/json writes
+// it. Terms and forms are letters, digits and marks, which it writes as
+// they are; anything it would escape goes to it.
+func appendJSONString(b []byte, s string) []byte {
+	plain := utf8.ValidString(s)
+	for i := 0; plain && i < len(s); i++ {
+		switch c := s[i]; {
+		case c < 0x20, c == '"', c == '\\', c == '<', c == '>', c == '&':
+			plain = false
+		case c == 0xe2 && i+2 < len(s) && s[i+1] == 0x80 && (s[i+2] == 0xa8 || s[i+2] == 0xa9): // U+2028, U+2029
+			plain = false
+		}
+	}
+	if plain {
+		b = append(b, '"')
+		b = append(b, s...)
+		return append(b, '"')
+	}
+	q, _ := json.Marshal(s) // a string always marshals
+	return append(b, q...)
+}
 
 // PackOf is the pack a term's postings go into: its first letter or
 // digit, or "_" for a term that starts with anything else.
@@ -293,6 +390,18 @@ func shardOf(term string) string {
 
 func index(docs []Doc) map[string]*posting {
 	ix := newIndexer()
+	// The lists of hits are sized from the texts' bytes: on the real and
+	// the national sites a document's distinct terms and pairs came to
+	// one in 11-14 bytes of its texts, its accented forms to one in 20-23.
+	// Grown from nothing by doubling, they touched three times the
+	// memory, and fresh memory is most of what the index costs.
+	n := 0
+	for _, d := range docs {
+		n += len(d.Title) + len(d.otherTitle) + len(d.Context) + len(d.Text) + len(d.otherText) + len(d.extra)
+	}
+	ix.docs.grow(n / 10)
+	ix.pairDocs.grow(n / 10)
+	ix.formDocs.grow(n / 20)
 	for id, d := range docs {
 		// A heading counts three times the text, in either language, and
 		// a page's name four times.
@@ -311,46 +420,44 @@ func index(docs []Doc) map[string]*posting {
 		ix.add(d.extra, 1)
 		ix.post(int32(id))
 	}
-	idx := make(map[string]*posting, len(ix.terms))
-	for t, term := range ix.terms {
-		p := ix.postings[t]
-		for _, ids := range p.Forms {
-			slices.Sort(ids)
-		}
-		for _, ids := range p.Next {
-			slices.Sort(ids)
-		}
-		idx[term] = p
-	}
-	return idx
+	return ix.postingsByTerm()
 }
 
 // indexer gathers the postings of a site's documents, one document at a
 // time. A national site has some 20,000 documents and millions of word
 // occurrences but only tens of thousands of distinct words: each word is
 // lowercased and folded once, and a document's words are gathered by
-// number, not in maps keyed by strings.
+// number, not in maps keyed by strings; the lists of document numbers
+// are cut from one array each at the end (see grouped).
 type indexer struct {
 	// words maps each word as written to what it is in the index
 	words map[string]word
-	// terms and postings are by term number; termOf numbers terms
-	terms    []string
-	postings []*posting
-	termOf   map[string]int32
+	// terms are by term number; termOf numbers terms
+	terms  []string
+	termOf map[string]int32
 	// forms are the accented forms (lowercase) by form number, with the
 	// term each folds to; formOf numbers forms
 	forms    []string
 	formTerm []int32
 	formOf   map[string]int32
+	// pairs are the pairs of terms side by side (term<<32 | the term
+	// after it) by pair number; pairOf numbers pairs
+	pairs  []uint64
+	pairOf map[uint64]int32
+
+	// the postings so far: each term's documents and weights, each
+	// form's documents, each pair's documents
+	docs, formDocs, pairDocs grouped
 
 	// the current document: each term's weight (the highest place it
-	// appears in), the forms it was written in, and the pairs of terms
-	// side by side
+	// appears in), and the forms and pairs it holds. A form or pair is
+	// held when its seen entry is the document's number + 1.
 	weight       []int32
 	touched      []int32
-	formSeen     []int32 // document number + 1 that last held each form
+	formSeen     []int32
 	touchedForms []int32
-	next         map[uint64]struct{} // term<<32 | the term after it
+	pairSeen     []int32
+	touchedPairs []int32
 	doc          int32
 }
 
@@ -359,7 +466,8 @@ type indexer struct {
 type word struct{ term, form int32 }
 
 func newIndexer() *indexer {
-	return &indexer{words: map[string]word{}, termOf: map[string]int32{}, formOf: map[string]int32{}, next: map[uint64]struct{}{}}
+	return &indexer{words: map[string]word{}, termOf: map[string]int32{}, formOf: map[string]int32{}, pairOf: map[uint64]int32{},
+		docs: grouped{width: 2}, formDocs: grouped{width: 1}, pairDocs: grouped{width: 1}}
 }
 
 // wordOf returns the term and form of w, numbering them when new.
@@ -374,7 +482,6 @@ func (ix *indexer) wordOf(w string) word {
 		t = int32(len(ix.terms))
 		ix.termOf[folded] = t
 		ix.terms = append(ix.terms, folded)
-		ix.postings = append(ix.postings, &posting{})
 		ix.weight = append(ix.weight, 0)
 	}
 	x := word{term: t, form: -1}
@@ -413,7 +520,7 @@ func (ix *indexer) add(text string, w int32) {
 			ix.touchedForms = append(ix.touchedForms, x.form)
 		}
 		if prev >= 0 {
-			ix.next[uint64(prev)<<32|uint64(x.term)] = struct{}{}
+			ix.pair(uint64(prev)<<32 | uint64(x.term))
 		}
 		// a word of combining marks alone folds to nothing, and
 		// nothing is not a word to stand beside
@@ -425,33 +532,114 @@ func (ix *indexer) add(text string, w int32) {
 	}
 }
 
+// pair takes a pair of terms side by side into the current document.
+func (ix *indexer) pair(pair uint64) {
+	n, ok := ix.pairOf[pair]
+	if !ok {
+		n = int32(len(ix.pairs))
+		ix.pairOf[pair] = n
+		ix.pairs = append(ix.pairs, pair)
+		ix.pairSeen = append(ix.pairSeen, 0)
+	}
+	if ix.pairSeen[n] != ix.doc+1 {
+		ix.pairSeen[n] = ix.doc + 1
+		ix.touchedPairs = append(ix.touchedPairs, n)
+	}
+}
+
 // post adds the current document, number id, to the postings, and
 // starts the next.
 func (ix *indexer) post(id int32) {
 	for _, t := range ix.touched {
-		p := ix.postings[t]
-		p.Docs = append(p.Docs, id, ix.weight[t])
+		ix.docs.add(t, id, ix.weight[t])
 		ix.weight[t] = 0
 	}
 	for _, f := range ix.touchedForms {
-		p := ix.postings[ix.formTerm[f]]
-		if p.Forms == nil {
-			p.Forms = map[string][]int32{}
-		}
-		p.Forms[ix.forms[f]] = append(p.Forms[ix.forms[f]], id)
+		ix.formDocs.add(f, id)
 	}
-	for pair := range ix.next {
-		p := ix.postings[pair>>32]
-		if p.Next == nil {
-			p.Next = map[string][]int32{}
-		}
-		after := ix.terms[pair&(1<<32-1)]
-		p.Next[after] = append(p.Next[after], id)
+	for _, n := range ix.touchedPairs {
+		ix.pairDocs.add(n, id)
 	}
 	ix.touched = ix.touched[:0]
 	ix.touchedForms = ix.touchedForms[:0]
-	clear(ix.next)
+	ix.touchedPairs = ix.touchedPairs[:0]
 	ix.doc++
+}
+
+// postingsByTerm returns the postings gathered, by folded term.
+func (ix *indexer) postingsByTerm() map[string]*posting {
+	postings := make([]posting, len(ix.terms))
+	for t, docs := range ix.docs.lists(len(ix.terms)) {
+		postings[t].Docs = docs
+	}
+	for f, docs := range ix.formDocs.lists(len(ix.forms)) {
+		p := &postings[ix.formTerm[f]]
+		if p.Forms == nil {
+			p.Forms = map[string][]int32{}
+		}
+		p.Forms[ix.forms[f]] = docs
+	}
+	for n, docs := range ix.pairDocs.lists(len(ix.pairs)) {
+		pair := ix.pairs[n]
+		p := &postings[pair>>32]
+		if p.Next == nil {
+			p.Next = map[string][]int32{}
+		}
+		p.Next[ix.terms[pair&(1<<32-1)]] = docs
+	}
+	idx := make(map[string]*posting, len(ix.terms))
+	for t, term := range ix.terms {
+		idx[term] = &postings[t]
+	}
+	return idx
+}
+
+// grouped gathers runs of width numbers by key (a term, form or pair
+// number) and hands each key its runs, in the order added, cut from one
+// array. Appending to a list per key made a slice per key and grew each
+// by doubling: a fifth of the index's time went to that.
+type grouped struct {
+	width int
+	keys  []int32 // the key of each run
+	runs  []int32
+	count []int32 // runs by key
+}
+
+// grow makes room for n runs.
+func (g *grouped) grow(n int) {
+	g.keys = slices.Grow(g.keys, n)
+	g.runs = slices.Grow(g.runs, n*g.width)
+}
+
+func (g *grouped) add(key int32, run ...int32) {
+	g.keys = append(g.keys, key)
+	g.runs = append(g.runs, run...)
+	for int(key) >= len(g.count) {
+		g.count = append(g.count, 0)
+	}
+	g.count[key]++
+}
+
+// lists returns each of the n keys' runs; a key with none gets nil.
+func (g *grouped) lists(n int) [][]int32 {
+	out := make([][]int32, n)
+	all := make([]int32, len(g.runs))
+	end := make([]int, n) // where each key's next run goes, then its end
+	at := 0
+	for k, c := range g.count {
+		end[k] = at
+		at += int(c) * g.width
+	}
+	for i, k := range g.keys {
+		copy(all[end[k]:], g.runs[i*g.width:(i+1)*g.width])
+		end[k] += g.width
+	}
+	for k, c := range g.count {
+		if c > 0 {
+			out[k] = all[end[k]-int(c)*g.width : end[k] : end[k]]
+		}
+	}
+	return out
 }
 
 // documents lists the searchable pages of lang, items first in site order.
