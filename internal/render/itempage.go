@@ -19,38 +19,34 @@ import (
 // to the same bytes on every item page of the fixtures and the real site.
 
 // itemPage writes the page of iv.
-func (r *renderer) itemPage(iv *itemView) ([]byte, error) {
-	w := &htmlWriter{b: r.buffer()}
-	if cap(w.b) < 16<<10 {
-		w.b = make([]byte, 0, 16<<10)
-	}
-	if err := w.itemHead(iv); err != nil {
-		return nil, err
-	}
-	w.itemHeader(iv)
-	w.itemHeading(iv)
-	w.itemAgencies(iv)
-	w.itemFacts(iv)
-	w.itemSections(iv)
-	w.itemCitation(iv)
-	// layout.html, after "main"
-	w.raw("\n</main>\n")
-	w.html(iv.page.Shared("footer"))
-	w.raw("\n</body>\n</html>\n")
-	if w.err != nil {
-		return nil, w.err
-	}
-	return w.b, nil
-}
-
-// itemHead writes layout.html's head for an item page.
-func (w *htmlWriter) itemHead(iv *itemView) error {
-	v, p := iv.page, iv.Plan
-	title := func() {
+func (w *htmlWriter) itemPage(iv *itemView) {
+	w.layout(iv.page, func() {
 		w.text(iv.Heading)
 		w.raw(" — ")
-		w.text(v.PlanName(p))
-	}
+		w.text(iv.PlanName(iv.Plan))
+	}, func() {
+		w.itemHeading(iv)
+		w.itemAgencies(iv)
+		w.itemFacts(iv)
+		w.itemSections(iv)
+		w.itemCitation(iv)
+	})
+}
+
+// layout writes layout.html around a page whose templates' "title" and
+// "main" title and main write.
+func (w *htmlWriter) layout(v *page, title, main func()) {
+	w.head(v, title)
+	w.header(v)
+	main()
+	// layout.html, after "main"
+	w.raw("\n</main>\n")
+	w.html(v.Shared("footer"))
+	w.raw("\n</body>\n</html>\n")
+}
+
+// head writes layout.html's head.
+func (w *htmlWriter) head(v *page, title func()) {
 	siteTitle := v.Tx(v.Site.Title)
 	desc := v.Description()
 
@@ -98,16 +94,14 @@ func (w *htmlWriter) itemHead(iv *itemView) error {
 	w.raw("\">\n<script src=\"")
 	w.urlErr(v.Link.Asset("site.js"))
 	w.raw("\" defer></script>\n")
-	if ld, err := v.JSONLD(); err != nil || ld != "" {
-		// only plan pages carry JSON-LD; an item page never gets here
-		return fmt.Errorf("an item page with JSON-LD (%v): render it with the templates", err)
+	if ld, err := v.JSONLD(); (err != nil || ld != "") && w.err == nil {
+		// only plan pages carry JSON-LD, and they are not written here
+		w.err = fmt.Errorf("a %s page with JSON-LD (%v): render it with the templates", v.Page.Kind, err)
 	}
-	return nil
 }
 
-// itemHeader writes the skip link, the site header and navigation.
-func (w *htmlWriter) itemHeader(iv *itemView) {
-	v := iv.page
+// header writes layout.html's skip link, site header and navigation.
+func (w *htmlWriter) header(v *page) {
 	siteTitle := v.Tx(v.Site.Title)
 	w.raw("\n</head>\n<body>\n<a class=\"skip\" href=\"#main\">")
 	w.t(v, "site.skip")
@@ -380,19 +374,25 @@ func (w *htmlWriter) itemSections(iv *itemView) {
 		w.raw("</ol></section>")
 	}
 	w.raw("\n")
-	if c := iv.Commentary; c != nil {
-		w.raw("<section class=\"commentary\" aria-labelledby=\"commentary\">\n<h2 id=\"commentary\">")
-		if c.Title != "" {
-			w.text(c.Title)
-		} else {
-			w.t(v, "commentary.title")
-		}
-		w.raw("</h2>\n<p class=\"sub\">")
-		w.t(v, "commentary.note")
-		w.raw("</p>\n")
-		w.raw(string(c.HTML))
-		w.raw("\n</section>")
+	w.commentary(v, iv.Commentary)
+}
+
+// commentary is the partial "commentary".
+func (w *htmlWriter) commentary(v *page, c *Commentary) {
+	if c == nil {
+		return
 	}
+	w.raw("<section class=\"commentary\" aria-labelledby=\"commentary\">\n<h2 id=\"commentary\">")
+	if c.Title != "" {
+		w.text(c.Title)
+	} else {
+		w.t(v, "commentary.title")
+	}
+	w.raw("</h2>\n<p class=\"sub\">")
+	w.t(v, "commentary.note")
+	w.raw("</p>\n")
+	w.raw(string(c.HTML))
+	w.raw("\n</section>")
 }
 
 // itemCitation writes the citation, the links to the plan and the source, and the quoted original.

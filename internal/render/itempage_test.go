@@ -83,16 +83,21 @@ func firstDiff(got, want []byte) string {
 	return "got:  …" + string(got[from:min(len(got), i+80)]) + "\nwant: …" + string(want[from:min(len(want), i+80)])
 }
 
-// TestItemPageOverride: a publisher's item.html still decides what item
-// pages show, though the built-in one is rendered by Go code.
+// TestItemPageOverride: a publisher's templates still decide what the
+// pages written in Go show (item pages and the lists in pagesInGo).
 func TestItemPageOverride(t *testing.T) {
-	tests := []struct{ file, old, new, marker string }{
-		{"item.html", `<article class="item-page">`, `<article class="item-page mine">`, "item-page mine"},
-		{"layout.html", "</body>", `<p class="mine"></p></body>`, `<p class="mine"></p>`},
-		{"partials.html", `{{define "sectitle"}}`, `{{define "sectitle"}}<i class="mine"></i>`, `<i class="mine"></i>`},
+	const item = "en/plans/sample-1-2021/i-1-b/index.html"
+	tests := []struct{ file, old, new, marker, page string }{
+		{"item.html", `<article class="item-page">`, `<article class="item-page mine">`, "item-page mine", item},
+		{"layout.html", "</body>", `<p class="mine"></p></body>`, `<p class="mine"></p>`, item},
+		{"layout.html", "</body>", `<p class="mine"></p></body>`, `<p class="mine"></p>`, "vi/agencies/dolisa/index.html"},
+		{"partials.html", `{{define "sectitle"}}`, `{{define "sectitle"}}<i class="mine"></i>`, `<i class="mine"></i>`, item},
+		{"agency.html", `<dl class="facts">`, `<dl class="facts mine">`, "facts mine", "en/agencies/dolisa/index.html"},
+		{"theme.html", `<h1>`, `<h1 class="mine">`, `<h1 class="mine">`, "en/themes/poverty-reduction/index.html"},
+		{"compare-agency.html", `<h1>`, `<h1 class="mine">`, `<h1 class="mine">`, "vi/compare/agencies/dolisa/index.html"},
 	}
 	for _, tt := range tests {
-		t.Run(tt.file, func(t *testing.T) {
+		t.Run(tt.file+" "+tt.page, func(t *testing.T) {
 			b, err := fs.ReadFile(sitegen.Theme, "templates/"+tt.file)
 			if err != nil {
 				t.Fatal(err)
@@ -105,12 +110,12 @@ func TestItemPageOverride(t *testing.T) {
 			if err != nil {
 				t.Fatal(err)
 			}
-			page := string(renderWith(t, th, sitetest.Fixture(t, "valid"), "/")["en/plans/sample-1-2021/i-1-b/index.html"])
+			page := string(renderWith(t, th, sitetest.Fixture(t, "valid"), "/")[tt.page])
 			if page == "" {
-				t.Fatal("no item page en/plans/sample-1-2021/i-1-b/")
+				t.Fatalf("no page %s", tt.page)
 			}
 			if !strings.Contains(page, tt.marker) {
-				t.Errorf("the item page ignores the publisher's %s", tt.file)
+				t.Errorf("%s ignores the publisher's %s", tt.page, tt.file)
 			}
 		})
 	}

@@ -264,8 +264,10 @@ func (w *htmlWriter) itemRef(v *page, it *model.Item, role any) {
 // byPlanPartial is "by-plan": Items grouped by plan, each entry with its
 // role for the agency A, if one is given.
 func (w *htmlWriter) byPlanPartial(v *page, arg map[string]any) {
-	items := argOf[[]*model.Item](w, arg, "Items")
-	a := argOf[*model.Agency](w, arg, "A")
+	w.byPlan(v, argOf[[]*model.Item](w, arg, "Items"), argOf[*model.Agency](w, arg, "A"))
+}
+
+func (w *htmlWriter) byPlan(v *page, items []*model.Item, a *model.Agency) {
 	w.raw("\n")
 	for _, g := range v.ByPlan(items) {
 		w.raw("\n<section class=\"group\" aria-labelledby=\"g-")
@@ -296,12 +298,15 @@ func (w *htmlWriter) byPlanPartial(v *page, arg map[string]any) {
 // Caption and the heading of its rows (RowHead); each entry names its
 // role for the agency A, if one is given.
 func (w *htmlWriter) compareTablePartial(v *page, arg map[string]any) {
-	t := argOf[comparison](w, arg, "T")
-	a := argOf[*model.Agency](w, arg, "A")
+	w.compareTable(v, argOf[comparison](w, arg, "T"), argOf[*model.Agency](w, arg, "A"),
+		argOf[string](w, arg, "Caption"), argOf[string](w, arg, "RowHead"))
+}
+
+func (w *htmlWriter) compareTable(v *page, t comparison, a *model.Agency, caption, rowHead string) {
 	w.raw("\n<div class=\"scroll\" role=\"region\" aria-labelledby=\"cmp-caption\" tabindex=\"0\">\n<table class=\"side-by-side\">\n<caption id=\"cmp-caption\">")
-	w.text(argOf[string](w, arg, "Caption"))
+	w.text(caption)
 	w.raw("</caption>\n<thead><tr><th scope=\"col\">")
-	w.text(argOf[string](w, arg, "RowHead"))
+	w.text(rowHead)
 	w.raw("</th>")
 	for i, p := range t.Plans {
 		w.raw("<th scope=\"col\" id=\"col-")

@@ -18,6 +18,7 @@ import (
 	"fmt"
 	"html/template"
 	"runtime"
+	"slices"
 	"sync"
 	"sync/atomic"
 
@@ -56,7 +57,12 @@ type pageJob struct {
 func New(th *theme.Theme, site *model.Site, man *manifest.Manifest, opts Options) *Renderer {
 	r := &renderer{site: site, man: man, base: opts.Base, theme: th, md: newMarkdown(),
 		agencies: map[string]*model.Agency{}, shared: map[string]template.HTML{},
-		itemsInGo: th.BuiltIn(string(manifest.Item))}
+		inGo: map[manifest.Kind]func(*htmlWriter, any){}}
+	for kind, write := range pagesInGo {
+		if th.BuiltIn(string(kind)) {
+			r.inGo[kind] = write
+		}
+	}
 	for _, a := range site.Agencies {
 		r.agencies[a.ID] = a
 	}
@@ -253,9 +259,9 @@ type renderer struct {
 	// fragmentKey; pageless is a view of no page per language for them
 	fragments sync.Map
 	pageless  map[model.Lang]*page
-	// itemsInGo says whether item pages are written by itemPage rather
-	// than by the templates: only while the theme's are the built-in ones
-	itemsInGo bool
+	// inGo holds the page kinds written in Go rather than by their
+	// templates: those whose theme files are the built-in ones
+	inGo map[manifest.Kind]func(*htmlWriter, any)
 	// pageSize holds, per page kind, a size its next page likely fits in;
 	// partialSize the same per partial written in Go (see Include)
 	pageSize, partialSize sync.Map
@@ -295,8 +301,8 @@ func (r *renderer) page(p *manifest.Page, lang model.Lang) (output.File, error) 
 		return output.File{}, fmt.Errorf("preparing /%s/%s: %w", lang, p.Path, err)
 	}
 	var b []byte
-	if iv, ok := v.(*itemView); ok && r.itemsInGo {
-		b, err = r.itemPage(iv)
+	if write, ok := r.inGo[p.Kind]; ok {
+		b, err = r.write(string(p.Kind), v, write)
 	} else {
 		b, err = r.execute(string(p.Kind), v)
 	}
@@ -304,6 +310,26 @@ func (r *renderer) page(p *manifest.Page, lang model.Lang) (output.File, error) 
 		return output.File{}, fmt.Errorf("rendering /%s/%s: %w", lang, p.Path, err)
 	}
 	return output.File{Path: outPath(lang, p.Path), Data: b, Scratch: true}, nil
+}
+
+// write writes a page of a kind written in Go (see pagesInGo).
+func (r *renderer) write(kind string, v any, write func(*htmlWriter, any)) ([]byte, error) {
+	hint := r.sizeHint(kind)
+	w := &htmlWriter{b: slices.Grow(r.buffer(), int(hint.Load()))}
+	write(w, v)
+	if w.err != nil {
+		return nil, w.err
+	}
+	hint.Store(int64(len(w.b) + len(w.b)/8))
+	return w.b, nil
+}
+
+// sizeHint is a size the next page of kind likely fits in: a plan page
+// of a national site is hundreds of kilobytes, and growing to it by
+// doubling cleared and copied it many times over.
+func (r *renderer) sizeHint(kind string) *atomic.Int64 {
+	hint, _ := r.pageSize.LoadOrStore(kind, new(atomic.Int64))
+	return hint.(*atomic.Int64)
 }
 
 // execute runs the layout of the kind's template set on v. Pages are not
@@ -314,16 +340,13 @@ func (r *renderer) execute(kind string, v any) ([]byte, error) {
 	if err != nil {
 		return nil, err
 	}
-	// The buffer starts at the size of the kind's last page: a plan page
-	// of a national site is hundreds of kilobytes, and growing to it by
-	// doubling cleared and copied it many times over.
-	hint, _ := r.pageSize.LoadOrStore(kind, new(atomic.Int64))
+	hint := r.sizeHint(kind)
 	buf := bytes.NewBuffer(r.buffer())
-	buf.Grow(int(hint.(*atomic.Int64).Load()))
+	buf.Grow(int(hint.Load()))
 	if err := t.ExecuteTemplate(buf, "layout", v); err != nil {
 		return nil, err
 	}
-	hint.(*atomic.Int64).Store(int64(buf.Len() + buf.Len()/8))
+	hint.Store(int64(buf.Len() + buf.Len()/8))
 	return buf.Bytes(), nil
 }
 
