@@ -42,21 +42,40 @@ const MaxFileSize = 10 << 20
 // error and warning found; the site is nil only when a file could not be
 // read at all.
 func Load(fsys fs.FS) (*model.Site, *diag.List) {
-	l := &loader{fsys: fsys, errs: &diag.List{}}
 	site := &model.Site{Sources: map[string]*model.Source{}}
-	l.site(site)
-	site.Frameworks = l.frameworks()
-	site.Provinces = l.provinces()
-	site.Agencies = l.agencies()
-	site.Themes = l.themes()
-	site.Glossary = l.glossary()
-	site.Sources = l.sources()
-	site.Plans = l.plans()
-	site.Pages = l.pages()
-	site.Commentary = l.commentary()
-	site.Published = l.published()
-	site.Moved, site.Withdrawn = l.redirects()
-	return site, l.errs
+	// The files are read and checked apart from one another (package
+	// resolve joins them), so each part is loaded on a core of its own,
+	// the plans, which take longest, first. Each part sets fields of
+	// site no other part sets.
+	parts := []func(l *loader){
+		func(l *loader) { site.Plans = l.plans() },
+		func(l *loader) { site.Sources = l.sources() },
+		func(l *loader) {
+			l.site(site)
+			site.Frameworks = l.frameworks()
+			site.Provinces = l.provinces()
+			site.Agencies = l.agencies()
+			site.Themes = l.themes()
+			site.Glossary = l.glossary()
+		},
+		func(l *loader) {
+			site.Pages = l.pages()
+			site.Commentary = l.commentary()
+			site.Published = l.published()
+			site.Moved, site.Withdrawn = l.redirects()
+		},
+	}
+	found := make([]*diag.List, len(parts))
+	parallel.For(len(parts), func(i int) {
+		l := &loader{fsys: fsys, errs: &diag.List{}}
+		parts[i](l)
+		found[i] = l.errs
+	})
+	problems := &diag.List{}
+	for _, f := range found {
+		problems.Add(f)
+	}
+	return site, problems
 }
 
 type loader struct {
