@@ -3,6 +3,7 @@ package search
 import (
 	"encoding/json"
 	"reflect"
+	"slices"
 	"strings"
 	"testing"
 	"unicode"
@@ -16,7 +17,7 @@ func TestIndexPostings(t *testing.T) {
 		{Title: "Giảm nghèo", named: true, Text: "tuyen truyen"},
 		{Title: "x", Text: "\u0301 giảm"}, // a word of a combining mark alone
 	}
-	want := map[string]*posting{
+	want := map[string]jsonPosting{
 		"tuyen": {Docs: []int32{0, 3, 1, 1}, Forms: map[string][]int32{"tuyên": {0}},
 			Next: map[string][]int32{"truyen": {0, 1}}},
 		"truyen": {Docs: []int32{0, 3, 1, 1}, Forms: map[string][]int32{"truyền": {0}}},
@@ -28,8 +29,8 @@ func TestIndexPostings(t *testing.T) {
 	}
 	got := index(docs)
 	for term, p := range want {
-		if !reflect.DeepEqual(got[term], p) {
-			t.Errorf("%q: got %+v, want %+v", term, got[term], p)
+		if g := got[term]; g == nil || !reflect.DeepEqual(asMaps(g), p) || !sorted(g) {
+			t.Errorf("%q: got %+v, want %+v with keys sorted", term, g, p)
 		}
 	}
 	if len(got) != len(want) {
@@ -82,10 +83,66 @@ func FuzzWords(f *testing.F) {
 	})
 }
 
+// TestPostingKeysSorted: a term's forms and following terms are listed
+// in key order, as a JSON object's keys are, not in the order first met.
+func TestPostingKeysSorted(t *testing.T) {
+	p := index([]Doc{{Text: "tuyền tuyến. Tuyên truyền, tuyên an"}})["tuyen"]
+	var forms, next []string
+	for _, l := range p.Forms {
+		forms = append(forms, l.key)
+	}
+	for _, l := range p.Next {
+		next = append(next, l.key)
+	}
+	if want := []string{"tuyên", "tuyến", "tuyền"}; !reflect.DeepEqual(forms, want) {
+		t.Errorf("forms %q, want %q", forms, want)
+	}
+	if want := []string{"an", "truyen", "tuyen"}; !reflect.DeepEqual(next, want) {
+		t.Errorf("next %q, want %q", next, want)
+	}
+}
+
+// jsonPosting is a posting as encoding/json would write it from maps.
+type jsonPosting struct {
+	Docs  []int32            `json:"d"`
+	Forms map[string][]int32 `json:"f,omitempty"`
+	Next  map[string][]int32 `json:"n,omitempty"`
+}
+
+func asMaps(p *posting) jsonPosting {
+	m := func(lists []keyed) map[string][]int32 {
+		if lists == nil {
+			return nil
+		}
+		out := map[string][]int32{}
+		for _, l := range lists {
+			out[l.key] = l.docs
+		}
+		return out
+	}
+	return jsonPosting{p.Docs, m(p.Forms), m(p.Next)}
+}
+
+func fromMaps(j jsonPosting) *posting {
+	l := func(m map[string][]int32) (out []keyed) {
+		for k, docs := range m {
+			out = append(out, keyed{k, docs})
+		}
+		slices.SortFunc(out, func(a, b keyed) int { return strings.Compare(a.key, b.key) })
+		return out
+	}
+	return &posting{j.Docs, l(j.Forms), l(j.Next)}
+}
+
+func sorted(p *posting) bool {
+	less := func(a, b keyed) int { return strings.Compare(a.key, b.key) }
+	return slices.IsSortedFunc(p.Forms, less) && slices.IsSortedFunc(p.Next, less)
+}
+
 // TestPostingJSON: the index's own encoder writes what encoding/json
-// would, on postings with keys it escapes.
+// would from maps, on postings with keys it escapes.
 func TestPostingJSON(t *testing.T) {
-	postings := []*posting{
+	postings := []jsonPosting{
 		{Docs: []int32{0, 3, 12, 1}},
 		{},
 		{Docs: []int32{}, Forms: map[string][]int32{}},
@@ -95,15 +152,15 @@ func TestPostingJSON(t *testing.T) {
 			"<b": {1}, "b>": {1}, "&": {1}, `"q"\`: {2}, "\x01\t": {3}, "\u2028\u2029": {4}, "\xff\xfe": {5}, "đà nẵng": {6}, "\u0301": {7}}},
 	}
 	for _, d := range index([]Doc{{Title: "Tuyên truyền", Text: "tuyên truyền, giảm nghèo. TUYÊN"}, {Title: "Giảm nghèo", named: true}}) {
-		postings = append(postings, d)
+		postings = append(postings, asMaps(d))
 	}
-	for _, p := range postings {
-		want, err := json.Marshal(p)
+	for _, j := range postings {
+		want, err := json.Marshal(j)
 		if err != nil {
 			t.Fatal(err)
 		}
-		if got := p.appendJSON([]byte("x")); string(got) != "x"+string(want) {
-			t.Errorf("appendJSON(%+v)\n = %s\nwant x%s", p, got, want)
+		if got := fromMaps(j).appendJSON([]byte("x")); string(got) != "x"+string(want) {
+			t.Errorf("appendJSON(%+v)\n = %s\nwant x%s", j, got, want)
 		}
 	}
 }

@@ -181,15 +181,22 @@ func indexFiles(docs []Doc, prefix string) ([]output.File, error) {
 // posting is the index entry of one folded term.
 type posting struct {
 	// Docs is [doc, weight, doc, weight, ...], docs ascending.
-	Docs []int32 `json:"d"`
-	// Forms maps each accented form of the term to the docs holding it,
-	// when it differs from the folded form.
-	Forms map[string][]int32 `json:"f,omitempty"`
-	// Next maps each folded term that directly follows this one in a
-	// document to the docs where it does: Vietnamese words are mostly
+	Docs []int32
+	// Forms lists each accented form of the term with the docs holding
+	// it, when it differs from the folded form.
+	Forms []keyed
+	// Next lists each folded term that directly follows this one in a
+	// document with the docs where it does: Vietnamese words are mostly
 	// two syllables ("giảm nghèo"), and a query's syllables found side by
 	// side rank above the same syllables apart ("giám sát … nghèo").
-	Next map[string][]int32 `json:"n,omitempty"`
+	Next []keyed
+}
+
+// keyed is a form or a term with its documents, ascending. A posting's
+// lists of them are sorted by key, the order of a JSON object's keys.
+type keyed struct {
+	key  string
+	docs []int32
 }
 
 // encode writes the posting's document numbers as differences from the
@@ -205,9 +212,9 @@ func (p *posting) encode() {
 
 // deltas writes each ascending list of document numbers of lists as
 // differences from the previous number, in place.
-func deltas(lists map[string][]int32) {
-	for _, ids := range lists {
-		prev := int32(0)
+func deltas(lists []keyed) {
+	for _, l := range lists {
+		ids, prev := l.docs, int32(0)
 		for i, d := range ids {
 			ids[i], prev = d-prev, d
 		}
@@ -237,9 +244,9 @@ func jsonSize(idx map[string]*posting) int {
 	n := 0
 	for _, p := range idx {
 		n += 16 + 3*len(p.Docs)
-		for _, lists := range []map[string][]int32{p.Forms, p.Next} {
-			for k, ids := range lists {
-				n += len(k) + 6 + 3*len(ids)
+		for _, lists := range [][]keyed{p.Forms, p.Next} {
+			for _, l := range lists {
+				n += len(l.key) + 6 + 3*len(l.docs)
 			}
 		}
 	}
@@ -260,21 +267,16 @@ func appendInts(b []byte, ns []int32) []byte {
 	return append(b, ']')
 }
 
-// appendLists appends lists as a JSON object, keys sorted.
-func appendLists(b []byte, lists map[string][]int32) []byte {
-	keys := make([]string, 0, len(lists))
-	for k := range lists {
-		keys = append(keys, k)
-	}
-	slices.Sort(keys)
+// appendLists appends lists, sorted by key, as a JSON object.
+func appendLists(b []byte, lists []keyed) []byte {
 	b = append(b, '{')
-	for i, k := range keys {
+	for i, l := range lists {
 		if i > 0 {
 			b = append(b, ',')
 		}
-		b = appendJSONString(b, k)
+		b = appendJSONString(b, l.key)
 		b = append(b, ':')
-		b = appendInts(b, lists[k])
+		b = appendInts(b, l.docs)
 	}
 	return append(b, '}')
 }
@@ -572,26 +574,45 @@ func (ix *indexer) postingsByTerm() map[string]*posting {
 	for t, docs := range ix.docs.lists(len(ix.terms)) {
 		postings[t].Docs = docs
 	}
-	for f, docs := range ix.formDocs.lists(len(ix.forms)) {
-		p := &postings[ix.formTerm[f]]
-		if p.Forms == nil {
-			p.Forms = map[string][]int32{}
-		}
-		p.Forms[ix.forms[f]] = docs
-	}
-	for n, docs := range ix.pairDocs.lists(len(ix.pairs)) {
-		pair := ix.pairs[n]
-		p := &postings[pair>>32]
-		if p.Next == nil {
-			p.Next = map[string][]int32{}
-		}
-		p.Next[ix.terms[pair&(1<<32-1)]] = docs
+	forms := byTerm(len(ix.terms), ix.formDocs.lists(len(ix.forms)),
+		func(f int) int32 { return ix.formTerm[f] }, func(f int) string { return ix.forms[f] })
+	next := byTerm(len(ix.terms), ix.pairDocs.lists(len(ix.pairs)),
+		func(n int) int32 { return int32(ix.pairs[n] >> 32) }, func(n int) string { return ix.terms[ix.pairs[n]&(1<<32-1)] })
+	for t := range postings {
+		postings[t].Forms, postings[t].Next = forms[t], next[t]
 	}
 	idx := make(map[string]*posting, len(ix.terms))
 	for t, term := range ix.terms {
 		idx[term] = &postings[t]
 	}
 	return idx
+}
+
+// byTerm hands each of terms terms its keyed lists, sorted by key and
+// cut from one array: list i, keyOf(i), goes to termOf(i).
+func byTerm(terms int, lists [][]int32, termOf func(i int) int32, keyOf func(i int) string) [][]keyed {
+	start := make([]int, terms+1) // term t's lists are all[start[t]:start[t+1]]
+	for i := range lists {
+		start[termOf(i)+1]++
+	}
+	for t := 1; t <= terms; t++ {
+		start[t] += start[t-1]
+	}
+	all := make([]keyed, start[terms])
+	at := slices.Clone(start[:terms])
+	for i, docs := range lists {
+		t := termOf(i)
+		all[at[t]] = keyed{keyOf(i), docs}
+		at[t]++
+	}
+	out := make([][]keyed, terms)
+	for t := range out {
+		if start[t+1] > start[t] {
+			out[t] = all[start[t]:start[t+1]:start[t+1]]
+			slices.SortFunc(out[t], func(a, b keyed) int { return strings.Compare(a.key, b.key) })
+		}
+	}
+	return out
 }
 
 // grouped gathers runs of width numbers by key (a term, form or pair
@@ -605,10 +626,11 @@ type grouped struct {
 	count []int32 // runs by key
 }
 
-// grow makes room for n runs.
+// grow makes room for n runs. The room is made, not appended to: memory
+// fresh from the system is not cleared, so room left unused costs nothing.
 func (g *grouped) grow(n int) {
-	g.keys = slices.Grow(g.keys, n)
-	g.runs = slices.Grow(g.runs, n*g.width)
+	g.keys = append(make([]int32, 0, len(g.keys)+n), g.keys...)
+	g.runs = append(make([]int32, 0, len(g.runs)+n*g.width), g.runs...)
 }
 
 func (g *grouped) add(key int32, run ...int32) {
@@ -631,7 +653,9 @@ func (g *grouped) lists(n int) [][]int32 {
 		at += int(c) * g.width
 	}
 	for i, k := range g.keys {
-		copy(all[end[k]:], g.runs[i*g.width:(i+1)*g.width])
+		for j := range g.width { // a run is one or two numbers: no call to copy
+			all[end[k]+j] = g.runs[i*g.width+j]
+		}
 		end[k] += g.width
 	}
 	for k, c := range g.count {
