@@ -38,6 +38,15 @@ func (w *htmlWriter) crumbs(v *page) {
 	w.raw("\" class=\"crumbs\">")
 }
 
+// underIndex writes the breadcrumbs of a page listed on the index at
+// path (named by the interface string key) and opens its heading, name.
+func (w *htmlWriter) underIndex(v *page, path, key, name string) {
+	w.crumbs(v)
+	w.link(v.Link.Path(path), tr(w, v, key))
+	w.raw("</nav>\n<h1>")
+	w.text(name)
+}
+
 // link writes an anchor to href around text.
 func (w *htmlWriter) link(href, text string) {
 	w.raw("<a href=\"")
@@ -74,10 +83,7 @@ func (w *htmlWriter) provinceAgencyPage(pv *provinceAgencyView) {
 func (w *htmlWriter) agencyPage(av *agencyView) {
 	v, a := av.page, av.Agency
 	w.layout(v, func() { w.text(v.Tx(a.Name)) }, func() {
-		w.crumbs(v)
-		w.link(v.Link.Path("agencies/"), tr(w, v, "nav.agencies"))
-		w.raw("</nav>\n<h1>")
-		w.text(v.Tx(a.Name))
+		w.underIndex(v, "agencies/", "nav.agencies", v.Tx(a.Name))
 		w.raw("</h1>\n<dl class=\"facts\">\n")
 		if abbr := v.Abbr(a); abbr != "" {
 			w.raw("<dt>")
@@ -143,10 +149,7 @@ func (w *htmlWriter) agencyItems(v *page, items []*model.Item, a *model.Agency) 
 func (w *htmlWriter) themePage(tv *themeView) {
 	v, t := tv.page, tv.Theme
 	w.layout(v, func() { w.text(v.Tx(t.Name)) }, func() {
-		w.crumbs(v)
-		w.link(v.Link.Path("themes/"), tr(w, v, "nav.themes"))
-		w.raw("</nav>\n<h1>")
-		w.text(v.Tx(t.Name))
+		w.underIndex(v, "themes/", "nav.themes", v.Tx(t.Name))
 		w.raw("</h1>\n<p>")
 		w.link(v.Link.CompareTheme(t), tr(w, v, "theme.compare"))
 		w.raw("</p>\n")

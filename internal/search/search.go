@@ -434,18 +434,15 @@ func index(docs []Doc) map[string]*posting {
 type indexer struct {
 	// words maps each word as written to what it is in the index
 	words map[string]word
-	// terms are by term number; termOf numbers terms
-	terms  []string
-	termOf map[string]int32
-	// forms are the accented forms (lowercase) by form number, with the
-	// term each folds to; formOf numbers forms
-	forms    []string
+	// terms are the folded words
+	terms numbering[string]
+	// forms are the accented forms (lowercase), with the term each
+	// folds to, by form number
+	forms    numbering[string]
 	formTerm []int32
-	formOf   map[string]int32
-	// pairs are the pairs of terms side by side (term<<32 | the term
-	// after it) by pair number; pairOf numbers pairs
-	pairs  []uint64
-	pairOf map[uint64]int32
+	// pairs are the pairs of terms side by side: term<<32 | the term
+	// after it
+	pairs numbering[uint64]
 
 	// the postings so far: each term's documents and weights, each
 	// form's documents, each pair's documents
@@ -463,12 +460,32 @@ type indexer struct {
 	doc          int32
 }
 
+// numbering numbers values in the order they are first met.
+type numbering[K comparable] struct {
+	of  map[K]int32
+	all []K // by number
+}
+
+// number returns k's number, and whether k is new.
+func (n *numbering[K]) number(k K) (int32, bool) {
+	if i, ok := n.of[k]; ok {
+		return i, false
+	}
+	if n.of == nil {
+		n.of = map[K]int32{}
+	}
+	i := int32(len(n.all))
+	n.of[k] = i
+	n.all = append(n.all, k)
+	return i, true
+}
+
 // word is a word as written: its term, and its form when lowercasing it
 // kept a diacritic the term drops (-1 when not).
 type word struct{ term, form int32 }
 
 func newIndexer() *indexer {
-	return &indexer{words: map[string]word{}, termOf: map[string]int32{}, formOf: map[string]int32{}, pairOf: map[uint64]int32{},
+	return &indexer{words: map[string]word{},
 		docs: grouped{width: 2}, formDocs: grouped{width: 1}, pairDocs: grouped{width: 1}}
 }
 
@@ -479,21 +496,15 @@ func (ix *indexer) wordOf(w string) word {
 	}
 	lower := strings.ToLower(w)
 	folded := fold.Key(lower)
-	t, ok := ix.termOf[folded]
-	if !ok {
-		t = int32(len(ix.terms))
-		ix.termOf[folded] = t
-		ix.terms = append(ix.terms, folded)
+	t, isNew := ix.terms.number(folded)
+	if isNew {
 		ix.weight = append(ix.weight, 0)
 	}
 	x := word{term: t, form: -1}
 	if folded != lower {
 		// "Tuyên" and "tuyên" are one form
-		f, ok := ix.formOf[lower]
-		if !ok {
-			f = int32(len(ix.forms))
-			ix.formOf[lower] = f
-			ix.forms = append(ix.forms, lower)
+		f, isNew := ix.forms.number(lower)
+		if isNew {
 			ix.formTerm = append(ix.formTerm, t)
 			ix.formSeen = append(ix.formSeen, 0)
 		}
@@ -526,7 +537,7 @@ func (ix *indexer) add(text string, w int32) {
 		}
 		// a word of combining marks alone folds to nothing, and
 		// nothing is not a word to stand beside
-		if ix.terms[x.term] != "" {
+		if ix.terms.all[x.term] != "" {
 			prev = x.term
 		} else {
 			prev = -1
@@ -536,11 +547,8 @@ func (ix *indexer) add(text string, w int32) {
 
 // pair takes a pair of terms side by side into the current document.
 func (ix *indexer) pair(pair uint64) {
-	n, ok := ix.pairOf[pair]
-	if !ok {
-		n = int32(len(ix.pairs))
-		ix.pairOf[pair] = n
-		ix.pairs = append(ix.pairs, pair)
+	n, isNew := ix.pairs.number(pair)
+	if isNew {
 		ix.pairSeen = append(ix.pairSeen, 0)
 	}
 	if ix.pairSeen[n] != ix.doc+1 {
@@ -570,19 +578,20 @@ func (ix *indexer) post(id int32) {
 
 // postingsByTerm returns the postings gathered, by folded term.
 func (ix *indexer) postingsByTerm() map[string]*posting {
-	postings := make([]posting, len(ix.terms))
-	for t, docs := range ix.docs.lists(len(ix.terms)) {
+	terms, forms, pairs := ix.terms.all, ix.forms.all, ix.pairs.all
+	postings := make([]posting, len(terms))
+	for t, docs := range ix.docs.lists(len(terms)) {
 		postings[t].Docs = docs
 	}
-	forms := byTerm(len(ix.terms), ix.formDocs.lists(len(ix.forms)),
-		func(f int) int32 { return ix.formTerm[f] }, func(f int) string { return ix.forms[f] })
-	next := byTerm(len(ix.terms), ix.pairDocs.lists(len(ix.pairs)),
-		func(n int) int32 { return int32(ix.pairs[n] >> 32) }, func(n int) string { return ix.terms[ix.pairs[n]&(1<<32-1)] })
+	formLists := byTerm(len(terms), ix.formDocs.lists(len(forms)),
+		func(f int) int32 { return ix.formTerm[f] }, func(f int) string { return forms[f] })
+	nextLists := byTerm(len(terms), ix.pairDocs.lists(len(pairs)),
+		func(n int) int32 { return int32(pairs[n] >> 32) }, func(n int) string { return terms[pairs[n]&(1<<32-1)] })
 	for t := range postings {
-		postings[t].Forms, postings[t].Next = forms[t], next[t]
+		postings[t].Forms, postings[t].Next = formLists[t], nextLists[t]
 	}
-	idx := make(map[string]*posting, len(ix.terms))
-	for t, term := range ix.terms {
+	idx := make(map[string]*posting, len(terms))
+	for t, term := range terms {
 		idx[term] = &postings[t]
 	}
 	return idx
