@@ -1,6 +1,8 @@
 package render
 
 import (
+	"fmt"
+
 	"sitegen/internal/manifest"
 	"sitegen/internal/model"
 )
@@ -28,7 +30,14 @@ var pagesInGo = map[manifest.Kind]func(w *htmlWriter, v any){
 }
 
 func inGo[V any](write func(*htmlWriter, V)) func(*htmlWriter, any) {
-	return func(w *htmlWriter, v any) { write(w, v.(V)) }
+	return func(w *htmlWriter, v any) {
+		view, ok := v.(V)
+		if !ok { // a view and its kind out of step: a mistake here, not in the content
+			w.fail(fmt.Errorf("a %T to write where a %T belongs", v, view))
+			return
+		}
+		write(w, view)
+	}
 }
 
 // crumbs opens the breadcrumbs of a list page.
