@@ -1,7 +1,6 @@
 package render
 
 import (
-	"fmt"
 	"html/template"
 	"strings"
 
@@ -94,9 +93,14 @@ func (w *htmlWriter) head(v *page, title func()) {
 	w.raw("\">\n<script src=\"")
 	w.urlErr(v.Link.Asset("site.js"))
 	w.raw("\" defer></script>\n")
-	if ld, err := v.JSONLD(); (err != nil || ld != "") && w.err == nil {
-		// only plan pages carry JSON-LD, and they are not written here
-		w.err = fmt.Errorf("a %s page with JSON-LD (%v): render it with the templates", v.Page.Kind, err)
+	// only plan pages carry JSON-LD: trusted JSON, which html/template
+	// writes as it is in a script element
+	ld, err := v.JSONLD()
+	w.fail(err)
+	if ld != "" {
+		w.raw("<script type=\"application/ld+json\">")
+		w.raw(string(ld))
+		w.raw("</script>")
 	}
 }
 
@@ -519,7 +523,13 @@ func (w *htmlWriter) sectionTitle(v *page, s *model.Section) {
 		w.text(s.Title.VI)
 		w.raw("</span>")
 	}
-	if s.Title.Editorial {
+	w.editorial(v, s.Title)
+}
+
+// editorial is the partial "editorial": a mark on a text the editors
+// wrote rather than the source.
+func (w *htmlWriter) editorial(v *page, t model.Text) {
+	if t.Editorial {
 		w.raw(" <span class=\"editorial\">(")
 		w.t(v, "editorial.mark")
 		w.raw(")</span>")

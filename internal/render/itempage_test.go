@@ -84,7 +84,7 @@ func firstDiff(got, want []byte) string {
 }
 
 // TestItemPageOverride: a publisher's templates still decide what the
-// pages written in Go show (item pages and the lists in pagesInGo).
+// pages written in Go show (the kinds in pagesInGo).
 func TestItemPageOverride(t *testing.T) {
 	const item = "en/plans/sample-1-2021/i-1-b/index.html"
 	tests := []struct{ file, old, new, marker, page string }{
@@ -95,6 +95,8 @@ func TestItemPageOverride(t *testing.T) {
 		{"agency.html", `<dl class="facts">`, `<dl class="facts mine">`, "facts mine", "en/agencies/dolisa/index.html"},
 		{"theme.html", `<h1>`, `<h1 class="mine">`, `<h1 class="mine">`, "en/themes/poverty-reduction/index.html"},
 		{"compare-agency.html", `<h1>`, `<h1 class="mine">`, `<h1 class="mine">`, "vi/compare/agencies/dolisa/index.html"},
+		{"plan.html", `<details class="register" id="register">`, `<details class="register mine" id="register">`, "register mine", "en/plans/sample-1-2021/index.html"},
+		{"province.html", `<h1>`, `<h1 class="mine">`, `<h1 class="mine">`, "vi/provinces/da-nang/index.html"},
 	}
 	for _, tt := range tests {
 		t.Run(tt.file+" "+tt.page, func(t *testing.T) {

@@ -2,6 +2,7 @@ package render
 
 import (
 	"fmt"
+	"strconv"
 
 	"sitegen/internal/manifest"
 	"sitegen/internal/model"
@@ -20,6 +21,8 @@ import (
 // view.
 var pagesInGo = map[manifest.Kind]func(w *htmlWriter, v any){
 	manifest.Item:           inGo((*htmlWriter).itemPage),
+	manifest.Plan:           inGo((*htmlWriter).planPage),
+	manifest.Province:       inGo((*htmlWriter).provincePage),
 	manifest.ProvinceAgency: inGo((*htmlWriter).provinceAgencyPage),
 	manifest.Agency:         inGo((*htmlWriter).agencyPage),
 	manifest.Theme:          inGo((*htmlWriter).themePage),
@@ -63,6 +66,135 @@ func (w *htmlWriter) link(href, text string) {
 	w.raw("\">")
 	w.text(text)
 	w.raw("</a>")
+}
+
+// province.html
+func (w *htmlWriter) provincePage(pv *provinceView) {
+	v, p := pv.page, pv.Province
+	w.layout(v, func() { w.text(v.Tx(p.Name)) }, func() {
+		heading, err := v.ProvinceHeading(p)
+		w.fail(err)
+		w.underIndex(v, "provinces/", "nav.provinces", heading)
+		w.raw("</h1>\n")
+		if list := v.ProvinceChanges(p); len(list) > 0 {
+			w.raw("<h2>")
+			w.t(v, "province.changes")
+			w.raw("</h2>")
+			w.changes(v, list)
+		}
+		w.raw("\n")
+		w.commentary(v, pv.Commentary)
+		w.raw("\n<h2>")
+		w.t(v, "province.plans")
+		w.raw("</h2>\n")
+		if len(p.Plans) > 0 {
+			w.raw("<ul class=\"cards\">")
+			for _, pl := range p.Plans {
+				w.planCard(v, pl)
+			}
+			w.raw("</ul>")
+		} else {
+			w.raw("<p>")
+			w.t(v, "province.no-plans")
+			w.raw("</p>")
+		}
+		w.raw("\n")
+		if len(pv.Items) > 0 {
+			w.statusCounts(v, pv.Items)
+		}
+		w.raw("\n")
+		if len(pv.Agencies) > 0 {
+			w.raw("<h2>")
+			w.t(v, "province.agencies")
+			w.raw("</h2>\n")
+			w.raw(string(pv.AgencyChart()))
+			w.raw("\n<ul class=\"cols\">")
+			for _, ac := range pv.Agencies {
+				w.raw("<li>")
+				w.link(v.Link.ProvinceAgency(p, ac.Agency), v.AgencyName(ac.Agency, p))
+				n := strconv.Itoa(ac.Items)
+				w.raw(" (<span data-value=\"")
+				w.raw(n)
+				w.raw("\">")
+				w.raw(n)
+				w.raw("</span>)")
+				if s := ac.Agency.Successor; s != nil {
+					w.raw(" <span class=\"sub\">— ")
+					w.str(v.Tf("agency.successor", v.L.Date(s.Date)))
+					w.raw(": ")
+					for i, x := range s.Agencies {
+						if i > 0 {
+							w.raw(", ")
+						}
+						w.text(v.Tx(x.Name))
+					}
+					w.raw("</span>")
+				}
+				w.raw("</li>")
+			}
+			w.raw("</ul>")
+		}
+		w.raw("\n")
+	})
+}
+
+// planCard is the partial "plan-card": a plan's name, title, province,
+// date and figures.
+func (w *htmlWriter) planCard(v *page, p *model.Plan) {
+	w.raw("\n<li>")
+	w.link(v.Link.Plan(p), v.PlanName(p))
+	w.raw(" — ")
+	w.text(v.Tx(p.Title))
+	w.raw("\n<span class=\"sub\">")
+	if pr := p.Province; pr != nil {
+		w.text(v.Tx(pr.Name))
+		if p.Attribution != nil {
+			w.raw(" (")
+			w.t(v, "plan.attributed-short")
+			w.raw(")")
+		}
+		w.raw(" · ")
+	}
+	if p.Document.HasDate {
+		w.text(v.L.Date(p.Document.Date))
+	} else {
+		w.t(v, "plan.date-not-stated")
+	}
+	w.raw(" · ")
+	w.figures(v, v.PlanFigures(p))
+	w.raw("</span></li>")
+}
+
+// statusCounts is the partial "status-counts": items per status, as a
+// chart and a table, or a sentence while none is reported.
+func (w *htmlWriter) statusCounts(v *page, items []*model.Item) {
+	if !v.Reported(items) {
+		w.raw("<p class=\"status-none\">")
+		w.t(v, "status.none")
+		w.raw(" ")
+		w.link(v.Link.Path("methodology/"), tr(w, v, "status.how"))
+		w.raw("</p>")
+		return
+	}
+	w.raw(string(v.StatusChart(items)))
+	w.raw("<table class=\"status\">\n<caption>")
+	w.t(v, "status.caption")
+	w.raw("</caption>\n<thead><tr><th scope=\"col\">")
+	w.t(v, "item.status")
+	w.raw("</th><th scope=\"col\">")
+	w.t(v, "compare.items")
+	w.raw("</th></tr></thead>\n<tbody>")
+	for _, c := range v.StatusCounts(items) {
+		w.raw("<tr><th scope=\"row\">")
+		w.str(v.Name(c.Status))
+		n := strconv.Itoa(c.Count)
+		w.raw("</th><td data-value=\"")
+		w.raw(n)
+		w.raw("\">")
+		w.raw(n)
+		w.raw("</td></tr>")
+	}
+	w.raw("</tbody>\n</table>")
 }
 
 // province-agency.html
