@@ -205,9 +205,11 @@ type Dir struct {
 	leftovers              sync.WaitGroup // removing what earlier builds left beside out
 	// recycled says the site is written over a previous one (see
 	// recycle); written holds the paths of the files this build wrote,
-	// so that Commit can remove the rest
+	// and before what the previous site held, so that Commit can remove
+	// the rest
 	recycled bool
 	written  map[string]bool
+	before   chan listing
 }
 
 // Begin starts writing a site that will replace out, once out has passed
@@ -292,6 +294,10 @@ func (d *Dir) recycle(left []string) (string, []string, error) {
 			continue
 		}
 		d.recycled, d.written = true, map[string]bool{}
+		// listed while the pages render, so that Commit need not walk
+		// the whole site after the last one is written
+		d.before = make(chan listing, 1)
+		go func() { d.before <- list(tmp) }()
 		return tmp, append(left[:i:i], left[i+1:]...), nil
 	}
 	return "", left, nil
@@ -474,6 +480,10 @@ func holds(f *os.File, data []byte) bool {
 // removeStale removes from a recycled site what this build did not
 // write: files and directories of the previous site that are no more.
 func (d *Dir) removeStale() error {
+	before := <-d.before
+	if before.err != nil {
+		return before.err
+	}
 	keep := map[string]bool{".": true, MarkerFile: true}
 	for p := range d.written {
 		keep[p] = true
@@ -481,22 +491,57 @@ func (d *Dir) removeStale() error {
 			keep[dir] = true
 		}
 	}
-	return filepath.WalkDir(d.tmp, func(p string, e fs.DirEntry, err error) error {
+	gone := "" // the last path removed, with all beneath it
+	for _, p := range before.paths {
+		if keep[p] || gone != "" && strings.HasPrefix(p, gone+string(filepath.Separator)) || d.underFile(p) {
+			continue
+		}
+		if err := os.RemoveAll(filepath.Join(d.tmp, p)); err != nil {
+			return err
+		}
+		gone = p
+	}
+	return nil
+}
+
+// underFile reports whether a directory above p is now a file this
+// build wrote, which took its place and everything that was beneath it.
+func (d *Dir) underFile(p string) bool {
+	for dir := filepath.Dir(p); dir != "."; dir = filepath.Dir(dir) {
+		if d.written[dir] {
+			return true
+		}
+	}
+	return false
+}
+
+// listing is what a recycled site held when a build took it: the path
+// of every file and directory below its root, each directory before
+// what it holds.
+type listing struct {
+	paths []string
+	err   error
+}
+
+// list lists the tree at root. The build writes into it meanwhile: what
+// it removes is passed over, and what it adds is its own, which Commit
+// keeps.
+func list(root string) listing {
+	var paths []string
+	err := filepath.WalkDir(root, func(p string, e fs.DirEntry, err error) error {
 		if err != nil {
+			if st, lerr := os.Lstat(p); lerr != nil || !st.IsDir() {
+				return nil // removed, or made a file, by the build meanwhile
+			}
 			return err
 		}
-		rel, err := filepath.Rel(d.tmp, p)
-		if err != nil || keep[rel] {
-			return err
+		rel, err := filepath.Rel(root, p)
+		if err == nil && rel != "." {
+			paths = append(paths, rel)
 		}
-		if err := os.RemoveAll(p); err != nil {
-			return err
-		}
-		if e.IsDir() {
-			return fs.SkipDir
-		}
-		return nil
+		return err
 	})
+	return listing{paths, err}
 }
 
 // Commit puts the written site in place of the output directory and
