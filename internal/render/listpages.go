@@ -50,10 +50,18 @@ func (w *htmlWriter) crumbs(v *page) {
 	w.raw("\" class=\"crumbs\">")
 }
 
+// crumb is a link of the breadcrumbs.
+type crumb struct{ href, text string }
+
 // underIndex writes the breadcrumbs of a page listed on the index at
-// path (named by the interface string key) and opens its heading, name.
-func (w *htmlWriter) underIndex(v *page, path, key, name string) {
+// path (named by the interface string key), after those of up, and opens
+// its heading, name.
+func (w *htmlWriter) underIndex(v *page, path, key, name string, up ...crumb) {
 	w.crumbs(v)
+	for _, c := range up {
+		w.link(c.href, c.text)
+		w.raw(" › ")
+	}
 	w.link(v.Link.Path(path), tr(w, v, key))
 	w.raw("</nav>\n<h1>")
 	w.text(name)
@@ -227,17 +235,14 @@ func (w *htmlWriter) agencyPage(av *agencyView) {
 		w.underIndex(v, "agencies/", "nav.agencies", v.Tx(a.Name))
 		w.raw("</h1>\n<dl class=\"facts\">\n")
 		if abbr := v.Abbr(a); abbr != "" {
-			w.raw("<dt>")
-			w.t(v, "agency.abbr")
-			w.raw("</dt><dd>")
+			w.fact(v, "agency.abbr")
 			w.text(abbr)
 			w.raw("</dd>")
 		}
 		w.raw("\n")
 		if len(a.Variants) > 0 {
-			w.raw("<dt>")
-			w.t(v, "agency.variants")
-			w.raw("</dt><dd><ul>")
+			w.fact(v, "agency.variants")
+			w.raw("<ul>")
 			for _, s := range a.Variants {
 				w.raw("<li lang=\"vi\">")
 				w.text(s)
@@ -302,18 +307,15 @@ func (w *htmlWriter) themePage(tv *themeView) {
 func (w *htmlWriter) pillarPage(pv *pillarView) {
 	v, p := pv.page, pv.Pillar
 	w.layout(v, func() { w.text(v.Tx(p.Name)) }, func() {
-		w.crumbs(v)
+		var up []crumb
 		if f := p.Framework; f != nil {
-			w.link(v.Link.Framework(f), v.Tx(f.Name))
-			w.raw(" › ")
+			up = append(up, crumb{v.Link.Framework(f), v.Tx(f.Name)})
 		}
-		w.link(v.Link.Path("pillars/"), tr(w, v, "nav.pillars"))
-		w.raw("</nav>\n<h1>")
+		name := v.Tx(p.Name)
 		if p.Key != "" {
-			w.text(p.Key)
-			w.raw(". ")
+			name = p.Key + ". " + name
 		}
-		w.text(v.Tx(p.Name))
+		w.underIndex(v, "pillars/", "nav.pillars", name, up...)
 		w.raw("</h1>\n")
 		if en := p.Blueprint.EN; en != "" {
 			w.raw("<p>")

@@ -12,14 +12,11 @@ import (
 func (w *htmlWriter) planPage(pv *planView) {
 	v, p := pv.page, pv.Plan
 	w.layout(v, func() { w.text(v.PlanName(p)) }, func() {
-		w.crumbs(v)
+		var up []crumb
 		if pr := p.Province; pr != nil {
-			w.link(v.Link.Province(pr), v.Tx(pr.Name))
-			w.raw(" › ")
+			up = append(up, crumb{v.Link.Province(pr), v.Tx(pr.Name)})
 		}
-		w.link(v.Link.Path("plans/"), tr(w, v, "nav.plans"))
-		w.raw("</nav>\n<h1>")
-		w.text(v.Tx(p.Title))
+		w.underIndex(v, "plans/", "nav.plans", v.Tx(p.Title), up...)
 		w.raw("</h1>\n<p class=\"sub\">")
 		w.text(v.DocumentName(p))
 		w.raw(" · ")
@@ -155,16 +152,11 @@ func (w *htmlWriter) register(v *page, p *model.Plan) {
 		w.t(v, "plan.not-stated")
 		w.raw("</em>")
 	}
-	term := func(key string) {
-		w.raw("<dt>")
-		w.t(v, key)
-		w.raw("</dt><dd>")
-	}
 	w.raw("<details class=\"register\" id=\"register\">\n<summary><h2>")
 	w.t(v, "plan.register")
 	w.raw("</h2></summary>\n<dl>\n")
 	if pr := p.Province; pr != nil {
-		term("plan.province")
+		w.fact(v, "plan.province")
 		w.link(v.Link.Province(pr), v.Tx(pr.Name))
 		if c := v.ProvinceNow(pr); c != nil {
 			w.raw(" <span class=\"sub now\">(")
@@ -182,17 +174,17 @@ func (w *htmlWriter) register(v *page, p *model.Plan) {
 		w.raw("</dd>")
 	}
 	w.raw("\n")
-	term("plan.type")
+	w.fact(v, "plan.type")
 	w.str(v.Name(d.Type))
 	w.raw("</dd>\n")
-	term("plan.number")
+	w.fact(v, "plan.number")
 	if d.Number != "" {
 		w.text(d.Number)
 	} else {
 		notStated()
 	}
 	w.raw("</dd>\n")
-	term("plan.date")
+	w.fact(v, "plan.date")
 	if d.HasDate {
 		w.raw("<time datetime=\"")
 		w.text(d.Date.Format("2006-01-02"))
@@ -203,7 +195,7 @@ func (w *htmlWriter) register(v *page, p *model.Plan) {
 		notStated()
 	}
 	w.raw("</dd>\n")
-	term("plan.issuer")
+	w.fact(v, "plan.issuer")
 	switch {
 	case !d.IssuedBy.IsZero():
 		w.text(v.Tx(d.IssuedBy))
@@ -213,13 +205,9 @@ func (w *htmlWriter) register(v *page, p *model.Plan) {
 		notStated()
 	}
 	w.raw("</dd>\n")
-	if !d.ProposedBy.IsZero() {
-		term("plan.proposed-by")
-		w.text(v.Tx(d.ProposedBy))
-		w.raw("</dd>")
-	}
+	w.textFact(v, "plan.proposed-by", d.ProposedBy)
 	w.raw("\n")
-	term("plan.signer")
+	w.fact(v, "plan.signer")
 	if d.Signer != "" {
 		w.text(d.Signer)
 		if !d.SignerRole.IsZero() {
@@ -231,24 +219,11 @@ func (w *htmlWriter) register(v *page, p *model.Plan) {
 		notStated()
 	}
 	w.raw("</dd>\n")
-	if len(d.Bases) > 0 {
-		term("plan.bases")
-		w.raw("<ul>")
-		for _, b := range d.Bases {
-			w.raw("<li>")
-			w.text(v.Tx(b))
-			w.raw("</li>")
-		}
-		w.raw("</ul></dd>")
-	}
+	w.textsFact(v, "plan.bases", d.Bases)
 	w.raw("\n")
-	if !d.Replaces.IsZero() {
-		term("plan.replaces")
-		w.text(v.Tx(d.Replaces))
-		w.raw("</dd>")
-	}
+	w.textFact(v, "plan.replaces", d.Replaces)
 	w.raw("\n")
-	term("plan.period")
+	w.fact(v, "plan.period")
 	if p.PeriodFrom != 0 {
 		w.period(p)
 	} else {
@@ -256,12 +231,12 @@ func (w *htmlWriter) register(v *page, p *model.Plan) {
 	}
 	w.raw("</dd>\n")
 	if f := p.Framework; f != nil {
-		term("plan.framework")
+		w.fact(v, "plan.framework")
 		w.link(v.Link.Framework(f), v.Tx(f.Name))
 		w.raw("</dd>")
 	}
 	w.raw("\n")
-	term("plan.standing")
+	w.fact(v, "plan.standing")
 	if a := p.Standing; a != nil {
 		w.link(v.Link.Agency(a), v.AgencyName(a, p.Province))
 		w.agenciesNow(v, []*model.Agency{a})
@@ -269,24 +244,15 @@ func (w *htmlWriter) register(v *page, p *model.Plan) {
 		notStated()
 	}
 	w.raw("</dd>\n")
-	if len(p.Reporting) > 0 {
-		term("plan.reporting")
-		w.raw("<ul>")
-		for _, r := range p.Reporting {
-			w.raw("<li>")
-			w.text(v.Tx(r.Text))
-			w.raw("</li>")
-		}
-		w.raw("</ul></dd>")
+	reporting := make([]model.Text, len(p.Reporting))
+	for i, r := range p.Reporting {
+		reporting[i] = r.Text
 	}
+	w.textsFact(v, "plan.reporting", reporting)
 	w.raw("\n")
-	if !p.Funding.IsZero() {
-		term("plan.funding")
-		w.text(v.Tx(p.Funding))
-		w.raw("</dd>")
-	}
+	w.textFact(v, "plan.funding", p.Funding)
 	w.raw("\n")
-	term("plan.source")
+	w.fact(v, "plan.source")
 	w.str(v.Name(p.SourceKind))
 	if p.Source != nil {
 		w.raw(" — ")
@@ -294,6 +260,32 @@ func (w *htmlWriter) register(v *page, p *model.Plan) {
 	}
 	w.provenance(v, p.Provenance)
 	w.raw("</dd>\n</dl>\n</details>")
+}
+
+// textFact writes a term of a facts list with t as its description,
+// when there is a t.
+func (w *htmlWriter) textFact(v *page, key string, t model.Text) {
+	if !t.IsZero() {
+		w.fact(v, key)
+		w.text(v.Tx(t))
+		w.raw("</dd>")
+	}
+}
+
+// textsFact writes a term of a facts list with texts as a list, when
+// there are any.
+func (w *htmlWriter) textsFact(v *page, key string, texts []model.Text) {
+	if len(texts) == 0 {
+		return
+	}
+	w.fact(v, key)
+	w.raw("<ul>")
+	for _, t := range texts {
+		w.raw("<li>")
+		w.text(v.Tx(t))
+		w.raw("</li>")
+	}
+	w.raw("</ul></dd>")
 }
 
 // provenance is the partial "provenance": what is known of where a
