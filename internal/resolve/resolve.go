@@ -8,8 +8,8 @@
 // the document's words occurs in its plan's source document: item texts,
 // section titles, and the plan's title, bases, funding, reporting
 // deadlines, targets and the rest of its register, unless the text is
-// marked editorial (in time proportional to the text: each source is
-// indexed once). It then fills the model's resolved fields: items
+// marked editorial (in time proportional to the texts, however they are
+// ordered: see sourceIndex). It then fills the model's resolved fields: items
 // inherit their pillar and their lead and partner agencies from the
 // sections that state them, unlabelled items get their ordinal, and each
 // plan gets its items in document order.

@@ -1,6 +1,7 @@
 package resolve
 
 import (
+	"fmt"
 	"runtime"
 	"strings"
 	"testing"
@@ -243,5 +244,44 @@ func TestGlossaryAvoided(t *testing.T) {
 				t.Errorf("got %q", got[0])
 			}
 		})
+	}
+}
+
+// TestSourceLookup looks texts up before, near, far after and nowhere
+// near the last one found, in both letter cases, and past the point
+// where the document is indexed: every answer must be strings.Contains'.
+func TestSourceLookup(t *testing.T) {
+	var b strings.Builder
+	for i := range 20000 {
+		fmt.Fprintf(&b, "Từ %d ", i)
+	}
+	doc := b.String()
+	src := newSourceIndex(doc)
+	lower := strings.ToLower(sourceWords(doc))
+	texts := []string{"Từ 1 Từ 2", "Từ 3", "Từ 5000 Từ 5001", "Từ 10", "Từ 19999", "Từ 19999 Từ 20000", "Từ 7 Từ 9", "từ 8 từ 9", "Từ 0"}
+	for round := 0; round < 3; round++ {
+		for _, text := range texts {
+			for _, anyCase := range []bool{false, true} {
+				want := strings.Contains(sourceWords(doc), text)
+				if anyCase {
+					want = strings.Contains(lower, strings.ToLower(text))
+					text = strings.ToLower(text)
+				}
+				if got := src.contains(text, anyCase); got != want {
+					t.Errorf("round %d: contains(%q, %v) = %v, want %v", round, text, anyCase, got, want)
+				}
+			}
+		}
+		// texts that are nowhere use up the budget for looking through
+		// the whole document, so that the next round asks the index
+		for i := 0; i < scanBudget; i++ {
+			src.contains(fmt.Sprintf("Từ %d Từ 0", i+100), false)
+			src.contains(fmt.Sprintf("từ %d từ 0", i+100), true)
+		}
+	}
+	for i, st := range src.byCase {
+		if st.suffix == nil {
+			t.Errorf("case %d: the document was never indexed after %d looks through it", i, st.scanned/len(st.words))
+		}
 	}
 }
