@@ -1,7 +1,6 @@
 package draft
 
 import (
-	"regexp"
 	"strings"
 
 	"sitegen/internal/fold"
@@ -18,9 +17,9 @@ const (
 )
 
 var (
-	appendixRe  = regexp.MustCompile(`^(?:PHỤ LỤC|Phụ lục)\s*([IVX\d]*)\s*[:.]?\s*(.*)$`)
-	rowNumberRe = regexp.MustCompile(`^(\d{1,3})\.?$`)
-	colNumberRe = regexp.MustCompile(`^\(\d{1,2}\)$`)
+	appendixRe  = lazyRegexp(`^(?:PHỤ LỤC|Phụ lục)\s*([IVX\d]*)\s*[:.]?\s*(.*)$`)
+	rowNumberRe = lazyRegexp(`^(\d{1,3})\.?$`)
+	colNumberRe = lazyRegexp(`^\(\d{1,2}\)$`)
 )
 
 // columnRole says what a table header cell is; "" when s is no header.
@@ -58,7 +57,7 @@ type appendixTable struct {
 
 func (bd *builder) startAppendix(b block, n int) *appendixTable {
 	bd.reset()
-	m := appendixRe.FindStringSubmatch(b.text)
+	m := appendixRe().FindStringSubmatch(b.text)
 	id, label := "appendix", "Phụ lục"
 	if m != nil && m[1] != "" {
 		id += "-" + strings.ToLower(m[1])
@@ -99,7 +98,7 @@ func (a *appendixTable) add(b block) bool {
 			return false
 		}
 	}
-	if colNumberRe.MatchString(t) {
+	if colNumberRe().MatchString(t) {
 		return true // the row of column numbers under the header
 	}
 	if b.kind == roman {
@@ -107,7 +106,7 @@ func (a *appendixTable) add(b block) bool {
 		a.startGroup(b)
 		return true
 	}
-	if m := rowNumberRe.FindStringSubmatch(t); m != nil && (a.row == nil || len(a.row) >= len(a.cols)) {
+	if m := rowNumberRe().FindStringSubmatch(t); m != nil && (a.row == nil || len(a.row) >= len(a.cols)) {
 		a.flush()
 		a.row, a.rowLine = []string{m[1]}, b.line
 		return true

@@ -251,7 +251,7 @@ func (d *drafter) readParts(blocks []block, start int) {
 func (r *partReader) startsPart(b block) bool {
 	t := b.text
 	switch {
-	case appendixRe.MatchString(t) && b.kind == noLabel && !hasLowerAfter(t, "Phụ lục"):
+	case appendixRe().MatchString(t) && b.kind == noLabel && !hasLowerAfter(t, "Phụ lục"):
 		r.app = r.d.bd.startAppendix(b, r.apps)
 		r.apps++
 		r.part = inAppendix
@@ -272,7 +272,7 @@ func (r *partReader) startsPart(b block) bool {
 func (r *partReader) afterSignature(i int) int {
 	d, b := r.d, r.blocks[i]
 	t := b.text
-	if m := typeRe.FindStringSubmatch(t); m != nil && !hasLower(t) && len(strings.Fields(t)) > 2 {
+	if m := typeRe().FindStringSubmatch(t); m != nil && !hasLower(t) && len(strings.Fields(t)) > 2 {
 		// The plan a decision issues: its title says what the
 		// plan is, better than the decision's "Ban hành ...".
 		r.part = attachedPlan
@@ -337,7 +337,7 @@ func endMatter(s string) bool {
 	if strings.HasPrefix(s, "Nơi nhận") || s == "HIỆU LỰC VĂN BẢN" || strings.HasPrefix(s, "Tải văn bản") {
 		return true
 	}
-	return signRe.MatchString(s) && !hasLower(s)
+	return signRe().MatchString(s) && !hasLower(s)
 }
 
 func hasLowerAfter(s, prefix string) bool {

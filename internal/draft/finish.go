@@ -269,14 +269,14 @@ func appendNew(list []string, ids ...string) []string {
 }
 
 var (
-	leadStartRe  = regexp.MustCompile(`^(.{3,200}?)\s+chủ trì(?:[,;]?\s*(?:và\s+)?phối hợp(?:\s+với)?\s+(.*))?`)
-	partnerRe    = regexp.MustCompile(`^(?:Là cơ quan [Tt]hường trực[;,]?\s*)?(?:[Cc]hủ trì[,;]?\s*)?[Pp]hối hợp(?:\s+với)?\s+(.*)`)
-	assignRe     = regexp.MustCompile(`^Giao(?:\s+cho)?\s+(.*)`)
-	cooperateRe  = regexp.MustCompile(`^(?:chủ trì[,;]?\s*)?phối hợp(?:\s+với)?\s+(.*)`)
-	responsible  = regexp.MustCompile(`giao trách nhiệm cho\s+(.*)`)
-	standingRe   = regexp.MustCompile(`(?i)cơ quan thường trực`)
-	reportRe     = regexp.MustCompile(`(?i)báo cáo`)
-	anyPartnerRe = regexp.MustCompile(`chủ trì[,;]?\s*phối hợp(?:\s+với)?\s+(.*)`)
+	leadStartRe  = lazyRegexp(`^(.{3,200}?)\s+chủ trì(?:[,;]?\s*(?:và\s+)?phối hợp(?:\s+với)?\s+(.*))?`)
+	partnerRe    = lazyRegexp(`^(?:Là cơ quan [Tt]hường trực[;,]?\s*)?(?:[Cc]hủ trì[,;]?\s*)?[Pp]hối hợp(?:\s+với)?\s+(.*)`)
+	assignRe     = lazyRegexp(`^Giao(?:\s+cho)?\s+(.*)`)
+	cooperateRe  = lazyRegexp(`^(?:chủ trì[,;]?\s*)?phối hợp(?:\s+với)?\s+(.*)`)
+	responsible  = lazyRegexp(`giao trách nhiệm cho\s+(.*)`)
+	standingRe   = lazyRegexp(`(?i)cơ quan thường trực`)
+	reportRe     = lazyRegexp(`(?i)báo cáo`)
+	anyPartnerRe = lazyRegexp(`chủ trì[,;]?\s*phối hợp(?:\s+với)?\s+(.*)`)
 )
 
 // itemAgencies reads the agencies an item's text names: "(Sở X chủ
@@ -291,9 +291,9 @@ func (d *drafter) itemAgencies(n *node) {
 		d.itemLead(n, t)
 	}
 	if len(n.partners) == 0 && !inheritsPartners(n) {
-		m := partnerRe.FindStringSubmatch(t)
+		m := partnerRe().FindStringSubmatch(t)
 		if m == nil && len(n.lead) > 0 {
-			m = anyPartnerRe.FindStringSubmatch(t)
+			m = anyPartnerRe().FindStringSubmatch(t)
 		}
 		if m != nil {
 			if p := d.lx.read(m[1], true); len(p.ids) > 0 {
@@ -316,14 +316,14 @@ func inheritsPartners(n *node) bool {
 
 func (d *drafter) itemLead(n *node, t string) {
 	partners := func(rest string) {
-		if pm := cooperateRe.FindStringSubmatch(strings.TrimSpace(rest)); pm != nil {
+		if pm := cooperateRe().FindStringSubmatch(strings.TrimSpace(rest)); pm != nil {
 			if p := d.lx.read(pm[1], true); len(p.ids) > 0 {
 				n.partners = p.ids
 				n.partnersNote = "guess: the agencies after \"phối hợp\""
 			}
 		}
 	}
-	if m := leadParen.FindStringSubmatch(t); m != nil {
+	if m := leadParen().FindStringSubmatch(t); m != nil {
 		// "(Sở X chủ trì)" names the lead, known or not.
 		l := d.lx.read(m[1], false)
 		n.lead = l.ids
@@ -335,7 +335,7 @@ func (d *drafter) itemLead(n *node, t string) {
 		}
 		return
 	}
-	if m := leadStartRe.FindStringSubmatch(t); m != nil {
+	if m := leadStartRe().FindStringSubmatch(t); m != nil {
 		if l := d.lx.read(m[1], false); len(l.ids) > 0 && len(l.unmatched) == 0 {
 			n.lead = l.ids
 			n.leadNote = "guess: the agency the sentence starts with"
@@ -345,7 +345,7 @@ func (d *drafter) itemLead(n *node, t string) {
 			return
 		}
 	}
-	for _, re := range []*regexp.Regexp{responsible, assignRe} {
+	for _, re := range []*regexp.Regexp{responsible(), assignRe()} {
 		if m := re.FindStringSubmatch(t); m != nil {
 			if l := d.lx.read(m[1], true); len(l.ids) > 0 {
 				n.lead = l.ids
@@ -526,7 +526,7 @@ func (d *drafter) planFields() {
 		if n.isSection() || n.appRow {
 			return
 		}
-		if r.standing == "" && standingRe.MatchString(n.text) {
+		if r.standing == "" && standingRe().MatchString(n.text) {
 			switch {
 			case strings.HasPrefix(strings.ToLower(n.text), "là cơ quan"):
 				for p := n.parent; p != nil && r.standing == ""; p = p.parent {
@@ -542,7 +542,7 @@ func (d *drafter) planFields() {
 			}
 		}
 		for _, sentence := range splitSentences(n.text) {
-			m := deadlineRe.FindStringSubmatch(sentence)
+			m := deadlineRe().FindStringSubmatch(sentence)
 			if m == nil {
 				continue
 			}
@@ -554,7 +554,7 @@ func (d *drafter) planFields() {
 			for _, x := range r.reporting {
 				dup = dup || x.day == day && x.month == month
 			}
-			if !dup && reportRe.MatchString(sentence) {
+			if !dup && reportRe().MatchString(sentence) {
 				r.reporting = append(r.reporting, deadline{day: day, month: month, text: sentence})
 			}
 		}
@@ -587,10 +587,10 @@ func contiguous(paras []string, source string) string {
 // period reads the plan's period from its title: "giai đoạn 2021-2025",
 // or "đến năm 2025" from the year of issue.
 func (r *register) period() {
-	if m := periodRe.FindStringSubmatch(r.title); m != nil {
+	if m := periodRe().FindStringSubmatch(r.title); m != nil {
 		r.from, r.to = atoi(m[1]), atoi(m[2])
 		r.periodNote = "guess: the period the title names"
-	} else if m := untilRe.FindStringSubmatch(r.title); m != nil && len(r.date) >= 4 {
+	} else if m := untilRe().FindStringSubmatch(r.title); m != nil && len(r.date) >= 4 {
 		r.from, r.to = atoi(r.date[:4]), atoi(m[1])
 		r.periodNote = "guess: from the year of issue to the year the title names"
 	}

@@ -2,7 +2,6 @@ package draft
 
 import (
 	"fmt"
-	"regexp"
 	"strings"
 	"unicode/utf8"
 
@@ -135,7 +134,7 @@ func (bd *builder) outermost() *node {
 	return nil
 }
 
-var leadParen = regexp.MustCompile(`\(([^()]*?)\s+chủ trì(?:[,;]\s*([^()]*?)\s+phối hợp)?\)\s*[.;]?$`)
+var leadParen = lazyRegexp(`\(([^()]*?)\s+chủ trì(?:[,;]\s*([^()]*?)\s+phối hợp)?\)\s*[.;]?$`)
 
 // add places one paragraph of the body.
 func (bd *builder) add(b block) {
@@ -176,7 +175,7 @@ func (bd *builder) add(b block) {
 	case len(t.children) == 0:
 		// After a task: the task's second paragraph if it carries the
 		// agency the task lacks, otherwise a closing paragraph.
-		if leadParen.MatchString(b.text) && !leadParen.MatchString(t.b.body) {
+		if leadParen().MatchString(b.text) && !leadParen().MatchString(t.b.body) {
 			t.b.body += " " + b.text
 			t.notes = append(t.notes, fmt.Sprintf("guess: the paragraph at line %d continues this one", b.line))
 			return

@@ -2,7 +2,6 @@ package draft
 
 import (
 	"fmt"
-	"regexp"
 	"strconv"
 	"strings"
 	"unicode"
@@ -41,16 +40,16 @@ type deadline struct {
 }
 
 var (
-	numberRe   = regexp.MustCompile(`Số\s*:\s*([0-9]+[^\s,;]*)`)
-	placeRe    = regexp.MustCompile(`([\p{L} ]{2,40}?),\s*ngày\s+(\d{1,2})\s+tháng\s+(\d{1,2})\s+năm\s+(\d{4})`)
-	issuedRe   = regexp.MustCompile(`ban hành (?:ngày|vào ngày)\s+(\d{1,2})/(\d{1,2})/(\d{4})`)
-	typeRe     = regexp.MustCompile(`^(KẾ HOẠCH|QUYẾT ĐỊNH|CHƯƠNG TRÌNH|CHỈ THỊ|ĐỀ ÁN)\b\s*(.*)$`)
-	replacesRe = regexp.MustCompile(`thay thế ((?:Kế hoạch|Quyết định|Chỉ thị|Chương trình)[^.;]*?số \S+ ngày \S+ của [^.;,]+)`)
-	periodRe   = regexp.MustCompile(`giai đoạn\s+(\d{4})\s*-\s*(\d{4})`)
-	untilRe    = regexp.MustCompile(`đến năm (\d{4})`)
-	deadlineRe = regexp.MustCompile(`trước ngày (\d{1,2})(?:/| tháng )(\d{1,2})`)
-	signRe     = regexp.MustCompile(`^(TM|KT|TL|TUQ|Q)\.?(\s+\p{Lu}|$)`)
-	docNoRe    = regexp.MustCompile(`\d+/[\p{Lu}0-9][\p{Lu}0-9-]*`)
+	numberRe   = lazyRegexp(`Số\s*:\s*([0-9]+[^\s,;]*)`)
+	placeRe    = lazyRegexp(`([\p{L} ]{2,40}?),\s*ngày\s+(\d{1,2})\s+tháng\s+(\d{1,2})\s+năm\s+(\d{4})`)
+	issuedRe   = lazyRegexp(`ban hành (?:ngày|vào ngày)\s+(\d{1,2})/(\d{1,2})/(\d{4})`)
+	typeRe     = lazyRegexp(`^(KẾ HOẠCH|QUYẾT ĐỊNH|CHƯƠNG TRÌNH|CHỈ THỊ|ĐỀ ÁN)\b\s*(.*)$`)
+	replacesRe = lazyRegexp(`thay thế ((?:Kế hoạch|Quyết định|Chỉ thị|Chương trình)[^.;]*?số \S+ ngày \S+ của [^.;,]+)`)
+	periodRe   = lazyRegexp(`giai đoạn\s+(\d{4})\s*-\s*(\d{4})`)
+	untilRe    = lazyRegexp(`đến năm (\d{4})`)
+	deadlineRe = lazyRegexp(`trước ngày (\d{1,2})(?:/| tháng )(\d{1,2})`)
+	signRe     = lazyRegexp(`^(TM|KT|TL|TUQ|Q)\.?(\s+\p{Lu}|$)`)
+	docNoRe    = lazyRegexp(`\d+/[\p{Lu}0-9][\p{Lu}0-9-]*`)
 )
 
 // docTypes maps the heading that names a document to its type.
@@ -69,7 +68,7 @@ func (r *register) heading(blocks []block, lx *lexicon) int {
 		if b.kind == roman || b.kind == article {
 			return i
 		}
-		if m := typeRe.FindStringSubmatch(t); m != nil && isUpperLine(m[1]+" X") && !hasLower(m[1]) {
+		if m := typeRe().FindStringSubmatch(t); m != nil && isUpperLine(m[1]+" X") && !hasLower(m[1]) {
 			if r.docType != "" && m[2] == "" && m[1] == "QUYẾT ĐỊNH" {
 				return i // the line before the articles: "QUYẾT ĐỊNH:"
 			}
@@ -101,7 +100,7 @@ func (r *register) heading(blocks []block, lx *lexicon) int {
 // after it, or the sentence-case line after a bare "KẾ HOẠCH". It returns
 // the title and the index of the block after it.
 func (r *register) titleAt(blocks []block, i int) (string, int) {
-	m := typeRe.FindStringSubmatch(blocks[i].text)
+	m := typeRe().FindStringSubmatch(blocks[i].text)
 	parts := []string{blocks[i].text}
 	j := i + 1
 	for ; j < len(blocks) && isUpperLine(blocks[j].text) && !opensParagraph(blocks[j].text) && blocks[j].kind == noLabel; j++ {
@@ -118,10 +117,10 @@ func (r *register) titleAt(blocks []block, i int) (string, int) {
 // header reads the number, place, date and issuer from the lines above
 // the title.
 func (r *register) header(h string, lx *lexicon) {
-	if m := numberRe.FindStringSubmatch(h); m != nil {
+	if m := numberRe().FindStringSubmatch(h); m != nil {
 		r.number = strings.TrimRight(m[1], ".")
 	}
-	if m := placeRe.FindStringSubmatch(h); m != nil {
+	if m := placeRe().FindStringSubmatch(h); m != nil {
 		r.place = strings.TrimSpace(m[1])
 		if d, ok := ymd(m[4], m[3], m[2]); ok {
 			r.date = d
@@ -185,7 +184,7 @@ func legalBases(t string) []string {
 // lines at the end of the document ("KT. CHỦ TỊCH / PHÓ CHỦ TỊCH").
 func (r *register) signature(lines []line) {
 	for i, l := range lines {
-		if !signRe.MatchString(l.text) || hasLower(l.text) {
+		if !signRe().MatchString(l.text) || hasLower(l.text) {
 			continue
 		}
 		var role []string
@@ -327,7 +326,7 @@ func findProvince(s string, provinces []*model.Province) string {
 // decision number) the text cites.
 func findFramework(text string, frameworks []*model.Framework) string {
 	for _, f := range frameworks {
-		for _, no := range docNoRe.FindAllString(f.Instrument.VI, -1) {
+		for _, no := range docNoRe().FindAllString(f.Instrument.VI, -1) {
 			if strings.Contains(text, no) {
 				return f.ID
 			}

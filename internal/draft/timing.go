@@ -1,7 +1,6 @@
 package draft
 
 import (
-	"regexp"
 	"strconv"
 	"strings"
 
@@ -18,28 +17,28 @@ type timing struct {
 }
 
 var (
-	byDateRe = regexp.MustCompile(`(?i)trước ngày (\d{1,2})/(\d{1,2})/(\d{4})`)
-	annualRe = regexp.MustCompile(`(?i)(?:định kỳ\s+)?(?:\(?trước ngày \d{1,2}(?:/| tháng )\d{1,2}\)?\s+)?(?:hằng|hàng) năm(?:\s+\(?trước ngày \d{1,2}(?:/| tháng )\d{1,2}\)?)?`)
-	spanRe   = regexp.MustCompile(`(?i)giai đoạn\s+(\d{4})\s*-\s*(\d{4})`)
-	yearRe   = regexp.MustCompile(`^(?i)(năm \d{4})\s*:`)
-	cellYear = regexp.MustCompile(`(?i)^(?:năm|quý [IV]+/|tháng \d{1,2}/)\s*(\d{4})$`)
+	byDateRe = lazyRegexp(`(?i)trước ngày (\d{1,2})/(\d{1,2})/(\d{4})`)
+	annualRe = lazyRegexp(`(?i)(?:định kỳ\s+)?(?:\(?trước ngày \d{1,2}(?:/| tháng )\d{1,2}\)?\s+)?(?:hằng|hàng) năm(?:\s+\(?trước ngày \d{1,2}(?:/| tháng )\d{1,2}\)?)?`)
+	spanRe   = lazyRegexp(`(?i)giai đoạn\s+(\d{4})\s*-\s*(\d{4})`)
+	yearRe   = lazyRegexp(`^(?i)(năm \d{4})\s*:`)
+	cellYear = lazyRegexp(`(?i)^(?:năm|quý [IV]+/|tháng \d{1,2}/)\s*(\d{4})$`)
 )
 
 // timingIn finds a timing phrase in an item's text: a year "Năm 2017:"
 // that opens it, a date, "hằng năm" or a period "giai đoạn 2021-2025".
 func timingIn(s string) *timing {
-	if m := yearRe.FindStringSubmatch(s); m != nil {
+	if m := yearRe().FindStringSubmatch(s); m != nil {
 		return &timing{kind: model.TimingOnce, vi: m[1]}
 	}
-	if m := byDateRe.FindStringSubmatch(s); m != nil {
+	if m := byDateRe().FindStringSubmatch(s); m != nil {
 		if d, ok := ymd(m[3], m[2], m[1]); ok {
 			return &timing{kind: model.TimingDate, date: d, vi: m[0]}
 		}
 	}
-	if m := annualRe.FindString(s); m != "" {
+	if m := annualRe().FindString(s); m != "" {
 		return &timing{kind: model.TimingAnnual, vi: strings.TrimSpace(m)}
 	}
-	if m := spanRe.FindStringSubmatch(s); m != nil {
+	if m := spanRe().FindStringSubmatch(s); m != nil {
 		if t := span(m); t != nil {
 			return t
 		}
@@ -60,18 +59,18 @@ func timingCell(s string) *timing {
 	case k == "thuong xuyen" || k == "lien tuc":
 		return &timing{kind: model.TimingOngoing, vi: s}
 	}
-	if m := spanRe.FindStringSubmatch(s); m != nil && len(s) < 40 {
+	if m := spanRe().FindStringSubmatch(s); m != nil && len(s) < 40 {
 		if t := span(m); t != nil {
 			t.vi = s
 			return t
 		}
 	}
-	if m := byDateRe.FindStringSubmatch(s); m != nil {
+	if m := byDateRe().FindStringSubmatch(s); m != nil {
 		if d, ok := ymd(m[3], m[2], m[1]); ok {
 			return &timing{kind: model.TimingDate, date: d, vi: s}
 		}
 	}
-	if cellYear.MatchString(s) {
+	if cellYear().MatchString(s) {
 		return &timing{kind: model.TimingOnce, vi: s}
 	}
 	return nil

@@ -214,13 +214,13 @@ func (d *drafter) fillGuesses() {
 		r.title, r.titleNote = d.newsTitle(), "guess: the plan's name as the text gives it"
 	}
 	if r.date == "" {
-		if mm := issuedRe.FindStringSubmatch(d.text); mm != nil {
+		if mm := issuedRe().FindStringSubmatch(d.text); mm != nil {
 			if v, ok := ymd(mm[3], mm[2], mm[1]); ok {
 				r.date, r.dateNote = v, "guess: \""+mm[0]+"\""
 			}
 		}
 	}
-	if mm := replacesRe.FindStringSubmatch(d.text); mm != nil {
+	if mm := replacesRe().FindStringSubmatch(d.text); mm != nil {
 		r.replaces = strings.TrimSpace(mm[1])
 	}
 	if r.issuer == "" {
