@@ -392,7 +392,7 @@ func (d *Dir) Write(f File) error {
 		d.mu.Unlock()
 	}
 	if !d.recycled {
-		return os.WriteFile(p, f.Data, 0o644)
+		return writeFile(p, f.Data)
 	}
 	d.mu.Lock()
 	d.written[filepath.FromSlash(f.Path)] = true
@@ -432,13 +432,13 @@ func rewrite(p string, data []byte) error {
 		if !errors.Is(err, os.ErrNotExist) {
 			os.RemoveAll(p)
 		}
-		return os.WriteFile(p, data, 0o644)
+		return writeFile(p, data)
 	}
 	st, err := f.Stat()
 	if err != nil || !st.Mode().IsRegular() || links(st) != 1 {
 		f.Close()
 		os.RemoveAll(p)
-		return os.WriteFile(p, data, 0o644)
+		return writeFile(p, data)
 	}
 	if st.Size() == int64(len(data)) && holds(f, data) {
 		if err := f.Close(); err != nil {

@@ -477,3 +477,29 @@ func TestRecycledSite(t *testing.T) {
 		}
 	}
 }
+
+// TestWriteFile holds writeFile to what os.WriteFile does: it creates a
+// file with mode 0644, replaces a longer one whole, and names the path
+// in its errors.
+func TestWriteFile(t *testing.T) {
+	dir := t.TempDir()
+	p := filepath.Join(dir, "a.html")
+	for _, data := range []string{"a longer first version", "short", ""} {
+		if err := writeFile(p, []byte(data)); err != nil {
+			t.Fatal(err)
+		}
+		got, err := os.ReadFile(p)
+		if err != nil || string(got) != data {
+			t.Errorf("wrote %q, read %q (%v)", data, got, err)
+		}
+	}
+	if st, err := os.Stat(p); err != nil || st.Mode().Perm()&^0o022 != 0o644&^0o022 {
+		t.Errorf("mode %v (%v), want 0644 less the umask", st.Mode(), err)
+	}
+	missing := filepath.Join(dir, "no", "b.html")
+	err := writeFile(missing, []byte("x"))
+	var pe *os.PathError
+	if !errors.Is(err, os.ErrNotExist) || !errors.As(err, &pe) || pe.Path != missing {
+		t.Errorf("writing into a missing directory: %v, want a path error for %q that is os.ErrNotExist", err, missing)
+	}
+}

@@ -1,0 +1,43 @@
+//go:build unix
+
+package output
+
+import (
+	"os"
+
+	"golang.org/x/sys/unix"
+)
+
+// writeFile creates (or truncates) the file p and writes data to it, as
+// os.WriteFile does with mode 0644, in three system calls. os.WriteFile
+// also offers each file to the network poller, which refuses regular
+// files, and sets and clears its non-blocking flag: five more calls a
+// file, a third of the calls of writing a site.
+func writeFile(p string, data []byte) error {
+	fd, err := unix.Open(p, unix.O_WRONLY|unix.O_CREAT|unix.O_TRUNC|unix.O_CLOEXEC, 0o644)
+	for err == unix.EINTR {
+		fd, err = unix.Open(p, unix.O_WRONLY|unix.O_CREAT|unix.O_TRUNC|unix.O_CLOEXEC, 0o644)
+	}
+	if err != nil {
+		return &os.PathError{Op: "open", Path: p, Err: err}
+	}
+	for len(data) > 0 && err == nil {
+		var n int
+		n, err = unix.Write(fd, data)
+		if err == unix.EINTR {
+			err = nil
+			continue
+		}
+		if n == 0 && err == nil {
+			err = unix.EIO // a regular file takes at least one byte or fails
+		}
+		data = data[max(n, 0):]
+	}
+	if cerr := unix.Close(fd); err == nil && cerr != nil {
+		return &os.PathError{Op: "close", Path: p, Err: cerr}
+	}
+	if err != nil {
+		return &os.PathError{Op: "write", Path: p, Err: err}
+	}
+	return nil
+}
