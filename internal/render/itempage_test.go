@@ -97,6 +97,14 @@ func TestItemPageOverride(t *testing.T) {
 		{"compare-agency.html", `<h1>`, `<h1 class="mine">`, `<h1 class="mine">`, "vi/compare/agencies/dolisa/index.html"},
 		{"plan.html", `<details class="register" id="register">`, `<details class="register mine" id="register">`, "register mine", "en/plans/sample-1-2021/index.html"},
 		{"province.html", `<h1>`, `<h1 class="mine">`, `<h1 class="mine">`, "vi/provinces/da-nang/index.html"},
+		{"home.html", `<h1>`, `<h1 class="mine">`, `<h1 class="mine">`, "vi/index.html"},
+		{"framework.html", `<h1>`, `<h1 class="mine">`, `<h1 class="mine">`, "en/frameworks/fw/index.html"},
+		{"source.html", `<div class="source-text" lang="vi">`, `<div class="source-text mine" lang="vi">`, "source-text mine", "en/plans/sample-1-2021/source/index.html"},
+		{"compare.html", `<h1>`, `<h1 class="mine">`, `<h1 class="mine">`, "en/compare/index.html"},
+		{"agencies.html", `<ul class="cols">`, `<ul class="cols mine">`, "cols mine", "en/agencies/index.html"},
+		{"page.html", `<article class="prose">`, `<article class="prose mine">`, "prose mine", "vi/about/index.html"},
+		{"glossary.html", `<table class="glossary">`, `<table class="glossary mine">`, "glossary mine", "en/glossary/index.html"},
+		{"search.html", `<h1>`, `<h1 class="mine">`, `<h1 class="mine">`, "en/search/index.html"},
 	}
 	for _, tt := range tests {
 		t.Run(tt.file+" "+tt.page, func(t *testing.T) {

@@ -30,6 +30,18 @@ var pagesInGo = map[manifest.Kind]func(w *htmlWriter, v any){
 	manifest.CompareAgency:  inGo((*htmlWriter).columnsPage),
 	manifest.CompareTheme:   inGo((*htmlWriter).columnsPage),
 	manifest.ComparePillar:  inGo((*htmlWriter).columnsPage),
+	manifest.Home:           inGo((*htmlWriter).homePage),
+	manifest.Framework:      inGo((*htmlWriter).frameworkPage),
+	manifest.Plans:          inGo((*htmlWriter).plansPage),
+	manifest.Source:         inGo((*htmlWriter).sourcePage),
+	manifest.Provinces:      inGo((*htmlWriter).provincesPage),
+	manifest.Agencies:       inGo((*htmlWriter).agenciesPage),
+	manifest.Pillars:        inGo((*htmlWriter).pillarsPage),
+	manifest.Themes:         inGo((*htmlWriter).themesPage),
+	manifest.Compare:        inGo((*htmlWriter).comparePage),
+	manifest.Glossary:       inGo((*htmlWriter).glossaryPage),
+	manifest.Search:         inGo((*htmlWriter).searchPage),
+	manifest.Markdown:       inGo((*htmlWriter).markdownPage),
 }
 
 func inGo[V any](write func(*htmlWriter, V)) func(*htmlWriter, any) {

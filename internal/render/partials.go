@@ -390,7 +390,11 @@ func (w *htmlWriter) figures(v *page, f Figures) {
 // sourceTextPartial is source.html's "source-text": a source document's
 // Blocks, each item's passage marked and anchored.
 func (w *htmlWriter) sourceTextPartial(v *page, arg map[string]any) {
-	for _, b := range argOf[[]sourceBlock](w, arg, "Blocks") {
+	w.sourceText(argOf[[]sourceBlock](w, arg, "Blocks"))
+}
+
+func (w *htmlWriter) sourceText(blocks []sourceBlock) {
+	for _, b := range blocks {
 		if b.Heading {
 			w.raw("<h2>")
 		} else {
