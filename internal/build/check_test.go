@@ -106,6 +106,11 @@ func TestCheckBadInput(t *testing.T) {
 			`pages/about.en.md:6: control character U+0007 is not allowed`},
 		{"right-to-left override", replace(planFile, "en: Organise cultural exchanges.", "en: Organise \u202ecultural exchanges."),
 			`plans/sample-1-2021.yaml:51: invisible character U+202E (RIGHT-TO-LEFT OVERRIDE) is not allowed (delete it: it cannot be seen, and would reach the pages as it is, changing how the text around it shows or is searched)`},
+		// the lowest format character, and a C1 control, each just past ASCII
+		{"soft hyphen", replace(planFile, "en: Organise cultural exchanges.", "en: Organise cul\u00adtural exchanges."),
+			`plans/sample-1-2021.yaml:51: invisible character U+00AD (SOFT HYPHEN) is not allowed`},
+		{"C1 control character", replace(planFile, "vi: Tổ chức giao lưu văn hóa.", "vi: Tổ chức giao lưu\u0085 văn hóa."),
+			`plans/sample-1-2021.yaml:50: control character U+0085 is not allowed`},
 		{"zero width space in a page", replace("pages/about.en.md", "See [the plans]", "See\u200b [the plans]"),
 			`pages/about.en.md:6: invisible character U+200B (ZERO WIDTH SPACE) is not allowed`},
 		{"empty plan file", set(planFile, ""),

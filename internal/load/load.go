@@ -126,7 +126,9 @@ func (l *loader) read(name string, optional bool) ([]byte, bool) {
 		return nil, false
 	}
 	b = bytes.TrimPrefix(b, []byte("\ufeff"))
-	b = bytes.ReplaceAll(b, []byte("\r\n"), []byte("\n"))
+	if bytes.IndexByte(b, '\r') >= 0 { // ReplaceAll copies the file even when nothing is replaced
+		b = bytes.ReplaceAll(b, []byte("\r\n"), []byte("\n"))
+	}
 	if !l.checkChars(name, b) {
 		return nil, false
 	}
