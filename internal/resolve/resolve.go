@@ -71,6 +71,9 @@ type resolver struct {
 	themes     map[string]*model.Theme
 	plans      map[string]*model.Plan
 	sources    map[string]*sourceIndex // by file name
+	// avoided is the glossary's terms with renderings to avoid, once
+	// the first item with English is checked
+	avoided []avoidedTerm
 }
 
 // unique reports whether id is new in seen, reporting a duplicate.
