@@ -24,7 +24,7 @@ func rankingDocs() []Doc {
 		{URL: "/mango-i", Text: "mangoi"},
 		{URL: "/greek", Title: "Ωmega"},
 		{URL: "/hangul", Title: "한국어"},
-		{URL: "/province", Title: "Kế hoạch 10", extra: "Đà Lạt"},
+		{URL: "/province", Title: "Kế hoạch 10", extra: []string{"Đà Lạt"}},
 	}
 	for i := len(docs); i < BlockSize; i++ {
 		docs = append(docs, Doc{URL: fmt.Sprintf("/filler-%d", i)})

@@ -78,10 +78,12 @@ type Doc struct {
 	Text    string `json:"x,omitempty"`
 	// Words matched but not shown. otherTitle and otherText are the
 	// heading and text in the other language, so that a Vietnamese query
-	// finds an item on the English site too; extra holds agencies,
-	// themes, the province.
+	// finds an item on the English site too. extra holds phrases such
+	// as an item's province, plan, agencies, themes and pillar: most
+	// recur in document after document, and were two fifths of the text
+	// the index read, so each is read once (see indexer.addRecurring).
 	otherTitle, otherText string
-	extra                 string
+	extra                 []string
 	// named is true when the title is the page's name (a plan, province,
 	// agency or theme): a query naming the page finds it above the
 	// items that mention the name, headings included.
@@ -399,7 +401,10 @@ func index(docs []Doc) map[string]*posting {
 	// memory, and fresh memory is most of what the index costs.
 	n := 0
 	for _, d := range docs {
-		n += len(d.Title) + len(d.otherTitle) + len(d.Context) + len(d.Text) + len(d.otherText) + len(d.extra)
+		n += len(d.Title) + len(d.otherTitle) + len(d.Context) + len(d.Text) + len(d.otherText)
+		for _, x := range d.extra {
+			n += len(x)
+		}
 	}
 	ix.docs.grow(n / 10)
 	ix.pairDocs.grow(n / 10)
@@ -428,7 +433,9 @@ func index(docs []Doc) map[string]*posting {
 		ix.add(d.Context, 3)
 		ix.add(d.Text, 1)
 		ix.add(d.otherText, 1)
-		ix.add(d.extra, 1)
+		for _, x := range d.extra {
+			ix.addRecurring(x, 1)
+		}
 		ix.post(int32(id))
 	}
 	return ix.postingsByTerm()
@@ -467,6 +474,16 @@ type indexer struct {
 	pairSeen     []int32
 	touchedPairs []int32
 	doc          int32
+
+	// recurring holds the phrases read once for many documents
+	recurring map[string]*phrase
+}
+
+// phrase is a text read once and taken into many documents: its words,
+// and the numbers of the pairs of terms side by side in it.
+type phrase struct {
+	words []word
+	pairs []int32
 }
 
 // numbering numbers values in the order they are first met.
@@ -524,24 +541,42 @@ func (ix *indexer) wordOf(w string) word {
 
 // add takes the words of text at weight w into the current document.
 func (ix *indexer) add(text string, w int32) {
+	ix.read(text, func(x word) { ix.take(x, w) }, ix.takePair)
+}
+
+// addRecurring is add for a text that many documents hold: it is read
+// the first time, and its words and pairs are kept for the next.
+func (ix *indexer) addRecurring(text string, w int32) {
+	p, ok := ix.recurring[text]
+	if !ok {
+		p = &phrase{}
+		ix.read(text, func(x word) { p.words = append(p.words, x) },
+			func(n int32) { p.pairs = append(p.pairs, n) })
+		if ix.recurring == nil {
+			ix.recurring = map[string]*phrase{}
+		}
+		ix.recurring[text] = p
+	}
+	for _, x := range p.words {
+		ix.take(x, w)
+	}
+	for _, n := range p.pairs {
+		ix.takePair(n)
+	}
+}
+
+// read hands each word of text to word, and the number of each pair of
+// terms side by side in a phrase to pair.
+func (ix *indexer) read(text string, word func(word), pair func(int32)) {
 	prev := int32(-1)
 	for t, first := range words(text) {
 		if first {
 			prev = -1
 		}
 		x := ix.wordOf(t)
-		if ix.weight[x.term] == 0 {
-			ix.touched = append(ix.touched, x.term)
-		}
-		if ix.weight[x.term] < w {
-			ix.weight[x.term] = w
-		}
-		if x.form >= 0 && ix.formSeen[x.form] != ix.doc+1 {
-			ix.formSeen[x.form] = ix.doc + 1
-			ix.touchedForms = append(ix.touchedForms, x.form)
-		}
+		word(x)
 		if prev >= 0 {
-			ix.pair(uint64(prev)<<32 | uint64(x.term))
+			pair(ix.pairNumber(uint64(prev)<<32 | uint64(x.term)))
 		}
 		// a word of combining marks alone folds to nothing, and
 		// nothing is not a word to stand beside
@@ -553,12 +588,32 @@ func (ix *indexer) add(text string, w int32) {
 	}
 }
 
-// pair takes a pair of terms side by side into the current document.
-func (ix *indexer) pair(pair uint64) {
+// take takes a word into the current document at weight w.
+func (ix *indexer) take(x word, w int32) {
+	if ix.weight[x.term] == 0 {
+		ix.touched = append(ix.touched, x.term)
+	}
+	if ix.weight[x.term] < w {
+		ix.weight[x.term] = w
+	}
+	if x.form >= 0 && ix.formSeen[x.form] != ix.doc+1 {
+		ix.formSeen[x.form] = ix.doc + 1
+		ix.touchedForms = append(ix.touchedForms, x.form)
+	}
+}
+
+// pairNumber numbers a pair of terms side by side: term<<32 | the term
+// after it.
+func (ix *indexer) pairNumber(pair uint64) int32 {
 	n, isNew := ix.pairs.number(pair)
 	if isNew {
 		ix.pairSeen = append(ix.pairSeen, 0)
 	}
+	return n
+}
+
+// takePair takes pair number n into the current document.
+func (ix *indexer) takePair(n int32) {
 	if ix.pairSeen[n] != ix.doc+1 {
 		ix.pairSeen[n] = ix.doc + 1
 		ix.touchedPairs = append(ix.touchedPairs, n)
@@ -694,12 +749,11 @@ func documents(site *model.Site, lang model.Lang, basePath string, l Labels) []D
 		}
 		planName := l.PlanName(p)
 		docs = append(docs, Doc{URL: url(manifest.PlanPath(p)), Title: planName + " — " + p.Title.Get(lang),
-			Kind: l.Plan, extra: province, named: true})
+			Kind: l.Plan, extra: []string{province}, named: true})
 		for _, it := range p.Items {
-			var extra []string
-			extra = append(extra, province, p.Title.Get(lang))
+			extra := []string{province, p.Title.Get(lang)}
 			for _, a := range append(append([]*model.Agency(nil), it.Lead...), it.Partners...) {
-				extra = append(extra, agencyTerms(a, lang))
+				extra = append(extra, agencyTerms(a)...)
 			}
 			for _, t := range it.Themes {
 				extra = append(extra, t.Name.Get(lang))
@@ -707,12 +761,12 @@ func documents(site *model.Site, lang model.Lang, basePath string, l Labels) []D
 			if it.Pillar != nil {
 				extra = append(extra, it.Pillar.Name.Get(lang))
 			}
-			docs = append(docs, itemDoc(it, lang, url(manifest.ItemPath(it)), planName, l, strings.Join(extra, ", ")))
+			docs = append(docs, itemDoc(it, lang, url(manifest.ItemPath(it)), planName, l, extra))
 		}
 	}
 	for _, pr := range site.Provinces {
 		docs = append(docs, Doc{URL: url(manifest.ProvincePath(pr)), Title: pr.Name.Get(lang), Kind: l.Province,
-			extra: pr.Name.VI + ", " + pr.Name.EN, named: true})
+			extra: []string{pr.Name.VI, pr.Name.EN}, named: true})
 	}
 	for _, a := range site.Agencies {
 		title := a.Name.Get(lang)
@@ -725,7 +779,7 @@ func documents(site *model.Site, lang model.Lang, basePath string, l Labels) []D
 		if len(abbrs) > 0 {
 			title += " (" + strings.Join(abbrs, ", ") + ")"
 		}
-		docs = append(docs, Doc{URL: url(manifest.AgencyPath(a)), Title: title, Kind: l.Agency, extra: agencyTerms(a, lang), named: true})
+		docs = append(docs, Doc{URL: url(manifest.AgencyPath(a)), Title: title, Kind: l.Agency, extra: agencyTerms(a), named: true})
 	}
 	for _, t := range site.Themes {
 		docs = append(docs, Doc{URL: url(manifest.ThemePath(t)), Title: t.Name.Get(lang), Kind: l.Theme,
@@ -736,7 +790,7 @@ func documents(site *model.Site, lang model.Lang, basePath string, l Labels) []D
 
 // itemDoc is the document of an item: its heading as the title, placed by
 // its province, plan and label, and found by its words in both languages.
-func itemDoc(it *model.Item, lang model.Lang, url, planName string, l Labels, extra string) Doc {
+func itemDoc(it *model.Item, lang model.Lang, url, planName string, l Labels, extra []string) Doc {
 	context := planName + " · " + l.Label(it)
 	if pr := it.Plan.Province; pr != nil {
 		context = pr.Name.Get(lang) + " · " + context
@@ -754,6 +808,6 @@ func itemDoc(it *model.Item, lang model.Lang, url, planName string, l Labels, ex
 
 // agencyTerms are the words an agency is found by: its name in both
 // languages, its abbreviations and every spelling seen in the sources.
-func agencyTerms(a *model.Agency, lang model.Lang) string {
-	return strings.Join(append([]string{a.Name.VI, a.Name.EN, a.Abbr.VI, a.Abbr.EN}, a.Variants...), ", ")
+func agencyTerms(a *model.Agency) []string {
+	return append([]string{a.Name.VI, a.Name.EN, a.Abbr.VI, a.Abbr.EN}, a.Variants...)
 }
