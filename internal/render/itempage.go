@@ -35,7 +35,13 @@ func (w *htmlWriter) itemPage(iv *itemView) {
 // layout writes layout.html around a page whose templates' "title" and
 // "main" title and main write.
 func (w *htmlWriter) layout(v *page, title, main func()) {
-	w.head(v, title)
+	w.layoutWithHead(v, title, nil, main)
+}
+
+// layoutWithHead is layout for a kind that defines layout.html's block
+// "head", which extra writes.
+func (w *htmlWriter) layoutWithHead(v *page, title, extra, main func()) {
+	w.head(v, title, extra)
 	w.header(v)
 	main()
 	// layout.html, after "main"
@@ -45,7 +51,7 @@ func (w *htmlWriter) layout(v *page, title, main func()) {
 }
 
 // head writes layout.html's head.
-func (w *htmlWriter) head(v *page, title func()) {
+func (w *htmlWriter) head(v *page, title, extra func()) {
 	siteTitle := v.Tx(v.Site.Title)
 	desc := v.Description()
 
@@ -84,7 +90,11 @@ func (w *htmlWriter) head(v *page, title func()) {
 	w.url(v.Link.CanonicalIn("en"))
 	w.raw("\">\n<link rel=\"alternate\" hreflang=\"x-default\" href=\"")
 	w.url(v.Link.CanonicalIn("vi"))
-	w.raw("\">\n\n<link rel=\"alternate\" type=\"application/atom+xml\" href=\"")
+	w.raw("\">\n")
+	if extra != nil {
+		extra()
+	}
+	w.raw("\n<link rel=\"alternate\" type=\"application/atom+xml\" href=\"")
 	w.url(v.Link.Path("feed.xml"))
 	w.raw("\" title=\"")
 	w.t(v, "feed.title")

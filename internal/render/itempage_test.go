@@ -44,11 +44,16 @@ func TestItemPageMatchesTemplate(t *testing.T) {
 		name    string
 		content fstest.MapFS
 		base    string
+		want    []string // files the case is there to compare
 	}{
-		{"fixture valid", sitetest.Fixture(t, "valid"), "https://portal.example.gov.vn/asean/"},
-		{"fixture two-frameworks", sitetest.Fixture(t, "two-frameworks"), "/"},
-		{"real site", sitetest.Content(t), "https://example.org/"},
-		{"real site under a sub-path", sitetest.Content(t), "/asean/"},
+		{"fixture valid", sitetest.Fixture(t, "valid"), "https://portal.example.gov.vn/asean/", nil},
+		{"fixture two-frameworks", sitetest.Fixture(t, "two-frameworks"), "/", nil},
+		{"fixture valid, with moves and withdrawals", movedAndWithdrawn(t), "/asean/", []string{
+			"en/plans/sample-1-2021/i-2-z/index.html", "vi/plans/sample-1-2021/i-1-z/index.html",
+			"en/provinces/gone/index.html", "vi/methodology/index.html", "en/old-news/index.html",
+		}},
+		{"real site", sitetest.Content(t), "https://example.org/", []string{"index.html", "404.html", "en/404.html"}},
+		{"real site under a sub-path", sitetest.Content(t), "/asean/", nil},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
@@ -69,6 +74,11 @@ func TestItemPageMatchesTemplate(t *testing.T) {
 			if items == 0 {
 				t.Error("no item pages compared")
 			}
+			for _, path := range tt.want {
+				if slow[path] == nil {
+					t.Errorf("no %s compared", path)
+				}
+			}
 		})
 	}
 }
@@ -81,6 +91,42 @@ func firstDiff(got, want []byte) string {
 	}
 	from := max(0, i-80)
 	return "got:  …" + string(got[from:min(len(got), i+80)]) + "\nwant: …" + string(want[from:min(len(want), i+80)])
+}
+
+// movedAndWithdrawn is the valid fixture with a moved and a withdrawn
+// item and page, so that every kind of redirect and tombstone page is
+// written.
+func movedAndWithdrawn(t *testing.T) fstest.MapFS {
+	m := sitetest.Fixture(t, "valid")
+	const plan = "plans/sample-1-2021.yaml"
+	b := strings.Replace(string(m[plan].Data), "\nsections:\n", `
+moved:
+  - {from: i-2-z, to: i-2-a, date: 2026-02-01}
+withdrawn:
+  - id: i-1-z
+    label: I.1.z
+    date: 2026-03-01
+    text: {vi: Tuyên truyền về Cộng đồng ASEAN.}
+    reason: {vi: Gộp vào mục I.1.a., en: Merged into item I.1.a.}
+    see: i-1-a
+sections:
+`, 1)
+	if b == string(m[plan].Data) {
+		t.Fatalf("%s has no sections: line; update this test", plan)
+	}
+	m = sitetest.With(m, plan, []byte(b))
+	m = sitetest.With(m, "pages/methodology.vi.md", nil)
+	m = sitetest.With(m, "pages/methodology.en.md", nil)
+	return sitetest.With(m, "redirects.yaml", []byte(`moved:
+  - {from: provinces/gone/, to: agencies/doha/, date: 2026-03-15, note: {vi: Đã chuyển., en: Moved.}}
+withdrawn:
+  - path: methodology/
+    date: 2026-03-01
+    title: {vi: Phương pháp, en: Methodology}
+    reason: {vi: Gộp vào trang Giới thiệu., en: Merged into the About page.}
+    see: about/
+  - {path: old-news/, date: 2026-03-02, reason: {vi: Đã cũ., en: Out of date.}}
+`))
 }
 
 // TestItemPageOverride: a publisher's templates still decide what the
@@ -105,6 +151,10 @@ func TestItemPageOverride(t *testing.T) {
 		{"page.html", `<article class="prose">`, `<article class="prose mine">`, "prose mine", "vi/about/index.html"},
 		{"glossary.html", `<table class="glossary">`, `<table class="glossary mine">`, "glossary mine", "en/glossary/index.html"},
 		{"search.html", `<h1>`, `<h1 class="mine">`, `<h1 class="mine">`, "en/search/index.html"},
+		{"root.html", `<main id="main">`, `<main id="main" class="mine">`, `class="mine"`, "index.html"},
+		{"404.html", `<main id="main">`, `<main id="main" class="mine">`, `class="mine"`, "en/404.html"},
+		{"redirect.html", `<h1>`, `<h1 class="mine">`, `<h1 class="mine">`, "en/plans/sample-1-2021/i-2-z/index.html"},
+		{"tombstone.html", `<dl class="facts">`, `<dl class="facts mine">`, "facts mine", "vi/old-news/index.html"},
 	}
 	for _, tt := range tests {
 		t.Run(tt.file+" "+tt.page, func(t *testing.T) {
@@ -120,7 +170,7 @@ func TestItemPageOverride(t *testing.T) {
 			if err != nil {
 				t.Fatal(err)
 			}
-			page := string(renderWith(t, th, sitetest.Fixture(t, "valid"), "/")[tt.page])
+			page := string(renderWith(t, th, movedAndWithdrawn(t), "/")[tt.page])
 			if page == "" {
 				t.Fatalf("no page %s", tt.page)
 			}

@@ -42,7 +42,18 @@ var pagesInGo = map[manifest.Kind]func(w *htmlWriter, v any){
 	manifest.Glossary:       inGo((*htmlWriter).glossaryPage),
 	manifest.Search:         inGo((*htmlWriter).searchPage),
 	manifest.Markdown:       inGo((*htmlWriter).markdownPage),
+	manifest.Redirect:       inGo((*htmlWriter).redirectPage),
+	manifest.Tombstone:      inGo((*htmlWriter).tombstonePage),
+	rootKind:                inGo((*htmlWriter).rootPage),
+	notFoundKind:            inGo((*htmlWriter).notFoundPage),
 }
+
+// rootKind and notFoundKind are the pages outside the manifest, named as
+// their templates are: the site's root page and the 404 pages.
+const (
+	rootKind     manifest.Kind = "root"
+	notFoundKind manifest.Kind = "404"
+)
 
 func inGo[V any](write func(*htmlWriter, V)) func(*htmlWriter, any) {
 	return func(w *htmlWriter, v any) {

@@ -300,16 +300,21 @@ func (r *renderer) page(p *manifest.Page, lang model.Lang) (output.File, error) 
 	if err != nil {
 		return output.File{}, fmt.Errorf("preparing /%s/%s: %w", lang, p.Path, err)
 	}
-	var b []byte
-	if write, ok := r.inGo[p.Kind]; ok {
-		b, err = r.write(string(p.Kind), v, write)
-	} else {
-		b, err = r.execute(string(p.Kind), v)
-	}
+	b, err := r.render(p.Kind, v)
 	if err != nil {
 		return output.File{}, fmt.Errorf("rendering /%s/%s: %w", lang, p.Path, err)
 	}
 	return output.File{Path: outPath(lang, p.Path), Data: b, Scratch: true}, nil
+}
+
+// render writes a page of kind from its view v: in Go while the kind's
+// theme files are the built-in ones (see pagesInGo), else by running its
+// templates.
+func (r *renderer) render(kind manifest.Kind, v any) ([]byte, error) {
+	if write, ok := r.inGo[kind]; ok {
+		return r.write(string(kind), v, write)
+	}
+	return r.execute(string(kind), v)
 }
 
 // write writes a page of a kind written in Go (see pagesInGo).
@@ -361,18 +366,20 @@ func (r *renderer) extras() ([]output.File, error) {
 	}
 	both.page = both.Langs[0]
 	jobs := []struct {
-		kind, file string
-		view       *bilingualView
-	}{{"root", "index.html", both}, {"404", "404.html", both}}
+		kind manifest.Kind
+		file string
+		view *bilingualView
+	}{{rootKind, "index.html", both}, {notFoundKind, "404.html", both}}
 	for _, p := range both.Langs {
 		jobs = append(jobs, struct {
-			kind, file string
-			view       *bilingualView
-		}{"404", string(p.L.Lang) + "/404.html", &bilingualView{page: p, Langs: []*page{p}}})
+			kind manifest.Kind
+			file string
+			view *bilingualView
+		}{notFoundKind, string(p.L.Lang) + "/404.html", &bilingualView{page: p, Langs: []*page{p}}})
 	}
 	var out []output.File
 	for _, x := range jobs {
-		b, err := r.execute(x.kind, x.view)
+		b, err := r.render(x.kind, x.view)
 		if err != nil {
 			return nil, fmt.Errorf("rendering %s: %w", x.file, err)
 		}
