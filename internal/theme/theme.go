@@ -145,8 +145,10 @@ var Funcs = template.FuncMap{
 // took 30 ms of a build's start, before any content was read, and a kind
 // written in Go (the item page) never needs its set at all.
 type kindTemplates struct {
-	common *template.Template // the layout and partials, never executed
-	name   string             // "templates/item.html"
+	// common parses the layout and partials, once for every kind; the
+	// set it returns is cloned, never executed
+	common func() (*template.Template, error)
+	name   string // "templates/item.html"
 	text   string
 
 	once sync.Once
@@ -156,7 +158,12 @@ type kindTemplates struct {
 
 func (k *kindTemplates) get() (*template.Template, error) {
 	k.once.Do(func() {
-		t, err := k.common.Clone()
+		common, err := k.common()
+		if err != nil {
+			k.err = err
+			return
+		}
+		t, err := common.Clone()
 		if err != nil {
 			k.err = err
 			return
@@ -170,20 +177,30 @@ func (k *kindTemplates) get() (*template.Template, error) {
 	return k.t, k.err
 }
 
-// parseTemplates parses layout and partials once, and prepares each page
-// kind's template to be parsed on a clone of them when first used. The
-// publisher's own files are parsed at once, so that a mistake in one is
-// reported before any content is read; the built-in ones are known to
-// parse (TestBuiltInTemplatesParse).
+// parseTemplates prepares each page kind's template to be parsed, when
+// first used, on a clone of the layout and partials, which are parsed
+// then too. The publisher's own files are parsed at once, so that a
+// mistake in one is reported before any content is read; the built-in
+// ones are known to parse (TestBuiltInTemplatesParse), and a site built
+// with them alone runs no template (every kind is written in Go: see
+// package render), so it never parses one.
 func parseTemplates(theme fs.FS, overridden map[string]bool) (map[string]*kindTemplates, error) {
-	common := template.New("layout").Funcs(Funcs)
-	for _, name := range []string{"templates/layout.html", "templates/partials.html"} {
-		b, err := fs.ReadFile(theme, name)
-		if err != nil {
-			return nil, fmt.Errorf("%s: %w", name, err)
+	common := sync.OnceValues(func() (*template.Template, error) {
+		common := template.New("layout").Funcs(Funcs)
+		for _, name := range []string{"templates/layout.html", "templates/partials.html"} {
+			b, err := fs.ReadFile(theme, name)
+			if err != nil {
+				return nil, fmt.Errorf("%s: %w", name, err)
+			}
+			if _, err := common.New(name).Parse(string(b)); err != nil {
+				return nil, templateError(err)
+			}
 		}
-		if _, err := common.New(name).Parse(string(b)); err != nil {
-			return nil, templateError(err)
+		return common, nil
+	})
+	if overridden["layout.html"] || overridden["partials.html"] {
+		if _, err := common(); err != nil {
+			return nil, err
 		}
 	}
 	out := map[string]*kindTemplates{}
