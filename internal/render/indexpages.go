@@ -121,11 +121,11 @@ func (w *htmlWriter) pillarCards(v *page, list []pillarCount, keyed bool) {
 		w.raw("<li><a href=\"")
 		w.url(v.Link.Pillar(pc.Pillar))
 		w.raw("\">")
-		if keyed && pc.Pillar.Key != "" {
-			w.text(pc.Pillar.Key)
-			w.raw(". ")
+		if keyed {
+			w.pillarName(v, pc.Pillar)
+		} else {
+			w.text(v.Tx(pc.Pillar.Name))
 		}
-		w.text(v.Tx(pc.Pillar.Name))
 		w.raw("</a> <span class=\"sub\">")
 		w.figures(v, pc.Figures)
 		w.raw("</span></li>")
@@ -400,36 +400,32 @@ func (w *htmlWriter) homePage(hv *homeView) {
 		w.raw("</h2>\n<ul class=\"browse\">\n<li>")
 		w.link(v.Link.Path("provinces/"), tr(w, v, "nav.provinces"))
 		w.raw(": ")
-		for i, p := range hv.Provinces {
-			if i > 0 {
-				w.raw(", ")
-			}
-			w.link(v.Link.Province(p), v.Tx(p.Name))
-		}
+		linkList(w, hv.Provinces, func(p *model.Province) (string, string) { return v.Link.Province(p), v.Tx(p.Name) })
 		w.raw("</li>\n<li>")
 		w.link(v.Link.Path("pillars/"), tr(w, v, "nav.pillars"))
 		w.raw(": ")
-		for i, p := range hv.Pillars {
-			if i > 0 {
-				w.raw(", ")
-			}
-			w.link(v.Link.Pillar(p), v.Tx(p.Name))
-		}
+		linkList(w, hv.Pillars, func(p *model.Pillar) (string, string) { return v.Link.Pillar(p), v.Tx(p.Name) })
 		w.raw("</li>\n<li>")
 		w.link(v.Link.Path("themes/"), tr(w, v, "nav.themes"))
 		w.raw(": ")
-		for i, t := range hv.Themes {
-			if i > 0 {
-				w.raw(", ")
-			}
-			w.link(v.Link.Theme(t), v.Tx(t.Name))
-		}
+		linkList(w, hv.Themes, func(t *model.Theme) (string, string) { return v.Link.Theme(t), v.Tx(t.Name) })
 		w.raw("</li>\n<li>")
 		w.link(v.Link.Path("agencies/"), tr(w, v, "nav.agencies"))
 		w.raw("</li>\n<li>")
 		w.link(v.Link.Path("compare/"), tr(w, v, "nav.compare"))
 		w.raw("</li>\n</ul>\n")
 	})
+}
+
+// linkList writes a link to each of list, given by link, separated by
+// commas.
+func linkList[T any](w *htmlWriter, list []T, link func(T) (href, text string)) {
+	for i, x := range list {
+		if i > 0 {
+			w.raw(", ")
+		}
+		w.link(link(x))
+	}
 }
 
 // decision writes a programme's decision number and date, each after

@@ -119,11 +119,7 @@ func (w *htmlWriter) provincePage(pv *provinceView) {
 		w.t(v, "province.plans")
 		w.raw("</h2>\n")
 		if len(p.Plans) > 0 {
-			w.raw("<ul class=\"cards\">")
-			for _, pl := range p.Plans {
-				w.planCard(v, pl)
-			}
-			w.raw("</ul>")
+			w.planCards(v, p.Plans)
 		} else {
 			w.raw("<p>")
 			w.t(v, "province.no-plans")

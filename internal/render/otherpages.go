@@ -10,11 +10,7 @@ package render
 // home page of the first language and links to each.
 func (w *htmlWriter) rootPage(bv *bilingualView) {
 	v := bv.page
-	w.raw("<!DOCTYPE html>\n<html lang=\"")
-	w.text(v.Lang())
-	w.raw("\">\n<head>\n")
-	w.html(v.Shared("meta"))
-	w.raw("\n<title>")
+	w.openHead(v)
 	for i, l := range bv.Langs {
 		if i > 0 {
 			w.raw(" · ")
@@ -44,15 +40,21 @@ func (w *htmlWriter) rootPage(bv *bilingualView) {
 	w.raw("</ul>\n</main>\n</body>\n</html>\n")
 }
 
-// 404.html: once per language for the addresses under it, and once in
-// every language for any other address.
-func (w *htmlWriter) notFoundPage(bv *bilingualView) {
-	v := bv.page
+// openHead writes the start of a page that has a layout of its own, up
+// to its title.
+func (w *htmlWriter) openHead(v *page) {
 	w.raw("<!DOCTYPE html>\n<html lang=\"")
 	w.text(v.Lang())
 	w.raw("\">\n<head>\n")
 	w.html(v.Shared("meta"))
 	w.raw("\n<title>")
+}
+
+// 404.html: once per language for the addresses under it, and once in
+// every language for any other address.
+func (w *htmlWriter) notFoundPage(bv *bilingualView) {
+	v := bv.page
+	w.openHead(v)
 	for i, l := range bv.Langs {
 		if i > 0 {
 			w.raw(" · ")

@@ -99,16 +99,21 @@ func (w *htmlWriter) planPillars(v *page, pillars []pillarCount) {
 		w.raw("<li><a href=\"")
 		w.url(v.Link.Pillar(pc.Pillar))
 		w.raw("\">")
-		if pc.Pillar.Key != "" {
-			w.text(pc.Pillar.Key)
-			w.raw(". ")
-		}
-		w.text(v.Tx(pc.Pillar.Name))
+		w.pillarName(v, pc.Pillar)
 		w.raw("</a>: ")
 		w.figures(v, pc.Figures)
 		w.raw("</li>")
 	}
 	w.raw("</ul>")
+}
+
+// pillarName writes a pillar's name after its letter, if it has one.
+func (w *htmlWriter) pillarName(v *page, p *model.Pillar) {
+	if p.Key != "" {
+		w.text(p.Key)
+		w.raw(". ")
+	}
+	w.text(v.Tx(p.Name))
 }
 
 // planTargets writes a plan's quantified targets.
