@@ -30,7 +30,6 @@
 package output
 
 import (
-	"bytes"
 	"errors"
 	"fmt"
 	"io/fs"
@@ -39,7 +38,6 @@ import (
 	"sort"
 	"strings"
 	"sync"
-	"time"
 )
 
 // File is one output file, its path relative to the output root.
@@ -417,64 +415,6 @@ func (d *Dir) mkdirAll(dir string) error {
 		}
 	}
 	return nil
-}
-
-// chunks are the buffers rewrite reads files into.
-var chunks = sync.Pool{New: func() any { return new([64 << 10]byte) }}
-
-// rewrite makes the file at p of a recycled site hold data, only
-// touching its time when it already does. A file linked from elsewhere (a
-// snapshot made with cp -l, say) is replaced, never written through, and
-// so is anything that is not a plain file.
-func rewrite(p string, data []byte) error {
-	f, err := os.OpenFile(p, os.O_RDWR|noFollow, 0)
-	if err != nil {
-		if !errors.Is(err, os.ErrNotExist) {
-			os.RemoveAll(p)
-		}
-		return writeFile(p, data)
-	}
-	st, err := f.Stat()
-	if err != nil || !st.Mode().IsRegular() || links(st) != 1 {
-		f.Close()
-		os.RemoveAll(p)
-		return writeFile(p, data)
-	}
-	if st.Size() == int64(len(data)) && holds(f, data) {
-		if err := f.Close(); err != nil {
-			return err
-		}
-		// the time it was written two builds ago could be older than
-		// the time of the page it replaces, which a cache asking "modified
-		// since?" would take for no change
-		now := time.Now()
-		return os.Chtimes(p, now, now)
-	}
-	_, err = f.WriteAt(data, 0)
-	if err == nil {
-		err = f.Truncate(int64(len(data)))
-	}
-	if cerr := f.Close(); err == nil {
-		err = cerr
-	}
-	return err
-}
-
-// holds reports whether f, of len(data) bytes, holds data.
-func holds(f *os.File, data []byte) bool {
-	buf := chunks.Get().(*[64 << 10]byte)
-	defer chunks.Put(buf)
-	for off := 0; off < len(data); {
-		n, err := f.ReadAt(buf[:min(len(buf), len(data)-off)], int64(off))
-		if n == 0 || !bytes.Equal(buf[:n], data[off:off+n]) {
-			return false
-		}
-		off += n
-		if err != nil && off < len(data) {
-			return false
-		}
-	}
-	return true
 }
 
 // removeStale removes from a recycled site what this build did not

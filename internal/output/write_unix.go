@@ -14,10 +14,7 @@ import (
 // files, and sets and clears its non-blocking flag: five more calls a
 // file, a third of the calls of writing a site.
 func writeFile(p string, data []byte) error {
-	fd, err := unix.Open(p, unix.O_WRONLY|unix.O_CREAT|unix.O_TRUNC|unix.O_CLOEXEC, 0o644)
-	for err == unix.EINTR {
-		fd, err = unix.Open(p, unix.O_WRONLY|unix.O_CREAT|unix.O_TRUNC|unix.O_CLOEXEC, 0o644)
-	}
+	fd, err := open(p, unix.O_WRONLY|unix.O_CREAT|unix.O_TRUNC|unix.O_CLOEXEC, 0o644)
 	if err != nil {
 		return &os.PathError{Op: "open", Path: p, Err: err}
 	}
@@ -40,4 +37,14 @@ func writeFile(p string, data []byte) error {
 		return &os.PathError{Op: "write", Path: p, Err: err}
 	}
 	return nil
+}
+
+// open opens p, again if a signal interrupts it.
+func open(p string, flags int, mode uint32) (int, error) {
+	for {
+		fd, err := unix.Open(p, flags, mode)
+		if err != unix.EINTR {
+			return fd, err
+		}
+	}
 }
