@@ -102,13 +102,18 @@ func TestOverride(t *testing.T) {
 	}
 }
 
-// TestTemplateErrorSaysWhatToDo: an undefined function names the
-// functions a template may call.
+// TestTemplateErrorSaysWhatToDo: a mistake in a publisher's template,
+// a page kind's or the layout and partials every kind is parsed with, is
+// reported by Load, before any content is read (the built-in layout and
+// partials are otherwise parsed only when a template runs); an
+// undefined function names the functions a template may call.
 func TestTemplateErrorSaysWhatToDo(t *testing.T) {
-	override := fstest.MapFS{"templates/item.html": {Data: []byte(`{{define "main"}}{{nosuch .}}{{end}}`)}}
-	_, err := Load(sitegen.Theme, override)
-	if err == nil || !strings.Contains(err.Error(), `"nosuch" not defined`) || !strings.Contains(err.Error(), "may call only") {
-		t.Errorf("error = %v", err)
+	for _, file := range []string{"templates/item.html", "templates/layout.html", "templates/partials.html"} {
+		override := fstest.MapFS{file: {Data: []byte(`{{define "main"}}{{nosuch .}}{{end}}`)}}
+		_, err := Load(sitegen.Theme, override)
+		if err == nil || !strings.Contains(err.Error(), `"nosuch" not defined`) || !strings.Contains(err.Error(), "may call only") {
+			t.Errorf("%s: error = %v", file, err)
+		}
 	}
 }
 
