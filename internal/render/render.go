@@ -25,7 +25,6 @@ import (
 	"sitegen/internal/manifest"
 	"sitegen/internal/model"
 	"sitegen/internal/output"
-	"sitegen/internal/parallel"
 	"sitegen/internal/search"
 	"sitegen/internal/theme"
 )
@@ -195,18 +194,14 @@ func (r *renderer) sideFiles(man *manifest.Manifest) ([]output.File, error) {
 	if err != nil {
 		return nil, err
 	}
-	// the search index is the largest of these; its languages are built
-	// at once
-	indexes := make([][]output.File, len(model.Langs))
-	indexErrs := make([]error, len(model.Langs))
-	parallel.For(len(model.Langs), func(i int) {
-		indexes[i], indexErrs[i] = r.searchIndex(model.Langs[i])
-	})
-	for i, l := range model.Langs {
-		if indexErrs[i] != nil {
-			return nil, indexErrs[i]
-		}
-		files = append(files, indexes[i]...)
+	// the search index is the largest of these; its languages are read
+	// in one pass
+	index, err := r.searchIndex()
+	if err != nil {
+		return nil, err
+	}
+	files = append(files, index...)
+	for _, l := range model.Langs {
 		feed, err := r.feed(l)
 		if err != nil {
 			return nil, fmt.Errorf("writing the %s feed: %w", l, err)
@@ -222,22 +217,27 @@ func (r *renderer) sideFiles(man *manifest.Manifest) ([]output.File, error) {
 	return append(files, r.theme.AssetFiles...), nil
 }
 
-// searchIndex writes the search index of lang, labelled in that language.
-func (r *renderer) searchIndex(lang model.Lang) ([]output.File, error) {
-	v := r.newPage(&manifest.Page{}, lang)
-	other := r.newPage(&manifest.Page{}, lang.Other())
-	t := func(key string) string { s, _ := v.L.T(key); return s }
-	return search.Files(r.site, lang, r.base.Path, search.Labels{
-		Heading:      v.Heading,
-		OtherHeading: other.Heading,
-		Kind:         func(kind model.ItemKind) string { return t(kind.MessageKey()) },
-		Plan:         t("search.kind.plan"),
-		Province:     t("search.kind.province"),
-		Agency:       t("search.kind.agency"),
-		Theme:        t("search.kind.theme"),
-		Label:        v.Label,
-		PlanName:     v.PlanName,
-	})
+// searchIndex writes the search index of every language, labelled in
+// that language.
+func (r *renderer) searchIndex() ([]output.File, error) {
+	labels := map[model.Lang]search.Labels{}
+	for _, lang := range model.Langs {
+		v := r.newPage(&manifest.Page{}, lang)
+		other := r.newPage(&manifest.Page{}, lang.Other())
+		t := func(key string) string { s, _ := v.L.T(key); return s }
+		labels[lang] = search.Labels{
+			Heading:      v.Heading,
+			OtherHeading: other.Heading,
+			Kind:         func(kind model.ItemKind) string { return t(kind.MessageKey()) },
+			Plan:         t("search.kind.plan"),
+			Province:     t("search.kind.province"),
+			Agency:       t("search.kind.agency"),
+			Theme:        t("search.kind.theme"),
+			Label:        v.Label,
+			PlanName:     v.PlanName,
+		}
+	}
+	return search.Files(r.site, r.base.Path, labels)
 }
 
 // renderer holds what every page of one site shares.

@@ -1,9 +1,10 @@
 package search
 
 import (
+	"bytes"
 	"encoding/json"
 	"reflect"
-	"slices"
+	"sitegen/internal/output"
 	"strings"
 	"testing"
 	"unicode"
@@ -27,10 +28,10 @@ func TestIndexPostings(t *testing.T) {
 		"x":     {Docs: []int32{2, 3}},
 		"":      {Docs: []int32{2, 1}, Forms: map[string][]int32{"\u0301": {2}}},
 	}
-	got := index(docs)
+	got := postingsOf(t, docs)
 	for term, p := range want {
-		if g := got[term]; g == nil || !reflect.DeepEqual(asMaps(g), p) || !sorted(g) {
-			t.Errorf("%q: got %+v, want %+v with keys sorted", term, g, p)
+		if g, ok := got[term]; !ok || !reflect.DeepEqual(g, p) {
+			t.Errorf("%q: got %+v, want %+v", term, g, p)
 		}
 	}
 	if len(got) != len(want) {
@@ -86,14 +87,9 @@ func FuzzWords(f *testing.F) {
 // TestPostingKeysSorted: a term's forms and following terms are listed
 // in key order, as a JSON object's keys are, not in the order first met.
 func TestPostingKeysSorted(t *testing.T) {
-	p := index([]Doc{{Text: "tuyền tuyến. Tuyên truyền, tuyên an"}})["tuyen"]
-	var forms, next []string
-	for _, l := range p.Forms {
-		forms = append(forms, l.key)
-	}
-	for _, l := range p.Next {
-		next = append(next, l.key)
-	}
+	ix := index([][]Doc{{{Text: "tuyền tuyến. Tuyên truyền, tuyên an"}}})
+	raw := ix.sorted().appendPosting(nil, ix.langs[0], ix.terms.of["tuyen"])
+	forms, next := keysOf(t, raw, "f"), keysOf(t, raw, "n")
 	if want := []string{"tuyên", "tuyến", "tuyền"}; !reflect.DeepEqual(forms, want) {
 		t.Errorf("forms %q, want %q", forms, want)
 	}
@@ -102,65 +98,133 @@ func TestPostingKeysSorted(t *testing.T) {
 	}
 }
 
-// jsonPosting is a posting as encoding/json would write it from maps.
+// jsonPosting is a term's postings as written, with document numbers
+// made absolute again.
 type jsonPosting struct {
 	Docs  []int32            `json:"d"`
 	Forms map[string][]int32 `json:"f,omitempty"`
 	Next  map[string][]int32 `json:"n,omitempty"`
 }
 
-func asMaps(p *posting) jsonPosting {
-	m := func(lists []keyed) map[string][]int32 {
-		if lists == nil {
-			return nil
+// postingsOf indexes docs as the documents of one language and reads
+// back each term's postings as the index writes them.
+func postingsOf(t *testing.T, docs []Doc) map[string]jsonPosting {
+	t.Helper()
+	ix := index([][]Doc{docs})
+	ps := ix.sorted()
+	out := map[string]jsonPosting{}
+	for _, term := range ps.order {
+		raw := ps.appendPosting(nil, ix.langs[0], term)
+		var p jsonPosting
+		if err := json.Unmarshal(raw, &p); err != nil {
+			t.Fatalf("%q: %v: %s", ix.terms.all[term], err, raw)
 		}
-		out := map[string][]int32{}
-		for _, l := range lists {
-			out[l.key] = l.docs
+		for i, prev := 0, int32(0); i+1 < len(p.Docs); i += 2 {
+			p.Docs[i] += prev
+			prev = p.Docs[i]
 		}
-		return out
+		for _, lists := range []map[string][]int32{p.Forms, p.Next} {
+			for _, ids := range lists {
+				for i := 1; i < len(ids); i++ {
+					ids[i] += ids[i-1]
+				}
+			}
+		}
+		out[ix.terms.all[term]] = p
 	}
-	return jsonPosting{p.Docs, m(p.Forms), m(p.Next)}
+	return out
 }
 
-func fromMaps(j jsonPosting) *posting {
-	l := func(m map[string][]int32) (out []keyed) {
-		for k, docs := range m {
-			out = append(out, keyed{k, docs})
+// keysOf lists the keys of the object field of a term's postings, in the
+// order written.
+func keysOf(t *testing.T, raw []byte, field string) []string {
+	t.Helper()
+	var p map[string]json.RawMessage
+	if err := json.Unmarshal(raw, &p); err != nil {
+		t.Fatal(err)
+	}
+	obj, ok := p[field]
+	if !ok {
+		return nil
+	}
+	dec := json.NewDecoder(bytes.NewReader(obj))
+	var keys []string
+	depth := 0
+	for {
+		tok, err := dec.Token()
+		if err != nil {
+			break
 		}
-		slices.SortFunc(out, func(a, b keyed) int { return strings.Compare(a.key, b.key) })
-		return out
+		switch v := tok.(type) {
+		case json.Delim:
+			if v == '{' || v == '[' {
+				depth++
+			} else {
+				depth--
+			}
+		case string:
+			if depth == 1 {
+				keys = append(keys, v)
+			}
+		}
 	}
-	return &posting{j.Docs, l(j.Forms), l(j.Next)}
+	return keys
 }
 
-func sorted(p *posting) bool {
-	less := func(a, b keyed) int { return strings.Compare(a.key, b.key) }
-	return slices.IsSortedFunc(p.Forms, less) && slices.IsSortedFunc(p.Next, less)
-}
-
-// TestPostingJSON: the index's own encoder writes what encoding/json
-// would from maps, on postings with keys it escapes.
-func TestPostingJSON(t *testing.T) {
-	postings := []jsonPosting{
-		{Docs: []int32{0, 3, 12, 1}},
-		{},
-		{Docs: []int32{}, Forms: map[string][]int32{}},
-		{Docs: []int32{5, 1}, Forms: map[string][]int32{"tuyên": {0, 4}, "tuyền": {1}, "a": nil},
-			Next: map[string][]int32{"z": {1}, "b": {2, 3}, "": {0}}},
-		{Docs: []int32{-1, 2147483647}, Next: map[string][]int32{
-			"<b": {1}, "b>": {1}, "&": {1}, `"q"\`: {2}, "\x01\t": {3}, "\u2028\u2029": {4}, "\xff\xfe": {5}, "đà nẵng": {6}, "\u0301": {7}}},
-	}
-	for _, d := range index([]Doc{{Title: "Tuyên truyền", Text: "tuyên truyền, giảm nghèo. TUYÊN"}, {Title: "Giảm nghèo", named: true}}) {
-		postings = append(postings, asMaps(d))
-	}
-	for _, j := range postings {
-		want, err := json.Marshal(j)
+// TestJSONString: the index writes its keys as encoding/json does,
+// escapes included.
+func TestJSONString(t *testing.T) {
+	for _, s := range []string{"", "tuyên", "<b", "b>", "&", `"q"\`, "\x01\t", "\u2028\u2029", "\xff\xfe", "đà nẵng", "\u0301"} {
+		want, err := json.Marshal(s)
 		if err != nil {
 			t.Fatal(err)
 		}
-		if got := fromMaps(j).appendJSON([]byte("x")); string(got) != "x"+string(want) {
-			t.Errorf("appendJSON(%+v)\n = %s\nwant x%s", j, got, want)
+		if got := appendJSONString([]byte("x"), s); string(got) != "x"+string(want) {
+			t.Errorf("appendJSONString(%q) = %s, want x%s", s, got, want)
 		}
+	}
+}
+
+// TestLanguagesReadTogether: indexing the languages in one pass, reading
+// the texts they share once, writes each language's files as indexing
+// it alone does.
+func TestLanguagesReadTogether(t *testing.T) {
+	vi := []Doc{
+		{URL: "/vi/a", Title: "Giảm nghèo bền vững", otherTitle: "Sustainable poverty reduction", Context: "Đà Nẵng · Kế hoạch 1",
+			Text: "Tuyên truyền, giảm nghèo.", otherText: "Raise awareness, reduce poverty.", extra: []string{"Đà Nẵng, Da Nang", "Kế hoạch", "Sở Lao động"}},
+		{URL: "/vi/b", Title: "Đào tạo nghề", otherTitle: "Vocational training", Text: "nghề", extra: []string{"Đà Nẵng, Da Nang", "Sở Lao động"}, named: true},
+		{URL: "/vi/c", Title: "Chỉ tiếng Việt", Text: "nghèo đa chiều", extra: []string{"Kế hoạch"}},
+	}
+	en := []Doc{
+		{URL: "/en/a", Title: "Sustainable poverty reduction", otherTitle: "Giảm nghèo bền vững", Context: "Da Nang · Plan 1",
+			Text: "Raise awareness, reduce poverty.", otherText: "Tuyên truyền, giảm nghèo.", extra: []string{"Đà Nẵng, Da Nang", "Plan", "Sở Lao động"}},
+		{URL: "/en/b", Title: "Vocational training", otherTitle: "Đào tạo nghề", Text: "nghề", extra: []string{"Đà Nẵng, Da Nang", "Sở Lao động"}, named: true},
+		{URL: "/en/c", Title: "English only", Text: "multidimensional poverty", extra: []string{"Plan", "Plan"}},
+	}
+	together, err := indexFiles([][]Doc{vi, en}, []string{"vi/search/", "en/search/"})
+	if err != nil {
+		t.Fatal(err)
+	}
+	var apart []output.File
+	for _, l := range []struct {
+		docs   []Doc
+		prefix string
+	}{{vi, "vi/search/"}, {en, "en/search/"}} {
+		files, err := indexFiles([][]Doc{l.docs}, []string{l.prefix})
+		if err != nil {
+			t.Fatal(err)
+		}
+		apart = append(apart, files...)
+	}
+	if len(together) != len(apart) {
+		t.Fatalf("%d files together, %d apart", len(together), len(apart))
+	}
+	for i := range together {
+		if together[i].Path != apart[i].Path || !bytes.Equal(together[i].Data, apart[i].Data) {
+			t.Errorf("together %s:\n%s\napart %s:\n%s", together[i].Path, together[i].Data, apart[i].Path, apart[i].Data)
+		}
+	}
+	if _, err := indexFiles([][]Doc{vi, en[:2]}, []string{"vi/search/", "en/search/"}); err == nil {
+		t.Error("languages with different numbers of documents: no error")
 	}
 }

@@ -35,7 +35,7 @@ func rankingDocs() []Doc {
 // TestRanking runs assets/search.js under Node on the index that
 // indexFiles writes for rankingDocs.
 func TestRanking(t *testing.T) {
-	files, err := indexFiles(rankingDocs(), "vi/search/")
+	files, err := indexFiles([][]Doc{rankingDocs()}, []string{"vi/search/"})
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -133,7 +133,7 @@ func TestRankingAcrossLanguages(t *testing.T) {
 		{URL: "/across-a-comma", Text: "giảm, nghèo"},
 		{URL: "/unrelated", Title: "Vocational training", otherTitle: "Đào tạo nghề"},
 	}
-	files, err := indexFiles(docs, "en/search/")
+	files, err := indexFiles([][]Doc{docs}, []string{"en/search/"})
 	if err != nil {
 		t.Fatal(err)
 	}

@@ -51,17 +51,16 @@ import (
 	"encoding/json"
 	"fmt"
 	"iter"
-	"slices"
 	"sort"
 	"strconv"
 	"strings"
 	"unicode"
 	"unicode/utf8"
 
-	"sitegen/internal/fold"
 	"sitegen/internal/manifest"
 	"sitegen/internal/model"
 	"sitegen/internal/output"
+	"sitegen/internal/parallel"
 )
 
 // BlockSize is the number of documents per document block.
@@ -104,27 +103,54 @@ type Labels struct {
 	Heading, OtherHeading func(it *model.Item) string
 }
 
-// Files returns the index files of one language. basePath is the path the
-// site is published under.
-func Files(site *model.Site, lang model.Lang, basePath string, labels Labels) ([]output.File, error) {
-	return indexFiles(documents(site, lang, basePath, labels), string(lang)+"/search/")
+// Files returns the index files of every language of the site, labelled
+// in each by labels[lang]. basePath is the path the site is published
+// under.
+func Files(site *model.Site, basePath string, labels map[model.Lang]Labels) ([]output.File, error) {
+	docs := make([][]Doc, len(model.Langs))
+	prefixes := make([]string, len(model.Langs))
+	for i, lang := range model.Langs {
+		docs[i] = documents(site, lang, basePath, labels[lang])
+		prefixes[i] = string(lang) + "/search/"
+	}
+	return indexFiles(docs, prefixes)
 }
 
-// indexFiles writes the index of docs as files under prefix.
-func indexFiles(docs []Doc, prefix string) ([]output.File, error) {
-	idx := index(docs)
-	terms := make([]string, 0, len(idx))
-	for term := range idx {
-		terms = append(terms, term)
+// indexFiles writes the index of each language's documents, docs[l],
+// under prefixes[l]. Every language lists the same pages in the same
+// order.
+func indexFiles(docs [][]Doc, prefixes []string) ([]output.File, error) {
+	if len(docs) == 0 || len(docs) != len(prefixes) {
+		return nil, fmt.Errorf("search index of %d languages under %d prefixes", len(docs), len(prefixes))
 	}
-	// Sorted, so that offsets and builds are reproducible; then each
-	// pack's terms, still sorted, are side by side, so that its postings
-	// are one run of the buffer they are all written into.
-	sort.Strings(terms)
-	slices.SortStableFunc(terms, func(a, b string) int { return strings.Compare(PackOf(a), PackOf(b)) })
+	for l := range docs {
+		if len(docs[l]) != len(docs[0]) {
+			return nil, fmt.Errorf("search index: %d documents under %q, %d under %q", len(docs[l]), prefixes[l], len(docs[0]), prefixes[0])
+		}
+	}
+	ix := index(docs)
+	ps := ix.sorted()
+	files := make([][]output.File, len(docs))
+	errs := make([]error, len(docs))
+	parallel.For(len(docs), func(l int) {
+		files[l], errs[l] = ps.files(ix.langs[l], docs[l], prefixes[l])
+	})
 	var out []output.File
-	all := make([]byte, 0, jsonSize(idx)) // grown by doubling, it was cleared and copied over and over
-	shards := map[string][]byte{}         // shard -> its term list, as JSON
+	for l := range docs {
+		if errs[l] != nil {
+			return nil, errs[l]
+		}
+		out = append(out, files[l]...)
+	}
+	return out, nil
+}
+
+// files writes one language's index under prefix.
+func (ps *postings) files(li *langIndex, docs []Doc, prefix string) ([]output.File, error) {
+	terms := ps.ix.terms.all
+	var out []output.File
+	all := make([]byte, 0, ps.size(li)) // grown by doubling, it was cleared and copied over and over
+	shards := map[string][]byte{}       // shard -> its term list, as JSON
 	start, pack := 0, ""
 	flush := func() {
 		if len(all) > start {
@@ -132,15 +158,17 @@ func indexFiles(docs []Doc, prefix string) ([]output.File, error) {
 		}
 		start = len(all)
 	}
-	for _, term := range terms {
+	for _, t := range ps.order {
+		if li.terms[t].count == 0 { // a term of the other languages only
+			continue
+		}
+		term := terms[t]
 		if pk := PackOf(term); pk != pack {
 			flush()
 			pack = pk
 		}
-		p := idx[term]
-		p.encode()
 		at := len(all)
-		all = p.appendJSON(all)
+		all = ps.appendPosting(all, li, t)
 		// {"term":[documents,offset,length],...}, keys sorted as
 		// encoding/json sorts them: terms are in order within a shard
 		s := shardOf(term)
@@ -152,7 +180,7 @@ func indexFiles(docs []Doc, prefix string) ([]output.File, error) {
 		}
 		list = appendJSONString(list, term)
 		list = append(list, ':', '[')
-		list = strconv.AppendInt(list, int64(len(p.Docs)/2), 10)
+		list = strconv.AppendInt(list, int64(li.terms[t].count), 10)
 		list = append(list, ',')
 		list = strconv.AppendInt(list, int64(at-start), 10)
 		list = append(list, ',')
@@ -178,109 +206,6 @@ func indexFiles(docs []Doc, prefix string) ([]output.File, error) {
 	}
 	out = append(out, output.File{Path: prefix + "meta.json", Data: meta})
 	return out, nil
-}
-
-// posting is the index entry of one folded term.
-type posting struct {
-	// Docs is [doc, weight, doc, weight, ...], docs ascending.
-	Docs []int32
-	// Forms lists each accented form of the term with the docs holding
-	// it, when it differs from the folded form.
-	Forms []keyed
-	// Next lists each folded term that directly follows this one in a
-	// document with the docs where it does: Vietnamese words are mostly
-	// two syllables ("giảm nghèo"), and a query's syllables found side by
-	// side rank above the same syllables apart ("giám sát … nghèo").
-	Next []keyed
-}
-
-// keyed is a form or a term with its documents, ascending. A posting's
-// lists of them are sorted by key, the order of a JSON object's keys.
-type keyed struct {
-	key  string
-	docs []int32
-}
-
-// encode writes the posting's document numbers as differences from the
-// previous number in each list, in place: the index is written once.
-func (p *posting) encode() {
-	prev := int32(0)
-	for i := 0; i+1 < len(p.Docs); i += 2 {
-		p.Docs[i], prev = p.Docs[i]-prev, p.Docs[i]
-	}
-	deltas(p.Forms)
-	deltas(p.Next)
-}
-
-// deltas writes each ascending list of document numbers of lists as
-// differences from the previous number, in place.
-func deltas(lists []keyed) {
-	for _, l := range lists {
-		ids, prev := l.docs, int32(0)
-		for i, d := range ids {
-			ids[i], prev = d-prev, d
-		}
-	}
-}
-
-// appendJSON appends p as encoding/json writes it, without reflection:
-// a site's index holds tens of thousands of postings, and marshalling
-// them took a quarter of its time. TestPostingJSON holds the two alike.
-func (p *posting) appendJSON(b []byte) []byte {
-	b = append(b, `{"d":`...)
-	b = appendInts(b, p.Docs)
-	if len(p.Forms) > 0 {
-		b = append(b, `,"f":`...)
-		b = appendLists(b, p.Forms)
-	}
-	if len(p.Next) > 0 {
-		b = append(b, `,"n":`...)
-		b = appendLists(b, p.Next)
-	}
-	return append(b, '}')
-}
-
-// jsonSize is about what the postings of idx take as JSON: a delta-
-// encoded document number or weight is one to three digits.
-func jsonSize(idx map[string]*posting) int {
-	n := 0
-	for _, p := range idx {
-		n += 16 + 3*len(p.Docs)
-		for _, lists := range [][]keyed{p.Forms, p.Next} {
-			for _, l := range lists {
-				n += len(l.key) + 6 + 3*len(l.docs)
-			}
-		}
-	}
-	return n
-}
-
-func appendInts(b []byte, ns []int32) []byte {
-	if ns == nil {
-		return append(b, "null"...)
-	}
-	b = append(b, '[')
-	for i, n := range ns {
-		if i > 0 {
-			b = append(b, ',')
-		}
-		b = strconv.AppendInt(b, int64(n), 10)
-	}
-	return append(b, ']')
-}
-
-// appendLists appends lists, sorted by key, as a JSON object.
-func appendLists(b []byte, lists []keyed) []byte {
-	b = append(b, '{')
-	for i, l := range lists {
-		if i > 0 {
-			b = append(b, ',')
-		}
-		b = appendJSONString(b, l.key)
-		b = append(b, ':')
-		b = appendInts(b, l.docs)
-	}
-	return append(b, '}')
 }
 
 // appendJSONString appends s as a JSON string, as encoding/json writes
@@ -390,352 +315,6 @@ func shardOf(term string) string {
 		return "_"
 	}
 	return term[:n]
-}
-
-func index(docs []Doc) map[string]*posting {
-	ix := newIndexer()
-	// The lists of hits are sized from the texts' bytes: on the real and
-	// the national sites a document's distinct terms and pairs came to
-	// one in 11-14 bytes of its texts, its accented forms to one in 20-23.
-	// Grown from nothing by doubling, they touched three times the
-	// memory, and fresh memory is most of what the index costs.
-	n := 0
-	for _, d := range docs {
-		n += len(d.Title) + len(d.otherTitle) + len(d.Context) + len(d.Text) + len(d.otherText)
-		for _, x := range d.extra {
-			n += len(x)
-		}
-	}
-	ix.docs.grow(n / 10)
-	ix.pairDocs.grow(n / 10)
-	ix.formDocs.grow(n / 20)
-	// So are the maps of words and pairs, which otherwise grew by
-	// splitting their tables over and over: on the real site a word as
-	// written came in 220 bytes, a term in 300, a form in 830 and a pair
-	// of terms in 62. Vocabularies stop growing long before texts do, so
-	// the sizes are capped.
-	ix.words = make(map[string]word, min(n/200, 1<<15))
-	ix.terms.of = make(map[string]int32, min(n/256, 1<<15))
-	ix.forms.of = make(map[string]int32, min(n/768, 1<<14))
-	ix.pairs.of = make(map[uint64]int32, min(n/60, 1<<17))
-	for id, d := range docs {
-		// A heading counts three times the text, in either language, and
-		// a page's name four times.
-		if d.named {
-			ix.add(d.Title, 4)
-		} else {
-			ix.add(d.Title, 3)
-		}
-		ix.add(d.otherTitle, 3)
-		// An item's province and plan, shown with its heading, count as
-		// much: "Da Nang" lists Đà Nẵng's items before others that name
-		// the city in passing.
-		ix.add(d.Context, 3)
-		ix.add(d.Text, 1)
-		ix.add(d.otherText, 1)
-		for _, x := range d.extra {
-			ix.addRecurring(x, 1)
-		}
-		ix.post(int32(id))
-	}
-	return ix.postingsByTerm()
-}
-
-// indexer gathers the postings of a site's documents, one document at a
-// time. A national site has some 20,000 documents and millions of word
-// occurrences but only tens of thousands of distinct words: each word is
-// lowercased and folded once, and a document's words are gathered by
-// number, not in maps keyed by strings; the lists of document numbers
-// are cut from one array each at the end (see grouped).
-type indexer struct {
-	// words maps each word as written to what it is in the index
-	words map[string]word
-	// terms are the folded words
-	terms numbering[string]
-	// forms are the accented forms (lowercase), with the term each
-	// folds to, by form number
-	forms    numbering[string]
-	formTerm []int32
-	// pairs are the pairs of terms side by side: term<<32 | the term
-	// after it
-	pairs numbering[uint64]
-
-	// the postings so far: each term's documents and weights, each
-	// form's documents, each pair's documents
-	docs, formDocs, pairDocs grouped
-
-	// the current document: each term's weight (the highest place it
-	// appears in), and the forms and pairs it holds. A form or pair is
-	// held when its seen entry is the document's number + 1.
-	weight       []int32
-	touched      []int32
-	formSeen     []int32
-	touchedForms []int32
-	pairSeen     []int32
-	touchedPairs []int32
-	doc          int32
-
-	// recurring holds the phrases read once for many documents
-	recurring map[string]*phrase
-}
-
-// phrase is a text read once and taken into many documents: its words,
-// and the numbers of the pairs of terms side by side in it.
-type phrase struct {
-	words []word
-	pairs []int32
-}
-
-// numbering numbers values in the order they are first met.
-type numbering[K comparable] struct {
-	of  map[K]int32
-	all []K // by number
-}
-
-// number returns k's number, and whether k is new.
-func (n *numbering[K]) number(k K) (int32, bool) {
-	if i, ok := n.of[k]; ok {
-		return i, false
-	}
-	if n.of == nil {
-		n.of = map[K]int32{}
-	}
-	i := int32(len(n.all))
-	n.of[k] = i
-	n.all = append(n.all, k)
-	return i, true
-}
-
-// word is a word as written: its term, and its form when lowercasing it
-// kept a diacritic the term drops (-1 when not).
-type word struct{ term, form int32 }
-
-func newIndexer() *indexer {
-	return &indexer{docs: grouped{width: 2}, formDocs: grouped{width: 1}, pairDocs: grouped{width: 1}}
-}
-
-// wordOf returns the term and form of w, numbering them when new.
-func (ix *indexer) wordOf(w string) word {
-	if x, ok := ix.words[w]; ok {
-		return x
-	}
-	lower := strings.ToLower(w)
-	folded := fold.Key(lower)
-	t, isNew := ix.terms.number(folded)
-	if isNew {
-		ix.weight = append(ix.weight, 0)
-	}
-	x := word{term: t, form: -1}
-	if folded != lower {
-		// "Tuyên" and "tuyên" are one form
-		f, isNew := ix.forms.number(lower)
-		if isNew {
-			ix.formTerm = append(ix.formTerm, t)
-			ix.formSeen = append(ix.formSeen, 0)
-		}
-		x.form = f
-	}
-	ix.words[w] = x
-	return x
-}
-
-// add takes the words of text at weight w into the current document.
-func (ix *indexer) add(text string, w int32) {
-	ix.read(text, func(x word) { ix.take(x, w) }, ix.takePair)
-}
-
-// addRecurring is add for a text that many documents hold: it is read
-// the first time, and its words and pairs are kept for the next.
-func (ix *indexer) addRecurring(text string, w int32) {
-	p, ok := ix.recurring[text]
-	if !ok {
-		p = &phrase{}
-		ix.read(text, func(x word) { p.words = append(p.words, x) },
-			func(n int32) { p.pairs = append(p.pairs, n) })
-		if ix.recurring == nil {
-			ix.recurring = map[string]*phrase{}
-		}
-		ix.recurring[text] = p
-	}
-	for _, x := range p.words {
-		ix.take(x, w)
-	}
-	for _, n := range p.pairs {
-		ix.takePair(n)
-	}
-}
-
-// read hands each word of text to word, and the number of each pair of
-// terms side by side in a phrase to pair.
-func (ix *indexer) read(text string, word func(word), pair func(int32)) {
-	prev := int32(-1)
-	for t, first := range words(text) {
-		if first {
-			prev = -1
-		}
-		x := ix.wordOf(t)
-		word(x)
-		if prev >= 0 {
-			pair(ix.pairNumber(uint64(prev)<<32 | uint64(x.term)))
-		}
-		// a word of combining marks alone folds to nothing, and
-		// nothing is not a word to stand beside
-		if ix.terms.all[x.term] != "" {
-			prev = x.term
-		} else {
-			prev = -1
-		}
-	}
-}
-
-// take takes a word into the current document at weight w.
-func (ix *indexer) take(x word, w int32) {
-	if ix.weight[x.term] == 0 {
-		ix.touched = append(ix.touched, x.term)
-	}
-	if ix.weight[x.term] < w {
-		ix.weight[x.term] = w
-	}
-	if x.form >= 0 && ix.formSeen[x.form] != ix.doc+1 {
-		ix.formSeen[x.form] = ix.doc + 1
-		ix.touchedForms = append(ix.touchedForms, x.form)
-	}
-}
-
-// pairNumber numbers a pair of terms side by side: term<<32 | the term
-// after it.
-func (ix *indexer) pairNumber(pair uint64) int32 {
-	n, isNew := ix.pairs.number(pair)
-	if isNew {
-		ix.pairSeen = append(ix.pairSeen, 0)
-	}
-	return n
-}
-
-// takePair takes pair number n into the current document.
-func (ix *indexer) takePair(n int32) {
-	if ix.pairSeen[n] != ix.doc+1 {
-		ix.pairSeen[n] = ix.doc + 1
-		ix.touchedPairs = append(ix.touchedPairs, n)
-	}
-}
-
-// post adds the current document, number id, to the postings, and
-// starts the next.
-func (ix *indexer) post(id int32) {
-	for _, t := range ix.touched {
-		ix.docs.add(t, id, ix.weight[t])
-		ix.weight[t] = 0
-	}
-	for _, f := range ix.touchedForms {
-		ix.formDocs.add(f, id)
-	}
-	for _, n := range ix.touchedPairs {
-		ix.pairDocs.add(n, id)
-	}
-	ix.touched = ix.touched[:0]
-	ix.touchedForms = ix.touchedForms[:0]
-	ix.touchedPairs = ix.touchedPairs[:0]
-	ix.doc++
-}
-
-// postingsByTerm returns the postings gathered, by folded term.
-func (ix *indexer) postingsByTerm() map[string]*posting {
-	terms, forms, pairs := ix.terms.all, ix.forms.all, ix.pairs.all
-	postings := make([]posting, len(terms))
-	for t, docs := range ix.docs.lists(len(terms)) {
-		postings[t].Docs = docs
-	}
-	formLists := byTerm(len(terms), ix.formDocs.lists(len(forms)),
-		func(f int) int32 { return ix.formTerm[f] }, func(f int) string { return forms[f] })
-	nextLists := byTerm(len(terms), ix.pairDocs.lists(len(pairs)),
-		func(n int) int32 { return int32(pairs[n] >> 32) }, func(n int) string { return terms[pairs[n]&(1<<32-1)] })
-	for t := range postings {
-		postings[t].Forms, postings[t].Next = formLists[t], nextLists[t]
-	}
-	idx := make(map[string]*posting, len(terms))
-	for t, term := range terms {
-		idx[term] = &postings[t]
-	}
-	return idx
-}
-
-// byTerm hands each of terms terms its keyed lists, sorted by key and
-// cut from one array: list i, keyOf(i), goes to termOf(i).
-func byTerm(terms int, lists [][]int32, termOf func(i int) int32, keyOf func(i int) string) [][]keyed {
-	start := make([]int, terms+1) // term t's lists are all[start[t]:start[t+1]]
-	for i := range lists {
-		start[termOf(i)+1]++
-	}
-	for t := 1; t <= terms; t++ {
-		start[t] += start[t-1]
-	}
-	all := make([]keyed, start[terms])
-	at := slices.Clone(start[:terms])
-	for i, docs := range lists {
-		t := termOf(i)
-		all[at[t]] = keyed{keyOf(i), docs}
-		at[t]++
-	}
-	out := make([][]keyed, terms)
-	for t := range out {
-		if start[t+1] > start[t] {
-			out[t] = all[start[t]:start[t+1]:start[t+1]]
-			slices.SortFunc(out[t], func(a, b keyed) int { return strings.Compare(a.key, b.key) })
-		}
-	}
-	return out
-}
-
-// grouped gathers runs of width numbers by key (a term, form or pair
-// number) and hands each key its runs, in the order added, cut from one
-// array. Appending to a list per key made a slice per key and grew each
-// by doubling: a fifth of the index's time went to that.
-type grouped struct {
-	width int
-	keys  []int32 // the key of each run
-	runs  []int32
-	count []int32 // runs by key
-}
-
-// grow makes room for n runs. The room is made, not appended to: memory
-// fresh from the system is not cleared, so room left unused costs nothing.
-func (g *grouped) grow(n int) {
-	g.keys = append(make([]int32, 0, len(g.keys)+n), g.keys...)
-	g.runs = append(make([]int32, 0, len(g.runs)+n*g.width), g.runs...)
-}
-
-func (g *grouped) add(key int32, run ...int32) {
-	g.keys = append(g.keys, key)
-	g.runs = append(g.runs, run...)
-	for int(key) >= len(g.count) {
-		g.count = append(g.count, 0)
-	}
-	g.count[key]++
-}
-
-// lists returns each of the n keys' runs; a key with none gets nil.
-func (g *grouped) lists(n int) [][]int32 {
-	out := make([][]int32, n)
-	all := make([]int32, len(g.runs))
-	end := make([]int, n) // where each key's next run goes, then its end
-	at := 0
-	for k, c := range g.count {
-		end[k] = at
-		at += int(c) * g.width
-	}
-	for i, k := range g.keys {
-		for j := range g.width { // a run is one or two numbers: no call to copy
-			all[end[k]+j] = g.runs[i*g.width+j]
-		}
-		end[k] += g.width
-	}
-	for k, c := range g.count {
-		if c > 0 {
-			out[k] = all[end[k]-int(c)*g.width : end[k] : end[k]]
-		}
-	}
-	return out
 }
 
 // documents lists the searchable pages of lang, items first in site order.
