@@ -8,6 +8,7 @@ import (
 	"sitegen"
 	"sitegen/internal/load"
 	"sitegen/internal/manifest"
+	"sitegen/internal/model"
 	"sitegen/internal/resolve"
 	"sitegen/internal/sitetest"
 	"sitegen/internal/theme"
@@ -70,5 +71,79 @@ func TestSitemapIndex(t *testing.T) {
 	}
 	if len(seen) != 2*len(man.Pages) {
 		t.Errorf("%d URLs listed for %d pages", len(seen), 2*len(man.Pages))
+	}
+}
+
+// The sitemap as encoding/xml writes it from structs, which the
+// hand-written sitemap must match byte for byte.
+type xmlSitemapLink struct {
+	XMLName  xml.Name `xml:"xhtml:link"`
+	Rel      string   `xml:"rel,attr"`
+	Hreflang string   `xml:"hreflang,attr"`
+	Href     string   `xml:"href,attr"`
+}
+
+type xmlURLSet struct {
+	XMLName xml.Name `xml:"urlset"`
+	NS      string   `xml:"xmlns,attr"`
+	XHTML   string   `xml:"xmlns:xhtml,attr"`
+	URLs    []struct {
+		Loc   string           `xml:"loc"`
+		Links []xmlSitemapLink `xml:"xhtml:link"`
+	} `xml:"url"`
+}
+
+type xmlSitemapIndex struct {
+	XMLName  xml.Name `xml:"sitemapindex"`
+	NS       string   `xml:"xmlns,attr"`
+	Sitemaps []struct {
+		Loc string `xml:"loc"`
+	} `xml:"sitemap"`
+}
+
+func marshalSitemap(t *testing.T, v any) string {
+	t.Helper()
+	var buf strings.Builder
+	buf.WriteString(xml.Header)
+	enc := xml.NewEncoder(&buf)
+	enc.Indent("", " ")
+	if err := enc.Encode(v); err != nil {
+		t.Fatal(err)
+	}
+	return buf.String() + "\n"
+}
+
+// TestSitemapXML: the sitemap and sitemap index are written as
+// encoding/xml writes them, escapes included, with and without entries.
+func TestSitemapXML(t *testing.T) {
+	for _, abs := range []string{"", "https://x.example/asean", "https://x.example/a&b<'\">\t\n\r\x01\xff/ả", "https://x.example/\xff", "https://x.example/ả\u2028"} {
+		for _, paths := range [][]string{nil, {""}, {"", "plans/", "plans/x/a-1/", "odd/&<é/", "é/", "\xfe/"}} {
+			var urls []sitemapURL
+			want := xmlURLSet{NS: sitemapNS, XHTML: "http://www.w3.org/1999/xhtml"}
+			var names []string
+			wantIdx := xmlSitemapIndex{NS: sitemapNS}
+			for _, p := range paths {
+				links := []xmlSitemapLink{{Rel: "alternate", Hreflang: "vi", Href: abs + "/vi/" + p},
+					{Rel: "alternate", Hreflang: "en", Href: abs + "/en/" + p},
+					{Rel: "alternate", Hreflang: "x-default", Href: abs + "/vi/" + p}}
+				for _, l := range []model.Lang{model.VI, model.EN} {
+					urls = append(urls, sitemapURL{lang: l, path: p})
+					want.URLs = append(want.URLs, struct {
+						Loc   string           `xml:"loc"`
+						Links []xmlSitemapLink `xml:"xhtml:link"`
+					}{abs + "/" + string(l) + "/" + p, links})
+				}
+				names = append(names, p+"sitemap.xml")
+				wantIdx.Sitemaps = append(wantIdx.Sitemaps, struct {
+					Loc string `xml:"loc"`
+				}{abs + "/" + p + "sitemap.xml"})
+			}
+			if got, want := string(appendURLSet(nil, abs, urls)), marshalSitemap(t, want); got != want {
+				t.Errorf("sitemap of %q under %q:\n%s\nwant\n%s", paths, abs, got, want)
+			}
+			if got, want := string(appendSitemapIndex(nil, abs, names)), marshalSitemap(t, wantIdx); got != want {
+				t.Errorf("sitemap index of %q under %q:\n%s\nwant\n%s", paths, abs, got, want)
+			}
+		}
 	}
 }
