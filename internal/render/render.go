@@ -54,7 +54,7 @@ type pageJob struct {
 
 // New prepares the pages of man for rendering with th.
 func New(th *theme.Theme, site *model.Site, man *manifest.Manifest, opts Options) *Renderer {
-	r := &renderer{site: site, man: man, base: opts.Base, theme: th, md: newMarkdown(),
+	r := &renderer{site: site, man: man, base: opts.Base, theme: th, md: newMarkdown(), buffers: make(chan []byte, keptBuffers),
 		agencies: map[string]*model.Agency{}, shared: map[string]template.HTML{},
 		inGo: map[manifest.Kind]func(*htmlWriter, any){}}
 	for kind, write := range pagesInGo {
@@ -266,17 +266,26 @@ type renderer struct {
 	// partialSize the same per partial written in Go (see Include)
 	pageSize, partialSize sync.Map
 	// buffers holds the bytes of pages already written, handed back by
-	// Reuse, for later pages to be rendered into
-	buffers sync.Pool
+	// Reuse, for later pages to be rendered into. It is a channel, not a
+	// sync.Pool, because a pool is emptied by every collection, and a
+	// build collects a dozen times: each time, the pages rendered next
+	// took fresh memory, and every page of fresh memory costs a fault.
+	buffers chan []byte
 }
+
+// keptBuffers is how many written pages' bytes are kept for reuse: as
+// many as are rendered and written at once.
+const keptBuffers = 32
 
 // buffer is an empty slice to render a page into, with room from a page
 // written before when there is one.
 func (r *renderer) buffer() []byte {
-	if b, ok := r.buffers.Get().(*[]byte); ok {
-		return (*b)[:0]
+	select {
+	case b := <-r.buffers:
+		return b[:0]
+	default:
+		return nil
 	}
-	return nil
 }
 
 // Reuse hands back the bytes of a page Stream emitted (a file marked
@@ -285,7 +294,10 @@ func (r *renderer) buffer() []byte {
 // each into new memory made most of the collector's work.
 func (rr *Renderer) Reuse(f output.File) {
 	if f.Scratch && cap(f.Data) > 0 {
-		rr.r.buffers.Put(&f.Data)
+		select {
+		case rr.r.buffers <- f.Data:
+		default: // enough are kept
+		}
 	}
 }
 
