@@ -8,6 +8,7 @@ package fold
 
 import (
 	"strings"
+	"sync"
 	"sync/atomic"
 	"unicode"
 	"unicode/utf8"
@@ -87,13 +88,21 @@ func Key(s string) string {
 // costs about a microsecond a word, so the common letters go by a table
 // built from it instead (see byTable).
 func decompose(s string) string {
-	t := transform.Chain(norm.NFD, runes.Remove(runes.In(unicode.Mn)), norm.NFC)
-	out, _, err := transform.String(t, dd.Replace(s))
+	t := decomposers.Get().(transform.Transformer)
+	defer decomposers.Put(t)
+	out, _, err := transform.String(t, dd.Replace(s)) // which resets t
 	if err != nil {
 		return s
 	}
 	return out
 }
+
+// decomposers are the transformers decompose runs. A chain holds buffers
+// of several kilobytes; made anew for each rune first met, they were a
+// megabyte of each build's memory.
+var decomposers = sync.Pool{New: func() any {
+	return transform.Chain(norm.NFD, runes.Remove(runes.In(unicode.Mn)), norm.NFC)
+}}
 
 func isASCII(s string) bool {
 	for i := 0; i < len(s); i++ {
