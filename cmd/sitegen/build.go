@@ -75,14 +75,14 @@ func runBuild(args []string, stdout, stderr io.Writer) int {
 			return 2
 		}
 	}
-	th, err := loadTheme(*themeDir)
-	if err != nil {
-		return fail(stderr, err)
-	}
-	opts := build.Options{Content: root.FS(), Theme: th, Out: *out, Base: base,
+	opts := build.Options{Content: root.FS(), Out: *out, Base: base,
+		LoadTheme:  func() (*theme.Theme, error) { return loadTheme(*themeDir) },
 		ContentDir: *content, ThemeDir: *themeDir, NoWait: *noWait,
 		Waiting: func() { fmt.Fprintf(stderr, "sitegen: another build is writing %s; waiting for it to finish\n", *out) }}
 	sum, problems, err := build.Build(opts)
+	if te := (*build.ThemeError)(nil); errors.As(err, &te) {
+		return fail(stderr, te.Err)
+	}
 	report(stderr, *content, problems)
 	if err != nil {
 		var le *diag.ListError
