@@ -58,6 +58,7 @@ fuzz:
 	$(GO) test ./internal/load -run '^$$' -fuzz '^FuzzAliases$$' -fuzztime $(FUZZTIME)
 	$(GO) test ./internal/render -run '^$$' -fuzz '^FuzzMarkdown$$' -fuzztime $(FUZZTIME)
 	$(GO) test ./internal/render -run '^$$' -fuzz '^FuzzSlug$$' -fuzztime $(FUZZTIME)
+	$(GO) test ./internal/render -run '^$$' -fuzz '^FuzzTablesAsGoldmark$$' -fuzztime $(FUZZTIME)
 	$(GO) test ./internal/fold -run '^$$' -fuzz '^FuzzKey$$' -fuzztime $(FUZZTIME)
 	$(GO) test ./internal/fold -run '^$$' -fuzz '^FuzzSpaces$$' -fuzztime $(FUZZTIME)
 	$(GO) test ./internal/search -run '^$$' -fuzz '^FuzzWords$$' -fuzztime $(FUZZTIME)

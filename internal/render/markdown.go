@@ -9,7 +9,6 @@ import (
 
 	"github.com/yuin/goldmark"
 	"github.com/yuin/goldmark/ast"
-	"github.com/yuin/goldmark/extension"
 	"github.com/yuin/goldmark/parser"
 	"github.com/yuin/goldmark/text"
 	"github.com/yuin/goldmark/util"
@@ -32,7 +31,7 @@ type markdown struct {
 
 func newMarkdown() *markdown {
 	return &markdown{gm: goldmark.New(
-		goldmark.WithExtensions(extension.Table),
+		goldmark.WithExtensions(tables{}),
 		goldmark.WithParserOptions(parser.WithAutoHeadingID()),
 	)}
 }

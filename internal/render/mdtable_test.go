@@ -1,0 +1,73 @@
+package render
+
+import (
+	"strings"
+	"testing"
+
+	"github.com/yuin/goldmark"
+	"github.com/yuin/goldmark/extension"
+	"github.com/yuin/goldmark/parser"
+)
+
+// tableSamples are tables as content authors write them, and the odd
+// shapes around them.
+var tableSamples = []string{
+	"| a | b |\n|---|---|\n| 1 | 2 |",
+	"intro line\n| a | b |\n|:--|--:|\n| 1 | 2 |\n| 3 |\n| 4 | 5 | 6 |",
+	"two\nintro lines\n| a |\n| :-: |\n| b |",
+	"a | b\n--- | :---:\nx | *y*\n\nafter",
+	"| a \\| b | `c \\| d` |\n|---|---|\n| e \\|| f\\| |",
+	"| a |\n|---|\n",
+	"| a | b |\n|---|\n| 1 | 2 |",
+	"- item\n\n| h |\n| - |\n| [l](../plans/) |",
+	"|x|\n|-|\n> quote",
+	"| a |\n| --- |\n| b |\n# heading",
+	"| a |\n|---|\n|\n||\n| |",
+	"a\n:--\nb",
+	"a|b\n-|-\nc|d",
+	"| Chỉ tiêu | Năm 2025 |\n|:---------|---------:|\n| Hộ nghèo | 1,5% |",
+	"| a |\n|-x-|\n| b |",
+	"| a |\n| -- | -- |\n",
+	"  | a |  \n  |---|  \n  | b  |  ",
+	"| **a** | <b>x</b> |\n|---|---|\n| [x](javascript:y) | ![i](p.png) |",
+	"| a |\n|---|\n| b |\n\n| c |\n|:-:|\n| d |",
+	"> | a |\n> |---|\n> | b |",
+	"- | a |\n  |---|\n  | b |",
+	"| a |\n|---|\n| b\\ |",
+	"| a |\n|---|\n| \\\\| b |",
+}
+
+// withTables renders src with the given table extension.
+func withTables(t testing.TB, ext goldmark.Extender, src string) string {
+	t.Helper()
+	var b strings.Builder
+	md := goldmark.New(goldmark.WithExtensions(ext), goldmark.WithParserOptions(parser.WithAutoHeadingID()))
+	if err := md.Convert([]byte(src), &b); err != nil {
+		t.Fatal(err)
+	}
+	return b.String()
+}
+
+// TestTablesAsGoldmark: tables are written as goldmark's own table
+// extension writes them.
+func TestTablesAsGoldmark(t *testing.T) {
+	for _, src := range tableSamples {
+		if got, want := withTables(t, tables{}, src), withTables(t, extension.Table, src); got != want {
+			t.Errorf("%q:\n%s\nwant (goldmark's table extension)\n%s", src, got, want)
+		}
+	}
+}
+
+func FuzzTablesAsGoldmark(f *testing.F) {
+	for _, src := range tableSamples {
+		f.Add(src)
+	}
+	f.Fuzz(func(t *testing.T, src string) {
+		if len(src) > 4096 {
+			return
+		}
+		if got, want := withTables(t, tables{}, src), withTables(t, extension.Table, src); got != want {
+			t.Errorf("%q:\n%s\nwant (goldmark's table extension)\n%s", src, got, want)
+		}
+	})
+}
