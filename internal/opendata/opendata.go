@@ -350,10 +350,18 @@ func itemsCSV(site *model.Site, basePath string) ([]byte, error) {
 	var buf bytes.Buffer
 	// A national site's file is tens of megabytes; grown by doubling, it
 	// was copied and faulted in several times over.
+	// The room is counted from the fields that vary most: 1.1 times the
+	// file on the real and national sites. Short of room at the end, it
+	// was copied into twice its size.
 	size := 1 << 10
 	for _, p := range site.Plans {
+		src := source(p)
+		row := 256 + len(p.ID) + len(p.Document.Number) + len(src.File) + len(src.URL) + len(src.Retrieved) + 2*len(basePath)
 		for _, it := range p.Items {
-			size += len(it.Text.VI) + len(it.Text.EN) + 256
+			size += row + len(it.Text.VI) + len(it.Text.EN) + 2*len(manifest.ItemPath(it))
+			if it.Timing != nil {
+				size += len(it.Timing.Text.VI)
+			}
 		}
 	}
 	buf.Grow(size)
