@@ -177,8 +177,18 @@ func check(content fs.FS) (*model.Site, *manifest.Manifest, *diag.List) {
 			problems.Errorf(site.URLPos, "", "site url: %v", err)
 		}
 	}
+	// The Markdown is checked on the other core while references
+	// resolve: it reads only the pages' and commentary's text, which
+	// resolve does not change. Its problems still come after resolve's.
+	markdown := &diag.List{}
+	checked := make(chan struct{})
+	go func() {
+		defer close(checked)
+		render.CheckMarkdown(site, markdown)
+	}()
 	resolve.Resolve(site, problems)
-	render.CheckMarkdown(site, problems)
+	<-checked
+	problems.Add(markdown)
 	if problems.HasErrors() {
 		return site, nil, problems
 	}
