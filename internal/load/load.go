@@ -89,14 +89,20 @@ type loader struct {
 func (l *loader) read(name string, optional bool) ([]byte, bool) {
 	// A symbolic link may point anywhere on the machine; one that leaves
 	// the content directory could publish a private file.
-	if li, err := fs.Lstat(l.fsys, name); err == nil && li.Mode()&fs.ModeSymlink != 0 {
+	li, err := fs.Lstat(l.fsys, name)
+	if err == nil && li.Mode()&fs.ModeSymlink != 0 {
 		target, err := fs.ReadLink(l.fsys, name)
 		if err != nil || path.IsAbs(target) || !fs.ValidPath(path.Join(path.Dir(name), target)) {
 			l.errs.Errorf(diag.Pos{File: name}, "copy the file into the content directory instead", "symbolic link points outside the content directory (to %q)", target)
 			return nil, false
 		}
 	}
-	info, err := fs.Stat(l.fsys, name)
+	// A file that is not a link is what Lstat described; only a link
+	// needs looking up again (each look walks the path in the kernel).
+	info := li
+	if err != nil || li.Mode()&fs.ModeSymlink != 0 {
+		info, err = fs.Stat(l.fsys, name)
+	}
 	if err != nil {
 		if errors.Is(err, fs.ErrNotExist) && optional {
 			return nil, false
