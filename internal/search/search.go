@@ -80,7 +80,7 @@ type Doc struct {
 	// finds an item on the English site too. extra holds phrases such
 	// as an item's province, plan, agencies, themes and pillar: most
 	// recur in document after document, and were two fifths of the text
-	// the index read, so each is read once (see indexer.addRecurring).
+	// the index read, so each is read once (see indexer.phrase).
 	otherTitle, otherText string
 	extra                 []string
 	// named is true when the title is the page's name (a plan, province,
