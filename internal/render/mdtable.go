@@ -250,27 +250,25 @@ func splitEscapedPipes(code *gast.CodeSpan, t *gast.Text, src []byte) {
 	splitEscapedPipes(code, after, src)
 }
 
+// between writes open before a node's children and close after them.
+func between(open, close string) gmrenderer.NodeRendererFunc {
+	return func(w util.BufWriter, _ []byte, _ gast.Node, entering bool) (gast.WalkStatus, error) {
+		if entering {
+			w.WriteString(open)
+		} else {
+			w.WriteString(close)
+		}
+		return gast.WalkContinue, nil
+	}
+}
+
 // tableHTML writes tables as HTML: a head row, then a body when there
 // are more rows; a cell's alignment as its style.
 type tableHTML struct{}
 
 func (tableHTML) RegisterFuncs(reg gmrenderer.NodeRendererFuncRegisterer) {
-	reg.Register(east.KindTable, func(w util.BufWriter, _ []byte, n gast.Node, entering bool) (gast.WalkStatus, error) {
-		if entering {
-			w.WriteString("<table>\n")
-		} else {
-			w.WriteString("</table>\n")
-		}
-		return gast.WalkContinue, nil
-	})
-	reg.Register(east.KindTableHeader, func(w util.BufWriter, _ []byte, n gast.Node, entering bool) (gast.WalkStatus, error) {
-		if entering {
-			w.WriteString("<thead>\n<tr>\n")
-		} else {
-			w.WriteString("</tr>\n</thead>\n")
-		}
-		return gast.WalkContinue, nil
-	})
+	reg.Register(east.KindTable, between("<table>\n", "</table>\n"))
+	reg.Register(east.KindTableHeader, between("<thead>\n<tr>\n", "</tr>\n</thead>\n"))
 	reg.Register(east.KindTableRow, func(w util.BufWriter, _ []byte, n gast.Node, entering bool) (gast.WalkStatus, error) {
 		if entering {
 			if _, first := n.PreviousSibling().(*east.TableHeader); first {
