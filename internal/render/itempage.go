@@ -123,13 +123,9 @@ func (w *htmlWriter) header(v *page) {
 	w.url(v.Link.Home())
 	w.raw("\">")
 	w.text(siteTitle)
-	w.raw("</a>\n<a class=\"lang\" href=\"")
-	w.url(v.Link.Twin())
-	w.raw("\" hreflang=\"")
-	w.text(v.OtherLang())
-	w.raw("\" lang=\"")
-	w.text(v.OtherLang())
-	w.raw("\" title=\"")
+	w.raw("</a>\n<a class=\"lang\" ")
+	w.langHref(v.Link.Twin(), v.OtherLang())
+	w.raw(" title=\"")
 	w.t(v, "lang.switch-label")
 	w.raw("\">")
 	w.t(v, "lang.switch")
@@ -643,6 +639,19 @@ func (w *htmlWriter) text(s string) {
 // by byte, not chosen by a switch: every text of every page goes
 // through it, most of it Vietnamese letters of two and three bytes.
 var htmlEscapes = [256]string{0: "\uFFFD", '"': "&#34;", '&': "&amp;", '\'': "&#39;", '+': "&#43;", '<': "&lt;", '>': "&gt;"}
+
+// langHref writes the attributes of a link to a page in another
+// language: href="…" hreflang="…" lang="…", the last so that screen
+// readers speak the link's words in that language.
+func (w *htmlWriter) langHref(href, lang string) {
+	w.raw("href=\"")
+	w.url(href)
+	w.raw("\" hreflang=\"")
+	w.text(lang)
+	w.raw("\" lang=\"")
+	w.text(lang)
+	w.raw("\"")
+}
 
 // str writes the text of a method that may fail.
 func (w *htmlWriter) str(s string, err error) {

@@ -27,13 +27,9 @@ func (w *htmlWriter) rootPage(bv *bilingualView) {
 	w.text(v.Tx(v.Site.Title))
 	w.raw("</h1>\n<ul>\n")
 	for _, l := range bv.Langs {
-		w.raw("<li><a href=\"")
-		w.url(l.Link.Home())
-		w.raw("\" hreflang=\"")
-		w.text(l.Lang())
-		w.raw("\" lang=\"")
-		w.text(l.Lang())
-		w.raw("\">")
+		w.raw("<li><a ")
+		w.langHref(l.Link.Home(), l.Lang())
+		w.raw(">")
 		w.t(l, "lang.name")
 		w.raw("</a></li>\n")
 	}
@@ -73,13 +69,9 @@ func (w *htmlWriter) notFoundPage(bv *bilingualView) {
 	w.text(v.Tx(v.Site.Title))
 	w.raw("</a>\n")
 	if len(bv.Langs) == 1 {
-		w.raw("<a class=\"lang\" href=\"")
-		w.url(v.Link.In(v.OtherLang()))
-		w.raw("\" hreflang=\"")
-		w.text(v.OtherLang())
-		w.raw("\" lang=\"")
-		w.text(v.OtherLang())
-		w.raw("\">")
+		w.raw("<a class=\"lang\" ")
+		w.langHref(v.Link.In(v.OtherLang()), v.OtherLang())
+		w.raw(">")
 		w.t(v, "lang.switch")
 		w.raw("</a>")
 	}
