@@ -22,11 +22,18 @@
 // The previous site, once swapped out, is renamed aside (".NAME.old-*")
 // and left there: removing some 50,000 files takes as long as writing
 // them. The next build writes its site over that one instead of into a
-// new directory: a file that did not change is kept (with a new time),
-// one that did is rewritten in place, and what the new site no longer has
-// is removed before the swap. So only the one site a build replaced is
-// ever left beside the output directory, and a rebuild creates and
-// removes only what changed.
+// new directory, and what the new site no longer has is removed before
+// the swap. So only the one site a build replaced is ever left beside
+// the output directory, and a rebuild creates and removes only what
+// changed.
+//
+// Each complete site lists its files in its marker file (see inventory),
+// so that a build writing over it need not read a file back to know it
+// already holds the bytes to write: a file listed with those bytes, and
+// whose inode no one changed since, is left as it is. A file whose bytes
+// changed is written in place; one with another link (a cp -l snapshot),
+// a symbolic link, or a file or directory where the other belongs is
+// replaced, never written through.
 package output
 
 import (
@@ -201,13 +208,18 @@ type Dir struct {
 	mu                     sync.Mutex
 	made                   map[string]bool
 	leftovers              sync.WaitGroup // removing what earlier builds left beside out
+	// written is the inventory of the files this build wrote, for the
+	// marker file and, in a recycled site, for Commit to remove the rest
+	written inventory
 	// recycled says the site is written over a previous one (see
-	// recycle); written holds the paths of the files this build wrote,
-	// and before what the previous site held, so that Commit can remove
-	// the rest
-	recycled bool
-	written  map[string]bool
-	before   chan listing
+	// recycle). Once listed is closed, prior is the inventory that site
+	// carried and current the one of the site in the output directory
+	// now, either nil if it had none; before is what the recycled site
+	// held, listed while the pages are written.
+	recycled       bool
+	listed         chan struct{}
+	prior, current inventory
+	before         chan listing
 }
 
 // Begin starts writing a site that will replace out, once out has passed
@@ -228,7 +240,7 @@ func Begin(out string, opts Options) (*Dir, error) {
 	if err != nil {
 		return nil, fmt.Errorf("opening the lock beside %q: %w", out, err)
 	}
-	d := &Dir{out: out, parent: parent, base: base, lock: lock, made: map[string]bool{}}
+	d := &Dir{out: out, parent: parent, base: base, lock: lock, made: map[string]bool{}, written: inventory{}}
 	if err := d.acquire(opts); err != nil {
 		lock.Close()
 		return nil, err
@@ -257,7 +269,9 @@ func Begin(out string, opts Options) (*Dir, error) {
 			removeAll(dir)
 		}
 	}()
-	if err == nil {
+	// a recycled site keeps the marker it has, and its inventory, until
+	// Commit: it is read while the first pages render
+	if err == nil && !d.recycled {
 		err = os.WriteFile(filepath.Join(d.tmp, MarkerFile), []byte(marker), 0o644)
 	}
 	if err != nil {
@@ -291,10 +305,16 @@ func (d *Dir) recycle(left []string) (string, []string, error) {
 		if err := rename(dir, tmp); err != nil {
 			continue
 		}
-		d.recycled, d.written = true, map[string]bool{}
-		// listed while the pages render, so that Commit need not walk
-		// the whole site after the last one is written
-		d.before = make(chan listing, 1)
+		d.recycled = true
+		// the inventories are read, and the site listed, while the
+		// pages render: the first file written waits for the one, only
+		// Commit for the other
+		d.listed, d.before = make(chan struct{}), make(chan listing, 1)
+		go func() {
+			d.prior = readInventory(tmp)
+			d.current = readInventory(d.out)
+			close(d.listed)
+		}()
 		go func() { d.before <- list(tmp) }()
 		return tmp, append(left[:i:i], left[i+1:]...), nil
 	}
@@ -389,13 +409,49 @@ func (d *Dir) Write(f File) error {
 		d.made[dir] = true
 		d.mu.Unlock()
 	}
-	if !d.recycled {
-		return writeFile(p, f.Data)
+	rel := filepath.FromSlash(f.Path)
+	e := entry{size: int64(len(f.Data)), sum: checksum(f.Data)}
+	var err error
+	if d.recycled {
+		e.stamp, err = d.rewrite(p, rel, f.Data, e.sum)
+	} else {
+		e.stamp, err = writeFile(p, f.Data)
+	}
+	if err != nil {
+		return err
 	}
 	d.mu.Lock()
-	d.written[filepath.FromSlash(f.Path)] = true
+	d.written[rel] = e
 	d.mu.Unlock()
-	return rewrite(p, f.Data)
+	return nil
+}
+
+// rewrite makes the file p (rel in the site) of a recycled site hold
+// data, of checksum sum, and returns its stamp. A file the site's
+// inventory lists with those bytes, and which no one changed since, is
+// left as it is. If the site in the output directory now has other
+// bytes at rel, or none, the file is given this moment's time: a cache
+// asking whether the page changed since the one it holds must not be
+// told no on the strength of the older time.
+func (d *Dir) rewrite(p, rel string, data []byte, sum uint64) (int64, error) {
+	<-d.listed
+	if was, ok := d.prior[rel]; ok && was.holds(data, sum) && unchanged(p, was) {
+		if now, ok := d.current[rel]; ok && now.holds(data, sum) {
+			return was.stamp, nil
+		}
+		return touch(p)
+	}
+	return rewrite(p, data)
+}
+
+// readInventory reads the inventory of the site at dir, or nil.
+func readInventory(dir string) inventory {
+	text, err := os.ReadFile(filepath.Join(dir, MarkerFile))
+	if err != nil {
+		return nil
+	}
+	inv, _ := parseInventory(text)
+	return inv
 }
 
 // mkdirAll makes dir and its missing parents inside the site.
@@ -448,7 +504,7 @@ func (d *Dir) removeStale() error {
 // build wrote, which took its place and everything that was beneath it.
 func (d *Dir) underFile(p string) bool {
 	for dir := filepath.Dir(p); dir != "."; dir = filepath.Dir(dir) {
-		if d.written[dir] {
+		if _, ok := d.written[dir]; ok {
 			return true
 		}
 	}
@@ -498,7 +554,10 @@ func (d *Dir) Commit() error {
 			return fmt.Errorf("removing what the previous site had and this one has not: %w", err)
 		}
 	}
-	err := swap(d.tmp, d.out, d.parent, d.base)
+	err := os.WriteFile(filepath.Join(d.tmp, MarkerFile), appendInventory(nil, d.written), 0o644)
+	if err == nil {
+		err = swap(d.tmp, d.out, d.parent, d.base)
+	}
 	var rollback *RollbackError
 	if err != nil && !errors.As(err, &rollback) {
 		os.RemoveAll(d.tmp)

@@ -485,7 +485,7 @@ func TestWriteFile(t *testing.T) {
 	dir := t.TempDir()
 	p := filepath.Join(dir, "a.html")
 	for _, data := range []string{"a longer first version", "short", ""} {
-		if err := writeFile(p, []byte(data)); err != nil {
+		if _, err := writeFile(p, []byte(data)); err != nil {
 			t.Fatal(err)
 		}
 		got, err := os.ReadFile(p)
@@ -497,7 +497,7 @@ func TestWriteFile(t *testing.T) {
 		t.Errorf("mode %v (%v), want 0644 less the umask", st.Mode(), err)
 	}
 	missing := filepath.Join(dir, "no", "b.html")
-	err := writeFile(missing, []byte("x"))
+	_, err := writeFile(missing, []byte("x"))
 	var pe *os.PathError
 	if !errors.Is(err, os.ErrNotExist) || !errors.As(err, &pe) || pe.Path != missing {
 		t.Errorf("writing into a missing directory: %v, want a path error for %q that is os.ErrNotExist", err, missing)

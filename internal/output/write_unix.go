@@ -8,16 +8,18 @@ import (
 	"golang.org/x/sys/unix"
 )
 
-// writeFile creates (or truncates) the file p and writes data to it, as
-// os.WriteFile does with mode 0644, in three system calls. os.WriteFile
-// also offers each file to the network poller, which refuses regular
-// files, and sets and clears its non-blocking flag: five more calls a
-// file, a third of the calls of writing a site.
-func writeFile(p string, data []byte) error {
+// writeFile creates (or truncates) the file p, writes data to it, as
+// os.WriteFile does with mode 0644, and returns its stamp (see
+// inventory), in four system calls. os.WriteFile also offers each file
+// to the network poller, which refuses regular files, and sets and
+// clears its non-blocking flag: five more calls a file, a third of the
+// calls of writing a site.
+func writeFile(p string, data []byte) (int64, error) {
 	fd, err := open(p, unix.O_WRONLY|unix.O_CREAT|unix.O_TRUNC|unix.O_CLOEXEC, 0o644)
 	if err != nil {
-		return &os.PathError{Op: "open", Path: p, Err: err}
+		return 0, &os.PathError{Op: "open", Path: p, Err: err}
 	}
+	op := "write"
 	for len(data) > 0 && err == nil {
 		var n int
 		n, err = unix.Write(fd, data)
@@ -30,13 +32,17 @@ func writeFile(p string, data []byte) error {
 		}
 		data = data[max(n, 0):]
 	}
+	var st unix.Stat_t
+	if err == nil {
+		op, err = "stat", unix.Fstat(fd, &st)
+	}
 	if cerr := unix.Close(fd); err == nil && cerr != nil {
-		return &os.PathError{Op: "close", Path: p, Err: cerr}
+		op, err = "close", cerr
 	}
 	if err != nil {
-		return &os.PathError{Op: "write", Path: p, Err: err}
+		return 0, &os.PathError{Op: op, Path: p, Err: err}
 	}
-	return nil
+	return st.Ctim.Nano(), nil
 }
 
 // open opens p, again if a signal interrupts it.
