@@ -74,6 +74,7 @@ func TestRecycledSiteChecksEachFile(t *testing.T) {
 		{Path: "deleted/index.html", Data: []byte("deleted by hand")},
 		{Path: "gone/index.html", Data: []byte("its directory deleted by hand")},
 		{Path: "retimed/index.html", Data: []byte("its time set back by hand")},
+		{Path: "edited-in-place/index.html", Data: []byte("edited in the site in place")},
 	}
 	for _, withInventory := range []bool{true, false} {
 		root := t.TempDir()
@@ -90,7 +91,7 @@ func TestRecycledSiteChecksEachFile(t *testing.T) {
 		old := filepath.Join(root, aside[0])
 		at := func(p string) string { return filepath.Join(old, filepath.FromSlash(p)) }
 		long := time.Now().Add(-48 * time.Hour).Truncate(time.Second)
-		for _, p := range []string{"kept/index.html", "edited/index.html"} {
+		for _, p := range []string{"kept/index.html", "edited/index.html", "edited-in-place/index.html"} {
 			if err := os.Chtimes(at(p), long, long); err != nil {
 				t.Fatal(err)
 			}
@@ -101,7 +102,7 @@ func TestRecycledSiteChecksEachFile(t *testing.T) {
 		if !ok {
 			t.Fatal("the site set aside has no inventory")
 		}
-		for _, p := range []string{"kept/index.html", "edited/index.html"} {
+		for _, p := range []string{"kept/index.html", "edited/index.html", "edited-in-place/index.html"} {
 			e := inv[filepath.FromSlash(p)]
 			e.stamp = stamp(t, at(p))
 			inv[filepath.FromSlash(p)] = e
@@ -130,6 +131,10 @@ func TestRecycledSiteChecksEachFile(t *testing.T) {
 		if err := os.Chtimes(at("retimed/index.html"), long, long); err != nil {
 			t.Fatal(err)
 		}
+		// in the site in place, which a cache may hold under its time
+		if err := os.WriteFile(filepath.Join(dir, "edited-in-place/index.html"), []byte("EDITED in the site in place"), 0o644); err != nil {
+			t.Fatal(err)
+		}
 		if err := os.WriteFile(at("added.html"), []byte("added by hand"), 0o644); err != nil {
 			t.Fatal(err)
 		}
@@ -156,6 +161,11 @@ func TestRecycledSiteChecksEachFile(t *testing.T) {
 		}
 		if !withInventory && !info.ModTime().After(long) {
 			t.Errorf("without an inventory, the unchanged file was left at %v, want it written again", info.ModTime())
+		}
+		// the file set aside holds the bytes, but the site replaced had
+		// others, edited by hand
+		if info := must(os.Stat(filepath.Join(dir, "edited-in-place/index.html"))); !info.ModTime().After(long) {
+			t.Errorf("inventory %v: a file whose bytes the replaced site had changed by hand was left at %v, want this build's time", withInventory, info.ModTime())
 		}
 		after, ok := parseInventory(must(os.ReadFile(filepath.Join(dir, MarkerFile))))
 		if !ok || len(after) != len(files) {

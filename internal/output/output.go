@@ -430,13 +430,14 @@ func (d *Dir) Write(f File) error {
 // data, of checksum sum, and returns its stamp. A file the site's
 // inventory lists with those bytes, and which no one changed since, is
 // left as it is. If the site in the output directory now has other
-// bytes at rel, or none, the file is given this moment's time: a cache
-// asking whether the page changed since the one it holds must not be
-// told no on the strength of the older time.
+// bytes at rel, or none, or a file changed since it was listed, the file
+// is given this moment's time: a cache asking whether the page changed
+// since the one it holds must not be told no on the strength of the
+// older time.
 func (d *Dir) rewrite(p, rel string, data []byte, sum uint64) (int64, error) {
 	<-d.listed
 	if was, ok := d.prior[rel]; ok && was.holds(data, sum) && unchanged(p, was) {
-		if now, ok := d.current[rel]; ok && now.holds(data, sum) {
+		if now, ok := d.current[rel]; ok && now.holds(data, sum) && unchanged(filepath.Join(d.out, rel), now) {
 			return was.stamp, nil
 		}
 		return touch(p)
