@@ -77,18 +77,8 @@ func TestRecycledSiteChecksEachFile(t *testing.T) {
 		{Path: "edited-in-place/index.html", Data: []byte("edited in the site in place")},
 	}
 	for _, withInventory := range []bool{true, false} {
-		root := t.TempDir()
-		dir := filepath.Join(root, "public")
-		for range 2 {
-			if err := write(dir, files); err != nil {
-				t.Fatal(err)
-			}
-		}
-		aside := beside(t, dir)
-		if len(aside) != 1 {
-			t.Fatalf("beside the output: %v, want the first site set aside", aside)
-		}
-		old := filepath.Join(root, aside[0])
+		dir := filepath.Join(t.TempDir(), "public")
+		old := writeTwice(t, dir, files, files)
 		at := func(p string) string { return filepath.Join(old, filepath.FromSlash(p)) }
 		long := time.Now().Add(-48 * time.Hour).Truncate(time.Second)
 		for _, p := range []string{"kept/index.html", "edited/index.html", "edited-in-place/index.html"} {

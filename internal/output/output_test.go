@@ -384,16 +384,7 @@ func TestRecycledSite(t *testing.T) {
 		{Path: "was-file", Data: []byte("a file")},
 		{Path: "was-dir/index.html", Data: []byte("in a directory")},
 	}
-	for _, files := range [][]File{first, {{Path: "index.html", Data: []byte("second")}}} {
-		if err := write(dir, files); err != nil {
-			t.Fatal(err)
-		}
-	}
-	aside := beside(t, dir)
-	if len(aside) != 1 {
-		t.Fatalf("beside the output: %v, want the first site set aside", aside)
-	}
-	old := filepath.Join(root, aside[0])
+	old := writeTwice(t, dir, first, []File{{Path: "index.html", Data: []byte("second")}})
 	// what others may have done to the site set aside since
 	long := time.Now().Add(-48 * time.Hour).Truncate(time.Second)
 	if err := os.Chtimes(filepath.Join(old, "same/index.html"), long, long); err != nil {
@@ -476,6 +467,22 @@ func TestRecycledSite(t *testing.T) {
 			t.Errorf("%s, outside the site, now holds %q, want %q", path, b, want)
 		}
 	}
+}
+
+// writeTwice writes two sites into dir, one after the other, and returns
+// where the first was set aside.
+func writeTwice(t *testing.T, dir string, first, second []File) string {
+	t.Helper()
+	for _, files := range [][]File{first, second} {
+		if err := write(dir, files); err != nil {
+			t.Fatal(err)
+		}
+	}
+	aside := beside(t, dir)
+	if len(aside) != 1 {
+		t.Fatalf("beside the output: %v, want the first site set aside", aside)
+	}
+	return filepath.Join(filepath.Dir(dir), aside[0])
 }
 
 // TestWriteFile holds writeFile to what os.WriteFile does: it creates a
