@@ -413,7 +413,7 @@ func (d *Dir) Write(f File) error {
 	e := entry{size: int64(len(f.Data)), sum: checksum(f.Data)}
 	var err error
 	if d.recycled {
-		e.stamp, err = d.rewrite(p, rel, f.Data, e.sum)
+		e.stamp, err = d.update(p, rel, f.Data, e.sum)
 	} else {
 		e.stamp, err = writeFile(p, f.Data)
 	}
@@ -426,7 +426,7 @@ func (d *Dir) Write(f File) error {
 	return nil
 }
 
-// rewrite makes the file p (rel in the site) of a recycled site hold
+// update makes the file p (rel in the site) of a recycled site hold
 // data, of checksum sum, and returns its stamp. A file the site's
 // inventory lists with those bytes, and which no one changed since, is
 // left as it is. If the site in the output directory now has other
@@ -434,7 +434,7 @@ func (d *Dir) Write(f File) error {
 // is given this moment's time: a cache asking whether the page changed
 // since the one it holds must not be told no on the strength of the
 // older time.
-func (d *Dir) rewrite(p, rel string, data []byte, sum uint64) (int64, error) {
+func (d *Dir) update(p, rel string, data []byte, sum uint64) (int64, error) {
 	<-d.listed
 	if was, ok := d.prior[rel]; ok && was.holds(data, sum) && unchanged(p, was) {
 		if now, ok := d.current[rel]; ok && now.holds(data, sum) && unchanged(filepath.Join(d.out, rel), now) {
