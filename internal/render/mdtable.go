@@ -77,7 +77,8 @@ func (tableParagraphs) Transform(para *gast.Paragraph, reader text.Reader, pc pa
 // delimiterRow reads a table's delimiter row ("|:--|---:|"): indented by
 // at most three spaces, each cell dashes, with a colon at the start for
 // left, at the end for right, at both for centre. ok is false when line
-// is not one.
+// is not one. Its spaces are goldmark's (util.IsSpace): tab, line feed,
+// carriage return and space, not form feed or vertical tab.
 func delimiterRow(line []byte) (align []east.Alignment, ok bool) {
 	if indentWidth(line) > 3 {
 		return nil, false
@@ -87,7 +88,7 @@ func delimiterRow(line []byte) (align []east.Alignment, ok bool) {
 		if b != '-' {
 			dashes = false
 		}
-		if !isSpace(b) && b != '-' && b != '|' && b != ':' {
+		if !util.IsSpace(b) && b != '-' && b != '|' && b != ':' {
 			return nil, false
 		}
 	}
@@ -95,14 +96,14 @@ func delimiterRow(line []byte) (align []east.Alignment, ok bool) {
 		return nil, false
 	}
 	cols := bytes.Split(line, []byte("|"))
-	if isBlank(cols[0]) {
+	if util.IsBlank(cols[0]) {
 		cols = cols[1:]
 	}
-	if len(cols) > 0 && isBlank(cols[len(cols)-1]) {
+	if len(cols) > 0 && util.IsBlank(cols[len(cols)-1]) {
 		cols = cols[:len(cols)-1]
 	}
 	for _, col := range cols {
-		col = bytes.Trim(col, "\t\n\f\r ")
+		col = bytes.Trim(col, "\t\n\r ")
 		left, right := bytes.HasPrefix(col, []byte(":")), len(col) > 1 && bytes.HasSuffix(col, []byte(":"))
 		inner := col
 		if left {
@@ -126,19 +127,6 @@ func delimiterRow(line []byte) (align []east.Alignment, ok bool) {
 		}
 	}
 	return align, len(align) > 0
-}
-
-func isSpace(b byte) bool {
-	return b == ' ' || b == '\t' || b == '\n' || b == '\v' || b == '\f' || b == '\r'
-}
-
-func isBlank(s []byte) bool {
-	for _, b := range s {
-		if !isSpace(b) {
-			return false
-		}
-	}
-	return true
 }
 
 // indentWidth is the columns of line's leading spaces and tabs, a tab

@@ -35,6 +35,12 @@ var tableSamples = []string{
 	"- | a |\n  |---|\n  | b |",
 	"| a |\n|---|\n| b\\ |",
 	"| a |\n|---|\n| \\\\| b |",
+	// goldmark counts tab, line feed, carriage return and space as
+	// spaces in a delimiter row, but not form feed or vertical tab
+	"0\n\f-",
+	"| a |\n|\v---|",
+	"| a | b |\n|---\f|---|",
+	"| a |\n|\t---\r|",
 }
 
 // withTables renders src with the given table extension.
