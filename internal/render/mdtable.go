@@ -22,7 +22,8 @@ import (
 // starts a table; the lines after it are its rows, each cut or padded to
 // the delimiter row's number of cells; colons set a column's alignment,
 // and "\|" is a "|" inside a cell, in code too. It writes what goldmark's
-// own table extension writes (TestTablesAsGoldmark), but that extension
+// own table extension writes (TestTablesAsGoldmark), but for alignment
+// (tableHTML), and that extension
 // comes in a package whose other extensions compile a dozen regular
 // expressions whenever a program using it starts: 6 ms of every
 // command, a sixth of what `sitegen version` takes.
@@ -251,7 +252,10 @@ func between(open, close string) gmrenderer.NodeRendererFunc {
 }
 
 // tableHTML writes tables as HTML: a head row, then a body when there
-// are more rows; a cell's alignment as its style.
+// are more rows; a cell's alignment as its class, align-left,
+// align-center or align-right, which the theme's stylesheet sets. It
+// cannot be a style attribute, as goldmark writes it: the pages'
+// Content-Security-Policy (style-src 'self') has browsers ignore those.
 type tableHTML struct{}
 
 func (tableHTML) RegisterFuncs(reg gmrenderer.NodeRendererFuncRegisterer) {
@@ -282,7 +286,7 @@ func (tableHTML) RegisterFuncs(reg gmrenderer.NodeRendererFuncRegisterer) {
 		}
 		w.WriteString("<" + tag)
 		if a := n.(*east.TableCell).Alignment; a != east.AlignNone {
-			w.WriteString(` style="text-align:` + a.String() + `"`)
+			w.WriteString(` class="align-` + a.String() + `"`)
 		}
 		w.WriteByte('>')
 		return gast.WalkContinue, nil
