@@ -261,9 +261,9 @@ func (v *page) JSONLD() (template.JS, error) {
 	return template.JS(b), err
 }
 
-// Shared returns the named template rendered once for the page's language:
-// parts that are the same on every page (navigation, footer) are not
-// rendered again for each of thousands of pages.
+// Shared returns the named partial rendered once for the page's
+// language: parts that are the same on every page (navigation, footer)
+// are not rendered again for each of thousands of pages.
 func (v *page) Shared(name string) (template.HTML, error) {
 	key := string(v.L.Lang) + "/" + name
 	v.r.sharedMu.Lock()
@@ -272,16 +272,11 @@ func (v *page) Shared(name string) (template.HTML, error) {
 	if ok {
 		return h, nil
 	}
-	var buf strings.Builder
-	t, err := v.r.theme.Template("home") // any kind's set holds the partials
+	// rendered for a page-less view, so nothing page-specific can leak in
+	h, err := v.r.fragment(name, v.r.pageless[v.L.Lang], 1024)
 	if err != nil {
 		return "", err
 	}
-	// rendered for a page-less view, so nothing page-specific can leak in
-	if err := t.ExecuteTemplate(&buf, name, v.r.newPage(&manifest.Page{}, v.L.Lang)); err != nil {
-		return "", err
-	}
-	h = template.HTML(buf.String()) // produced by html/template, already escaped
 	v.r.sharedMu.Lock()
 	v.r.shared[key] = h
 	v.r.sharedMu.Unlock()
@@ -295,38 +290,19 @@ type fragmentKey struct {
 	role any
 }
 
-// ItemRef returns the theme's "item-ref" template executed for it and
-// role (nil for none) in the page's language. An item appears on the
-// lists of its province, agencies, pillar, themes and comparisons; its
-// entry is the same on all of them, so it is rendered once and reused.
-// It is executed with a view of no page, so nothing of the list page
-// can leak into it; a theme that overrides "item-ref" still decides what
-// the entry shows.
+// ItemRef returns the partial "item-ref" for it and role (nil for none)
+// in the page's language. An item appears on the lists of its province,
+// agencies, pillar, themes and comparisons; its entry is the same on all
+// of them, so it is rendered once and reused. It is rendered for a view
+// of no page, so nothing of the list page can leak into it.
 func (v *page) ItemRef(it *model.Item, role any) (template.HTML, error) {
 	key := fragmentKey{v.L.Lang, it, role}
 	if h, ok := v.r.fragments.Load(key); ok {
 		return h.(template.HTML), nil
 	}
-	var h template.HTML
-	if v.r.theme.BuiltIn("home") {
-		// the bytes of the built-in "item-ref" (see partials.go)
-		w := &htmlWriter{b: make([]byte, 0, 512)}
-		w.itemRef(v.r.pageless[v.L.Lang], it, role)
-		if w.err != nil {
-			return "", fmt.Errorf("partial \"item-ref\": %w", w.err)
-		}
-		h = w.fragment()
-	} else {
-		t, err := v.r.theme.Template("home") // any kind's set holds the partials
-		if err != nil {
-			return "", err
-		}
-		var buf strings.Builder
-		arg := map[string]any{"V": v.r.pageless[v.L.Lang], "I": it, "Role": role}
-		if err := t.ExecuteTemplate(&buf, "item-ref", arg); err != nil {
-			return "", err
-		}
-		h = template.HTML(buf.String()) // produced by html/template, already escaped
+	h, err := v.r.fragment("item-ref", itemRefArgs{V: v.r.pageless[v.L.Lang], I: it, Role: role}, 512)
+	if err != nil {
+		return "", err
 	}
 	v.r.fragments.Store(key, h)
 	return h, nil

@@ -14,7 +14,6 @@
 package render
 
 import (
-	"bytes"
 	"fmt"
 	"html/template"
 	"runtime"
@@ -55,12 +54,7 @@ type pageJob struct {
 func New(th *theme.Theme, site *model.Site, man *manifest.Manifest, opts Options) *Renderer {
 	r := &renderer{site: site, man: man, base: opts.Base, theme: th, md: newMarkdown(), buffers: make(chan []byte, keptBuffers),
 		agencies: map[string]*model.Agency{}, shared: map[string]template.HTML{},
-		inGo: map[manifest.Kind]func(*htmlWriter, any){}}
-	for kind, write := range pagesInGo {
-		if th.BuiltIn(string(kind)) {
-			r.inGo[kind] = write
-		}
-	}
+		compiled: compiledFor(th.Fingerprint)}
 	for _, a := range site.Agencies {
 		r.agencies[a.ID] = a
 	}
@@ -258,12 +252,11 @@ type renderer struct {
 	// fragmentKey; pageless is a view of no page per language for them
 	fragments sync.Map
 	pageless  map[model.Lang]*page
-	// inGo holds the page kinds written in Go rather than by their
-	// templates: those whose theme files are the built-in ones
-	inGo map[manifest.Kind]func(*htmlWriter, any)
-	// pageSize holds, per page kind, a size its next page likely fits in;
-	// partialSize the same per partial written in Go (see Include)
-	pageSize, partialSize sync.Map
+	// compiled holds, by set and name, the generated code of the
+	// templates whose text is the theme's (see compiled.go)
+	compiled map[string]map[string]compiledTemplate
+	// pageSize holds, per page kind, a size its next page likely fits in
+	pageSize sync.Map
 	// buffers holds the bytes of pages already written, handed back by
 	// Reuse, for later pages to be rendered into. It is a channel, not a
 	// sync.Pool, because a pool is emptied by every collection, and a
@@ -318,23 +311,15 @@ func (r *renderer) page(p *manifest.Page, lang model.Lang) (output.File, error) 
 	return output.File{Path: outPath(lang, p.Path), Data: b, Scratch: true}, nil
 }
 
-// render writes a page of kind from its view v: in Go while the kind's
-// theme files are the built-in ones (see pagesInGo), else by running its
-// templates.
+// render writes a page of kind from its view v: its layout template,
+// run by the generated code while that is current (see compiled.go).
+// Pages are not minified: it took 7-9% of a build's CPU time to save
+// about 1.1% of the bytes (and less once compressed by the web server).
 func (r *renderer) render(kind manifest.Kind, v any) ([]byte, error) {
-	if write, ok := r.inGo[kind]; ok {
-		return r.write(string(kind), v, write)
-	}
-	return r.execute(string(kind), v)
-}
-
-// write writes a page of a kind written in Go (see pagesInGo).
-func (r *renderer) write(kind string, v any, write func(*htmlWriter, any)) ([]byte, error) {
-	hint := r.sizeHint(kind)
+	hint := r.sizeHint(string(kind))
 	w := &htmlWriter{b: r.pageBuffer(int(hint.Load()))}
-	write(w, v)
-	if w.err != nil {
-		return nil, w.err
+	if err := r.run(string(kind), "layout", w, v); err != nil {
+		return nil, err
 	}
 	grow(hint, len(w.b))
 	return w.b, nil
@@ -370,23 +355,6 @@ func (r *renderer) pageBuffer(n int) []byte {
 		return b
 	}
 	return make([]byte, 0, n)
-}
-
-// execute runs the layout of the kind's template set on v. Pages are not
-// minified: it took 7-9% of a build's CPU time to save about 1.1% of the
-// bytes (and less once compressed by the web server).
-func (r *renderer) execute(kind string, v any) ([]byte, error) {
-	t, err := r.theme.Template(kind)
-	if err != nil {
-		return nil, err
-	}
-	hint := r.sizeHint(kind)
-	buf := bytes.NewBuffer(r.pageBuffer(int(hint.Load())))
-	if err := t.ExecuteTemplate(buf, "layout", v); err != nil {
-		return nil, err
-	}
-	grow(hint, buf.Len())
-	return buf.Bytes(), nil
 }
 
 // extras renders the pages outside the language trees: the root page

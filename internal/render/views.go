@@ -3,6 +3,7 @@ package render
 import (
 	"fmt"
 	"html/template"
+	"reflect"
 
 	"sitegen/internal/manifest"
 	"sitegen/internal/model"
@@ -293,27 +294,27 @@ type themeCount struct {
 
 // view prepares the view of page p in lang.
 func (r *renderer) view(p *manifest.Page, lang model.Lang) (any, error) {
-	prepare, ok := views[p.Kind]
+	vm, ok := views[p.Kind]
 	if !ok {
 		return nil, fmt.Errorf("no view for page kind %q", p.Kind)
 	}
-	return prepare(r.newPage(p, lang))
+	return vm.prepare(r.newPage(p, lang))
 }
 
 // views prepares each kind's view from its page.
-var views = map[manifest.Kind]func(v *page) (any, error){
-	manifest.Home: func(v *page) (any, error) {
+var views = map[manifest.Kind]viewMaker{
+	manifest.Home: view(func(v *page) (*homeView, error) {
 		site, lk, l := v.r.site, v.r.lk, v.L.Lang
 		return &homeView{page: v, Frameworks: byStatus(site.Frameworks), Plans: site.Plans, Tasks: countTasks(allItems(site)), Updates: latestUpdates(site, 5),
 			Provinces: lk.withPlans[l], Pillars: pillars(site), Themes: lk.themes[l]}, nil
-	},
-	manifest.Framework: func(v *page) (any, error) {
+	}),
+	manifest.Framework: view(func(v *page) (*frameworkView, error) {
 		f := v.Page.Framework
 		fp := frameworkPillars(v.r, f)
 		return &frameworkView{page: v, Framework: f, Goals: fp.Goals, Groups: fp.Groups}, nil
-	},
-	manifest.Plans: func(v *page) (any, error) { return &plansView{page: v, Plans: v.r.site.Plans}, nil },
-	manifest.Plan: func(v *page) (any, error) {
+	}),
+	manifest.Plans: view(func(v *page) (*plansView, error) { return &plansView{page: v, Plans: v.r.site.Plans}, nil }),
+	manifest.Plan: view(func(v *page) (*planView, error) {
 		p := v.Page.Plan
 		c, err := v.commentary(model.Subject{Plan: p.ID})
 		pv := &planView{page: v, Plan: p, Commentary: c, Pillars: planPillars(p)}
@@ -321,11 +322,11 @@ var views = map[manifest.Kind]func(v *page) (any, error){
 			pv.Untranslated = untranslated(p)
 		}
 		return pv, err
-	},
-	manifest.Source: func(v *page) (any, error) {
+	}),
+	manifest.Source: view(func(v *page) (*sourceView, error) {
 		return &sourceView{page: v, Plan: v.Page.Plan, Blocks: v.r.lk.sources[v.Page.Plan]}, nil
-	},
-	manifest.Item: func(v *page) (any, error) {
+	}),
+	manifest.Item: view(func(v *page) (*itemView, error) {
 		it := v.Page.Item
 		c, err := v.commentary(model.Subject{Plan: it.Plan.ID, Item: it.ID})
 		iv := &itemView{page: v, Item: it, Plan: it.Plan, Crumbs: SectionPath(it.Section),
@@ -333,11 +334,11 @@ var views = map[manifest.Kind]func(v *page) (any, error){
 			Passage: v.r.lk.passage[it], Quote: v.L.Lang != model.VI, Counterpart: counterpart(it)}
 		iv.Text = iv.Heading != v.Tx(it.Text)
 		return iv, err
-	},
-	manifest.Provinces: func(v *page) (any, error) {
+	}),
+	manifest.Provinces: view(func(v *page) (*provincesView, error) {
 		return &provincesView{page: v, Provinces: v.r.lk.provinces[v.L.Lang]}, nil
-	},
-	manifest.Province: func(v *page) (any, error) {
+	}),
+	manifest.Province: view(func(v *page) (*provinceView, error) {
 		pr, lk := v.Page.Province, v.r.lk
 		c, err := v.commentary(model.Subject{Province: pr.ID})
 		pv := &provinceView{page: v, Province: pr, Items: provinceItems(pr), Commentary: c}
@@ -345,69 +346,69 @@ var views = map[manifest.Kind]func(v *page) (any, error){
 			pv.Agencies = append(pv.Agencies, agencyCount{a, len(lk.inProv[provAgency{pr, a}])})
 		}
 		return pv, err
-	},
-	manifest.ProvinceAgency: func(v *page) (any, error) {
+	}),
+	manifest.ProvinceAgency: view(func(v *page) (*provinceAgencyView, error) {
 		pr, a := v.Page.Province, v.Page.Agency
 		return &provinceAgencyView{page: v, Province: pr, Agency: a, Items: v.r.lk.inProv[provAgency{pr, a}]}, nil
-	},
-	manifest.Agencies: func(v *page) (any, error) {
+	}),
+	manifest.Agencies: view(func(v *page) (*agenciesView, error) {
 		av := &agenciesView{page: v}
 		for _, a := range v.r.lk.agencies[v.L.Lang] {
 			av.Agencies = append(av.Agencies, agencyCount{a, len(v.r.man.AgencyItems[a])})
 		}
 		return av, nil
-	},
-	manifest.Agency: func(v *page) (any, error) {
+	}),
+	manifest.Agency: view(func(v *page) (*agencyView, error) {
 		a := v.Page.Agency
 		c, err := v.commentary(model.Subject{Agency: a.ID})
 		return &agencyView{page: v, Agency: a, Items: v.r.man.AgencyItems[a], Commentary: c}, err
-	},
-	manifest.Pillars: func(v *page) (any, error) {
+	}),
+	manifest.Pillars: view(func(v *page) (*pillarsView, error) {
 		pv := &pillarsView{page: v}
 		for _, f := range v.r.site.Frameworks {
 			pv.Frameworks = append(pv.Frameworks, frameworkPillars(v.r, f))
 		}
 		return pv, nil
-	},
-	manifest.Pillar: func(v *page) (any, error) {
+	}),
+	manifest.Pillar: view(func(v *page) (*pillarView, error) {
 		pl := v.Page.Pillar
 		c, err := v.commentary(model.Subject{Pillar: pl.ID})
 		items := v.r.lk.pillar[pl]
 		return &pillarView{page: v, Pillar: pl, Items: items, Figures: figures(items), Commentary: c}, err
-	},
-	manifest.Themes: func(v *page) (any, error) {
+	}),
+	manifest.Themes: view(func(v *page) (*themesView, error) {
 		tv := &themesView{page: v}
 		for _, t := range v.r.lk.themes[v.L.Lang] {
 			tv.Themes = append(tv.Themes, themeCount{t, figures(v.r.lk.theme[t])})
 		}
 		return tv, nil
-	},
-	manifest.Theme: func(v *page) (any, error) {
+	}),
+	manifest.Theme: view(func(v *page) (*themeView, error) {
 		t := v.Page.Theme
 		c, err := v.commentary(model.Subject{Theme: t.ID})
 		items := v.r.lk.theme[t]
 		return &themeView{page: v, Theme: t, Items: items, Figures: figures(items), Commentary: c}, err
-	},
-	manifest.Compare: func(v *page) (any, error) { return compare(v), nil },
-	manifest.ComparePillar: func(v *page) (any, error) {
+	}),
+	manifest.Compare: view(func(v *page) (*compareView, error) { return compare(v), nil }),
+	manifest.ComparePillar: view(func(v *page) (*columnsView, error) {
 		pl := v.Page.Pillar
 		return &columnsView{page: v, Pillar: pl, Table: v.byTheme(plansOf(v, pl.Framework), tasks(v.r.lk.pillar[pl]))}, nil
-	},
-	manifest.CompareTheme: func(v *page) (any, error) {
+	}),
+	manifest.CompareTheme: view(func(v *page) (*columnsView, error) {
 		t := v.Page.Theme
 		return &columnsView{page: v, Theme: t, Table: v.byPillar(plansOf(v, nil), tasks(v.r.lk.theme[t]))}, nil
-	},
-	manifest.CompareAgency: func(v *page) (any, error) {
+	}),
+	manifest.CompareAgency: view(func(v *page) (*columnsView, error) {
 		a := v.Page.Agency
 		return &columnsView{page: v, Agency: a, Table: v.byTheme(plansOf(v, nil), v.r.man.AgencyItems[a])}, nil
-	},
-	manifest.Glossary: func(v *page) (any, error) {
+	}),
+	manifest.Glossary: view(func(v *page) (*glossaryView, error) {
 		gv := &glossaryView{page: v, Terms: glossary(v.L, v.r.site.Glossary)}
 		var err error
 		gv.Title, gv.Intro, err = v.standalone()
 		return gv, err
-	},
-	manifest.Markdown: func(v *page) (any, error) {
+	}),
+	manifest.Markdown: view(func(v *page) (*markdownView, error) {
 		mv := &markdownView{page: v}
 		if pg := v.Page.Pages[v.L.Lang]; pg != nil && pg.List != "" {
 			mv.Plans, mv.Data = v.r.site.Plans, pg.List == model.ListPlanData
@@ -415,14 +416,24 @@ var views = map[manifest.Kind]func(v *page) (any, error){
 		var err error
 		mv.Title, mv.Body, err = v.standalone()
 		return mv, err
-	},
-	manifest.Search: func(v *page) (any, error) { return v, nil },
-	manifest.Redirect: func(v *page) (any, error) {
+	}),
+	manifest.Search: view(func(v *page) (*page, error) { return v, nil }),
+	manifest.Redirect: view(func(v *page) (*redirectView, error) {
 		return &redirectView{page: v, Move: v.Page.Move, Item: v.Page.Item, Plan: v.Page.Plan}, nil
-	},
-	manifest.Tombstone: func(v *page) (any, error) {
+	}),
+	manifest.Tombstone: view(func(v *page) (*tombstoneView, error) {
 		return &tombstoneView{page: v, Withdrawal: v.Page.Withdrawal, Plan: v.Page.Plan}, nil
-	},
+	}),
+}
+
+// viewMaker prepares one kind's view, of type typ, from its page.
+type viewMaker struct {
+	typ     reflect.Type
+	prepare func(*page) (any, error)
+}
+
+func view[V any](prepare func(*page) (V, error)) viewMaker {
+	return viewMaker{reflect.TypeFor[V](), func(p *page) (any, error) { return prepare(p) }}
 }
 
 // standalone renders the page's Markdown in its language; a language

@@ -47,9 +47,6 @@ type Theme struct {
 	// templates holds, per page kind, the kind's template with the
 	// layout and partials, parsed on first use.
 	templates map[string]*kindTemplates
-	// overridden holds the names of the template files ("item.html")
-	// the publisher's theme supplies.
-	overridden map[string]bool
 }
 
 // Load parses the built-in theme base with the publisher's files in
@@ -78,7 +75,7 @@ func Load(base, override fs.FS) (*Theme, error) {
 	// The interface strings, the assets and the templates are read at
 	// once: one after the other they took 13 ms before any content was
 	// read. The first error in this order is the one returned.
-	t := &Theme{overridden: overridden}
+	t := &Theme{}
 	errs := make([]error, 3)
 	parallel.For(len(errs), func(i int) {
 		switch i {
@@ -98,13 +95,28 @@ func Load(base, override fs.FS) (*Theme, error) {
 	return t, nil
 }
 
-// BuiltIn reports whether the template set of a page kind is the
-// built-in theme's: neither templates/KIND.html nor the layout and
-// partials it is combined with come from the publisher. A renderer may
-// then write the kind's pages by a faster route that gives the same
-// bytes; otherwise it must run the templates.
-func (t *Theme) BuiltIn(kind string) bool {
-	return !t.overridden[kind+".html"] && !t.overridden["layout.html"] && !t.overridden["partials.html"]
+// Fingerprint identifies the text a page kind's template set is parsed
+// from: templates/KIND.html, the layout and the partials. Code generated
+// from a set (see package render) records the fingerprint of the set it
+// was generated from, and a renderer uses that code only while the
+// theme's fingerprint is the same; a publisher's file and an edit to a
+// built-in one alike change it. A kind without templates has none.
+func (t *Theme) Fingerprint(kind string) string {
+	k, ok := t.templates[kind]
+	if !ok {
+		return ""
+	}
+	return k.fingerprint
+}
+
+// Kinds lists the page kinds the theme has templates for.
+func (t *Theme) Kinds() []string {
+	var out []string
+	for k := range t.templates {
+		out = append(out, k)
+	}
+	sort.Strings(out)
+	return out
 }
 
 // Template returns the template set of a page kind ("item"), whose
@@ -135,10 +147,16 @@ var Funcs = template.FuncMap{
 		}
 		return m, nil
 	},
-	"add":  func(a, b int) int { return a + b },
-	"min":  func(a, b int) int { return min(a, b) },
+	"add":  Add,
+	"min":  Min,
 	"join": strings.Join,
 }
+
+// Add is the template function add.
+func Add(a, b int) int { return a + b }
+
+// Min is the template function min.
+func Min(a, b int) int { return min(a, b) }
 
 // kindTemplates is one page kind's template set, parsed when first
 // asked for. Cloning the layout and partials for each of some 25 kinds
@@ -147,9 +165,10 @@ var Funcs = template.FuncMap{
 type kindTemplates struct {
 	// common parses the layout and partials, once for every kind; the
 	// set it returns is cloned, never executed
-	common func() (*template.Template, error)
-	name   string // "templates/item.html"
-	text   string
+	common      func() (*template.Template, error)
+	name        string // "templates/item.html"
+	text        string
+	fingerprint string
 
 	once sync.Once
 	t    *template.Template
@@ -181,18 +200,23 @@ func (k *kindTemplates) get() (*template.Template, error) {
 // first used, on a clone of the layout and partials, which are parsed
 // then too. The publisher's own files are parsed at once, so that a
 // mistake in one is reported before any content is read; the built-in
-// ones are known to parse (TestBuiltInTemplatesParse), and a site built
-// with them alone runs no template (every kind is written in Go: see
-// package render), so it never parses one.
+// ones are known to parse (TestBuiltInTemplatesParse), and a kind whose
+// pages are written by code generated from its templates (see package
+// render) never needs its set parsed.
 func parseTemplates(theme fs.FS, overridden map[string]bool) (map[string]*kindTemplates, error) {
+	commonFiles := []string{"templates/layout.html", "templates/partials.html"}
+	commonText := make([]string, len(commonFiles))
+	for i, name := range commonFiles {
+		b, err := fs.ReadFile(theme, name)
+		if err != nil {
+			return nil, fmt.Errorf("%s: %w", name, err)
+		}
+		commonText[i] = string(b)
+	}
 	common := sync.OnceValues(func() (*template.Template, error) {
 		common := template.New("layout").Funcs(Funcs)
-		for _, name := range []string{"templates/layout.html", "templates/partials.html"} {
-			b, err := fs.ReadFile(theme, name)
-			if err != nil {
-				return nil, fmt.Errorf("%s: %w", name, err)
-			}
-			if _, err := common.New(name).Parse(string(b)); err != nil {
+		for i, name := range commonFiles {
+			if _, err := common.New(name).Parse(commonText[i]); err != nil {
 				return nil, templateError(err)
 			}
 		}
@@ -217,7 +241,8 @@ func parseTemplates(theme fs.FS, overridden map[string]bool) (map[string]*kindTe
 		if err != nil {
 			return nil, err
 		}
-		k := &kindTemplates{common: common, name: "templates/" + name, text: string(b)}
+		k := &kindTemplates{common: common, name: "templates/" + name, text: string(b),
+			fingerprint: textHash(append(commonText[:len(commonText):len(commonText)], string(b)))}
 		if overridden[name] {
 			if _, err := k.get(); err != nil {
 				return nil, err
@@ -226,6 +251,17 @@ func parseTemplates(theme fs.FS, overridden map[string]bool) (map[string]*kindTe
 		out[strings.TrimSuffix(name, ".html")] = k
 	}
 	return out, nil
+}
+
+// textHash is a short hash of texts, each one's length first so that
+// no two lists of texts run together alike.
+func textHash(texts []string) string {
+	h := sha256.New()
+	for _, t := range texts {
+		fmt.Fprintf(h, "%d:", len(t))
+		h.Write([]byte(t))
+	}
+	return hex.EncodeToString(h.Sum(nil))[:16]
 }
 
 // templateError words a parse error for a publisher: where, what, and
