@@ -65,8 +65,9 @@ var alignStyles = strings.NewReplacer(
 	` style="text-align:center"`, ` class="align-center"`,
 	` style="text-align:right"`, ` class="align-right"`)
 
-// TestTablesAsGoldmark: tables are written as goldmark's own table
-// extension writes them, but for their alignment.
+// TestTablesAsGoldmark: tables are written as goldmark's table
+// extension writes them by default, but for their alignment, which is a
+// class instead of a style.
 func TestTablesAsGoldmark(t *testing.T) {
 	for _, src := range tableSamples {
 		if got, want := withTables(t, tables{}, src), goldmarkTables(t, src); got != want {
