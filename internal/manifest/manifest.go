@@ -78,6 +78,35 @@ type Manifest struct {
 	AgencyItems map[*model.Agency][]*model.Item
 }
 
+// The site's own pages under each language, and its files: spelled
+// here alone, so that the templates (through render's links) and the
+// plan of pages agree on the URL contract.
+const (
+	PlansPath     = "plans/"
+	ProvincesPath = "provinces/"
+	AgenciesPath  = "agencies/"
+	PillarsPath   = "pillars/"
+	ThemesPath    = "themes/"
+	ComparePath   = "compare/"
+	GlossaryPath  = "glossary/"
+	SearchPath    = "search/"
+	// FeedPath is the Atom feed of each language.
+	FeedPath = "feed.xml"
+	// The standalone pages the templates link to; their text is the
+	// content's (pages/NAME.LANG.md), and a site without one has a link
+	// that the link checker reports.
+	AboutPath       = "about/"
+	MethodologyPath = "methodology/"
+	OpenDataPath    = "open-data/"
+
+	// Files at the root of the site.
+	IndexFile          = "index.html" // the file of every page, and of the root page
+	NotFoundFile       = "404.html"
+	SitemapFile        = "sitemap.xml"
+	RobotsFile         = "robots.txt"
+	NginxRedirectsFile = "nginx-redirects.conf"
+)
+
 // Paths of the pages, one function each, so that templates and the plan
 // agree on the URL contract.
 func FrameworkPath(f *model.Framework) string  { return "frameworks/" + f.ID + "/" }
@@ -154,14 +183,14 @@ func Build(site *model.Site, errs *diag.List) *Manifest {
 	for _, name := range reserved {
 		b.claims[name+"/"] = claim{"the site's own files", diag.Pos{}}
 	}
-	own(&Page{Kind: Plans, Path: "plans/"}, "the list of plans")
-	own(&Page{Kind: Provinces, Path: "provinces/"}, "the list of provinces")
-	own(&Page{Kind: Agencies, Path: "agencies/"}, "the list of agencies")
-	own(&Page{Kind: Pillars, Path: "pillars/"}, "the list of pillars")
-	own(&Page{Kind: Themes, Path: "themes/"}, "the list of themes")
-	own(&Page{Kind: Compare, Path: "compare/"}, "the comparison page")
-	own(&Page{Kind: Glossary, Path: "glossary/"}, "the glossary page")
-	own(&Page{Kind: Search, Path: "search/"}, "the search page")
+	own(&Page{Kind: Plans, Path: PlansPath}, "the list of plans")
+	own(&Page{Kind: Provinces, Path: ProvincesPath}, "the list of provinces")
+	own(&Page{Kind: Agencies, Path: AgenciesPath}, "the list of agencies")
+	own(&Page{Kind: Pillars, Path: PillarsPath}, "the list of pillars")
+	own(&Page{Kind: Themes, Path: ThemesPath}, "the list of themes")
+	own(&Page{Kind: Compare, Path: ComparePath}, "the comparison page")
+	own(&Page{Kind: Glossary, Path: GlossaryPath}, "the glossary page")
+	own(&Page{Kind: Search, Path: SearchPath}, "the search page")
 
 	for _, f := range site.Frameworks {
 		b.add(&Page{Kind: Framework, Path: FrameworkPath(f), Framework: f}, fmt.Sprintf("framework %q", f.ID), f.Pos)

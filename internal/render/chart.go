@@ -1,65 +1,57 @@
 package render
 
 import (
-	"fmt"
-	"html"
-	"html/template"
 	"sort"
-	"strings"
 
 	"sitegen/internal/model"
 )
 
-// Bar is one bar of a chart.
-type bar struct {
-	Label string
-	Value int
+// Chart is a horizontal bar chart drawn at build time by the template
+// "chart": no script, no request. Labels and values are HTML text, so
+// they wrap on a narrow screen, keep the reader's font size and are read
+// by screen readers; each bar is a small SVG scaled to the longest. The
+// caption names the chart, and every chart sits beside a table or list
+// with the same figures (the test of figures compares them through
+// data-value).
+type Chart struct {
+	ID     string
+	Title  string
+	Groups []barGroup
 }
 
-// BarGroup is a labelled group of bars.
+// barGroup is a labelled group of bars.
 type barGroup struct {
 	Label string
 	Bars  []bar
 }
 
-// barChart draws a horizontal bar chart at build time: no script, no
-// request. Labels and values are HTML text, so they wrap on a narrow
-// screen, keep the reader's font size and are read by screen readers;
-// each bar is a small SVG scaled to the longest. The caption names the
-// chart, and every chart sits beside a table or list with the same
-// figures (the test of figures compares them through data-value).
-func barChart(id, title string, groups []barGroup) template.HTML {
+// bar is one bar of a chart; Width is its length in hundredths of the
+// longest bar's.
+type bar struct {
+	Label string
+	Value int
+	Width int
+}
+
+// barChart lays out a chart: each bar's width against the longest.
+func barChart(id, title string, groups []barGroup) *Chart {
 	maxV := 1
 	for _, g := range groups {
 		for _, b := range g.Bars {
 			maxV = max(maxV, b.Value)
 		}
 	}
-	var b strings.Builder
-	e := html.EscapeString
-	fmt.Fprintf(&b, `<figure class="chart" id="%s"><figcaption>%s</figcaption>`, id, e(title))
-	bars := func(bs []bar) {
-		b.WriteString(`<ol class="bars">`)
-		for _, bar := range bs {
-			w := max(bar.Value*100/maxV, 1)
-			fmt.Fprintf(&b, `<li><span class="bar-label">%s</span><svg class="bar" viewBox="0 0 100 4" preserveAspectRatio="none" aria-hidden="true"><rect width="%d" height="4"></rect></svg><span class="bar-value" data-value="%d">%d</span></li>`,
-				e(bar.Label), w, bar.Value, bar.Value)
-		}
-		b.WriteString(`</ol>`)
-	}
 	for _, g := range groups {
-		if g.Label != "" {
-			fmt.Fprintf(&b, `<p class="bar-group">%s</p>`, e(g.Label))
+		for i := range g.Bars {
+			g.Bars[i].Width = max(g.Bars[i].Value*100/maxV, 1)
 		}
-		bars(g.Bars)
 	}
-	b.WriteString(`</figure>`)
-	return template.HTML(b.String()) // every text is escaped above
+	return &Chart{ID: id, Title: title, Groups: groups}
 }
 
 // PillarChart draws the tasks of each of a framework's pillars per
 // province: the figures of the matrix below it.
-func (v *compareView) PillarChart(fc frameworkComparison) template.HTML {
+func (v *compareView) PillarChart(fc frameworkComparison) *Chart {
 	var groups []barGroup
 	for _, row := range fc.Matrix {
 		g := barGroup{Label: row.Pillar.Key + ". " + v.Tx(row.Pillar.Name)}
@@ -79,7 +71,7 @@ const chartAgencies = 10
 // AgencyChart draws the agencies with the most items in the province,
 // with the same figure the list below gives each (items it leads or
 // joins).
-func (v *provinceView) AgencyChart() template.HTML {
+func (v *provinceView) AgencyChart() *Chart {
 	counts := append([]agencyCount(nil), v.Agencies...)
 	sort.SliceStable(counts, func(i, j int) bool { return counts[i].Items > counts[j].Items })
 	var bars []bar
@@ -87,7 +79,7 @@ func (v *provinceView) AgencyChart() template.HTML {
 		bars = append(bars, bar{Label: v.AgencyName(ac.Agency, v.Province), Value: ac.Items})
 	}
 	if len(bars) < 2 {
-		return "" // one bar compares nothing
+		return nil // one bar compares nothing
 	}
 	t, _ := v.Tf("chart.agencies", len(bars))
 	return barChart("chart-agencies", t, []barGroup{{Bars: bars}})
@@ -105,7 +97,7 @@ func (v *page) Reported(items []*model.Item) bool {
 }
 
 // StatusChart draws the items of each status.
-func (v *page) StatusChart(items []*model.Item) template.HTML {
+func (v *page) StatusChart(items []*model.Item) *Chart {
 	var bars []bar
 	for _, c := range v.StatusCounts(items) {
 		s, _ := v.Name(c.Status)

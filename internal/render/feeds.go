@@ -29,17 +29,17 @@ func (r *renderer) sitemaps(man *manifest.Manifest, limit int) ([]output.File, e
 		}
 	}
 	if len(urls) <= limit {
-		return []output.File{{Path: "sitemap.xml", Data: appendURLSet(make([]byte, 0, urlSetSize(abs, urls)), abs, urls)}}, nil
+		return []output.File{{Path: manifest.SitemapFile, Data: appendURLSet(make([]byte, 0, urlSetSize(abs, urls)), abs, urls)}}, nil
 	}
 	var out []output.File
 	var names []string
 	for i := 0; i*limit < len(urls); i++ {
-		name := fmt.Sprintf("sitemap-%d.xml", i+1)
+		name := fmt.Sprintf("sitemap-%d.xml", i+1) // beside SitemapFile, which lists them
 		part := urls[i*limit : min((i+1)*limit, len(urls))]
 		out = append(out, output.File{Path: name, Data: appendURLSet(make([]byte, 0, urlSetSize(abs, part)), abs, part)})
 		names = append(names, name)
 	}
-	return append(out, output.File{Path: "sitemap.xml", Data: appendSitemapIndex(nil, abs, names)}), nil
+	return append(out, output.File{Path: manifest.SitemapFile, Data: appendSitemapIndex(nil, abs, names)}), nil
 }
 
 // sitemapURL is a page of the site in one language.
@@ -133,7 +133,7 @@ func appendEscaped(b []byte, s string) []byte {
 // the site under a sub-path merges these lines into its own robots.txt.
 func (r *renderer) robots() output.File {
 	abs := r.base.Prefix()
-	return output.File{Path: "robots.txt", Data: []byte("User-agent: *\nAllow: /\n\nSitemap: " + abs + "/sitemap.xml\n")}
+	return output.File{Path: manifest.RobotsFile, Data: []byte("User-agent: *\nAllow: /\n\nSitemap: " + abs + "/" + manifest.SitemapFile + "\n")}
 }
 
 type atomLink struct {
@@ -205,7 +205,7 @@ func (r *renderer) feed(lang model.Lang) (output.File, error) {
 	})
 	home := abs + "/" + string(lang) + "/"
 	f := atomFeed{Lang: string(lang), Title: atomText{Text: v.Tx(r.site.Title)}, ID: home, Entries: entries,
-		Links: []atomLink{{Rel: "self", Type: "application/atom+xml", Href: home + "feed.xml"}, {Rel: "alternate", Type: "text/html", Href: home}}}
+		Links: []atomLink{{Rel: "self", Type: "application/atom+xml", Href: home + manifest.FeedPath}, {Rel: "alternate", Type: "text/html", Href: home}}}
 	f.Author.Name = v.Tx(r.site.Title)
 	if !r.site.Publisher.IsZero() {
 		f.Author.Name = v.Tx(r.site.Publisher)
@@ -222,7 +222,7 @@ func (r *renderer) feed(lang model.Lang) (output.File, error) {
 		return output.File{}, err
 	}
 	buf.WriteByte('\n')
-	return output.File{Path: string(lang) + "/feed.xml", Data: buf.Bytes()}, nil
+	return output.File{Path: string(lang) + "/" + manifest.FeedPath, Data: buf.Bytes()}, nil
 }
 
 // nginxRedirects lists the permanent redirects of moved items in a form
@@ -251,7 +251,7 @@ func (r *renderer) nginxRedirects(man *manifest.Manifest) output.File {
 			fmt.Fprintf(&b, "rewrite ^%s$ %s permanent;\n", regexpQuote(from), to)
 		}
 	}
-	return output.File{Path: "nginx-redirects.conf", Data: []byte(b.String())}
+	return output.File{Path: manifest.NginxRedirectsFile, Data: []byte(b.String())}
 }
 
 // regexpQuote escapes the characters nginx's PCRE treats specially.

@@ -82,6 +82,20 @@ func (k links) ProvinceAgency(p *model.Province, a *model.Agency) string {
 	return k.to(k.lang, manifest.ProvinceAgencyPath(p, a))
 }
 
+// The site's own pages, in the page's language.
+func (k links) Plans() string       { return k.Path(manifest.PlansPath) }
+func (k links) Provinces() string   { return k.Path(manifest.ProvincesPath) }
+func (k links) Agencies() string    { return k.Path(manifest.AgenciesPath) }
+func (k links) Pillars() string     { return k.Path(manifest.PillarsPath) }
+func (k links) Themes() string      { return k.Path(manifest.ThemesPath) }
+func (k links) Compare() string     { return k.Path(manifest.ComparePath) }
+func (k links) Glossary() string    { return k.Path(manifest.GlossaryPath) }
+func (k links) Search() string      { return k.Path(manifest.SearchPath) }
+func (k links) Feed() string        { return k.Path(manifest.FeedPath) }
+func (k links) About() string       { return k.Path(manifest.AboutPath) }
+func (k links) Methodology() string { return k.Path(manifest.MethodologyPath) }
+func (k links) OpenData() string    { return k.Path(manifest.OpenDataPath) }
+
 // Twin is this page in the other language.
 func (k links) Twin() string { return k.to(k.lang.Other(), k.page.Path) }
 

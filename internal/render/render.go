@@ -295,7 +295,7 @@ func (rr *Renderer) Reuse(f output.File) {
 
 // outPath is the file a page path is written to.
 func outPath(lang model.Lang, p string) string {
-	return string(lang) + "/" + p + "index.html"
+	return string(lang) + "/" + p + manifest.IndexFile
 }
 
 // page renders one page of the manifest in lang.
@@ -371,13 +371,13 @@ func (r *renderer) extras() ([]output.File, error) {
 		kind manifest.Kind
 		file string
 		view *bilingualView
-	}{{rootKind, "index.html", both}, {notFoundKind, "404.html", both}}
+	}{{rootKind, manifest.IndexFile, both}, {notFoundKind, manifest.NotFoundFile, both}}
 	for _, p := range both.Langs {
 		jobs = append(jobs, struct {
 			kind manifest.Kind
 			file string
 			view *bilingualView
-		}{notFoundKind, string(p.L.Lang) + "/404.html", &bilingualView{page: p, Langs: []*page{p}}})
+		}{notFoundKind, string(p.L.Lang) + "/" + manifest.NotFoundFile, &bilingualView{page: p, Langs: []*page{p}}})
 	}
 	var out []output.File
 	for _, x := range jobs {

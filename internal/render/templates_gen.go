@@ -460,7 +460,7 @@ func tmpl_404_layout(w *htmlWriter, dot *bilingualView) error {
 			}
 			w.text(v29)
 			w.raw("\" action=\"")
-			v30 := v21.Link.Path("search/")
+			v30 := v21.Link.Search()
 			w.url(v30)
 			w.raw("\" method=\"get\">\n<label for=\"q-")
 			v31 := v21.Lang()
@@ -657,12 +657,12 @@ func tmpl_agencies_layout(w *htmlWriter, dot *agenciesView) error {
 		return err
 	}
 	w.raw("\n<link rel=\"alternate\" type=\"application/atom+xml\" href=\"")
-	v16 := dot.Link.Path("feed.xml")
+	v16 := dot.Link.Feed()
 	w.url(v16)
 	w.raw("\" title=\"")
 	v17, err := dot.T("feed.title")
 	if err != nil {
-		return tmplError("templates/layout.html:22:92", err)
+		return tmplError("templates/layout.html:22:81", err)
 	}
 	w.text(v17)
 	w.raw("\">\n<link rel=\"stylesheet\" href=\"")
@@ -875,12 +875,12 @@ func tmpl_agency_layout(w *htmlWriter, dot *agencyView) error {
 		return err
 	}
 	w.raw("\n<link rel=\"alternate\" type=\"application/atom+xml\" href=\"")
-	v16 := dot.Link.Path("feed.xml")
+	v16 := dot.Link.Feed()
 	w.url(v16)
 	w.raw("\" title=\"")
 	v17, err := dot.T("feed.title")
 	if err != nil {
-		return tmplError("templates/layout.html:22:92", err)
+		return tmplError("templates/layout.html:22:81", err)
 	}
 	w.text(v17)
 	w.raw("\">\n<link rel=\"stylesheet\" href=\"")
@@ -973,12 +973,12 @@ func tmpl_agency_main(w *htmlWriter, dot *agencyView) error {
 	}
 	w.text(v2)
 	w.raw("\" class=\"crumbs\"><a href=\"")
-	v3 := dot.Link.Path("agencies/")
+	v3 := dot.Link.Agencies()
 	w.url(v3)
 	w.raw("\">")
 	v4, err := dot.T("nav.agencies")
 	if err != nil {
-		return tmplError("templates/agency.html:3:94", err)
+		return tmplError("templates/agency.html:3:86", err)
 	}
 	w.text(v4)
 	w.raw("</a></nav>\n<h1>")
@@ -1799,6 +1799,49 @@ func tmpl_changes_4(w *htmlWriter, dot dict_V_C_3275c8) error {
 	return nil
 }
 
+// tmpl_chart writes template "chart" (templates/partials.html) of the sets compare, plan, province.
+func tmpl_chart(w *htmlWriter, dot *Chart) error {
+	w.raw("<figure class=\"chart\" id=\"")
+	w.text(dot.ID)
+	w.raw("\"><figcaption>")
+	w.text(dot.Title)
+	w.raw("</figcaption>")
+	{
+		v1 := dot.Groups
+		for v2, v3 := range v1 {
+			_, _ = v2, v3
+			{
+				v4 := v3.Label
+				_ = v4
+				if len(v4) > 0 {
+					w.raw("<p class=\"bar-group\">")
+					w.text(v4)
+					w.raw("</p>")
+				}
+			}
+			w.raw("<ol class=\"bars\">")
+			{
+				v5 := v3.Bars
+				for v6, v7 := range v5 {
+					_, _ = v6, v7
+					w.raw("<li><span class=\"bar-label\">")
+					w.text(v7.Label)
+					w.raw("</span><svg class=\"bar\" viewBox=\"0 0 100 4\" preserveAspectRatio=\"none\" aria-hidden=\"true\"><rect width=\"")
+					w.text(strconv.FormatInt(int64(v7.Width), 10))
+					w.raw("\" height=\"4\"></rect></svg><span class=\"bar-value\" data-value=\"")
+					w.text(strconv.FormatInt(int64(v7.Value), 10))
+					w.raw("\">")
+					w.text(strconv.FormatInt(int64(v7.Value), 10))
+					w.raw("</span></li>")
+				}
+			}
+			w.raw("</ol>")
+		}
+	}
+	w.raw("</figure>")
+	return nil
+}
+
 // tmpl_commentary writes template "commentary" (templates/partials.html) of the sets agency.
 func tmpl_commentary(w *htmlWriter, dot dict_V_C_c5f873) error {
 	{
@@ -2073,12 +2116,12 @@ func tmpl_compare_agency_layout(w *htmlWriter, dot *columnsView) error {
 		return err
 	}
 	w.raw("\n<link rel=\"alternate\" type=\"application/atom+xml\" href=\"")
-	v16 := dot.Link.Path("feed.xml")
+	v16 := dot.Link.Feed()
 	w.url(v16)
 	w.raw("\" title=\"")
 	v17, err := dot.T("feed.title")
 	if err != nil {
-		return tmplError("templates/layout.html:22:92", err)
+		return tmplError("templates/layout.html:22:81", err)
 	}
 	w.text(v17)
 	w.raw("\">\n<link rel=\"stylesheet\" href=\"")
@@ -2171,12 +2214,12 @@ func tmpl_compare_agency_main(w *htmlWriter, dot *columnsView) error {
 	}
 	w.text(v2)
 	w.raw("\" class=\"crumbs\"><a href=\"")
-	v3 := dot.Link.Path("compare/")
+	v3 := dot.Link.Compare()
 	w.url(v3)
 	w.raw("\">")
 	v4, err := dot.T("nav.compare")
 	if err != nil {
-		return tmplError("templates/compare-agency.html:3:93", err)
+		return tmplError("templates/compare-agency.html:3:85", err)
 	}
 	w.text(v4)
 	w.raw("</a> › <a href=\"")
@@ -2291,12 +2334,12 @@ func tmpl_compare_layout(w *htmlWriter, dot *compareView) error {
 		return err
 	}
 	w.raw("\n<link rel=\"alternate\" type=\"application/atom+xml\" href=\"")
-	v16 := dot.Link.Path("feed.xml")
+	v16 := dot.Link.Feed()
 	w.url(v16)
 	w.raw("\" title=\"")
 	v17, err := dot.T("feed.title")
 	if err != nil {
-		return tmplError("templates/layout.html:22:92", err)
+		return tmplError("templates/layout.html:22:81", err)
 	}
 	w.text(v17)
 	w.raw("\">\n<link rel=\"stylesheet\" href=\"")
@@ -2757,7 +2800,9 @@ func tmpl_compare_main(w *htmlWriter, dot *compareView) error {
 					w.text(v83)
 					w.raw("</p>\n")
 					v84 := dot.PillarChart(v4)
-					w.raw(string(v84))
+					if err := tmpl_chart(w, v84); err != nil {
+						return err
+					}
 					w.raw("\n<div class=\"scroll\" role=\"region\" aria-labelledby=\"matrix-")
 					w.text(v5.ID)
 					w.raw("\" tabindex=\"0\">\n<table class=\"matrix\">\n<thead><tr><th scope=\"col\">")
@@ -2986,12 +3031,12 @@ func tmpl_compare_pillar_layout(w *htmlWriter, dot *columnsView) error {
 		return err
 	}
 	w.raw("\n<link rel=\"alternate\" type=\"application/atom+xml\" href=\"")
-	v16 := dot.Link.Path("feed.xml")
+	v16 := dot.Link.Feed()
 	w.url(v16)
 	w.raw("\" title=\"")
 	v17, err := dot.T("feed.title")
 	if err != nil {
-		return tmplError("templates/layout.html:22:92", err)
+		return tmplError("templates/layout.html:22:81", err)
 	}
 	w.text(v17)
 	w.raw("\">\n<link rel=\"stylesheet\" href=\"")
@@ -3084,12 +3129,12 @@ func tmpl_compare_pillar_main(w *htmlWriter, dot *columnsView) error {
 	}
 	w.text(v2)
 	w.raw("\" class=\"crumbs\"><a href=\"")
-	v3 := dot.Link.Path("compare/")
+	v3 := dot.Link.Compare()
 	w.url(v3)
 	w.raw("\">")
 	v4, err := dot.T("nav.compare")
 	if err != nil {
-		return tmplError("templates/compare-pillar.html:3:93", err)
+		return tmplError("templates/compare-pillar.html:3:85", err)
 	}
 	w.text(v4)
 	w.raw("</a> › <a href=\"")
@@ -3467,12 +3512,12 @@ func tmpl_compare_theme_layout(w *htmlWriter, dot *columnsView) error {
 		return err
 	}
 	w.raw("\n<link rel=\"alternate\" type=\"application/atom+xml\" href=\"")
-	v16 := dot.Link.Path("feed.xml")
+	v16 := dot.Link.Feed()
 	w.url(v16)
 	w.raw("\" title=\"")
 	v17, err := dot.T("feed.title")
 	if err != nil {
-		return tmplError("templates/layout.html:22:92", err)
+		return tmplError("templates/layout.html:22:81", err)
 	}
 	w.text(v17)
 	w.raw("\">\n<link rel=\"stylesheet\" href=\"")
@@ -3565,12 +3610,12 @@ func tmpl_compare_theme_main(w *htmlWriter, dot *columnsView) error {
 	}
 	w.text(v2)
 	w.raw("\" class=\"crumbs\"><a href=\"")
-	v3 := dot.Link.Path("compare/")
+	v3 := dot.Link.Compare()
 	w.url(v3)
 	w.raw("\">")
 	v4, err := dot.T("nav.compare")
 	if err != nil {
-		return tmplError("templates/compare-theme.html:3:93", err)
+		return tmplError("templates/compare-theme.html:3:85", err)
 	}
 	w.text(v4)
 	w.raw("</a> › <a href=\"")
@@ -3939,12 +3984,12 @@ func tmpl_figures_note(w *htmlWriter, dot *pillarsView) error {
 	}
 	w.text(v1)
 	w.raw(" <a href=\"")
-	v2 := dot.Link.Path("glossary/")
+	v2 := dot.Link.Glossary()
 	w.url(v2)
 	w.raw("#counts\">")
 	v3, err := dot.T("counts.more")
 	if err != nil {
-		return tmplError("templates/partials.html:69:120", err)
+		return tmplError("templates/partials.html:69:112", err)
 	}
 	w.text(v3)
 	w.raw("</a></p>")
@@ -3960,12 +4005,12 @@ func tmpl_figures_note_2(w *htmlWriter, dot *planView) error {
 	}
 	w.text(v1)
 	w.raw(" <a href=\"")
-	v2 := dot.Link.Path("glossary/")
+	v2 := dot.Link.Glossary()
 	w.url(v2)
 	w.raw("#counts\">")
 	v3, err := dot.T("counts.more")
 	if err != nil {
-		return tmplError("templates/partials.html:69:120", err)
+		return tmplError("templates/partials.html:69:112", err)
 	}
 	w.text(v3)
 	w.raw("</a></p>")
@@ -3981,12 +4026,12 @@ func tmpl_figures_note_3(w *htmlWriter, dot *themesView) error {
 	}
 	w.text(v1)
 	w.raw(" <a href=\"")
-	v2 := dot.Link.Path("glossary/")
+	v2 := dot.Link.Glossary()
 	w.url(v2)
 	w.raw("#counts\">")
 	v3, err := dot.T("counts.more")
 	if err != nil {
-		return tmplError("templates/partials.html:69:120", err)
+		return tmplError("templates/partials.html:69:112", err)
 	}
 	w.text(v3)
 	w.raw("</a></p>")
@@ -4002,48 +4047,48 @@ func tmpl_footer(w *htmlWriter, dot *page) error {
 	}
 	w.text(v1)
 	w.raw("</p>\n<ul>\n<li><a href=\"")
-	v2 := dot.Link.Path("about/")
+	v2 := dot.Link.About()
 	w.url(v2)
 	w.raw("\">")
 	v3, err := dot.T("nav.about")
 	if err != nil {
-		return tmplError("templates/partials.html:115:40", err)
+		return tmplError("templates/partials.html:115:32", err)
 	}
 	w.text(v3)
 	w.raw("</a></li>\n<li><a href=\"")
-	v4 := dot.Link.Path("methodology/")
+	v4 := dot.Link.Methodology()
 	w.url(v4)
 	w.raw("\">")
 	v5, err := dot.T("nav.methodology")
 	if err != nil {
-		return tmplError("templates/partials.html:116:46", err)
+		return tmplError("templates/partials.html:116:38", err)
 	}
 	w.text(v5)
 	w.raw("</a></li>\n<li><a href=\"")
-	v6 := dot.Link.Path("glossary/")
+	v6 := dot.Link.Glossary()
 	w.url(v6)
 	w.raw("\">")
 	v7, err := dot.T("nav.glossary")
 	if err != nil {
-		return tmplError("templates/partials.html:117:43", err)
+		return tmplError("templates/partials.html:117:35", err)
 	}
 	w.text(v7)
 	w.raw("</a></li>\n</ul>\n<p><a href=\"")
-	v8 := dot.Link.Path("feed.xml")
+	v8 := dot.Link.Feed()
 	w.url(v8)
 	w.raw("\">")
 	v9, err := dot.T("feed.title")
 	if err != nil {
-		return tmplError("templates/partials.html:119:41", err)
+		return tmplError("templates/partials.html:119:30", err)
 	}
 	w.text(v9)
 	w.raw("</a> · <a href=\"")
-	v10 := dot.Link.Path("open-data/")
+	v10 := dot.Link.OpenData()
 	w.url(v10)
 	w.raw("\">")
 	v11, err := dot.T("nav.data")
 	if err != nil {
-		return tmplError("templates/partials.html:119:106", err)
+		return tmplError("templates/partials.html:119:86", err)
 	}
 	w.text(v11)
 	w.raw("</a></p>\n")
@@ -4136,12 +4181,12 @@ func tmpl_framework_layout(w *htmlWriter, dot *frameworkView) error {
 		return err
 	}
 	w.raw("\n<link rel=\"alternate\" type=\"application/atom+xml\" href=\"")
-	v16 := dot.Link.Path("feed.xml")
+	v16 := dot.Link.Feed()
 	w.url(v16)
 	w.raw("\" title=\"")
 	v17, err := dot.T("feed.title")
 	if err != nil {
-		return tmplError("templates/layout.html:22:92", err)
+		return tmplError("templates/layout.html:22:81", err)
 	}
 	w.text(v17)
 	w.raw("\">\n<link rel=\"stylesheet\" href=\"")
@@ -4546,14 +4591,14 @@ func tmpl_framework_main(w *htmlWriter, dot *frameworkView) error {
 				}
 			}
 			w.raw("</ul>\n<p><a href=\"")
-			v62 := dot.Link.Path("compare/")
+			v62 := dot.Link.Compare()
 			w.url(v62)
 			w.raw("#fw-")
 			w.frag(v1.ID)
 			w.raw("\">")
 			v63, err := dot.T("framework.compare")
 			if err != nil {
-				return tmplError("templates/framework.html:27:55", err)
+				return tmplError("templates/framework.html:27:47", err)
 			}
 			w.text(v63)
 			w.raw("</a></p>\n")
@@ -4646,12 +4691,12 @@ func tmpl_glossary_layout(w *htmlWriter, dot *glossaryView) error {
 		return err
 	}
 	w.raw("\n<link rel=\"alternate\" type=\"application/atom+xml\" href=\"")
-	v16 := dot.Link.Path("feed.xml")
+	v16 := dot.Link.Feed()
 	w.url(v16)
 	w.raw("\" title=\"")
 	v17, err := dot.T("feed.title")
 	if err != nil {
-		return tmplError("templates/layout.html:22:92", err)
+		return tmplError("templates/layout.html:22:81", err)
 	}
 	w.text(v17)
 	w.raw("\">\n<link rel=\"stylesheet\" href=\"")
@@ -4914,12 +4959,12 @@ func tmpl_home_layout(w *htmlWriter, dot *homeView) error {
 		return err
 	}
 	w.raw("\n<link rel=\"alternate\" type=\"application/atom+xml\" href=\"")
-	v16 := dot.Link.Path("feed.xml")
+	v16 := dot.Link.Feed()
 	w.url(v16)
 	w.raw("\" title=\"")
 	v17, err := dot.T("feed.title")
 	if err != nil {
-		return tmplError("templates/layout.html:22:92", err)
+		return tmplError("templates/layout.html:22:81", err)
 	}
 	w.text(v17)
 	w.raw("\">\n<link rel=\"stylesheet\" href=\"")
@@ -5014,7 +5059,7 @@ func tmpl_home_main(w *htmlWriter, dot *homeView) error {
 	}
 	w.text(v3)
 	w.raw("</p>\n<form class=\"search\" role=\"search\" action=\"")
-	v4 := dot.Link.Path("search/")
+	v4 := dot.Link.Search()
 	w.url(v4)
 	w.raw("\" method=\"get\">\n<label for=\"home-q\">")
 	v5, err := dot.T("search.label")
@@ -5148,12 +5193,12 @@ func tmpl_home_main(w *htmlWriter, dot *homeView) error {
 	}
 	w.text(v29)
 	w.raw("</h2>\n<ul class=\"browse\">\n<li><a href=\"")
-	v30 := dot.Link.Path("provinces/")
+	v30 := dot.Link.Provinces()
 	w.url(v30)
 	w.raw("\">")
 	v31, err := dot.T("nav.provinces")
 	if err != nil {
-		return tmplError("templates/home.html:19:44", err)
+		return tmplError("templates/home.html:19:36", err)
 	}
 	w.text(v31)
 	w.raw("</a>: ")
@@ -5176,12 +5221,12 @@ func tmpl_home_main(w *htmlWriter, dot *homeView) error {
 		}
 	}
 	w.raw("</li>\n<li><a href=\"")
-	v37 := dot.Link.Path("pillars/")
+	v37 := dot.Link.Pillars()
 	w.url(v37)
 	w.raw("\">")
 	v38, err := dot.T("nav.pillars")
 	if err != nil {
-		return tmplError("templates/home.html:20:42", err)
+		return tmplError("templates/home.html:20:34", err)
 	}
 	w.text(v38)
 	w.raw("</a>: ")
@@ -5204,12 +5249,12 @@ func tmpl_home_main(w *htmlWriter, dot *homeView) error {
 		}
 	}
 	w.raw("</li>\n<li><a href=\"")
-	v44 := dot.Link.Path("themes/")
+	v44 := dot.Link.Themes()
 	w.url(v44)
 	w.raw("\">")
 	v45, err := dot.T("nav.themes")
 	if err != nil {
-		return tmplError("templates/home.html:21:41", err)
+		return tmplError("templates/home.html:21:33", err)
 	}
 	w.text(v45)
 	w.raw("</a>: ")
@@ -5232,21 +5277,21 @@ func tmpl_home_main(w *htmlWriter, dot *homeView) error {
 		}
 	}
 	w.raw("</li>\n<li><a href=\"")
-	v51 := dot.Link.Path("agencies/")
+	v51 := dot.Link.Agencies()
 	w.url(v51)
 	w.raw("\">")
 	v52, err := dot.T("nav.agencies")
 	if err != nil {
-		return tmplError("templates/home.html:22:43", err)
+		return tmplError("templates/home.html:22:35", err)
 	}
 	w.text(v52)
 	w.raw("</a></li>\n<li><a href=\"")
-	v53 := dot.Link.Path("compare/")
+	v53 := dot.Link.Compare()
 	w.url(v53)
 	w.raw("\">")
 	v54, err := dot.T("nav.compare")
 	if err != nil {
-		return tmplError("templates/home.html:23:42", err)
+		return tmplError("templates/home.html:23:34", err)
 	}
 	w.text(v54)
 	w.raw("</a></li>\n</ul>\n")
@@ -5356,12 +5401,12 @@ func tmpl_item_layout(w *htmlWriter, dot *itemView) error {
 		return err
 	}
 	w.raw("\n<link rel=\"alternate\" type=\"application/atom+xml\" href=\"")
-	v16 := dot.Link.Path("feed.xml")
+	v16 := dot.Link.Feed()
 	w.url(v16)
 	w.raw("\" title=\"")
 	v17, err := dot.T("feed.title")
 	if err != nil {
-		return tmplError("templates/layout.html:22:92", err)
+		return tmplError("templates/layout.html:22:81", err)
 	}
 	w.text(v17)
 	w.raw("\">\n<link rel=\"stylesheet\" href=\"")
@@ -6143,66 +6188,66 @@ func tmpl_nav(w *htmlWriter, dot *page) error {
 	}
 	w.text(v1)
 	w.raw("\"><ul>\n<li><a href=\"")
-	v2 := dot.Link.Path("plans/")
+	v2 := dot.Link.Plans()
 	w.url(v2)
 	w.raw("\">")
 	v3, err := dot.T("nav.plans")
 	if err != nil {
-		return tmplError("templates/partials.html:103:40", err)
+		return tmplError("templates/partials.html:103:32", err)
 	}
 	w.text(v3)
 	w.raw("</a></li>\n<li><a href=\"")
-	v4 := dot.Link.Path("provinces/")
+	v4 := dot.Link.Provinces()
 	w.url(v4)
 	w.raw("\">")
 	v5, err := dot.T("nav.provinces")
 	if err != nil {
-		return tmplError("templates/partials.html:104:44", err)
+		return tmplError("templates/partials.html:104:36", err)
 	}
 	w.text(v5)
 	w.raw("</a></li>\n<li><a href=\"")
-	v6 := dot.Link.Path("pillars/")
+	v6 := dot.Link.Pillars()
 	w.url(v6)
 	w.raw("\">")
 	v7, err := dot.T("nav.pillars")
 	if err != nil {
-		return tmplError("templates/partials.html:105:42", err)
+		return tmplError("templates/partials.html:105:34", err)
 	}
 	w.text(v7)
 	w.raw("</a></li>\n<li><a href=\"")
-	v8 := dot.Link.Path("agencies/")
+	v8 := dot.Link.Agencies()
 	w.url(v8)
 	w.raw("\">")
 	v9, err := dot.T("nav.agencies")
 	if err != nil {
-		return tmplError("templates/partials.html:106:43", err)
+		return tmplError("templates/partials.html:106:35", err)
 	}
 	w.text(v9)
 	w.raw("</a></li>\n<li><a href=\"")
-	v10 := dot.Link.Path("themes/")
+	v10 := dot.Link.Themes()
 	w.url(v10)
 	w.raw("\">")
 	v11, err := dot.T("nav.themes")
 	if err != nil {
-		return tmplError("templates/partials.html:107:41", err)
+		return tmplError("templates/partials.html:107:33", err)
 	}
 	w.text(v11)
 	w.raw("</a></li>\n<li><a href=\"")
-	v12 := dot.Link.Path("compare/")
+	v12 := dot.Link.Compare()
 	w.url(v12)
 	w.raw("\">")
 	v13, err := dot.T("nav.compare")
 	if err != nil {
-		return tmplError("templates/partials.html:108:42", err)
+		return tmplError("templates/partials.html:108:34", err)
 	}
 	w.text(v13)
 	w.raw("</a></li>\n<li><a href=\"")
-	v14 := dot.Link.Path("search/")
+	v14 := dot.Link.Search()
 	w.url(v14)
 	w.raw("\">")
 	v15, err := dot.T("nav.search")
 	if err != nil {
-		return tmplError("templates/partials.html:109:41", err)
+		return tmplError("templates/partials.html:109:33", err)
 	}
 	w.text(v15)
 	w.raw("</a></li>\n</ul></nav>")
@@ -6284,12 +6329,12 @@ func tmpl_page_layout(w *htmlWriter, dot *markdownView) error {
 		return err
 	}
 	w.raw("\n<link rel=\"alternate\" type=\"application/atom+xml\" href=\"")
-	v16 := dot.Link.Path("feed.xml")
+	v16 := dot.Link.Feed()
 	w.url(v16)
 	w.raw("\" title=\"")
 	v17, err := dot.T("feed.title")
 	if err != nil {
-		return tmplError("templates/layout.html:22:92", err)
+		return tmplError("templates/layout.html:22:81", err)
 	}
 	w.text(v17)
 	w.raw("\">\n<link rel=\"stylesheet\" href=\"")
@@ -6496,12 +6541,12 @@ func tmpl_pillar_layout(w *htmlWriter, dot *pillarView) error {
 		return err
 	}
 	w.raw("\n<link rel=\"alternate\" type=\"application/atom+xml\" href=\"")
-	v16 := dot.Link.Path("feed.xml")
+	v16 := dot.Link.Feed()
 	w.url(v16)
 	w.raw("\" title=\"")
 	v17, err := dot.T("feed.title")
 	if err != nil {
-		return tmplError("templates/layout.html:22:92", err)
+		return tmplError("templates/layout.html:22:81", err)
 	}
 	w.text(v17)
 	w.raw("\">\n<link rel=\"stylesheet\" href=\"")
@@ -6608,12 +6653,12 @@ func tmpl_pillar_main(w *htmlWriter, dot *pillarView) error {
 		}
 	}
 	w.raw("<a href=\"")
-	v6 := dot.Link.Path("pillars/")
+	v6 := dot.Link.Pillars()
 	w.url(v6)
 	w.raw("\">")
 	v7, err := dot.T("nav.pillars")
 	if err != nil {
-		return tmplError("templates/pillar.html:3:177", err)
+		return tmplError("templates/pillar.html:3:169", err)
 	}
 	w.text(v7)
 	w.raw("</a></nav>\n<h1>")
@@ -6759,12 +6804,12 @@ func tmpl_pillars_layout(w *htmlWriter, dot *pillarsView) error {
 		return err
 	}
 	w.raw("\n<link rel=\"alternate\" type=\"application/atom+xml\" href=\"")
-	v16 := dot.Link.Path("feed.xml")
+	v16 := dot.Link.Feed()
 	w.url(v16)
 	w.raw("\" title=\"")
 	v17, err := dot.T("feed.title")
 	if err != nil {
-		return tmplError("templates/layout.html:22:92", err)
+		return tmplError("templates/layout.html:22:81", err)
 	}
 	w.text(v17)
 	w.raw("\">\n<link rel=\"stylesheet\" href=\"")
@@ -7504,12 +7549,12 @@ func tmpl_plan_layout(w *htmlWriter, dot *planView) error {
 		return err
 	}
 	w.raw("\n<link rel=\"alternate\" type=\"application/atom+xml\" href=\"")
-	v16 := dot.Link.Path("feed.xml")
+	v16 := dot.Link.Feed()
 	w.url(v16)
 	w.raw("\" title=\"")
 	v17, err := dot.T("feed.title")
 	if err != nil {
-		return tmplError("templates/layout.html:22:92", err)
+		return tmplError("templates/layout.html:22:81", err)
 	}
 	w.text(v17)
 	w.raw("\">\n<link rel=\"stylesheet\" href=\"")
@@ -7618,12 +7663,12 @@ func tmpl_plan_main(w *htmlWriter, dot *planView) error {
 		}
 	}
 	w.raw("<a href=\"")
-	v7 := dot.Link.Path("plans/")
+	v7 := dot.Link.Plans()
 	w.url(v7)
 	w.raw("\">")
 	v8, err := dot.T("nav.plans")
 	if err != nil {
-		return tmplError("templates/plan.html:3:173", err)
+		return tmplError("templates/plan.html:3:165", err)
 	}
 	w.text(v8)
 	w.raw("</a></nav>\n<h1>")
@@ -8278,12 +8323,12 @@ func tmpl_plans_layout(w *htmlWriter, dot *plansView) error {
 		return err
 	}
 	w.raw("\n<link rel=\"alternate\" type=\"application/atom+xml\" href=\"")
-	v16 := dot.Link.Path("feed.xml")
+	v16 := dot.Link.Feed()
 	w.url(v16)
 	w.raw("\" title=\"")
 	v17, err := dot.T("feed.title")
 	if err != nil {
-		return tmplError("templates/layout.html:22:92", err)
+		return tmplError("templates/layout.html:22:81", err)
 	}
 	w.text(v17)
 	w.raw("\">\n<link rel=\"stylesheet\" href=\"")
@@ -8645,12 +8690,12 @@ func tmpl_province_agency_layout(w *htmlWriter, dot *provinceAgencyView) error {
 		return err
 	}
 	w.raw("\n<link rel=\"alternate\" type=\"application/atom+xml\" href=\"")
-	v16 := dot.Link.Path("feed.xml")
+	v16 := dot.Link.Feed()
 	w.url(v16)
 	w.raw("\" title=\"")
 	v17, err := dot.T("feed.title")
 	if err != nil {
-		return tmplError("templates/layout.html:22:92", err)
+		return tmplError("templates/layout.html:22:81", err)
 	}
 	w.text(v17)
 	w.raw("\">\n<link rel=\"stylesheet\" href=\"")
@@ -8879,12 +8924,12 @@ func tmpl_province_layout(w *htmlWriter, dot *provinceView) error {
 		return err
 	}
 	w.raw("\n<link rel=\"alternate\" type=\"application/atom+xml\" href=\"")
-	v16 := dot.Link.Path("feed.xml")
+	v16 := dot.Link.Feed()
 	w.url(v16)
 	w.raw("\" title=\"")
 	v17, err := dot.T("feed.title")
 	if err != nil {
-		return tmplError("templates/layout.html:22:92", err)
+		return tmplError("templates/layout.html:22:81", err)
 	}
 	w.text(v17)
 	w.raw("\">\n<link rel=\"stylesheet\" href=\"")
@@ -8977,12 +9022,12 @@ func tmpl_province_main(w *htmlWriter, dot *provinceView) error {
 	}
 	w.text(v2)
 	w.raw("\" class=\"crumbs\"><a href=\"")
-	v3 := dot.Link.Path("provinces/")
+	v3 := dot.Link.Provinces()
 	w.url(v3)
 	w.raw("\">")
 	v4, err := dot.T("nav.provinces")
 	if err != nil {
-		return tmplError("templates/province.html:3:95", err)
+		return tmplError("templates/province.html:3:87", err)
 	}
 	w.text(v4)
 	w.raw("</a></nav>\n<h1>")
@@ -9071,47 +9116,55 @@ func tmpl_province_main(w *htmlWriter, dot *provinceView) error {
 			}
 			w.text(v21)
 			w.raw("</h2>\n")
-			v22 := dot.AgencyChart()
-			w.raw(string(v22))
+			{
+				v22 := dot.AgencyChart()
+				v23 := v22
+				_ = v23
+				if v23 != nil {
+					if err := tmpl_chart(w, v23); err != nil {
+						return err
+					}
+				}
+			}
 			w.raw("\n<ul class=\"cols\">")
 			{
-				v23 := v20
-				for v24, v25 := range v23 {
-					_, _ = v24, v25
+				v24 := v20
+				for v25, v26 := range v24 {
+					_, _ = v25, v26
 					w.raw("<li><a href=\"")
-					v26 := dot.Link.ProvinceAgency(v1, v25.Agency)
-					w.url(v26)
+					v27 := dot.Link.ProvinceAgency(v1, v26.Agency)
+					w.url(v27)
 					w.raw("\">")
-					v27 := dot.AgencyName(v25.Agency, v1)
-					w.text(v27)
+					v28 := dot.AgencyName(v26.Agency, v1)
+					w.text(v28)
 					w.raw("</a> (<span data-value=\"")
-					w.text(strconv.FormatInt(int64(v25.Items), 10))
+					w.text(strconv.FormatInt(int64(v26.Items), 10))
 					w.raw("\">")
-					w.text(strconv.FormatInt(int64(v25.Items), 10))
+					w.text(strconv.FormatInt(int64(v26.Items), 10))
 					w.raw("</span>)")
 					{
-						v28 := v25.Agency.Successor
-						_ = v28
-						if v28 != nil {
+						v29 := v26.Agency.Successor
+						_ = v29
+						if v29 != nil {
 							w.raw(" <span class=\"sub\">— ")
-							v29 := dot.L.Date(v28.Date)
-							v30, err := dot.Tf("agency.successor", v29)
+							v30 := dot.L.Date(v29.Date)
+							v31, err := dot.Tf("agency.successor", v30)
 							if err != nil {
 								return tmplError("templates/province.html:12:211", err)
 							}
-							w.text(v30)
+							w.text(v31)
 							w.raw(": ")
 							{
-								v31 := v28.Agencies
-								for v32, v33 := range v31 {
-									_, _ = v32, v33
+								v32 := v29.Agencies
+								for v33, v34 := range v32 {
+									_, _ = v33, v34
 									{
-										if v32 != 0 {
+										if v33 != 0 {
 											w.raw(", ")
 										}
 									}
-									v34 := dot.Tx(v33.Name)
-									w.text(v34)
+									v35 := dot.Tx(v34.Name)
+									w.text(v35)
 								}
 							}
 							w.raw("</span>")
@@ -9230,12 +9283,12 @@ func tmpl_provinces_layout(w *htmlWriter, dot *provincesView) error {
 		return err
 	}
 	w.raw("\n<link rel=\"alternate\" type=\"application/atom+xml\" href=\"")
-	v16 := dot.Link.Path("feed.xml")
+	v16 := dot.Link.Feed()
 	w.url(v16)
 	w.raw("\" title=\"")
 	v17, err := dot.T("feed.title")
 	if err != nil {
-		return tmplError("templates/layout.html:22:92", err)
+		return tmplError("templates/layout.html:22:81", err)
 	}
 	w.text(v17)
 	w.raw("\">\n<link rel=\"stylesheet\" href=\"")
@@ -9444,12 +9497,12 @@ func tmpl_redirect_layout(w *htmlWriter, dot *redirectView) error {
 		return err
 	}
 	w.raw("\n<link rel=\"alternate\" type=\"application/atom+xml\" href=\"")
-	v16 := dot.Link.Path("feed.xml")
+	v16 := dot.Link.Feed()
 	w.url(v16)
 	w.raw("\" title=\"")
 	v17, err := dot.T("feed.title")
 	if err != nil {
-		return tmplError("templates/layout.html:22:92", err)
+		return tmplError("templates/layout.html:22:81", err)
 	}
 	w.text(v17)
 	w.raw("\">\n<link rel=\"stylesheet\" href=\"")
@@ -9738,12 +9791,12 @@ func tmpl_search_layout(w *htmlWriter, dot *page) error {
 		return err
 	}
 	w.raw("\n<link rel=\"alternate\" type=\"application/atom+xml\" href=\"")
-	v16 := dot.Link.Path("feed.xml")
+	v16 := dot.Link.Feed()
 	w.url(v16)
 	w.raw("\" title=\"")
 	v17, err := dot.T("feed.title")
 	if err != nil {
-		return tmplError("templates/layout.html:22:92", err)
+		return tmplError("templates/layout.html:22:81", err)
 	}
 	w.text(v17)
 	w.raw("\">\n<link rel=\"stylesheet\" href=\"")
@@ -9834,21 +9887,21 @@ func tmpl_search_main(w *htmlWriter, dot *page) error {
 	}
 	w.text(v1)
 	w.raw("</h1>\n<form id=\"search-form\" class=\"search\" role=\"search\" action=\"")
-	v2 := dot.Link.Path("search/")
+	v2 := dot.Link.Search()
 	w.url(v2)
 	w.raw("\" method=\"get\" data-index=\"")
-	v3 := dot.Link.Path("search/")
+	v3 := dot.Link.Search()
 	w.text(v3)
 	w.raw("\" data-count=\"")
 	v4, err := dot.T("search.count")
 	if err != nil {
-		return tmplError("templates/search.html:4:151", err)
+		return tmplError("templates/search.html:4:135", err)
 	}
 	w.text(v4)
 	w.raw("\" data-none=\"")
 	v5, err := dot.T("search.none")
 	if err != nil {
-		return tmplError("templates/search.html:4:185", err)
+		return tmplError("templates/search.html:4:169", err)
 	}
 	w.text(v5)
 	w.raw("\">\n<label for=\"q\">")
@@ -9876,48 +9929,48 @@ func tmpl_search_main(w *htmlWriter, dot *page) error {
 	}
 	w.text(v9)
 	w.raw("</p>\n<ul>\n<li><a href=\"")
-	v10 := dot.Link.Path("plans/")
+	v10 := dot.Link.Plans()
 	w.url(v10)
 	w.raw("\">")
 	v11, err := dot.T("nav.plans")
 	if err != nil {
-		return tmplError("templates/search.html:15:40", err)
+		return tmplError("templates/search.html:15:32", err)
 	}
 	w.text(v11)
 	w.raw("</a></li>\n<li><a href=\"")
-	v12 := dot.Link.Path("provinces/")
+	v12 := dot.Link.Provinces()
 	w.url(v12)
 	w.raw("\">")
 	v13, err := dot.T("nav.provinces")
 	if err != nil {
-		return tmplError("templates/search.html:16:44", err)
+		return tmplError("templates/search.html:16:36", err)
 	}
 	w.text(v13)
 	w.raw("</a></li>\n<li><a href=\"")
-	v14 := dot.Link.Path("pillars/")
+	v14 := dot.Link.Pillars()
 	w.url(v14)
 	w.raw("\">")
 	v15, err := dot.T("nav.pillars")
 	if err != nil {
-		return tmplError("templates/search.html:17:42", err)
+		return tmplError("templates/search.html:17:34", err)
 	}
 	w.text(v15)
 	w.raw("</a></li>\n<li><a href=\"")
-	v16 := dot.Link.Path("agencies/")
+	v16 := dot.Link.Agencies()
 	w.url(v16)
 	w.raw("\">")
 	v17, err := dot.T("nav.agencies")
 	if err != nil {
-		return tmplError("templates/search.html:18:43", err)
+		return tmplError("templates/search.html:18:35", err)
 	}
 	w.text(v17)
 	w.raw("</a></li>\n<li><a href=\"")
-	v18 := dot.Link.Path("themes/")
+	v18 := dot.Link.Themes()
 	w.url(v18)
 	w.raw("\">")
 	v19, err := dot.T("nav.themes")
 	if err != nil {
-		return tmplError("templates/search.html:19:41", err)
+		return tmplError("templates/search.html:19:33", err)
 	}
 	w.text(v19)
 	w.raw("</a></li>\n</ul>\n</div>\n<script src=\"")
@@ -10288,12 +10341,12 @@ func tmpl_source_layout(w *htmlWriter, dot *sourceView) error {
 		return err
 	}
 	w.raw("\n<link rel=\"alternate\" type=\"application/atom+xml\" href=\"")
-	v16 := dot.Link.Path("feed.xml")
+	v16 := dot.Link.Feed()
 	w.url(v16)
 	w.raw("\" title=\"")
 	v17, err := dot.T("feed.title")
 	if err != nil {
-		return tmplError("templates/layout.html:22:92", err)
+		return tmplError("templates/layout.html:22:81", err)
 	}
 	w.text(v17)
 	w.raw("\">\n<link rel=\"stylesheet\" href=\"")
@@ -10522,7 +10575,9 @@ func tmpl_status_counts(w *htmlWriter, dot dict_V_Items_03f002) error {
 		v2 := v1.Reported(dot.Items)
 		if v2 {
 			v3 := v1.StatusChart(dot.Items)
-			w.raw(string(v3))
+			if err := tmpl_chart(w, v3); err != nil {
+				return err
+			}
 			w.raw("<table class=\"status\">\n<caption>")
 			v4, err := v1.T("status.caption")
 			if err != nil {
@@ -10569,12 +10624,12 @@ func tmpl_status_counts(w *htmlWriter, dot dict_V_Items_03f002) error {
 			}
 			w.text(v12)
 			w.raw(" <a href=\"")
-			v13 := v1.Link.Path("methodology/")
+			v13 := v1.Link.Methodology()
 			w.url(v13)
 			w.raw("\">")
 			v14, err := v1.T("status.how")
 			if err != nil {
-				return tmplError("templates/partials.html:77:106", err)
+				return tmplError("templates/partials.html:77:98", err)
 			}
 			w.text(v14)
 			w.raw("</a></p>")
@@ -10591,7 +10646,9 @@ func tmpl_status_counts_2(w *htmlWriter, dot dict_V_Items_53b597) error {
 		v2 := v1.Reported(dot.Items)
 		if v2 {
 			v3 := v1.StatusChart(dot.Items)
-			w.raw(string(v3))
+			if err := tmpl_chart(w, v3); err != nil {
+				return err
+			}
 			w.raw("<table class=\"status\">\n<caption>")
 			v4, err := v1.T("status.caption")
 			if err != nil {
@@ -10638,12 +10695,12 @@ func tmpl_status_counts_2(w *htmlWriter, dot dict_V_Items_53b597) error {
 			}
 			w.text(v12)
 			w.raw(" <a href=\"")
-			v13 := v1.Link.Path("methodology/")
+			v13 := v1.Link.Methodology()
 			w.url(v13)
 			w.raw("\">")
 			v14, err := v1.T("status.how")
 			if err != nil {
-				return tmplError("templates/partials.html:77:106", err)
+				return tmplError("templates/partials.html:77:98", err)
 			}
 			w.text(v14)
 			w.raw("</a></p>")
@@ -10803,12 +10860,12 @@ func tmpl_theme_layout(w *htmlWriter, dot *themeView) error {
 		return err
 	}
 	w.raw("\n<link rel=\"alternate\" type=\"application/atom+xml\" href=\"")
-	v16 := dot.Link.Path("feed.xml")
+	v16 := dot.Link.Feed()
 	w.url(v16)
 	w.raw("\" title=\"")
 	v17, err := dot.T("feed.title")
 	if err != nil {
-		return tmplError("templates/layout.html:22:92", err)
+		return tmplError("templates/layout.html:22:81", err)
 	}
 	w.text(v17)
 	w.raw("\">\n<link rel=\"stylesheet\" href=\"")
@@ -10901,12 +10958,12 @@ func tmpl_theme_main(w *htmlWriter, dot *themeView) error {
 	}
 	w.text(v2)
 	w.raw("\" class=\"crumbs\"><a href=\"")
-	v3 := dot.Link.Path("themes/")
+	v3 := dot.Link.Themes()
 	w.url(v3)
 	w.raw("\">")
 	v4, err := dot.T("nav.themes")
 	if err != nil {
-		return tmplError("templates/theme.html:3:92", err)
+		return tmplError("templates/theme.html:3:84", err)
 	}
 	w.text(v4)
 	w.raw("</a></nav>\n<h1>")
@@ -11022,12 +11079,12 @@ func tmpl_themes_layout(w *htmlWriter, dot *themesView) error {
 		return err
 	}
 	w.raw("\n<link rel=\"alternate\" type=\"application/atom+xml\" href=\"")
-	v16 := dot.Link.Path("feed.xml")
+	v16 := dot.Link.Feed()
 	w.url(v16)
 	w.raw("\" title=\"")
 	v17, err := dot.T("feed.title")
 	if err != nil {
-		return tmplError("templates/layout.html:22:92", err)
+		return tmplError("templates/layout.html:22:81", err)
 	}
 	w.text(v17)
 	w.raw("\">\n<link rel=\"stylesheet\" href=\"")
@@ -11457,12 +11514,12 @@ func tmpl_tombstone_layout(w *htmlWriter, dot *tombstoneView) error {
 		return err
 	}
 	w.raw("\n<link rel=\"alternate\" type=\"application/atom+xml\" href=\"")
-	v16 := dot.Link.Path("feed.xml")
+	v16 := dot.Link.Feed()
 	w.url(v16)
 	w.raw("\" title=\"")
 	v17, err := dot.T("feed.title")
 	if err != nil {
-		return tmplError("templates/layout.html:22:92", err)
+		return tmplError("templates/layout.html:22:81", err)
 	}
 	w.text(v17)
 	w.raw("\">\n<link rel=\"stylesheet\" href=\"")
@@ -11791,33 +11848,33 @@ func tmplTruth(v any) bool {
 }
 
 func init() {
-	registerCompiled("404", "2b5f0a6c65289421", "layout", func(w *htmlWriter, data any) error { return tmpl_404_layout(w, data.(*bilingualView)) })
-	registerCompiled("agencies", "28043ab07a0c89a7", "layout", func(w *htmlWriter, data any) error { return tmpl_agencies_layout(w, data.(*agenciesView)) })
-	registerCompiled("agency", "ed370b0389df231b", "layout", func(w *htmlWriter, data any) error { return tmpl_agency_layout(w, data.(*agencyView)) })
-	registerCompiled("compare", "a606f2f8d8445172", "layout", func(w *htmlWriter, data any) error { return tmpl_compare_layout(w, data.(*compareView)) })
-	registerCompiled("compare-agency", "f7df3dc970acf812", "layout", func(w *htmlWriter, data any) error { return tmpl_compare_agency_layout(w, data.(*columnsView)) })
-	registerCompiled("compare-pillar", "3cdd3cf4b3e65a50", "layout", func(w *htmlWriter, data any) error { return tmpl_compare_pillar_layout(w, data.(*columnsView)) })
-	registerCompiled("compare-theme", "d4c8fcaa101ef5ad", "layout", func(w *htmlWriter, data any) error { return tmpl_compare_theme_layout(w, data.(*columnsView)) })
-	registerCompiled("framework", "9622dbd1d9541932", "layout", func(w *htmlWriter, data any) error { return tmpl_framework_layout(w, data.(*frameworkView)) })
-	registerCompiled("glossary", "05b368611a22a203", "layout", func(w *htmlWriter, data any) error { return tmpl_glossary_layout(w, data.(*glossaryView)) })
-	registerCompiled("home", "d0c1db2b5b21aa5c", "footer", func(w *htmlWriter, data any) error { return tmpl_footer(w, data.(*page)) })
-	registerCompiled("home", "d0c1db2b5b21aa5c", "item-ref", func(w *htmlWriter, data any) error { return tmpl_item_ref(w, data.(itemRefArgs)) })
-	registerCompiled("home", "d0c1db2b5b21aa5c", "layout", func(w *htmlWriter, data any) error { return tmpl_home_layout(w, data.(*homeView)) })
-	registerCompiled("home", "d0c1db2b5b21aa5c", "nav", func(w *htmlWriter, data any) error { return tmpl_nav(w, data.(*page)) })
-	registerCompiled("item", "9c0ed0ca1d9d6aca", "layout", func(w *htmlWriter, data any) error { return tmpl_item_layout(w, data.(*itemView)) })
-	registerCompiled("page", "88409faa34852602", "layout", func(w *htmlWriter, data any) error { return tmpl_page_layout(w, data.(*markdownView)) })
-	registerCompiled("pillar", "ef5837d8ade45c91", "layout", func(w *htmlWriter, data any) error { return tmpl_pillar_layout(w, data.(*pillarView)) })
-	registerCompiled("pillars", "e8562290bbee51d2", "layout", func(w *htmlWriter, data any) error { return tmpl_pillars_layout(w, data.(*pillarsView)) })
-	registerCompiled("plan", "7697cc3b8e9ecbb2", "layout", func(w *htmlWriter, data any) error { return tmpl_plan_layout(w, data.(*planView)) })
-	registerCompiled("plans", "d99e24376eb26857", "layout", func(w *htmlWriter, data any) error { return tmpl_plans_layout(w, data.(*plansView)) })
-	registerCompiled("province", "184b3dabedde9f4c", "layout", func(w *htmlWriter, data any) error { return tmpl_province_layout(w, data.(*provinceView)) })
-	registerCompiled("province-agency", "a859f3cd7733d990", "layout", func(w *htmlWriter, data any) error { return tmpl_province_agency_layout(w, data.(*provinceAgencyView)) })
-	registerCompiled("provinces", "9bd15ce338de7f87", "layout", func(w *htmlWriter, data any) error { return tmpl_provinces_layout(w, data.(*provincesView)) })
-	registerCompiled("redirect", "31154503aa892220", "layout", func(w *htmlWriter, data any) error { return tmpl_redirect_layout(w, data.(*redirectView)) })
-	registerCompiled("root", "c498caf3c21b2ba3", "layout", func(w *htmlWriter, data any) error { return tmpl_root_layout(w, data.(*bilingualView)) })
-	registerCompiled("search", "50554563928e714e", "layout", func(w *htmlWriter, data any) error { return tmpl_search_layout(w, data.(*page)) })
-	registerCompiled("source", "01d2462aea1fb642", "layout", func(w *htmlWriter, data any) error { return tmpl_source_layout(w, data.(*sourceView)) })
-	registerCompiled("theme", "b723dc2b0da31597", "layout", func(w *htmlWriter, data any) error { return tmpl_theme_layout(w, data.(*themeView)) })
-	registerCompiled("themes", "dfe3c757a7a709df", "layout", func(w *htmlWriter, data any) error { return tmpl_themes_layout(w, data.(*themesView)) })
-	registerCompiled("tombstone", "9aa4019ff3f67227", "layout", func(w *htmlWriter, data any) error { return tmpl_tombstone_layout(w, data.(*tombstoneView)) })
+	registerCompiled("404", "fe364bd3dbfd136f", "layout", func(w *htmlWriter, data any) error { return tmpl_404_layout(w, data.(*bilingualView)) })
+	registerCompiled("agencies", "ca14ddfc7c91cf5d", "layout", func(w *htmlWriter, data any) error { return tmpl_agencies_layout(w, data.(*agenciesView)) })
+	registerCompiled("agency", "2b03a01af4caddc7", "layout", func(w *htmlWriter, data any) error { return tmpl_agency_layout(w, data.(*agencyView)) })
+	registerCompiled("compare", "485615819a4e052b", "layout", func(w *htmlWriter, data any) error { return tmpl_compare_layout(w, data.(*compareView)) })
+	registerCompiled("compare-agency", "6743f4ae4f5ba75a", "layout", func(w *htmlWriter, data any) error { return tmpl_compare_agency_layout(w, data.(*columnsView)) })
+	registerCompiled("compare-pillar", "32471a9158df43e3", "layout", func(w *htmlWriter, data any) error { return tmpl_compare_pillar_layout(w, data.(*columnsView)) })
+	registerCompiled("compare-theme", "b6c8a538ffb6006b", "layout", func(w *htmlWriter, data any) error { return tmpl_compare_theme_layout(w, data.(*columnsView)) })
+	registerCompiled("framework", "e0bde71efac7c29a", "layout", func(w *htmlWriter, data any) error { return tmpl_framework_layout(w, data.(*frameworkView)) })
+	registerCompiled("glossary", "021efe8b170634b0", "layout", func(w *htmlWriter, data any) error { return tmpl_glossary_layout(w, data.(*glossaryView)) })
+	registerCompiled("home", "12d9ac9f6c332abf", "footer", func(w *htmlWriter, data any) error { return tmpl_footer(w, data.(*page)) })
+	registerCompiled("home", "12d9ac9f6c332abf", "item-ref", func(w *htmlWriter, data any) error { return tmpl_item_ref(w, data.(itemRefArgs)) })
+	registerCompiled("home", "12d9ac9f6c332abf", "layout", func(w *htmlWriter, data any) error { return tmpl_home_layout(w, data.(*homeView)) })
+	registerCompiled("home", "12d9ac9f6c332abf", "nav", func(w *htmlWriter, data any) error { return tmpl_nav(w, data.(*page)) })
+	registerCompiled("item", "81804b3f089748c2", "layout", func(w *htmlWriter, data any) error { return tmpl_item_layout(w, data.(*itemView)) })
+	registerCompiled("page", "9987efdf07a41bcb", "layout", func(w *htmlWriter, data any) error { return tmpl_page_layout(w, data.(*markdownView)) })
+	registerCompiled("pillar", "1f580da8339ab4c2", "layout", func(w *htmlWriter, data any) error { return tmpl_pillar_layout(w, data.(*pillarView)) })
+	registerCompiled("pillars", "d36fa34148930fc9", "layout", func(w *htmlWriter, data any) error { return tmpl_pillars_layout(w, data.(*pillarsView)) })
+	registerCompiled("plan", "c47276a663540846", "layout", func(w *htmlWriter, data any) error { return tmpl_plan_layout(w, data.(*planView)) })
+	registerCompiled("plans", "97d7508e0d3cec8f", "layout", func(w *htmlWriter, data any) error { return tmpl_plans_layout(w, data.(*plansView)) })
+	registerCompiled("province", "c640bed39b011a53", "layout", func(w *htmlWriter, data any) error { return tmpl_province_layout(w, data.(*provinceView)) })
+	registerCompiled("province-agency", "713327f95b7409be", "layout", func(w *htmlWriter, data any) error { return tmpl_province_agency_layout(w, data.(*provinceAgencyView)) })
+	registerCompiled("provinces", "9bf3a81bb40f1e4e", "layout", func(w *htmlWriter, data any) error { return tmpl_provinces_layout(w, data.(*provincesView)) })
+	registerCompiled("redirect", "bf3919b023e40498", "layout", func(w *htmlWriter, data any) error { return tmpl_redirect_layout(w, data.(*redirectView)) })
+	registerCompiled("root", "cdfb692692212563", "layout", func(w *htmlWriter, data any) error { return tmpl_root_layout(w, data.(*bilingualView)) })
+	registerCompiled("search", "a49b8f30370fd6a7", "layout", func(w *htmlWriter, data any) error { return tmpl_search_layout(w, data.(*page)) })
+	registerCompiled("source", "30bb2363e76c5447", "layout", func(w *htmlWriter, data any) error { return tmpl_source_layout(w, data.(*sourceView)) })
+	registerCompiled("theme", "0a437ca340cd52a8", "layout", func(w *htmlWriter, data any) error { return tmpl_theme_layout(w, data.(*themeView)) })
+	registerCompiled("themes", "90901eba62818236", "layout", func(w *htmlWriter, data any) error { return tmpl_themes_layout(w, data.(*themesView)) })
+	registerCompiled("tombstone", "372cf78f9c657517", "layout", func(w *htmlWriter, data any) error { return tmpl_tombstone_layout(w, data.(*tombstoneView)) })
 }
