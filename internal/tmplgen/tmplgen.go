@@ -379,7 +379,7 @@ func (g *generator) file(entries []string) ([]byte, error) {
 			return nil, err
 		}
 		fmt.Fprintf(&body, "\t%s(%q, %q, %q, func(w %s, data any) error { return %s(w, data.(%s)) })\n",
-			g.cfg.Register, e.Set, g.cfg.Fingerprints[e.Set], e.Name, g.cfg.Writer, rename(entries[i]+"(")[:len(rename(entries[i]+"("))-1], t)
+			g.cfg.Register, e.Set, g.cfg.Fingerprints[e.Set], e.Name, g.cfg.Writer, rename(entries[i] + "(")[:len(rename(entries[i]+"("))-1], t)
 	}
 	body.WriteString("}\n")
 
