@@ -59,6 +59,7 @@ fuzz:
 	$(GO) test ./internal/render -run '^$$' -fuzz '^FuzzMarkdown$$' -fuzztime $(FUZZTIME)
 	$(GO) test ./internal/render -run '^$$' -fuzz '^FuzzSlug$$' -fuzztime $(FUZZTIME)
 	$(GO) test ./internal/render -run '^$$' -fuzz '^FuzzTablesAsGoldmark$$' -fuzztime $(FUZZTIME)
+	$(GO) test ./internal/render -run '^$$' -fuzz '^FuzzEscapers$$' -fuzztime $(FUZZTIME)
 	$(GO) test ./internal/output -run '^$$' -fuzz '^FuzzInventory$$' -fuzztime $(FUZZTIME)
 	$(GO) test ./internal/fold -run '^$$' -fuzz '^FuzzKey$$' -fuzztime $(FUZZTIME)
 	$(GO) test ./internal/fold -run '^$$' -fuzz '^FuzzSpaces$$' -fuzztime $(FUZZTIME)

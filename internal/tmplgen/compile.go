@@ -152,12 +152,12 @@ func (c *compiler) bind(p *parse.PipeNode) error {
 		if !ok {
 			return c.errorf(p, "undefined variable %s", name)
 		}
-		if old.t.key() != v.t.key() {
-			return c.errorf(p, "assigning a %s to %s, a %s", v.t.key(), name, old.t.key())
+		if old.t.rt == nil {
+			return c.errorf(p, "assigning to %s, which has no type here", name)
 		}
-		expr, err := c.materialise(v, p)
+		expr, err := c.convert(p, v, old.t.rt)
 		if err != nil {
-			return err
+			return c.errorf(p, "assigning to %s: %v", name, err)
 		}
 		c.line("%s = %s", old.expr, expr)
 		return nil

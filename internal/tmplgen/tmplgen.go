@@ -378,8 +378,9 @@ func (g *generator) file(entries []string) ([]byte, error) {
 		if err != nil {
 			return nil, err
 		}
+		fn := strings.TrimSuffix(rename(entries[i]+"("), "(")
 		fmt.Fprintf(&body, "\t%s(%q, %q, %q, func(w %s, data any) error { return %s(w, data.(%s)) })\n",
-			g.cfg.Register, e.Set, g.cfg.Fingerprints[e.Set], e.Name, g.cfg.Writer, rename(entries[i] + "(")[:len(rename(entries[i]+"("))-1], t)
+			g.cfg.Register, e.Set, g.cfg.Fingerprints[e.Set], e.Name, g.cfg.Writer, fn, t)
 	}
 	body.WriteString("}\n")
 
