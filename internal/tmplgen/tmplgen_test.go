@@ -56,7 +56,7 @@ func TestFixture(t *testing.T) {
 	}
 	got, err := os.ReadFile(file)
 	if err != nil || !bytes.Equal(got, src) {
-		t.Fatalf("%s is not what Generate writes: run go test ./internal/tmplgen -update (%v)", file, err)
+		t.Fatalf("internal/tmplgen/%s is not what Generate writes: run go generate ./... (%v)", file, err)
 	}
 	if !bytes.HasPrefix(src, []byte("// Code generated ")) || !bytes.Contains(src[:bytes.IndexByte(src, '\n')], []byte("DO NOT EDIT.")) {
 		t.Errorf("the first line is not the standard header of generated code:\n%s", src[:bytes.IndexByte(src, '\n')])
