@@ -9,19 +9,8 @@ import (
 	"sitegen/internal/model"
 )
 
-// The templates are the one place a page's markup is written. For speed,
-// templates_gen.go holds the same templates written as Go: generated from
-// the built-in theme by package tmplgen, which walks html/template's
-// escaped parse trees, never edited by hand. Each set of templates it
-// covers (a page kind's KIND.html with layout.html and partials.html) is
-// recorded with the fingerprint of the text it was generated from; a
-// renderer uses the generated code of a set only while its theme's
-// fingerprint of that set is the same, and runs the templates
-// otherwise. A publisher's own file and an edit to a built-in one that
-// was not followed by `go generate ./...` are thus treated alike: the
-// pages show the templates as they are, only slower.
-// TestGeneratedCode fails while templates_gen.go is not what the
-// templates give.
+// templates_gen.go is generated from the built-in templates by
+// `go generate ./...` (see the package doc); these are what it calls.
 
 //go:generate rm -f templates_gen.go
 //go:generate go test -run ^TestGeneratedCode$ -update
