@@ -50,6 +50,10 @@ func TestCheckBadInput(t *testing.T) {
 	}{
 		{"misspelled agency", replace(planFile, "lead: [dolisa]", "lead: [dolisaa]"),
 			`plans/sample-1-2021.yaml:28: section "i-1": lead agency "dolisaa" is not defined (did you mean "dolisa"? otherwise define it in agencies.yaml)`},
+		{"title with a year the text has not", replace(planFile, "            kind: task\n            vi: Giảm nghèo bền vững", "            kind: task\n            title: {vi: Giảm nghèo đến năm 2030, en: Poverty reduction by 2030, editorial: true}\n            vi: Giảm nghèo bền vững"),
+			`plans/sample-1-2021.yaml:33: item "i-1-a": the vi title has the number "2030", which the item's text does not (a title may only repeat figures of the item's text`},
+		{"title too long", replace(planFile, "            kind: task\n            vi: Giảm nghèo bền vững", "            kind: task\n            title: {vi: "+strings.Repeat("Giảm nghèo ", 12)+", editorial: true}\n            vi: Giảm nghèo bền vững"),
+			`plans/sample-1-2021.yaml:33: item "i-1-a": the vi title has 131 characters, more than 100`},
 		{"duplicate item id", replace(planFile, "id: i-1-b", "id: i-1-a"),
 			`plans/sample-1-2021.yaml:36: item "i-1-a": duplicate id "i-1-a" (ids must be unique within a plan; the first is at line 30`},
 		{"malformed yaml", replace(planFile, "title: {vi: Kế hoạch mẫu", "title: {vi: [Kế hoạch mẫu"),

@@ -1,8 +1,11 @@
 package resolve
 
 import (
+	"cmp"
 	"fmt"
+	"regexp"
 	"strings"
+	"unicode/utf8"
 
 	"sitegen/internal/diag"
 	"sitegen/internal/fold"
@@ -261,8 +264,50 @@ func (r *resolver) item(st *planState, it *model.Item, s *model.Section) {
 	if t := it.Timing; t != nil {
 		r.verbatim(st, t.Text, ctx+": timing", true)
 	}
+	r.title(it, ctx)
 	r.glossary(it)
 }
+
+// maxTitle is the most characters an item's title may have: a heading
+// read at a glance on a phone.
+const maxTitle = 100
+
+// title checks an item's editorial title: short, and adding no number,
+// year or date the item's text does not hold. What it commits to is the
+// text's; the title only says it in fewer words.
+func (r *resolver) title(it *model.Item, ctx string) {
+	t := it.Title
+	if t.IsZero() {
+		return
+	}
+	for _, l := range []struct {
+		lang        string
+		title, text string
+	}{{"vi", t.VI, it.Text.VI}, {"en", t.EN, cmp.Or(it.Text.EN, it.Text.VI)}} {
+		if l.title == "" {
+			continue
+		}
+		if n := utf8.RuneCountInString(l.title); n > maxTitle {
+			r.errs.Errorf(t.Pos, "say what the item commits to in fewer words; the full text is shown below the title",
+				"%s: the %s title has %d characters, more than %d", ctx, l.lang, n, maxTitle)
+		}
+		in := map[string]bool{}
+		for _, n := range digits.FindAllString(l.text, -1) {
+			in[n] = true
+		}
+		for _, n := range digits.FindAllString(l.title, -1) {
+			if !in[n] {
+				r.errs.Errorf(t.Pos, "a title may only repeat figures of the item's text; remove it or write it as the text does",
+					"%s: the %s title has the number %q, which the item's text does not", ctx, l.lang, n)
+				break
+			}
+		}
+	}
+}
+
+// digits finds the numbers of a text, each run of digits on its own:
+// "2,87%" and "2021-2025" are two each.
+var digits = regexp.MustCompile(`[0-9]+`)
 
 // links resolves references between items, once every item is known.
 func (r *resolver) links(st *planState, it *model.Item) {
