@@ -491,26 +491,9 @@ func (c *compiler) rangeNode(n *parse.RangeNode) error {
 	coll := c.temp()
 	c.line("%s := %s", coll, expr)
 	rt := v.t.rt
-	var key, elem reflect.Type
-	var keys string // for maps: the sorted keys
-	switch rt.Kind() {
-	case reflect.Slice, reflect.Array:
-		key, elem = reflect.TypeFor[int](), rt.Elem()
-	case reflect.Int:
-		key, elem = rt, rt
-	case reflect.Map:
-		key, elem = rt.Key(), rt.Elem()
-		switch key.Kind() {
-		case reflect.String, reflect.Int, reflect.Int64, reflect.Int32, reflect.Uint, reflect.Uint64, reflect.Float64:
-		default:
-			return c.errorf(n, "range over a map keyed by %s is not supported", key)
-		}
-		keys = c.temp()
-		c.g.pkgName("slices")
-		c.g.pkgName("maps")
-		c.line("%s := slices.Sorted(maps.Keys(%s))", keys, coll)
-	default:
-		return c.errorf(n, "range over a %s is not supported", rt)
+	key, elem, keys, err := c.rangeTypes(n, rt, coll)
+	if err != nil {
+		return err
 	}
 	length := "len(" + coll + ")"
 	if rt.Kind() == reflect.Int {
@@ -943,46 +926,7 @@ func (c *compiler) call(n parse.Node, name string, args []parse.Node, final *val
 	}
 	switch name {
 	case "dict":
-		if len(args)%2 != 0 {
-			return value{}, c.errorf(n, "dict needs key and value pairs")
-		}
-		var keys []string
-		var types []typ
-		var exprs []string
-		for i := 0; i < len(args); i += 2 {
-			k, ok := args[i].(*parse.StringNode)
-			if !ok {
-				return value{}, c.errorf(n, "a dict key must be a string constant")
-			}
-			v, err := arg(i + 1)
-			if err != nil {
-				return value{}, err
-			}
-			if v.konst != nil {
-				rt, lit, ok := naturalType(v.konst)
-				if !ok {
-					if _, isNil := v.konst.(*parse.NilNode); !isNil {
-						return value{}, c.errorf(n, "the constant %s in a dict", v.konst)
-					}
-					v = value{expr: "nil"}
-				} else {
-					v = value{expr: lit, t: typ{rt: rt}}
-				}
-			}
-			keys = append(keys, k.Text)
-			types = append(types, v.t)
-			exprs = append(exprs, v.expr)
-		}
-		d := c.g.dict(keys, types)
-		var fields []string
-		for i, k := range keys {
-			if !types[i].isNil() {
-				fields = append(fields, fieldName(k)+": "+exprs[i])
-			}
-		}
-		t := c.temp()
-		c.line("%s := %s{%s}", t, d.name, strings.Join(fields, ", "))
-		return value{expr: t, t: typ{dict: d}}, nil
+		return c.dictCall(n, args, arg)
 	case "and", "or":
 		return c.logicValue(n, name, len(args), arg)
 	case "not":
@@ -998,59 +942,9 @@ func (c *compiler) call(n parse.Node, name string, args []parse.Node, final *val
 	case "eq", "ne", "lt", "le", "gt", "ge":
 		return c.compare(n, name, len(args), arg)
 	case "len":
-		if len(args) != 1 {
-			return value{}, c.errorf(n, "len takes one argument")
-		}
-		v, err := arg(0)
-		if err != nil {
-			return value{}, err
-		}
-		if v.t.rt == nil {
-			return value{}, c.errorf(n, "len of a value with no type here")
-		}
-		switch v.t.rt.Kind() {
-		case reflect.Slice, reflect.Map, reflect.String, reflect.Array, reflect.Chan:
-		default:
-			return value{}, c.errorf(n, "len of a %s", v.t.rt)
-		}
-		t := c.temp()
-		c.line("%s := len(%s)", t, v.expr)
-		return value{expr: t, t: typ{rt: reflect.TypeFor[int]()}}, nil
+		return c.lenCall(n, len(args), arg)
 	case "index":
-		if len(args) != 2 {
-			return value{}, c.errorf(n, "index with %d arguments is not supported", len(args))
-		}
-		coll, err := arg(0)
-		if err != nil {
-			return value{}, err
-		}
-		i, err := arg(1)
-		if err != nil {
-			return value{}, err
-		}
-		if coll.t.rt == nil {
-			return value{}, c.errorf(n, "index of a value with no type here")
-		}
-		var key reflect.Type
-		switch coll.t.rt.Kind() {
-		case reflect.Slice, reflect.Array, reflect.String:
-			key = reflect.TypeFor[int]()
-		case reflect.Map:
-			key = coll.t.rt.Key()
-		default:
-			return value{}, c.errorf(n, "index of a %s", coll.t.rt)
-		}
-		ie, err := c.convert(n, i, key)
-		if err != nil {
-			return value{}, c.errorf(n, "index: %v", err)
-		}
-		elem := reflect.TypeFor[byte]()
-		if coll.t.rt.Kind() != reflect.String {
-			elem = coll.t.rt.Elem()
-		}
-		t := c.temp()
-		c.line("%s := %s[%s]", t, coll.expr, ie)
-		return value{expr: t, t: typ{rt: elem}}, nil
+		return c.indexCall(n, len(args), arg)
 	}
 	fn, ok := c.g.cfg.Funcs[name]
 	if !ok {
@@ -1169,4 +1063,132 @@ func (c *compiler) comparable(n parse.Node, a, b value) (string, string, error) 
 		return a.expr, b.expr, nil
 	}
 	return "", "", c.errorf(n, "comparing a %s with a %s is not supported", a.t.key(), b.t.key())
+}
+
+// dictCall makes the struct of a dict call's keys and values.
+func (c *compiler) dictCall(n parse.Node, args []parse.Node, arg func(int) (value, error)) (value, error) {
+	if len(args)%2 != 0 {
+		return value{}, c.errorf(n, "dict needs key and value pairs")
+	}
+	var keys []string
+	var types []typ
+	var exprs []string
+	for i := 0; i < len(args); i += 2 {
+		k, ok := args[i].(*parse.StringNode)
+		if !ok {
+			return value{}, c.errorf(n, "a dict key must be a string constant")
+		}
+		v, err := arg(i + 1)
+		if err != nil {
+			return value{}, err
+		}
+		if v.konst != nil {
+			rt, lit, ok := naturalType(v.konst)
+			if !ok {
+				if _, isNil := v.konst.(*parse.NilNode); !isNil {
+					return value{}, c.errorf(n, "the constant %s in a dict", v.konst)
+				}
+				v = value{expr: "nil"}
+			} else {
+				v = value{expr: lit, t: typ{rt: rt}}
+			}
+		}
+		keys = append(keys, k.Text)
+		types = append(types, v.t)
+		exprs = append(exprs, v.expr)
+	}
+	d := c.g.dict(keys, types)
+	var fields []string
+	for i, k := range keys {
+		if !types[i].isNil() {
+			fields = append(fields, fieldName(k)+": "+exprs[i])
+		}
+	}
+	t := c.temp()
+	c.line("%s := %s{%s}", t, d.name, strings.Join(fields, ", "))
+	return value{expr: t, t: typ{dict: d}}, nil
+}
+
+// lenCall is len of a slice, map, string, array or channel.
+func (c *compiler) lenCall(n parse.Node, count int, arg func(int) (value, error)) (value, error) {
+	if count != 1 {
+		return value{}, c.errorf(n, "len takes one argument")
+	}
+	v, err := arg(0)
+	if err != nil {
+		return value{}, err
+	}
+	if v.t.rt == nil {
+		return value{}, c.errorf(n, "len of a value with no type here")
+	}
+	switch v.t.rt.Kind() {
+	case reflect.Slice, reflect.Map, reflect.String, reflect.Array, reflect.Chan:
+	default:
+		return value{}, c.errorf(n, "len of a %s", v.t.rt)
+	}
+	t := c.temp()
+	c.line("%s := len(%s)", t, v.expr)
+	return value{expr: t, t: typ{rt: reflect.TypeFor[int]()}}, nil
+}
+
+// indexCall is index of a slice, array, string or map by one key.
+func (c *compiler) indexCall(n parse.Node, count int, arg func(int) (value, error)) (value, error) {
+	if count != 2 {
+		return value{}, c.errorf(n, "index with %d arguments is not supported", count)
+	}
+	coll, err := arg(0)
+	if err != nil {
+		return value{}, err
+	}
+	i, err := arg(1)
+	if err != nil {
+		return value{}, err
+	}
+	if coll.t.rt == nil {
+		return value{}, c.errorf(n, "index of a value with no type here")
+	}
+	var key reflect.Type
+	switch coll.t.rt.Kind() {
+	case reflect.Slice, reflect.Array, reflect.String:
+		key = reflect.TypeFor[int]()
+	case reflect.Map:
+		key = coll.t.rt.Key()
+	default:
+		return value{}, c.errorf(n, "index of a %s", coll.t.rt)
+	}
+	ie, err := c.convert(n, i, key)
+	if err != nil {
+		return value{}, c.errorf(n, "index: %v", err)
+	}
+	elem := reflect.TypeFor[byte]()
+	if coll.t.rt.Kind() != reflect.String {
+		elem = coll.t.rt.Elem()
+	}
+	t := c.temp()
+	c.line("%s := %s[%s]", t, coll.expr, ie)
+	return value{expr: t, t: typ{rt: elem}}, nil
+}
+
+// rangeTypes gives the key and element types of ranging over coll, a
+// value of rt, and for a map the variable holding its sorted keys,
+// which a template ranges over in order.
+func (c *compiler) rangeTypes(n parse.Node, rt reflect.Type, coll string) (key, elem reflect.Type, keys string, err error) {
+	switch rt.Kind() {
+	case reflect.Slice, reflect.Array:
+		return reflect.TypeFor[int](), rt.Elem(), "", nil
+	case reflect.Int:
+		return rt, rt, "", nil
+	case reflect.Map:
+		switch rt.Key().Kind() {
+		case reflect.String, reflect.Int, reflect.Int64, reflect.Int32, reflect.Uint, reflect.Uint64, reflect.Float64:
+		default:
+			return nil, nil, "", c.errorf(n, "range over a map keyed by %s is not supported", rt.Key())
+		}
+		keys = c.temp()
+		c.g.pkgName("slices")
+		c.g.pkgName("maps")
+		c.line("%s := slices.Sorted(maps.Keys(%s))", keys, coll)
+		return rt.Key(), rt.Elem(), keys, nil
+	}
+	return nil, nil, "", c.errorf(n, "range over a %s is not supported", rt)
 }
