@@ -306,7 +306,12 @@ func (l *loader) item(d *decoder, n *yaml.Node) *model.Item {
 	m := d.mapping(n, "item")
 	it := &model.Item{Pos: d.pos(n), ID: m.id("id")}
 	m.what = fmt.Sprintf("item %q", it.ID)
-	it.Label = m.str("label")
+	if ln := m.value("label"); ln != nil && ln.Kind == yaml.MappingNode {
+		t := d.text(ln, m.what+": label")
+		it.Label, it.LabelEN = t.VI, t.EN
+	} else {
+		it.Label = m.str("label")
+	}
 	it.Kind = word(m, "kind", "kind", model.ItemKinds())
 	it.Text = m.pair(m.what)
 	it.TextPos = it.Text.Pos

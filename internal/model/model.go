@@ -541,6 +541,9 @@ type Item struct {
 	Pos   diag.Pos
 	ID    string
 	Label string // the printed label; "" when the source prints none
+	// LabelEN is the label in English, when it is a word ("Điều 1" is
+	// "Article 1").
+	LabelEN string
 	// Ordinal is the item's position, from 1, among the items of its
 	// section that have no printed label; 0 when it has one. Pages cite
 	// an unlabelled paragraph by it: "đoạn thứ nhất", "first paragraph".

@@ -1,6 +1,7 @@
 package render
 
 import (
+	"maps"
 	"sitegen/internal/i18n"
 	"sitegen/internal/manifest"
 	"sitegen/internal/model"
@@ -20,7 +21,7 @@ type lookup struct {
 	inProv    map[provAgency][]*model.Item
 	provAgs   map[model.Lang]map[*model.Province][]*model.Agency
 	hasProvAg map[provAgency]bool
-	labels    map[model.Lang]map[*model.Item]string
+	labels    map[model.Lang]map[*model.Item]place
 	// sources holds each plan's source document with its items'
 	// passages marked, and passage whether an item's passage was found.
 	sources map[*model.Plan][]sourceBlock
@@ -39,7 +40,7 @@ func newLookup(site *model.Site, man *manifest.Manifest, locales map[model.Lang]
 		pillar: map[*model.Pillar][]*model.Item{}, theme: map[*model.Theme][]*model.Item{},
 		inProv: map[provAgency][]*model.Item{}, hasProvAg: map[provAgency]bool{},
 		provAgs: map[model.Lang]map[*model.Province][]*model.Agency{},
-		labels:  map[model.Lang]map[*model.Item]string{},
+		labels:  map[model.Lang]map[*model.Item]place{},
 		sources: map[*model.Plan][]sourceBlock{}, passage: map[*model.Item]bool{},
 	}
 	lk.indexSources(site)
@@ -130,11 +131,9 @@ func (lk *lookup) sortFor(loc *i18n.Locale, site *model.Site, man *manifest.Mani
 	themes := append([]*model.Theme(nil), site.Themes...)
 	i18n.SortBy(loc, themes, func(t *model.Theme) string { return t.Name.Get(l) })
 	lk.themes[l] = themes
-	lk.labels[l] = map[*model.Item]string{}
+	lk.labels[l] = map[*model.Item]place{}
 	for _, p := range site.Plans {
-		for _, it := range p.Items {
-			lk.labels[l][it] = itemLabel(loc, it)
-		}
+		maps.Copy(lk.labels[l], placesOf(loc, p))
 	}
 	lk.provAgs[l] = map[*model.Province][]*model.Agency{}
 	for p, ags := range man.ProvinceAgencies {

@@ -198,77 +198,15 @@ func SectionPath(s *model.Section) []*model.Section {
 	return out
 }
 
-// Label is an item's printed position: "III.1.2.a" or "II.2.a, bullet 3".
+// Label says where an item is in its plan, in words of the page's
+// language: "III.1.2.a", "II.3.a, dấu + thứ nhất", "Điều 1 của Quyết
+// định", "Phụ lục, dòng I.1" (see place.go). No two items of a plan
+// have the same.
 func (v *page) Label(it *model.Item) string {
 	if l, ok := v.r.lk.labels[v.L.Lang][it]; ok {
-		return l
+		return l.text
 	}
-	return itemLabel(v.L, it)
-}
-
-func itemLabel(loc *i18n.Locale, it *model.Item) string {
-	sec := sectionLabel(it.Section, loc.Lang)
-	switch {
-	case strings.HasPrefix(it.Label, "•"):
-		b, _ := loc.Tf("label.bullet", strings.TrimPrefix(it.Label, "•"))
-		return joinLabel(sec, b)
-	case it.Label != "":
-		if sec == "" {
-			return it.Label
-		}
-		return sec + "." + it.Label
-	}
-	// The source prints no label. Within a labelled section the item is
-	// cited as its paragraph ("III.1, đoạn thứ nhất"); elsewhere it is
-	// named by its kind and its place among the unlabelled items of that
-	// kind ("Mục tiêu thứ nhất"); never by its id.
-	if sec != "" {
-		n := it.Ordinal
-		if n == 0 {
-			n = unlabelledOrdinal(it)
-		}
-		phrase, _ := loc.Tf("label.paragraph", ordinal(loc, n))
-		return joinLabel(sec, phrase)
-	}
-	kind, _ := loc.T(it.Kind.MessageKey())
-	phrase, _ := loc.Tf("label.nth", lowerFirst(kind), ordinal(loc, unlabelledOrdinal(it)))
-	return joinLabel(sec, phrase)
-}
-
-// joinLabel puts a phrase after a section's label, or alone as a name.
-func joinLabel(section, phrase string) string {
-	if section == "" {
-		return upperFirst(phrase)
-	}
-	return section + ", " + lowerFirst(phrase)
-}
-
-// unlabelledOrdinal counts it among the unlabelled items of its kind in
-// its section, from 1.
-func unlabelledOrdinal(it *model.Item) int {
-	if it.Section == nil {
-		return 1
-	}
-	n := 0
-	for _, x := range it.Section.Items {
-		if x.Label == "" && x.Kind == it.Kind {
-			n++
-		}
-		if x == it {
-			break
-		}
-	}
-	return n
-}
-
-// ordinal writes n as an ordinal word of the language ("thứ nhất" is
-// written "nhất" after "thứ"; "first"), from the interface strings.
-func ordinal(loc *i18n.Locale, n int) string {
-	if s, err := loc.T(fmt.Sprintf("ordinal.%d", n)); err == nil {
-		return s
-	}
-	s, _ := loc.Tf("ordinal.n", n)
-	return s
+	return placesOf(v.L, it.Plan)[it].text
 }
 
 func lowerFirst(s string) string {
@@ -297,14 +235,24 @@ func (v *page) SectionName(s *model.Section) string {
 }
 
 // ItemName names an item in a list or a heading's secondary line: its
-// kind and label ("Nhiệm vụ cụ thể III.1.2.a"), or for an unlabelled
-// item the phrase that already says its kind ("Mục tiêu thứ nhất").
+// kind and place ("Nhiệm vụ cụ thể III.1.2.a"), or the place alone
+// where its words already say what it is ("Điều 1 của Quyết định",
+// "Mục tiêu thứ nhất").
 func (v *page) ItemName(it *model.Item) string {
-	if it.Label == "" {
-		return upperFirst(v.Label(it))
+	l := v.place(it)
+	if !l.numbered {
+		return upperFirst(l.text)
 	}
 	kind, _ := v.L.T(it.Kind.MessageKey())
-	return kind + " " + v.Label(it)
+	return kind + " " + l.text
+}
+
+// place is an item's place, from the lookup when it has it.
+func (v *page) place(it *model.Item) place {
+	if l, ok := v.r.lk.labels[v.L.Lang][it]; ok {
+		return l
+	}
+	return placesOf(v.L, it.Plan)[it]
 }
 
 // Heading says what an item commits to: the editors' short title when
@@ -383,7 +331,13 @@ func (v *page) Citation(p *model.Plan) string { return v.citation(p, nil) }
 func (v *page) citation(p *model.Plan, it *model.Item) string {
 	var parts []string
 	if p.Document.Issuer != nil {
-		parts = append(parts, v.AgencyName(p.Document.Issuer, p.Province))
+		issuer := v.AgencyName(p.Document.Issuer, p.Province)
+		if p.Attribution != nil {
+			// the source names no province: the editors' attribution is
+			// said as such
+			issuer, _ = v.L.Tf("cite.attributed", issuer)
+		}
+		parts = append(parts, issuer)
 	}
 	parts = append(parts, v.DocumentName(p))
 	if p.Document.HasDate {
@@ -394,7 +348,11 @@ func (v *page) citation(p *model.Plan, it *model.Item) string {
 	}
 	link := v.Link.abs + "/" + string(v.L.Lang) + "/" + manifest.PlanPath(p)
 	if it != nil {
-		lbl, _ := v.L.Tf("cite.section", v.Label(it))
+		l := v.place(it)
+		lbl := l.text
+		if l.numbered {
+			lbl, _ = v.L.Tf("cite.section", l.text)
+		}
 		parts = append(parts, lbl)
 		link = v.Link.abs + "/" + string(v.L.Lang) + "/" + manifest.ItemPath(it)
 	}
