@@ -26,6 +26,16 @@ type lookup struct {
 	// passages marked, and passage whether an item's passage was found.
 	sources map[*model.Plan][]sourceBlock
 	passage map[*model.Item]bool
+	// sections holds each section's figures (its items and those of its
+	// sub-sections) and whether a plan's page shows it open: the
+	// sections down to the plan's first task, so that a reader meets a
+	// commitment without unfolding anything
+	sections map[*model.Section]sectionFacts
+}
+
+type sectionFacts struct {
+	figures Figures
+	open    bool
 }
 
 type provAgency struct {
@@ -42,6 +52,10 @@ func newLookup(site *model.Site, man *manifest.Manifest, locales map[model.Lang]
 		provAgs: map[model.Lang]map[*model.Province][]*model.Agency{},
 		labels:  map[model.Lang]map[*model.Item]place{},
 		sources: map[*model.Plan][]sourceBlock{}, passage: map[*model.Item]bool{},
+		sections: map[*model.Section]sectionFacts{},
+	}
+	for _, p := range site.Plans {
+		lk.indexSections(p)
 	}
 	lk.indexSources(site)
 	lk.indexItems(site, man)
@@ -49,6 +63,33 @@ func newLookup(site *model.Site, man *manifest.Manifest, locales map[model.Lang]
 		lk.sortFor(locales[l], site, man)
 	}
 	return lk
+}
+
+// indexSections counts each section's items and opens the way to the
+// plan's first task.
+func (lk *lookup) indexSections(p *model.Plan) {
+	var count func(s *model.Section) []*model.Item
+	count = func(s *model.Section) []*model.Item {
+		items := append([]*model.Item(nil), s.Items...)
+		for _, sub := range s.Sections {
+			items = append(items, count(sub)...)
+		}
+		lk.sections[s] = sectionFacts{figures: figures(items)}
+		return items
+	}
+	for _, s := range p.Sections {
+		count(s)
+	}
+	for _, it := range p.Items {
+		if it.Kind.IsTask() {
+			for s := it.Section; s != nil; s = s.Parent {
+				f := lk.sections[s]
+				f.open = true
+				lk.sections[s] = f
+			}
+			return
+		}
+	}
 }
 
 // indexSources marks each plan's items in its source document once, the

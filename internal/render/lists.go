@@ -219,8 +219,17 @@ func upperFirst(s string) string {
 	return string(unicode.ToUpper(r)) + s[size:]
 }
 
-// Short is an item's heading shortened for a cell of a comparison.
-func (v *page) Short(it *model.Item) string { return truncate(v.Heading(it), 90) }
+// Short names an item in a list, a comparison's cell or a link: the
+// editors' title, else the text cut at a clause (see clause).
+func (v *page) Short(it *model.Item) string {
+	if !it.Title.IsZero() {
+		return v.Tx(it.Title)
+	}
+	return upperFirst(clause(v.Tx(it.Text), maxShort))
+}
+
+// maxShort is the most characters Short keeps of a text.
+const maxShort = 90
 
 // NewsOnly reports whether a plan is known only from a news report.
 func (v *page) NewsOnly(p *model.Plan) bool { return p.SourceKind == model.SourceNews }
@@ -255,33 +264,20 @@ func (v *page) place(it *model.Item) place {
 	return placesOf(v.L, it.Plan)[it]
 }
 
-// Heading says what an item commits to: the editors' short title when
-// the data has one, else the opening words of its text, cut at a word.
+// Heading says what an item commits to, as its page's heading: the
+// editors' title; else, for an item without one, its whole text when
+// that is short, or its kind and place ("Nhiệm vụ cụ thể III.1.2.a")
+// with the whole text printed at once below it. A text is never cut for
+// a heading: a cut can end inside a name or a date, or change what the
+// words say.
 func (v *page) Heading(it *model.Item) string {
 	if !it.Title.IsZero() {
 		return v.Tx(it.Title)
 	}
-	// A heading starts with a capital even where the source's text is
-	// the rest of a sentence ("xây dựng cộng đồng…"); the text itself is
-	// then printed below it, as written.
-	return upperFirst(truncate(v.Tx(it.Text), 110))
-}
-
-// sectionLabel joins the printed labels of the sections down to s. A
-// label that repeats its parent's number ("1.2" under "1") replaces it.
-func sectionLabel(s *model.Section, lang model.Lang) string {
-	var parts []string
-	for _, sec := range SectionPath(s) {
-		l := SectionLabel(sec, lang)
-		switch {
-		case l == "":
-		case len(parts) > 0 && strings.HasPrefix(l, parts[len(parts)-1]+"."):
-			parts[len(parts)-1] = l
-		default:
-			parts = append(parts, l)
-		}
+	if t := v.Tx(it.Text); utf8.RuneCountInString(t) <= maxShort {
+		return upperFirst(t)
 	}
-	return strings.Join(parts, ".")
+	return v.ItemName(it)
 }
 
 // SectionLabel is a section's printed label in lang.
@@ -456,3 +452,28 @@ func latestUpdates(site *model.Site, n int) []itemUpdate {
 // Excerpt is the start of an item's text for lists; the whole text is on
 // the item's own page, one click away.
 func (v *page) Excerpt(it *model.Item) string { return truncate(v.Tx(it.Text), 240) }
+
+// SectionFigures counts a section's items, with its sub-sections'.
+func (v *page) SectionFigures(s *model.Section) Figures { return v.r.lk.sections[s].figures }
+
+// OpenSection reports whether a plan's page shows section s unfolded:
+// the sections down to the plan's first task are.
+func (v *page) OpenSection(s *model.Section) bool { return v.r.lk.sections[s].open }
+
+// PlanTitle names a plan with its province, for a page's title and a
+// link shared elsewhere: "Kế hoạch số 208/KH-UBND, tỉnh Thanh Hóa"; the
+// province is not repeated when the plan's name already says it.
+func (v *page) PlanTitle(p *model.Plan) string {
+	name := v.PlanName(p)
+	if p.Province == nil || strings.Contains(name, v.Tx(p.Province.Name)) {
+		return name
+	}
+	prov, err := v.ProvinceHeading(p.Province)
+	if err != nil {
+		return name
+	}
+	if v.L.Lang == model.VI {
+		prov = lowerFirst(prov) // "tỉnh", "thành phố" inside a phrase
+	}
+	return name + ", " + prov
+}

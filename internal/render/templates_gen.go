@@ -292,12 +292,6 @@ type dict_V_S_dc85e2 struct {
 	S *model.Section
 }
 
-// dict_V_S_fec9e0 is the argument of a dict call: V, S.
-type dict_V_S_fec9e0 struct {
-	V *planView
-	S *model.Section
-}
-
 // dict_V_T_10daa3 is the argument of a dict call: V, T.
 type dict_V_T_10daa3 struct {
 	V *planView
@@ -1107,7 +1101,7 @@ func tmpl_agency_now(w *htmlWriter, dot dict_V_A_67b554) error {
 			v3 := v1.L.Date(v2.Date)
 			v4, err := v1.Tf("agency.successor", v3)
 			if err != nil {
-				return tmplError("templates/partials.html:84:82", err)
+				return tmplError("templates/partials.html:81:82", err)
 			}
 			w.text(v4)
 			w.raw(" ")
@@ -1147,7 +1141,7 @@ func tmpl_agency_now_2(w *htmlWriter, dot dict_V_A_31f062) error {
 			v3 := v1.L.Date(v2.Date)
 			v4, err := v1.Tf("agency.successor", v3)
 			if err != nil {
-				return tmplError("templates/partials.html:84:82", err)
+				return tmplError("templates/partials.html:81:82", err)
 			}
 			w.text(v4)
 			w.raw(" ")
@@ -1216,7 +1210,7 @@ func tmpl_by_plan(w *htmlWriter, dot dict_V_Items_A_1af4db) error {
 					}
 					v16, err := v1.ItemRef(v13, v14)
 					if err != nil {
-						return tmplError("templates/partials.html:56:36", err)
+						return tmplError("templates/partials.html:53:36", err)
 					}
 					w.raw(string(v16))
 				}
@@ -1266,7 +1260,7 @@ func tmpl_by_plan_2(w *htmlWriter, dot dict_V_Items_5aa1bc) error {
 					}
 					v15, err := v1.ItemRef(v12, v13)
 					if err != nil {
-						return tmplError("templates/partials.html:56:36", err)
+						return tmplError("templates/partials.html:53:36", err)
 					}
 					w.raw(string(v15))
 				}
@@ -1318,7 +1312,7 @@ func tmpl_by_plan_3(w *htmlWriter, dot dict_V_Items_A_874144) error {
 					}
 					v16, err := v1.ItemRef(v13, v14)
 					if err != nil {
-						return tmplError("templates/partials.html:56:36", err)
+						return tmplError("templates/partials.html:53:36", err)
 					}
 					w.raw(string(v16))
 				}
@@ -1368,7 +1362,7 @@ func tmpl_by_plan_4(w *htmlWriter, dot dict_V_Items_776dde) error {
 					}
 					v15, err := v1.ItemRef(v12, v13)
 					if err != nil {
-						return tmplError("templates/partials.html:56:36", err)
+						return tmplError("templates/partials.html:53:36", err)
 					}
 					w.raw(string(v15))
 				}
@@ -1397,7 +1391,7 @@ func tmpl_changes(w *htmlWriter, dot dict_V_C_3aaa46) error {
 			w.raw("</time>: ")
 			v7, err := v1.Name(v4.Kind)
 			if err != nil {
-				return tmplError("templates/partials.html:91:145", err)
+				return tmplError("templates/partials.html:88:145", err)
 			}
 			w.text(v7)
 			{
@@ -1456,7 +1450,7 @@ func tmpl_changes(w *htmlWriter, dot dict_V_C_3aaa46) error {
 			w.raw(" <span class=\"sub\">")
 			v22, err := v1.T("change.basis")
 			if err != nil {
-				return tmplError("templates/partials.html:91:497", err)
+				return tmplError("templates/partials.html:88:497", err)
 			}
 			w.text(v22)
 			w.raw(": ")
@@ -1471,7 +1465,7 @@ func tmpl_changes(w *htmlWriter, dot dict_V_C_3aaa46) error {
 					w.raw("\" rel=\"external noopener\">")
 					v25, err := v1.T("change.source")
 					if err != nil {
-						return tmplError("templates/partials.html:91:601", err)
+						return tmplError("templates/partials.html:88:601", err)
 					}
 					w.text(v25)
 					w.raw("</a>")
@@ -1502,7 +1496,7 @@ func tmpl_changes_2(w *htmlWriter, dot dict_V_C_f86402) error {
 			w.raw("</time>: ")
 			v7, err := v1.Name(v4.Kind)
 			if err != nil {
-				return tmplError("templates/partials.html:91:145", err)
+				return tmplError("templates/partials.html:88:145", err)
 			}
 			w.text(v7)
 			{
@@ -1561,7 +1555,7 @@ func tmpl_changes_2(w *htmlWriter, dot dict_V_C_f86402) error {
 			w.raw(" <span class=\"sub\">")
 			v22, err := v1.T("change.basis")
 			if err != nil {
-				return tmplError("templates/partials.html:91:497", err)
+				return tmplError("templates/partials.html:88:497", err)
 			}
 			w.text(v22)
 			w.raw(": ")
@@ -1576,7 +1570,7 @@ func tmpl_changes_2(w *htmlWriter, dot dict_V_C_f86402) error {
 					w.raw("\" rel=\"external noopener\">")
 					v25, err := v1.T("change.source")
 					if err != nil {
-						return tmplError("templates/partials.html:91:601", err)
+						return tmplError("templates/partials.html:88:601", err)
 					}
 					w.text(v25)
 					w.raw("</a>")
@@ -1607,7 +1601,7 @@ func tmpl_changes_3(w *htmlWriter, dot dict_V_C_5784ab) error {
 			w.raw("</time>: ")
 			v7, err := v1.Name(v4.Kind)
 			if err != nil {
-				return tmplError("templates/partials.html:91:145", err)
+				return tmplError("templates/partials.html:88:145", err)
 			}
 			w.text(v7)
 			{
@@ -1666,7 +1660,7 @@ func tmpl_changes_3(w *htmlWriter, dot dict_V_C_5784ab) error {
 			w.raw(" <span class=\"sub\">")
 			v22, err := v1.T("change.basis")
 			if err != nil {
-				return tmplError("templates/partials.html:91:497", err)
+				return tmplError("templates/partials.html:88:497", err)
 			}
 			w.text(v22)
 			w.raw(": ")
@@ -1681,7 +1675,7 @@ func tmpl_changes_3(w *htmlWriter, dot dict_V_C_5784ab) error {
 					w.raw("\" rel=\"external noopener\">")
 					v25, err := v1.T("change.source")
 					if err != nil {
-						return tmplError("templates/partials.html:91:601", err)
+						return tmplError("templates/partials.html:88:601", err)
 					}
 					w.text(v25)
 					w.raw("</a>")
@@ -1712,7 +1706,7 @@ func tmpl_changes_4(w *htmlWriter, dot dict_V_C_3275c8) error {
 			w.raw("</time>: ")
 			v7, err := v1.Name(v4.Kind)
 			if err != nil {
-				return tmplError("templates/partials.html:91:145", err)
+				return tmplError("templates/partials.html:88:145", err)
 			}
 			w.text(v7)
 			{
@@ -1771,7 +1765,7 @@ func tmpl_changes_4(w *htmlWriter, dot dict_V_C_3275c8) error {
 			w.raw(" <span class=\"sub\">")
 			v22, err := v1.T("change.basis")
 			if err != nil {
-				return tmplError("templates/partials.html:91:497", err)
+				return tmplError("templates/partials.html:88:497", err)
 			}
 			w.text(v22)
 			w.raw(": ")
@@ -1786,7 +1780,7 @@ func tmpl_changes_4(w *htmlWriter, dot dict_V_C_3275c8) error {
 					w.raw("\" rel=\"external noopener\">")
 					v25, err := v1.T("change.source")
 					if err != nil {
-						return tmplError("templates/partials.html:91:601", err)
+						return tmplError("templates/partials.html:88:601", err)
 					}
 					w.text(v25)
 					w.raw("</a>")
@@ -1857,7 +1851,7 @@ func tmpl_commentary(w *htmlWriter, dot dict_V_C_c5f873) error {
 				} else {
 					v3, err := dot.V.T("commentary.title")
 					if err != nil {
-						return tmplError("templates/partials.html:95:50", err)
+						return tmplError("templates/partials.html:92:50", err)
 					}
 					w.text(v3)
 				}
@@ -1865,7 +1859,7 @@ func tmpl_commentary(w *htmlWriter, dot dict_V_C_c5f873) error {
 			w.raw("</h2>\n<p class=\"sub\">")
 			v4, err := dot.V.T("commentary.note")
 			if err != nil {
-				return tmplError("templates/partials.html:96:17", err)
+				return tmplError("templates/partials.html:93:17", err)
 			}
 			w.text(v4)
 			w.raw("</p>\n")
@@ -1891,7 +1885,7 @@ func tmpl_commentary_2(w *htmlWriter, dot dict_V_C_b1cb6e) error {
 				} else {
 					v3, err := dot.V.T("commentary.title")
 					if err != nil {
-						return tmplError("templates/partials.html:95:50", err)
+						return tmplError("templates/partials.html:92:50", err)
 					}
 					w.text(v3)
 				}
@@ -1899,7 +1893,7 @@ func tmpl_commentary_2(w *htmlWriter, dot dict_V_C_b1cb6e) error {
 			w.raw("</h2>\n<p class=\"sub\">")
 			v4, err := dot.V.T("commentary.note")
 			if err != nil {
-				return tmplError("templates/partials.html:96:17", err)
+				return tmplError("templates/partials.html:93:17", err)
 			}
 			w.text(v4)
 			w.raw("</p>\n")
@@ -1925,7 +1919,7 @@ func tmpl_commentary_3(w *htmlWriter, dot dict_V_C_a8fbee) error {
 				} else {
 					v3, err := dot.V.T("commentary.title")
 					if err != nil {
-						return tmplError("templates/partials.html:95:50", err)
+						return tmplError("templates/partials.html:92:50", err)
 					}
 					w.text(v3)
 				}
@@ -1933,7 +1927,7 @@ func tmpl_commentary_3(w *htmlWriter, dot dict_V_C_a8fbee) error {
 			w.raw("</h2>\n<p class=\"sub\">")
 			v4, err := dot.V.T("commentary.note")
 			if err != nil {
-				return tmplError("templates/partials.html:96:17", err)
+				return tmplError("templates/partials.html:93:17", err)
 			}
 			w.text(v4)
 			w.raw("</p>\n")
@@ -1959,7 +1953,7 @@ func tmpl_commentary_4(w *htmlWriter, dot dict_V_C_6b6f4e) error {
 				} else {
 					v3, err := dot.V.T("commentary.title")
 					if err != nil {
-						return tmplError("templates/partials.html:95:50", err)
+						return tmplError("templates/partials.html:92:50", err)
 					}
 					w.text(v3)
 				}
@@ -1967,7 +1961,7 @@ func tmpl_commentary_4(w *htmlWriter, dot dict_V_C_6b6f4e) error {
 			w.raw("</h2>\n<p class=\"sub\">")
 			v4, err := dot.V.T("commentary.note")
 			if err != nil {
-				return tmplError("templates/partials.html:96:17", err)
+				return tmplError("templates/partials.html:93:17", err)
 			}
 			w.text(v4)
 			w.raw("</p>\n")
@@ -1993,7 +1987,7 @@ func tmpl_commentary_5(w *htmlWriter, dot dict_V_C_d0ea68) error {
 				} else {
 					v3, err := dot.V.T("commentary.title")
 					if err != nil {
-						return tmplError("templates/partials.html:95:50", err)
+						return tmplError("templates/partials.html:92:50", err)
 					}
 					w.text(v3)
 				}
@@ -2001,7 +1995,7 @@ func tmpl_commentary_5(w *htmlWriter, dot dict_V_C_d0ea68) error {
 			w.raw("</h2>\n<p class=\"sub\">")
 			v4, err := dot.V.T("commentary.note")
 			if err != nil {
-				return tmplError("templates/partials.html:96:17", err)
+				return tmplError("templates/partials.html:93:17", err)
 			}
 			w.text(v4)
 			w.raw("</p>\n")
@@ -2027,7 +2021,7 @@ func tmpl_commentary_6(w *htmlWriter, dot dict_V_C_876597) error {
 				} else {
 					v3, err := dot.V.T("commentary.title")
 					if err != nil {
-						return tmplError("templates/partials.html:95:50", err)
+						return tmplError("templates/partials.html:92:50", err)
 					}
 					w.text(v3)
 				}
@@ -2035,7 +2029,7 @@ func tmpl_commentary_6(w *htmlWriter, dot dict_V_C_876597) error {
 			w.raw("</h2>\n<p class=\"sub\">")
 			v4, err := dot.V.T("commentary.note")
 			if err != nil {
-				return tmplError("templates/partials.html:96:17", err)
+				return tmplError("templates/partials.html:93:17", err)
 			}
 			w.text(v4)
 			w.raw("</p>\n")
@@ -3224,7 +3218,7 @@ func tmpl_compare_table(w *htmlWriter, dot dict_V_T_A_Caption_RowHead_5fd371) er
 					w.raw(" <span class=\"sub note\">")
 					v15, err := v1.T("compare.news-only")
 					if err != nil {
-						return tmplError("templates/partials.html:137:365", err)
+						return tmplError("templates/partials.html:134:365", err)
 					}
 					w.text(v15)
 					w.raw("</span>")
@@ -3280,7 +3274,7 @@ func tmpl_compare_table(w *htmlWriter, dot dict_V_T_A_Caption_RowHead_5fd371) er
 											v29 := v1.Role(v25, v28)
 											v30, err := v1.Name(v29)
 											if err != nil {
-												return tmplError("templates/partials.html:138:261", err)
+												return tmplError("templates/partials.html:135:261", err)
 											}
 											w.text(v30)
 											w.raw(")</span>")
@@ -3303,7 +3297,7 @@ func tmpl_compare_table(w *htmlWriter, dot dict_V_T_A_Caption_RowHead_5fd371) er
 	w.raw("</tbody>\n</table>\n</div>\n<p class=\"sub\">")
 	v31, err := v1.T("compare.empty-cell")
 	if err != nil {
-		return tmplError("templates/partials.html:141:17", err)
+		return tmplError("templates/partials.html:138:17", err)
 	}
 	w.text(v31)
 	w.raw("</p>")
@@ -3358,7 +3352,7 @@ func tmpl_compare_table_2(w *htmlWriter, dot dict_V_T_A_Caption_RowHead_6ce8bf) 
 					w.raw(" <span class=\"sub note\">")
 					v14, err := v1.T("compare.news-only")
 					if err != nil {
-						return tmplError("templates/partials.html:137:365", err)
+						return tmplError("templates/partials.html:134:365", err)
 					}
 					w.text(v14)
 					w.raw("</span>")
@@ -3412,7 +3406,7 @@ func tmpl_compare_table_2(w *htmlWriter, dot dict_V_T_A_Caption_RowHead_6ce8bf) 
 											v27 := v1.Role(v24, nil)
 											v28, err := v1.Name(v27)
 											if err != nil {
-												return tmplError("templates/partials.html:138:261", err)
+												return tmplError("templates/partials.html:135:261", err)
 											}
 											w.text(v28)
 											w.raw(")</span>")
@@ -3435,7 +3429,7 @@ func tmpl_compare_table_2(w *htmlWriter, dot dict_V_T_A_Caption_RowHead_6ce8bf) 
 	w.raw("</tbody>\n</table>\n</div>\n<p class=\"sub\">")
 	v29, err := v1.T("compare.empty-cell")
 	if err != nil {
-		return tmplError("templates/partials.html:141:17", err)
+		return tmplError("templates/partials.html:138:17", err)
 	}
 	w.text(v29)
 	w.raw("</p>")
@@ -3662,7 +3656,7 @@ func tmpl_editorial(w *htmlWriter, dot dict_V_T_10daa3) error {
 			w.raw(" <span class=\"editorial\">(")
 			v1, err := dot.V.T("editorial.mark")
 			if err != nil {
-				return tmplError("templates/partials.html:39:69", err)
+				return tmplError("templates/partials.html:37:69", err)
 			}
 			w.text(v1)
 			w.raw(")</span>")
@@ -3678,7 +3672,7 @@ func tmpl_editorial_2(w *htmlWriter, dot dict_V_T_d84f1c) error {
 			w.raw(" <span class=\"editorial\">(")
 			v1, err := dot.V.T("editorial.mark")
 			if err != nil {
-				return tmplError("templates/partials.html:39:69", err)
+				return tmplError("templates/partials.html:37:69", err)
 			}
 			w.text(v1)
 			w.raw(")</span>")
@@ -3698,13 +3692,13 @@ func tmpl_figures(w *htmlWriter, dot dict_V_F_976c8c) error {
 	w.raw("\">")
 	v2, err := v1.Plural("count.items", dot.F.Items)
 	if err != nil {
-		return tmplError("templates/partials.html:67:108", err)
+		return tmplError("templates/partials.html:64:108", err)
 	}
 	w.text(v2)
 	w.raw(" · ")
 	v3, err := v1.Plural("count.tasks", dot.F.Tasks)
 	if err != nil {
-		return tmplError("templates/partials.html:67:148", err)
+		return tmplError("templates/partials.html:64:148", err)
 	}
 	w.text(v3)
 	w.raw("</span>")
@@ -3722,13 +3716,13 @@ func tmpl_figures_10(w *htmlWriter, dot dict_V_F_d6881d) error {
 	w.raw("\">")
 	v2, err := v1.Plural("count.items", dot.F.Items)
 	if err != nil {
-		return tmplError("templates/partials.html:67:108", err)
+		return tmplError("templates/partials.html:64:108", err)
 	}
 	w.text(v2)
 	w.raw(" · ")
 	v3, err := v1.Plural("count.tasks", dot.F.Tasks)
 	if err != nil {
-		return tmplError("templates/partials.html:67:148", err)
+		return tmplError("templates/partials.html:64:148", err)
 	}
 	w.text(v3)
 	w.raw("</span>")
@@ -3746,13 +3740,13 @@ func tmpl_figures_11(w *htmlWriter, dot dict_V_F_0507cf) error {
 	w.raw("\">")
 	v2, err := v1.Plural("count.items", dot.F.Items)
 	if err != nil {
-		return tmplError("templates/partials.html:67:108", err)
+		return tmplError("templates/partials.html:64:108", err)
 	}
 	w.text(v2)
 	w.raw(" · ")
 	v3, err := v1.Plural("count.tasks", dot.F.Tasks)
 	if err != nil {
-		return tmplError("templates/partials.html:67:148", err)
+		return tmplError("templates/partials.html:64:148", err)
 	}
 	w.text(v3)
 	w.raw("</span>")
@@ -3770,13 +3764,13 @@ func tmpl_figures_12(w *htmlWriter, dot dict_V_F_b3a263) error {
 	w.raw("\">")
 	v2, err := v1.Plural("count.items", dot.F.Items)
 	if err != nil {
-		return tmplError("templates/partials.html:67:108", err)
+		return tmplError("templates/partials.html:64:108", err)
 	}
 	w.text(v2)
 	w.raw(" · ")
 	v3, err := v1.Plural("count.tasks", dot.F.Tasks)
 	if err != nil {
-		return tmplError("templates/partials.html:67:148", err)
+		return tmplError("templates/partials.html:64:148", err)
 	}
 	w.text(v3)
 	w.raw("</span>")
@@ -3794,13 +3788,13 @@ func tmpl_figures_2(w *htmlWriter, dot dict_V_F_2ca3de) error {
 	w.raw("\">")
 	v2, err := v1.Plural("count.items", dot.F.Items)
 	if err != nil {
-		return tmplError("templates/partials.html:67:108", err)
+		return tmplError("templates/partials.html:64:108", err)
 	}
 	w.text(v2)
 	w.raw(" · ")
 	v3, err := v1.Plural("count.tasks", dot.F.Tasks)
 	if err != nil {
-		return tmplError("templates/partials.html:67:148", err)
+		return tmplError("templates/partials.html:64:148", err)
 	}
 	w.text(v3)
 	w.raw("</span>")
@@ -3818,13 +3812,13 @@ func tmpl_figures_3(w *htmlWriter, dot dict_V_F_2ff605) error {
 	w.raw("\">")
 	v2, err := v1.Plural("count.items", dot.F.Items)
 	if err != nil {
-		return tmplError("templates/partials.html:67:108", err)
+		return tmplError("templates/partials.html:64:108", err)
 	}
 	w.text(v2)
 	w.raw(" · ")
 	v3, err := v1.Plural("count.tasks", dot.F.Tasks)
 	if err != nil {
-		return tmplError("templates/partials.html:67:148", err)
+		return tmplError("templates/partials.html:64:148", err)
 	}
 	w.text(v3)
 	w.raw("</span>")
@@ -3842,13 +3836,13 @@ func tmpl_figures_4(w *htmlWriter, dot dict_V_F_3545de) error {
 	w.raw("\">")
 	v2, err := v1.Plural("count.items", dot.F.Items)
 	if err != nil {
-		return tmplError("templates/partials.html:67:108", err)
+		return tmplError("templates/partials.html:64:108", err)
 	}
 	w.text(v2)
 	w.raw(" · ")
 	v3, err := v1.Plural("count.tasks", dot.F.Tasks)
 	if err != nil {
-		return tmplError("templates/partials.html:67:148", err)
+		return tmplError("templates/partials.html:64:148", err)
 	}
 	w.text(v3)
 	w.raw("</span>")
@@ -3866,13 +3860,13 @@ func tmpl_figures_5(w *htmlWriter, dot dict_V_F_57279d) error {
 	w.raw("\">")
 	v2, err := v1.Plural("count.items", dot.F.Items)
 	if err != nil {
-		return tmplError("templates/partials.html:67:108", err)
+		return tmplError("templates/partials.html:64:108", err)
 	}
 	w.text(v2)
 	w.raw(" · ")
 	v3, err := v1.Plural("count.tasks", dot.F.Tasks)
 	if err != nil {
-		return tmplError("templates/partials.html:67:148", err)
+		return tmplError("templates/partials.html:64:148", err)
 	}
 	w.text(v3)
 	w.raw("</span>")
@@ -3890,13 +3884,13 @@ func tmpl_figures_6(w *htmlWriter, dot dict_V_F_63f292) error {
 	w.raw("\">")
 	v2, err := v1.Plural("count.items", dot.F.Items)
 	if err != nil {
-		return tmplError("templates/partials.html:67:108", err)
+		return tmplError("templates/partials.html:64:108", err)
 	}
 	w.text(v2)
 	w.raw(" · ")
 	v3, err := v1.Plural("count.tasks", dot.F.Tasks)
 	if err != nil {
-		return tmplError("templates/partials.html:67:148", err)
+		return tmplError("templates/partials.html:64:148", err)
 	}
 	w.text(v3)
 	w.raw("</span>")
@@ -3914,13 +3908,13 @@ func tmpl_figures_7(w *htmlWriter, dot dict_V_F_fcbbed) error {
 	w.raw("\">")
 	v2, err := v1.Plural("count.items", dot.F.Items)
 	if err != nil {
-		return tmplError("templates/partials.html:67:108", err)
+		return tmplError("templates/partials.html:64:108", err)
 	}
 	w.text(v2)
 	w.raw(" · ")
 	v3, err := v1.Plural("count.tasks", dot.F.Tasks)
 	if err != nil {
-		return tmplError("templates/partials.html:67:148", err)
+		return tmplError("templates/partials.html:64:148", err)
 	}
 	w.text(v3)
 	w.raw("</span>")
@@ -3938,13 +3932,13 @@ func tmpl_figures_8(w *htmlWriter, dot dict_V_F_614da6) error {
 	w.raw("\">")
 	v2, err := v1.Plural("count.items", dot.F.Items)
 	if err != nil {
-		return tmplError("templates/partials.html:67:108", err)
+		return tmplError("templates/partials.html:64:108", err)
 	}
 	w.text(v2)
 	w.raw(" · ")
 	v3, err := v1.Plural("count.tasks", dot.F.Tasks)
 	if err != nil {
-		return tmplError("templates/partials.html:67:148", err)
+		return tmplError("templates/partials.html:64:148", err)
 	}
 	w.text(v3)
 	w.raw("</span>")
@@ -3962,13 +3956,13 @@ func tmpl_figures_9(w *htmlWriter, dot dict_V_F_314e4e) error {
 	w.raw("\">")
 	v2, err := v1.Plural("count.items", dot.F.Items)
 	if err != nil {
-		return tmplError("templates/partials.html:67:108", err)
+		return tmplError("templates/partials.html:64:108", err)
 	}
 	w.text(v2)
 	w.raw(" · ")
 	v3, err := v1.Plural("count.tasks", dot.F.Tasks)
 	if err != nil {
-		return tmplError("templates/partials.html:67:148", err)
+		return tmplError("templates/partials.html:64:148", err)
 	}
 	w.text(v3)
 	w.raw("</span>")
@@ -3980,7 +3974,7 @@ func tmpl_figures_note(w *htmlWriter, dot *pillarsView) error {
 	w.raw("<p class=\"sub figures-note\">")
 	v1, err := dot.T("counts.note")
 	if err != nil {
-		return tmplError("templates/partials.html:69:55", err)
+		return tmplError("templates/partials.html:66:55", err)
 	}
 	w.text(v1)
 	w.raw(" <a href=\"")
@@ -3989,7 +3983,7 @@ func tmpl_figures_note(w *htmlWriter, dot *pillarsView) error {
 	w.raw("#counts\">")
 	v3, err := dot.T("counts.more")
 	if err != nil {
-		return tmplError("templates/partials.html:69:112", err)
+		return tmplError("templates/partials.html:66:112", err)
 	}
 	w.text(v3)
 	w.raw("</a></p>")
@@ -4001,7 +3995,7 @@ func tmpl_figures_note_2(w *htmlWriter, dot *planView) error {
 	w.raw("<p class=\"sub figures-note\">")
 	v1, err := dot.T("counts.note")
 	if err != nil {
-		return tmplError("templates/partials.html:69:55", err)
+		return tmplError("templates/partials.html:66:55", err)
 	}
 	w.text(v1)
 	w.raw(" <a href=\"")
@@ -4010,7 +4004,7 @@ func tmpl_figures_note_2(w *htmlWriter, dot *planView) error {
 	w.raw("#counts\">")
 	v3, err := dot.T("counts.more")
 	if err != nil {
-		return tmplError("templates/partials.html:69:112", err)
+		return tmplError("templates/partials.html:66:112", err)
 	}
 	w.text(v3)
 	w.raw("</a></p>")
@@ -4022,7 +4016,7 @@ func tmpl_figures_note_3(w *htmlWriter, dot *themesView) error {
 	w.raw("<p class=\"sub figures-note\">")
 	v1, err := dot.T("counts.note")
 	if err != nil {
-		return tmplError("templates/partials.html:69:55", err)
+		return tmplError("templates/partials.html:66:55", err)
 	}
 	w.text(v1)
 	w.raw(" <a href=\"")
@@ -4031,7 +4025,7 @@ func tmpl_figures_note_3(w *htmlWriter, dot *themesView) error {
 	w.raw("#counts\">")
 	v3, err := dot.T("counts.more")
 	if err != nil {
-		return tmplError("templates/partials.html:69:112", err)
+		return tmplError("templates/partials.html:66:112", err)
 	}
 	w.text(v3)
 	w.raw("</a></p>")
@@ -4043,7 +4037,7 @@ func tmpl_footer(w *htmlWriter, dot *page) error {
 	w.raw("<footer class=\"site\">\n<p>")
 	v1, err := dot.T("footer.note")
 	if err != nil {
-		return tmplError("templates/partials.html:113:5", err)
+		return tmplError("templates/partials.html:110:5", err)
 	}
 	w.text(v1)
 	w.raw("</p>\n<ul>\n<li><a href=\"")
@@ -4052,7 +4046,7 @@ func tmpl_footer(w *htmlWriter, dot *page) error {
 	w.raw("\">")
 	v3, err := dot.T("nav.about")
 	if err != nil {
-		return tmplError("templates/partials.html:115:32", err)
+		return tmplError("templates/partials.html:112:32", err)
 	}
 	w.text(v3)
 	w.raw("</a></li>\n<li><a href=\"")
@@ -4061,7 +4055,7 @@ func tmpl_footer(w *htmlWriter, dot *page) error {
 	w.raw("\">")
 	v5, err := dot.T("nav.methodology")
 	if err != nil {
-		return tmplError("templates/partials.html:116:38", err)
+		return tmplError("templates/partials.html:113:38", err)
 	}
 	w.text(v5)
 	w.raw("</a></li>\n<li><a href=\"")
@@ -4070,7 +4064,7 @@ func tmpl_footer(w *htmlWriter, dot *page) error {
 	w.raw("\">")
 	v7, err := dot.T("nav.glossary")
 	if err != nil {
-		return tmplError("templates/partials.html:117:35", err)
+		return tmplError("templates/partials.html:114:35", err)
 	}
 	w.text(v7)
 	w.raw("</a></li>\n</ul>\n<p><a href=\"")
@@ -4079,7 +4073,7 @@ func tmpl_footer(w *htmlWriter, dot *page) error {
 	w.raw("\">")
 	v9, err := dot.T("feed.title")
 	if err != nil {
-		return tmplError("templates/partials.html:119:30", err)
+		return tmplError("templates/partials.html:116:30", err)
 	}
 	w.text(v9)
 	w.raw("</a> · <a href=\"")
@@ -4088,7 +4082,7 @@ func tmpl_footer(w *htmlWriter, dot *page) error {
 	w.raw("\">")
 	v11, err := dot.T("nav.data")
 	if err != nil {
-		return tmplError("templates/partials.html:119:86", err)
+		return tmplError("templates/partials.html:116:86", err)
 	}
 	w.text(v11)
 	w.raw("</a></p>\n")
@@ -5309,14 +5303,14 @@ func tmpl_item_counterpart_from(w *htmlWriter, dot *itemView) error {
 					v2 := dot.Label(v1.Item)
 					v3, err := dot.Tf("item.from-appendix", v2)
 					if err != nil {
-						return tmplError("templates/item.html:40:68", err)
+						return tmplError("templates/item.html:41:68", err)
 					}
 					w.text(v3)
 				} else {
 					v4 := dot.Label(v1.Item)
 					v5, err := dot.Tf("item.from-body", v4)
 					if err != nil {
-						return tmplError("templates/item.html:40:121", err)
+						return tmplError("templates/item.html:41:121", err)
 					}
 					w.text(v5)
 				}
@@ -5538,9 +5532,12 @@ func tmpl_item_main(w *htmlWriter, dot *itemView) error {
 	}
 	w.raw("</nav>\n<h1")
 	{
-		v14 := dot.Has(v1.Text)
-		if !(v14) {
-			w.raw(" lang=\"vi\"")
+		v14 := dot.HeadingLang
+		_ = v14
+		if len(v14) > 0 {
+			w.raw(" lang=\"")
+			w.text(v14)
+			w.raw("\"")
 		}
 	}
 	w.raw(">")
@@ -5564,34 +5561,46 @@ func tmpl_item_main(w *htmlWriter, dot *itemView) error {
 			w.text(v19)
 		}
 	}
+	{
+		v20 := v1.Title.IsZero()
+		if !(v20) {
+			w.raw(" · <span class=\"editorial\">")
+			v21, err := dot.T("item.title-editorial")
+			if err != nil {
+				return tmplError("templates/item.html:5:184", err)
+			}
+			w.text(v21)
+			w.raw("</span>")
+		}
+	}
 	w.raw("</p>\n<article class=\"item-page\">\n")
 	{
 		if dot.Text {
-			v20 := dict_V_I_6b468e{V: dot, I: v1}
-			if err := tmpl_text(w, v20); err != nil {
+			v22 := dict_V_I_6b468e{V: dot, I: v1}
+			if err := tmpl_text(w, v22); err != nil {
 				return err
 			}
 		} else {
 			{
-				v21 := dot.Has(v1.Text)
-				if !(v21) {
+				v23 := dot.Has(v1.Text)
+				if !(v23) {
 					w.raw("<p class=\"notice\">")
-					v22, err := dot.T("item.no-translation")
+					v24, err := dot.T("item.no-translation")
 					if err != nil {
 						return tmplError("templates/item.html:7:103", err)
 					}
-					w.text(v22)
+					w.text(v24)
 					w.raw("</p>")
 				} else {
 					{
-						v23 := dot.Outdated(v1.Text)
-						if v23 {
+						v25 := dot.Outdated(v1.Text)
+						if v25 {
 							w.raw("<p class=\"notice\">")
-							v24, err := dot.T("item.outdated")
+							v26, err := dot.T("item.outdated")
 							if err != nil {
 								return tmplError("templates/item.html:7:183", err)
 							}
-							w.text(v24)
+							w.text(v26)
 							w.raw("</p>")
 						}
 					}
@@ -5600,45 +5609,45 @@ func tmpl_item_main(w *htmlWriter, dot *itemView) error {
 		}
 	}
 	w.raw("\n<p class=\"twin\"><a href=\"")
-	v25 := dot.Link.Twin()
-	w.url(v25)
+	v27 := dot.Link.Twin()
+	w.url(v27)
 	w.raw("\" hreflang=\"")
-	v26 := dot.OtherLang()
-	w.text(v26)
+	v28 := dot.OtherLang()
+	w.text(v28)
 	w.raw("\">")
-	v27, err := dot.T("item.other-lang")
+	v29, err := dot.T("item.other-lang")
 	if err != nil {
 		return tmplError("templates/item.html:8:69", err)
 	}
-	w.text(v27)
+	w.text(v29)
 	w.raw("</a></p>\n<dl class=\"facts\">\n")
 	{
-		v28 := v1.Lead
-		_ = v28
-		if len(v28) > 0 {
+		v30 := v1.Lead
+		_ = v30
+		if len(v30) > 0 {
 			w.raw("<dt>")
-			v29, err := dot.T("item.lead")
+			v31, err := dot.T("item.lead")
 			if err != nil {
 				return tmplError("templates/item.html:10:23", err)
 			}
-			w.text(v29)
+			w.text(v31)
 			w.raw("</dt><dd>")
-			v30 := dict_V_P_A_3d421f{V: dot, P: v2.Province, A: v28}
-			if err := tmpl_agencies(w, v30); err != nil {
+			v32 := dict_V_P_A_3d421f{V: dot, P: v2.Province, A: v30}
+			if err := tmpl_agencies(w, v32); err != nil {
 				return err
 			}
-			v31 := dict_V_A_254358{V: dot, A: v28}
-			if err := tmpl_agencies_now(w, v31); err != nil {
+			v33 := dict_V_A_254358{V: dot, A: v30}
+			if err := tmpl_agencies_now(w, v33); err != nil {
 				return err
 			}
 			{
 				if !(len(v1.LeadIDs) > 0) {
 					w.raw(" <span class=\"sub\">")
-					v32, err := dot.T("item.inherited")
+					v34, err := dot.T("item.inherited")
 					if err != nil {
 						return tmplError("templates/item.html:10:196", err)
 					}
-					w.text(v32)
+					w.text(v34)
 					w.raw("</span>")
 				}
 			}
@@ -5647,22 +5656,22 @@ func tmpl_item_main(w *htmlWriter, dot *itemView) error {
 	}
 	w.raw("\n")
 	{
-		v33 := dot.Counterpart
-		_ = v33
-		if v33 != nil {
+		v35 := dot.Counterpart
+		_ = v35
+		if v35 != nil {
 			{
-				v34 := v33.Lead
-				_ = v34
-				if len(v34) > 0 {
+				v36 := v35.Lead
+				_ = v36
+				if len(v36) > 0 {
 					w.raw("<dt>")
-					v35, err := dot.T("item.lead")
+					v37, err := dot.T("item.lead")
 					if err != nil {
 						return tmplError("templates/item.html:11:41", err)
 					}
-					w.text(v35)
+					w.text(v37)
 					w.raw("</dt><dd>")
-					v36 := dict_V_P_A_3d421f{V: dot, P: v2.Province, A: v34}
-					if err := tmpl_agencies(w, v36); err != nil {
+					v38 := dict_V_P_A_3d421f{V: dot, P: v2.Province, A: v36}
+					if err := tmpl_agencies(w, v38); err != nil {
 						return err
 					}
 					w.raw(" <span class=\"sub\">(")
@@ -5676,28 +5685,28 @@ func tmpl_item_main(w *htmlWriter, dot *itemView) error {
 	}
 	w.raw("\n")
 	{
-		v37 := v1.Partners
-		_ = v37
-		if len(v37) > 0 {
+		v39 := v1.Partners
+		_ = v39
+		if len(v39) > 0 {
 			w.raw("<dt>")
-			v38, err := dot.T("item.partners")
+			v40, err := dot.T("item.partners")
 			if err != nil {
 				return tmplError("templates/item.html:12:27", err)
 			}
-			w.text(v38)
+			w.text(v40)
 			w.raw("</dt><dd>")
-			v39 := dict_V_P_A_3d421f{V: dot, P: v2.Province, A: v37}
-			if err := tmpl_agencies(w, v39); err != nil {
+			v41 := dict_V_P_A_3d421f{V: dot, P: v2.Province, A: v39}
+			if err := tmpl_agencies(w, v41); err != nil {
 				return err
 			}
 			{
 				if !(len(v1.PartnerIDs) > 0) {
 					w.raw(" <span class=\"sub\">")
-					v40, err := dot.T("item.inherited")
+					v42, err := dot.T("item.inherited")
 					if err != nil {
 						return tmplError("templates/item.html:12:161", err)
 					}
-					w.text(v40)
+					w.text(v42)
 					w.raw("</span>")
 				}
 			}
@@ -5706,22 +5715,22 @@ func tmpl_item_main(w *htmlWriter, dot *itemView) error {
 	}
 	w.raw("\n")
 	{
-		v41 := dot.Counterpart
-		_ = v41
-		if v41 != nil {
+		v43 := dot.Counterpart
+		_ = v43
+		if v43 != nil {
 			{
-				v42 := v41.Partners
-				_ = v42
-				if len(v42) > 0 {
+				v44 := v43.Partners
+				_ = v44
+				if len(v44) > 0 {
 					w.raw("<dt>")
-					v43, err := dot.T("item.partners")
+					v45, err := dot.T("item.partners")
 					if err != nil {
 						return tmplError("templates/item.html:13:45", err)
 					}
-					w.text(v43)
+					w.text(v45)
 					w.raw("</dt><dd>")
-					v44 := dict_V_P_A_3d421f{V: dot, P: v2.Province, A: v42}
-					if err := tmpl_agencies(w, v44); err != nil {
+					v46 := dict_V_P_A_3d421f{V: dot, P: v2.Province, A: v44}
+					if err := tmpl_agencies(w, v46); err != nil {
 						return err
 					}
 					w.raw(" <span class=\"sub\">(")
@@ -5735,39 +5744,39 @@ func tmpl_item_main(w *htmlWriter, dot *itemView) error {
 	}
 	w.raw("\n")
 	{
-		v45 := v1.Timing
-		_ = v45
-		if v45 != nil {
+		v47 := v1.Timing
+		_ = v47
+		if v47 != nil {
 			w.raw("<dt>")
-			v46, err := dot.T("item.timing")
+			v48, err := dot.T("item.timing")
 			if err != nil {
 				return tmplError("templates/item.html:14:25", err)
 			}
-			w.text(v46)
+			w.text(v48)
 			w.raw("</dt><dd>")
-			v47 := dot.Tx(v45.Text)
-			w.text(v47)
+			v49 := dot.Tx(v47.Text)
+			w.text(v49)
 			w.raw("</dd>")
 		}
 	}
 	w.raw("\n")
 	{
-		v48 := dot.Counterpart
-		_ = v48
-		if v48 != nil {
+		v50 := dot.Counterpart
+		_ = v50
+		if v50 != nil {
 			{
-				v49 := v48.Timing
-				_ = v49
-				if v49 != nil {
+				v51 := v50.Timing
+				_ = v51
+				if v51 != nil {
 					w.raw("<dt>")
-					v50, err := dot.T("item.timing")
+					v52, err := dot.T("item.timing")
 					if err != nil {
 						return tmplError("templates/item.html:15:43", err)
 					}
-					w.text(v50)
+					w.text(v52)
 					w.raw("</dt><dd>")
-					v51 := dot.Tx(v49.Text)
-					w.text(v51)
+					v53 := dot.Tx(v51.Text)
+					w.text(v53)
 					w.raw(" <span class=\"sub\">(")
 					if err := tmpl_item_counterpart_from(w, dot); err != nil {
 						return err
@@ -5778,53 +5787,53 @@ func tmpl_item_main(w *htmlWriter, dot *itemView) error {
 		}
 	}
 	w.raw("\n<dt>")
-	v52, err := dot.T("item.status")
+	v54, err := dot.T("item.status")
 	if err != nil {
 		return tmplError("templates/item.html:16:6", err)
 	}
-	w.text(v52)
+	w.text(v54)
 	w.raw("</dt><dd><strong>")
-	v53, err := dot.Name(v1.Status)
+	v55, err := dot.Name(v1.Status)
 	if err != nil {
 		return tmplError("templates/item.html:16:43", err)
 	}
-	w.text(v53)
+	w.text(v55)
 	w.raw("</strong>")
 	{
 		if !(len(v1.Updates) > 0) {
 			w.raw(" <span class=\"sub\">")
-			v54, err := dot.T("status.default")
+			v56, err := dot.T("status.default")
 			if err != nil {
 				return tmplError("templates/item.html:16:113", err)
 			}
-			w.text(v54)
+			w.text(v56)
 			w.raw("</span>")
 		}
 	}
 	w.raw("</dd>\n<dt>")
-	v55, err := dot.T("item.section")
+	v57, err := dot.T("item.section")
 	if err != nil {
 		return tmplError("templates/item.html:17:6", err)
 	}
-	w.text(v55)
+	w.text(v57)
 	w.raw("</dt><dd>")
 	{
-		v56 := dot.Crumbs
-		for v57, v58 := range v56 {
-			_, _ = v57, v58
+		v58 := dot.Crumbs
+		for v59, v60 := range v58 {
+			_, _ = v59, v60
 			{
-				if v57 != 0 {
+				if v59 != 0 {
 					w.raw(" › ")
 				}
 			}
 			w.raw("<a href=\"")
-			v59 := dot.Link.Plan(v2)
-			w.url(v59)
+			v61 := dot.Link.Plan(v2)
+			w.url(v61)
 			w.raw("#")
-			w.frag(v58.ID)
+			w.frag(v60.ID)
 			w.raw("\">")
-			v60 := dict_V_S_dc85e2{V: dot, S: v58}
-			if err := tmpl_sectitle(w, v60); err != nil {
+			v62 := dict_V_S_dc85e2{V: dot, S: v60}
+			if err := tmpl_sectitle(w, v62); err != nil {
 				return err
 			}
 			w.raw("</a>")
@@ -5832,51 +5841,51 @@ func tmpl_item_main(w *htmlWriter, dot *itemView) error {
 	}
 	w.raw("</dd>\n")
 	{
-		v61 := v1.Pillar
-		_ = v61
-		if v61 != nil {
+		v63 := v1.Pillar
+		_ = v63
+		if v63 != nil {
 			w.raw("<dt>")
-			v62, err := dot.T("item.pillar")
+			v64, err := dot.T("item.pillar")
 			if err != nil {
 				return tmplError("templates/item.html:18:25", err)
 			}
-			w.text(v62)
-			w.raw("</dt><dd><a href=\"")
-			v63 := dot.Link.Pillar(v61)
-			w.url(v63)
-			w.raw("\">")
-			v64 := dot.Tx(v61.Name)
 			w.text(v64)
+			w.raw("</dt><dd><a href=\"")
+			v65 := dot.Link.Pillar(v63)
+			w.url(v65)
+			w.raw("\">")
+			v66 := dot.Tx(v63.Name)
+			w.text(v66)
 			w.raw("</a></dd>")
 		}
 	}
 	w.raw("\n")
 	{
-		v65 := v1.Themes
-		_ = v65
-		if len(v65) > 0 {
+		v67 := v1.Themes
+		_ = v67
+		if len(v67) > 0 {
 			w.raw("<dt>")
-			v66, err := dot.T("item.themes")
+			v68, err := dot.T("item.themes")
 			if err != nil {
 				return tmplError("templates/item.html:19:25", err)
 			}
-			w.text(v66)
+			w.text(v68)
 			w.raw("</dt><dd>")
 			{
-				v67 := v65
-				for v68, v69 := range v67 {
-					_, _ = v68, v69
+				v69 := v67
+				for v70, v71 := range v69 {
+					_, _ = v70, v71
 					{
-						if v68 != 0 {
+						if v70 != 0 {
 							w.raw(", ")
 						}
 					}
 					w.raw("<a href=\"")
-					v70 := dot.Link.Theme(v69)
-					w.url(v70)
+					v72 := dot.Link.Theme(v71)
+					w.url(v72)
 					w.raw("\">")
-					v71 := dot.Tx(v69.Name)
-					w.text(v71)
+					v73 := dot.Tx(v71.Name)
+					w.text(v73)
 					w.raw("</a>")
 				}
 			}
@@ -5885,51 +5894,51 @@ func tmpl_item_main(w *htmlWriter, dot *itemView) error {
 	}
 	w.raw("\n")
 	{
-		v72 := v1.RestatesItem
-		_ = v72
-		if v72 != nil {
+		v74 := v1.RestatesItem
+		_ = v74
+		if v74 != nil {
 			w.raw("<dt>")
-			v73, err := dot.T("item.restates")
+			v75, err := dot.T("item.restates")
 			if err != nil {
 				return tmplError("templates/item.html:20:31", err)
 			}
-			w.text(v73)
-			w.raw("</dt><dd><a href=\"")
-			v74 := dot.Link.Item(v72)
-			w.url(v74)
-			w.raw("\">")
-			v75 := dot.ItemName(v72)
 			w.text(v75)
+			w.raw("</dt><dd><a href=\"")
+			v76 := dot.Link.Item(v74)
+			w.url(v76)
+			w.raw("\">")
+			v77 := dot.ItemName(v74)
+			w.text(v77)
 			w.raw("</a></dd>")
 		}
 	}
 	w.raw("\n")
 	{
-		v76 := v1.RestatedBy
-		_ = v76
-		if len(v76) > 0 {
+		v78 := v1.RestatedBy
+		_ = v78
+		if len(v78) > 0 {
 			w.raw("<dt>")
-			v77, err := dot.T("item.restated-by")
+			v79, err := dot.T("item.restated-by")
 			if err != nil {
 				return tmplError("templates/item.html:21:29", err)
 			}
-			w.text(v77)
+			w.text(v79)
 			w.raw("</dt><dd>")
 			{
-				v78 := v76
-				for v79, v80 := range v78 {
-					_, _ = v79, v80
+				v80 := v78
+				for v81, v82 := range v80 {
+					_, _ = v81, v82
 					{
-						if v79 != 0 {
+						if v81 != 0 {
 							w.raw(", ")
 						}
 					}
 					w.raw("<a href=\"")
-					v81 := dot.Link.Item(v80)
-					w.url(v81)
+					v83 := dot.Link.Item(v82)
+					w.url(v83)
 					w.raw("\">")
-					v82 := dot.ItemName(v80)
-					w.text(v82)
+					v84 := dot.ItemName(v82)
+					w.text(v84)
 					w.raw("</a>")
 				}
 			}
@@ -5938,31 +5947,31 @@ func tmpl_item_main(w *htmlWriter, dot *itemView) error {
 	}
 	w.raw("\n")
 	{
-		v83 := v1.RelatedItems
-		_ = v83
-		if len(v83) > 0 {
+		v85 := v1.RelatedItems
+		_ = v85
+		if len(v85) > 0 {
 			w.raw("<dt>")
-			v84, err := dot.T("item.related")
+			v86, err := dot.T("item.related")
 			if err != nil {
 				return tmplError("templates/item.html:22:31", err)
 			}
-			w.text(v84)
+			w.text(v86)
 			w.raw("</dt><dd>")
 			{
-				v85 := v83
-				for v86, v87 := range v85 {
-					_, _ = v86, v87
+				v87 := v85
+				for v88, v89 := range v87 {
+					_, _ = v88, v89
 					{
-						if v86 != 0 {
+						if v88 != 0 {
 							w.raw(", ")
 						}
 					}
 					w.raw("<a href=\"")
-					v88 := dot.Link.Item(v87)
-					w.url(v88)
+					v90 := dot.Link.Item(v89)
+					w.url(v90)
 					w.raw("\">")
-					v89 := dot.ItemName(v87)
-					w.text(v89)
+					v91 := dot.ItemName(v89)
+					w.text(v91)
 					w.raw("</a>")
 				}
 			}
@@ -5971,44 +5980,44 @@ func tmpl_item_main(w *htmlWriter, dot *itemView) error {
 	}
 	w.raw("\n")
 	{
-		v90 := v1.Note.IsZero()
-		if !(v90) {
+		v92 := v1.Note.IsZero()
+		if !(v92) {
 			w.raw("<dt>")
-			v91, err := dot.T("item.note")
+			v93, err := dot.T("item.note")
 			if err != nil {
 				return tmplError("templates/item.html:23:32", err)
 			}
-			w.text(v91)
+			w.text(v93)
 			w.raw("</dt><dd>")
-			v92 := dot.Tx(v1.Note)
-			w.text(v92)
+			v94 := dot.Tx(v1.Note)
+			w.text(v94)
 			w.raw("</dd>")
 		}
 	}
 	w.raw("\n</dl>\n")
 	{
-		v93 := dot.ChangedAgencies(v1)
-		v94 := v93
-		_ = v94
-		if len(v94) > 0 {
+		v95 := dot.ChangedAgencies(v1)
+		v96 := v95
+		_ = v96
+		if len(v96) > 0 {
 			w.raw("<section aria-labelledby=\"now\"><h2 id=\"now\">")
-			v95, err := dot.T("item.now")
+			v97, err := dot.T("item.now")
 			if err != nil {
 				return tmplError("templates/item.html:25:75", err)
 			}
-			w.text(v95)
+			w.text(v97)
 			w.raw("</h2>\n")
 			{
-				v96 := v94
-				for v97, v98 := range v96 {
-					_, _ = v97, v98
+				v98 := v96
+				for v99, v100 := range v98 {
+					_, _ = v99, v100
 					w.raw("<h3>")
-					v99 := dot.AgencyName(v98, v2.Province)
-					w.text(v99)
+					v101 := dot.AgencyName(v100, v2.Province)
+					w.text(v101)
 					w.raw("</h3>")
-					v100 := dot.AgencyChanges(v98)
-					v101 := dict_V_C_f86402{V: dot, C: v100}
-					if err := tmpl_changes_2(w, v101); err != nil {
+					v102 := dot.AgencyChanges(v100)
+					v103 := dict_V_C_f86402{V: dot, C: v102}
+					if err := tmpl_changes_2(w, v103); err != nil {
 						return err
 					}
 				}
@@ -6018,45 +6027,45 @@ func tmpl_item_main(w *htmlWriter, dot *itemView) error {
 	}
 	w.raw("\n")
 	{
-		v102 := v1.Updates
-		_ = v102
-		if len(v102) > 0 {
+		v104 := v1.Updates
+		_ = v104
+		if len(v104) > 0 {
 			w.raw("<section aria-labelledby=\"updates\"><h2 id=\"updates\">")
-			v103, err := dot.T("updates.title")
+			v105, err := dot.T("updates.title")
 			if err != nil {
 				return tmplError("templates/item.html:27:74", err)
 			}
-			w.text(v103)
+			w.text(v105)
 			w.raw("</h2>\n<ol class=\"updates\">")
 			{
-				v104 := v102
-				for v105, v106 := range v104 {
-					_, _ = v105, v106
+				v106 := v104
+				for v107, v108 := range v106 {
+					_, _ = v107, v108
 					w.raw("<li><time datetime=\"")
-					v107 := v106.Date.Format("2006-01-02")
-					w.text(v107)
+					v109 := v108.Date.Format("2006-01-02")
+					w.text(v109)
 					w.raw("\">")
-					v108 := dot.L.Date(v106.Date)
-					w.text(v108)
+					v110 := dot.L.Date(v108.Date)
+					w.text(v110)
 					w.raw("</time>: <strong>")
-					v109, err := dot.Name(v106.Status)
+					v111, err := dot.Name(v108.Status)
 					if err != nil {
 						return tmplError("templates/item.html:28:119", err)
 					}
-					w.text(v109)
+					w.text(v111)
 					w.raw("</strong>. ")
-					v110 := dot.Tx(v106.Text)
-					w.text(v110)
+					v112 := dot.Tx(v108.Text)
+					w.text(v112)
 					w.raw("\n<ul>")
 					{
-						v111 := v106.Evidence
-						for v112, v113 := range v111 {
-							_, _ = v112, v113
+						v113 := v108.Evidence
+						for v114, v115 := range v113 {
+							_, _ = v114, v115
 							w.raw("<li><a href=\"")
-							w.url(v113.URL)
+							w.url(v115.URL)
 							w.raw("\" rel=\"external noopener\">")
-							v114 := dot.Tx(v113.Title)
-							w.text(v114)
+							v116 := dot.Tx(v115.Title)
+							w.text(v116)
 							w.raw("</a></li>")
 						}
 					}
@@ -6067,33 +6076,33 @@ func tmpl_item_main(w *htmlWriter, dot *itemView) error {
 		}
 	}
 	w.raw("\n")
-	v115 := dict_V_C_b1cb6e{V: dot, C: dot.Commentary}
-	if err := tmpl_commentary_2(w, v115); err != nil {
+	v117 := dict_V_C_b1cb6e{V: dot, C: dot.Commentary}
+	if err := tmpl_commentary_2(w, v117); err != nil {
 		return err
 	}
 	w.raw("\n<p class=\"cite\"><span>")
-	v116, err := dot.T("item.cite")
+	v118, err := dot.T("item.cite")
 	if err != nil {
 		return tmplError("templates/item.html:31:24", err)
 	}
-	w.text(v116)
+	w.text(v118)
 	w.raw(":</span> <span class=\"cite-text\">")
 	w.text(dot.Citation)
 	w.raw("</span></p>\n<p><a href=\"")
-	v117 := dot.Link.Anchor(v1)
-	w.url(v117)
+	v119 := dot.Link.Anchor(v1)
+	w.url(v119)
 	w.raw("\">")
-	v118, err := dot.T("item.in-plan")
+	v120, err := dot.T("item.in-plan")
 	if err != nil {
 		return tmplError("templates/item.html:32:36", err)
 	}
-	w.text(v118)
+	w.text(v120)
 	w.raw("</a>")
 	{
 		if v2.Source != nil {
 			w.raw(" · <a href=\"")
-			v119 := dot.Link.Source(v2)
-			w.url(v119)
+			v121 := dot.Link.Source(v2)
+			w.url(v121)
 			{
 				if dot.Passage {
 					w.raw("#p-")
@@ -6101,23 +6110,27 @@ func tmpl_item_main(w *htmlWriter, dot *itemView) error {
 				}
 			}
 			w.raw("\">")
-			v120, err := dot.T("item.source-passage")
+			v122, err := dot.T("item.source-passage")
 			if err != nil {
 				return tmplError("templates/item.html:32:146", err)
 			}
-			w.text(v120)
+			w.text(v122)
 			w.raw("</a>")
 		}
 	}
 	w.raw("</p>\n")
+	if err := tmpl_item_pager(w, dot); err != nil {
+		return err
+	}
+	w.raw("\n")
 	{
 		if dot.Quote {
 			w.raw("<section class=\"source\" aria-labelledby=\"source\">\n<h2 id=\"source\">")
-			v121, err := dot.T("item.source")
+			v123, err := dot.T("item.source")
 			if err != nil {
-				return tmplError("templates/item.html:34:18", err)
+				return tmplError("templates/item.html:35:18", err)
 			}
-			w.text(v121)
+			w.text(v123)
 			w.raw("</h2>\n<blockquote lang=\"vi\"><p>")
 			w.text(v1.Text.VI)
 			w.raw("</p></blockquote>\n</section>")
@@ -6127,49 +6140,113 @@ func tmpl_item_main(w *htmlWriter, dot *itemView) error {
 	return nil
 }
 
+// tmpl_item_pager writes template "pager" (templates/item.html) of the sets item.
+func tmpl_item_pager(w *htmlWriter, dot *itemView) error {
+	w.raw("<nav class=\"pager\" aria-label=\"")
+	v1, err := dot.T("pager.label")
+	if err != nil {
+		return tmplError("templates/item.html:45:51", err)
+	}
+	w.text(v1)
+	w.raw("\"><ul>\n")
+	{
+		v2 := dot.Prev
+		_ = v2
+		if v2 != nil {
+			w.raw("<li class=\"prev\"><a rel=\"prev\" href=\"")
+			v3 := dot.Link.Item(v2)
+			w.url(v3)
+			w.raw("\"><span class=\"sub\">")
+			v4, err := dot.T("pager.prev")
+			if err != nil {
+				return tmplError("templates/item.html:46:90", err)
+			}
+			w.text(v4)
+			w.raw("</span> ")
+			v5 := dot.Short(v2)
+			w.text(v5)
+			w.raw("</a></li>")
+		}
+	}
+	w.raw("\n<li class=\"up\"><a href=\"")
+	v6 := dot.Link.Plan(dot.Plan)
+	w.url(v6)
+	w.raw("#")
+	w.frag(dot.Item.Section.ID)
+	w.raw("\"><span class=\"sub\">")
+	v7, err := dot.T("pager.up")
+	if err != nil {
+		return tmplError("templates/item.html:47:87", err)
+	}
+	w.text(v7)
+	w.raw("</span> ")
+	v8 := dot.SectionName(dot.Item.Section)
+	w.text(v8)
+	w.raw("</a></li>\n")
+	{
+		v9 := dot.Next
+		_ = v9
+		if v9 != nil {
+			w.raw("<li class=\"next\"><a rel=\"next\" href=\"")
+			v10 := dot.Link.Item(v9)
+			w.url(v10)
+			w.raw("\"><span class=\"sub\">")
+			v11, err := dot.T("pager.next")
+			if err != nil {
+				return tmplError("templates/item.html:48:90", err)
+			}
+			w.text(v11)
+			w.raw("</span> ")
+			v12 := dot.Short(v9)
+			w.text(v12)
+			w.raw("</a></li>")
+		}
+	}
+	w.raw("\n</ul></nav>")
+	return nil
+}
+
 // tmpl_item_ref writes template "item-ref" (templates/partials.html) of the sets home.
 func tmpl_item_ref(w *htmlWriter, dot itemRefArgs) error {
 	v1 := dot.V
 	_ = v1
 	v2 := dot.I
 	_ = v2
-	w.raw("\n<li class=\"item\">\n<p class=\"meta\"><a href=\"")
+	w.raw("\n<li class=\"item\"><a href=\"")
 	v3 := v1.Link.Item(v2)
 	w.url(v3)
-	w.raw("\">")
-	v4 := v1.Label(v2)
-	w.text(v4)
-	w.raw("</a> <span class=\"kind\">")
-	v5, err := v1.Name(v2.Kind)
-	if err != nil {
-		return tmplError("templates/partials.html:47:89", err)
-	}
-	w.text(v5)
-	w.raw("</span>")
+	w.raw("\"")
 	{
-		v6 := dot.Role
-		_ = v6
-		if tmplTruth(v6) {
-			w.raw(" <span class=\"role\">(")
-			v7, err := v1.Name(v6.(interface{ MessageKey() string }))
-			if err != nil {
-				return tmplError("templates/partials.html:47:151", err)
+		v4 := v1.Has(v2.Title)
+		if !(v4) {
+			{
+				v5 := v1.Has(v2.Text)
+				if !(v5) {
+					w.raw(" lang=\"vi\"")
+				}
 			}
-			w.text(v7)
-			w.raw(")</span>")
-		}
-	}
-	w.raw("</p>\n<p class=\"text\"")
-	{
-		v8 := v1.Has(v2.Text)
-		if !(v8) {
-			w.raw(" lang=\"vi\"")
 		}
 	}
 	w.raw(">")
-	v9 := v1.Excerpt(v2)
-	w.text(v9)
-	w.raw("</p>\n</li>")
+	v6 := v1.Short(v2)
+	w.text(v6)
+	w.raw("</a>\n<span class=\"sub\">")
+	v7 := v1.ItemName(v2)
+	w.text(v7)
+	{
+		v8 := dot.Role
+		_ = v8
+		if tmplTruth(v8) {
+			w.raw(" · <span class=\"role\">")
+			v9, err := v1.Name(v8.(interface{ MessageKey() string }))
+			if err != nil {
+				return tmplError("templates/partials.html:46:76", err)
+			}
+			w.text(v9)
+			w.raw("</span>")
+		}
+	}
+	w.raw("</span></li>")
 	return nil
 }
 
@@ -6184,7 +6261,7 @@ func tmpl_nav(w *htmlWriter, dot *page) error {
 	w.raw("<nav aria-label=\"")
 	v1, err := dot.T("nav.label")
 	if err != nil {
-		return tmplError("templates/partials.html:102:35", err)
+		return tmplError("templates/partials.html:99:35", err)
 	}
 	w.text(v1)
 	w.raw("\"><ul>\n<li><a href=\"")
@@ -6193,7 +6270,7 @@ func tmpl_nav(w *htmlWriter, dot *page) error {
 	w.raw("\">")
 	v3, err := dot.T("nav.plans")
 	if err != nil {
-		return tmplError("templates/partials.html:103:32", err)
+		return tmplError("templates/partials.html:100:32", err)
 	}
 	w.text(v3)
 	w.raw("</a></li>\n<li><a href=\"")
@@ -6202,7 +6279,7 @@ func tmpl_nav(w *htmlWriter, dot *page) error {
 	w.raw("\">")
 	v5, err := dot.T("nav.provinces")
 	if err != nil {
-		return tmplError("templates/partials.html:104:36", err)
+		return tmplError("templates/partials.html:101:36", err)
 	}
 	w.text(v5)
 	w.raw("</a></li>\n<li><a href=\"")
@@ -6211,7 +6288,7 @@ func tmpl_nav(w *htmlWriter, dot *page) error {
 	w.raw("\">")
 	v7, err := dot.T("nav.pillars")
 	if err != nil {
-		return tmplError("templates/partials.html:105:34", err)
+		return tmplError("templates/partials.html:102:34", err)
 	}
 	w.text(v7)
 	w.raw("</a></li>\n<li><a href=\"")
@@ -6220,7 +6297,7 @@ func tmpl_nav(w *htmlWriter, dot *page) error {
 	w.raw("\">")
 	v9, err := dot.T("nav.agencies")
 	if err != nil {
-		return tmplError("templates/partials.html:106:35", err)
+		return tmplError("templates/partials.html:103:35", err)
 	}
 	w.text(v9)
 	w.raw("</a></li>\n<li><a href=\"")
@@ -6229,7 +6306,7 @@ func tmpl_nav(w *htmlWriter, dot *page) error {
 	w.raw("\">")
 	v11, err := dot.T("nav.themes")
 	if err != nil {
-		return tmplError("templates/partials.html:107:33", err)
+		return tmplError("templates/partials.html:104:33", err)
 	}
 	w.text(v11)
 	w.raw("</a></li>\n<li><a href=\"")
@@ -6238,7 +6315,7 @@ func tmpl_nav(w *htmlWriter, dot *page) error {
 	w.raw("\">")
 	v13, err := dot.T("nav.compare")
 	if err != nil {
-		return tmplError("templates/partials.html:108:34", err)
+		return tmplError("templates/partials.html:105:34", err)
 	}
 	w.text(v13)
 	w.raw("</a></li>\n<li><a href=\"")
@@ -6247,7 +6324,7 @@ func tmpl_nav(w *htmlWriter, dot *page) error {
 	w.raw("\">")
 	v15, err := dot.T("nav.search")
 	if err != nil {
-		return tmplError("templates/partials.html:109:33", err)
+		return tmplError("templates/partials.html:106:33", err)
 	}
 	w.text(v15)
 	w.raw("</a></li>\n</ul></nav>")
@@ -7050,7 +7127,7 @@ func tmpl_plan_card(w *htmlWriter, dot dict_V_P_547192) error {
 					w.raw(" (")
 					v8, err := v1.T("plan.attributed-short")
 					if err != nil {
-						return tmplError("templates/partials.html:62:78", err)
+						return tmplError("templates/partials.html:59:78", err)
 					}
 					w.text(v8)
 					w.raw(")")
@@ -7066,7 +7143,7 @@ func tmpl_plan_card(w *htmlWriter, dot dict_V_P_547192) error {
 		} else {
 			v10, err := v1.T("plan.date-not-stated")
 			if err != nil {
-				return tmplError("templates/partials.html:62:193", err)
+				return tmplError("templates/partials.html:59:193", err)
 			}
 			w.text(v10)
 		}
@@ -7108,7 +7185,7 @@ func tmpl_plan_card_2(w *htmlWriter, dot dict_V_P_582c26) error {
 					w.raw(" (")
 					v8, err := v1.T("plan.attributed-short")
 					if err != nil {
-						return tmplError("templates/partials.html:62:78", err)
+						return tmplError("templates/partials.html:59:78", err)
 					}
 					w.text(v8)
 					w.raw(")")
@@ -7124,7 +7201,7 @@ func tmpl_plan_card_2(w *htmlWriter, dot dict_V_P_582c26) error {
 		} else {
 			v10, err := v1.T("plan.date-not-stated")
 			if err != nil {
-				return tmplError("templates/partials.html:62:193", err)
+				return tmplError("templates/partials.html:59:193", err)
 			}
 			w.text(v10)
 		}
@@ -7166,7 +7243,7 @@ func tmpl_plan_card_3(w *htmlWriter, dot dict_V_P_dc55c9) error {
 					w.raw(" (")
 					v8, err := v1.T("plan.attributed-short")
 					if err != nil {
-						return tmplError("templates/partials.html:62:78", err)
+						return tmplError("templates/partials.html:59:78", err)
 					}
 					w.text(v8)
 					w.raw(")")
@@ -7182,7 +7259,7 @@ func tmpl_plan_card_3(w *htmlWriter, dot dict_V_P_dc55c9) error {
 		} else {
 			v10, err := v1.T("plan.date-not-stated")
 			if err != nil {
-				return tmplError("templates/partials.html:62:193", err)
+				return tmplError("templates/partials.html:59:193", err)
 			}
 			w.text(v10)
 		}
@@ -7224,7 +7301,7 @@ func tmpl_plan_card_4(w *htmlWriter, dot dict_V_P_5dca38) error {
 					w.raw(" (")
 					v8, err := v1.T("plan.attributed-short")
 					if err != nil {
-						return tmplError("templates/partials.html:62:78", err)
+						return tmplError("templates/partials.html:59:78", err)
 					}
 					w.text(v8)
 					w.raw(")")
@@ -7240,7 +7317,7 @@ func tmpl_plan_card_4(w *htmlWriter, dot dict_V_P_5dca38) error {
 		} else {
 			v10, err := v1.T("plan.date-not-stated")
 			if err != nil {
-				return tmplError("templates/partials.html:62:193", err)
+				return tmplError("templates/partials.html:59:193", err)
 			}
 			w.text(v10)
 		}
@@ -7282,7 +7359,7 @@ func tmpl_plan_card_5(w *htmlWriter, dot dict_V_P_14fc03) error {
 					w.raw(" (")
 					v8, err := v1.T("plan.attributed-short")
 					if err != nil {
-						return tmplError("templates/partials.html:62:78", err)
+						return tmplError("templates/partials.html:59:78", err)
 					}
 					w.text(v8)
 					w.raw(")")
@@ -7298,7 +7375,7 @@ func tmpl_plan_card_5(w *htmlWriter, dot dict_V_P_14fc03) error {
 		} else {
 			v10, err := v1.T("plan.date-not-stated")
 			if err != nil {
-				return tmplError("templates/partials.html:62:193", err)
+				return tmplError("templates/partials.html:59:193", err)
 			}
 			w.text(v10)
 		}
@@ -7326,156 +7403,57 @@ func tmpl_plan_item(w *htmlWriter, dot dict_V_I_7d80a8) error {
 	_ = v2
 	w.raw("\n<li id=\"")
 	w.text(v2.ID)
-	w.raw("\" class=\"item\">\n<p class=\"meta\"><a class=\"label\" href=\"")
+	w.raw("\" class=\"item\"><a href=\"")
 	v3 := v1.Link.Item(v2)
 	w.url(v3)
-	w.raw("\" title=\"")
-	v4, err := v1.T("item.permalink")
-	if err != nil {
-		return tmplError("templates/partials.html:11:70", err)
-	}
-	w.text(v4)
-	w.raw("\">")
+	w.raw("\"")
 	{
-		v5 := v2.Label
-		_ = v5
-		if len(v5) > 0 {
-			w.text(v5)
-		} else {
-			w.raw("¶")
+		v4 := v1.Has(v2.Title)
+		if !(v4) {
+			{
+				v5 := v1.Has(v2.Text)
+				if !(v5) {
+					w.raw(" lang=\"vi\"")
+				}
+			}
 		}
 	}
-	w.raw("</a> <span class=\"kind\">")
-	v6, err := v1.Name(v2.Kind)
-	if err != nil {
-		return tmplError("templates/partials.html:11:161", err)
-	}
+	w.raw(">")
+	v6 := v1.Short(v2)
 	w.text(v6)
-	w.raw("</span></p>\n")
-	v7 := dict_V_I_7d80a8{V: v1, I: v2}
-	if err := tmpl_text_2(w, v7); err != nil {
-		return err
-	}
-	w.raw("\n")
+	w.raw("</a>\n<span class=\"sub\">")
+	v7 := v1.Label(v2)
+	w.text(v7)
 	{
-		v8 := len(v2.Lead) > 0
-		if !v8 {
-			v8 = len(v2.Partners) > 0
-		}
-		if !v8 {
-			v8 = v2.Timing != nil
-		}
-		if v8 {
-			w.raw("<dl class=\"facts\">\n")
+		v8 := v2.Lead
+		_ = v8
+		if len(v8) > 0 {
+			w.raw(" · ")
 			{
-				v9 := v2.Lead
-				_ = v9
-				if len(v9) > 0 {
-					w.raw("<dt>")
-					v10, err := v1.T("item.lead")
-					if err != nil {
-						return tmplError("templates/partials.html:14:23", err)
-					}
-					w.text(v10)
-					w.raw("</dt><dd>")
-					v11 := dict_V_P_A_a27bc9{V: v1, P: v2.Plan.Province, A: v9}
-					if err := tmpl_agencies_2(w, v11); err != nil {
-						return err
-					}
-					w.raw("</dd>")
-				}
-			}
-			w.raw("\n")
-			{
-				v12 := v2.Partners
-				_ = v12
-				if len(v12) > 0 {
-					w.raw("<dt>")
-					v13, err := v1.T("item.partners")
-					if err != nil {
-						return tmplError("templates/partials.html:15:27", err)
-					}
-					w.text(v13)
-					w.raw("</dt><dd>")
-					v14 := dict_V_P_A_a27bc9{V: v1, P: v2.Plan.Province, A: v12}
-					if err := tmpl_agencies_2(w, v14); err != nil {
-						return err
-					}
-					w.raw("</dd>")
-				}
-			}
-			w.raw("\n")
-			{
-				v15 := v2.Timing
-				_ = v15
-				if v15 != nil {
-					w.raw("<dt>")
-					v16, err := v1.T("item.timing")
-					if err != nil {
-						return tmplError("templates/partials.html:16:25", err)
-					}
-					w.text(v16)
-					w.raw("</dt><dd>")
-					v17 := v1.Tx(v15.Text)
-					w.text(v17)
-					w.raw("</dd>")
-				}
-			}
-			w.raw("\n</dl>")
-		}
-	}
-	w.raw("\n")
-	{
-		v18 := v2.RestatesItem
-		_ = v18
-		if v18 != nil {
-			w.raw("<p class=\"rel\">")
-			v19, err := v1.T("item.restates")
-			if err != nil {
-				return tmplError("templates/partials.html:18:42", err)
-			}
-			w.text(v19)
-			w.raw(": <a href=\"#")
-			w.frag(v18.ID)
-			w.raw("\">")
-			v20 := v1.Label(v18)
-			w.text(v20)
-			w.raw("</a></p>")
-		}
-	}
-	w.raw("\n")
-	{
-		v21 := v2.RestatedBy
-		_ = v21
-		if len(v21) > 0 {
-			w.raw("<p class=\"rel\">")
-			v22, err := v1.T("item.restated-by")
-			if err != nil {
-				return tmplError("templates/partials.html:19:40", err)
-			}
-			w.text(v22)
-			w.raw(": ")
-			{
-				v23 := v21
-				for v24, v25 := range v23 {
-					_, _ = v24, v25
+				v9 := v8
+				for v10, v11 := range v9 {
+					_, _ = v10, v11
 					{
-						if v24 != 0 {
-							w.raw(", ")
+						if v10 != 0 {
+							w.raw("; ")
 						}
 					}
-					w.raw("<a href=\"#")
-					w.frag(v25.ID)
-					w.raw("\">")
-					v26 := v1.Label(v25)
-					w.text(v26)
-					w.raw("</a>")
+					v12 := v1.AgencyName(v11, v2.Plan.Province)
+					w.text(v12)
 				}
 			}
-			w.raw("</p>")
 		}
 	}
-	w.raw("\n</li>")
+	{
+		v13 := v2.Timing
+		_ = v13
+		if v13 != nil {
+			w.raw(" · ")
+			v14 := v1.Tx(v13.Text)
+			w.text(v14)
+		}
+	}
+	w.raw("</span></li>")
 	return nil
 }
 
@@ -7672,31 +7650,34 @@ func tmpl_plan_main(w *htmlWriter, dot *planView) error {
 	}
 	w.text(v8)
 	w.raw("</a></nav>\n<h1>")
-	v9 := dot.Tx(v1.Title)
+	v9 := dot.PlanTitle(v1)
 	w.text(v9)
-	w.raw("</h1>\n<p class=\"sub\">")
-	v10 := dot.DocumentName(v1)
+	w.raw("</h1>\n<p class=\"plan-title\">")
+	v10 := dot.Tx(v1.Title)
 	w.text(v10)
+	w.raw("</p>\n<p class=\"sub\">")
+	v11 := dot.DocumentName(v1)
+	w.text(v11)
 	w.raw(" · ")
 	{
 		if v2.HasDate {
-			v11 := dot.L.Date(v2.Date)
-			w.text(v11)
-		} else {
-			v12, err := dot.T("plan.date-not-stated")
-			if err != nil {
-				return tmplError("templates/plan.html:5:85", err)
-			}
+			v12 := dot.L.Date(v2.Date)
 			w.text(v12)
+		} else {
+			v13, err := dot.T("plan.date-not-stated")
+			if err != nil {
+				return tmplError("templates/plan.html:6:85", err)
+			}
+			w.text(v13)
 		}
 	}
 	{
-		v13 := v1.Province
-		_ = v13
-		if v13 != nil {
+		v14 := v1.Province
+		_ = v14
+		if v14 != nil {
 			w.raw(" · ")
-			v14 := dot.Tx(v13.Name)
-			w.text(v14)
+			v15 := dot.Tx(v14.Name)
+			w.text(v15)
 		}
 	}
 	{
@@ -7708,21 +7689,21 @@ func tmpl_plan_main(w *htmlWriter, dot *planView) error {
 		}
 	}
 	w.raw("</p>\n<p class=\"lead\">")
-	v15 := dot.PlanFigures(v1)
-	v16 := dict_V_F_57279d{V: dot, F: v15}
-	if err := tmpl_figures_5(w, v16); err != nil {
+	v16 := dot.PlanFigures(v1)
+	v17 := dict_V_F_57279d{V: dot, F: v16}
+	if err := tmpl_figures_5(w, v17); err != nil {
 		return err
 	}
 	{
-		v17 := dot.Untranslated
-		_ = v17
-		if v17 != 0 {
+		v18 := dot.Untranslated
+		_ = v18
+		if v18 != 0 {
 			w.raw(" ")
-			v18, err := dot.Tf("plan.untranslated", v17)
+			v19, err := dot.Tf("plan.untranslated", v18)
 			if err != nil {
-				return tmplError("templates/plan.html:6:98", err)
+				return tmplError("templates/plan.html:7:98", err)
 			}
-			w.text(v18)
+			w.text(v19)
 		}
 	}
 	w.raw("</p>\n")
@@ -7731,31 +7712,31 @@ func tmpl_plan_main(w *htmlWriter, dot *planView) error {
 	}
 	w.raw("\n")
 	{
-		v19 := dot.Pillars
-		_ = v19
-		if len(v19) > 0 {
+		v20 := dot.Pillars
+		_ = v20
+		if len(v20) > 0 {
 			w.raw("<ul class=\"pillar-figures\">")
 			{
-				v20 := v19
-				for v21, v22 := range v20 {
-					_, _ = v21, v22
+				v21 := v20
+				for v22, v23 := range v21 {
+					_, _ = v22, v23
 					w.raw("<li><a href=\"")
-					v23 := dot.Link.Pillar(v22.Pillar)
-					w.url(v23)
+					v24 := dot.Link.Pillar(v23.Pillar)
+					w.url(v24)
 					w.raw("\">")
 					{
-						v24 := v22.Pillar.Key
-						_ = v24
-						if len(v24) > 0 {
-							w.text(v24)
+						v25 := v23.Pillar.Key
+						_ = v25
+						if len(v25) > 0 {
+							w.text(v25)
 							w.raw(". ")
 						}
 					}
-					v25 := dot.Tx(v22.Pillar.Name)
-					w.text(v25)
+					v26 := dot.Tx(v23.Pillar.Name)
+					w.text(v26)
 					w.raw("</a>: ")
-					v26 := dict_V_F_57279d{V: dot, F: v22.Figures}
-					if err := tmpl_figures_5(w, v26); err != nil {
+					v27 := dict_V_F_57279d{V: dot, F: v23.Figures}
+					if err := tmpl_figures_5(w, v27); err != nil {
 						return err
 					}
 					w.raw("</li>")
@@ -7766,52 +7747,52 @@ func tmpl_plan_main(w *htmlWriter, dot *planView) error {
 	}
 	w.raw("\n")
 	{
-		v27 := v1.Targets
-		_ = v27
-		if len(v27) > 0 {
+		v28 := v1.Targets
+		_ = v28
+		if len(v28) > 0 {
 			w.raw("<section aria-labelledby=\"targets\"><h2 id=\"targets\">")
-			v28, err := dot.T("plan.targets")
+			v29, err := dot.T("plan.targets")
 			if err != nil {
-				return tmplError("templates/plan.html:9:73", err)
+				return tmplError("templates/plan.html:10:73", err)
 			}
-			w.text(v28)
+			w.text(v29)
 			w.raw("</h2>\n<ul>")
 			{
-				v29 := v27
-				for v30, v31 := range v29 {
-					_, _ = v30, v31
+				v30 := v28
+				for v31, v32 := range v30 {
+					_, _ = v31, v32
 					w.raw("<li>")
-					v32 := dot.Tx(v31.Indicator)
-					w.text(v32)
-					w.raw(": <strong>")
-					v33, err := dot.Target(v31)
-					if err != nil {
-						return tmplError("templates/plan.html:10:50", err)
-					}
+					v33 := dot.Tx(v32.Indicator)
 					w.text(v33)
+					w.raw(": <strong>")
+					v34, err := dot.Target(v32)
+					if err != nil {
+						return tmplError("templates/plan.html:11:50", err)
+					}
+					w.text(v34)
 					w.raw("</strong>")
-					v34 := dict_V_T_10daa3{V: dot, T: v31.Indicator}
-					if err := tmpl_editorial(w, v34); err != nil {
+					v35 := dict_V_T_10daa3{V: dot, T: v32.Indicator}
+					if err := tmpl_editorial(w, v35); err != nil {
 						return err
 					}
 					{
-						v35 := v31.Year
-						_ = v35
-						if v35 != 0 {
+						v36 := v32.Year
+						_ = v36
+						if v36 != 0 {
 							w.raw(" (")
-							w.text(strconv.FormatInt(int64(v35), 10))
+							w.text(strconv.FormatInt(int64(v36), 10))
 							w.raw(")")
 						}
 					}
 					{
-						v36 := v31.Item
-						_ = v36
-						if v36 != nil {
+						v37 := v32.Item
+						_ = v37
+						if v37 != nil {
 							w.raw(" — <a href=\"#")
-							w.frag(v36.ID)
+							w.frag(v37.ID)
 							w.raw("\">")
-							v37 := dot.Label(v36)
-							w.text(v37)
+							v38 := dot.Label(v37)
+							w.text(v38)
 							w.raw("</a>")
 						}
 					}
@@ -7821,169 +7802,171 @@ func tmpl_plan_main(w *htmlWriter, dot *planView) error {
 			w.raw("</ul></section>")
 		}
 	}
-	w.raw("\n")
-	v38 := dict_V_C_6b6f4e{V: dot, C: dot.Commentary}
-	if err := tmpl_commentary_4(w, v38); err != nil {
-		return err
-	}
-	w.raw("\n<nav class=\"toc\" aria-labelledby=\"toc\"><h2 id=\"toc\">")
+	w.raw("\n<h2 id=\"contents\">")
 	v39, err := dot.T("plan.contents")
 	if err != nil {
-		return tmplError("templates/plan.html:12:54", err)
+		return tmplError("templates/plan.html:12:20", err)
 	}
 	w.text(v39)
-	w.raw("</h2><ul>")
+	w.raw("</h2>\n<p class=\"sub\">")
+	v40, err := dot.T("plan.contents-note")
+	if err != nil {
+		return tmplError("templates/plan.html:13:17", err)
+	}
+	w.text(v40)
+	w.raw("</p>\n")
 	{
-		v40 := v1.Sections
-		for v41, v42 := range v40 {
-			_, _ = v41, v42
-			w.raw("<li><a href=\"#")
-			w.frag(v42.ID)
-			w.raw("\">")
-			v43 := dict_V_S_fec9e0{V: dot, S: v42}
-			if err := tmpl_sectitle_2(w, v43); err != nil {
+		v41 := v1.Sections
+		for v42, v43 := range v41 {
+			_, _ = v42, v43
+			v44 := dict_V_S_D_60fc51{V: dot, S: v43, D: 3}
+			if err := tmpl_section(w, v44); err != nil {
 				return err
 			}
-			w.raw("</a></li>")
 		}
 	}
-	w.raw("</ul></nav>\n")
-	v44 := dict_V_Items_03f002{V: dot, Items: v1.Items}
-	if err := tmpl_status_counts(w, v44); err != nil {
+	w.raw("\n")
+	v45 := dict_V_C_6b6f4e{V: dot, C: dot.Commentary}
+	if err := tmpl_commentary_4(w, v45); err != nil {
+		return err
+	}
+	w.raw("\n")
+	v46 := dict_V_Items_03f002{V: dot, Items: v1.Items}
+	if err := tmpl_status_counts(w, v46); err != nil {
 		return err
 	}
 	w.raw("\n<details class=\"register\" id=\"register\">\n<summary><h2>")
-	v45, err := dot.T("plan.register")
+	v47, err := dot.T("plan.register")
 	if err != nil {
-		return tmplError("templates/plan.html:15:15", err)
+		return tmplError("templates/plan.html:18:15", err)
 	}
-	w.text(v45)
+	w.text(v47)
 	w.raw("</h2></summary>\n<dl>\n")
 	{
-		v46 := v1.Province
-		_ = v46
-		if v46 != nil {
+		v48 := v1.Province
+		_ = v48
+		if v48 != nil {
 			w.raw("<dt>")
-			v47, err := dot.T("plan.province")
+			v49, err := dot.T("plan.province")
 			if err != nil {
-				return tmplError("templates/plan.html:17:26", err)
+				return tmplError("templates/plan.html:20:26", err)
 			}
-			w.text(v47)
-			w.raw("</dt><dd><a href=\"")
-			v48 := dot.Link.Province(v46)
-			w.url(v48)
-			w.raw("\">")
-			v49 := dot.Tx(v46.Name)
 			w.text(v49)
+			w.raw("</dt><dd><a href=\"")
+			v50 := dot.Link.Province(v48)
+			w.url(v50)
+			w.raw("\">")
+			v51 := dot.Tx(v48.Name)
+			w.text(v51)
 			w.raw("</a>")
-			v50 := dict_V_P_3f71ab{V: dot, P: v46}
-			if err := tmpl_province_now(w, v50); err != nil {
+			v52 := dict_V_P_3f71ab{V: dot, P: v48}
+			if err := tmpl_province_now(w, v52); err != nil {
 				return err
 			}
 			{
-				v51 := v1.Attribution
-				_ = v51
-				if v51 != nil {
+				v53 := v1.Attribution
+				_ = v53
+				if v53 != nil {
 					w.raw(" <strong class=\"attributed\">")
-					v52, err := dot.T("plan.attributed")
+					v54, err := dot.T("plan.attributed")
 					if err != nil {
-						return tmplError("templates/plan.html:17:205", err)
+						return tmplError("templates/plan.html:20:205", err)
 					}
-					w.text(v52)
+					w.text(v54)
 					w.raw("</strong> ")
-					v53 := dot.Tx(v51.Evidence)
-					w.text(v53)
+					v55 := dot.Tx(v53.Evidence)
+					w.text(v55)
 				}
 			}
 			w.raw("</dd>")
 		}
 	}
 	w.raw("\n<dt>")
-	v54, err := dot.T("plan.type")
+	v56, err := dot.T("plan.type")
 	if err != nil {
-		return tmplError("templates/plan.html:18:6", err)
-	}
-	w.text(v54)
-	w.raw("</dt><dd>")
-	v55, err := dot.Name(v2.Type)
-	if err != nil {
-		return tmplError("templates/plan.html:18:33", err)
-	}
-	w.text(v55)
-	w.raw("</dd>\n<dt>")
-	v56, err := dot.T("plan.number")
-	if err != nil {
-		return tmplError("templates/plan.html:19:6", err)
+		return tmplError("templates/plan.html:21:6", err)
 	}
 	w.text(v56)
 	w.raw("</dt><dd>")
+	v57, err := dot.Name(v2.Type)
+	if err != nil {
+		return tmplError("templates/plan.html:21:33", err)
+	}
+	w.text(v57)
+	w.raw("</dd>\n<dt>")
+	v58, err := dot.T("plan.number")
+	if err != nil {
+		return tmplError("templates/plan.html:22:6", err)
+	}
+	w.text(v58)
+	w.raw("</dt><dd>")
 	{
-		v57 := v2.Number
-		_ = v57
-		if len(v57) > 0 {
-			w.text(v57)
+		v59 := v2.Number
+		_ = v59
+		if len(v59) > 0 {
+			w.text(v59)
 		} else {
 			w.raw("<em>")
-			v58, err := dot.T("plan.not-stated")
+			v60, err := dot.T("plan.not-stated")
 			if err != nil {
-				return tmplError("templates/plan.html:19:70", err)
+				return tmplError("templates/plan.html:22:70", err)
 			}
-			w.text(v58)
+			w.text(v60)
 			w.raw("</em>")
 		}
 	}
 	w.raw("</dd>\n<dt>")
-	v59, err := dot.T("plan.date")
+	v61, err := dot.T("plan.date")
 	if err != nil {
-		return tmplError("templates/plan.html:20:6", err)
+		return tmplError("templates/plan.html:23:6", err)
 	}
-	w.text(v59)
+	w.text(v61)
 	w.raw("</dt><dd>")
 	{
 		if v2.HasDate {
 			w.raw("<time datetime=\"")
-			v60 := v2.Date.Format("2006-01-02")
-			w.text(v60)
+			v62 := v2.Date.Format("2006-01-02")
+			w.text(v62)
 			w.raw("\">")
-			v61 := dot.L.Date(v2.Date)
-			w.text(v61)
+			v63 := dot.L.Date(v2.Date)
+			w.text(v63)
 			w.raw("</time>")
 		} else {
 			w.raw("<em>")
-			v62, err := dot.T("plan.not-stated")
+			v64, err := dot.T("plan.not-stated")
 			if err != nil {
-				return tmplError("templates/plan.html:20:137", err)
+				return tmplError("templates/plan.html:23:137", err)
 			}
-			w.text(v62)
+			w.text(v64)
 			w.raw("</em>")
 		}
 	}
 	w.raw("</dd>\n<dt>")
-	v63, err := dot.T("plan.issuer")
+	v65, err := dot.T("plan.issuer")
 	if err != nil {
-		return tmplError("templates/plan.html:21:6", err)
+		return tmplError("templates/plan.html:24:6", err)
 	}
-	w.text(v63)
+	w.text(v65)
 	w.raw("</dt><dd>")
 	{
-		v64 := v2.IssuedBy.IsZero()
-		if !(v64) {
-			v65 := dot.Tx(v2.IssuedBy)
-			w.text(v65)
+		v66 := v2.IssuedBy.IsZero()
+		if !(v66) {
+			v67 := dot.Tx(v2.IssuedBy)
+			w.text(v67)
 		} else {
 			{
-				v66 := v2.Issuer
-				_ = v66
-				if v66 != nil {
-					v67 := dot.AgencyName(v66, v1.Province)
-					w.text(v67)
+				v68 := v2.Issuer
+				_ = v68
+				if v68 != nil {
+					v69 := dot.AgencyName(v68, v1.Province)
+					w.text(v69)
 				} else {
 					w.raw("<em>")
-					v68, err := dot.T("plan.not-stated")
+					v70, err := dot.T("plan.not-stated")
 					if err != nil {
-						return tmplError("templates/plan.html:21:151", err)
+						return tmplError("templates/plan.html:24:151", err)
 					}
-					w.text(v68)
+					w.text(v70)
 					w.raw("</em>")
 				}
 			}
@@ -7991,70 +7974,70 @@ func tmpl_plan_main(w *htmlWriter, dot *planView) error {
 	}
 	w.raw("</dd>\n")
 	{
-		v69 := v2.ProposedBy.IsZero()
-		if !(v69) {
+		v71 := v2.ProposedBy.IsZero()
+		if !(v71) {
 			w.raw("<dt>")
-			v70, err := dot.T("plan.proposed-by")
+			v72, err := dot.T("plan.proposed-by")
 			if err != nil {
-				return tmplError("templates/plan.html:22:37", err)
+				return tmplError("templates/plan.html:25:37", err)
 			}
-			w.text(v70)
+			w.text(v72)
 			w.raw("</dt><dd>")
-			v71 := dot.Tx(v2.ProposedBy)
-			w.text(v71)
+			v73 := dot.Tx(v2.ProposedBy)
+			w.text(v73)
 			w.raw("</dd>")
 		}
 	}
 	w.raw("\n<dt>")
-	v72, err := dot.T("plan.signer")
+	v74, err := dot.T("plan.signer")
 	if err != nil {
-		return tmplError("templates/plan.html:23:6", err)
+		return tmplError("templates/plan.html:26:6", err)
 	}
-	w.text(v72)
+	w.text(v74)
 	w.raw("</dt><dd>")
 	{
-		v73 := v2.Signer
-		_ = v73
-		if len(v73) > 0 {
-			w.text(v73)
+		v75 := v2.Signer
+		_ = v75
+		if len(v75) > 0 {
+			w.text(v75)
 			{
-				v74 := v2.SignerRole.IsZero()
-				if !(v74) {
+				v76 := v2.SignerRole.IsZero()
+				if !(v76) {
 					w.raw(" (")
-					v75 := dot.Tx(v2.SignerRole)
-					w.text(v75)
+					v77 := dot.Tx(v2.SignerRole)
+					w.text(v77)
 					w.raw(")")
 				}
 			}
 		} else {
 			w.raw("<em>")
-			v76, err := dot.T("plan.not-stated")
+			v78, err := dot.T("plan.not-stated")
 			if err != nil {
-				return tmplError("templates/plan.html:23:133", err)
+				return tmplError("templates/plan.html:26:133", err)
 			}
-			w.text(v76)
+			w.text(v78)
 			w.raw("</em>")
 		}
 	}
 	w.raw("</dd>\n")
 	{
-		v77 := v2.Bases
-		_ = v77
-		if len(v77) > 0 {
+		v79 := v2.Bases
+		_ = v79
+		if len(v79) > 0 {
 			w.raw("<dt>")
-			v78, err := dot.T("plan.bases")
+			v80, err := dot.T("plan.bases")
 			if err != nil {
-				return tmplError("templates/plan.html:24:23", err)
+				return tmplError("templates/plan.html:27:23", err)
 			}
-			w.text(v78)
+			w.text(v80)
 			w.raw("</dt><dd><ul>")
 			{
-				v79 := v77
-				for v80, v81 := range v79 {
-					_, _ = v80, v81
+				v81 := v79
+				for v82, v83 := range v81 {
+					_, _ = v82, v83
 					w.raw("<li>")
-					v82 := dot.Tx(v81)
-					w.text(v82)
+					v84 := dot.Tx(v83)
+					w.text(v84)
 					w.raw("</li>")
 				}
 			}
@@ -8063,26 +8046,26 @@ func tmpl_plan_main(w *htmlWriter, dot *planView) error {
 	}
 	w.raw("\n")
 	{
-		v83 := v2.Replaces.IsZero()
-		if !(v83) {
+		v85 := v2.Replaces.IsZero()
+		if !(v85) {
 			w.raw("<dt>")
-			v84, err := dot.T("plan.replaces")
+			v86, err := dot.T("plan.replaces")
 			if err != nil {
-				return tmplError("templates/plan.html:25:35", err)
+				return tmplError("templates/plan.html:28:35", err)
 			}
-			w.text(v84)
+			w.text(v86)
 			w.raw("</dt><dd>")
-			v85 := dot.Tx(v2.Replaces)
-			w.text(v85)
+			v87 := dot.Tx(v2.Replaces)
+			w.text(v87)
 			w.raw("</dd>")
 		}
 	}
 	w.raw("\n<dt>")
-	v86, err := dot.T("plan.period")
+	v88, err := dot.T("plan.period")
 	if err != nil {
-		return tmplError("templates/plan.html:26:6", err)
+		return tmplError("templates/plan.html:29:6", err)
 	}
-	w.text(v86)
+	w.text(v88)
 	w.raw("</dt><dd>")
 	{
 		if v1.PeriodFrom != 0 {
@@ -8091,85 +8074,85 @@ func tmpl_plan_main(w *htmlWriter, dot *planView) error {
 			w.text(strconv.FormatInt(int64(v1.PeriodTo), 10))
 		} else {
 			w.raw("<em>")
-			v87, err := dot.T("plan.not-stated")
+			v89, err := dot.T("plan.not-stated")
 			if err != nil {
-				return tmplError("templates/plan.html:26:102", err)
+				return tmplError("templates/plan.html:29:102", err)
 			}
-			w.text(v87)
+			w.text(v89)
 			w.raw("</em>")
 		}
 	}
 	w.raw("</dd>\n")
 	{
-		v88 := v1.Framework
-		_ = v88
-		if v88 != nil {
+		v90 := v1.Framework
+		_ = v90
+		if v90 != nil {
 			w.raw("<dt>")
-			v89, err := dot.T("plan.framework")
+			v91, err := dot.T("plan.framework")
 			if err != nil {
-				return tmplError("templates/plan.html:27:27", err)
+				return tmplError("templates/plan.html:30:27", err)
 			}
-			w.text(v89)
-			w.raw("</dt><dd><a href=\"")
-			v90 := dot.Link.Framework(v88)
-			w.url(v90)
-			w.raw("\">")
-			v91 := dot.Tx(v88.Name)
 			w.text(v91)
+			w.raw("</dt><dd><a href=\"")
+			v92 := dot.Link.Framework(v90)
+			w.url(v92)
+			w.raw("\">")
+			v93 := dot.Tx(v90.Name)
+			w.text(v93)
 			w.raw("</a></dd>")
 		}
 	}
 	w.raw("\n<dt>")
-	v92, err := dot.T("plan.standing")
+	v94, err := dot.T("plan.standing")
 	if err != nil {
-		return tmplError("templates/plan.html:28:6", err)
+		return tmplError("templates/plan.html:31:6", err)
 	}
-	w.text(v92)
+	w.text(v94)
 	w.raw("</dt><dd>")
 	{
-		v93 := v1.Standing
-		_ = v93
-		if v93 != nil {
+		v95 := v1.Standing
+		_ = v95
+		if v95 != nil {
 			w.raw("<a href=\"")
-			v94 := dot.Link.Agency(v93)
-			w.url(v94)
+			v96 := dot.Link.Agency(v95)
+			w.url(v96)
 			w.raw("\">")
-			v95 := dot.AgencyName(v93, v1.Province)
-			w.text(v95)
+			v97 := dot.AgencyName(v95, v1.Province)
+			w.text(v97)
 			w.raw("</a>")
-			v96 := dict_V_A_67b554{V: dot, A: v93}
-			if err := tmpl_agency_now(w, v96); err != nil {
+			v98 := dict_V_A_67b554{V: dot, A: v95}
+			if err := tmpl_agency_now(w, v98); err != nil {
 				return err
 			}
 		} else {
 			w.raw("<em>")
-			v97, err := dot.T("plan.not-stated")
+			v99, err := dot.T("plan.not-stated")
 			if err != nil {
-				return tmplError("templates/plan.html:28:177", err)
+				return tmplError("templates/plan.html:31:177", err)
 			}
-			w.text(v97)
+			w.text(v99)
 			w.raw("</em>")
 		}
 	}
 	w.raw("</dd>\n")
 	{
-		v98 := v1.Reporting
-		_ = v98
-		if len(v98) > 0 {
+		v100 := v1.Reporting
+		_ = v100
+		if len(v100) > 0 {
 			w.raw("<dt>")
-			v99, err := dot.T("plan.reporting")
+			v101, err := dot.T("plan.reporting")
 			if err != nil {
-				return tmplError("templates/plan.html:29:27", err)
+				return tmplError("templates/plan.html:32:27", err)
 			}
-			w.text(v99)
+			w.text(v101)
 			w.raw("</dt><dd><ul>")
 			{
-				v100 := v98
-				for v101, v102 := range v100 {
-					_, _ = v101, v102
+				v102 := v100
+				for v103, v104 := range v102 {
+					_, _ = v103, v104
 					w.raw("<li>")
-					v103 := dot.Tx(v102.Text)
-					w.text(v103)
+					v105 := dot.Tx(v104.Text)
+					w.text(v105)
 					w.raw("</li>")
 				}
 			}
@@ -8178,73 +8161,62 @@ func tmpl_plan_main(w *htmlWriter, dot *planView) error {
 	}
 	w.raw("\n")
 	{
-		v104 := v1.Funding.IsZero()
-		if !(v104) {
+		v106 := v1.Funding.IsZero()
+		if !(v106) {
 			w.raw("<dt>")
-			v105, err := dot.T("plan.funding")
+			v107, err := dot.T("plan.funding")
 			if err != nil {
-				return tmplError("templates/plan.html:30:34", err)
+				return tmplError("templates/plan.html:33:34", err)
 			}
-			w.text(v105)
+			w.text(v107)
 			w.raw("</dt><dd>")
-			v106 := dot.Tx(v1.Funding)
-			w.text(v106)
+			v108 := dot.Tx(v1.Funding)
+			w.text(v108)
 			w.raw("</dd>")
 		}
 	}
 	w.raw("\n<dt>")
-	v107, err := dot.T("plan.source")
+	v109, err := dot.T("plan.source")
 	if err != nil {
-		return tmplError("templates/plan.html:31:6", err)
+		return tmplError("templates/plan.html:34:6", err)
 	}
-	w.text(v107)
+	w.text(v109)
 	w.raw("</dt><dd>")
-	v108, err := dot.Name(v1.SourceKind)
+	v110, err := dot.Name(v1.SourceKind)
 	if err != nil {
-		return tmplError("templates/plan.html:31:35", err)
+		return tmplError("templates/plan.html:34:35", err)
 	}
-	w.text(v108)
+	w.text(v110)
 	{
-		v109 := v1.Source
-		_ = v109
-		if v109 != nil {
+		v111 := v1.Source
+		_ = v111
+		if v111 != nil {
 			w.raw(" — <a href=\"")
-			v110 := dot.Link.Source(v1)
-			w.url(v110)
+			v112 := dot.Link.Source(v1)
+			w.url(v112)
 			w.raw("\">")
-			v111, err := dot.T("plan.source-link")
+			v113, err := dot.T("plan.source-link")
 			if err != nil {
-				return tmplError("templates/plan.html:31:112", err)
+				return tmplError("templates/plan.html:34:112", err)
 			}
-			w.text(v111)
+			w.text(v113)
 			w.raw("</a>")
 		}
 	}
-	v112 := dict_V_P_2043e7{V: dot, P: v1.Provenance}
-	if err := tmpl_provenance(w, v112); err != nil {
+	v114 := dict_V_P_2043e7{V: dot, P: v1.Provenance}
+	if err := tmpl_provenance(w, v114); err != nil {
 		return err
 	}
 	w.raw("</dd>\n</dl>\n</details>\n<p class=\"cite\"><span>")
-	v113, err := dot.T("plan.cite")
+	v115, err := dot.T("plan.cite")
 	if err != nil {
-		return tmplError("templates/plan.html:34:24", err)
+		return tmplError("templates/plan.html:37:24", err)
 	}
-	w.text(v113)
+	w.text(v115)
 	w.raw(":</span> <span class=\"cite-text\">")
-	v114 := dot.Citation(v1)
-	w.text(v114)
+	v116 := dot.Citation(v1)
+	w.text(v116)
 	w.raw("</span></p>\n")
-	{
-		v115 := v1.Sections
-		for v116, v117 := range v115 {
-			_, _ = v116, v117
-			v118 := dict_V_S_D_60fc51{V: dot, S: v117, D: 2}
-			if err := tmpl_section(w, v118); err != nil {
-				return err
-			}
-		}
-	}
-	w.raw("\n")
 	return nil
 }
 
@@ -8452,13 +8424,13 @@ func tmpl_provenance(w *htmlWriter, dot dict_V_P_2043e7) error {
 							w.raw("<li>")
 							v5, err := v1.T("provenance.extent")
 							if err != nil {
-								return tmplError("templates/partials.html:145:109", err)
+								return tmplError("templates/partials.html:142:109", err)
 							}
 							w.text(v5)
 							w.raw(": ")
 							v6, err := v1.Name(v4)
 							if err != nil {
-								return tmplError("templates/partials.html:145:139", err)
+								return tmplError("templates/partials.html:142:139", err)
 							}
 							w.text(v6)
 							w.raw("</li>")
@@ -8467,7 +8439,7 @@ func tmpl_provenance(w *htmlWriter, dot dict_V_P_2043e7) error {
 					{
 						v7, err := v1.Truncation(v2)
 						if err != nil {
-							return tmplError("templates/partials.html:145:169", err)
+							return tmplError("templates/partials.html:142:169", err)
 						}
 						v8 := v7
 						_ = v8
@@ -8483,7 +8455,7 @@ func tmpl_provenance(w *htmlWriter, dot dict_V_P_2043e7) error {
 							w.raw("<li>")
 							v10, err := v1.T("provenance.retrieved")
 							if err != nil {
-								return tmplError("templates/partials.html:145:241", err)
+								return tmplError("templates/partials.html:142:241", err)
 							}
 							w.text(v10)
 							w.raw(": ")
@@ -8501,7 +8473,7 @@ func tmpl_provenance(w *htmlWriter, dot dict_V_P_2043e7) error {
 							w.raw("\" rel=\"external noopener\">")
 							v13, err := v1.T("provenance.original")
 							if err != nil {
-								return tmplError("templates/partials.html:145:367", err)
+								return tmplError("templates/partials.html:142:367", err)
 							}
 							w.text(v13)
 							w.raw("</a></li>")
@@ -8543,13 +8515,13 @@ func tmpl_provenance_2(w *htmlWriter, dot dict_V_P_3b96c2) error {
 							w.raw("<li>")
 							v5, err := v1.T("provenance.extent")
 							if err != nil {
-								return tmplError("templates/partials.html:145:109", err)
+								return tmplError("templates/partials.html:142:109", err)
 							}
 							w.text(v5)
 							w.raw(": ")
 							v6, err := v1.Name(v4)
 							if err != nil {
-								return tmplError("templates/partials.html:145:139", err)
+								return tmplError("templates/partials.html:142:139", err)
 							}
 							w.text(v6)
 							w.raw("</li>")
@@ -8558,7 +8530,7 @@ func tmpl_provenance_2(w *htmlWriter, dot dict_V_P_3b96c2) error {
 					{
 						v7, err := v1.Truncation(v2)
 						if err != nil {
-							return tmplError("templates/partials.html:145:169", err)
+							return tmplError("templates/partials.html:142:169", err)
 						}
 						v8 := v7
 						_ = v8
@@ -8574,7 +8546,7 @@ func tmpl_provenance_2(w *htmlWriter, dot dict_V_P_3b96c2) error {
 							w.raw("<li>")
 							v10, err := v1.T("provenance.retrieved")
 							if err != nil {
-								return tmplError("templates/partials.html:145:241", err)
+								return tmplError("templates/partials.html:142:241", err)
 							}
 							w.text(v10)
 							w.raw(": ")
@@ -8592,7 +8564,7 @@ func tmpl_provenance_2(w *htmlWriter, dot dict_V_P_3b96c2) error {
 							w.raw("\" rel=\"external noopener\">")
 							v13, err := v1.T("provenance.original")
 							if err != nil {
-								return tmplError("templates/partials.html:145:367", err)
+								return tmplError("templates/partials.html:142:367", err)
 							}
 							w.text(v13)
 							w.raw("</a></li>")
@@ -9193,7 +9165,7 @@ func tmpl_province_now(w *htmlWriter, dot dict_V_P_3f71ab) error {
 			v4 := v1.L.Date(v3.Date)
 			v5, err := v1.Tf("plan.province-now", v4)
 			if err != nil {
-				return tmplError("templates/partials.html:87:89", err)
+				return tmplError("templates/partials.html:84:89", err)
 			}
 			w.text(v5)
 			w.raw(" <a href=\"")
@@ -9991,106 +9963,108 @@ func tmpl_section(w *htmlWriter, dot dict_V_S_D_60fc51) error {
 	_ = v2
 	v3 := dot.D
 	_ = v3
-	w.raw("\n<section class=\"sec\" aria-labelledby=\"")
-	w.text(v2.ID)
-	w.raw("\">\n")
+	w.raw("\n")
 	{
-		v4 := v3 == 2
+		v4 := v3 <= 4
 		if v4 {
-			w.raw("<h2 id=\"")
+			w.raw("<details class=\"sec\" id=\"")
 			w.text(v2.ID)
-			w.raw("\">")
-			if err := tmpl_sectitle_3(w, dot); err != nil {
-				return err
-			}
-			w.raw("</h2>")
-		} else {
+			w.raw("\"")
 			{
-				v5 := v3 == 3
+				v5 := v1.OpenSection(v2)
 				if v5 {
-					w.raw("<h3 id=\"")
-					w.text(v2.ID)
-					w.raw("\">")
-					if err := tmpl_sectitle_3(w, dot); err != nil {
+					w.raw(" open")
+				}
+			}
+			w.raw(">\n<summary>")
+			{
+				v6 := v3 == 3
+				if v6 {
+					w.raw("<h3>")
+					if err := tmpl_sectitle_2(w, dot); err != nil {
 						return err
 					}
 					w.raw("</h3>")
 				} else {
-					{
-						v6 := v3 == 4
-						if v6 {
-							w.raw("<h4 id=\"")
-							w.text(v2.ID)
-							w.raw("\">")
-							if err := tmpl_sectitle_3(w, dot); err != nil {
-								return err
-							}
-							w.raw("</h4>")
-						} else {
-							{
-								v7 := v3 == 5
-								if v7 {
-									w.raw("<h5 id=\"")
-									w.text(v2.ID)
-									w.raw("\">")
-									if err := tmpl_sectitle_3(w, dot); err != nil {
-										return err
-									}
-									w.raw("</h5>")
-								} else {
-									w.raw("<h6 id=\"")
-									w.text(v2.ID)
-									w.raw("\">")
-									if err := tmpl_sectitle_3(w, dot); err != nil {
-										return err
-									}
-									w.raw("</h6>")
-								}
-							}
-						}
+					w.raw("<h4>")
+					if err := tmpl_sectitle_2(w, dot); err != nil {
+						return err
 					}
+					w.raw("</h4>")
 				}
 			}
+			w.raw(" <span class=\"count\">")
+			v7 := v1.SectionFigures(v2)
+			v8 := dict_V_F_57279d{V: v1, F: v7}
+			if err := tmpl_figures_5(w, v8); err != nil {
+				return err
+			}
+			w.raw("</span></summary>\n")
+		} else {
+			w.raw("<section class=\"sec\" aria-labelledby=\"")
+			w.text(v2.ID)
+			w.raw("\">\n")
+			{
+				v9 := v3 == 5
+				if v9 {
+					w.raw("<h5 id=\"")
+					w.text(v2.ID)
+					w.raw("\">")
+					if err := tmpl_sectitle_2(w, dot); err != nil {
+						return err
+					}
+					w.raw("</h5>")
+				} else {
+					w.raw("<h6 id=\"")
+					w.text(v2.ID)
+					w.raw("\">")
+					if err := tmpl_sectitle_2(w, dot); err != nil {
+						return err
+					}
+					w.raw("</h6>")
+				}
+			}
+			w.raw("\n")
 		}
 	}
 	w.raw("\n")
 	{
-		v8 := v2.Note.IsZero()
-		if !(v8) {
+		v10 := v2.Note.IsZero()
+		if !(v10) {
 			w.raw("<p class=\"note\">")
-			v9, err := v1.T("item.note")
+			v11, err := v1.T("item.note")
 			if err != nil {
-				return tmplError("templates/partials.html:26:43", err)
+				return tmplError("templates/partials.html:24:43", err)
 			}
-			w.text(v9)
+			w.text(v11)
 			w.raw(": ")
-			v10 := v1.Tx(v2.Note)
-			w.text(v10)
+			v12 := v1.Tx(v2.Note)
+			w.text(v12)
 			w.raw("</p>")
 		}
 	}
 	w.raw("\n")
 	{
-		v11 := len(v2.LeadIDs) > 0
-		if !v11 {
-			v11 = len(v2.PartnerIDs) > 0
+		v13 := len(v2.LeadIDs) > 0
+		if !v13 {
+			v13 = len(v2.PartnerIDs) > 0
 		}
-		if v11 {
+		if v13 {
 			w.raw("<dl class=\"facts sec-facts\">\n")
 			{
-				v12 := v2.LeadIDs
-				_ = v12
-				if len(v12) > 0 {
+				v14 := v2.LeadIDs
+				_ = v14
+				if len(v14) > 0 {
 					w.raw("<dt>")
-					v13, err := v1.T("item.lead")
+					v15, err := v1.T("item.lead")
 					if err != nil {
-						return tmplError("templates/partials.html:28:25", err)
+						return tmplError("templates/partials.html:26:25", err)
 					}
-					w.text(v13)
+					w.text(v15)
 					w.raw("</dt><dd>")
-					v14 := v1.SectionAgencies(v12)
-					v15 := dict_V_P_A_a27bc9{V: v1, P: v2.Plan.Province, A: v14}
-					if err := tmpl_agencies_2(w, v15); err != nil {
+					v16 := v1.SectionAgencies(v14)
+					v17 := dict_V_P_A_a27bc9{V: v1, P: v2.Plan.Province, A: v16}
+					if err := tmpl_agencies_2(w, v17); err != nil {
 						return err
 					}
 					w.raw("</dd>")
@@ -10098,19 +10072,19 @@ func tmpl_section(w *htmlWriter, dot dict_V_S_D_60fc51) error {
 			}
 			w.raw("\n")
 			{
-				v16 := v2.PartnerIDs
-				_ = v16
-				if len(v16) > 0 {
+				v18 := v2.PartnerIDs
+				_ = v18
+				if len(v18) > 0 {
 					w.raw("<dt>")
-					v17, err := v1.T("item.partners")
+					v19, err := v1.T("item.partners")
 					if err != nil {
-						return tmplError("templates/partials.html:29:28", err)
+						return tmplError("templates/partials.html:27:28", err)
 					}
-					w.text(v17)
+					w.text(v19)
 					w.raw("</dt><dd>")
-					v18 := v1.SectionAgencies(v16)
-					v19 := dict_V_P_A_a27bc9{V: v1, P: v2.Plan.Province, A: v18}
-					if err := tmpl_agencies_2(w, v19); err != nil {
+					v20 := v1.SectionAgencies(v18)
+					v21 := dict_V_P_A_a27bc9{V: v1, P: v2.Plan.Province, A: v20}
+					if err := tmpl_agencies_2(w, v21); err != nil {
 						return err
 					}
 					w.raw("</dd>")
@@ -10123,13 +10097,13 @@ func tmpl_section(w *htmlWriter, dot dict_V_S_D_60fc51) error {
 	{
 		if v2.SectionsFirst {
 			{
-				v20 := v2.Sections
-				for v21, v22 := range v20 {
-					_, _ = v21, v22
-					v23 := theme.Add(v3, 1)
-					v24 := theme.Min(v23, 6)
-					v25 := dict_V_S_D_60fc51{V: v1, S: v22, D: v24}
-					if err := tmpl_section(w, v25); err != nil {
+				v22 := v2.Sections
+				for v23, v24 := range v22 {
+					_, _ = v23, v24
+					v25 := theme.Add(v3, 1)
+					v26 := theme.Min(v25, 6)
+					v27 := dict_V_S_D_60fc51{V: v1, S: v24, D: v26}
+					if err := tmpl_section(w, v27); err != nil {
 						return err
 					}
 				}
@@ -10138,16 +10112,16 @@ func tmpl_section(w *htmlWriter, dot dict_V_S_D_60fc51) error {
 	}
 	w.raw("\n")
 	{
-		v26 := v2.Items
-		_ = v26
-		if len(v26) > 0 {
+		v28 := v2.Items
+		_ = v28
+		if len(v28) > 0 {
 			w.raw("<ol class=\"items\">")
 			{
-				v27 := v26
-				for v28, v29 := range v27 {
-					_, _ = v28, v29
-					v30 := dict_V_I_7d80a8{V: v1, I: v29}
-					if err := tmpl_plan_item(w, v30); err != nil {
+				v29 := v28
+				for v30, v31 := range v29 {
+					_, _ = v30, v31
+					v32 := dict_V_I_7d80a8{V: v1, I: v31}
+					if err := tmpl_plan_item(w, v32); err != nil {
 						return err
 					}
 				}
@@ -10159,20 +10133,28 @@ func tmpl_section(w *htmlWriter, dot dict_V_S_D_60fc51) error {
 	{
 		if !(v2.SectionsFirst) {
 			{
-				v31 := v2.Sections
-				for v32, v33 := range v31 {
-					_, _ = v32, v33
-					v34 := theme.Add(v3, 1)
-					v35 := theme.Min(v34, 6)
-					v36 := dict_V_S_D_60fc51{V: v1, S: v33, D: v35}
-					if err := tmpl_section(w, v36); err != nil {
+				v33 := v2.Sections
+				for v34, v35 := range v33 {
+					_, _ = v34, v35
+					v36 := theme.Add(v3, 1)
+					v37 := theme.Min(v36, 6)
+					v38 := dict_V_S_D_60fc51{V: v1, S: v35, D: v37}
+					if err := tmpl_section(w, v38); err != nil {
 						return err
 					}
 				}
 			}
 		}
 	}
-	w.raw("\n</section>")
+	w.raw("\n")
+	{
+		v39 := v3 <= 4
+		if v39 {
+			w.raw("</details>")
+		} else {
+			w.raw("</section>")
+		}
+	}
 	return nil
 }
 
@@ -10207,37 +10189,7 @@ func tmpl_sectitle(w *htmlWriter, dot dict_V_S_dc85e2) error {
 }
 
 // tmpl_sectitle_2 writes template "sectitle" (templates/partials.html) of the sets plan.
-func tmpl_sectitle_2(w *htmlWriter, dot dict_V_S_fec9e0) error {
-	{
-		v1 := dot.V.SectionLabel(dot.S)
-		v2 := v1
-		_ = v2
-		if len(v2) > 0 {
-			w.raw("<span class=\"label\">")
-			w.text(v2)
-			w.raw(".</span> ")
-		}
-	}
-	{
-		v3 := dot.V.Has(dot.S.Title)
-		if v3 {
-			v4 := dot.V.Tx(dot.S.Title)
-			w.text(v4)
-		} else {
-			w.raw("<span lang=\"vi\">")
-			w.text(dot.S.Title.VI)
-			w.raw("</span>")
-		}
-	}
-	v5 := dict_V_T_10daa3{V: dot.V, T: dot.S.Title}
-	if err := tmpl_editorial(w, v5); err != nil {
-		return err
-	}
-	return nil
-}
-
-// tmpl_sectitle_3 writes template "sectitle" (templates/partials.html) of the sets plan.
-func tmpl_sectitle_3(w *htmlWriter, dot dict_V_S_D_60fc51) error {
+func tmpl_sectitle_2(w *htmlWriter, dot dict_V_S_D_60fc51) error {
 	{
 		v1 := dot.V.SectionLabel(dot.S)
 		v2 := v1
@@ -10581,19 +10533,19 @@ func tmpl_status_counts(w *htmlWriter, dot dict_V_Items_03f002) error {
 			w.raw("<table class=\"status\">\n<caption>")
 			v4, err := v1.T("status.caption")
 			if err != nil {
-				return tmplError("templates/partials.html:74:11", err)
+				return tmplError("templates/partials.html:71:11", err)
 			}
 			w.text(v4)
 			w.raw("</caption>\n<thead><tr><th scope=\"col\">")
 			v5, err := v1.T("item.status")
 			if err != nil {
-				return tmplError("templates/partials.html:75:29", err)
+				return tmplError("templates/partials.html:72:29", err)
 			}
 			w.text(v5)
 			w.raw("</th><th scope=\"col\">")
 			v6, err := v1.T("compare.items")
 			if err != nil {
-				return tmplError("templates/partials.html:75:72", err)
+				return tmplError("templates/partials.html:72:72", err)
 			}
 			w.text(v6)
 			w.raw("</th></tr></thead>\n<tbody>")
@@ -10605,7 +10557,7 @@ func tmpl_status_counts(w *htmlWriter, dot dict_V_Items_03f002) error {
 					w.raw("<tr><th scope=\"row\">")
 					v11, err := v1.Name(v10.Status)
 					if err != nil {
-						return tmplError("templates/partials.html:76:61", err)
+						return tmplError("templates/partials.html:73:61", err)
 					}
 					w.text(v11)
 					w.raw("</th><td data-value=\"")
@@ -10620,7 +10572,7 @@ func tmpl_status_counts(w *htmlWriter, dot dict_V_Items_03f002) error {
 			w.raw("<p class=\"status-none\">")
 			v12, err := v1.T("status.none")
 			if err != nil {
-				return tmplError("templates/partials.html:77:41", err)
+				return tmplError("templates/partials.html:74:41", err)
 			}
 			w.text(v12)
 			w.raw(" <a href=\"")
@@ -10629,7 +10581,7 @@ func tmpl_status_counts(w *htmlWriter, dot dict_V_Items_03f002) error {
 			w.raw("\">")
 			v14, err := v1.T("status.how")
 			if err != nil {
-				return tmplError("templates/partials.html:77:98", err)
+				return tmplError("templates/partials.html:74:98", err)
 			}
 			w.text(v14)
 			w.raw("</a></p>")
@@ -10652,19 +10604,19 @@ func tmpl_status_counts_2(w *htmlWriter, dot dict_V_Items_53b597) error {
 			w.raw("<table class=\"status\">\n<caption>")
 			v4, err := v1.T("status.caption")
 			if err != nil {
-				return tmplError("templates/partials.html:74:11", err)
+				return tmplError("templates/partials.html:71:11", err)
 			}
 			w.text(v4)
 			w.raw("</caption>\n<thead><tr><th scope=\"col\">")
 			v5, err := v1.T("item.status")
 			if err != nil {
-				return tmplError("templates/partials.html:75:29", err)
+				return tmplError("templates/partials.html:72:29", err)
 			}
 			w.text(v5)
 			w.raw("</th><th scope=\"col\">")
 			v6, err := v1.T("compare.items")
 			if err != nil {
-				return tmplError("templates/partials.html:75:72", err)
+				return tmplError("templates/partials.html:72:72", err)
 			}
 			w.text(v6)
 			w.raw("</th></tr></thead>\n<tbody>")
@@ -10676,7 +10628,7 @@ func tmpl_status_counts_2(w *htmlWriter, dot dict_V_Items_53b597) error {
 					w.raw("<tr><th scope=\"row\">")
 					v11, err := v1.Name(v10.Status)
 					if err != nil {
-						return tmplError("templates/partials.html:76:61", err)
+						return tmplError("templates/partials.html:73:61", err)
 					}
 					w.text(v11)
 					w.raw("</th><td data-value=\"")
@@ -10691,7 +10643,7 @@ func tmpl_status_counts_2(w *htmlWriter, dot dict_V_Items_53b597) error {
 			w.raw("<p class=\"status-none\">")
 			v12, err := v1.T("status.none")
 			if err != nil {
-				return tmplError("templates/partials.html:77:41", err)
+				return tmplError("templates/partials.html:74:41", err)
 			}
 			w.text(v12)
 			w.raw(" <a href=\"")
@@ -10700,7 +10652,7 @@ func tmpl_status_counts_2(w *htmlWriter, dot dict_V_Items_53b597) error {
 			w.raw("\">")
 			v14, err := v1.T("status.how")
 			if err != nil {
-				return tmplError("templates/partials.html:77:98", err)
+				return tmplError("templates/partials.html:74:98", err)
 			}
 			w.text(v14)
 			w.raw("</a></p>")
@@ -10711,44 +10663,6 @@ func tmpl_status_counts_2(w *htmlWriter, dot dict_V_Items_53b597) error {
 
 // tmpl_text writes template "text" (templates/partials.html) of the sets item.
 func tmpl_text(w *htmlWriter, dot dict_V_I_6b468e) error {
-	v1 := dot.V
-	_ = v1
-	{
-		v2 := v1.Has(dot.I.Text)
-		if v2 {
-			{
-				v3 := v1.Outdated(dot.I.Text)
-				if v3 {
-					w.raw("<p class=\"notice\">")
-					v4, err := v1.T("item.outdated")
-					if err != nil {
-						return tmplError("templates/partials.html:3:96", err)
-					}
-					w.text(v4)
-					w.raw("</p>")
-				}
-			}
-			w.raw("<p class=\"text\">")
-			v5 := v1.Tx(dot.I.Text)
-			w.text(v5)
-			w.raw("</p>")
-		} else {
-			w.raw("<p class=\"notice\">")
-			v6, err := v1.T("item.no-translation")
-			if err != nil {
-				return tmplError("templates/partials.html:3:194", err)
-			}
-			w.text(v6)
-			w.raw("</p><p class=\"text\" lang=\"vi\">")
-			w.text(dot.I.Text.VI)
-			w.raw("</p>")
-		}
-	}
-	return nil
-}
-
-// tmpl_text_2 writes template "text" (templates/partials.html) of the sets plan.
-func tmpl_text_2(w *htmlWriter, dot dict_V_I_7d80a8) error {
 	v1 := dot.V
 	_ = v1
 	{
@@ -11215,7 +11129,7 @@ func tmpl_title_htmltemplate_stateRCDATA_elementTitle(w *htmlWriter, dot *agenci
 func tmpl_title_htmltemplate_stateRCDATA_elementTitle_10(w *htmlWriter, dot *itemView) error {
 	w.text(dot.Heading)
 	w.raw(" — ")
-	v1 := dot.PlanName(dot.Plan)
+	v1 := dot.PlanTitle(dot.Plan)
 	w.text(v1)
 	return nil
 }
@@ -11245,7 +11159,7 @@ func tmpl_title_htmltemplate_stateRCDATA_elementTitle_13(w *htmlWriter, dot *pil
 
 // tmpl_title_htmltemplate_stateRCDATA_elementTitle_14 writes template "title$htmltemplate_stateRCDATA_elementTitle" () of the sets plan.
 func tmpl_title_htmltemplate_stateRCDATA_elementTitle_14(w *htmlWriter, dot *planView) error {
-	v1 := dot.PlanName(dot.Plan)
+	v1 := dot.PlanTitle(dot.Plan)
 	w.text(v1)
 	return nil
 }
@@ -11790,7 +11704,7 @@ func tmpl_updates(w *htmlWriter, dot dict_V_U_415066) error {
 					w.raw("</a>: <strong>")
 					v11, err := v1.Name(v5.Update.Status)
 					if err != nil {
-						return tmplError("templates/partials.html:79:267", err)
+						return tmplError("templates/partials.html:76:267", err)
 					}
 					w.text(v11)
 					w.raw("</strong>. ")
@@ -11804,7 +11718,7 @@ func tmpl_updates(w *htmlWriter, dot dict_V_U_415066) error {
 			w.raw("<p>")
 			v13, err := v1.T("updates.none")
 			if err != nil {
-				return tmplError("templates/partials.html:79:354", err)
+				return tmplError("templates/partials.html:76:354", err)
 			}
 			w.text(v13)
 			w.raw("</p>")
@@ -11848,33 +11762,33 @@ func tmplTruth(v any) bool {
 }
 
 func init() {
-	registerCompiled("404", "fe364bd3dbfd136f", "layout", func(w *htmlWriter, data any) error { return tmpl_404_layout(w, data.(*bilingualView)) })
-	registerCompiled("agencies", "ca14ddfc7c91cf5d", "layout", func(w *htmlWriter, data any) error { return tmpl_agencies_layout(w, data.(*agenciesView)) })
-	registerCompiled("agency", "2b03a01af4caddc7", "layout", func(w *htmlWriter, data any) error { return tmpl_agency_layout(w, data.(*agencyView)) })
-	registerCompiled("compare", "485615819a4e052b", "layout", func(w *htmlWriter, data any) error { return tmpl_compare_layout(w, data.(*compareView)) })
-	registerCompiled("compare-agency", "6743f4ae4f5ba75a", "layout", func(w *htmlWriter, data any) error { return tmpl_compare_agency_layout(w, data.(*columnsView)) })
-	registerCompiled("compare-pillar", "32471a9158df43e3", "layout", func(w *htmlWriter, data any) error { return tmpl_compare_pillar_layout(w, data.(*columnsView)) })
-	registerCompiled("compare-theme", "b6c8a538ffb6006b", "layout", func(w *htmlWriter, data any) error { return tmpl_compare_theme_layout(w, data.(*columnsView)) })
-	registerCompiled("framework", "e0bde71efac7c29a", "layout", func(w *htmlWriter, data any) error { return tmpl_framework_layout(w, data.(*frameworkView)) })
-	registerCompiled("glossary", "021efe8b170634b0", "layout", func(w *htmlWriter, data any) error { return tmpl_glossary_layout(w, data.(*glossaryView)) })
-	registerCompiled("home", "12d9ac9f6c332abf", "footer", func(w *htmlWriter, data any) error { return tmpl_footer(w, data.(*page)) })
-	registerCompiled("home", "12d9ac9f6c332abf", "item-ref", func(w *htmlWriter, data any) error { return tmpl_item_ref(w, data.(itemRefArgs)) })
-	registerCompiled("home", "12d9ac9f6c332abf", "layout", func(w *htmlWriter, data any) error { return tmpl_home_layout(w, data.(*homeView)) })
-	registerCompiled("home", "12d9ac9f6c332abf", "nav", func(w *htmlWriter, data any) error { return tmpl_nav(w, data.(*page)) })
-	registerCompiled("item", "81804b3f089748c2", "layout", func(w *htmlWriter, data any) error { return tmpl_item_layout(w, data.(*itemView)) })
-	registerCompiled("page", "9987efdf07a41bcb", "layout", func(w *htmlWriter, data any) error { return tmpl_page_layout(w, data.(*markdownView)) })
-	registerCompiled("pillar", "1f580da8339ab4c2", "layout", func(w *htmlWriter, data any) error { return tmpl_pillar_layout(w, data.(*pillarView)) })
-	registerCompiled("pillars", "d36fa34148930fc9", "layout", func(w *htmlWriter, data any) error { return tmpl_pillars_layout(w, data.(*pillarsView)) })
-	registerCompiled("plan", "c47276a663540846", "layout", func(w *htmlWriter, data any) error { return tmpl_plan_layout(w, data.(*planView)) })
-	registerCompiled("plans", "97d7508e0d3cec8f", "layout", func(w *htmlWriter, data any) error { return tmpl_plans_layout(w, data.(*plansView)) })
-	registerCompiled("province", "c640bed39b011a53", "layout", func(w *htmlWriter, data any) error { return tmpl_province_layout(w, data.(*provinceView)) })
-	registerCompiled("province-agency", "713327f95b7409be", "layout", func(w *htmlWriter, data any) error { return tmpl_province_agency_layout(w, data.(*provinceAgencyView)) })
-	registerCompiled("provinces", "9bf3a81bb40f1e4e", "layout", func(w *htmlWriter, data any) error { return tmpl_provinces_layout(w, data.(*provincesView)) })
-	registerCompiled("redirect", "bf3919b023e40498", "layout", func(w *htmlWriter, data any) error { return tmpl_redirect_layout(w, data.(*redirectView)) })
-	registerCompiled("root", "cdfb692692212563", "layout", func(w *htmlWriter, data any) error { return tmpl_root_layout(w, data.(*bilingualView)) })
-	registerCompiled("search", "a49b8f30370fd6a7", "layout", func(w *htmlWriter, data any) error { return tmpl_search_layout(w, data.(*page)) })
-	registerCompiled("source", "30bb2363e76c5447", "layout", func(w *htmlWriter, data any) error { return tmpl_source_layout(w, data.(*sourceView)) })
-	registerCompiled("theme", "0a437ca340cd52a8", "layout", func(w *htmlWriter, data any) error { return tmpl_theme_layout(w, data.(*themeView)) })
-	registerCompiled("themes", "90901eba62818236", "layout", func(w *htmlWriter, data any) error { return tmpl_themes_layout(w, data.(*themesView)) })
-	registerCompiled("tombstone", "372cf78f9c657517", "layout", func(w *htmlWriter, data any) error { return tmpl_tombstone_layout(w, data.(*tombstoneView)) })
+	registerCompiled("404", "1ad276f267d27074", "layout", func(w *htmlWriter, data any) error { return tmpl_404_layout(w, data.(*bilingualView)) })
+	registerCompiled("agencies", "d04d013dbad5a0fe", "layout", func(w *htmlWriter, data any) error { return tmpl_agencies_layout(w, data.(*agenciesView)) })
+	registerCompiled("agency", "3e56222764de635c", "layout", func(w *htmlWriter, data any) error { return tmpl_agency_layout(w, data.(*agencyView)) })
+	registerCompiled("compare", "ae32ccc11cc6e411", "layout", func(w *htmlWriter, data any) error { return tmpl_compare_layout(w, data.(*compareView)) })
+	registerCompiled("compare-agency", "5974b5560af402f7", "layout", func(w *htmlWriter, data any) error { return tmpl_compare_agency_layout(w, data.(*columnsView)) })
+	registerCompiled("compare-pillar", "4b008f83e1a80cab", "layout", func(w *htmlWriter, data any) error { return tmpl_compare_pillar_layout(w, data.(*columnsView)) })
+	registerCompiled("compare-theme", "c291a0f1a2e5703a", "layout", func(w *htmlWriter, data any) error { return tmpl_compare_theme_layout(w, data.(*columnsView)) })
+	registerCompiled("framework", "7dc6d2eb92575345", "layout", func(w *htmlWriter, data any) error { return tmpl_framework_layout(w, data.(*frameworkView)) })
+	registerCompiled("glossary", "7aa68d3c783deb07", "layout", func(w *htmlWriter, data any) error { return tmpl_glossary_layout(w, data.(*glossaryView)) })
+	registerCompiled("home", "259669af7f387259", "footer", func(w *htmlWriter, data any) error { return tmpl_footer(w, data.(*page)) })
+	registerCompiled("home", "259669af7f387259", "item-ref", func(w *htmlWriter, data any) error { return tmpl_item_ref(w, data.(itemRefArgs)) })
+	registerCompiled("home", "259669af7f387259", "layout", func(w *htmlWriter, data any) error { return tmpl_home_layout(w, data.(*homeView)) })
+	registerCompiled("home", "259669af7f387259", "nav", func(w *htmlWriter, data any) error { return tmpl_nav(w, data.(*page)) })
+	registerCompiled("item", "d2484efe25920920", "layout", func(w *htmlWriter, data any) error { return tmpl_item_layout(w, data.(*itemView)) })
+	registerCompiled("page", "2cdd0a8a200f5f8c", "layout", func(w *htmlWriter, data any) error { return tmpl_page_layout(w, data.(*markdownView)) })
+	registerCompiled("pillar", "129d02ea9f9d58b6", "layout", func(w *htmlWriter, data any) error { return tmpl_pillar_layout(w, data.(*pillarView)) })
+	registerCompiled("pillars", "439b88b2d14ebb9e", "layout", func(w *htmlWriter, data any) error { return tmpl_pillars_layout(w, data.(*pillarsView)) })
+	registerCompiled("plan", "c517d9496f7ca1ec", "layout", func(w *htmlWriter, data any) error { return tmpl_plan_layout(w, data.(*planView)) })
+	registerCompiled("plans", "68827d59854c13e3", "layout", func(w *htmlWriter, data any) error { return tmpl_plans_layout(w, data.(*plansView)) })
+	registerCompiled("province", "f1785b0506d3674e", "layout", func(w *htmlWriter, data any) error { return tmpl_province_layout(w, data.(*provinceView)) })
+	registerCompiled("province-agency", "c26fd65e63ca1841", "layout", func(w *htmlWriter, data any) error { return tmpl_province_agency_layout(w, data.(*provinceAgencyView)) })
+	registerCompiled("provinces", "9177e2890b80724f", "layout", func(w *htmlWriter, data any) error { return tmpl_provinces_layout(w, data.(*provincesView)) })
+	registerCompiled("redirect", "a2aa85a653a5b07b", "layout", func(w *htmlWriter, data any) error { return tmpl_redirect_layout(w, data.(*redirectView)) })
+	registerCompiled("root", "ead542e8e7af5a7d", "layout", func(w *htmlWriter, data any) error { return tmpl_root_layout(w, data.(*bilingualView)) })
+	registerCompiled("search", "a84685e9a977f7d9", "layout", func(w *htmlWriter, data any) error { return tmpl_search_layout(w, data.(*page)) })
+	registerCompiled("source", "24f1a45a0c46373f", "layout", func(w *htmlWriter, data any) error { return tmpl_source_layout(w, data.(*sourceView)) })
+	registerCompiled("theme", "3f3eee1e68a2cd41", "layout", func(w *htmlWriter, data any) error { return tmpl_theme_layout(w, data.(*themeView)) })
+	registerCompiled("themes", "9330e51ba524ad8e", "layout", func(w *htmlWriter, data any) error { return tmpl_themes_layout(w, data.(*themesView)) })
+	registerCompiled("tombstone", "2b5e8783476b8b24", "layout", func(w *htmlWriter, data any) error { return tmpl_tombstone_layout(w, data.(*tombstoneView)) })
 }

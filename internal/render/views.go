@@ -77,6 +77,11 @@ type itemView struct {
 	// body task an appendix row restates, with what it says that this
 	// item does not.
 	Counterpart *Counterpart
+	// HeadingLang is "vi" where an English page's heading is Vietnamese
+	// (an item with neither an English title nor an English text).
+	HeadingLang string
+	// Prev and Next are the items before and after it in its plan.
+	Prev, Next *model.Item
 }
 
 // Counterpart is the other half of a body task and the appendix row
@@ -332,7 +337,11 @@ var views = map[manifest.Kind]viewMaker{
 		iv := &itemView{page: v, Item: it, Plan: it.Plan, Crumbs: SectionPath(it.Section),
 			Citation: v.citation(it.Plan, it), Commentary: c, Heading: v.Heading(it),
 			Passage: v.r.lk.passage[it], Quote: v.L.Lang != model.VI, Counterpart: counterpart(it)}
-		iv.Text = iv.Heading != v.Tx(it.Text)
+		iv.Text = iv.Heading != upperFirst(v.Tx(it.Text))
+		if !it.Title.IsZero() && !v.Has(it.Title) || it.Title.IsZero() && !iv.Text && !v.Has(it.Text) {
+			iv.HeadingLang = string(model.VI)
+		}
+		iv.Prev, iv.Next = neighbours(it)
 		return iv, err
 	}),
 	manifest.Provinces: view(func(v *page) (*provincesView, error) {
@@ -605,4 +614,21 @@ func frameworkPillars(r *renderer, f *model.Framework) pillarsOfFramework {
 		fp.Groups = append(fp.Groups, pillarCount{g, figures(r.lk.pillar[g])})
 	}
 	return fp
+}
+
+// neighbours are the items before and after it in its plan's order.
+func neighbours(it *model.Item) (prev, next *model.Item) {
+	items := it.Plan.Items
+	for i, x := range items {
+		if x == it {
+			if i > 0 {
+				prev = items[i-1]
+			}
+			if i+1 < len(items) {
+				next = items[i+1]
+			}
+			break
+		}
+	}
+	return prev, next
 }
