@@ -46,6 +46,27 @@
   });
 }());
 
+// A plan's contents fold to their sections: the address of an item or a
+// section inside a folded one opens every fold around it, so that a link
+// to it shows it (browsers that open folds for a fragment do the same
+// without this).
+function openTarget() {
+  var id = decodeURIComponent(window.location.hash.slice(1));
+  var el = id && document.getElementById(id);
+  for (var d = el; d; d = d.parentElement) {
+    if (d.tagName === 'DETAILS') { d.open = true; }
+  }
+  if (el) { el.scrollIntoView(); }
+}
+window.addEventListener('hashchange', openTarget);
+if (window.location.hash) {
+  if (document.readyState === 'loading') {
+    document.addEventListener('DOMContentLoaded', openTarget);
+  } else {
+    openTarget();
+  }
+}
+
 // A plan's register folds away on screen; on paper it is part of the
 // document, so every fold opens before printing.
 window.addEventListener('beforeprint', function () {

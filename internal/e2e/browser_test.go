@@ -239,6 +239,7 @@ func TestBrowser(t *testing.T) {
 		{"no-horizontal-scroll", testNoHorizontalScroll},
 		{"no-javascript", testNoJavaScript},
 		{"screenshots", testScreenshots},
+		{"plan-on-phone", testPlanOnPhone},
 	}
 	var wg sync.WaitGroup
 	for _, g := range groups {
