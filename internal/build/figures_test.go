@@ -48,6 +48,84 @@ func TestFiguresAgree(t *testing.T) {
 		t.Fatal("no chart found: has the chart markup changed?")
 	}
 	checkLinkedFigures(t, pages)
+	checkComparisons(t, pages)
+}
+
+var (
+	compareHead = regexp.MustCompile(`(?s)<th scope="?col"? id="?col-[a-z0-9-]+"?>.*?<span class="?figures"? (?:data-items="?(\d+)"? )?data-tasks="?(\d+)"?>`)
+	compareBody = regexp.MustCompile(`(?s)<tbody>(.*?)</tbody>`)
+	compareRow  = regexp.MustCompile(`(?s)<tr>(.*?)</tr>`)
+	compareCell = regexp.MustCompile(`(?s)<td>(.*?)</td>`)
+	itemLink    = regexp.MustCompile(`<a href="?([^">]*/plans/[a-z0-9-]+/[a-z0-9-]+/)"?>`)
+	refEntry    = regexp.MustCompile(`<li class="?item"?><a href="?([^">]*/plans/[a-z0-9-]+/[a-z0-9-]+/)"?`)
+)
+
+// checkComparisons asserts that each column of a comparison counts the
+// distinct items its cells list, an item in two rows once, and that the
+// columns add up to what the pillar's, theme's or agency's own page
+// counts: tasks for a pillar or theme, items for an agency.
+func checkComparisons(t *testing.T, pages map[string]string) {
+	t.Helper()
+	seen := 0
+	for path, page := range pages {
+		lang, rest, _ := strings.Cut(path, "/")
+		kind, id, ok := strings.Cut(strings.TrimPrefix(rest, "compare/"), "/")
+		if !ok || !strings.HasPrefix(rest, "compare/") {
+			continue
+		}
+		id = strings.TrimSuffix(id, "/index.html")
+		heads := compareHead.FindAllStringSubmatch(page, -1)
+		counts := make([]map[string]bool, len(heads))
+		for i := range counts {
+			counts[i] = map[string]bool{}
+		}
+		body := compareBody.FindStringSubmatch(page)
+		if body == nil {
+			t.Errorf("%s: no table", path)
+			continue
+		}
+		for _, row := range compareRow.FindAllStringSubmatch(body[1], -1) {
+			for i, cell := range compareCell.FindAllStringSubmatch(row[1], -1) {
+				if i >= len(counts) {
+					t.Fatalf("%s: a row has more cells than the table has columns", path)
+				}
+				for _, l := range itemLink.FindAllStringSubmatch(cell[1], -1) {
+					counts[i][l[1]] = true
+				}
+			}
+		}
+		total := 0
+		for i, h := range heads {
+			n, _ := strconv.Atoi(h[2])
+			if h[1] != "" {
+				n, _ = strconv.Atoi(h[1])
+			}
+			if n != len(counts[i]) {
+				t.Errorf("%s: column %d says %d, its cells list %d distinct items", path, i+1, n, len(counts[i]))
+			}
+			total += n
+		}
+		own := pages[lang+"/"+kind+"/"+id+"/index.html"]
+		var want int
+		switch kind {
+		case "agencies":
+			want = len(refEntry.FindAllString(own, -1))
+		default:
+			f := pageFigures.FindStringSubmatch(own)
+			if f == nil {
+				t.Errorf("%s: its %s page gives no figures", path, kind)
+				continue
+			}
+			want, _ = strconv.Atoi(f[2])
+		}
+		if total != want {
+			t.Errorf("%s: the columns add up to %d; the %s page counts %d", path, total, kind, want)
+		}
+		seen++
+	}
+	if seen < 20 {
+		t.Errorf("only %d comparisons checked: has the markup changed?", seen)
+	}
 }
 
 // chartAgrees compares one chart with the page's table or list.

@@ -477,3 +477,31 @@ func (v *page) PlanTitle(p *model.Plan) string {
 	}
 	return name + ", " + prov
 }
+
+// ComparesAgency, ComparesPillar and ComparesTheme report whether the
+// items of an agency, or the tasks of a pillar or theme, come from more
+// than one plan: a comparison that one plan alone fills is not offered.
+func (v *page) ComparesAgency(a *model.Agency) bool { return plansIn(v.r.man.AgencyItems[a]) > 1 }
+func (v *page) ComparesPillar(p *model.Pillar) bool {
+	return !p.IsGroup && plansIn(tasks(v.r.lk.pillar[p])) > 1
+}
+func (v *page) ComparesTheme(t *model.Theme) bool { return plansIn(tasks(v.r.lk.theme[t])) > 1 }
+
+// plansIn counts the plans items come from.
+func plansIn(items []*model.Item) int {
+	plans := map[*model.Plan]bool{}
+	for _, it := range items {
+		plans[it.Plan] = true
+	}
+	return len(plans)
+}
+
+// Wide reports whether the page may use the whole window's width: the
+// comparisons, whose tables have a column per plan.
+func (v *page) Wide() bool {
+	switch v.Page.Kind {
+	case manifest.Compare, manifest.ComparePillar, manifest.CompareTheme, manifest.CompareAgency:
+		return true
+	}
+	return false
+}

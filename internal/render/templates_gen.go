@@ -724,16 +724,23 @@ func tmpl_agencies_layout(w *htmlWriter, dot *agenciesView) error {
 		return tmplError("templates/layout.html:34:2", err)
 	}
 	w.raw(string(v30))
-	w.raw("\n</header>\n<main id=\"main\">\n")
+	w.raw("\n</header>\n<main id=\"main\"")
+	{
+		v31 := dot.Wide()
+		if v31 {
+			w.raw(" class=\"wide\"")
+		}
+	}
+	w.raw(">\n")
 	if err := tmpl_agencies_main(w, dot); err != nil {
 		return err
 	}
 	w.raw("\n</main>\n")
-	v31, err := dot.Shared("footer")
+	v32, err := dot.Shared("footer")
 	if err != nil {
 		return tmplError("templates/layout.html:39:2", err)
 	}
-	w.raw(string(v31))
+	w.raw(string(v32))
 	w.raw("\n</body>\n</html>\n")
 	return nil
 }
@@ -942,16 +949,23 @@ func tmpl_agency_layout(w *htmlWriter, dot *agencyView) error {
 		return tmplError("templates/layout.html:34:2", err)
 	}
 	w.raw(string(v30))
-	w.raw("\n</header>\n<main id=\"main\">\n")
+	w.raw("\n</header>\n<main id=\"main\"")
+	{
+		v31 := dot.Wide()
+		if v31 {
+			w.raw(" class=\"wide\"")
+		}
+	}
+	w.raw(">\n")
 	if err := tmpl_agency_main(w, dot); err != nil {
 		return err
 	}
 	w.raw("\n</main>\n")
-	v31, err := dot.Shared("footer")
+	v32, err := dot.Shared("footer")
 	if err != nil {
 		return tmplError("templates/layout.html:39:2", err)
 	}
-	w.raw(string(v31))
+	w.raw(string(v32))
 	w.raw("\n</body>\n</html>\n")
 	return nil
 }
@@ -1040,48 +1054,49 @@ func tmpl_agency_main(w *htmlWriter, dot *agencyView) error {
 	}
 	w.raw("\n")
 	{
-		if len(dot.Items) > 0 {
+		v18 := dot.ComparesAgency(v1)
+		if v18 {
 			w.raw("<p><a href=\"")
-			v18 := dot.Link.CompareAgency(v1)
-			w.url(v18)
+			v19 := dot.Link.CompareAgency(v1)
+			w.url(v19)
 			w.raw("\">")
-			v19, err := dot.T("agency.compare")
+			v20, err := dot.T("agency.compare")
 			if err != nil {
-				return tmplError("templates/agency.html:10:55", err)
+				return tmplError("templates/agency.html:10:67", err)
 			}
-			w.text(v19)
+			w.text(v20)
 			w.raw("</a></p>")
 		}
 	}
 	w.raw("\n")
-	v20 := dict_V_C_c5f873{V: dot, C: dot.Commentary}
-	if err := tmpl_commentary(w, v20); err != nil {
+	v21 := dict_V_C_c5f873{V: dot, C: dot.Commentary}
+	if err := tmpl_commentary(w, v21); err != nil {
 		return err
 	}
 	w.raw("\n")
 	{
-		v21 := dot.Items
-		_ = v21
-		if len(v21) > 0 {
+		v22 := dot.Items
+		_ = v22
+		if len(v22) > 0 {
 			w.raw("<p>")
-			v22 := len(v21)
-			v23, err := dot.Plural("agency.items", v22)
+			v23 := len(v22)
+			v24, err := dot.Plural("agency.items", v23)
 			if err != nil {
 				return tmplError("templates/agency.html:12:20", err)
 			}
-			w.text(v23)
+			w.text(v24)
 			w.raw("</p>")
-			v24 := dict_V_Items_A_1af4db{V: dot, Items: v21, A: v1}
-			if err := tmpl_by_plan(w, v24); err != nil {
+			v25 := dict_V_Items_A_1af4db{V: dot, Items: v22, A: v1}
+			if err := tmpl_by_plan(w, v25); err != nil {
 				return err
 			}
 		} else {
 			w.raw("<p>")
-			v25, err := dot.T("agency.none")
+			v26, err := dot.T("agency.none")
 			if err != nil {
 				return tmplError("templates/agency.html:12:122", err)
 			}
-			w.text(v25)
+			w.text(v26)
 			w.raw("</p>")
 		}
 	}
@@ -2183,16 +2198,23 @@ func tmpl_compare_agency_layout(w *htmlWriter, dot *columnsView) error {
 		return tmplError("templates/layout.html:34:2", err)
 	}
 	w.raw(string(v30))
-	w.raw("\n</header>\n<main id=\"main\">\n")
+	w.raw("\n</header>\n<main id=\"main\"")
+	{
+		v31 := dot.Wide()
+		if v31 {
+			w.raw(" class=\"wide\"")
+		}
+	}
+	w.raw(">\n")
 	if err := tmpl_compare_agency_main(w, dot); err != nil {
 		return err
 	}
 	w.raw("\n</main>\n")
-	v31, err := dot.Shared("footer")
+	v32, err := dot.Shared("footer")
 	if err != nil {
 		return tmplError("templates/layout.html:39:2", err)
 	}
-	w.raw(string(v31))
+	w.raw(string(v32))
 	w.raw("\n</body>\n</html>\n")
 	return nil
 }
@@ -2401,16 +2423,23 @@ func tmpl_compare_layout(w *htmlWriter, dot *compareView) error {
 		return tmplError("templates/layout.html:34:2", err)
 	}
 	w.raw(string(v30))
-	w.raw("\n</header>\n<main id=\"main\">\n")
+	w.raw("\n</header>\n<main id=\"main\"")
+	{
+		v31 := dot.Wide()
+		if v31 {
+			w.raw(" class=\"wide\"")
+		}
+	}
+	w.raw(">\n")
 	if err := tmpl_compare_main(w, dot); err != nil {
 		return err
 	}
 	w.raw("\n</main>\n")
-	v31, err := dot.Shared("footer")
+	v32, err := dot.Shared("footer")
 	if err != nil {
 		return tmplError("templates/layout.html:39:2", err)
 	}
-	w.raw(string(v31))
+	w.raw(string(v32))
 	w.raw("\n</body>\n</html>\n")
 	return nil
 }
@@ -2792,69 +2821,91 @@ func tmpl_compare_main(w *htmlWriter, dot *compareView) error {
 						return tmplError("templates/compare.html:26:5", err)
 					}
 					w.text(v83)
+					w.raw("</p>\n<p class=\"sub\">")
+					v84, err := dot.T("compare.caveat")
+					if err != nil {
+						return tmplError("templates/compare.html:27:17", err)
+					}
+					w.text(v84)
 					w.raw("</p>\n")
-					v84 := dot.PillarChart(v4)
-					if err := tmpl_chart(w, v84); err != nil {
+					v85 := dot.PillarChart(v4)
+					if err := tmpl_chart(w, v85); err != nil {
 						return err
 					}
 					w.raw("\n<div class=\"scroll\" role=\"region\" aria-labelledby=\"matrix-")
 					w.text(v5.ID)
 					w.raw("\" tabindex=\"0\">\n<table class=\"matrix\">\n<thead><tr><th scope=\"col\">")
-					v85, err := dot.T("nav.pillars")
+					v86, err := dot.T("nav.pillars")
 					if err != nil {
-						return tmplError("templates/compare.html:30:29", err)
+						return tmplError("templates/compare.html:31:29", err)
 					}
-					w.text(v85)
+					w.text(v86)
 					w.raw("</th>")
 					{
-						v86 := v4.Provinces
-						for v87, v88 := range v86 {
-							_, _ = v87, v88
+						v87 := v4.Provinces
+						for v88, v89 := range v87 {
+							_, _ = v88, v89
 							w.raw("<th scope=\"col\"><a href=\"")
-							v89 := dot.Link.Province(v88)
-							w.url(v89)
+							v90 := dot.Link.Province(v89)
+							w.url(v90)
 							w.raw("\">")
-							v90 := dot.Tx(v88.Name)
-							w.text(v90)
+							v91 := dot.Tx(v89.Name)
+							w.text(v91)
 							w.raw("</a></th>")
 						}
 					}
 					w.raw("<th scope=\"col\">")
-					v91, err := dot.T("compare.total")
+					v92, err := dot.T("compare.total")
 					if err != nil {
-						return tmplError("templates/compare.html:30:169", err)
+						return tmplError("templates/compare.html:31:169", err)
 					}
-					w.text(v91)
+					w.text(v92)
 					w.raw("</th></tr></thead>\n<tbody>")
 					{
-						v92 := v4.Matrix
-						for v93, v94 := range v92 {
-							_, _ = v93, v94
-							v95 := v94
-							_ = v95
+						v93 := v4.Matrix
+						for v94, v95 := range v93 {
+							_, _ = v94, v95
+							v96 := v95
+							_ = v96
 							w.raw("\n<tr><th scope=\"row\"><a href=\"")
-							v96 := dot.Link.ComparePillar(v94.Pillar)
-							w.url(v96)
+							{
+								v97 := dot.ComparesPillar(v95.Pillar)
+								if v97 {
+									v98 := dot.Link.ComparePillar(v95.Pillar)
+									w.url(v98)
+								} else {
+									v99 := dot.Link.Pillar(v95.Pillar)
+									w.url(v99)
+								}
+							}
 							w.raw("\">")
-							w.text(v94.Pillar.Key)
+							w.text(v95.Pillar.Key)
 							w.raw(". ")
-							v97 := dot.Tx(v94.Pillar.Name)
-							w.text(v97)
+							v100 := dot.Tx(v95.Pillar.Name)
+							w.text(v100)
 							w.raw("</a></th>")
 							{
-								v98 := v94.Cells
-								for v99, v100 := range v98 {
-									_, _ = v99, v100
+								v101 := v95.Cells
+								for v102, v103 := range v101 {
+									_, _ = v102, v103
 									w.raw("<td data-value=\"")
-									w.text(strconv.FormatInt(int64(v100.Count), 10))
+									w.text(strconv.FormatInt(int64(v103.Count), 10))
 									w.raw("\">")
 									{
-										if v100.Count != 0 {
+										if v103.Count != 0 {
 											w.raw("<a href=\"")
-											v101 := dot.Link.ComparePillar(v95.Pillar)
-											w.url(v101)
+											{
+												v104 := dot.ComparesPillar(v96.Pillar)
+												if v104 {
+													v105 := dot.Link.ComparePillar(v96.Pillar)
+													w.url(v105)
+												} else {
+													v106 := dot.Link.Pillar(v96.Pillar)
+													w.url(v106)
+												}
+											}
 											w.raw("\">")
-											w.text(strconv.FormatInt(int64(v100.Count), 10))
+											w.text(strconv.FormatInt(int64(v103.Count), 10))
 											w.raw("</a>")
 										} else {
 											w.raw("0")
@@ -2864,42 +2915,47 @@ func tmpl_compare_main(w *htmlWriter, dot *compareView) error {
 								}
 							}
 							w.raw("<td data-total=\"")
-							w.text(strconv.FormatInt(int64(v94.Total), 10))
+							w.text(strconv.FormatInt(int64(v95.Total), 10))
 							w.raw("\">")
-							w.text(strconv.FormatInt(int64(v94.Total), 10))
+							w.text(strconv.FormatInt(int64(v95.Total), 10))
 							w.raw("</td></tr>")
 						}
 					}
 					w.raw("\n</tbody>\n</table>\n</div>\n<h3>")
-					v102, err := dot.T("compare.pillar")
+					v107, err := dot.T("compare.pillar")
 					if err != nil {
-						return tmplError("templates/compare.html:36:6", err)
+						return tmplError("templates/compare.html:37:6", err)
 					}
-					w.text(v102)
+					w.text(v107)
 					w.raw("</h3>\n<ul>")
 					{
-						v103 := v5.Pillars
-						for v104, v105 := range v103 {
-							_, _ = v104, v105
-							w.raw("<li><a href=\"")
-							v106 := dot.Link.ComparePillar(v105)
-							w.url(v106)
-							w.raw("\">")
-							w.text(v105.Key)
-							w.raw(". ")
-							v107 := dot.Tx(v105.Name)
-							w.text(v107)
-							w.raw("</a></li>")
+						v108 := v5.Pillars
+						for v109, v110 := range v108 {
+							_, _ = v109, v110
+							{
+								v111 := dot.ComparesPillar(v110)
+								if v111 {
+									w.raw("<li><a href=\"")
+									v112 := dot.Link.ComparePillar(v110)
+									w.url(v112)
+									w.raw("\">")
+									w.text(v110.Key)
+									w.raw(". ")
+									v113 := dot.Tx(v110.Name)
+									w.text(v113)
+									w.raw("</a></li>")
+								}
+							}
 						}
 					}
 					w.raw("</ul>\n")
 				} else {
 					w.raw("<p>")
-					v108, err := dot.T("framework.goals-unverified")
+					v114, err := dot.T("framework.goals-unverified")
 					if err != nil {
-						return tmplError("templates/compare.html:38:13", err)
+						return tmplError("templates/compare.html:39:13", err)
 					}
-					w.text(v108)
+					w.text(v114)
 					w.raw("</p>")
 				}
 			}
@@ -2907,47 +2963,52 @@ func tmpl_compare_main(w *htmlWriter, dot *compareView) error {
 		}
 	}
 	w.raw("\n<h2>")
-	v109, err := dot.T("compare.theme")
+	v115, err := dot.T("compare.theme")
 	if err != nil {
-		return tmplError("templates/compare.html:40:6", err)
+		return tmplError("templates/compare.html:41:6", err)
 	}
-	w.text(v109)
+	w.text(v115)
 	w.raw("</h2>\n<ul class=\"cols\">")
 	{
-		v110 := dot.Themes
-		for v111, v112 := range v110 {
-			_, _ = v111, v112
-			w.raw("<li><a href=\"")
-			v113 := dot.Link.CompareTheme(v112.Theme)
-			w.url(v113)
-			w.raw("\">")
-			v114 := dot.Tx(v112.Theme.Name)
-			w.text(v114)
-			w.raw("</a> <span class=\"sub\">")
-			v115 := dict_V_F_976c8c{V: dot, F: v112.Figures}
-			if err := tmpl_figures(w, v115); err != nil {
-				return err
+		v116 := dot.Themes
+		for v117, v118 := range v116 {
+			_, _ = v117, v118
+			{
+				v119 := dot.ComparesTheme(v118.Theme)
+				if v119 {
+					w.raw("<li><a href=\"")
+					v120 := dot.Link.CompareTheme(v118.Theme)
+					w.url(v120)
+					w.raw("\">")
+					v121 := dot.Tx(v118.Theme.Name)
+					w.text(v121)
+					w.raw("</a> <span class=\"sub\">")
+					v122 := dict_V_F_976c8c{V: dot, F: v118.Figures}
+					if err := tmpl_figures(w, v122); err != nil {
+						return err
+					}
+					w.raw("</span></li>")
+				}
 			}
-			w.raw("</span></li>")
 		}
 	}
 	w.raw("</ul>\n<h2>")
-	v116, err := dot.T("compare.agency")
+	v123, err := dot.T("compare.agency")
 	if err != nil {
-		return tmplError("templates/compare.html:42:6", err)
+		return tmplError("templates/compare.html:43:6", err)
 	}
-	w.text(v116)
+	w.text(v123)
 	w.raw("</h2>\n<ul class=\"cols\">")
 	{
-		v117 := dot.Agencies
-		for v118, v119 := range v117 {
-			_, _ = v118, v119
+		v124 := dot.Agencies
+		for v125, v126 := range v124 {
+			_, _ = v125, v126
 			w.raw("<li><a href=\"")
-			v120 := dot.Link.CompareAgency(v119)
-			w.url(v120)
+			v127 := dot.Link.CompareAgency(v126)
+			w.url(v127)
 			w.raw("\">")
-			v121 := dot.Tx(v119.Name)
-			w.text(v121)
+			v128 := dot.Tx(v126.Name)
+			w.text(v128)
 			w.raw("</a></li>")
 		}
 	}
@@ -3098,16 +3159,23 @@ func tmpl_compare_pillar_layout(w *htmlWriter, dot *columnsView) error {
 		return tmplError("templates/layout.html:34:2", err)
 	}
 	w.raw(string(v30))
-	w.raw("\n</header>\n<main id=\"main\">\n")
+	w.raw("\n</header>\n<main id=\"main\"")
+	{
+		v31 := dot.Wide()
+		if v31 {
+			w.raw(" class=\"wide\"")
+		}
+	}
+	w.raw(">\n")
 	if err := tmpl_compare_pillar_main(w, dot); err != nil {
 		return err
 	}
 	w.raw("\n</main>\n")
-	v31, err := dot.Shared("footer")
+	v32, err := dot.Shared("footer")
 	if err != nil {
 		return tmplError("templates/layout.html:39:2", err)
 	}
-	w.raw(string(v31))
+	w.raw(string(v32))
 	w.raw("\n</body>\n</html>\n")
 	return nil
 }
@@ -3176,51 +3244,90 @@ func tmpl_compare_table(w *htmlWriter, dot dict_V_T_A_Caption_RowHead_5fd371) er
 	_ = v2
 	v3 := dot.A
 	_ = v3
-	w.raw("\n<div class=\"scroll\" role=\"region\" aria-labelledby=\"cmp-caption\" tabindex=\"0\">\n<table class=\"side-by-side\">\n<caption id=\"cmp-caption\">")
+	w.raw("\n")
+	{
+		v4 := v2.Filled < 2
+		if v4 {
+			w.raw("<p class=\"notice\">")
+			v5, err := v1.T("compare.one-plan")
+			if err != nil {
+				return tmplError("templates/partials.html:131:41", err)
+			}
+			w.text(v5)
+			w.raw("</p>")
+		}
+	}
+	w.raw("\n<p class=\"sub\">")
+	v6, err := v1.T("compare.caveat")
+	if err != nil {
+		return tmplError("templates/partials.html:132:17", err)
+	}
+	w.text(v6)
+	w.raw("</p>\n<div class=\"scroll\" role=\"region\" aria-labelledby=\"cmp-caption\" tabindex=\"0\">\n<table class=\"side-by-side\">\n<caption id=\"cmp-caption\">")
 	w.text(dot.Caption)
 	w.raw("</caption>\n<thead><tr><th scope=\"col\">")
 	w.text(dot.RowHead)
 	w.raw("</th>")
 	{
-		v4 := v2.Plans
-		for v5, v6 := range v4 {
-			_, _ = v5, v6
+		v7 := v2.Plans
+		for v8, v9 := range v7 {
+			_, _ = v8, v9
 			w.raw("<th scope=\"col\" id=\"col-")
-			w.text(v6.ID)
+			w.text(v9.ID)
 			w.raw("\"><a href=\"")
-			v7 := v1.Link.Plan(v6)
-			w.url(v7)
+			v10 := v1.Link.Plan(v9)
+			w.url(v10)
 			w.raw("\">")
 			{
-				v8 := v6.Province
-				_ = v8
-				if v8 != nil {
-					v9 := v1.Tx(v8.Name)
-					w.text(v9)
+				v11 := v9.Province
+				_ = v11
+				if v11 != nil {
+					v12 := v1.Tx(v11.Name)
+					w.text(v12)
 				} else {
-					v10 := v1.PlanName(v6)
-					w.text(v10)
+					v13 := v1.PlanName(v9)
+					w.text(v13)
 				}
 			}
 			w.raw("</a> <span class=\"sub\">")
-			v11 := v1.PlanName(v6)
-			w.text(v11)
+			v14 := v1.PlanName(v9)
+			w.text(v14)
 			w.raw(" · ")
-			v12 := v2.Totals[v5]
-			v13 := dict_V_F_614da6{V: v1, F: v12}
-			if err := tmpl_figures_8(w, v13); err != nil {
-				return err
+			{
+				v15 := v2.Totals[v8]
+				v16 := v15
+				_ = v16
+				if true {
+					{
+						if v2.TasksOnly {
+							w.raw("<span class=\"figures\" data-tasks=\"")
+							w.text(strconv.FormatInt(int64(v16.Tasks), 10))
+							w.raw("\">")
+							v17, err := v1.Plural("count.tasks", v16.Tasks)
+							if err != nil {
+								return tmplError("templates/partials.html:136:344", err)
+							}
+							w.text(v17)
+							w.raw("</span>")
+						} else {
+							v18 := dict_V_F_614da6{V: v1, F: v16}
+							if err := tmpl_figures_8(w, v18); err != nil {
+								return err
+							}
+						}
+					}
+				}
 			}
 			w.raw("</span>")
 			{
-				v14 := v1.NewsOnly(v6)
-				if v14 {
+				v19 := v1.NewsOnly(v9)
+				if v19 {
 					w.raw(" <span class=\"sub note\">")
-					v15, err := v1.T("compare.news-only")
+					v20, err := v1.T("compare.news-only")
 					if err != nil {
-						return tmplError("templates/partials.html:134:365", err)
+						return tmplError("templates/partials.html:136:501", err)
 					}
-					w.text(v15)
+					w.text(v20)
 					w.raw("</span>")
 				}
 			}
@@ -3229,54 +3336,67 @@ func tmpl_compare_table(w *htmlWriter, dot dict_V_T_A_Caption_RowHead_5fd371) er
 	}
 	w.raw("</tr></thead>\n<tbody>")
 	{
-		v16 := v2.Rows
-		for v17, v18 := range v16 {
-			_, _ = v17, v18
+		v21 := v2.Rows
+		for v22, v23 := range v21 {
+			_, _ = v22, v23
 			w.raw("<tr><th scope=\"row\">")
 			{
-				if len(v18.Link) > 0 {
+				if len(v23.Link) > 0 {
 					w.raw("<a href=\"")
-					w.url(v18.Link)
+					w.url(v23.Link)
 					w.raw("\">")
-					w.text(v18.Label)
+					w.text(v23.Label)
 					w.raw("</a>")
 				} else {
-					w.text(v18.Label)
+					w.text(v23.Label)
 				}
 			}
 			w.raw("</th>")
 			{
-				v19 := v18.Cells
-				for v20, v21 := range v19 {
-					_, _ = v20, v21
+				v24 := v23.Cells
+				for v25, v26 := range v24 {
+					_, _ = v25, v26
 					w.raw("<td>")
 					{
-						v22 := v21
-						_ = v22
-						if len(v22) > 0 {
+						v27 := v26
+						_ = v27
+						if len(v27) > 0 {
 							w.raw("<ul>")
 							{
-								v23 := v22
-								for v24, v25 := range v23 {
-									_, _ = v24, v25
+								v28 := v27
+								for v29, v30 := range v28 {
+									_, _ = v29, v30
 									w.raw("<li><a href=\"")
-									v26 := v1.Link.Item(v25)
-									w.url(v26)
+									v31 := v1.Link.Item(v30.Item)
+									w.url(v31)
 									w.raw("\">")
-									v27 := v1.Short(v25)
-									w.text(v27)
+									v32 := v1.Short(v30.Item)
+									w.text(v32)
 									w.raw("</a>")
 									{
-										v28 := v3
-										_ = v28
-										if v28 != nil {
+										v33 := v3
+										_ = v33
+										if v33 != nil {
 											w.raw(" <span class=\"role\">(")
-											v29 := v1.Role(v25, v28)
-											v30, err := v1.Name(v29)
+											v34 := v1.Role(v30.Item, v33)
+											v35, err := v1.Name(v34)
 											if err != nil {
-												return tmplError("templates/partials.html:135:261", err)
+												return tmplError("templates/partials.html:137:268", err)
 											}
-											w.text(v30)
+											w.text(v35)
+											w.raw(")</span>")
+										}
+									}
+									{
+										v36 := v30.AlsoUnder
+										_ = v36
+										if len(v36) > 0 {
+											w.raw(" <span class=\"sub also\">(")
+											v37, err := v1.Tf("compare.also-under", v36)
+											if err != nil {
+												return tmplError("templates/partials.html:137:358", err)
+											}
+											w.text(v37)
 											w.raw(")</span>")
 										}
 									}
@@ -3295,11 +3415,11 @@ func tmpl_compare_table(w *htmlWriter, dot dict_V_T_A_Caption_RowHead_5fd371) er
 		}
 	}
 	w.raw("</tbody>\n</table>\n</div>\n<p class=\"sub\">")
-	v31, err := v1.T("compare.empty-cell")
+	v38, err := v1.T("compare.empty-cell")
 	if err != nil {
-		return tmplError("templates/partials.html:138:17", err)
+		return tmplError("templates/partials.html:140:17", err)
 	}
-	w.text(v31)
+	w.text(v38)
 	w.raw("</p>")
 	return nil
 }
@@ -3310,51 +3430,90 @@ func tmpl_compare_table_2(w *htmlWriter, dot dict_V_T_A_Caption_RowHead_6ce8bf) 
 	_ = v1
 	v2 := dot.T
 	_ = v2
-	w.raw("\n<div class=\"scroll\" role=\"region\" aria-labelledby=\"cmp-caption\" tabindex=\"0\">\n<table class=\"side-by-side\">\n<caption id=\"cmp-caption\">")
+	w.raw("\n")
+	{
+		v3 := v2.Filled < 2
+		if v3 {
+			w.raw("<p class=\"notice\">")
+			v4, err := v1.T("compare.one-plan")
+			if err != nil {
+				return tmplError("templates/partials.html:131:41", err)
+			}
+			w.text(v4)
+			w.raw("</p>")
+		}
+	}
+	w.raw("\n<p class=\"sub\">")
+	v5, err := v1.T("compare.caveat")
+	if err != nil {
+		return tmplError("templates/partials.html:132:17", err)
+	}
+	w.text(v5)
+	w.raw("</p>\n<div class=\"scroll\" role=\"region\" aria-labelledby=\"cmp-caption\" tabindex=\"0\">\n<table class=\"side-by-side\">\n<caption id=\"cmp-caption\">")
 	w.text(dot.Caption)
 	w.raw("</caption>\n<thead><tr><th scope=\"col\">")
 	w.text(dot.RowHead)
 	w.raw("</th>")
 	{
-		v3 := v2.Plans
-		for v4, v5 := range v3 {
-			_, _ = v4, v5
+		v6 := v2.Plans
+		for v7, v8 := range v6 {
+			_, _ = v7, v8
 			w.raw("<th scope=\"col\" id=\"col-")
-			w.text(v5.ID)
+			w.text(v8.ID)
 			w.raw("\"><a href=\"")
-			v6 := v1.Link.Plan(v5)
-			w.url(v6)
+			v9 := v1.Link.Plan(v8)
+			w.url(v9)
 			w.raw("\">")
 			{
-				v7 := v5.Province
-				_ = v7
-				if v7 != nil {
-					v8 := v1.Tx(v7.Name)
-					w.text(v8)
+				v10 := v8.Province
+				_ = v10
+				if v10 != nil {
+					v11 := v1.Tx(v10.Name)
+					w.text(v11)
 				} else {
-					v9 := v1.PlanName(v5)
-					w.text(v9)
+					v12 := v1.PlanName(v8)
+					w.text(v12)
 				}
 			}
 			w.raw("</a> <span class=\"sub\">")
-			v10 := v1.PlanName(v5)
-			w.text(v10)
+			v13 := v1.PlanName(v8)
+			w.text(v13)
 			w.raw(" · ")
-			v11 := v2.Totals[v4]
-			v12 := dict_V_F_614da6{V: v1, F: v11}
-			if err := tmpl_figures_8(w, v12); err != nil {
-				return err
+			{
+				v14 := v2.Totals[v7]
+				v15 := v14
+				_ = v15
+				if true {
+					{
+						if v2.TasksOnly {
+							w.raw("<span class=\"figures\" data-tasks=\"")
+							w.text(strconv.FormatInt(int64(v15.Tasks), 10))
+							w.raw("\">")
+							v16, err := v1.Plural("count.tasks", v15.Tasks)
+							if err != nil {
+								return tmplError("templates/partials.html:136:344", err)
+							}
+							w.text(v16)
+							w.raw("</span>")
+						} else {
+							v17 := dict_V_F_614da6{V: v1, F: v15}
+							if err := tmpl_figures_8(w, v17); err != nil {
+								return err
+							}
+						}
+					}
+				}
 			}
 			w.raw("</span>")
 			{
-				v13 := v1.NewsOnly(v5)
-				if v13 {
+				v18 := v1.NewsOnly(v8)
+				if v18 {
 					w.raw(" <span class=\"sub note\">")
-					v14, err := v1.T("compare.news-only")
+					v19, err := v1.T("compare.news-only")
 					if err != nil {
-						return tmplError("templates/partials.html:134:365", err)
+						return tmplError("templates/partials.html:136:501", err)
 					}
-					w.text(v14)
+					w.text(v19)
 					w.raw("</span>")
 				}
 			}
@@ -3363,52 +3522,65 @@ func tmpl_compare_table_2(w *htmlWriter, dot dict_V_T_A_Caption_RowHead_6ce8bf) 
 	}
 	w.raw("</tr></thead>\n<tbody>")
 	{
-		v15 := v2.Rows
-		for v16, v17 := range v15 {
-			_, _ = v16, v17
+		v20 := v2.Rows
+		for v21, v22 := range v20 {
+			_, _ = v21, v22
 			w.raw("<tr><th scope=\"row\">")
 			{
-				if len(v17.Link) > 0 {
+				if len(v22.Link) > 0 {
 					w.raw("<a href=\"")
-					w.url(v17.Link)
+					w.url(v22.Link)
 					w.raw("\">")
-					w.text(v17.Label)
+					w.text(v22.Label)
 					w.raw("</a>")
 				} else {
-					w.text(v17.Label)
+					w.text(v22.Label)
 				}
 			}
 			w.raw("</th>")
 			{
-				v18 := v17.Cells
-				for v19, v20 := range v18 {
-					_, _ = v19, v20
+				v23 := v22.Cells
+				for v24, v25 := range v23 {
+					_, _ = v24, v25
 					w.raw("<td>")
 					{
-						v21 := v20
-						_ = v21
-						if len(v21) > 0 {
+						v26 := v25
+						_ = v26
+						if len(v26) > 0 {
 							w.raw("<ul>")
 							{
-								v22 := v21
-								for v23, v24 := range v22 {
-									_, _ = v23, v24
+								v27 := v26
+								for v28, v29 := range v27 {
+									_, _ = v28, v29
 									w.raw("<li><a href=\"")
-									v25 := v1.Link.Item(v24)
-									w.url(v25)
+									v30 := v1.Link.Item(v29.Item)
+									w.url(v30)
 									w.raw("\">")
-									v26 := v1.Short(v24)
-									w.text(v26)
+									v31 := v1.Short(v29.Item)
+									w.text(v31)
 									w.raw("</a>")
 									{
 										if false {
 											w.raw(" <span class=\"role\">(")
-											v27 := v1.Role(v24, nil)
-											v28, err := v1.Name(v27)
+											v32 := v1.Role(v29.Item, nil)
+											v33, err := v1.Name(v32)
 											if err != nil {
-												return tmplError("templates/partials.html:135:261", err)
+												return tmplError("templates/partials.html:137:268", err)
 											}
-											w.text(v28)
+											w.text(v33)
+											w.raw(")</span>")
+										}
+									}
+									{
+										v34 := v29.AlsoUnder
+										_ = v34
+										if len(v34) > 0 {
+											w.raw(" <span class=\"sub also\">(")
+											v35, err := v1.Tf("compare.also-under", v34)
+											if err != nil {
+												return tmplError("templates/partials.html:137:358", err)
+											}
+											w.text(v35)
 											w.raw(")</span>")
 										}
 									}
@@ -3427,11 +3599,11 @@ func tmpl_compare_table_2(w *htmlWriter, dot dict_V_T_A_Caption_RowHead_6ce8bf) 
 		}
 	}
 	w.raw("</tbody>\n</table>\n</div>\n<p class=\"sub\">")
-	v29, err := v1.T("compare.empty-cell")
+	v36, err := v1.T("compare.empty-cell")
 	if err != nil {
-		return tmplError("templates/partials.html:138:17", err)
+		return tmplError("templates/partials.html:140:17", err)
 	}
-	w.text(v29)
+	w.text(v36)
 	w.raw("</p>")
 	return nil
 }
@@ -3579,16 +3751,23 @@ func tmpl_compare_theme_layout(w *htmlWriter, dot *columnsView) error {
 		return tmplError("templates/layout.html:34:2", err)
 	}
 	w.raw(string(v30))
-	w.raw("\n</header>\n<main id=\"main\">\n")
+	w.raw("\n</header>\n<main id=\"main\"")
+	{
+		v31 := dot.Wide()
+		if v31 {
+			w.raw(" class=\"wide\"")
+		}
+	}
+	w.raw(">\n")
 	if err := tmpl_compare_theme_main(w, dot); err != nil {
 		return err
 	}
 	w.raw("\n</main>\n")
-	v31, err := dot.Shared("footer")
+	v32, err := dot.Shared("footer")
 	if err != nil {
 		return tmplError("templates/layout.html:39:2", err)
 	}
-	w.raw(string(v31))
+	w.raw(string(v32))
 	w.raw("\n</body>\n</html>\n")
 	return nil
 }
@@ -3626,7 +3805,7 @@ func tmpl_compare_theme_main(w *htmlWriter, dot *columnsView) error {
 	}
 	w.text(v8)
 	w.raw("</h1>\n<p>")
-	v9, err := dot.T("compare.columns-note")
+	v9, err := dot.T("compare.columns-note-theme")
 	if err != nil {
 		return tmplError("templates/compare-theme.html:5:5", err)
 	}
@@ -4248,16 +4427,23 @@ func tmpl_framework_layout(w *htmlWriter, dot *frameworkView) error {
 		return tmplError("templates/layout.html:34:2", err)
 	}
 	w.raw(string(v30))
-	w.raw("\n</header>\n<main id=\"main\">\n")
+	w.raw("\n</header>\n<main id=\"main\"")
+	{
+		v31 := dot.Wide()
+		if v31 {
+			w.raw(" class=\"wide\"")
+		}
+	}
+	w.raw(">\n")
 	if err := tmpl_framework_main(w, dot); err != nil {
 		return err
 	}
 	w.raw("\n</main>\n")
-	v31, err := dot.Shared("footer")
+	v32, err := dot.Shared("footer")
 	if err != nil {
 		return tmplError("templates/layout.html:39:2", err)
 	}
-	w.raw(string(v31))
+	w.raw(string(v32))
 	w.raw("\n</body>\n</html>\n")
 	return nil
 }
@@ -4758,16 +4944,23 @@ func tmpl_glossary_layout(w *htmlWriter, dot *glossaryView) error {
 		return tmplError("templates/layout.html:34:2", err)
 	}
 	w.raw(string(v30))
-	w.raw("\n</header>\n<main id=\"main\">\n")
+	w.raw("\n</header>\n<main id=\"main\"")
+	{
+		v31 := dot.Wide()
+		if v31 {
+			w.raw(" class=\"wide\"")
+		}
+	}
+	w.raw(">\n")
 	if err := tmpl_glossary_main(w, dot); err != nil {
 		return err
 	}
 	w.raw("\n</main>\n")
-	v31, err := dot.Shared("footer")
+	v32, err := dot.Shared("footer")
 	if err != nil {
 		return tmplError("templates/layout.html:39:2", err)
 	}
-	w.raw(string(v31))
+	w.raw(string(v32))
 	w.raw("\n</body>\n</html>\n")
 	return nil
 }
@@ -5026,16 +5219,23 @@ func tmpl_home_layout(w *htmlWriter, dot *homeView) error {
 		return tmplError("templates/layout.html:34:2", err)
 	}
 	w.raw(string(v30))
-	w.raw("\n</header>\n<main id=\"main\">\n")
+	w.raw("\n</header>\n<main id=\"main\"")
+	{
+		v31 := dot.Wide()
+		if v31 {
+			w.raw(" class=\"wide\"")
+		}
+	}
+	w.raw(">\n")
 	if err := tmpl_home_main(w, dot); err != nil {
 		return err
 	}
 	w.raw("\n</main>\n")
-	v31, err := dot.Shared("footer")
+	v32, err := dot.Shared("footer")
 	if err != nil {
 		return tmplError("templates/layout.html:39:2", err)
 	}
-	w.raw(string(v31))
+	w.raw(string(v32))
 	w.raw("\n</body>\n</html>\n")
 	return nil
 }
@@ -5468,16 +5668,23 @@ func tmpl_item_layout(w *htmlWriter, dot *itemView) error {
 		return tmplError("templates/layout.html:34:2", err)
 	}
 	w.raw(string(v30))
-	w.raw("\n</header>\n<main id=\"main\">\n")
+	w.raw("\n</header>\n<main id=\"main\"")
+	{
+		v31 := dot.Wide()
+		if v31 {
+			w.raw(" class=\"wide\"")
+		}
+	}
+	w.raw(">\n")
 	if err := tmpl_item_main(w, dot); err != nil {
 		return err
 	}
 	w.raw("\n</main>\n")
-	v31, err := dot.Shared("footer")
+	v32, err := dot.Shared("footer")
 	if err != nil {
 		return tmplError("templates/layout.html:39:2", err)
 	}
-	w.raw(string(v31))
+	w.raw(string(v32))
 	w.raw("\n</body>\n</html>\n")
 	return nil
 }
@@ -6479,16 +6686,23 @@ func tmpl_page_layout(w *htmlWriter, dot *markdownView) error {
 		return tmplError("templates/layout.html:34:2", err)
 	}
 	w.raw(string(v30))
-	w.raw("\n</header>\n<main id=\"main\">\n")
+	w.raw("\n</header>\n<main id=\"main\"")
+	{
+		v31 := dot.Wide()
+		if v31 {
+			w.raw(" class=\"wide\"")
+		}
+	}
+	w.raw(">\n")
 	if err := tmpl_page_main(w, dot); err != nil {
 		return err
 	}
 	w.raw("\n</main>\n")
-	v31, err := dot.Shared("footer")
+	v32, err := dot.Shared("footer")
 	if err != nil {
 		return tmplError("templates/layout.html:39:2", err)
 	}
-	w.raw(string(v31))
+	w.raw(string(v32))
 	w.raw("\n</body>\n</html>\n")
 	return nil
 }
@@ -6691,16 +6905,23 @@ func tmpl_pillar_layout(w *htmlWriter, dot *pillarView) error {
 		return tmplError("templates/layout.html:34:2", err)
 	}
 	w.raw(string(v30))
-	w.raw("\n</header>\n<main id=\"main\">\n")
+	w.raw("\n</header>\n<main id=\"main\"")
+	{
+		v31 := dot.Wide()
+		if v31 {
+			w.raw(" class=\"wide\"")
+		}
+	}
+	w.raw(">\n")
 	if err := tmpl_pillar_main(w, dot); err != nil {
 		return err
 	}
 	w.raw("\n</main>\n")
-	v31, err := dot.Shared("footer")
+	v32, err := dot.Shared("footer")
 	if err != nil {
 		return tmplError("templates/layout.html:39:2", err)
 	}
-	w.raw(string(v31))
+	w.raw(string(v32))
 	w.raw("\n</body>\n</html>\n")
 	return nil
 }
@@ -6767,37 +6988,38 @@ func tmpl_pillar_main(w *htmlWriter, dot *pillarView) error {
 	}
 	w.raw("\n")
 	{
-		if !(v1.IsGroup) {
+		v12 := dot.ComparesPillar(v1)
+		if v12 {
 			w.raw("<p><a href=\"")
-			v12 := dot.Link.ComparePillar(v1)
-			w.url(v12)
+			v13 := dot.Link.ComparePillar(v1)
+			w.url(v13)
 			w.raw("\">")
-			v13, err := dot.T("pillar.compare")
+			v14, err := dot.T("pillar.compare")
 			if err != nil {
-				return tmplError("templates/pillar.html:6:63", err)
+				return tmplError("templates/pillar.html:6:67", err)
 			}
-			w.text(v13)
+			w.text(v14)
 			w.raw("</a></p>")
 		}
 	}
 	w.raw("\n")
-	v14 := dict_V_C_a8fbee{V: dot, C: dot.Commentary}
-	if err := tmpl_commentary_3(w, v14); err != nil {
+	v15 := dict_V_C_a8fbee{V: dot, C: dot.Commentary}
+	if err := tmpl_commentary_3(w, v15); err != nil {
 		return err
 	}
 	w.raw("\n")
 	{
-		v15 := dot.Items
-		_ = v15
-		if len(v15) > 0 {
+		v16 := dot.Items
+		_ = v16
+		if len(v16) > 0 {
 			w.raw("<p>")
-			v16 := dict_V_F_2ff605{V: dot, F: dot.Figures}
-			if err := tmpl_figures_3(w, v16); err != nil {
+			v17 := dict_V_F_2ff605{V: dot, F: dot.Figures}
+			if err := tmpl_figures_3(w, v17); err != nil {
 				return err
 			}
 			w.raw("</p>")
-			v17 := dict_V_Items_5aa1bc{V: dot, Items: v15}
-			if err := tmpl_by_plan_2(w, v17); err != nil {
+			v18 := dict_V_Items_5aa1bc{V: dot, Items: v16}
+			if err := tmpl_by_plan_2(w, v18); err != nil {
 				return err
 			}
 		}
@@ -6954,16 +7176,23 @@ func tmpl_pillars_layout(w *htmlWriter, dot *pillarsView) error {
 		return tmplError("templates/layout.html:34:2", err)
 	}
 	w.raw(string(v30))
-	w.raw("\n</header>\n<main id=\"main\">\n")
+	w.raw("\n</header>\n<main id=\"main\"")
+	{
+		v31 := dot.Wide()
+		if v31 {
+			w.raw(" class=\"wide\"")
+		}
+	}
+	w.raw(">\n")
 	if err := tmpl_pillars_main(w, dot); err != nil {
 		return err
 	}
 	w.raw("\n</main>\n")
-	v31, err := dot.Shared("footer")
+	v32, err := dot.Shared("footer")
 	if err != nil {
 		return tmplError("templates/layout.html:39:2", err)
 	}
-	w.raw(string(v31))
+	w.raw(string(v32))
 	w.raw("\n</body>\n</html>\n")
 	return nil
 }
@@ -7600,16 +7829,23 @@ func tmpl_plan_layout(w *htmlWriter, dot *planView) error {
 		return tmplError("templates/layout.html:34:2", err)
 	}
 	w.raw(string(v30))
-	w.raw("\n</header>\n<main id=\"main\">\n")
+	w.raw("\n</header>\n<main id=\"main\"")
+	{
+		v31 := dot.Wide()
+		if v31 {
+			w.raw(" class=\"wide\"")
+		}
+	}
+	w.raw(">\n")
 	if err := tmpl_plan_main(w, dot); err != nil {
 		return err
 	}
 	w.raw("\n</main>\n")
-	v31, err := dot.Shared("footer")
+	v32, err := dot.Shared("footer")
 	if err != nil {
 		return tmplError("templates/layout.html:39:2", err)
 	}
-	w.raw(string(v31))
+	w.raw(string(v32))
 	w.raw("\n</body>\n</html>\n")
 	return nil
 }
@@ -8368,16 +8604,23 @@ func tmpl_plans_layout(w *htmlWriter, dot *plansView) error {
 		return tmplError("templates/layout.html:34:2", err)
 	}
 	w.raw(string(v30))
-	w.raw("\n</header>\n<main id=\"main\">\n")
+	w.raw("\n</header>\n<main id=\"main\"")
+	{
+		v31 := dot.Wide()
+		if v31 {
+			w.raw(" class=\"wide\"")
+		}
+	}
+	w.raw(">\n")
 	if err := tmpl_plans_main(w, dot); err != nil {
 		return err
 	}
 	w.raw("\n</main>\n")
-	v31, err := dot.Shared("footer")
+	v32, err := dot.Shared("footer")
 	if err != nil {
 		return tmplError("templates/layout.html:39:2", err)
 	}
-	w.raw(string(v31))
+	w.raw(string(v32))
 	w.raw("\n</body>\n</html>\n")
 	return nil
 }
@@ -8424,13 +8667,13 @@ func tmpl_provenance(w *htmlWriter, dot dict_V_P_2043e7) error {
 							w.raw("<li>")
 							v5, err := v1.T("provenance.extent")
 							if err != nil {
-								return tmplError("templates/partials.html:142:109", err)
+								return tmplError("templates/partials.html:144:109", err)
 							}
 							w.text(v5)
 							w.raw(": ")
 							v6, err := v1.Name(v4)
 							if err != nil {
-								return tmplError("templates/partials.html:142:139", err)
+								return tmplError("templates/partials.html:144:139", err)
 							}
 							w.text(v6)
 							w.raw("</li>")
@@ -8439,7 +8682,7 @@ func tmpl_provenance(w *htmlWriter, dot dict_V_P_2043e7) error {
 					{
 						v7, err := v1.Truncation(v2)
 						if err != nil {
-							return tmplError("templates/partials.html:142:169", err)
+							return tmplError("templates/partials.html:144:169", err)
 						}
 						v8 := v7
 						_ = v8
@@ -8455,7 +8698,7 @@ func tmpl_provenance(w *htmlWriter, dot dict_V_P_2043e7) error {
 							w.raw("<li>")
 							v10, err := v1.T("provenance.retrieved")
 							if err != nil {
-								return tmplError("templates/partials.html:142:241", err)
+								return tmplError("templates/partials.html:144:241", err)
 							}
 							w.text(v10)
 							w.raw(": ")
@@ -8473,7 +8716,7 @@ func tmpl_provenance(w *htmlWriter, dot dict_V_P_2043e7) error {
 							w.raw("\" rel=\"external noopener\">")
 							v13, err := v1.T("provenance.original")
 							if err != nil {
-								return tmplError("templates/partials.html:142:367", err)
+								return tmplError("templates/partials.html:144:367", err)
 							}
 							w.text(v13)
 							w.raw("</a></li>")
@@ -8515,13 +8758,13 @@ func tmpl_provenance_2(w *htmlWriter, dot dict_V_P_3b96c2) error {
 							w.raw("<li>")
 							v5, err := v1.T("provenance.extent")
 							if err != nil {
-								return tmplError("templates/partials.html:142:109", err)
+								return tmplError("templates/partials.html:144:109", err)
 							}
 							w.text(v5)
 							w.raw(": ")
 							v6, err := v1.Name(v4)
 							if err != nil {
-								return tmplError("templates/partials.html:142:139", err)
+								return tmplError("templates/partials.html:144:139", err)
 							}
 							w.text(v6)
 							w.raw("</li>")
@@ -8530,7 +8773,7 @@ func tmpl_provenance_2(w *htmlWriter, dot dict_V_P_3b96c2) error {
 					{
 						v7, err := v1.Truncation(v2)
 						if err != nil {
-							return tmplError("templates/partials.html:142:169", err)
+							return tmplError("templates/partials.html:144:169", err)
 						}
 						v8 := v7
 						_ = v8
@@ -8546,7 +8789,7 @@ func tmpl_provenance_2(w *htmlWriter, dot dict_V_P_3b96c2) error {
 							w.raw("<li>")
 							v10, err := v1.T("provenance.retrieved")
 							if err != nil {
-								return tmplError("templates/partials.html:142:241", err)
+								return tmplError("templates/partials.html:144:241", err)
 							}
 							w.text(v10)
 							w.raw(": ")
@@ -8564,7 +8807,7 @@ func tmpl_provenance_2(w *htmlWriter, dot dict_V_P_3b96c2) error {
 							w.raw("\" rel=\"external noopener\">")
 							v13, err := v1.T("provenance.original")
 							if err != nil {
-								return tmplError("templates/partials.html:142:367", err)
+								return tmplError("templates/partials.html:144:367", err)
 							}
 							w.text(v13)
 							w.raw("</a></li>")
@@ -8735,16 +8978,23 @@ func tmpl_province_agency_layout(w *htmlWriter, dot *provinceAgencyView) error {
 		return tmplError("templates/layout.html:34:2", err)
 	}
 	w.raw(string(v30))
-	w.raw("\n</header>\n<main id=\"main\">\n")
+	w.raw("\n</header>\n<main id=\"main\"")
+	{
+		v31 := dot.Wide()
+		if v31 {
+			w.raw(" class=\"wide\"")
+		}
+	}
+	w.raw(">\n")
 	if err := tmpl_province_agency_main(w, dot); err != nil {
 		return err
 	}
 	w.raw("\n</main>\n")
-	v31, err := dot.Shared("footer")
+	v32, err := dot.Shared("footer")
 	if err != nil {
 		return tmplError("templates/layout.html:39:2", err)
 	}
-	w.raw(string(v31))
+	w.raw(string(v32))
 	w.raw("\n</body>\n</html>\n")
 	return nil
 }
@@ -8969,16 +9219,23 @@ func tmpl_province_layout(w *htmlWriter, dot *provinceView) error {
 		return tmplError("templates/layout.html:34:2", err)
 	}
 	w.raw(string(v30))
-	w.raw("\n</header>\n<main id=\"main\">\n")
+	w.raw("\n</header>\n<main id=\"main\"")
+	{
+		v31 := dot.Wide()
+		if v31 {
+			w.raw(" class=\"wide\"")
+		}
+	}
+	w.raw(">\n")
 	if err := tmpl_province_main(w, dot); err != nil {
 		return err
 	}
 	w.raw("\n</main>\n")
-	v31, err := dot.Shared("footer")
+	v32, err := dot.Shared("footer")
 	if err != nil {
 		return tmplError("templates/layout.html:39:2", err)
 	}
-	w.raw(string(v31))
+	w.raw(string(v32))
 	w.raw("\n</body>\n</html>\n")
 	return nil
 }
@@ -9328,16 +9585,23 @@ func tmpl_provinces_layout(w *htmlWriter, dot *provincesView) error {
 		return tmplError("templates/layout.html:34:2", err)
 	}
 	w.raw(string(v30))
-	w.raw("\n</header>\n<main id=\"main\">\n")
+	w.raw("\n</header>\n<main id=\"main\"")
+	{
+		v31 := dot.Wide()
+		if v31 {
+			w.raw(" class=\"wide\"")
+		}
+	}
+	w.raw(">\n")
 	if err := tmpl_provinces_main(w, dot); err != nil {
 		return err
 	}
 	w.raw("\n</main>\n")
-	v31, err := dot.Shared("footer")
+	v32, err := dot.Shared("footer")
 	if err != nil {
 		return tmplError("templates/layout.html:39:2", err)
 	}
-	w.raw(string(v31))
+	w.raw(string(v32))
 	w.raw("\n</body>\n</html>\n")
 	return nil
 }
@@ -9542,16 +9806,23 @@ func tmpl_redirect_layout(w *htmlWriter, dot *redirectView) error {
 		return tmplError("templates/layout.html:34:2", err)
 	}
 	w.raw(string(v30))
-	w.raw("\n</header>\n<main id=\"main\">\n")
+	w.raw("\n</header>\n<main id=\"main\"")
+	{
+		v31 := dot.Wide()
+		if v31 {
+			w.raw(" class=\"wide\"")
+		}
+	}
+	w.raw(">\n")
 	if err := tmpl_redirect_main(w, dot); err != nil {
 		return err
 	}
 	w.raw("\n</main>\n")
-	v31, err := dot.Shared("footer")
+	v32, err := dot.Shared("footer")
 	if err != nil {
 		return tmplError("templates/layout.html:39:2", err)
 	}
-	w.raw(string(v31))
+	w.raw(string(v32))
 	w.raw("\n</body>\n</html>\n")
 	return nil
 }
@@ -9836,16 +10107,23 @@ func tmpl_search_layout(w *htmlWriter, dot *page) error {
 		return tmplError("templates/layout.html:34:2", err)
 	}
 	w.raw(string(v30))
-	w.raw("\n</header>\n<main id=\"main\">\n")
+	w.raw("\n</header>\n<main id=\"main\"")
+	{
+		v31 := dot.Wide()
+		if v31 {
+			w.raw(" class=\"wide\"")
+		}
+	}
+	w.raw(">\n")
 	if err := tmpl_search_main(w, dot); err != nil {
 		return err
 	}
 	w.raw("\n</main>\n")
-	v31, err := dot.Shared("footer")
+	v32, err := dot.Shared("footer")
 	if err != nil {
 		return tmplError("templates/layout.html:39:2", err)
 	}
-	w.raw(string(v31))
+	w.raw(string(v32))
 	w.raw("\n</body>\n</html>\n")
 	return nil
 }
@@ -10366,16 +10644,23 @@ func tmpl_source_layout(w *htmlWriter, dot *sourceView) error {
 		return tmplError("templates/layout.html:34:2", err)
 	}
 	w.raw(string(v30))
-	w.raw("\n</header>\n<main id=\"main\">\n")
+	w.raw("\n</header>\n<main id=\"main\"")
+	{
+		v31 := dot.Wide()
+		if v31 {
+			w.raw(" class=\"wide\"")
+		}
+	}
+	w.raw(">\n")
 	if err := tmpl_source_main(w, dot); err != nil {
 		return err
 	}
 	w.raw("\n</main>\n")
-	v31, err := dot.Shared("footer")
+	v32, err := dot.Shared("footer")
 	if err != nil {
 		return tmplError("templates/layout.html:39:2", err)
 	}
-	w.raw(string(v31))
+	w.raw(string(v32))
 	w.raw("\n</body>\n</html>\n")
 	return nil
 }
@@ -10847,16 +11132,23 @@ func tmpl_theme_layout(w *htmlWriter, dot *themeView) error {
 		return tmplError("templates/layout.html:34:2", err)
 	}
 	w.raw(string(v30))
-	w.raw("\n</header>\n<main id=\"main\">\n")
+	w.raw("\n</header>\n<main id=\"main\"")
+	{
+		v31 := dot.Wide()
+		if v31 {
+			w.raw(" class=\"wide\"")
+		}
+	}
+	w.raw(">\n")
 	if err := tmpl_theme_main(w, dot); err != nil {
 		return err
 	}
 	w.raw("\n</main>\n")
-	v31, err := dot.Shared("footer")
+	v32, err := dot.Shared("footer")
 	if err != nil {
 		return tmplError("templates/layout.html:39:2", err)
 	}
-	w.raw(string(v31))
+	w.raw(string(v32))
 	w.raw("\n</body>\n</html>\n")
 	return nil
 }
@@ -10883,33 +11175,40 @@ func tmpl_theme_main(w *htmlWriter, dot *themeView) error {
 	w.raw("</a></nav>\n<h1>")
 	v5 := dot.Tx(v1.Name)
 	w.text(v5)
-	w.raw("</h1>\n<p><a href=\"")
-	v6 := dot.Link.CompareTheme(v1)
-	w.url(v6)
-	w.raw("\">")
-	v7, err := dot.T("theme.compare")
-	if err != nil {
-		return tmplError("templates/theme.html:5:41", err)
+	w.raw("</h1>\n")
+	{
+		v6 := dot.ComparesTheme(v1)
+		if v6 {
+			w.raw("<p><a href=\"")
+			v7 := dot.Link.CompareTheme(v1)
+			w.url(v7)
+			w.raw("\">")
+			v8, err := dot.T("theme.compare")
+			if err != nil {
+				return tmplError("templates/theme.html:5:65", err)
+			}
+			w.text(v8)
+			w.raw("</a></p>")
+		}
 	}
-	w.text(v7)
-	w.raw("</a></p>\n")
-	v8 := dict_V_C_876597{V: dot, C: dot.Commentary}
-	if err := tmpl_commentary_6(w, v8); err != nil {
+	w.raw("\n")
+	v9 := dict_V_C_876597{V: dot, C: dot.Commentary}
+	if err := tmpl_commentary_6(w, v9); err != nil {
 		return err
 	}
 	w.raw("\n")
 	{
-		v9 := dot.Items
-		_ = v9
-		if len(v9) > 0 {
+		v10 := dot.Items
+		_ = v10
+		if len(v10) > 0 {
 			w.raw("<p>")
-			v10 := dict_V_F_63f292{V: dot, F: dot.Figures}
-			if err := tmpl_figures_6(w, v10); err != nil {
+			v11 := dict_V_F_63f292{V: dot, F: dot.Figures}
+			if err := tmpl_figures_6(w, v11); err != nil {
 				return err
 			}
 			w.raw("</p>")
-			v11 := dict_V_Items_776dde{V: dot, Items: v9}
-			if err := tmpl_by_plan_4(w, v11); err != nil {
+			v12 := dict_V_Items_776dde{V: dot, Items: v10}
+			if err := tmpl_by_plan_4(w, v12); err != nil {
 				return err
 			}
 		}
@@ -11066,16 +11365,23 @@ func tmpl_themes_layout(w *htmlWriter, dot *themesView) error {
 		return tmplError("templates/layout.html:34:2", err)
 	}
 	w.raw(string(v30))
-	w.raw("\n</header>\n<main id=\"main\">\n")
+	w.raw("\n</header>\n<main id=\"main\"")
+	{
+		v31 := dot.Wide()
+		if v31 {
+			w.raw(" class=\"wide\"")
+		}
+	}
+	w.raw(">\n")
 	if err := tmpl_themes_main(w, dot); err != nil {
 		return err
 	}
 	w.raw("\n</main>\n")
-	v31, err := dot.Shared("footer")
+	v32, err := dot.Shared("footer")
 	if err != nil {
 		return tmplError("templates/layout.html:39:2", err)
 	}
-	w.raw(string(v31))
+	w.raw(string(v32))
 	w.raw("\n</body>\n</html>\n")
 	return nil
 }
@@ -11501,16 +11807,23 @@ func tmpl_tombstone_layout(w *htmlWriter, dot *tombstoneView) error {
 		return tmplError("templates/layout.html:34:2", err)
 	}
 	w.raw(string(v30))
-	w.raw("\n</header>\n<main id=\"main\">\n")
+	w.raw("\n</header>\n<main id=\"main\"")
+	{
+		v31 := dot.Wide()
+		if v31 {
+			w.raw(" class=\"wide\"")
+		}
+	}
+	w.raw(">\n")
 	if err := tmpl_tombstone_main(w, dot); err != nil {
 		return err
 	}
 	w.raw("\n</main>\n")
-	v31, err := dot.Shared("footer")
+	v32, err := dot.Shared("footer")
 	if err != nil {
 		return tmplError("templates/layout.html:39:2", err)
 	}
-	w.raw(string(v31))
+	w.raw(string(v32))
 	w.raw("\n</body>\n</html>\n")
 	return nil
 }
@@ -11762,33 +12075,33 @@ func tmplTruth(v any) bool {
 }
 
 func init() {
-	registerCompiled("404", "1ad276f267d27074", "layout", func(w *htmlWriter, data any) error { return tmpl_404_layout(w, data.(*bilingualView)) })
-	registerCompiled("agencies", "d04d013dbad5a0fe", "layout", func(w *htmlWriter, data any) error { return tmpl_agencies_layout(w, data.(*agenciesView)) })
-	registerCompiled("agency", "3e56222764de635c", "layout", func(w *htmlWriter, data any) error { return tmpl_agency_layout(w, data.(*agencyView)) })
-	registerCompiled("compare", "ae32ccc11cc6e411", "layout", func(w *htmlWriter, data any) error { return tmpl_compare_layout(w, data.(*compareView)) })
-	registerCompiled("compare-agency", "5974b5560af402f7", "layout", func(w *htmlWriter, data any) error { return tmpl_compare_agency_layout(w, data.(*columnsView)) })
-	registerCompiled("compare-pillar", "4b008f83e1a80cab", "layout", func(w *htmlWriter, data any) error { return tmpl_compare_pillar_layout(w, data.(*columnsView)) })
-	registerCompiled("compare-theme", "c291a0f1a2e5703a", "layout", func(w *htmlWriter, data any) error { return tmpl_compare_theme_layout(w, data.(*columnsView)) })
-	registerCompiled("framework", "7dc6d2eb92575345", "layout", func(w *htmlWriter, data any) error { return tmpl_framework_layout(w, data.(*frameworkView)) })
-	registerCompiled("glossary", "7aa68d3c783deb07", "layout", func(w *htmlWriter, data any) error { return tmpl_glossary_layout(w, data.(*glossaryView)) })
-	registerCompiled("home", "259669af7f387259", "footer", func(w *htmlWriter, data any) error { return tmpl_footer(w, data.(*page)) })
-	registerCompiled("home", "259669af7f387259", "item-ref", func(w *htmlWriter, data any) error { return tmpl_item_ref(w, data.(itemRefArgs)) })
-	registerCompiled("home", "259669af7f387259", "layout", func(w *htmlWriter, data any) error { return tmpl_home_layout(w, data.(*homeView)) })
-	registerCompiled("home", "259669af7f387259", "nav", func(w *htmlWriter, data any) error { return tmpl_nav(w, data.(*page)) })
-	registerCompiled("item", "d2484efe25920920", "layout", func(w *htmlWriter, data any) error { return tmpl_item_layout(w, data.(*itemView)) })
-	registerCompiled("page", "2cdd0a8a200f5f8c", "layout", func(w *htmlWriter, data any) error { return tmpl_page_layout(w, data.(*markdownView)) })
-	registerCompiled("pillar", "129d02ea9f9d58b6", "layout", func(w *htmlWriter, data any) error { return tmpl_pillar_layout(w, data.(*pillarView)) })
-	registerCompiled("pillars", "439b88b2d14ebb9e", "layout", func(w *htmlWriter, data any) error { return tmpl_pillars_layout(w, data.(*pillarsView)) })
-	registerCompiled("plan", "c517d9496f7ca1ec", "layout", func(w *htmlWriter, data any) error { return tmpl_plan_layout(w, data.(*planView)) })
-	registerCompiled("plans", "68827d59854c13e3", "layout", func(w *htmlWriter, data any) error { return tmpl_plans_layout(w, data.(*plansView)) })
-	registerCompiled("province", "f1785b0506d3674e", "layout", func(w *htmlWriter, data any) error { return tmpl_province_layout(w, data.(*provinceView)) })
-	registerCompiled("province-agency", "c26fd65e63ca1841", "layout", func(w *htmlWriter, data any) error { return tmpl_province_agency_layout(w, data.(*provinceAgencyView)) })
-	registerCompiled("provinces", "9177e2890b80724f", "layout", func(w *htmlWriter, data any) error { return tmpl_provinces_layout(w, data.(*provincesView)) })
-	registerCompiled("redirect", "a2aa85a653a5b07b", "layout", func(w *htmlWriter, data any) error { return tmpl_redirect_layout(w, data.(*redirectView)) })
-	registerCompiled("root", "ead542e8e7af5a7d", "layout", func(w *htmlWriter, data any) error { return tmpl_root_layout(w, data.(*bilingualView)) })
-	registerCompiled("search", "a84685e9a977f7d9", "layout", func(w *htmlWriter, data any) error { return tmpl_search_layout(w, data.(*page)) })
-	registerCompiled("source", "24f1a45a0c46373f", "layout", func(w *htmlWriter, data any) error { return tmpl_source_layout(w, data.(*sourceView)) })
-	registerCompiled("theme", "3f3eee1e68a2cd41", "layout", func(w *htmlWriter, data any) error { return tmpl_theme_layout(w, data.(*themeView)) })
-	registerCompiled("themes", "9330e51ba524ad8e", "layout", func(w *htmlWriter, data any) error { return tmpl_themes_layout(w, data.(*themesView)) })
-	registerCompiled("tombstone", "2b5e8783476b8b24", "layout", func(w *htmlWriter, data any) error { return tmpl_tombstone_layout(w, data.(*tombstoneView)) })
+	registerCompiled("404", "f5ff6e05cc020033", "layout", func(w *htmlWriter, data any) error { return tmpl_404_layout(w, data.(*bilingualView)) })
+	registerCompiled("agencies", "186a48584c876307", "layout", func(w *htmlWriter, data any) error { return tmpl_agencies_layout(w, data.(*agenciesView)) })
+	registerCompiled("agency", "2e88e597c19d47b1", "layout", func(w *htmlWriter, data any) error { return tmpl_agency_layout(w, data.(*agencyView)) })
+	registerCompiled("compare", "c878ead72c838811", "layout", func(w *htmlWriter, data any) error { return tmpl_compare_layout(w, data.(*compareView)) })
+	registerCompiled("compare-agency", "ade9e0e3b866439c", "layout", func(w *htmlWriter, data any) error { return tmpl_compare_agency_layout(w, data.(*columnsView)) })
+	registerCompiled("compare-pillar", "276468a992cdc072", "layout", func(w *htmlWriter, data any) error { return tmpl_compare_pillar_layout(w, data.(*columnsView)) })
+	registerCompiled("compare-theme", "8a8a1b9e18eeb2b4", "layout", func(w *htmlWriter, data any) error { return tmpl_compare_theme_layout(w, data.(*columnsView)) })
+	registerCompiled("framework", "62810cda1c23bfae", "layout", func(w *htmlWriter, data any) error { return tmpl_framework_layout(w, data.(*frameworkView)) })
+	registerCompiled("glossary", "f431b1382242215e", "layout", func(w *htmlWriter, data any) error { return tmpl_glossary_layout(w, data.(*glossaryView)) })
+	registerCompiled("home", "ffa4a4273eb932c8", "footer", func(w *htmlWriter, data any) error { return tmpl_footer(w, data.(*page)) })
+	registerCompiled("home", "ffa4a4273eb932c8", "item-ref", func(w *htmlWriter, data any) error { return tmpl_item_ref(w, data.(itemRefArgs)) })
+	registerCompiled("home", "ffa4a4273eb932c8", "layout", func(w *htmlWriter, data any) error { return tmpl_home_layout(w, data.(*homeView)) })
+	registerCompiled("home", "ffa4a4273eb932c8", "nav", func(w *htmlWriter, data any) error { return tmpl_nav(w, data.(*page)) })
+	registerCompiled("item", "e2c21df32d9cd7db", "layout", func(w *htmlWriter, data any) error { return tmpl_item_layout(w, data.(*itemView)) })
+	registerCompiled("page", "39e93b8238c9632f", "layout", func(w *htmlWriter, data any) error { return tmpl_page_layout(w, data.(*markdownView)) })
+	registerCompiled("pillar", "b2056dcd26e71026", "layout", func(w *htmlWriter, data any) error { return tmpl_pillar_layout(w, data.(*pillarView)) })
+	registerCompiled("pillars", "3a3ca6b7efa1f308", "layout", func(w *htmlWriter, data any) error { return tmpl_pillars_layout(w, data.(*pillarsView)) })
+	registerCompiled("plan", "d4d9611d94a92472", "layout", func(w *htmlWriter, data any) error { return tmpl_plan_layout(w, data.(*planView)) })
+	registerCompiled("plans", "301c2afeaaae37ed", "layout", func(w *htmlWriter, data any) error { return tmpl_plans_layout(w, data.(*plansView)) })
+	registerCompiled("province", "d06305e02d7ae5b0", "layout", func(w *htmlWriter, data any) error { return tmpl_province_layout(w, data.(*provinceView)) })
+	registerCompiled("province-agency", "f827f0b97ee60a1b", "layout", func(w *htmlWriter, data any) error { return tmpl_province_agency_layout(w, data.(*provinceAgencyView)) })
+	registerCompiled("provinces", "7176a929432e4749", "layout", func(w *htmlWriter, data any) error { return tmpl_provinces_layout(w, data.(*provincesView)) })
+	registerCompiled("redirect", "57f61ac5542afc5a", "layout", func(w *htmlWriter, data any) error { return tmpl_redirect_layout(w, data.(*redirectView)) })
+	registerCompiled("root", "8becfb134813bf7b", "layout", func(w *htmlWriter, data any) error { return tmpl_root_layout(w, data.(*bilingualView)) })
+	registerCompiled("search", "013d890a03618381", "layout", func(w *htmlWriter, data any) error { return tmpl_search_layout(w, data.(*page)) })
+	registerCompiled("source", "5e55ba47aa3a049e", "layout", func(w *htmlWriter, data any) error { return tmpl_source_layout(w, data.(*sourceView)) })
+	registerCompiled("theme", "e368d2fdc5e46ece", "layout", func(w *htmlWriter, data any) error { return tmpl_theme_layout(w, data.(*themeView)) })
+	registerCompiled("themes", "efbe0ef69d5c24b6", "layout", func(w *htmlWriter, data any) error { return tmpl_themes_layout(w, data.(*themesView)) })
+	registerCompiled("tombstone", "ad2b1faa5526035f", "layout", func(w *htmlWriter, data any) error { return tmpl_tombstone_layout(w, data.(*tombstoneView)) })
 }

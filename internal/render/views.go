@@ -219,8 +219,15 @@ type columnsView struct {
 type comparison struct {
 	Plans []*model.Plan
 	Rows  []compareRow
-	// Totals holds, per plan, the figures of its items in the table.
+	// Totals holds, per plan, the figures of its distinct items in the
+	// table: an item in two rows counts once.
 	Totals []Figures
+	// TasksOnly says the table holds tasks alone (a pillar's or a
+	// theme's), so that its columns count tasks, as those pages do.
+	TasksOnly bool
+	// Filled is how many plans have an item in the table: a table that
+	// only one plan fills compares nothing.
+	Filled int
 }
 
 // CompareRow is one theme's or pillar's items, per plan; Link is the
@@ -228,7 +235,14 @@ type comparison struct {
 type compareRow struct {
 	Label string
 	Link  string
-	Cells [][]*model.Item
+	Cells [][]compareEntry
+}
+
+// compareEntry is an item in a cell; AlsoUnder names the row it was
+// first listed in, where it stands in more than one.
+type compareEntry struct {
+	Item      *model.Item
+	AlsoUnder string
 }
 
 type glossaryView struct {
@@ -401,11 +415,15 @@ var views = map[manifest.Kind]viewMaker{
 	manifest.Compare: view(func(v *page) (*compareView, error) { return compare(v), nil }),
 	manifest.ComparePillar: view(func(v *page) (*columnsView, error) {
 		pl := v.Page.Pillar
-		return &columnsView{page: v, Pillar: pl, Table: v.byTheme(plansOf(v, pl.Framework), tasks(v.r.lk.pillar[pl]))}, nil
+		t := v.byTheme(plansOf(v, pl.Framework), tasks(v.r.lk.pillar[pl]))
+		t.TasksOnly = true
+		return &columnsView{page: v, Pillar: pl, Table: t}, nil
 	}),
 	manifest.CompareTheme: view(func(v *page) (*columnsView, error) {
 		t := v.Page.Theme
-		return &columnsView{page: v, Theme: t, Table: v.byPillar(plansOf(v, nil), tasks(v.r.lk.theme[t]))}, nil
+		tab := v.byPillar(plansOf(v, nil), tasks(v.r.lk.theme[t]))
+		tab.TasksOnly = true
+		return &columnsView{page: v, Theme: t, Table: tab}, nil
 	}),
 	manifest.CompareAgency: view(func(v *page) (*columnsView, error) {
 		a := v.Page.Agency
@@ -526,7 +544,8 @@ func (v *page) byPillar(plans []*model.Plan, items []*model.Item) comparison {
 }
 
 // compareTable places items in rows by rowsOf and columns by plan, and
-// keeps only the rows that have an item.
+// keeps only the rows that have an item. An item in several rows says,
+// after its first, which row that was.
 func compareTable(plans []*model.Plan, items []*model.Item, keys []any, label map[any]compareRow, rowsOf func(*model.Item) []any) comparison {
 	col := map[*model.Plan]int{}
 	for i, p := range plans {
@@ -550,13 +569,29 @@ func compareTable(plans []*model.Plan, items []*model.Item, keys []any, label ma
 	}
 	for i := range plans {
 		tab.Totals[i] = figures(perPlan[i])
-	}
-	for _, k := range keys {
-		if cells[k] != nil {
-			row := label[k]
-			row.Cells = cells[k]
-			tab.Rows = append(tab.Rows, row)
+		if len(perPlan[i]) > 0 {
+			tab.Filled++
 		}
+	}
+	first := map[*model.Item]string{}
+	for _, k := range keys {
+		if cells[k] == nil {
+			continue
+		}
+		row := label[k]
+		row.Cells = make([][]compareEntry, len(plans))
+		for c, its := range cells[k] {
+			for _, it := range its {
+				e := compareEntry{Item: it}
+				if f, seen := first[it]; seen {
+					e.AlsoUnder = f
+				} else {
+					first[it] = row.Label
+				}
+				row.Cells[c] = append(row.Cells[c], e)
+			}
+		}
+		tab.Rows = append(tab.Rows, row)
 	}
 	return tab
 }
@@ -596,7 +631,7 @@ func compare(v *page) *compareView {
 		cv.Themes = append(cv.Themes, themeCount{t, figures(lk.theme[t])})
 	}
 	for _, a := range lk.agencies[lang] {
-		if len(r.man.AgencyItems[a]) > 0 {
+		if v.ComparesAgency(a) {
 			cv.Agencies = append(cv.Agencies, a)
 		}
 	}
