@@ -72,8 +72,19 @@ const chartAgencies = 10
 // with the same figure the list below gives each (items it leads or
 // joins).
 func (v *provinceView) AgencyChart() *Chart {
+	// named agencies only, most items first, ties in the registry's
+	// order: the same bars in both languages
 	counts := append([]agencyCount(nil), v.Agencies...)
-	sort.SliceStable(counts, func(i, j int) bool { return counts[i].Items > counts[j].Items })
+	order := map[*model.Agency]int{}
+	for i, a := range v.Site.Agencies {
+		order[a] = i
+	}
+	sort.SliceStable(counts, func(i, j int) bool {
+		if counts[i].Items != counts[j].Items {
+			return counts[i].Items > counts[j].Items
+		}
+		return order[counts[i].Agency] < order[counts[j].Agency]
+	})
 	var bars []bar
 	for _, ac := range counts[:min(len(counts), chartAgencies)] {
 		bars = append(bars, bar{Label: v.AgencyName(ac.Agency, v.Province), Value: ac.Items})

@@ -241,6 +241,12 @@ type dict_V_P_3f71ab struct {
 	P *model.Province
 }
 
+// dict_V_P_516876 is the argument of a dict call: V, P.
+type dict_V_P_516876 struct {
+	V *provincesView
+	P *model.Province
+}
+
 // dict_V_P_547192 is the argument of a dict call: V, P.
 type dict_V_P_547192 struct {
 	V *frameworkView
@@ -776,7 +782,11 @@ func tmpl_agencies_main(w *htmlWriter, dot *agenciesView) error {
 				}
 			}
 			w.raw(" <span class=\"sub\">")
-			w.text(strconv.FormatInt(int64(v4.Items), 10))
+			v9, err := dot.Plural("count.items", v4.Items)
+			if err != nil {
+				return tmplError("templates/agencies.html:4:160", err)
+			}
+			w.text(v9)
 			w.raw("</span></li>")
 		}
 	}
@@ -1116,7 +1126,7 @@ func tmpl_agency_now(w *htmlWriter, dot dict_V_A_67b554) error {
 			v3 := v1.L.Date(v2.Date)
 			v4, err := v1.Tf("agency.successor", v3)
 			if err != nil {
-				return tmplError("templates/partials.html:81:82", err)
+				return tmplError("templates/partials.html:82:82", err)
 			}
 			w.text(v4)
 			w.raw(" ")
@@ -1156,7 +1166,7 @@ func tmpl_agency_now_2(w *htmlWriter, dot dict_V_A_31f062) error {
 			v3 := v1.L.Date(v2.Date)
 			v4, err := v1.Tf("agency.successor", v3)
 			if err != nil {
-				return tmplError("templates/partials.html:81:82", err)
+				return tmplError("templates/partials.html:82:82", err)
 			}
 			w.text(v4)
 			w.raw(" ")
@@ -1406,7 +1416,7 @@ func tmpl_changes(w *htmlWriter, dot dict_V_C_3aaa46) error {
 			w.raw("</time>: ")
 			v7, err := v1.Name(v4.Kind)
 			if err != nil {
-				return tmplError("templates/partials.html:88:145", err)
+				return tmplError("templates/partials.html:89:145", err)
 			}
 			w.text(v7)
 			{
@@ -1465,7 +1475,7 @@ func tmpl_changes(w *htmlWriter, dot dict_V_C_3aaa46) error {
 			w.raw(" <span class=\"sub\">")
 			v22, err := v1.T("change.basis")
 			if err != nil {
-				return tmplError("templates/partials.html:88:497", err)
+				return tmplError("templates/partials.html:89:497", err)
 			}
 			w.text(v22)
 			w.raw(": ")
@@ -1480,7 +1490,7 @@ func tmpl_changes(w *htmlWriter, dot dict_V_C_3aaa46) error {
 					w.raw("\" rel=\"external noopener\">")
 					v25, err := v1.T("change.source")
 					if err != nil {
-						return tmplError("templates/partials.html:88:601", err)
+						return tmplError("templates/partials.html:89:601", err)
 					}
 					w.text(v25)
 					w.raw("</a>")
@@ -1511,7 +1521,7 @@ func tmpl_changes_2(w *htmlWriter, dot dict_V_C_f86402) error {
 			w.raw("</time>: ")
 			v7, err := v1.Name(v4.Kind)
 			if err != nil {
-				return tmplError("templates/partials.html:88:145", err)
+				return tmplError("templates/partials.html:89:145", err)
 			}
 			w.text(v7)
 			{
@@ -1570,7 +1580,7 @@ func tmpl_changes_2(w *htmlWriter, dot dict_V_C_f86402) error {
 			w.raw(" <span class=\"sub\">")
 			v22, err := v1.T("change.basis")
 			if err != nil {
-				return tmplError("templates/partials.html:88:497", err)
+				return tmplError("templates/partials.html:89:497", err)
 			}
 			w.text(v22)
 			w.raw(": ")
@@ -1585,7 +1595,7 @@ func tmpl_changes_2(w *htmlWriter, dot dict_V_C_f86402) error {
 					w.raw("\" rel=\"external noopener\">")
 					v25, err := v1.T("change.source")
 					if err != nil {
-						return tmplError("templates/partials.html:88:601", err)
+						return tmplError("templates/partials.html:89:601", err)
 					}
 					w.text(v25)
 					w.raw("</a>")
@@ -1616,7 +1626,7 @@ func tmpl_changes_3(w *htmlWriter, dot dict_V_C_5784ab) error {
 			w.raw("</time>: ")
 			v7, err := v1.Name(v4.Kind)
 			if err != nil {
-				return tmplError("templates/partials.html:88:145", err)
+				return tmplError("templates/partials.html:89:145", err)
 			}
 			w.text(v7)
 			{
@@ -1675,7 +1685,7 @@ func tmpl_changes_3(w *htmlWriter, dot dict_V_C_5784ab) error {
 			w.raw(" <span class=\"sub\">")
 			v22, err := v1.T("change.basis")
 			if err != nil {
-				return tmplError("templates/partials.html:88:497", err)
+				return tmplError("templates/partials.html:89:497", err)
 			}
 			w.text(v22)
 			w.raw(": ")
@@ -1690,7 +1700,7 @@ func tmpl_changes_3(w *htmlWriter, dot dict_V_C_5784ab) error {
 					w.raw("\" rel=\"external noopener\">")
 					v25, err := v1.T("change.source")
 					if err != nil {
-						return tmplError("templates/partials.html:88:601", err)
+						return tmplError("templates/partials.html:89:601", err)
 					}
 					w.text(v25)
 					w.raw("</a>")
@@ -1721,7 +1731,7 @@ func tmpl_changes_4(w *htmlWriter, dot dict_V_C_3275c8) error {
 			w.raw("</time>: ")
 			v7, err := v1.Name(v4.Kind)
 			if err != nil {
-				return tmplError("templates/partials.html:88:145", err)
+				return tmplError("templates/partials.html:89:145", err)
 			}
 			w.text(v7)
 			{
@@ -1780,7 +1790,7 @@ func tmpl_changes_4(w *htmlWriter, dot dict_V_C_3275c8) error {
 			w.raw(" <span class=\"sub\">")
 			v22, err := v1.T("change.basis")
 			if err != nil {
-				return tmplError("templates/partials.html:88:497", err)
+				return tmplError("templates/partials.html:89:497", err)
 			}
 			w.text(v22)
 			w.raw(": ")
@@ -1795,7 +1805,7 @@ func tmpl_changes_4(w *htmlWriter, dot dict_V_C_3275c8) error {
 					w.raw("\" rel=\"external noopener\">")
 					v25, err := v1.T("change.source")
 					if err != nil {
-						return tmplError("templates/partials.html:88:601", err)
+						return tmplError("templates/partials.html:89:601", err)
 					}
 					w.text(v25)
 					w.raw("</a>")
@@ -1866,7 +1876,7 @@ func tmpl_commentary(w *htmlWriter, dot dict_V_C_c5f873) error {
 				} else {
 					v3, err := dot.V.T("commentary.title")
 					if err != nil {
-						return tmplError("templates/partials.html:92:50", err)
+						return tmplError("templates/partials.html:93:50", err)
 					}
 					w.text(v3)
 				}
@@ -1874,7 +1884,7 @@ func tmpl_commentary(w *htmlWriter, dot dict_V_C_c5f873) error {
 			w.raw("</h2>\n<p class=\"sub\">")
 			v4, err := dot.V.T("commentary.note")
 			if err != nil {
-				return tmplError("templates/partials.html:93:17", err)
+				return tmplError("templates/partials.html:94:17", err)
 			}
 			w.text(v4)
 			w.raw("</p>\n")
@@ -1900,7 +1910,7 @@ func tmpl_commentary_2(w *htmlWriter, dot dict_V_C_b1cb6e) error {
 				} else {
 					v3, err := dot.V.T("commentary.title")
 					if err != nil {
-						return tmplError("templates/partials.html:92:50", err)
+						return tmplError("templates/partials.html:93:50", err)
 					}
 					w.text(v3)
 				}
@@ -1908,7 +1918,7 @@ func tmpl_commentary_2(w *htmlWriter, dot dict_V_C_b1cb6e) error {
 			w.raw("</h2>\n<p class=\"sub\">")
 			v4, err := dot.V.T("commentary.note")
 			if err != nil {
-				return tmplError("templates/partials.html:93:17", err)
+				return tmplError("templates/partials.html:94:17", err)
 			}
 			w.text(v4)
 			w.raw("</p>\n")
@@ -1934,7 +1944,7 @@ func tmpl_commentary_3(w *htmlWriter, dot dict_V_C_a8fbee) error {
 				} else {
 					v3, err := dot.V.T("commentary.title")
 					if err != nil {
-						return tmplError("templates/partials.html:92:50", err)
+						return tmplError("templates/partials.html:93:50", err)
 					}
 					w.text(v3)
 				}
@@ -1942,7 +1952,7 @@ func tmpl_commentary_3(w *htmlWriter, dot dict_V_C_a8fbee) error {
 			w.raw("</h2>\n<p class=\"sub\">")
 			v4, err := dot.V.T("commentary.note")
 			if err != nil {
-				return tmplError("templates/partials.html:93:17", err)
+				return tmplError("templates/partials.html:94:17", err)
 			}
 			w.text(v4)
 			w.raw("</p>\n")
@@ -1968,7 +1978,7 @@ func tmpl_commentary_4(w *htmlWriter, dot dict_V_C_6b6f4e) error {
 				} else {
 					v3, err := dot.V.T("commentary.title")
 					if err != nil {
-						return tmplError("templates/partials.html:92:50", err)
+						return tmplError("templates/partials.html:93:50", err)
 					}
 					w.text(v3)
 				}
@@ -1976,7 +1986,7 @@ func tmpl_commentary_4(w *htmlWriter, dot dict_V_C_6b6f4e) error {
 			w.raw("</h2>\n<p class=\"sub\">")
 			v4, err := dot.V.T("commentary.note")
 			if err != nil {
-				return tmplError("templates/partials.html:93:17", err)
+				return tmplError("templates/partials.html:94:17", err)
 			}
 			w.text(v4)
 			w.raw("</p>\n")
@@ -2002,7 +2012,7 @@ func tmpl_commentary_5(w *htmlWriter, dot dict_V_C_d0ea68) error {
 				} else {
 					v3, err := dot.V.T("commentary.title")
 					if err != nil {
-						return tmplError("templates/partials.html:92:50", err)
+						return tmplError("templates/partials.html:93:50", err)
 					}
 					w.text(v3)
 				}
@@ -2010,7 +2020,7 @@ func tmpl_commentary_5(w *htmlWriter, dot dict_V_C_d0ea68) error {
 			w.raw("</h2>\n<p class=\"sub\">")
 			v4, err := dot.V.T("commentary.note")
 			if err != nil {
-				return tmplError("templates/partials.html:93:17", err)
+				return tmplError("templates/partials.html:94:17", err)
 			}
 			w.text(v4)
 			w.raw("</p>\n")
@@ -2036,7 +2046,7 @@ func tmpl_commentary_6(w *htmlWriter, dot dict_V_C_876597) error {
 				} else {
 					v3, err := dot.V.T("commentary.title")
 					if err != nil {
-						return tmplError("templates/partials.html:92:50", err)
+						return tmplError("templates/partials.html:93:50", err)
 					}
 					w.text(v3)
 				}
@@ -2044,7 +2054,7 @@ func tmpl_commentary_6(w *htmlWriter, dot dict_V_C_876597) error {
 			w.raw("</h2>\n<p class=\"sub\">")
 			v4, err := dot.V.T("commentary.note")
 			if err != nil {
-				return tmplError("templates/partials.html:93:17", err)
+				return tmplError("templates/partials.html:94:17", err)
 			}
 			w.text(v4)
 			w.raw("</p>\n")
@@ -3251,7 +3261,7 @@ func tmpl_compare_table(w *htmlWriter, dot dict_V_T_A_Caption_RowHead_5fd371) er
 			w.raw("<p class=\"notice\">")
 			v5, err := v1.T("compare.one-plan")
 			if err != nil {
-				return tmplError("templates/partials.html:131:41", err)
+				return tmplError("templates/partials.html:132:41", err)
 			}
 			w.text(v5)
 			w.raw("</p>")
@@ -3260,7 +3270,7 @@ func tmpl_compare_table(w *htmlWriter, dot dict_V_T_A_Caption_RowHead_5fd371) er
 	w.raw("\n<p class=\"sub\">")
 	v6, err := v1.T("compare.caveat")
 	if err != nil {
-		return tmplError("templates/partials.html:132:17", err)
+		return tmplError("templates/partials.html:133:17", err)
 	}
 	w.text(v6)
 	w.raw("</p>\n<div class=\"scroll\" role=\"region\" aria-labelledby=\"cmp-caption\" tabindex=\"0\">\n<table class=\"side-by-side\">\n<caption id=\"cmp-caption\">")
@@ -3305,13 +3315,13 @@ func tmpl_compare_table(w *htmlWriter, dot dict_V_T_A_Caption_RowHead_5fd371) er
 							w.raw("\">")
 							v17, err := v1.Plural("count.tasks", v16.Tasks)
 							if err != nil {
-								return tmplError("templates/partials.html:136:344", err)
+								return tmplError("templates/partials.html:137:344", err)
 							}
 							w.text(v17)
 							w.raw("</span>")
 						} else {
 							v18 := dict_V_F_614da6{V: v1, F: v16}
-							if err := tmpl_figures_8(w, v18); err != nil {
+							if err := tmpl_figures_9(w, v18); err != nil {
 								return err
 							}
 						}
@@ -3325,7 +3335,7 @@ func tmpl_compare_table(w *htmlWriter, dot dict_V_T_A_Caption_RowHead_5fd371) er
 					w.raw(" <span class=\"sub note\">")
 					v20, err := v1.T("compare.news-only")
 					if err != nil {
-						return tmplError("templates/partials.html:136:501", err)
+						return tmplError("templates/partials.html:137:501", err)
 					}
 					w.text(v20)
 					w.raw("</span>")
@@ -3381,7 +3391,7 @@ func tmpl_compare_table(w *htmlWriter, dot dict_V_T_A_Caption_RowHead_5fd371) er
 											v34 := v1.Role(v30.Item, v33)
 											v35, err := v1.Name(v34)
 											if err != nil {
-												return tmplError("templates/partials.html:137:268", err)
+												return tmplError("templates/partials.html:138:268", err)
 											}
 											w.text(v35)
 											w.raw(")</span>")
@@ -3394,7 +3404,7 @@ func tmpl_compare_table(w *htmlWriter, dot dict_V_T_A_Caption_RowHead_5fd371) er
 											w.raw(" <span class=\"sub also\">(")
 											v37, err := v1.Tf("compare.also-under", v36)
 											if err != nil {
-												return tmplError("templates/partials.html:137:358", err)
+												return tmplError("templates/partials.html:138:358", err)
 											}
 											w.text(v37)
 											w.raw(")</span>")
@@ -3417,7 +3427,7 @@ func tmpl_compare_table(w *htmlWriter, dot dict_V_T_A_Caption_RowHead_5fd371) er
 	w.raw("</tbody>\n</table>\n</div>\n<p class=\"sub\">")
 	v38, err := v1.T("compare.empty-cell")
 	if err != nil {
-		return tmplError("templates/partials.html:140:17", err)
+		return tmplError("templates/partials.html:141:17", err)
 	}
 	w.text(v38)
 	w.raw("</p>")
@@ -3437,7 +3447,7 @@ func tmpl_compare_table_2(w *htmlWriter, dot dict_V_T_A_Caption_RowHead_6ce8bf) 
 			w.raw("<p class=\"notice\">")
 			v4, err := v1.T("compare.one-plan")
 			if err != nil {
-				return tmplError("templates/partials.html:131:41", err)
+				return tmplError("templates/partials.html:132:41", err)
 			}
 			w.text(v4)
 			w.raw("</p>")
@@ -3446,7 +3456,7 @@ func tmpl_compare_table_2(w *htmlWriter, dot dict_V_T_A_Caption_RowHead_6ce8bf) 
 	w.raw("\n<p class=\"sub\">")
 	v5, err := v1.T("compare.caveat")
 	if err != nil {
-		return tmplError("templates/partials.html:132:17", err)
+		return tmplError("templates/partials.html:133:17", err)
 	}
 	w.text(v5)
 	w.raw("</p>\n<div class=\"scroll\" role=\"region\" aria-labelledby=\"cmp-caption\" tabindex=\"0\">\n<table class=\"side-by-side\">\n<caption id=\"cmp-caption\">")
@@ -3491,13 +3501,13 @@ func tmpl_compare_table_2(w *htmlWriter, dot dict_V_T_A_Caption_RowHead_6ce8bf) 
 							w.raw("\">")
 							v16, err := v1.Plural("count.tasks", v15.Tasks)
 							if err != nil {
-								return tmplError("templates/partials.html:136:344", err)
+								return tmplError("templates/partials.html:137:344", err)
 							}
 							w.text(v16)
 							w.raw("</span>")
 						} else {
 							v17 := dict_V_F_614da6{V: v1, F: v15}
-							if err := tmpl_figures_8(w, v17); err != nil {
+							if err := tmpl_figures_9(w, v17); err != nil {
 								return err
 							}
 						}
@@ -3511,7 +3521,7 @@ func tmpl_compare_table_2(w *htmlWriter, dot dict_V_T_A_Caption_RowHead_6ce8bf) 
 					w.raw(" <span class=\"sub note\">")
 					v19, err := v1.T("compare.news-only")
 					if err != nil {
-						return tmplError("templates/partials.html:136:501", err)
+						return tmplError("templates/partials.html:137:501", err)
 					}
 					w.text(v19)
 					w.raw("</span>")
@@ -3565,7 +3575,7 @@ func tmpl_compare_table_2(w *htmlWriter, dot dict_V_T_A_Caption_RowHead_6ce8bf) 
 											v32 := v1.Role(v29.Item, nil)
 											v33, err := v1.Name(v32)
 											if err != nil {
-												return tmplError("templates/partials.html:137:268", err)
+												return tmplError("templates/partials.html:138:268", err)
 											}
 											w.text(v33)
 											w.raw(")</span>")
@@ -3578,7 +3588,7 @@ func tmpl_compare_table_2(w *htmlWriter, dot dict_V_T_A_Caption_RowHead_6ce8bf) 
 											w.raw(" <span class=\"sub also\">(")
 											v35, err := v1.Tf("compare.also-under", v34)
 											if err != nil {
-												return tmplError("templates/partials.html:137:358", err)
+												return tmplError("templates/partials.html:138:358", err)
 											}
 											w.text(v35)
 											w.raw(")</span>")
@@ -3601,7 +3611,7 @@ func tmpl_compare_table_2(w *htmlWriter, dot dict_V_T_A_Caption_RowHead_6ce8bf) 
 	w.raw("</tbody>\n</table>\n</div>\n<p class=\"sub\">")
 	v36, err := v1.T("compare.empty-cell")
 	if err != nil {
-		return tmplError("templates/partials.html:140:17", err)
+		return tmplError("templates/partials.html:141:17", err)
 	}
 	w.text(v36)
 	w.raw("</p>")
@@ -3871,21 +3881,21 @@ func tmpl_figures(w *htmlWriter, dot dict_V_F_976c8c) error {
 	w.raw("\">")
 	v2, err := v1.Plural("count.items", dot.F.Items)
 	if err != nil {
-		return tmplError("templates/partials.html:64:108", err)
+		return tmplError("templates/partials.html:65:108", err)
 	}
 	w.text(v2)
 	w.raw(" · ")
 	v3, err := v1.Plural("count.tasks", dot.F.Tasks)
 	if err != nil {
-		return tmplError("templates/partials.html:64:148", err)
+		return tmplError("templates/partials.html:65:148", err)
 	}
 	w.text(v3)
 	w.raw("</span>")
 	return nil
 }
 
-// tmpl_figures_10 writes template "figures" (templates/partials.html) of the sets page.
-func tmpl_figures_10(w *htmlWriter, dot dict_V_F_d6881d) error {
+// tmpl_figures_10 writes template "figures" (templates/partials.html) of the sets home.
+func tmpl_figures_10(w *htmlWriter, dot dict_V_F_314e4e) error {
 	v1 := dot.V
 	_ = v1
 	w.raw("<span class=\"figures\" data-items=\"")
@@ -3895,21 +3905,21 @@ func tmpl_figures_10(w *htmlWriter, dot dict_V_F_d6881d) error {
 	w.raw("\">")
 	v2, err := v1.Plural("count.items", dot.F.Items)
 	if err != nil {
-		return tmplError("templates/partials.html:64:108", err)
+		return tmplError("templates/partials.html:65:108", err)
 	}
 	w.text(v2)
 	w.raw(" · ")
 	v3, err := v1.Plural("count.tasks", dot.F.Tasks)
 	if err != nil {
-		return tmplError("templates/partials.html:64:148", err)
+		return tmplError("templates/partials.html:65:148", err)
 	}
 	w.text(v3)
 	w.raw("</span>")
 	return nil
 }
 
-// tmpl_figures_11 writes template "figures" (templates/partials.html) of the sets plans.
-func tmpl_figures_11(w *htmlWriter, dot dict_V_F_0507cf) error {
+// tmpl_figures_11 writes template "figures" (templates/partials.html) of the sets page.
+func tmpl_figures_11(w *htmlWriter, dot dict_V_F_d6881d) error {
 	v1 := dot.V
 	_ = v1
 	w.raw("<span class=\"figures\" data-items=\"")
@@ -3919,21 +3929,21 @@ func tmpl_figures_11(w *htmlWriter, dot dict_V_F_0507cf) error {
 	w.raw("\">")
 	v2, err := v1.Plural("count.items", dot.F.Items)
 	if err != nil {
-		return tmplError("templates/partials.html:64:108", err)
+		return tmplError("templates/partials.html:65:108", err)
 	}
 	w.text(v2)
 	w.raw(" · ")
 	v3, err := v1.Plural("count.tasks", dot.F.Tasks)
 	if err != nil {
-		return tmplError("templates/partials.html:64:148", err)
+		return tmplError("templates/partials.html:65:148", err)
 	}
 	w.text(v3)
 	w.raw("</span>")
 	return nil
 }
 
-// tmpl_figures_12 writes template "figures" (templates/partials.html) of the sets province.
-func tmpl_figures_12(w *htmlWriter, dot dict_V_F_b3a263) error {
+// tmpl_figures_12 writes template "figures" (templates/partials.html) of the sets plans.
+func tmpl_figures_12(w *htmlWriter, dot dict_V_F_0507cf) error {
 	v1 := dot.V
 	_ = v1
 	w.raw("<span class=\"figures\" data-items=\"")
@@ -3943,13 +3953,13 @@ func tmpl_figures_12(w *htmlWriter, dot dict_V_F_b3a263) error {
 	w.raw("\">")
 	v2, err := v1.Plural("count.items", dot.F.Items)
 	if err != nil {
-		return tmplError("templates/partials.html:64:108", err)
+		return tmplError("templates/partials.html:65:108", err)
 	}
 	w.text(v2)
 	w.raw(" · ")
 	v3, err := v1.Plural("count.tasks", dot.F.Tasks)
 	if err != nil {
-		return tmplError("templates/partials.html:64:148", err)
+		return tmplError("templates/partials.html:65:148", err)
 	}
 	w.text(v3)
 	w.raw("</span>")
@@ -3967,13 +3977,13 @@ func tmpl_figures_2(w *htmlWriter, dot dict_V_F_2ca3de) error {
 	w.raw("\">")
 	v2, err := v1.Plural("count.items", dot.F.Items)
 	if err != nil {
-		return tmplError("templates/partials.html:64:108", err)
+		return tmplError("templates/partials.html:65:108", err)
 	}
 	w.text(v2)
 	w.raw(" · ")
 	v3, err := v1.Plural("count.tasks", dot.F.Tasks)
 	if err != nil {
-		return tmplError("templates/partials.html:64:148", err)
+		return tmplError("templates/partials.html:65:148", err)
 	}
 	w.text(v3)
 	w.raw("</span>")
@@ -3991,13 +4001,13 @@ func tmpl_figures_3(w *htmlWriter, dot dict_V_F_2ff605) error {
 	w.raw("\">")
 	v2, err := v1.Plural("count.items", dot.F.Items)
 	if err != nil {
-		return tmplError("templates/partials.html:64:108", err)
+		return tmplError("templates/partials.html:65:108", err)
 	}
 	w.text(v2)
 	w.raw(" · ")
 	v3, err := v1.Plural("count.tasks", dot.F.Tasks)
 	if err != nil {
-		return tmplError("templates/partials.html:64:148", err)
+		return tmplError("templates/partials.html:65:148", err)
 	}
 	w.text(v3)
 	w.raw("</span>")
@@ -4015,13 +4025,13 @@ func tmpl_figures_4(w *htmlWriter, dot dict_V_F_3545de) error {
 	w.raw("\">")
 	v2, err := v1.Plural("count.items", dot.F.Items)
 	if err != nil {
-		return tmplError("templates/partials.html:64:108", err)
+		return tmplError("templates/partials.html:65:108", err)
 	}
 	w.text(v2)
 	w.raw(" · ")
 	v3, err := v1.Plural("count.tasks", dot.F.Tasks)
 	if err != nil {
-		return tmplError("templates/partials.html:64:148", err)
+		return tmplError("templates/partials.html:65:148", err)
 	}
 	w.text(v3)
 	w.raw("</span>")
@@ -4039,21 +4049,21 @@ func tmpl_figures_5(w *htmlWriter, dot dict_V_F_57279d) error {
 	w.raw("\">")
 	v2, err := v1.Plural("count.items", dot.F.Items)
 	if err != nil {
-		return tmplError("templates/partials.html:64:108", err)
+		return tmplError("templates/partials.html:65:108", err)
 	}
 	w.text(v2)
 	w.raw(" · ")
 	v3, err := v1.Plural("count.tasks", dot.F.Tasks)
 	if err != nil {
-		return tmplError("templates/partials.html:64:148", err)
+		return tmplError("templates/partials.html:65:148", err)
 	}
 	w.text(v3)
 	w.raw("</span>")
 	return nil
 }
 
-// tmpl_figures_6 writes template "figures" (templates/partials.html) of the sets theme.
-func tmpl_figures_6(w *htmlWriter, dot dict_V_F_63f292) error {
+// tmpl_figures_6 writes template "figures" (templates/partials.html) of the sets province.
+func tmpl_figures_6(w *htmlWriter, dot dict_V_F_b3a263) error {
 	v1 := dot.V
 	_ = v1
 	w.raw("<span class=\"figures\" data-items=\"")
@@ -4063,21 +4073,21 @@ func tmpl_figures_6(w *htmlWriter, dot dict_V_F_63f292) error {
 	w.raw("\">")
 	v2, err := v1.Plural("count.items", dot.F.Items)
 	if err != nil {
-		return tmplError("templates/partials.html:64:108", err)
+		return tmplError("templates/partials.html:65:108", err)
 	}
 	w.text(v2)
 	w.raw(" · ")
 	v3, err := v1.Plural("count.tasks", dot.F.Tasks)
 	if err != nil {
-		return tmplError("templates/partials.html:64:148", err)
+		return tmplError("templates/partials.html:65:148", err)
 	}
 	w.text(v3)
 	w.raw("</span>")
 	return nil
 }
 
-// tmpl_figures_7 writes template "figures" (templates/partials.html) of the sets themes.
-func tmpl_figures_7(w *htmlWriter, dot dict_V_F_fcbbed) error {
+// tmpl_figures_7 writes template "figures" (templates/partials.html) of the sets theme.
+func tmpl_figures_7(w *htmlWriter, dot dict_V_F_63f292) error {
 	v1 := dot.V
 	_ = v1
 	w.raw("<span class=\"figures\" data-items=\"")
@@ -4087,21 +4097,21 @@ func tmpl_figures_7(w *htmlWriter, dot dict_V_F_fcbbed) error {
 	w.raw("\">")
 	v2, err := v1.Plural("count.items", dot.F.Items)
 	if err != nil {
-		return tmplError("templates/partials.html:64:108", err)
+		return tmplError("templates/partials.html:65:108", err)
 	}
 	w.text(v2)
 	w.raw(" · ")
 	v3, err := v1.Plural("count.tasks", dot.F.Tasks)
 	if err != nil {
-		return tmplError("templates/partials.html:64:148", err)
+		return tmplError("templates/partials.html:65:148", err)
 	}
 	w.text(v3)
 	w.raw("</span>")
 	return nil
 }
 
-// tmpl_figures_8 writes template "figures" (templates/partials.html) of the sets compare-agency, compare-pillar, compare-theme.
-func tmpl_figures_8(w *htmlWriter, dot dict_V_F_614da6) error {
+// tmpl_figures_8 writes template "figures" (templates/partials.html) of the sets themes.
+func tmpl_figures_8(w *htmlWriter, dot dict_V_F_fcbbed) error {
 	v1 := dot.V
 	_ = v1
 	w.raw("<span class=\"figures\" data-items=\"")
@@ -4111,21 +4121,21 @@ func tmpl_figures_8(w *htmlWriter, dot dict_V_F_614da6) error {
 	w.raw("\">")
 	v2, err := v1.Plural("count.items", dot.F.Items)
 	if err != nil {
-		return tmplError("templates/partials.html:64:108", err)
+		return tmplError("templates/partials.html:65:108", err)
 	}
 	w.text(v2)
 	w.raw(" · ")
 	v3, err := v1.Plural("count.tasks", dot.F.Tasks)
 	if err != nil {
-		return tmplError("templates/partials.html:64:148", err)
+		return tmplError("templates/partials.html:65:148", err)
 	}
 	w.text(v3)
 	w.raw("</span>")
 	return nil
 }
 
-// tmpl_figures_9 writes template "figures" (templates/partials.html) of the sets home.
-func tmpl_figures_9(w *htmlWriter, dot dict_V_F_314e4e) error {
+// tmpl_figures_9 writes template "figures" (templates/partials.html) of the sets compare-agency, compare-pillar, compare-theme.
+func tmpl_figures_9(w *htmlWriter, dot dict_V_F_614da6) error {
 	v1 := dot.V
 	_ = v1
 	w.raw("<span class=\"figures\" data-items=\"")
@@ -4135,13 +4145,13 @@ func tmpl_figures_9(w *htmlWriter, dot dict_V_F_314e4e) error {
 	w.raw("\">")
 	v2, err := v1.Plural("count.items", dot.F.Items)
 	if err != nil {
-		return tmplError("templates/partials.html:64:108", err)
+		return tmplError("templates/partials.html:65:108", err)
 	}
 	w.text(v2)
 	w.raw(" · ")
 	v3, err := v1.Plural("count.tasks", dot.F.Tasks)
 	if err != nil {
-		return tmplError("templates/partials.html:64:148", err)
+		return tmplError("templates/partials.html:65:148", err)
 	}
 	w.text(v3)
 	w.raw("</span>")
@@ -4153,7 +4163,7 @@ func tmpl_figures_note(w *htmlWriter, dot *pillarsView) error {
 	w.raw("<p class=\"sub figures-note\">")
 	v1, err := dot.T("counts.note")
 	if err != nil {
-		return tmplError("templates/partials.html:66:55", err)
+		return tmplError("templates/partials.html:67:55", err)
 	}
 	w.text(v1)
 	w.raw(" <a href=\"")
@@ -4162,7 +4172,7 @@ func tmpl_figures_note(w *htmlWriter, dot *pillarsView) error {
 	w.raw("#counts\">")
 	v3, err := dot.T("counts.more")
 	if err != nil {
-		return tmplError("templates/partials.html:66:112", err)
+		return tmplError("templates/partials.html:67:112", err)
 	}
 	w.text(v3)
 	w.raw("</a></p>")
@@ -4174,7 +4184,7 @@ func tmpl_figures_note_2(w *htmlWriter, dot *planView) error {
 	w.raw("<p class=\"sub figures-note\">")
 	v1, err := dot.T("counts.note")
 	if err != nil {
-		return tmplError("templates/partials.html:66:55", err)
+		return tmplError("templates/partials.html:67:55", err)
 	}
 	w.text(v1)
 	w.raw(" <a href=\"")
@@ -4183,7 +4193,7 @@ func tmpl_figures_note_2(w *htmlWriter, dot *planView) error {
 	w.raw("#counts\">")
 	v3, err := dot.T("counts.more")
 	if err != nil {
-		return tmplError("templates/partials.html:66:112", err)
+		return tmplError("templates/partials.html:67:112", err)
 	}
 	w.text(v3)
 	w.raw("</a></p>")
@@ -4195,7 +4205,7 @@ func tmpl_figures_note_3(w *htmlWriter, dot *themesView) error {
 	w.raw("<p class=\"sub figures-note\">")
 	v1, err := dot.T("counts.note")
 	if err != nil {
-		return tmplError("templates/partials.html:66:55", err)
+		return tmplError("templates/partials.html:67:55", err)
 	}
 	w.text(v1)
 	w.raw(" <a href=\"")
@@ -4204,7 +4214,7 @@ func tmpl_figures_note_3(w *htmlWriter, dot *themesView) error {
 	w.raw("#counts\">")
 	v3, err := dot.T("counts.more")
 	if err != nil {
-		return tmplError("templates/partials.html:66:112", err)
+		return tmplError("templates/partials.html:67:112", err)
 	}
 	w.text(v3)
 	w.raw("</a></p>")
@@ -4216,7 +4226,7 @@ func tmpl_footer(w *htmlWriter, dot *page) error {
 	w.raw("<footer class=\"site\">\n<p>")
 	v1, err := dot.T("footer.note")
 	if err != nil {
-		return tmplError("templates/partials.html:110:5", err)
+		return tmplError("templates/partials.html:111:5", err)
 	}
 	w.text(v1)
 	w.raw("</p>\n<ul>\n<li><a href=\"")
@@ -4225,7 +4235,7 @@ func tmpl_footer(w *htmlWriter, dot *page) error {
 	w.raw("\">")
 	v3, err := dot.T("nav.about")
 	if err != nil {
-		return tmplError("templates/partials.html:112:32", err)
+		return tmplError("templates/partials.html:113:32", err)
 	}
 	w.text(v3)
 	w.raw("</a></li>\n<li><a href=\"")
@@ -4234,7 +4244,7 @@ func tmpl_footer(w *htmlWriter, dot *page) error {
 	w.raw("\">")
 	v5, err := dot.T("nav.methodology")
 	if err != nil {
-		return tmplError("templates/partials.html:113:38", err)
+		return tmplError("templates/partials.html:114:38", err)
 	}
 	w.text(v5)
 	w.raw("</a></li>\n<li><a href=\"")
@@ -4243,7 +4253,7 @@ func tmpl_footer(w *htmlWriter, dot *page) error {
 	w.raw("\">")
 	v7, err := dot.T("nav.glossary")
 	if err != nil {
-		return tmplError("templates/partials.html:114:35", err)
+		return tmplError("templates/partials.html:115:35", err)
 	}
 	w.text(v7)
 	w.raw("</a></li>\n</ul>\n<p><a href=\"")
@@ -4252,7 +4262,7 @@ func tmpl_footer(w *htmlWriter, dot *page) error {
 	w.raw("\">")
 	v9, err := dot.T("feed.title")
 	if err != nil {
-		return tmplError("templates/partials.html:116:30", err)
+		return tmplError("templates/partials.html:117:30", err)
 	}
 	w.text(v9)
 	w.raw("</a> · <a href=\"")
@@ -4261,7 +4271,7 @@ func tmpl_footer(w *htmlWriter, dot *page) error {
 	w.raw("\">")
 	v11, err := dot.T("nav.data")
 	if err != nil {
-		return tmplError("templates/partials.html:116:86", err)
+		return tmplError("templates/partials.html:117:86", err)
 	}
 	w.text(v11)
 	w.raw("</a></p>\n")
@@ -6468,7 +6478,7 @@ func tmpl_nav(w *htmlWriter, dot *page) error {
 	w.raw("<nav aria-label=\"")
 	v1, err := dot.T("nav.label")
 	if err != nil {
-		return tmplError("templates/partials.html:99:35", err)
+		return tmplError("templates/partials.html:100:35", err)
 	}
 	w.text(v1)
 	w.raw("\"><ul>\n<li><a href=\"")
@@ -6477,7 +6487,7 @@ func tmpl_nav(w *htmlWriter, dot *page) error {
 	w.raw("\">")
 	v3, err := dot.T("nav.plans")
 	if err != nil {
-		return tmplError("templates/partials.html:100:32", err)
+		return tmplError("templates/partials.html:101:32", err)
 	}
 	w.text(v3)
 	w.raw("</a></li>\n<li><a href=\"")
@@ -6486,7 +6496,7 @@ func tmpl_nav(w *htmlWriter, dot *page) error {
 	w.raw("\">")
 	v5, err := dot.T("nav.provinces")
 	if err != nil {
-		return tmplError("templates/partials.html:101:36", err)
+		return tmplError("templates/partials.html:102:36", err)
 	}
 	w.text(v5)
 	w.raw("</a></li>\n<li><a href=\"")
@@ -6495,7 +6505,7 @@ func tmpl_nav(w *htmlWriter, dot *page) error {
 	w.raw("\">")
 	v7, err := dot.T("nav.pillars")
 	if err != nil {
-		return tmplError("templates/partials.html:102:34", err)
+		return tmplError("templates/partials.html:103:34", err)
 	}
 	w.text(v7)
 	w.raw("</a></li>\n<li><a href=\"")
@@ -6504,7 +6514,7 @@ func tmpl_nav(w *htmlWriter, dot *page) error {
 	w.raw("\">")
 	v9, err := dot.T("nav.agencies")
 	if err != nil {
-		return tmplError("templates/partials.html:103:35", err)
+		return tmplError("templates/partials.html:104:35", err)
 	}
 	w.text(v9)
 	w.raw("</a></li>\n<li><a href=\"")
@@ -6513,7 +6523,7 @@ func tmpl_nav(w *htmlWriter, dot *page) error {
 	w.raw("\">")
 	v11, err := dot.T("nav.themes")
 	if err != nil {
-		return tmplError("templates/partials.html:104:33", err)
+		return tmplError("templates/partials.html:105:33", err)
 	}
 	w.text(v11)
 	w.raw("</a></li>\n<li><a href=\"")
@@ -6522,7 +6532,7 @@ func tmpl_nav(w *htmlWriter, dot *page) error {
 	w.raw("\">")
 	v13, err := dot.T("nav.compare")
 	if err != nil {
-		return tmplError("templates/partials.html:105:34", err)
+		return tmplError("templates/partials.html:106:34", err)
 	}
 	w.text(v13)
 	w.raw("</a></li>\n<li><a href=\"")
@@ -6531,7 +6541,7 @@ func tmpl_nav(w *htmlWriter, dot *page) error {
 	w.raw("\">")
 	v15, err := dot.T("nav.search")
 	if err != nil {
-		return tmplError("templates/partials.html:106:33", err)
+		return tmplError("templates/partials.html:107:33", err)
 	}
 	w.text(v15)
 	w.raw("</a></li>\n</ul></nav>")
@@ -7339,32 +7349,33 @@ func tmpl_plan_card(w *htmlWriter, dot dict_V_P_547192) error {
 	v3 := v1.Link.Plan(v2)
 	w.url(v3)
 	w.raw("\">")
-	v4 := v1.PlanName(v2)
-	w.text(v4)
-	w.raw("</a> — ")
-	v5 := v1.Tx(v2.Title)
-	w.text(v5)
-	w.raw("\n<span class=\"sub\">")
 	{
-		v6 := v2.Province
-		_ = v6
-		if v6 != nil {
-			v7 := v1.Tx(v6.Name)
-			w.text(v7)
-			{
-				if v2.Attribution != nil {
-					w.raw(" (")
-					v8, err := v1.T("plan.attributed-short")
-					if err != nil {
-						return tmplError("templates/partials.html:59:78", err)
-					}
-					w.text(v8)
-					w.raw(")")
-				}
-			}
-			w.raw(" · ")
+		v4 := v2.Province
+		_ = v4
+		if v4 != nil {
+			v5 := v1.Tx(v4.Name)
+			w.text(v5)
+			w.raw(": ")
 		}
 	}
+	v6 := v1.PlanName(v2)
+	w.text(v6)
+	w.raw("</a>")
+	{
+		if v2.Attribution != nil {
+			w.raw(" <span class=\"sub\">(")
+			v7, err := v1.T("plan.attributed-short")
+			if err != nil {
+				return tmplError("templates/partials.html:58:143", err)
+			}
+			w.text(v7)
+			w.raw(")</span>")
+		}
+	}
+	w.raw("\n<span class=\"sub\">")
+	v8 := v1.Tx(v2.Title)
+	w.text(v8)
+	w.raw("</span>\n<span class=\"sub\">")
 	{
 		if v2.Document.HasDate {
 			v9 := v1.L.Date(v2.Document.Date)
@@ -7372,7 +7383,7 @@ func tmpl_plan_card(w *htmlWriter, dot dict_V_P_547192) error {
 		} else {
 			v10, err := v1.T("plan.date-not-stated")
 			if err != nil {
-				return tmplError("templates/partials.html:59:193", err)
+				return tmplError("templates/partials.html:60:84", err)
 			}
 			w.text(v10)
 		}
@@ -7397,32 +7408,33 @@ func tmpl_plan_card_2(w *htmlWriter, dot dict_V_P_582c26) error {
 	v3 := v1.Link.Plan(v2)
 	w.url(v3)
 	w.raw("\">")
-	v4 := v1.PlanName(v2)
-	w.text(v4)
-	w.raw("</a> — ")
-	v5 := v1.Tx(v2.Title)
-	w.text(v5)
-	w.raw("\n<span class=\"sub\">")
 	{
-		v6 := v2.Province
-		_ = v6
-		if v6 != nil {
-			v7 := v1.Tx(v6.Name)
-			w.text(v7)
-			{
-				if v2.Attribution != nil {
-					w.raw(" (")
-					v8, err := v1.T("plan.attributed-short")
-					if err != nil {
-						return tmplError("templates/partials.html:59:78", err)
-					}
-					w.text(v8)
-					w.raw(")")
-				}
-			}
-			w.raw(" · ")
+		v4 := v2.Province
+		_ = v4
+		if v4 != nil {
+			v5 := v1.Tx(v4.Name)
+			w.text(v5)
+			w.raw(": ")
 		}
 	}
+	v6 := v1.PlanName(v2)
+	w.text(v6)
+	w.raw("</a>")
+	{
+		if v2.Attribution != nil {
+			w.raw(" <span class=\"sub\">(")
+			v7, err := v1.T("plan.attributed-short")
+			if err != nil {
+				return tmplError("templates/partials.html:58:143", err)
+			}
+			w.text(v7)
+			w.raw(")</span>")
+		}
+	}
+	w.raw("\n<span class=\"sub\">")
+	v8 := v1.Tx(v2.Title)
+	w.text(v8)
+	w.raw("</span>\n<span class=\"sub\">")
 	{
 		if v2.Document.HasDate {
 			v9 := v1.L.Date(v2.Document.Date)
@@ -7430,7 +7442,7 @@ func tmpl_plan_card_2(w *htmlWriter, dot dict_V_P_582c26) error {
 		} else {
 			v10, err := v1.T("plan.date-not-stated")
 			if err != nil {
-				return tmplError("templates/partials.html:59:193", err)
+				return tmplError("templates/partials.html:60:84", err)
 			}
 			w.text(v10)
 		}
@@ -7438,7 +7450,7 @@ func tmpl_plan_card_2(w *htmlWriter, dot dict_V_P_582c26) error {
 	w.raw(" · ")
 	v11 := v1.PlanFigures(v2)
 	v12 := dict_V_F_314e4e{V: v1, F: v11}
-	if err := tmpl_figures_9(w, v12); err != nil {
+	if err := tmpl_figures_10(w, v12); err != nil {
 		return err
 	}
 	w.raw("</span></li>")
@@ -7455,32 +7467,33 @@ func tmpl_plan_card_3(w *htmlWriter, dot dict_V_P_dc55c9) error {
 	v3 := v1.Link.Plan(v2)
 	w.url(v3)
 	w.raw("\">")
-	v4 := v1.PlanName(v2)
-	w.text(v4)
-	w.raw("</a> — ")
-	v5 := v1.Tx(v2.Title)
-	w.text(v5)
-	w.raw("\n<span class=\"sub\">")
 	{
-		v6 := v2.Province
-		_ = v6
-		if v6 != nil {
-			v7 := v1.Tx(v6.Name)
-			w.text(v7)
-			{
-				if v2.Attribution != nil {
-					w.raw(" (")
-					v8, err := v1.T("plan.attributed-short")
-					if err != nil {
-						return tmplError("templates/partials.html:59:78", err)
-					}
-					w.text(v8)
-					w.raw(")")
-				}
-			}
-			w.raw(" · ")
+		v4 := v2.Province
+		_ = v4
+		if v4 != nil {
+			v5 := v1.Tx(v4.Name)
+			w.text(v5)
+			w.raw(": ")
 		}
 	}
+	v6 := v1.PlanName(v2)
+	w.text(v6)
+	w.raw("</a>")
+	{
+		if v2.Attribution != nil {
+			w.raw(" <span class=\"sub\">(")
+			v7, err := v1.T("plan.attributed-short")
+			if err != nil {
+				return tmplError("templates/partials.html:58:143", err)
+			}
+			w.text(v7)
+			w.raw(")</span>")
+		}
+	}
+	w.raw("\n<span class=\"sub\">")
+	v8 := v1.Tx(v2.Title)
+	w.text(v8)
+	w.raw("</span>\n<span class=\"sub\">")
 	{
 		if v2.Document.HasDate {
 			v9 := v1.L.Date(v2.Document.Date)
@@ -7488,7 +7501,7 @@ func tmpl_plan_card_3(w *htmlWriter, dot dict_V_P_dc55c9) error {
 		} else {
 			v10, err := v1.T("plan.date-not-stated")
 			if err != nil {
-				return tmplError("templates/partials.html:59:193", err)
+				return tmplError("templates/partials.html:60:84", err)
 			}
 			w.text(v10)
 		}
@@ -7496,7 +7509,7 @@ func tmpl_plan_card_3(w *htmlWriter, dot dict_V_P_dc55c9) error {
 	w.raw(" · ")
 	v11 := v1.PlanFigures(v2)
 	v12 := dict_V_F_d6881d{V: v1, F: v11}
-	if err := tmpl_figures_10(w, v12); err != nil {
+	if err := tmpl_figures_11(w, v12); err != nil {
 		return err
 	}
 	w.raw("</span></li>")
@@ -7513,32 +7526,33 @@ func tmpl_plan_card_4(w *htmlWriter, dot dict_V_P_5dca38) error {
 	v3 := v1.Link.Plan(v2)
 	w.url(v3)
 	w.raw("\">")
-	v4 := v1.PlanName(v2)
-	w.text(v4)
-	w.raw("</a> — ")
-	v5 := v1.Tx(v2.Title)
-	w.text(v5)
-	w.raw("\n<span class=\"sub\">")
 	{
-		v6 := v2.Province
-		_ = v6
-		if v6 != nil {
-			v7 := v1.Tx(v6.Name)
-			w.text(v7)
-			{
-				if v2.Attribution != nil {
-					w.raw(" (")
-					v8, err := v1.T("plan.attributed-short")
-					if err != nil {
-						return tmplError("templates/partials.html:59:78", err)
-					}
-					w.text(v8)
-					w.raw(")")
-				}
-			}
-			w.raw(" · ")
+		v4 := v2.Province
+		_ = v4
+		if v4 != nil {
+			v5 := v1.Tx(v4.Name)
+			w.text(v5)
+			w.raw(": ")
 		}
 	}
+	v6 := v1.PlanName(v2)
+	w.text(v6)
+	w.raw("</a>")
+	{
+		if v2.Attribution != nil {
+			w.raw(" <span class=\"sub\">(")
+			v7, err := v1.T("plan.attributed-short")
+			if err != nil {
+				return tmplError("templates/partials.html:58:143", err)
+			}
+			w.text(v7)
+			w.raw(")</span>")
+		}
+	}
+	w.raw("\n<span class=\"sub\">")
+	v8 := v1.Tx(v2.Title)
+	w.text(v8)
+	w.raw("</span>\n<span class=\"sub\">")
 	{
 		if v2.Document.HasDate {
 			v9 := v1.L.Date(v2.Document.Date)
@@ -7546,7 +7560,7 @@ func tmpl_plan_card_4(w *htmlWriter, dot dict_V_P_5dca38) error {
 		} else {
 			v10, err := v1.T("plan.date-not-stated")
 			if err != nil {
-				return tmplError("templates/partials.html:59:193", err)
+				return tmplError("templates/partials.html:60:84", err)
 			}
 			w.text(v10)
 		}
@@ -7554,7 +7568,7 @@ func tmpl_plan_card_4(w *htmlWriter, dot dict_V_P_5dca38) error {
 	w.raw(" · ")
 	v11 := v1.PlanFigures(v2)
 	v12 := dict_V_F_0507cf{V: v1, F: v11}
-	if err := tmpl_figures_11(w, v12); err != nil {
+	if err := tmpl_figures_12(w, v12); err != nil {
 		return err
 	}
 	w.raw("</span></li>")
@@ -7571,32 +7585,33 @@ func tmpl_plan_card_5(w *htmlWriter, dot dict_V_P_14fc03) error {
 	v3 := v1.Link.Plan(v2)
 	w.url(v3)
 	w.raw("\">")
-	v4 := v1.PlanName(v2)
-	w.text(v4)
-	w.raw("</a> — ")
-	v5 := v1.Tx(v2.Title)
-	w.text(v5)
-	w.raw("\n<span class=\"sub\">")
 	{
-		v6 := v2.Province
-		_ = v6
-		if v6 != nil {
-			v7 := v1.Tx(v6.Name)
-			w.text(v7)
-			{
-				if v2.Attribution != nil {
-					w.raw(" (")
-					v8, err := v1.T("plan.attributed-short")
-					if err != nil {
-						return tmplError("templates/partials.html:59:78", err)
-					}
-					w.text(v8)
-					w.raw(")")
-				}
-			}
-			w.raw(" · ")
+		v4 := v2.Province
+		_ = v4
+		if v4 != nil {
+			v5 := v1.Tx(v4.Name)
+			w.text(v5)
+			w.raw(": ")
 		}
 	}
+	v6 := v1.PlanName(v2)
+	w.text(v6)
+	w.raw("</a>")
+	{
+		if v2.Attribution != nil {
+			w.raw(" <span class=\"sub\">(")
+			v7, err := v1.T("plan.attributed-short")
+			if err != nil {
+				return tmplError("templates/partials.html:58:143", err)
+			}
+			w.text(v7)
+			w.raw(")</span>")
+		}
+	}
+	w.raw("\n<span class=\"sub\">")
+	v8 := v1.Tx(v2.Title)
+	w.text(v8)
+	w.raw("</span>\n<span class=\"sub\">")
 	{
 		if v2.Document.HasDate {
 			v9 := v1.L.Date(v2.Document.Date)
@@ -7604,7 +7619,7 @@ func tmpl_plan_card_5(w *htmlWriter, dot dict_V_P_14fc03) error {
 		} else {
 			v10, err := v1.T("plan.date-not-stated")
 			if err != nil {
-				return tmplError("templates/partials.html:59:193", err)
+				return tmplError("templates/partials.html:60:84", err)
 			}
 			w.text(v10)
 		}
@@ -7612,7 +7627,7 @@ func tmpl_plan_card_5(w *htmlWriter, dot dict_V_P_14fc03) error {
 	w.raw(" · ")
 	v11 := v1.PlanFigures(v2)
 	v12 := dict_V_F_b3a263{V: v1, F: v11}
-	if err := tmpl_figures_12(w, v12); err != nil {
+	if err := tmpl_figures_6(w, v12); err != nil {
 		return err
 	}
 	w.raw("</span></li>")
@@ -8362,7 +8377,7 @@ func tmpl_plan_main(w *htmlWriter, dot *planView) error {
 			}
 		} else {
 			w.raw("<em>")
-			v99, err := dot.T("plan.not-stated")
+			v99, err := dot.T("plan.standing-not-stated")
 			if err != nil {
 				return tmplError("templates/plan.html:31:177", err)
 			}
@@ -8667,13 +8682,13 @@ func tmpl_provenance(w *htmlWriter, dot dict_V_P_2043e7) error {
 							w.raw("<li>")
 							v5, err := v1.T("provenance.extent")
 							if err != nil {
-								return tmplError("templates/partials.html:144:109", err)
+								return tmplError("templates/partials.html:145:109", err)
 							}
 							w.text(v5)
 							w.raw(": ")
 							v6, err := v1.Name(v4)
 							if err != nil {
-								return tmplError("templates/partials.html:144:139", err)
+								return tmplError("templates/partials.html:145:139", err)
 							}
 							w.text(v6)
 							w.raw("</li>")
@@ -8682,7 +8697,7 @@ func tmpl_provenance(w *htmlWriter, dot dict_V_P_2043e7) error {
 					{
 						v7, err := v1.Truncation(v2)
 						if err != nil {
-							return tmplError("templates/partials.html:144:169", err)
+							return tmplError("templates/partials.html:145:169", err)
 						}
 						v8 := v7
 						_ = v8
@@ -8698,7 +8713,7 @@ func tmpl_provenance(w *htmlWriter, dot dict_V_P_2043e7) error {
 							w.raw("<li>")
 							v10, err := v1.T("provenance.retrieved")
 							if err != nil {
-								return tmplError("templates/partials.html:144:241", err)
+								return tmplError("templates/partials.html:145:241", err)
 							}
 							w.text(v10)
 							w.raw(": ")
@@ -8716,7 +8731,7 @@ func tmpl_provenance(w *htmlWriter, dot dict_V_P_2043e7) error {
 							w.raw("\" rel=\"external noopener\">")
 							v13, err := v1.T("provenance.original")
 							if err != nil {
-								return tmplError("templates/partials.html:144:367", err)
+								return tmplError("templates/partials.html:145:367", err)
 							}
 							w.text(v13)
 							w.raw("</a></li>")
@@ -8758,13 +8773,13 @@ func tmpl_provenance_2(w *htmlWriter, dot dict_V_P_3b96c2) error {
 							w.raw("<li>")
 							v5, err := v1.T("provenance.extent")
 							if err != nil {
-								return tmplError("templates/partials.html:144:109", err)
+								return tmplError("templates/partials.html:145:109", err)
 							}
 							w.text(v5)
 							w.raw(": ")
 							v6, err := v1.Name(v4)
 							if err != nil {
-								return tmplError("templates/partials.html:144:139", err)
+								return tmplError("templates/partials.html:145:139", err)
 							}
 							w.text(v6)
 							w.raw("</li>")
@@ -8773,7 +8788,7 @@ func tmpl_provenance_2(w *htmlWriter, dot dict_V_P_3b96c2) error {
 					{
 						v7, err := v1.Truncation(v2)
 						if err != nil {
-							return tmplError("templates/partials.html:144:169", err)
+							return tmplError("templates/partials.html:145:169", err)
 						}
 						v8 := v7
 						_ = v8
@@ -8789,7 +8804,7 @@ func tmpl_provenance_2(w *htmlWriter, dot dict_V_P_3b96c2) error {
 							w.raw("<li>")
 							v10, err := v1.T("provenance.retrieved")
 							if err != nil {
-								return tmplError("templates/partials.html:144:241", err)
+								return tmplError("templates/partials.html:145:241", err)
 							}
 							w.text(v10)
 							w.raw(": ")
@@ -8807,7 +8822,7 @@ func tmpl_provenance_2(w *htmlWriter, dot dict_V_P_3b96c2) error {
 							w.raw("\" rel=\"external noopener\">")
 							v13, err := v1.T("provenance.original")
 							if err != nil {
-								return tmplError("templates/partials.html:144:367", err)
+								return tmplError("templates/partials.html:145:367", err)
 							}
 							w.text(v13)
 							w.raw("</a></li>")
@@ -9324,79 +9339,237 @@ func tmpl_province_main(w *htmlWriter, dot *provinceView) error {
 	}
 	w.raw("\n")
 	{
-		v18 := dot.Items
+		v18 := dot.Pillars
 		_ = v18
 		if len(v18) > 0 {
-			v19 := dict_V_Items_53b597{V: dot, Items: v18}
-			if err := tmpl_status_counts_2(w, v19); err != nil {
+			w.raw("<h2>")
+			v19, err := dot.T("province.by-pillar")
+			if err != nil {
+				return tmplError("templates/province.html:9:23", err)
+			}
+			w.text(v19)
+			w.raw("</h2>\n<ul class=\"pillar-figures\">")
+			{
+				v20 := v18
+				for v21, v22 := range v20 {
+					_, _ = v21, v22
+					w.raw("<li><a href=\"")
+					v23 := dot.Link.Pillar(v22.Pillar)
+					w.url(v23)
+					w.raw("\">")
+					{
+						v24 := v22.Pillar.Key
+						_ = v24
+						if len(v24) > 0 {
+							w.text(v24)
+							w.raw(". ")
+						}
+					}
+					v25 := dot.Tx(v22.Pillar.Name)
+					w.text(v25)
+					w.raw("</a>: ")
+					v26 := dict_V_F_b3a263{V: dot, F: v22.Figures}
+					if err := tmpl_figures_6(w, v26); err != nil {
+						return err
+					}
+					{
+						v27 := dot.ComparesPillar(v22.Pillar)
+						if v27 {
+							w.raw(" · <a href=\"")
+							v28 := dot.Link.ComparePillar(v22.Pillar)
+							w.url(v28)
+							w.raw("\">")
+							v29, err := dot.T("province.compare")
+							if err != nil {
+								return tmplError("templates/province.html:10:267", err)
+							}
+							w.text(v29)
+							w.raw("</a>")
+						}
+					}
+					w.raw("</li>")
+				}
+			}
+			w.raw("</ul>")
+		}
+	}
+	w.raw("\n")
+	{
+		v30 := dot.Items
+		_ = v30
+		if len(v30) > 0 {
+			v31 := dict_V_Items_53b597{V: dot, Items: v30}
+			if err := tmpl_status_counts_2(w, v31); err != nil {
 				return err
 			}
 		}
 	}
 	w.raw("\n")
 	{
-		v20 := dot.Agencies
-		_ = v20
-		if len(v20) > 0 {
+		v32 := dot.Agencies
+		_ = v32
+		if len(v32) > 0 {
 			w.raw("<h2>")
-			v21, err := dot.T("province.agencies")
+			v33, err := dot.T("province.agencies")
 			if err != nil {
-				return tmplError("templates/province.html:10:24", err)
+				return tmplError("templates/province.html:12:24", err)
 			}
-			w.text(v21)
+			w.text(v33)
 			w.raw("</h2>\n")
 			{
-				v22 := dot.AgencyChart()
-				v23 := v22
-				_ = v23
-				if v23 != nil {
-					if err := tmpl_chart(w, v23); err != nil {
+				v34 := dot.AgencyChart()
+				v35 := v34
+				_ = v35
+				if v35 != nil {
+					if err := tmpl_chart(w, v35); err != nil {
 						return err
 					}
 				}
 			}
 			w.raw("\n<ul class=\"cols\">")
 			{
-				v24 := v20
-				for v25, v26 := range v24 {
-					_, _ = v25, v26
+				v36 := v32
+				for v37, v38 := range v36 {
+					_, _ = v37, v38
 					w.raw("<li><a href=\"")
-					v27 := dot.Link.ProvinceAgency(v1, v26.Agency)
-					w.url(v27)
+					v39 := dot.Link.ProvinceAgency(v1, v38.Agency)
+					w.url(v39)
 					w.raw("\">")
-					v28 := dot.AgencyName(v26.Agency, v1)
-					w.text(v28)
+					v40 := dot.AgencyName(v38.Agency, v1)
+					w.text(v40)
 					w.raw("</a> (<span data-value=\"")
-					w.text(strconv.FormatInt(int64(v26.Items), 10))
+					w.text(strconv.FormatInt(int64(v38.Items), 10))
 					w.raw("\">")
-					w.text(strconv.FormatInt(int64(v26.Items), 10))
+					w.text(strconv.FormatInt(int64(v38.Items), 10))
 					w.raw("</span>)")
 					{
-						v29 := v26.Agency.Successor
-						_ = v29
-						if v29 != nil {
+						v41 := v38.Agency.Successor
+						_ = v41
+						if v41 != nil {
 							w.raw(" <span class=\"sub\">— ")
-							v30 := dot.L.Date(v29.Date)
-							v31, err := dot.Tf("agency.successor", v30)
+							v42 := dot.L.Date(v41.Date)
+							v43, err := dot.Tf("agency.successor", v42)
 							if err != nil {
-								return tmplError("templates/province.html:12:211", err)
+								return tmplError("templates/province.html:14:211", err)
 							}
-							w.text(v31)
+							w.text(v43)
 							w.raw(": ")
 							{
-								v32 := v29.Agencies
-								for v33, v34 := range v32 {
-									_, _ = v33, v34
+								v44 := v41.Agencies
+								for v45, v46 := range v44 {
+									_, _ = v45, v46
 									{
-										if v33 != 0 {
+										if v45 != 0 {
 											w.raw(", ")
 										}
 									}
-									v35 := dot.Tx(v34.Name)
-									w.text(v35)
+									v47 := dot.Tx(v46.Name)
+									w.text(v47)
 								}
 							}
 							w.raw("</span>")
+						}
+					}
+					{
+						v48 := dot.ComparesAgency(v38.Agency)
+						if v48 {
+							w.raw(" · <a href=\"")
+							v49 := dot.Link.CompareAgency(v38.Agency)
+							w.url(v49)
+							w.raw("\">")
+							v50, err := dot.T("province.compare")
+							if err != nil {
+								return tmplError("templates/province.html:14:419", err)
+							}
+							w.text(v50)
+							w.raw("</a>")
+						}
+					}
+					w.raw("</li>")
+				}
+			}
+			w.raw("</ul>")
+		}
+	}
+	w.raw("\n")
+	{
+		v51 := dot.Groups
+		_ = v51
+		if len(v51) > 0 {
+			w.raw("<h2>")
+			v52, err := dot.T("province.groups")
+			if err != nil {
+				return tmplError("templates/province.html:15:22", err)
+			}
+			w.text(v52)
+			w.raw("</h2>\n<p class=\"sub\">")
+			v53, err := dot.T("province.groups-note")
+			if err != nil {
+				return tmplError("templates/province.html:16:17", err)
+			}
+			w.text(v53)
+			w.raw("</p>\n<ul class=\"cols\">")
+			{
+				v54 := v51
+				for v55, v56 := range v54 {
+					_, _ = v55, v56
+					w.raw("<li><a href=\"")
+					v57 := dot.Link.ProvinceAgency(v1, v56.Agency)
+					w.url(v57)
+					w.raw("\">")
+					v58 := dot.AgencyName(v56.Agency, v1)
+					w.text(v58)
+					w.raw("</a> (<span data-value=\"")
+					w.text(strconv.FormatInt(int64(v56.Items), 10))
+					w.raw("\">")
+					w.text(strconv.FormatInt(int64(v56.Items), 10))
+					w.raw("</span>)</li>")
+				}
+			}
+			w.raw("</ul>")
+		}
+	}
+	w.raw("\n")
+	{
+		v59 := dot.Themes
+		_ = v59
+		if len(v59) > 0 {
+			w.raw("<h2>")
+			v60, err := dot.T("province.themes")
+			if err != nil {
+				return tmplError("templates/province.html:18:22", err)
+			}
+			w.text(v60)
+			w.raw("</h2>\n<ul class=\"cols\">")
+			{
+				v61 := v59
+				for v62, v63 := range v61 {
+					_, _ = v62, v63
+					w.raw("<li><a href=\"")
+					v64 := dot.Link.Theme(v63.Theme)
+					w.url(v64)
+					w.raw("\">")
+					v65 := dot.Tx(v63.Theme.Name)
+					w.text(v65)
+					w.raw("</a> <span class=\"sub\">")
+					v66 := dict_V_F_b3a263{V: dot, F: v63.Figures}
+					if err := tmpl_figures_6(w, v66); err != nil {
+						return err
+					}
+					w.raw("</span>")
+					{
+						v67 := dot.ComparesTheme(v63.Theme)
+						if v67 {
+							w.raw(" · <a href=\"")
+							v68 := dot.Link.CompareTheme(v63.Theme)
+							w.url(v68)
+							w.raw("\">")
+							v69, err := dot.T("province.compare")
+							if err != nil {
+								return tmplError("templates/province.html:19:240", err)
+							}
+							w.text(v69)
+							w.raw("</a>")
 						}
 					}
 					w.raw("</li>")
@@ -9422,7 +9595,35 @@ func tmpl_province_now(w *htmlWriter, dot dict_V_P_3f71ab) error {
 			v4 := v1.L.Date(v3.Date)
 			v5, err := v1.Tf("plan.province-now", v4)
 			if err != nil {
-				return tmplError("templates/partials.html:84:89", err)
+				return tmplError("templates/partials.html:85:89", err)
+			}
+			w.text(v5)
+			w.raw(" <a href=\"")
+			v6 := v1.Link.Province(v3.MergedIntoProvince)
+			w.url(v6)
+			w.raw("\">")
+			v7 := v1.Tx(v3.MergedIntoProvince.Name)
+			w.text(v7)
+			w.raw("</a>)</span>")
+		}
+	}
+	return nil
+}
+
+// tmpl_province_now_2 writes template "province-now" (templates/partials.html) of the sets provinces.
+func tmpl_province_now_2(w *htmlWriter, dot dict_V_P_516876) error {
+	v1 := dot.V
+	_ = v1
+	{
+		v2 := v1.ProvinceNow(dot.P)
+		v3 := v2
+		_ = v3
+		if v3 != nil {
+			w.raw(" <span class=\"sub now\">(")
+			v4 := v1.L.Date(v3.Date)
+			v5, err := v1.Tf("plan.province-now", v4)
+			if err != nil {
+				return tmplError("templates/partials.html:85:89", err)
 			}
 			w.text(v5)
 			w.raw(" <a href=\"")
@@ -9625,21 +9826,24 @@ func tmpl_provinces_main(w *htmlWriter, dot *provincesView) error {
 			w.raw("\">")
 			v6 := dot.Tx(v4.Name)
 			w.text(v6)
-			w.raw("</a> <span class=\"sub\">")
-			v7, err := dot.Name(v4.Kind)
-			if err != nil {
-				return tmplError("templates/provinces.html:4:113", err)
+			w.raw("</a>")
+			v7 := dict_V_P_516876{V: dot, P: v4}
+			if err := tmpl_province_now_2(w, v7); err != nil {
+				return err
 			}
-			w.text(v7)
+			w.raw(" <span class=\"sub\">")
+			v8, err := dot.Name(v4.Kind)
+			if err != nil {
+				return tmplError("templates/provinces.html:4:159", err)
+			}
+			w.text(v8)
 			w.raw(" · ")
-			v8 := len(v4.Plans)
-			w.text(strconv.FormatInt(int64(v8), 10))
-			w.raw(" ")
-			v9, err := dot.T("province.plans")
+			v9 := len(v4.Plans)
+			v10, err := dot.Plural("framework.plan-count", v9)
 			if err != nil {
-				return tmplError("templates/provinces.html:4:148", err)
+				return tmplError("templates/provinces.html:4:179", err)
 			}
-			w.text(v9)
+			w.text(v10)
 			w.raw("</span></li>")
 		}
 	}
@@ -10818,19 +11022,19 @@ func tmpl_status_counts(w *htmlWriter, dot dict_V_Items_03f002) error {
 			w.raw("<table class=\"status\">\n<caption>")
 			v4, err := v1.T("status.caption")
 			if err != nil {
-				return tmplError("templates/partials.html:71:11", err)
+				return tmplError("templates/partials.html:72:11", err)
 			}
 			w.text(v4)
 			w.raw("</caption>\n<thead><tr><th scope=\"col\">")
 			v5, err := v1.T("item.status")
 			if err != nil {
-				return tmplError("templates/partials.html:72:29", err)
+				return tmplError("templates/partials.html:73:29", err)
 			}
 			w.text(v5)
 			w.raw("</th><th scope=\"col\">")
 			v6, err := v1.T("compare.items")
 			if err != nil {
-				return tmplError("templates/partials.html:72:72", err)
+				return tmplError("templates/partials.html:73:72", err)
 			}
 			w.text(v6)
 			w.raw("</th></tr></thead>\n<tbody>")
@@ -10842,7 +11046,7 @@ func tmpl_status_counts(w *htmlWriter, dot dict_V_Items_03f002) error {
 					w.raw("<tr><th scope=\"row\">")
 					v11, err := v1.Name(v10.Status)
 					if err != nil {
-						return tmplError("templates/partials.html:73:61", err)
+						return tmplError("templates/partials.html:74:61", err)
 					}
 					w.text(v11)
 					w.raw("</th><td data-value=\"")
@@ -10857,7 +11061,7 @@ func tmpl_status_counts(w *htmlWriter, dot dict_V_Items_03f002) error {
 			w.raw("<p class=\"status-none\">")
 			v12, err := v1.T("status.none")
 			if err != nil {
-				return tmplError("templates/partials.html:74:41", err)
+				return tmplError("templates/partials.html:75:41", err)
 			}
 			w.text(v12)
 			w.raw(" <a href=\"")
@@ -10866,7 +11070,7 @@ func tmpl_status_counts(w *htmlWriter, dot dict_V_Items_03f002) error {
 			w.raw("\">")
 			v14, err := v1.T("status.how")
 			if err != nil {
-				return tmplError("templates/partials.html:74:98", err)
+				return tmplError("templates/partials.html:75:98", err)
 			}
 			w.text(v14)
 			w.raw("</a></p>")
@@ -10889,19 +11093,19 @@ func tmpl_status_counts_2(w *htmlWriter, dot dict_V_Items_53b597) error {
 			w.raw("<table class=\"status\">\n<caption>")
 			v4, err := v1.T("status.caption")
 			if err != nil {
-				return tmplError("templates/partials.html:71:11", err)
+				return tmplError("templates/partials.html:72:11", err)
 			}
 			w.text(v4)
 			w.raw("</caption>\n<thead><tr><th scope=\"col\">")
 			v5, err := v1.T("item.status")
 			if err != nil {
-				return tmplError("templates/partials.html:72:29", err)
+				return tmplError("templates/partials.html:73:29", err)
 			}
 			w.text(v5)
 			w.raw("</th><th scope=\"col\">")
 			v6, err := v1.T("compare.items")
 			if err != nil {
-				return tmplError("templates/partials.html:72:72", err)
+				return tmplError("templates/partials.html:73:72", err)
 			}
 			w.text(v6)
 			w.raw("</th></tr></thead>\n<tbody>")
@@ -10913,7 +11117,7 @@ func tmpl_status_counts_2(w *htmlWriter, dot dict_V_Items_53b597) error {
 					w.raw("<tr><th scope=\"row\">")
 					v11, err := v1.Name(v10.Status)
 					if err != nil {
-						return tmplError("templates/partials.html:73:61", err)
+						return tmplError("templates/partials.html:74:61", err)
 					}
 					w.text(v11)
 					w.raw("</th><td data-value=\"")
@@ -10928,7 +11132,7 @@ func tmpl_status_counts_2(w *htmlWriter, dot dict_V_Items_53b597) error {
 			w.raw("<p class=\"status-none\">")
 			v12, err := v1.T("status.none")
 			if err != nil {
-				return tmplError("templates/partials.html:74:41", err)
+				return tmplError("templates/partials.html:75:41", err)
 			}
 			w.text(v12)
 			w.raw(" <a href=\"")
@@ -10937,7 +11141,7 @@ func tmpl_status_counts_2(w *htmlWriter, dot dict_V_Items_53b597) error {
 			w.raw("\">")
 			v14, err := v1.T("status.how")
 			if err != nil {
-				return tmplError("templates/partials.html:74:98", err)
+				return tmplError("templates/partials.html:75:98", err)
 			}
 			w.text(v14)
 			w.raw("</a></p>")
@@ -11203,7 +11407,7 @@ func tmpl_theme_main(w *htmlWriter, dot *themeView) error {
 		if len(v10) > 0 {
 			w.raw("<p>")
 			v11 := dict_V_F_63f292{V: dot, F: dot.Figures}
-			if err := tmpl_figures_6(w, v11); err != nil {
+			if err := tmpl_figures_7(w, v11); err != nil {
 				return err
 			}
 			w.raw("</p>")
@@ -11407,7 +11611,7 @@ func tmpl_themes_main(w *htmlWriter, dot *themesView) error {
 			w.text(v6)
 			w.raw("</a> <span class=\"sub\">")
 			v7 := dict_V_F_fcbbed{V: dot, F: v4.Figures}
-			if err := tmpl_figures_7(w, v7); err != nil {
+			if err := tmpl_figures_8(w, v7); err != nil {
 				return err
 			}
 			w.raw("</span></li>")
@@ -11543,7 +11747,7 @@ func tmpl_title_htmltemplate_stateRCDATA_elementTitle_20(w *htmlWriter, dot *pag
 
 // tmpl_title_htmltemplate_stateRCDATA_elementTitle_21 writes template "title$htmltemplate_stateRCDATA_elementTitle" () of the sets source.
 func tmpl_title_htmltemplate_stateRCDATA_elementTitle_21(w *htmlWriter, dot *sourceView) error {
-	v1 := dot.PlanName(dot.Plan)
+	v1 := dot.PlanTitle(dot.Plan)
 	v2, err := dot.Tf("source.title", v1)
 	if err != nil {
 		return tmplError("templates/source.html:1:20", err)
@@ -12017,7 +12221,7 @@ func tmpl_updates(w *htmlWriter, dot dict_V_U_415066) error {
 					w.raw("</a>: <strong>")
 					v11, err := v1.Name(v5.Update.Status)
 					if err != nil {
-						return tmplError("templates/partials.html:76:267", err)
+						return tmplError("templates/partials.html:77:267", err)
 					}
 					w.text(v11)
 					w.raw("</strong>. ")
@@ -12031,7 +12235,7 @@ func tmpl_updates(w *htmlWriter, dot dict_V_U_415066) error {
 			w.raw("<p>")
 			v13, err := v1.T("updates.none")
 			if err != nil {
-				return tmplError("templates/partials.html:76:354", err)
+				return tmplError("templates/partials.html:77:354", err)
 			}
 			w.text(v13)
 			w.raw("</p>")
@@ -12075,33 +12279,33 @@ func tmplTruth(v any) bool {
 }
 
 func init() {
-	registerCompiled("404", "f5ff6e05cc020033", "layout", func(w *htmlWriter, data any) error { return tmpl_404_layout(w, data.(*bilingualView)) })
-	registerCompiled("agencies", "186a48584c876307", "layout", func(w *htmlWriter, data any) error { return tmpl_agencies_layout(w, data.(*agenciesView)) })
-	registerCompiled("agency", "2e88e597c19d47b1", "layout", func(w *htmlWriter, data any) error { return tmpl_agency_layout(w, data.(*agencyView)) })
-	registerCompiled("compare", "c878ead72c838811", "layout", func(w *htmlWriter, data any) error { return tmpl_compare_layout(w, data.(*compareView)) })
-	registerCompiled("compare-agency", "ade9e0e3b866439c", "layout", func(w *htmlWriter, data any) error { return tmpl_compare_agency_layout(w, data.(*columnsView)) })
-	registerCompiled("compare-pillar", "276468a992cdc072", "layout", func(w *htmlWriter, data any) error { return tmpl_compare_pillar_layout(w, data.(*columnsView)) })
-	registerCompiled("compare-theme", "8a8a1b9e18eeb2b4", "layout", func(w *htmlWriter, data any) error { return tmpl_compare_theme_layout(w, data.(*columnsView)) })
-	registerCompiled("framework", "62810cda1c23bfae", "layout", func(w *htmlWriter, data any) error { return tmpl_framework_layout(w, data.(*frameworkView)) })
-	registerCompiled("glossary", "f431b1382242215e", "layout", func(w *htmlWriter, data any) error { return tmpl_glossary_layout(w, data.(*glossaryView)) })
-	registerCompiled("home", "ffa4a4273eb932c8", "footer", func(w *htmlWriter, data any) error { return tmpl_footer(w, data.(*page)) })
-	registerCompiled("home", "ffa4a4273eb932c8", "item-ref", func(w *htmlWriter, data any) error { return tmpl_item_ref(w, data.(itemRefArgs)) })
-	registerCompiled("home", "ffa4a4273eb932c8", "layout", func(w *htmlWriter, data any) error { return tmpl_home_layout(w, data.(*homeView)) })
-	registerCompiled("home", "ffa4a4273eb932c8", "nav", func(w *htmlWriter, data any) error { return tmpl_nav(w, data.(*page)) })
-	registerCompiled("item", "e2c21df32d9cd7db", "layout", func(w *htmlWriter, data any) error { return tmpl_item_layout(w, data.(*itemView)) })
-	registerCompiled("page", "39e93b8238c9632f", "layout", func(w *htmlWriter, data any) error { return tmpl_page_layout(w, data.(*markdownView)) })
-	registerCompiled("pillar", "b2056dcd26e71026", "layout", func(w *htmlWriter, data any) error { return tmpl_pillar_layout(w, data.(*pillarView)) })
-	registerCompiled("pillars", "3a3ca6b7efa1f308", "layout", func(w *htmlWriter, data any) error { return tmpl_pillars_layout(w, data.(*pillarsView)) })
-	registerCompiled("plan", "d4d9611d94a92472", "layout", func(w *htmlWriter, data any) error { return tmpl_plan_layout(w, data.(*planView)) })
-	registerCompiled("plans", "301c2afeaaae37ed", "layout", func(w *htmlWriter, data any) error { return tmpl_plans_layout(w, data.(*plansView)) })
-	registerCompiled("province", "d06305e02d7ae5b0", "layout", func(w *htmlWriter, data any) error { return tmpl_province_layout(w, data.(*provinceView)) })
-	registerCompiled("province-agency", "f827f0b97ee60a1b", "layout", func(w *htmlWriter, data any) error { return tmpl_province_agency_layout(w, data.(*provinceAgencyView)) })
-	registerCompiled("provinces", "7176a929432e4749", "layout", func(w *htmlWriter, data any) error { return tmpl_provinces_layout(w, data.(*provincesView)) })
-	registerCompiled("redirect", "57f61ac5542afc5a", "layout", func(w *htmlWriter, data any) error { return tmpl_redirect_layout(w, data.(*redirectView)) })
-	registerCompiled("root", "8becfb134813bf7b", "layout", func(w *htmlWriter, data any) error { return tmpl_root_layout(w, data.(*bilingualView)) })
-	registerCompiled("search", "013d890a03618381", "layout", func(w *htmlWriter, data any) error { return tmpl_search_layout(w, data.(*page)) })
-	registerCompiled("source", "5e55ba47aa3a049e", "layout", func(w *htmlWriter, data any) error { return tmpl_source_layout(w, data.(*sourceView)) })
-	registerCompiled("theme", "e368d2fdc5e46ece", "layout", func(w *htmlWriter, data any) error { return tmpl_theme_layout(w, data.(*themeView)) })
-	registerCompiled("themes", "efbe0ef69d5c24b6", "layout", func(w *htmlWriter, data any) error { return tmpl_themes_layout(w, data.(*themesView)) })
-	registerCompiled("tombstone", "ad2b1faa5526035f", "layout", func(w *htmlWriter, data any) error { return tmpl_tombstone_layout(w, data.(*tombstoneView)) })
+	registerCompiled("404", "4d23a552ee810e6c", "layout", func(w *htmlWriter, data any) error { return tmpl_404_layout(w, data.(*bilingualView)) })
+	registerCompiled("agencies", "ad740eecb858ca6a", "layout", func(w *htmlWriter, data any) error { return tmpl_agencies_layout(w, data.(*agenciesView)) })
+	registerCompiled("agency", "01c0fed1d54439b9", "layout", func(w *htmlWriter, data any) error { return tmpl_agency_layout(w, data.(*agencyView)) })
+	registerCompiled("compare", "085651a4c9ca5efe", "layout", func(w *htmlWriter, data any) error { return tmpl_compare_layout(w, data.(*compareView)) })
+	registerCompiled("compare-agency", "21628bb6c059f004", "layout", func(w *htmlWriter, data any) error { return tmpl_compare_agency_layout(w, data.(*columnsView)) })
+	registerCompiled("compare-pillar", "60af47d6da112bd4", "layout", func(w *htmlWriter, data any) error { return tmpl_compare_pillar_layout(w, data.(*columnsView)) })
+	registerCompiled("compare-theme", "c03d2ffd650c6f2b", "layout", func(w *htmlWriter, data any) error { return tmpl_compare_theme_layout(w, data.(*columnsView)) })
+	registerCompiled("framework", "e67245f72054e624", "layout", func(w *htmlWriter, data any) error { return tmpl_framework_layout(w, data.(*frameworkView)) })
+	registerCompiled("glossary", "0512d93ce482d76c", "layout", func(w *htmlWriter, data any) error { return tmpl_glossary_layout(w, data.(*glossaryView)) })
+	registerCompiled("home", "f4fe480b0d344ce6", "footer", func(w *htmlWriter, data any) error { return tmpl_footer(w, data.(*page)) })
+	registerCompiled("home", "f4fe480b0d344ce6", "item-ref", func(w *htmlWriter, data any) error { return tmpl_item_ref(w, data.(itemRefArgs)) })
+	registerCompiled("home", "f4fe480b0d344ce6", "layout", func(w *htmlWriter, data any) error { return tmpl_home_layout(w, data.(*homeView)) })
+	registerCompiled("home", "f4fe480b0d344ce6", "nav", func(w *htmlWriter, data any) error { return tmpl_nav(w, data.(*page)) })
+	registerCompiled("item", "c4c4569e995a25e1", "layout", func(w *htmlWriter, data any) error { return tmpl_item_layout(w, data.(*itemView)) })
+	registerCompiled("page", "b0233de22aa86499", "layout", func(w *htmlWriter, data any) error { return tmpl_page_layout(w, data.(*markdownView)) })
+	registerCompiled("pillar", "a28c0f5b2aa6102e", "layout", func(w *htmlWriter, data any) error { return tmpl_pillar_layout(w, data.(*pillarView)) })
+	registerCompiled("pillars", "e46a06dff74a9cdb", "layout", func(w *htmlWriter, data any) error { return tmpl_pillars_layout(w, data.(*pillarsView)) })
+	registerCompiled("plan", "4117d0abccc5151c", "layout", func(w *htmlWriter, data any) error { return tmpl_plan_layout(w, data.(*planView)) })
+	registerCompiled("plans", "37498c0a5d185d98", "layout", func(w *htmlWriter, data any) error { return tmpl_plans_layout(w, data.(*plansView)) })
+	registerCompiled("province", "92d06827c64aba6c", "layout", func(w *htmlWriter, data any) error { return tmpl_province_layout(w, data.(*provinceView)) })
+	registerCompiled("province-agency", "0b30e916f1f66b21", "layout", func(w *htmlWriter, data any) error { return tmpl_province_agency_layout(w, data.(*provinceAgencyView)) })
+	registerCompiled("provinces", "52d06bc1adfd359c", "layout", func(w *htmlWriter, data any) error { return tmpl_provinces_layout(w, data.(*provincesView)) })
+	registerCompiled("redirect", "2dfb0b88f778dd09", "layout", func(w *htmlWriter, data any) error { return tmpl_redirect_layout(w, data.(*redirectView)) })
+	registerCompiled("root", "a5463a31c88945c8", "layout", func(w *htmlWriter, data any) error { return tmpl_root_layout(w, data.(*bilingualView)) })
+	registerCompiled("search", "aa19959db53b6b8e", "layout", func(w *htmlWriter, data any) error { return tmpl_search_layout(w, data.(*page)) })
+	registerCompiled("source", "946c28d4a6b1372e", "layout", func(w *htmlWriter, data any) error { return tmpl_source_layout(w, data.(*sourceView)) })
+	registerCompiled("theme", "165b4eac1ee45d31", "layout", func(w *htmlWriter, data any) error { return tmpl_theme_layout(w, data.(*themeView)) })
+	registerCompiled("themes", "0f388abda218e911", "layout", func(w *htmlWriter, data any) error { return tmpl_themes_layout(w, data.(*themesView)) })
+	registerCompiled("tombstone", "cfd80c6c124702ae", "layout", func(w *htmlWriter, data any) error { return tmpl_tombstone_layout(w, data.(*tombstoneView)) })
 }

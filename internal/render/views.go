@@ -125,9 +125,15 @@ type provincesView struct {
 
 type provinceView struct {
 	*page
-	Province   *model.Province
-	Items      []*model.Item // every item of its plans
-	Agencies   []agencyCount
+	Province *model.Province
+	Items    []*model.Item // every item of its plans
+	// Agencies are the named agencies with items in the province, and
+	// Groups the collective ones ("các sở, ban, ngành"), apart.
+	Agencies, Groups []agencyCount
+	// Pillars and Themes give the figures of the province's items
+	// under each.
+	Pillars    []pillarCount
+	Themes     []themeCount
 	Commentary *Commentary
 }
 
@@ -366,8 +372,14 @@ var views = map[manifest.Kind]viewMaker{
 		c, err := v.commentary(model.Subject{Province: pr.ID})
 		pv := &provinceView{page: v, Province: pr, Items: provinceItems(pr), Commentary: c}
 		for _, a := range lk.provAgs[v.L.Lang][pr] {
-			pv.Agencies = append(pv.Agencies, agencyCount{a, len(lk.inProv[provAgency{pr, a}])})
+			ac := agencyCount{a, len(lk.inProv[provAgency{pr, a}])}
+			if a.Collective {
+				pv.Groups = append(pv.Groups, ac)
+			} else {
+				pv.Agencies = append(pv.Agencies, ac)
+			}
 		}
+		pv.Pillars, pv.Themes = provinceFigures(v, pv.Items)
 		return pv, err
 	}),
 	manifest.ProvinceAgency: view(func(v *page) (*provinceAgencyView, error) {
@@ -666,4 +678,35 @@ func neighbours(it *model.Item) (prev, next *model.Item) {
 		}
 	}
 	return prev, next
+}
+
+// provinceFigures counts a province's items under each pillar, in the
+// order of its frameworks, and under each theme, in the page's order of
+// themes; those without items are left out.
+func provinceFigures(v *page, items []*model.Item) ([]pillarCount, []themeCount) {
+	byPillar := map[*model.Pillar][]*model.Item{}
+	byTheme := map[*model.Theme][]*model.Item{}
+	for _, it := range items {
+		if it.Pillar != nil {
+			byPillar[it.Pillar] = append(byPillar[it.Pillar], it)
+		}
+		for _, t := range it.Themes {
+			byTheme[t] = append(byTheme[t], it)
+		}
+	}
+	var pillars []pillarCount
+	for _, f := range v.r.site.Frameworks {
+		for _, p := range f.Pillars {
+			if its := byPillar[p]; len(its) > 0 {
+				pillars = append(pillars, pillarCount{p, figures(its)})
+			}
+		}
+	}
+	var themes []themeCount
+	for _, t := range v.r.lk.themes[v.L.Lang] {
+		if its := byTheme[t]; len(its) > 0 {
+			themes = append(themes, themeCount{t, figures(its)})
+		}
+	}
+	return pillars, themes
 }
