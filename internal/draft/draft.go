@@ -68,15 +68,18 @@ type note = Note
 
 // Make reads a plan's document and writes a draft plan file.
 func Make(in Input) (*Draft, error) {
-	text, srcName, err := sourceText(in.Name, in.Data)
+	doc, srcName, err := sourceText(in.Name, in.Data)
 	if err != nil {
 		return nil, err
 	}
-	text = normalise(text)
+	text := normalise(doc.text)
 	if strings.TrimSpace(text) == "" {
 		return nil, fmt.Errorf("%q has no text", in.Name)
 	}
-	d := &drafter{in: in, text: text, lines: splitLines(text)}
+	if len(text) > maxText {
+		return nil, fmt.Errorf("%q has %d MB of text, more than a plan's %d MB: import the plan alone, without what the file holds besides", in.Name, len(text)>>20, maxText>>20)
+	}
+	d := &drafter{in: in, text: text, lines: splitLines(text), carried: doc.carried}
 	d.read()
 	d.finish()
 	y, err := d.yaml(srcName)
@@ -87,41 +90,48 @@ func Make(in Input) (*Draft, error) {
 	return &Draft{ID: d.id, YAML: y, SourceFile: srcName, Source: []byte(text), Report: d.report}, nil
 }
 
+// maxText bounds the text a draft is made from: a plan is some 100 KB,
+// and the work of reading it grows faster than its length.
+const maxText = 2 << 20
+
 // sourceText returns the document's text and the name its text gets in
 // sources/.
-func sourceText(name string, data []byte) (string, string, error) {
+func sourceText(name string, data []byte) (docxDoc, string, error) {
 	base := path.Base(strings.ReplaceAll(name, "\\", "/"))
 	ext := strings.ToLower(path.Ext(base))
 	stem := strings.TrimSuffix(base, path.Ext(base))
 	switch ext {
 	case ".docx":
-		s, err := docxText(data)
+		doc, err := docxText(data)
 		if err != nil {
-			return "", "", fmt.Errorf("reading %q: %w", base, err)
+			return docxDoc{}, "", fmt.Errorf("reading %q: %w", base, err)
 		}
-		return s, stem + ".txt", nil
+		return doc, stem + ".txt", nil
 	case ".doc", ".pdf", ".odt", ".rtf":
-		return "", "", fmt.Errorf("%q: %s files cannot be read; save the document as .docx or copy its text into a .txt file", base, ext)
+		return docxDoc{}, "", fmt.Errorf("%q: %s files cannot be read; save the document as .docx or copy its text into a .txt file", base, ext)
 	}
 	if !utf8.Valid(data) {
-		return "", "", errors.New("the text is not UTF-8: save it as UTF-8 text (or as .docx)")
+		return docxDoc{}, "", errors.New("the text is not UTF-8: save it as UTF-8 text (or as .docx)")
 	}
 	if ext != ".txt" {
 		base = stem + ".txt"
 	}
-	return string(data), base, nil
+	return docxDoc{text: string(data)}, base, nil
 }
 
 // drafter holds the state of one draft.
 type drafter struct {
-	in     Input
-	text   string
-	lines  []line
-	reg    register
-	bd     *builder
-	lx     *lexicon
-	id     string
-	report Report
+	in    Input
+	text  string
+	lines []line
+	// carried holds the table cells a .docx merged with the cell above,
+	// by line of text: their value is carried down, and said to be.
+	carried map[int][]int
+	reg     register
+	bd      *builder
+	lx      *lexicon
+	id      string
+	report  Report
 }
 
 // read parses the document: the heading, the body's outline, the end

@@ -51,6 +51,9 @@ func (d *drafter) yaml(srcName string) ([]byte, error) {
 
 	top := mapping()
 	top.add("id", str(d.id))
+	dr := &yaml.Node{Kind: yaml.ScalarNode, Tag: "!!bool", Value: "true"}
+	dr.LineComment = "# not published until an editor has confirmed every guess and deleted this line"
+	top.add("draft", dr)
 	d.placeFields(top)
 	tn := mapping()
 	tn.add("vi", folded(d.reg.title))
