@@ -336,10 +336,12 @@ func (r *docxReader) end(name string) {
 func (r *docxReader) endParagraph() {
 	r.inPara = false
 	text := strings.Join(strings.Fields(r.para.String()), " ")
+	// An empty paragraph of a list still shows its number: a table's
+	// column of row numbers is often made so.
+	text = strings.TrimSpace(r.label(r.numID, r.ilvl) + text)
 	if text == "" {
 		return
 	}
-	text = r.label(r.numID, r.ilvl) + text
 	switch {
 	case r.tableDepth == 0:
 		r.write(text + "\n\n")

@@ -45,6 +45,9 @@ type Draft struct {
 	SourceFile string
 	Source     []byte
 	Report     Report
+	// ProvinceEntry, when the plan's province is not in provinces.yaml,
+	// is its entry there, for the editor to paste (the report shows it).
+	ProvinceEntry string
 }
 
 // Report is what Make read and what it could not.
@@ -56,6 +59,7 @@ type Report struct {
 	Unplaced        []Note
 	Guesses         int // comments marking a guess in the draft
 	Found, Missing  []string
+	ProvinceEntry   string // see Draft
 }
 
 // Note is a piece of the source, by line.
@@ -87,7 +91,8 @@ func Make(in Input) (*Draft, error) {
 		return nil, err
 	}
 	d.report.Guesses = strings.Count(string(y), "# guess")
-	return &Draft{ID: d.id, YAML: y, SourceFile: srcName, Source: []byte(text), Report: d.report}, nil
+	d.report.ProvinceEntry = d.provinceEntry
+	return &Draft{ID: d.id, YAML: y, SourceFile: srcName, Source: []byte(text), Report: d.report, ProvinceEntry: d.provinceEntry}, nil
 }
 
 // maxText bounds the text a draft is made from: a plan is some 100 KB,
@@ -127,11 +132,14 @@ type drafter struct {
 	// carried holds the table cells a .docx merged with the cell above,
 	// by line of text: their value is carried down, and said to be.
 	carried map[int][]int
-	reg     register
-	bd      *builder
-	lx      *lexicon
-	id      string
-	report  Report
+	// provinceEntry is the provinces.yaml entry of a province the text
+	// names and the content lacks.
+	provinceEntry string
+	reg           register
+	bd            *builder
+	lx            *lexicon
+	id            string
+	report        Report
 }
 
 // read parses the document: the heading, the body's outline, the end
@@ -182,6 +190,18 @@ func (d *drafter) readProvince(provinces []*model.Province) {
 	}
 	if d.reg.province = findProvince(head, provinces); d.reg.province != "" {
 		d.reg.provNote = "guess: the province the heading names"
+		return
+	}
+	if d.reg.province = findProvince(d.text, provinces); d.reg.province != "" {
+		d.reg.provNote = "guess: the province the text names"
+		return
+	}
+	// A province the content does not have yet: the entry to paste
+	// into provinces.yaml, with the fields docs/content.md requires.
+	if vi, kind := provinceNamed(d.text); vi != "" {
+		d.reg.province = slug(vi)
+		d.reg.provNote = "guess: the province the text names; it is not in provinces.yaml: paste the entry sitegen import printed"
+		d.provinceEntry = provinceEntry(d.reg.province, vi, kind)
 	}
 }
 
@@ -386,6 +406,12 @@ func (r Report) Write(w io.Writer, file string) {
 		}
 	}
 	fmt.Fprintf(w, "  guesses: %d, marked \"# guess\" in the draft\n", r.Guesses)
+	if r.ProvinceEntry != "" {
+		fmt.Fprintf(w, "  province: not in provinces.yaml; check this entry and add it there (docs/content.md, provinces.yaml):\n")
+		for _, l := range strings.Split(strings.TrimRight(r.ProvinceEntry, "\n"), "\n") {
+			fmt.Fprintf(w, "    %s\n", l)
+		}
+	}
 }
 
 // quote shortens s for a report line.

@@ -324,13 +324,133 @@ func findProvince(s string, provinces []*model.Province) string {
 
 // findFramework finds the framework whose founding instrument (its
 // decision number) the text cites.
+// findFramework finds the framework whose decision (its number in
+// frameworks.yaml, or in its instrument's words) the text cites; of two
+// cited, the later decision, which a plan implements while it may still
+// cite the one before.
 func findFramework(text string, frameworks []*model.Framework) string {
+	best := (*model.Framework)(nil)
 	for _, f := range frameworks {
-		for _, no := range docNoRe().FindAllString(f.Instrument.VI, -1) {
-			if strings.Contains(text, no) {
-				return f.ID
+		numbers := docNoRe().FindAllString(f.Instrument.VI, -1)
+		if f.Decision.Number != "" {
+			numbers = append(numbers, f.Decision.Number)
+		}
+		for _, no := range numbers {
+			if citesNumber(text, no) && (best == nil || f.Decision.Date.After(best.Decision.Date.Time)) {
+				best = f
 			}
 		}
 	}
-	return ""
+	if best == nil {
+		return ""
+	}
+	return best.ID
+}
+
+// citesNumber reports whether text cites the document numbered no, as
+// "155/QĐ-TTg" and not as a part of "1155/QĐ-TTg".
+func citesNumber(text, no string) bool {
+	for i := 0; ; {
+		k := strings.Index(text[i:], no)
+		if k < 0 {
+			return false
+		}
+		k += i
+		if k == 0 || text[k-1] < '0' || text[k-1] > '9' {
+			return true
+		}
+		i = k + len(no)
+	}
+}
+
+var (
+	provinceNameRe = lazyRegexp(`(?:^|[^\p{L}])(?:tỉnh|thành phố|TỈNH|THÀNH PHỐ|Tỉnh|Thành phố)\s+(\p{Lu}+(?:\s\p{Lu}+){0,3}$|\p{Lu}\p{Ll}+(?:\s\p{Lu}\p{Ll}+){0,3})`)
+	committeeRe    = lazyRegexp(`(?m)^(?:ỦY|UỶ) BAN NHÂN DÂN\s+(TỈNH|THÀNH PHỐ)\s+(\p{Lu}+(?:\s\p{Lu}+){0,3})\s*$`)
+)
+
+// notProvinces are words that follow "tỉnh" without naming a province:
+// "Tỉnh Đoàn" is the youth union, "tỉnh Ủy" the party committee.
+var notProvinces = map[string]bool{"doan": true, "uy": true, "hoi": true, "ve": true, "ban": true, "nay": true, "va": true}
+
+// provinceNamed finds the province or city a text names most often, as
+// "tỉnh Đắk Lắk" or "TỈNH ĐẮK LẮK", in the case the text writes it in
+// a sentence; "" when it names none.
+func provinceNamed(text string) (string, model.ProvinceKind) {
+	count := map[string]int{}
+	kinds := map[string]model.ProvinceKind{}
+	cased := map[string]string{}
+	// The committee that issues the plan names it in its heading.
+	head := text[:min(len(text), 1500)]
+	if m := committeeRe().FindStringSubmatch(strings.ReplaceAll(head, "\n", " \n")); m != nil {
+		count[fold.Key(m[2])] += 1000
+	} else if m := committeeRe().FindStringSubmatch(strings.Join(strings.Fields(head[:min(len(head), 200)]), " ")); m != nil {
+		count[fold.Key(m[2])] += 1000
+	}
+	for _, l := range strings.Split(text, "\n") {
+		for _, m := range provinceNameRe().FindAllStringSubmatchIndex(l, -1) {
+			if strings.HasSuffix(strings.ToLower(strings.TrimSpace(l[:m[2]])), "các tỉnh") {
+				continue // "các tỉnh Bắc Lào": other provinces
+			}
+			name := l[m[2]:m[3]]
+			first := fold.Key(strings.Fields(name)[0])
+			if notProvinces[first] {
+				continue
+			}
+			k := fold.Key(name)
+			count[k]++
+			if hasLower(name) && cased[k] == "" {
+				cased[k] = name
+			}
+			kinds[k] = model.ProvinceKindProvince
+			if strings.HasPrefix(strings.ToLower(l[m[0]:m[2]]), "thành") {
+				kinds[k] = model.ProvinceKindCity
+			}
+		}
+	}
+	best := ""
+	for k, n := range count {
+		if best == "" || n > count[best] || n == count[best] && k < best {
+			best = k
+		}
+	}
+	if best == "" {
+		return "", ""
+	}
+	name := cased[best]
+	if name == "" {
+		// Only in capitals: each word capitalised.
+		var ws []string
+		for _, w := range strings.Fields(best) {
+			r, size := utf8.DecodeRuneInString(w)
+			ws = append(ws, string(unicode.ToUpper(r))+w[size:])
+		}
+		return strings.Join(ws, " "), kinds[best]
+	}
+	return name, kinds[best]
+}
+
+// slug is an id made of a name: "Đắk Lắk" is "dak-lak".
+func slug(s string) string {
+	var b strings.Builder
+	for _, r := range strings.ToLower(fold.ASCII(s)) {
+		switch {
+		case r >= 'a' && r <= 'z' || r >= '0' && r <= '9':
+			b.WriteRune(r)
+		case b.Len() > 0 && !strings.HasSuffix(b.String(), "-"):
+			b.WriteByte('-')
+		}
+	}
+	return strings.Trim(b.String(), "-")
+}
+
+// provinceEntry is the provinces.yaml entry of a province the content
+// lacks: its id, kind, names in both languages and its People's
+// Committee's name, as docs/content.md asks.
+func provinceEntry(id, vi string, kind model.ProvinceKind) string {
+	en := fold.ASCII(vi)
+	committee, committeeEN := "Ủy ban nhân dân tỉnh "+vi, en+" Provincial People's Committee"
+	if kind == model.ProvinceKindCity {
+		committee, committeeEN = "Ủy ban nhân dân thành phố "+vi, en+" City People's Committee"
+	}
+	return fmt.Sprintf("- id: %s\n  kind: %s\n  name: {vi: %s, en: %s}\n  agencies:\n    ppc: {vi: %s, en: %s}\n", id, kind, vi, en, committee, committeeEN)
 }
