@@ -22,6 +22,8 @@ type lexicon struct {
 	folded     map[string]string
 	runes      map[rune]string
 	collective map[string]bool
+	// province is the folded words of the plan's province's name.
+	province []string
 }
 
 type lexName struct {
@@ -80,7 +82,10 @@ func (lx *lexicon) words(s string) []word {
 	return out
 }
 
-func newLexicon(site *model.Site, province string) *lexicon {
+// newLexicon makes the lexicon of the content's agencies for a plan of
+// the province with the given id and Vietnamese name (a province the
+// content does not have yet has a name but no entry).
+func newLexicon(site *model.Site, province, provinceName string) *lexicon {
 	lx := &lexicon{collective: map[string]bool{}, folded: map[string]string{}, runes: map[rune]string{}}
 	seen := map[string]bool{}
 	add := func(name, id string) {
@@ -105,12 +110,39 @@ func newLexicon(site *model.Site, province string) *lexicon {
 			keys = keys[1:]
 		}
 	}
+	// A province's instance of a type named for any province ("Báo
+	// tỉnh, thành phố", "Đài Phát thanh và Truyền hình tỉnh") is named
+	// for this one: "Báo Đắk Lắk", "Đài Phát thanh và Truyền hình Đắk Lắk".
+	local := func(name, id string) {
+		if provinceName == "" {
+			return
+		}
+		for _, q := range []string{" tỉnh, thành phố", " tỉnh", " thành phố"} {
+			if base, ok := strings.CutSuffix(name, q); ok && base != "" {
+				add(base+" "+provinceName, id)
+				add(base+" tỉnh "+provinceName, id)
+				add(base+" thành phố "+provinceName, id)
+				return
+			}
+		}
+	}
+	// "Văn phòng Ủy ban nhân dân tỉnh, thành phố" names both kinds of
+	// province: a plan writes the one it is.
+	both := func(name, id string) {
+		if base, ok := strings.CutSuffix(name, " tỉnh, thành phố"); ok {
+			add(base+" tỉnh", id)
+			add(base+" thành phố", id)
+		}
+	}
 	if site != nil {
 		for _, a := range site.Agencies {
 			add(a.Name.VI, a.ID)
+			both(a.Name.VI, a.ID)
 			add(a.Abbr.VI, a.ID)
+			local(a.Name.VI, a.ID)
 			for _, v := range a.Variants {
 				add(v, a.ID)
+				local(v, a.ID)
 			}
 			lx.collective[a.ID] = a.Collective
 		}
@@ -128,6 +160,9 @@ func newLexicon(site *model.Site, province string) *lexicon {
 				add(name.VI, id)
 			}
 		}
+	}
+	for _, w := range lx.words(provinceName) {
+		lx.province = append(lx.province, w.key)
 	}
 	sort.SliceStable(lx.names, func(i, j int) bool { return len(lx.names[i].words) > len(lx.names[j].words) })
 	lx.byFirst = map[string][]lexName{}
@@ -220,6 +255,7 @@ func (lx *lexicon) read(phrase string, stopAtText bool) agencyList {
 			}
 		}
 		if id, n := lx.matchAt(ws, i); id != "" {
+			n += lx.qualifier(ws, i+n)
 			addID(id)
 			// "Các sở, ban ngành cấp tỉnh: A; B; C" names the members.
 			end := ws[i+n-1].end
@@ -264,6 +300,32 @@ func (lx *lexicon) read(phrase string, stopAtText bool) agencyList {
 		i = j
 	}
 	return out
+}
+
+// qualifier returns how many words at i say whose agency a name is:
+// "tỉnh" or "thành phố", and the province's name after it, as in "Liên
+// hiệp các tổ chức hữu nghị tỉnh" or "Sở Y tế tỉnh Đắk Lắk". They are
+// part of the agency's name, not another agency.
+func (lx *lexicon) qualifier(ws []word, i int) int {
+	n := 0
+	switch {
+	case i < len(ws) && ws[i].key == "tinh":
+		n = 1
+	case i+1 < len(ws) && ws[i].key == "thanh" && ws[i+1].key == "pho":
+		n = 2
+	default:
+		return 0
+	}
+	if m := len(lx.province); m > 0 && i+n+m <= len(ws) {
+		same := true
+		for j, k := range lx.province {
+			same = same && ws[i+n+j].key == k
+		}
+		if same {
+			n += m
+		}
+	}
+	return n
 }
 
 // listed reports whether word i of phrase follows a list separator, so

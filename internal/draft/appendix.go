@@ -1,9 +1,11 @@
 package draft
 
 import (
+	"fmt"
 	"strings"
 
 	"sitegen/internal/fold"
+	"sitegen/internal/load"
 )
 
 // column roles of an appendix table.
@@ -53,6 +55,13 @@ type appendixTable struct {
 	row      []string
 	rowLine  int
 	titleSet bool
+	// inBody is set for a table in the body of the plan, not in an
+	// appendix: its rows are tasks, not rows restating them.
+	inBody bool
+	// lead is the lead of the row before, in the group, for a row whose
+	// lead cell is empty (a cell merged down, copied from a web page).
+	lead     []string
+	leadLine int
 }
 
 func (bd *builder) startAppendix(b block, n int) *appendixTable {
@@ -138,19 +147,22 @@ func (a *appendixTable) addRow(line int, cells []string) bool {
 			return true
 		}
 	}
-	nonEmpty := 0
+	nonEmpty, numbers := 0, 0
 	for _, c := range cells {
 		if c != "" {
 			nonEmpty++
 		}
-	}
-	if nonEmpty == 1 {
-		for _, c := range cells {
-			if k, _, _ := parseLabel(c); k == roman {
-				a.startGroup(newBlock(line, c))
-				return true
-			}
+		if colNumberRe().MatchString(c) {
+			numbers++
 		}
+	}
+	if numbers >= 2 && numbers == nonEmpty {
+		return true // the row of column numbers, (1) (2) (3), under the header
+	}
+	if g, ok := groupRow(cells, nonEmpty); ok {
+		a.flush()
+		a.startGroup(newBlock(line, g))
+		return true
 	}
 	if len(a.cols) == 0 {
 		a.cols = []string{colNumber, colText, colLead, colPartners, colTiming}[:min(5, len(cells))]
@@ -161,12 +173,38 @@ func (a *appendixTable) addRow(line int, cells []string) bool {
 	return true
 }
 
+// groupRow reads a row that names a group of the rows below it: a
+// Roman numeral and a title, the other cells empty ("| I | NHÓM NHIỆM
+// VỤ ... | | |", or one cell spanning the table). It returns the group
+// as a heading, "I. NHÓM NHIỆM VỤ ...".
+func groupRow(cells []string, nonEmpty int) (string, bool) {
+	var filled []string
+	for _, c := range cells {
+		if c != "" {
+			filled = append(filled, c)
+		}
+	}
+	switch {
+	case nonEmpty == 1:
+		if k, _, _ := parseLabel(filled[0]); k == roman {
+			return filled[0], true
+		}
+	case nonEmpty == 2 && cells[0] != "" && len(cells) > 2 && validRom().MatchString(strings.TrimRight(cells[0], ".")) && cells[0] != "":
+		// The group's numeral and title, in the first two cells.
+		if cells[1] != "" && strings.Join(cells[2:], "") == "" {
+			return strings.TrimRight(cells[0], ".") + ". " + cells[1], true
+		}
+	}
+	return "", false
+}
+
 func (a *appendixTable) startGroup(b block) {
 	g := &node{b: b, section: true, kind: noLabel, label: b.label, title: b.body}
-	g.id = a.sec.id + "-" + strings.ToLower(b.label)
+	g.idPart = strings.ToLower(b.label)
 	g.parent = a.sec
 	a.sec.children = append(a.sec.children, g)
 	a.group = g
+	a.lead = nil // a group's first row carries nothing from the group before
 }
 
 // flush turns the row read so far into an item.
@@ -180,10 +218,18 @@ func (a *appendixTable) flush() {
 	if a.group != nil {
 		parent = a.group
 	}
-	n := &node{b: block{line: a.rowLine}, parent: parent, appRow: true}
+	n := &node{b: block{line: a.rowLine}, parent: parent, appRow: !a.inBody, tableRow: true}
+	carried := map[int]bool{}
+	for _, c := range a.bd.carried[a.rowLine] {
+		carried[c] = true
+	}
+	leadSeen := false
 	for i, c := range row {
 		if i >= len(a.cols) {
 			break
+		}
+		if carried[i] && c != "" {
+			n.notes = append(n.notes, fmt.Sprintf("guess: the %s cell is merged with the one above: %s carried down", a.cols[i], quote(c)))
 		}
 		switch a.cols[i] {
 		case colNumber:
@@ -191,9 +237,21 @@ func (a *appendixTable) flush() {
 		case colText:
 			n.text = c
 		case colLead:
+			leadSeen = true
+			if c == "" && a.lead != nil {
+				// An empty lead under a row that has one: a cell merged
+				// down, which a copied web page prints once.
+				n.lead = a.lead
+				n.leadNote = fmt.Sprintf("guess: the lead cell is empty; carried down from the row at line %d, as a merged cell reads", a.leadLine)
+				continue
+			}
 			l := a.bd.lx.read(c, false)
 			n.lead = l.ids
 			n.unknown(a.rowLine, l.unmatched)
+			a.lead, a.leadLine = n.lead, a.rowLine
+			if len(n.lead) == 0 {
+				a.lead = nil
+			}
 		case colPartners:
 			l := a.bd.lx.read(c, false)
 			n.partners = l.ids
@@ -204,10 +262,17 @@ func (a *appendixTable) flush() {
 			}
 		}
 	}
+	_ = leadSeen
 	if n.text == "" {
 		a.bd.unplaced = append(a.bd.unplaced, note{a.rowLine, strings.Join(row, " | ")})
 		return
 	}
-	n.id = parent.id + "-" + n.label
+	if n.label == "" {
+		n.label = itoa(len(parent.children) + 1)
+	}
+	n.idPart = strings.ToLower(fold.ASCII(n.label))
+	if !load.ValidID(n.idPart) {
+		n.idPart = itoa(len(parent.children) + 1)
+	}
 	parent.children = append(parent.children, n)
 }

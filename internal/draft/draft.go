@@ -135,6 +135,7 @@ type drafter struct {
 	// provinceEntry is the provinces.yaml entry of a province the text
 	// names and the content lacks.
 	provinceEntry string
+	newProvince   string // that province's name
 	reg           register
 	bd            *builder
 	lx            *lexicon
@@ -153,12 +154,14 @@ func (d *drafter) read() {
 	// The province first, from the heading, so that the province's own
 	// agency names are known when reading agencies.
 	d.readProvince(provinces)
-	d.lx = newLexicon(d.in.Site, d.reg.province)
+	d.lx = newLexicon(d.in.Site, d.reg.province, d.provinceName(provinces))
 	d.bd = newBuilder(d.lx)
 	blocks := paragraphs(d.lines, d.text, d.lx.starts)
 
 	d.readFramework(frameworks)
-	start := d.reg.heading(blocks, d.lx)
+	d.bd.topKind = outlineTop(blocks)
+	d.bd.carried = d.carried
+	start := d.reg.heading(blocks, d.lx, d.bd.topKind)
 	if d.reg.title == "" {
 		d.reg.news = true
 	}
@@ -199,7 +202,7 @@ func (d *drafter) readProvince(provinces []*model.Province) {
 	// A province the content does not have yet: the entry to paste
 	// into provinces.yaml, with the fields docs/content.md requires.
 	if vi, kind := provinceNamed(d.text); vi != "" {
-		d.reg.province = slug(vi)
+		d.reg.province, d.newProvince = slug(vi), vi
 		d.reg.provNote = "guess: the province the text names; it is not in provinces.yaml: paste the entry sitegen import printed"
 		d.provinceEntry = provinceEntry(d.reg.province, vi, kind)
 	}
@@ -262,7 +265,7 @@ func (d *drafter) readParts(blocks []block, start int) {
 		case afterSignature:
 			i = r.afterSignature(i)
 		case attachedPlan:
-			if b.kind == roman {
+			if b.kind != noLabel && b.kind != article && b.kind.rank() <= d.bd.topKind.rank() {
 				r.part = inBody
 				d.bd.reset()
 				d.bd.add(b)
@@ -302,7 +305,7 @@ func (r *partReader) startsPart(b block) bool {
 func (r *partReader) afterSignature(i int) int {
 	d, b := r.d, r.blocks[i]
 	t := b.text
-	if m := typeRe().FindStringSubmatch(t); m != nil && !hasLower(t) && len(strings.Fields(t)) > 2 {
+	if m := typeRe().FindStringSubmatch(t); m != nil && !hasLower(t) && (len(strings.Fields(t)) > 2 || strings.TrimSpace(m[2]) == "") {
 		// The plan a decision issues: its title says what the
 		// plan is, better than the decision's "Ban hành ...".
 		r.part = attachedPlan
@@ -337,8 +340,17 @@ func (r *partReader) appendixParagraph(b block) {
 func (d *drafter) plainText(blocks []block) {
 	sec := &node{section: true, id: "content", parent: d.bd.root}
 	d.bd.unplaced = nil
-	for _, b := range blocks {
-		if b.cells != nil || len(strings.Fields(b.text)) < 6 || boilerplate(b.text) {
+	for i, b := range blocks {
+		if relatedLinks(b.text) {
+			// "Tin liên quan": the page's links to other articles.
+			for _, rest := range blocks[i:] {
+				d.bd.unplaced = append(d.bd.unplaced, note{rest.line, rest.text})
+			}
+			break
+		}
+		// A report's headline opens it and ends without a full stop.
+		headline := i == 0 && !endsSentence(b.text)
+		if b.cells != nil || len(strings.Fields(b.text)) < 6 || boilerplate(b.text) || headline || personName(b.text) {
 			d.bd.unplaced = append(d.bd.unplaced, note{b.line, b.text})
 			continue
 		}
@@ -350,15 +362,29 @@ func (d *drafter) plainText(blocks []block) {
 	}
 }
 
-// boilerplate reports lines a portal adds around a text.
+// boilerplate reports lines a portal adds around a text: view counts,
+// photo captions ("... (Ảnh: Minh Khôi)"), dates of posting, sharing
+// and printing links.
 func boilerplate(s string) bool {
 	k := fold.Key(s)
-	for _, p := range []string{"luot xem", "anh minh hoa", "nguon:", "chia se", "in bai", "tai van ban"} {
+	for _, p := range []string{"luot xem", "anh minh hoa", "anh:", "nguon:", "chia se", "in bai", "tai van ban", "cap nhat:", "ngay dang"} {
 		if strings.HasPrefix(k, p) {
 			return true
 		}
 	}
-	return false
+	return captionRe().MatchString(k) || postedRe().MatchString(k)
+}
+
+var (
+	captionRe = lazyRegexp(`\((?:anh|anh minh hoa|nguon anh)(?::| minh hoa)[^()]*\)\.?$`)
+	postedRe  = lazyRegexp(`^(?:thu [a-z]+|chu nhat),?\s+\d{1,2}/\d{1,2}/\d{4}`)
+)
+
+// relatedLinks reports the heading of a portal's list of links to other
+// articles, after which nothing is the report's.
+func relatedLinks(s string) bool {
+	k := fold.Key(strings.TrimRight(s, ": "))
+	return k == "tin lien quan" || k == "bai viet lien quan" || k == "xem them" || k == "tin cung chuyen muc"
 }
 
 // endMatter reports the paragraphs that end a document: the recipients,
@@ -368,6 +394,40 @@ func endMatter(s string) bool {
 		return true
 	}
 	return signRe().MatchString(s) && !hasLower(s)
+}
+
+// outlineTop reads the kind of label that numbers the first level of
+// the document's outline from all of its paragraphs, not from the
+// first: a part (Phần I), a Roman numeral, or an Arabic number that
+// heads parts printed in capitals ("1. MỤC TIÊU"); articles when the
+// document is a decision and nothing else; noLabel when the text has
+// no outline (a news report).
+func outlineTop(blocks []block) labelKind {
+	count := map[labelKind]int{}
+	upperArabic := 0
+	for _, b := range blocks {
+		count[b.kind]++
+		if b.kind == arabic && isUpperLine(b.body) {
+			upperArabic++
+		}
+	}
+	switch {
+	case count[docPart] >= 2:
+		return docPart
+	case count[roman] >= 2:
+		return roman
+	case upperArabic >= 2:
+		return arabic
+	case count[article] > 0:
+		return article
+	case count[chapter] >= 2:
+		return chapter
+	case count[arabic] >= 3:
+		return arabic
+	case count[roman] == 1:
+		return roman
+	}
+	return noLabel
 }
 
 func hasLowerAfter(s, prefix string) bool {
@@ -420,4 +480,14 @@ func quote(s string) string {
 		s = string([]rune(s)[:67]) + "..."
 	}
 	return fmt.Sprintf("%q", s)
+}
+
+// provinceName is the Vietnamese name of the plan's province.
+func (d *drafter) provinceName(provinces []*model.Province) string {
+	for _, p := range provinces {
+		if p.ID == d.reg.province {
+			return p.Name.VI
+		}
+	}
+	return d.newProvince
 }

@@ -25,6 +25,7 @@ type register struct {
 	framework, fwNote   string
 	signer, role        string
 	bases               []string
+	proposedBy          string
 	replaces            string
 	from, to            int
 	periodNote          string
@@ -48,7 +49,7 @@ var (
 	periodRe   = lazyRegexp(`giai đoạn\s+(\d{4})\s*-\s*(\d{4})`)
 	untilRe    = lazyRegexp(`đến năm (\d{4})`)
 	deadlineRe = lazyRegexp(`trước ngày (\d{1,2})(?:/| tháng )(\d{1,2})`)
-	signRe     = lazyRegexp(`^(TM|KT|TL|TUQ|Q)\.?(\s+\p{Lu}|$)`)
+	signRe     = lazyRegexp(`^(?:(TM|KT|TL|TUQ|Q)\.?(\s+\p{Lu}|$)|(?:PHÓ )?CHỦ TỊCH$|GIÁM ĐỐC$)`)
 	docNoRe    = lazyRegexp(`\d+/[\p{Lu}0-9][\p{Lu}0-9-]*`)
 )
 
@@ -58,14 +59,14 @@ var docTypes = map[string]model.DocumentType{"KẾ HOẠCH": model.DocPlan, "CH�
 // heading reads the blocks before the first numbered section: the
 // register block, the title and the legal bases. It returns the index of
 // the block where the body begins.
-func (r *register) heading(blocks []block, lx *lexicon) int {
+func (r *register) heading(blocks []block, lx *lexicon, top labelKind) int {
 	var header []string
 	defer func() { r.header(strings.Join(header, " | "), lx) }()
 	titleDone := false
 	for i := 0; i < len(blocks); i++ {
 		b := blocks[i]
 		t := b.text
-		if b.kind == roman || b.kind == article {
+		if b.kind == roman || b.kind == article || b.kind == docPart || top != noLabel && b.kind == top && (titleDone || top != arabic) {
 			return i
 		}
 		if m := typeRe().FindStringSubmatch(t); m != nil && isUpperLine(m[1]+" X") && !hasLower(m[1]) {
@@ -84,7 +85,12 @@ func (r *register) heading(blocks []block, lx *lexicon) int {
 			continue
 		}
 		switch {
-		case strings.HasPrefix(t, "Căn cứ ") || strings.HasPrefix(t, "Thực hiện ") || strings.HasPrefix(t, "Xét đề nghị"):
+		case strings.HasPrefix(t, "Xét đề nghị"):
+			// The proposal the document answers, not a legal basis.
+			if r.proposedBy == "" {
+				r.proposedBy = strings.TrimRight(t, " .;,")
+			}
+		case strings.HasPrefix(t, "Căn cứ ") || strings.HasPrefix(t, "Thực hiện "):
 			if !titleDone || r.docType != "" {
 				r.bases = append(r.bases, legalBases(t)...)
 			}

@@ -145,7 +145,7 @@ func testSite() *model.Site {
 }
 
 func TestLexiconRead(t *testing.T) {
-	lx := newLexicon(testSite(), "thanh-hoa")
+	lx := newLexicon(testSite(), "thanh-hoa", "Thanh Hóa")
 	tests := []struct {
 		phrase     string
 		stopAtText bool
@@ -175,6 +175,13 @@ func TestLexiconRead(t *testing.T) {
 }
 
 func TestTiming(t *testing.T) {
+	due := func(s string) model.Due {
+		d, err := model.ParseDue(s)
+		if err != nil {
+			t.Fatal(err)
+		}
+		return d
+	}
 	tests := []struct {
 		in   string
 		cell bool
@@ -183,14 +190,31 @@ func TestTiming(t *testing.T) {
 		{"Định kỳ trước ngày 15/12 hằng năm, báo cáo kết quả", false, &timing{kind: "annual", vi: "Định kỳ trước ngày 15/12 hằng năm"}},
 		{"Định kỳ hằng năm (trước ngày 15/12) báo cáo", false, &timing{kind: "annual", vi: "Định kỳ hằng năm (trước ngày 15/12)"}},
 		{"báo cáo định kỳ hàng năm (trước ngày 15 tháng 12); phối hợp", false, &timing{kind: "annual", vi: "định kỳ hàng năm (trước ngày 15 tháng 12)"}},
-		{"hoàn thành trước ngày 30/6/2022", false, &timing{kind: "date", date: "2022-06-30", vi: "trước ngày 30/6/2022"}},
+		{"hoàn thành trước ngày 30/6/2022", false, &timing{kind: "once", by: due("2022-06-30"), vi: "hoàn thành trước ngày 30/6/2022"}},
+		{"tổng hợp, báo cáo trước ngày 30/9/2026.", false, &timing{kind: "once", by: due("2026-09-30"), vi: "trước ngày 30/9/2026"}},
+		{"hoàn thành đến cuối quý III năm 2021", false, &timing{kind: "once", by: due("2021-Q3"), vi: "đến cuối quý III năm 2021"}},
+		{"Tổ chức hội nghị trong Quý III/2026 tại tỉnh", false, &timing{kind: "once", by: due("2026-Q3"), vi: "trong Quý III/2026"}},
+		{"phát hành trong tháng 6/2026", false, &timing{kind: "once", by: due("2026-06"), vi: "trong tháng 6/2026"}},
+		{"Đăng cai Diễn đàn năm 2028 (Sở X chủ trì)", false, &timing{kind: "once", by: due("2028"), vi: "năm 2028"}},
+		{"Luật ngày 19 tháng 02 năm 2025 quy định", false, nil},
+		{"báo cáo trước ngày 30 tháng 6 năm 2026", false, &timing{kind: "once", by: due("2026-06-30"), vi: "trước ngày 30 tháng 6 năm 2026"}},
+		{"báo cáo kết quả định kỳ 6 tháng gửi Sở Nội vụ", false, &timing{kind: "semiannual", vi: "định kỳ 6 tháng"}},
+		{"kiểm tra định kỳ hằng quý", false, &timing{kind: "quarterly", vi: "định kỳ hằng quý"}},
+		{"phát sóng hằng tháng", false, &timing{kind: "monthly", vi: "hằng tháng"}},
 		{"đào tạo nghề giai đoạn 2021- 2025; triển khai", false, &timing{kind: "period", from: 2021, to: 2025, vi: "giai đoạn 2021- 2025"}},
-		{"Năm 2020: Đánh giá giữa kỳ; giai đoạn 2016-2020", false, &timing{kind: "once", vi: "Năm 2020"}},
+		{"Năm 2020: Đánh giá giữa kỳ; giai đoạn 2016-2020", false, &timing{kind: "once", by: due("2020"), vi: "Năm 2020"}},
 		{"Tuyên truyền rộng rãi", false, nil},
 		{"Hàng năm", true, &timing{kind: "annual", vi: "Hàng năm"}},
+		{"Tháng 9 hằng năm", true, &timing{kind: "annual", vi: "Tháng 9 hằng năm"}},
 		{"Giai đoạn 2021-2025", true, &timing{kind: "period", from: 2021, to: 2025, vi: "Giai đoạn 2021-2025"}},
+		{"2026 - 2030", true, &timing{kind: "period", from: 2026, to: 2030, vi: "2026 - 2030"}},
 		{"Thường xuyên", true, &timing{kind: "ongoing", vi: "Thường xuyên"}},
-		{"Quý II/2022", true, &timing{kind: "once", vi: "Quý II/2022"}},
+		{"Quý II/2022", true, &timing{kind: "once", by: due("2022-Q2"), vi: "Quý II/2022"}},
+		{"Tháng 12/2026", true, &timing{kind: "once", by: due("2026-12"), vi: "Tháng 12/2026"}},
+		{"Năm 2027", true, &timing{kind: "once", by: due("2027"), vi: "Năm 2027"}},
+		{"2027", true, &timing{kind: "once", by: due("2027"), vi: "2027"}},
+		{"Trước ngày 30/10/2026", true, &timing{kind: "once", by: due("2026-10-30"), vi: "Trước ngày 30/10/2026"}},
+		{"Định kỳ 6 tháng", true, &timing{kind: "semiannual", vi: "Định kỳ 6 tháng"}},
 		{"Theo kế hoạch của Bộ", true, nil},
 	}
 	for _, tc := range tests {

@@ -265,6 +265,11 @@ func (d *drafter) document() *yaml.Node {
 		}
 		m.add("signer", s.node)
 	}
+	if r.proposedBy != "" {
+		pb := mapping()
+		pb.add("vi", folded(r.proposedBy))
+		m.add("proposed_by", pb.node)
+	}
 	if len(r.bases) > 0 {
 		seq := &yaml.Node{Kind: yaml.SequenceNode}
 		for _, b := range r.bases {
@@ -373,8 +378,8 @@ func (d *drafter) itemNode(n *node) *yaml.Node {
 			t.add("from", num(n.timing.from))
 			t.add("to", num(n.timing.to))
 		}
-		if n.timing.date != "" {
-			t.add("date", str(n.timing.date))
+		if !n.timing.by.IsZero() {
+			t.add("by", str(n.timing.by.String()))
 		}
 		t.add("vi", str(n.timing.vi))
 		t.node.LineComment = comment(n.timingNote)
