@@ -255,7 +255,9 @@ func (lx *lexicon) read(phrase string, stopAtText bool) agencyList {
 			}
 		}
 		if id, n := lx.matchAt(ws, i); id != "" {
-			n += lx.qualifier(ws, i+n)
+			if i+n < len(ws) && strings.TrimSpace(phrase[ws[i+n-1].end:ws[i+n].start]) == "" {
+				n += lx.qualifier(ws, i+n) // "tỉnh" right after the name, not "; Tỉnh Đoàn"
+			}
 			addID(id)
 			// "Các sở, ban ngành cấp tỉnh: A; B; C" names the members.
 			end := ws[i+n-1].end

@@ -92,15 +92,17 @@ func (a *appendixTable) add(b block) bool {
 	}
 	if !a.header {
 		switch {
+		case !a.titleSet && len(a.cols) == 0 && isUpperLine(t):
+			// The appendix's title in capitals, which may well name
+			// tasks ("PHÂN CÔNG NHIỆM VỤ ...") without being a header.
+			a.sec.title = t
+			a.titleSet = true
+			return true
 		case columnRole(t) != "" && len(t) < 60:
 			a.cols = append(a.cols, columnRole(t))
 			return true
 		case len(a.cols) > 0:
 			a.header = true
-		case !a.titleSet && isUpperLine(t):
-			a.sec.title = t
-			a.titleSet = true
-			return true
 		case strings.HasPrefix(t, "("):
 			return true // "(Ban hành kèm theo ...)"
 		default:

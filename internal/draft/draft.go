@@ -348,8 +348,9 @@ func (d *drafter) plainText(blocks []block) {
 			}
 			break
 		}
-		// A report's headline opens it and ends without a full stop.
-		headline := i == 0 && !endsSentence(b.text)
+		// A report's headline comes before its first paragraph and ends
+		// without a full stop.
+		headline := len(sec.children) == 0 && !endsSentence(b.text)
 		if b.cells != nil || len(strings.Fields(b.text)) < 6 || boilerplate(b.text) || headline || personName(b.text) {
 			d.bd.unplaced = append(d.bd.unplaced, note{b.line, b.text})
 			continue

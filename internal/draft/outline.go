@@ -158,8 +158,10 @@ func (bd *builder) add(b block) {
 		return
 	}
 	bd.endTable()
-	if attr, v := attributeOf(b.body); attr != noAttribute {
-		bd.attribute(b, attr, v)
+	if attrs, values := attributesOf(b.body); len(attrs) > 0 {
+		for i, attr := range attrs {
+			bd.attribute(b, attr, values[i])
+		}
 		return
 	}
 	if bd.shared(b) {

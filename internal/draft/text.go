@@ -203,7 +203,33 @@ const (
 	attrOther
 )
 
-var attributeRe = lazyRegexp(`^(?:(?:Cơ quan|Đơn vị|Cơ quan, đơn vị)\s+(chủ trì|phối hợp|thực hiện)(?:\s+thực hiện)?|(Chủ trì|Phối hợp)|(Thời gian|Thời hạn|Tiến độ)(?:\s+[\p{Ll}]+){0,3}|(Sản phẩm|Kết quả|Kinh phí|Nguồn kinh phí|Dự kiến sản phẩm)(?:\s+[\p{Ll}]+){0,3})\s*:\s*(.*)$`)
+var attributeRe = lazyRegexp(`^(?:(?:Cơ quan|Đơn vị|Cơ quan, đơn vị)\s+(chủ trì|phối hợp|thực hiện)(?:\s+thực hiện)?|(Chủ trì|Phối hợp)(?:\s+thực hiện)?|(Thời gian|Thời hạn|Tiến độ|Hoàn thành|Thời điểm|Mốc thời gian)(?:\s+[\p{Ll}]+){0,3}|(Sản phẩm|Kết quả|Kinh phí|Nguồn kinh phí|Dự kiến sản phẩm)(?:\s+[\p{Ll}]+){0,3})\s*:\s*(.*)$`)
+
+// secondAttributeRe finds a second attribute on the same line: "Cơ quan
+// chủ trì: Sở X; cơ quan phối hợp: Sở Y".
+var secondAttributeRe = lazyRegexp(`(?i)[;,.]\s*((?:cơ quan|đơn vị)\s+(?:chủ trì|phối hợp|thực hiện)(?:\s+thực hiện)?|phối hợp|thời gian(?:\s+[\p{Ll}]+){0,3}|thời hạn(?:\s+[\p{Ll}]+){0,3}|sản phẩm|kinh phí)\s*:`)
+
+// attributesOf reads a line that says what a task's attributes are,
+// one or several: each attribute with its value.
+func attributesOf(s string) (attrs []attribute, values []string) {
+	for s != "" {
+		attr, v := attributeOf(s)
+		if attr == noAttribute {
+			break
+		}
+		next := ""
+		if loc := secondAttributeRe().FindStringIndex(v); loc != nil {
+			next = strings.TrimSpace(v[loc[0]+1:])
+			v = strings.TrimSpace(v[:loc[0]])
+			if r, size := utf8.DecodeRuneInString(next); size > 0 {
+				next = string(unicode.ToUpper(r)) + next[size:]
+			}
+		}
+		attrs, values = append(attrs, attr), append(values, v)
+		s = next
+	}
+	return attrs, values
+}
 
 // attributeOf reads a line that says what a task's attributes are, and
 // returns what it says and its value.

@@ -22,10 +22,10 @@ type timing struct {
 // is due by the end of a quarter, not on a day the importer would have
 // to make up.
 var (
-	dayRe        = lazyRegexp(`(?i)(?:(?:trước|đến|chậm nhất|hoàn thành trước|hoàn thành|trong)\s+)?ngày\s+(\d{1,2})\s*/\s*(\d{1,2})\s*/\s*(\d{4})`)
+	dayRe        = lazyRegexp(`(?i)(?:(?:trước|đến|chậm nhất|hoàn thành trước|hoàn thành|trong)\s+)?(?:ngày\s+)?(\d{1,2})\s*/\s*(\d{1,2})\s*/\s*(\d{4})`)
 	quarterRe    = lazyRegexp(`(?i)(?:(?:đến|trước|trong|vào|hoàn thành trong|hoàn thành|dự kiến trong|dự kiến)\s+)?(?:(?:hết|cuối)\s+)?quý\s+(IV|I{1,3}|[1-4])\s*(?:/|năm|-)\s*(\d{4})`)
 	monthRe      = lazyRegexp(`(?i)(?:(?:đến|trước|trong|vào|hoàn thành trong|hoàn thành|dự kiến trong|dự kiến)\s+)?(?:(?:hết|cuối)\s+)?tháng\s+(\d{1,2})\s*(?:/|năm)\s*(\d{4})`)
-	semiannualRe = lazyRegexp(`(?i)(?:định kỳ\s+(?:0?6|sáu)\s+tháng(?:\s+(?:một|1)\s+lần)?|(?:0?6|sáu)\s+tháng\s+(?:một|1)\s+lần|(?:hằng|hàng|mỗi)\s+(?:0?6|sáu)\s+tháng)`)
+	semiannualRe = lazyRegexp(`(?i)(?:định kỳ\s+(?:0?6|sáu)\s+tháng(?:\s+(?:một|1)\s+lần)?|(?:0?6|sáu)\s+tháng\s*(?:(?:một|1)\s+lần|/\s*lần)|(?:hằng|hàng|mỗi)\s+(?:0?6|sáu)\s+tháng)`)
 	quarterlyRe  = lazyRegexp(`(?i)(?:định kỳ\s+)?(?:hằng|hàng)\s+quý`)
 	monthlyRe    = lazyRegexp(`(?i)(?:định kỳ\s+)?(?:hằng|hàng)\s+tháng`)
 	annualRe     = lazyRegexp(`(?i)(?:định kỳ\s+)?(?:\(?trước ngày \d{1,2}(?:/| tháng )\d{1,2}\)?\s+)?(?:hằng|hàng) năm(?:\s+\(?trước ngày \d{1,2}(?:/| tháng )\d{1,2}\)?)?`)
