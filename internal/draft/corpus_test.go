@@ -195,7 +195,7 @@ func wordDocument(plain string) ([]byte, error) {
 	}{
 		{regexp.MustCompile(`^Nhiệm vụ \d+:\s+`), &tasks, 0},
 		{regexp.MustCompile(`^[IVX]+\.\s+`), &body, 0},
-		{regexp.MustCompile(`^\d+\.\d+\.\s+`), &body, 2},
+		{regexp.MustCompile(`^\d+\.\d+\.?\s+`), &body, 2},
 		{regexp.MustCompile(`^\d+\.\s+`), &body, 1},
 		{regexp.MustCompile(`^[a-zđ]\)\s+`), &body, 3},
 		{regexp.MustCompile(`^-\s+`), &body, 4},
@@ -629,7 +629,7 @@ func belowFloor(s, floor score) string {
 // shares them.
 func thanhHoaWord(text string) ([]byte, error) {
 	var paras []string
-	for _, p := range strings.Split(strings.ReplaceAll(text, "\u00a0", " "), "\n\n") {
+	for _, p := range strings.Split(strings.ReplaceAll(text, "\u00a0", " "), "\n") {
 		if p = strings.Join(strings.Fields(p), " "); p != "" {
 			paras = append(paras, p)
 		}
@@ -674,4 +674,73 @@ func thanhHoaWord(text string) ([]byte, error) {
 		}
 	}
 	return wordDocument(strings.Join(out, "\n"))
+}
+
+// TestThanhHoaWordMatchesText imports Thanh Hóa's plan 208/KH-UBND twice:
+// from its text, and from a Word file of it whose labels are Word's list
+// numbering and whose appendix is a table with numbered rows, groups
+// spanning the table and merged cells (testdata/import, made by
+// thanhHoaWord). The two drafts must give the same labels, leads,
+// partners and deadlines to the same items, within 5%.
+func TestThanhHoaWordMatchesText(t *testing.T) {
+	content := sitetest.Content(t)
+	before := withoutPlan(t, content, "thanh-hoa-208-2021")
+	const name = "thanh-hoa-208-kh-ubnd-2021"
+	word, err := os.ReadFile(filepath.Join(sitetest.Root(), "testdata", "import", name+".docx"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	_, fromText := importKey(t, before, corpusFile{name: name + ".txt"}, content["sources/"+name+".txt"].Data)
+	_, fromWord := importKey(t, before, corpusFile{name: name + ".docx"}, word)
+	if fromText == nil || fromWord == nil {
+		t.FailNow()
+	}
+	// The same item: the same text, and the same id where two items
+	// share a text (a body task and the appendix row restating it).
+	byText := map[string]*model.Item{}
+	for _, it := range fromWord.Items {
+		byText[it.Text.VI] = it
+	}
+	for _, it := range fromWord.Items {
+		byText[it.ID+"\x00"+it.Text.VI] = it
+	}
+	fields := []struct {
+		name string
+		of   func(*model.Item) string
+	}{
+		{"label", func(it *model.Item) string { return it.Label }},
+		{"lead", func(it *model.Item) string { return fmt.Sprint(agencyIDs(it.Lead)) }},
+		{"partners", func(it *model.Item) string { return fmt.Sprint(agencyIDs(it.Partners)) }},
+		{"deadline", func(it *model.Item) string { return timingWords(it.Timing) }},
+	}
+	missing := 0
+	differ := make([]int, len(fields))
+	for _, it := range fromText.Items {
+		w, ok := byText[it.ID+"\x00"+it.Text.VI]
+		if !ok {
+			w, ok = byText[it.Text.VI]
+		}
+		if !ok {
+			missing++
+			t.Logf("the Word draft has no item %q (%s)", trim(it.Text.VI), it.ID)
+			continue
+		}
+		for i, f := range fields {
+			if f.of(it) != f.of(w) {
+				differ[i]++
+				t.Logf("%s: %s %q from the text, %q from the Word file", it.ID, f.name, f.of(it), f.of(w))
+			}
+		}
+	}
+	n := len(fromText.Items)
+	t.Logf("%d items from the text, %d from the Word file; %d not in the Word draft", n, len(fromWord.Items), missing)
+	if pct(missing, n) > 5 {
+		t.Errorf("%d of %d items of the text import are not in the Word import (more than 5%%)", missing, n)
+	}
+	for i, f := range fields {
+		t.Logf("%s: %d of %d differ (%.1f%%)", f.name, differ[i], n, pct(differ[i], n))
+		if pct(differ[i], n) > 5 {
+			t.Errorf("%s differs on %d of %d items (more than 5%%)", f.name, differ[i], n)
+		}
+	}
 }
