@@ -214,7 +214,7 @@ func wordDocument(plain string) ([]byte, error) {
 	for i := 0; i < len(lines); i++ {
 		l := strings.TrimSpace(lines[i])
 		switch {
-		case l == "" || l == "@wordlists":
+		case l == "" || l == "@wordlists" || strings.HasPrefix(l, "@expect "):
 		case l == "@header" || l == "@signature":
 			var left, right []wordfile.Para
 			side := &left
@@ -583,6 +583,9 @@ func TestImportCorpus(t *testing.T) {
 			continue
 		}
 		s := grade(p, items)
+		for _, m := range registerMisses(p, string(key)) {
+			t.Errorf("%s: %s", f.name, m)
+		}
 		total.add(s)
 		report = append(report, fmt.Sprintf("%-34s %s", f.name, s))
 		below := belowFloor(s, fileFloor)
@@ -743,4 +746,33 @@ func TestThanhHoaWordMatchesText(t *testing.T) {
 			t.Errorf("%s differs on %d of %d items (more than 5%%)", f.name, differ[i], n)
 		}
 	}
+}
+
+// registerMisses compares the plan's register with the key's "@expect
+// FIELD: VALUE" lines: what the heading, the signature (a block or a
+// table) and the "Xét đề nghị" line say.
+func registerMisses(p *model.Plan, key string) []string {
+	doc := p.Document
+	got := map[string]string{
+		"type": string(doc.Type), "number": doc.Number, "signer": doc.Signer, "role": doc.SignerRole.VI,
+		"proposed_by": doc.ProposedBy.VI, "framework": p.FrameworkID, "province": p.ProvinceID,
+		"bases": fmt.Sprint(len(doc.Bases)), "title": p.Title.VI,
+	}
+	if doc.HasDate {
+		got["date"] = doc.Date.Format("2006-01-02")
+	}
+	var out []string
+	for _, l := range strings.Split(key, "\n") {
+		rest, ok := strings.CutPrefix(l, "@expect ")
+		if !ok {
+			continue
+		}
+		field, want, _ := strings.Cut(rest, ": ")
+		if g, known := got[field]; !known {
+			out = append(out, fmt.Sprintf("@expect names no field %q", field))
+		} else if g != want {
+			out = append(out, fmt.Sprintf("%s %q, want %q", field, g, want))
+		}
+	}
+	return out
 }
