@@ -275,6 +275,13 @@ func (lx *lexicon) read(phrase string, stopAtText bool) agencyList {
 			continue
 		}
 		if stopAtText {
+			// A body the lexicon does not know, in the list: say so and
+			// read on, rather than end the list there and lose the rest.
+			if name, next, ok := unknownName(phrase, ws, i); ok {
+				out.unmatched = append(out.unmatched, name)
+				i = next
+				continue
+			}
 			out.rest = strings.TrimSpace(phrase[ws[i].start:])
 			return out
 		}
@@ -385,4 +392,42 @@ func (lx *lexicon) startsHead(s string) bool {
 		return id != ""
 	}
 	return false
+}
+
+// agencyHeads are the words an agency's name starts with ("Sở Tư pháp",
+// "Bảo hiểm xã hội tỉnh", "Bộ Chỉ huy Quân sự tỉnh"), capitalised, as
+// names are; notHeads the words after them that make them no name
+// ("Hội nghị", "Ban hành", "Báo cáo").
+var (
+	agencyHeads = map[string]bool{"so": true, "ban": true, "bo": true, "hoi": true, "cuc": true, "vien": true, "dai": true,
+		"bao": true, "doan": true, "cong": true, "trung": true, "van": true, "lien": true, "hiep": true, "chi": true, "kho": true,
+		"ngan": true, "uy": true, "truong": true, "benh": true}
+	notHeads = map[string]bool{"nghi": true, "thao": true, "hanh": true, "cao": true, "may": true, "tac": true, "dong": true, "tam": false}
+	// listVerbs end a list of agencies in a sentence: what they do.
+	listVerbs = map[string]bool{"tổ": true, "thực": true, "triển": true, "xây": true, "hướng": true, "tham": true, "rà": true,
+		"nghiên": true, "đôn": true, "kiểm": true, "theo": true, "tuyên": true, "chỉ": true, "phối": true, "bố": true,
+		"báo": true, "tổng": true, "đề": true, "giới": true, "quảng": true, "tiếp": true, "đẩy": true, "nâng": true, "hỗ": true,
+		"chủ": true, "có": true, "để": true, "trong": true, "tại": true, "về": true, "nhằm": true, "thông": true}
+)
+
+// unknownName reads, at word i of a list of agencies, the name of one
+// the lexicon does not know: a capitalised agency word and what follows
+// it up to a list separator, a conjunction or a verb. It returns the
+// name and the word after it.
+func unknownName(phrase string, ws []word, i int) (string, int, bool) {
+	r, _ := utf8.DecodeRuneInString(phrase[ws[i].start:])
+	if !unicode.IsUpper(r) || !agencyHeads[ws[i].key] || i+1 < len(ws) && notHeads[ws[i+1].key] {
+		return "", 0, false
+	}
+	j := i + 1
+	for ; j < len(ws) && j-i < 8; j++ {
+		sep := phrase[ws[j-1].end:ws[j].start]
+		w := phrase[ws[j].start:ws[j].end]
+		// "Báo và Phát thanh, Truyền hình": a name of one word goes on
+		// past "và".
+		if strings.ContainsAny(sep, ",;:.()") || connectors[ws[j].key] && j > i+1 || listVerbs[w] {
+			break
+		}
+	}
+	return strings.Trim(phrase[ws[i].start:ws[j-1].end], " ,;:."), j, true
 }

@@ -313,10 +313,12 @@ func (d *drafter) itemAgencies(n *node) {
 			m = anyPartnerRe().FindStringSubmatch(t)
 		}
 		if m != nil {
-			if p := d.lx.read(m[1], true); len(p.ids) > 0 {
+			p := d.lx.read(m[1], true)
+			if len(p.ids) > 0 {
 				n.partners = p.ids
 				n.partnersNote = "guess: the agencies after \"phối hợp\""
 			}
+			n.unknown(n.b.line, p.unmatched)
 		}
 	}
 }
@@ -334,10 +336,12 @@ func inheritsPartners(n *node) bool {
 func (d *drafter) itemLead(n *node, t string) {
 	partners := func(rest string) {
 		if pm := cooperateRe().FindStringSubmatch(strings.TrimSpace(rest)); pm != nil {
-			if p := d.lx.read(pm[1], true); len(p.ids) > 0 {
+			p := d.lx.read(pm[1], true)
+			if len(p.ids) > 0 {
 				n.partners = p.ids
 				n.partnersNote = "guess: the agencies after \"phối hợp\""
 			}
+			n.unknown(n.b.line, p.unmatched)
 		}
 	}
 	if lead, partners, ok := parenAgencies(t); ok {
@@ -421,6 +425,7 @@ func (d *drafter) sectionLead(n *node) {
 	}
 	n.lead = l.ids
 	n.leadNote = "guess: the agencies the heading names"
+	n.unknown(n.b.line, l.unmatched)
 }
 
 // pillars marks the sections whose heading names a pillar or a group of

@@ -2,6 +2,7 @@ package draft
 
 import (
 	"fmt"
+	"slices"
 	"strings"
 	"unicode/utf8"
 
@@ -42,7 +43,9 @@ type node struct {
 // unknown records agency names that matched nothing, seen at line.
 func (n *node) unknown(line int, names []string) {
 	for _, u := range names {
-		n.unmatched = append(n.unmatched, note{line, u})
+		if !slices.Contains(n.unmatched, note{line, u}) {
+			n.unmatched = append(n.unmatched, note{line, u})
+		}
 	}
 }
 
