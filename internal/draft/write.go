@@ -72,7 +72,8 @@ func (d *drafter) yaml(srcName string) ([]byte, error) {
 
 	doc := &yaml.Node{Kind: yaml.DocumentNode, Content: []*yaml.Node{top.node},
 		HeadComment: "# Draft made by `sitegen import` from " + srcName + ".\n" +
-			"# Check every line marked \"# guess\", add the English (`en:`), then run `sitegen check`."}
+			"# `sitegen check` lists every line marked \"# guess\": confirm or correct each and delete its comment,\n" +
+			"# add the English (`en:`), then delete `draft: true`; until then `sitegen build` does not publish the plan."}
 	return encodeDraft(doc)
 }
 
@@ -112,8 +113,8 @@ func (d *drafter) placeFields(top *mapper) {
 	if r.province != "" {
 		v := str(r.province)
 		v.LineComment = comment(r.provNote)
-		if r.news && d.in.Province != "" {
-			v.LineComment = "# the source does not name the province: if the editors attribute it, write `attribution:` instead (docs/content.md)"
+		if vi, _ := provinceNamed(d.text); r.news && d.in.Province != "" && vi == "" {
+			v.LineComment = "# guess: the source does not name the province: if the editors attribute it, write `attribution:` instead (docs/content.md)"
 		}
 		top.add("province", v)
 	} else {
