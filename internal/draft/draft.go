@@ -90,7 +90,7 @@ func Make(in Input) (*Draft, error) {
 	if err != nil {
 		return nil, err
 	}
-	d.report.Guesses = strings.Count(string(y), "# guess")
+	d.report.Guesses = strings.Count(string(y), "# guess") - strings.Count(string(y), "\"# guess\"")
 	d.report.ProvinceEntry = d.provinceEntry
 	return &Draft{ID: d.id, YAML: y, SourceFile: srcName, Source: []byte(text), Report: d.report, ProvinceEntry: d.provinceEntry}, nil
 }
