@@ -387,10 +387,20 @@ func provinceNamed(text string) (string, model.ProvinceKind) {
 	cased := map[string]string{}
 	// The committee that issues the plan names it in its heading.
 	head := text[:min(len(text), 1500)]
+	capitals := map[string]string{}
+	committee := func(m []string) {
+		k := fold.Key(m[2])
+		count[k] += 1000
+		capitals[k] = m[2]
+		kinds[k] = model.ProvinceKindProvince
+		if m[1] == "THÀNH PHỐ" {
+			kinds[k] = model.ProvinceKindCity
+		}
+	}
 	if m := committeeRe().FindStringSubmatch(strings.ReplaceAll(head, "\n", " \n")); m != nil {
-		count[fold.Key(m[2])] += 1000
+		committee(m)
 	} else if m := committeeRe().FindStringSubmatch(strings.Join(strings.Fields(head[:min(len(head), 200)]), " ")); m != nil {
-		count[fold.Key(m[2])] += 1000
+		committee(m)
 	}
 	for _, l := range strings.Split(text, "\n") {
 		for _, m := range provinceNameRe().FindAllStringSubmatchIndex(l, -1) {
@@ -404,12 +414,17 @@ func provinceNamed(text string) (string, model.ProvinceKind) {
 			}
 			k := fold.Key(name)
 			count[k]++
-			if hasLower(name) && cased[k] == "" {
+			switch {
+			case hasLower(name) && cased[k] == "":
 				cased[k] = name
+			case !hasLower(name) && capitals[k] == "":
+				capitals[k] = name
 			}
-			kinds[k] = model.ProvinceKindProvince
-			if strings.HasPrefix(strings.ToLower(l[m[0]:m[2]]), "thành") {
-				kinds[k] = model.ProvinceKindCity
+			if kinds[k] == "" {
+				kinds[k] = model.ProvinceKindProvince
+				if strings.Contains(strings.ToLower(l[m[0]:m[2]]), "thành") {
+					kinds[k] = model.ProvinceKindCity
+				}
 			}
 		}
 	}
@@ -424,11 +439,12 @@ func provinceNamed(text string) (string, model.ProvinceKind) {
 	}
 	name := cased[best]
 	if name == "" {
-		// Only in capitals: each word capitalised.
+		// Only in capitals: each word as a name writes it, "CẦN THƠ"
+		// as "Cần Thơ".
 		var ws []string
-		for _, w := range strings.Fields(best) {
+		for _, w := range strings.Fields(capitals[best]) {
 			r, size := utf8.DecodeRuneInString(w)
-			ws = append(ws, string(unicode.ToUpper(r))+w[size:])
+			ws = append(ws, string(r)+strings.ToLower(w[size:]))
 		}
 		return strings.Join(ws, " "), kinds[best]
 	}

@@ -28,6 +28,12 @@ func TestParseLabel(t *testing.T) {
 		{"+ Kiện toàn", plus, "", "Kiện toàn"},
 		{"Điều 3. Chánh Văn phòng", article, "Điều 3", "Chánh Văn phòng"},
 		{"2021-2025 trên địa bàn", noLabel, "", "2021-2025 trên địa bàn"},
+		{"PHẦN I. QUAN ĐIỂM VÀ MỤC TIÊU", docPart, "Phần I", "QUAN ĐIỂM VÀ MỤC TIÊU"},
+		{"Phần thứ hai: NHIỆM VỤ", docPart, "Phần thứ hai", "NHIỆM VỤ"},
+		{"Mục 2. Mục tiêu", chapter, "Mục 2", "Mục tiêu"},
+		{"Nhiệm vụ 10: Sơ kết, tổng kết", chapter, "Nhiệm vụ 10", "Sơ kết, tổng kết"},
+		{"Nhiệm vụ 3: tiếp tục", noLabel, "", "Nhiệm vụ 3: tiếp tục"},
+		{"• Con người là trung tâm", dash, "", "Con người là trung tâm"},
 		{"25/01/2016 của Thủ tướng", noLabel, "", "25/01/2016 của Thủ tướng"},
 	}
 	for _, tc := range tests {
@@ -312,5 +318,124 @@ func TestContiguous(t *testing.T) {
 		if got := contiguous(tc.paras, source); got != tc.want {
 			t.Errorf("%s: contiguous = %q, want %q", tc.name, got, tc.want)
 		}
+	}
+}
+
+func TestAttributes(t *testing.T) {
+	tests := []struct {
+		in     string
+		attrs  []attribute
+		values []string
+	}{
+		{"Cơ quan chủ trì: Sở Nội vụ.", []attribute{attrLead}, []string{"Sở Nội vụ."}},
+		{"Cơ quan phối hợp: Tỉnh Đoàn; Đài Phát thanh và Truyền hình tỉnh.", []attribute{attrPartners}, []string{"Tỉnh Đoàn; Đài Phát thanh và Truyền hình tỉnh."}},
+		{"Đơn vị thực hiện: Sở Y tế (chủ trì), Công an tỉnh.", []attribute{attrPerformers}, []string{"Sở Y tế (chủ trì), Công an tỉnh."}},
+		{"Thời gian thực hiện: Quý III/2026.", []attribute{attrTiming}, []string{"Quý III/2026."}},
+		{"Hoàn thành: tháng 12/2026.", []attribute{attrTiming}, []string{"tháng 12/2026."}},
+		{"Sản phẩm: Báo cáo", []attribute{attrOther}, []string{"Báo cáo"}},
+		{"Cơ quan chủ trì thực hiện: Sở Y tế; cơ quan phối hợp: Sở Tài chính, Sở Nội vụ.", []attribute{attrLead, attrPartners}, []string{"Sở Y tế", "Sở Tài chính, Sở Nội vụ."}},
+		{"Chủ trì: Sở Nội vụ; thời gian: năm 2026", []attribute{attrLead, attrTiming}, []string{"Sở Nội vụ", "năm 2026"}},
+		// A heading that names the part on time, and a task, are no lines of attributes.
+		{"Thời gian thực hiện:", nil, nil},
+		{"Kinh phí thực hiện Kế hoạch được bố trí trong dự toán.", nil, nil},
+	}
+	for _, tc := range tests {
+		attrs, values := attributesOf(tc.in)
+		if !slices.Equal(attrs, tc.attrs) || !slices.Equal(values, tc.values) {
+			t.Errorf("attributesOf(%q) = %v %q, want %v %q", tc.in, attrs, values, tc.attrs, tc.values)
+		}
+	}
+}
+
+func TestParenAgencies(t *testing.T) {
+	tests := []struct {
+		in, lead, partners string
+		ok                 bool
+	}{
+		{"Tập huấn cho cán bộ (Sở Y tế chủ trì).", "Sở Y tế", "", true},
+		{"Tổ chức hội nghị (Sở Nội vụ chủ trì, phối hợp với Sở Ngoại vụ, Sở Tài chính).", "Sở Nội vụ", "Sở Ngoại vụ, Sở Tài chính", true},
+		{"Tuyên truyền (Sở X chủ trì, Sở Y phối hợp)", "Sở X", "Sở Y", true},
+		{"Hỗ trợ thanh niên (Tỉnh Đoàn chủ trì; thời gian: năm 2027).", "Tỉnh Đoàn", "", true},
+		{"Số hóa di sản (Sở X chủ trì, phối hợp với Sở Y; thực hiện trong quý III/2027).", "Sở X", "Sở Y", true},
+		{"Theo Quyết định (số 12/QĐ-UBND) của tỉnh.", "", "", false},
+	}
+	for _, tc := range tests {
+		lead, partners, ok := parenAgencies(tc.in)
+		if lead != tc.lead || partners != tc.partners || ok != tc.ok {
+			t.Errorf("parenAgencies(%q) = %q %q %v, want %q %q %v", tc.in, lead, partners, ok, tc.lead, tc.partners, tc.ok)
+		}
+	}
+}
+
+func TestOutlineTop(t *testing.T) {
+	blocks := func(lines ...string) []block {
+		var out []block
+		for i, l := range lines {
+			out = append(out, newBlock(i+1, l))
+		}
+		return out
+	}
+	tests := []struct {
+		name   string
+		blocks []block
+		want   labelKind
+	}{
+		{"roman", blocks("I. MỤC ĐÍCH", "1. Mục đích", "II. NHIỆM VỤ"), roman},
+		{"arabic parts in capitals", blocks("1. MỤC TIÊU", "1.1. Mục tiêu chung", "a) Nội dung", "2. NHIỆM VỤ", "3. TỔ CHỨC THỰC HIỆN"), arabic},
+		{"parts", blocks("PHẦN I. MỤC TIÊU", "Mục 1. Quan điểm", "PHẦN II. NHIỆM VỤ"), docPart},
+		{"articles only", blocks("Điều 1. Ban hành", "Điều 2. Hiệu lực"), article},
+		{"a news report", blocks("Hải Phòng ban hành kế hoạch", "Theo Kế hoạch, thành phố ..."), noLabel},
+	}
+	for _, tc := range tests {
+		if got := outlineTop(tc.blocks); got != tc.want {
+			t.Errorf("%s: outlineTop = %v, want %v", tc.name, got, tc.want)
+		}
+	}
+}
+
+func TestGroupRow(t *testing.T) {
+	tests := []struct {
+		cells []string
+		want  string
+		ok    bool
+	}{
+		{[]string{"I", "NHÓM NHIỆM VỤ NÂNG CAO NHẬN THỨC", "", "", ""}, "I. NHÓM NHIỆM VỤ NÂNG CAO NHẬN THỨC", true},
+		{[]string{"II. PHÁT TRIỂN XÃ HỘI", "", "", ""}, "II. PHÁT TRIỂN XÃ HỘI", true},
+		{[]string{"1", "Hỗ trợ học nghề", "", "", ""}, "", false},
+		{[]string{"I", "Nội dung", "Sở Y tế", "", ""}, "", false},
+	}
+	for _, tc := range tests {
+		n := 0
+		for _, c := range tc.cells {
+			if c != "" {
+				n++
+			}
+		}
+		if got, ok := groupRow(tc.cells, n); got != tc.want || ok != tc.ok {
+			t.Errorf("groupRow(%q) = %q %v, want %q %v", tc.cells, got, ok, tc.want, tc.ok)
+		}
+	}
+}
+
+func TestProvinceNamed(t *testing.T) {
+	tests := []struct {
+		text, name string
+		kind       model.ProvinceKind
+	}{
+		{"ỦY BAN NHÂN DÂN\nTỈNH ĐẮK LẮK\n\nKẾ HOẠCH\nThực hiện trên địa bàn tỉnh Đắk Lắk", "Đắk Lắk", model.ProvinceKindProvince},
+		{"ỦY BAN NHÂN DÂN THÀNH PHỐ CẦN THƠ\nKẾ HOẠCH", "Cần Thơ", model.ProvinceKindCity},
+		// Other provinces named in the text ("các tỉnh Bắc Lào") and the
+		// youth union ("Tỉnh Đoàn") are not the plan's.
+		{"Giao lưu với các tỉnh Bắc Lào. Tỉnh Đoàn chủ trì. Kế hoạch của tỉnh Nghệ An, tỉnh Nghệ An.", "Nghệ An", model.ProvinceKindProvince},
+		{"Kế hoạch không nêu tên địa phương.", "", ""},
+	}
+	for _, tc := range tests {
+		name, kind := provinceNamed(tc.text)
+		if name != tc.name || kind != tc.kind {
+			t.Errorf("provinceNamed(%q) = %q %q, want %q %q", tc.text, name, kind, tc.name, tc.kind)
+		}
+	}
+	if got := provinceEntry("dak-lak", "Đắk Lắk", model.ProvinceKindProvince); got != "- id: dak-lak\n  kind: province\n  name: {vi: Đắk Lắk, en: Dak Lak}\n  agencies:\n    ppc: {vi: Ủy ban nhân dân tỉnh Đắk Lắk, en: Dak Lak Provincial People's Committee}\n" {
+		t.Errorf("provinceEntry = %q", got)
 	}
 }
