@@ -697,25 +697,39 @@ func parenAgencies(t string) (lead, partners string, ok bool) {
 	if all == nil {
 		return "", "", false
 	}
-	inner := all[len(all)-1][1]
-	i := strings.Index(inner, " chủ trì")
-	lead, rest := inner[:i], strings.TrimSpace(inner[i+len(" chủ trì"):])
-	// What follows the partners: a timing or another remark.
-	for _, stop := range []string{";", ". "} {
-		if j := strings.Index(rest, stop); j >= 0 && stop == ";" && !strings.Contains(rest[:j], "phối hợp") {
-			rest = ""
-		} else if j >= 0 {
-			rest = rest[:j]
+	return leadAndPartners(all[len(all)-1][1])
+}
+
+// leadAndPartners splits words that name a lead "chủ trì" and its
+// partners "phối hợp": "Sở X chủ trì, phối hợp với Sở Y", "Sở X chủ trì;
+// Sở Y, Sở Z phối hợp", "Sở X (chủ trì), Sở Y". What follows them (a
+// timing, a remark) is left out.
+func leadAndPartners(s string) (lead, partners string, ok bool) {
+	s = strings.Replace(s, "(chủ trì)", "chủ trì", 1)
+	i := strings.Index(s, " chủ trì")
+	if i < 0 {
+		return "", "", false
+	}
+	lead, rest := strings.TrimSpace(s[:i]), strings.TrimSpace(s[i+len(" chủ trì"):])
+	rest = strings.TrimLeft(rest, " ,;")
+	// The partners run to the next ";" or sentence end, unless the
+	// clause there is theirs ("; Sở Y phối hợp").
+	for _, clause := range strings.Split(rest, ";") {
+		clause = strings.TrimSpace(strings.TrimSuffix(strings.TrimSpace(clause), "."))
+		switch {
+		case strings.HasPrefix(clause, "phối hợp với "), strings.HasPrefix(clause, "phối hợp cùng "):
+			partners = clause[len("phối hợp với "):]
+		case strings.HasPrefix(clause, "phối hợp "):
+			partners = clause[len("phối hợp "):]
+		case strings.HasSuffix(clause, " phối hợp"):
+			partners = strings.TrimSuffix(clause, " phối hợp")
+		case partners == "" && clause != "" && !strings.Contains(clause, ":") && strings.HasPrefix(s[i:], " chủ trì,"):
+			// "Sở X (chủ trì), Sở Y, Sở Z": the list goes on after the lead.
+			partners = clause
+		}
+		if partners != "" {
+			break
 		}
 	}
-	rest = strings.TrimLeft(rest, " ,;")
-	switch {
-	case strings.HasPrefix(rest, "phối hợp với "), strings.HasPrefix(rest, "phối hợp cùng "):
-		partners = rest[len("phối hợp với "):]
-	case strings.HasPrefix(rest, "phối hợp "):
-		partners = rest[len("phối hợp "):]
-	case strings.HasSuffix(rest, " phối hợp"):
-		partners = strings.TrimSuffix(rest, " phối hợp")
-	}
-	return strings.TrimSpace(lead), strings.TrimSpace(partners), strings.TrimSpace(lead) != ""
+	return lead, strings.TrimSpace(partners), lead != ""
 }

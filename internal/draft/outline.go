@@ -277,10 +277,11 @@ func (bd *builder) attribute(b block, attr attribute, v string) {
 		a.partners, a.partnersLine = &l, b.line
 		a.from = fmt.Sprintf("the agency line at line %d", b.line)
 	case attrPerformers:
-		// "Sở X (chủ trì), Sở Y, Sở Z": the lead, then its partners.
+		// "Sở X (chủ trì), Sở Y, Sở Z" or "Sở X chủ trì; Sở Y phối
+		// hợp": the lead, then its partners.
 		lead, partners := v, ""
-		if i := strings.Index(v, "(chủ trì)"); i >= 0 {
-			lead, partners = v[:i], strings.TrimLeft(v[i+len("(chủ trì)"):], " ,;")
+		if l, p, ok := leadAndPartners(v); ok {
+			lead, partners = l, p
 		}
 		l := bd.lx.read(lead, false)
 		a.lead, a.leadLine = &l, b.line

@@ -358,11 +358,26 @@ func TestParenAgencies(t *testing.T) {
 		{"Hỗ trợ thanh niên (Tỉnh Đoàn chủ trì; thời gian: năm 2027).", "Tỉnh Đoàn", "", true},
 		{"Số hóa di sản (Sở X chủ trì, phối hợp với Sở Y; thực hiện trong quý III/2027).", "Sở X", "Sở Y", true},
 		{"Theo Quyết định (số 12/QĐ-UBND) của tỉnh.", "", "", false},
+		{"Dạy nghề (Sở Nội vụ chủ trì; Sở Y tế, Sở Tài chính phối hợp).", "Sở Nội vụ", "Sở Y tế, Sở Tài chính", true},
 	}
 	for _, tc := range tests {
 		lead, partners, ok := parenAgencies(tc.in)
 		if lead != tc.lead || partners != tc.partners || ok != tc.ok {
 			t.Errorf("parenAgencies(%q) = %q %q %v, want %q %q %v", tc.in, lead, partners, ok, tc.lead, tc.partners, tc.ok)
+		}
+	}
+}
+
+func TestLeadAndPartners(t *testing.T) {
+	tests := []struct{ in, lead, partners string }{
+		{"Sở Văn hóa, Thể thao và Du lịch (chủ trì), Đài Phát thanh và Truyền hình tỉnh, Báo Lào Cai.", "Sở Văn hóa, Thể thao và Du lịch", "Đài Phát thanh và Truyền hình tỉnh, Báo Lào Cai"},
+		{"Sở Nội vụ chủ trì; Công an tỉnh phối hợp.", "Sở Nội vụ", "Công an tỉnh"},
+		{"Sở Y tế chủ trì, phối hợp với Sở Tài chính", "Sở Y tế", "Sở Tài chính"},
+		{"Sở Nội vụ chủ trì", "Sở Nội vụ", ""},
+	}
+	for _, tc := range tests {
+		if lead, partners, _ := leadAndPartners(tc.in); lead != tc.lead || partners != tc.partners {
+			t.Errorf("leadAndPartners(%q) = %q %q, want %q %q", tc.in, lead, partners, tc.lead, tc.partners)
 		}
 	}
 }
