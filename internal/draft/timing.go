@@ -22,7 +22,10 @@ type timing struct {
 // is due by the end of a quarter, not on a day the importer would have
 // to make up.
 var (
-	dayRe        = lazyRegexp(`(?i)(?:(?:trước|đến|chậm nhất|hoàn thành trước|hoàn thành|trong)\s+)?(?:ngày\s+)?(\d{1,2})\s*/\s*(\d{1,2})\s*/\s*(\d{4})`)
+	// A day is a deadline after a word that says so: "ngày 04/4/2014"
+	// alone is the date of a document the sentence cites.
+	dayRe        = lazyRegexp(`(?i)(?:trước|đến|chậm nhất|hoàn thành trước|hoàn thành|trong|vào)\s+(?:(?:hết|cuối)\s+)?(?:ngày\s+)?(\d{1,2})\s*/\s*(\d{1,2})\s*/\s*(\d{4})`)
+	cellDayRe    = lazyRegexp(`(?i)^(?:ngày\s+)?(\d{1,2})\s*/\s*(\d{1,2})\s*/\s*(\d{4})$`)
 	quarterRe    = lazyRegexp(`(?i)(?:(?:đến|trước|trong|vào|hoàn thành trong|hoàn thành|dự kiến trong|dự kiến)\s+)?(?:(?:hết|cuối)\s+)?quý\s+(IV|I{1,3}|[1-4])\s*(?:/|năm|-)\s*(\d{4})`)
 	monthRe      = lazyRegexp(`(?i)(?:(?:đến|trước|trong|vào|hoàn thành trong|hoàn thành|dự kiến trong|dự kiến)\s+)?(?:(?:hết|cuối)\s+)?tháng\s+(\d{1,2})\s*(?:/|năm)\s*(\d{4})`)
 	semiannualRe = lazyRegexp(`(?i)(?:định kỳ\s+(?:0?6|sáu)\s+tháng(?:\s+(?:một|1)\s+lần)?|(?:0?6|sáu)\s+tháng\s*(?:(?:một|1)\s+lần|/\s*lần)|(?:hằng|hàng|mỗi)\s+(?:0?6|sáu)\s+tháng)`)
@@ -141,6 +144,11 @@ func timingCell(s string) *timing {
 	if m := cellYearRe().FindStringSubmatch(s); m != nil {
 		y, _ := strconv.Atoi(m[1])
 		return once(model.Due{Year: y}, s)
+	}
+	if m := cellDayRe().FindStringSubmatch(s); m != nil {
+		if d, err := model.ParseDue(m[3] + "-" + pad(m[2]) + "-" + pad(m[1])); err == nil {
+			return once(d, s)
+		}
 	}
 	t := readTiming(s)
 	if t == nil {
