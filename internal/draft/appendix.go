@@ -15,13 +15,17 @@ const (
 	colLead     = "lead"
 	colPartners = "partners"
 	colTiming   = "timing"
-	colOther    = "other"
+	// colPerformers holds the lead and its partners in one cell: "Sở X
+	// (chủ trì); Sở Y".
+	colPerformers = "performers"
+	colOther      = "other"
 )
 
 var (
-	appendixRe  = lazyRegexp(`^(?:PHỤ LỤC|Phụ lục)\s*([IVX\d]*)\s*[:.]?\s*(.*)$`)
-	rowNumberRe = lazyRegexp(`^(\d{1,3})\.?$`)
-	colNumberRe = lazyRegexp(`^\(\d{1,2}\)$`)
+	appendixRe    = lazyRegexp(`^(?:PHỤ LỤC|Phụ lục)\s*([IVX\d]*)\s*[:.]?\s*(.*)$`)
+	rowNumberRe   = lazyRegexp(`^(\d{1,3})\.?$`)
+	colNumberRe   = lazyRegexp(`^\(\d{1,2}\)$`)
+	groupLetterRe = lazyRegexp(`^[A-H]$`)
 )
 
 // columnRole says what a table header cell is; "" when s is no header.
@@ -36,6 +40,8 @@ func columnRole(s string) string {
 		return colPartners
 	case strings.Contains(k, "thoi gian") || strings.Contains(k, "thoi han") || strings.Contains(k, "tien do"):
 		return colTiming
+	case (strings.Contains(k, "co quan") || strings.Contains(k, "don vi")) && strings.Contains(k, "thuc hien") && len(k) < 40:
+		return colPerformers
 	case strings.Contains(k, "noi dung") || strings.Contains(k, "nhiem vu") || strings.Contains(k, "hoat dong"):
 		return colText
 	case len(k) < 40 && (strings.Contains(k, "san pham") || strings.Contains(k, "ket qua") || strings.Contains(k, "kinh phi") || strings.Contains(k, "ghi chu") || strings.Contains(k, "don vi")):
@@ -191,10 +197,13 @@ func groupRow(cells []string, nonEmpty int) (string, bool) {
 		if k, _, _ := parseLabel(filled[0]); k == roman {
 			return filled[0], true
 		}
-	case nonEmpty == 2 && cells[0] != "" && len(cells) > 2 && validRom().MatchString(strings.TrimRight(cells[0], ".")) && cells[0] != "":
-		// The group's numeral and title, in the first two cells.
-		if cells[1] != "" && strings.Join(cells[2:], "") == "" {
-			return strings.TrimRight(cells[0], ".") + ". " + cells[1], true
+	case nonEmpty == 2 && cells[0] != "" && len(cells) > 2 && cells[1] != "" && strings.Join(cells[2:], "") == "":
+		// The group's numeral and title, in the first two cells: a Roman
+		// numeral or a letter ("A"), or a number before a title in
+		// capitals ("1 | NHÓM HOẠT ĐỘNG ...").
+		n := strings.TrimRight(cells[0], ".")
+		if validRom().MatchString(n) || groupLetterRe().MatchString(n) || rowNumberRe().MatchString(n) && isUpperLine(cells[1]) {
+			return n + ". " + cells[1], true
 		}
 	}
 	return "", false
@@ -203,6 +212,12 @@ func groupRow(cells []string, nonEmpty int) (string, bool) {
 func (a *appendixTable) startGroup(b block) {
 	g := &node{b: b, section: true, kind: noLabel, label: b.label, title: b.body}
 	g.idPart = strings.ToLower(b.label)
+	if g.idPart == "" {
+		// "A. THÔNG TIN": a letter, which parseLabel does not read.
+		first, rest, _ := strings.Cut(b.text, " ")
+		g.label, g.title = strings.TrimRight(first, "."), strings.TrimSpace(rest)
+		g.idPart = strings.ToLower(fold.ASCII(g.label))
+	}
 	g.parent = a.sec
 	a.sec.children = append(a.sec.children, g)
 	a.group = g
@@ -258,6 +273,19 @@ func (a *appendixTable) flush() {
 			l := a.bd.lx.read(c, false)
 			n.partners = l.ids
 			n.unknown(a.rowLine, l.unmatched)
+		case colPerformers:
+			lead, partners := c, ""
+			if l, p, ok := leadAndPartners(c); ok {
+				lead, partners = l, p
+			}
+			l := a.bd.lx.read(lead, false)
+			n.lead = l.ids
+			n.unknown(a.rowLine, l.unmatched)
+			if partners != "" {
+				p := a.bd.lx.read(partners, false)
+				n.partners = p.ids
+				n.unknown(a.rowLine, p.unmatched)
+			}
 		case colTiming:
 			if n.timing = timingCell(c); n.timing == nil && c != "" {
 				n.timingNote = "timing not understood: " + quote(c)
@@ -272,7 +300,12 @@ func (a *appendixTable) flush() {
 	if n.label == "" {
 		n.label = itoa(len(parent.children) + 1)
 	}
-	n.idPart = strings.ToLower(fold.ASCII(n.label))
+	// "1.2" in group "1" is its row 2.
+	part := n.label
+	if a.group != nil && a.group.label != "" {
+		part = strings.TrimPrefix(part, a.group.label+".")
+	}
+	n.idPart = strings.ReplaceAll(strings.ToLower(fold.ASCII(part)), ".", "-")
 	if !load.ValidID(n.idPart) {
 		n.idPart = itoa(len(parent.children) + 1)
 	}

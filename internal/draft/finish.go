@@ -705,6 +705,7 @@ func parenAgencies(t string) (lead, partners string, ok bool) {
 // Sở Y, Sở Z phối hợp", "Sở X (chủ trì), Sở Y". What follows them (a
 // timing, a remark) is left out.
 func leadAndPartners(s string) (lead, partners string, ok bool) {
+	marked := strings.Contains(s, "(chủ trì)")
 	s = strings.Replace(s, "(chủ trì)", "chủ trì", 1)
 	i := strings.Index(s, " chủ trì")
 	if i < 0 {
@@ -712,6 +713,18 @@ func leadAndPartners(s string) (lead, partners string, ok bool) {
 	}
 	lead, rest := strings.TrimSpace(s[:i]), strings.TrimSpace(s[i+len(" chủ trì"):])
 	rest = strings.TrimLeft(rest, " ,;")
+	if marked {
+		// "Sở X (chủ trì); Sở Y; Sở Z": every name after the lead, up to
+		// a remark such as "thời gian: ...".
+		var names []string
+		for _, clause := range strings.Split(rest, ";") {
+			if clause = strings.TrimSpace(clause); clause == "" || strings.Contains(clause, ":") {
+				break
+			}
+			names = append(names, clause)
+		}
+		return lead, strings.TrimSuffix(strings.Join(names, "; "), "."), lead != ""
+	}
 	// The partners run to the next ";" or sentence end, unless the
 	// clause there is theirs ("; Sở Y phối hợp").
 	for _, clause := range strings.Split(rest, ";") {
@@ -723,9 +736,6 @@ func leadAndPartners(s string) (lead, partners string, ok bool) {
 			partners = clause[len("phối hợp "):]
 		case strings.HasSuffix(clause, " phối hợp"):
 			partners = strings.TrimSuffix(clause, " phối hợp")
-		case partners == "" && clause != "" && !strings.Contains(clause, ":") && strings.HasPrefix(s[i:], " chủ trì,"):
-			// "Sở X (chủ trì), Sở Y, Sở Z": the list goes on after the lead.
-			partners = clause
 		}
 		if partners != "" {
 			break

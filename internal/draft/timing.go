@@ -35,7 +35,7 @@ var (
 	spanRe       = lazyRegexp(`(?i)giai đoạn\s+(\d{4})\s*-\s*(\d{4})`)
 	yearRe       = lazyRegexp(`(?i)(?:(?:trong|vào|hoàn thành trong|hoàn thành|đến hết|đến cuối|dự kiến trong|dự kiến)\s+)?năm\s+(\d{4})`)
 	yearStartRe  = lazyRegexp(`^(?i)(năm \d{4})\s*:`)
-	cellSpanRe   = lazyRegexp(`^(?:(?:từ\s+)?(?:năm\s+)?)?(\d{4})\s*(?:-|–|đến(?:\s+năm)?)\s*(\d{4})$`)
+	cellSpanRe   = lazyRegexp(`(?i)^(?:(?:từ\s+)?(?:năm\s+)?)?(\d{4})\s*(?:-|–|đến(?:\s+năm)?)\s*(\d{4})$`)
 	cellYearRe   = lazyRegexp(`^(\d{4})$`)
 	ongoingRe    = lazyRegexp(`(?i)^(?:thường xuyên|liên tục|hằng ngày|hàng ngày)(?:[,;].*)?$`)
 )
