@@ -304,9 +304,41 @@ func (bd *builder) attribute(b block, attr attribute, v string) {
 // are none.
 func (bd *builder) assignment(line int) *assignment {
 	a := &assignment{line: line}
-	if o := bd.outermost(); o != nil {
+	// The lines speak of the points of the section they close: the
+	// innermost open one that holds points, and the sections around it
+	// as long as every point in them still waits for its agencies (a
+	// section's sub-points a), b), c) followed by one set of lines). An
+	// earlier section whose points were left without such lines, or
+	// whose points were assigned, is not theirs.
+	pending := map[*node]bool{}
+	for _, n := range bd.pending {
+		pending[n] = true
+	}
+	isPoint := func(n *node) bool { return (len(n.children) == 0 || n.onlyPlus()) && !n.section }
+	var sec *node
+	for i := len(bd.stack) - 1; i > 0 && sec == nil; i-- {
+		if n := bd.stack[i]; len(n.children) > 0 && !n.onlyPlus() {
+			sec = n
+		}
+	}
+	// (Looking no further than a plan's worth of points, so that a
+	// hostile text of many such lines stays linear.)
+	for sec != nil && sec.parent != nil && sec.parent != bd.root {
+		waiting, seen := true, 0
+		walk(sec.parent, func(c *node) {
+			seen++
+			if c != sec.parent && isPoint(c) && !pending[c] {
+				waiting = false
+			}
+		})
+		if !waiting || seen > 2000 {
+			break
+		}
+		sec = sec.parent
+	}
+	if o := bd.outermost(); o != nil && sec != nil {
 		for _, n := range bd.pending {
-			if n != o && descends(n, o) && (len(n.children) == 0 || n.onlyPlus()) && !n.section {
+			if n != o && descends(n, sec) && (len(n.children) == 0 || n.onlyPlus()) && !n.section {
 				a.nodes = append(a.nodes, n)
 			}
 		}
