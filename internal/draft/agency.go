@@ -402,7 +402,7 @@ var (
 	agencyHeads = map[string]bool{"so": true, "ban": true, "bo": true, "hoi": true, "cuc": true, "vien": true, "dai": true,
 		"bao": true, "doan": true, "cong": true, "trung": true, "van": true, "lien": true, "hiep": true, "chi": true, "kho": true,
 		"ngan": true, "uy": true, "truong": true, "benh": true}
-	notHeads = map[string]bool{"nghi": true, "thao": true, "hanh": true, "cao": true, "may": true, "tac": true, "dong": true, "tam": false}
+	notHeads = map[string]bool{"nghi": true, "thao": true, "hanh": true, "cao": true, "may": true, "tac": true, "dong": true}
 	// listVerbs end a list of agencies in a sentence: what they do.
 	listVerbs = map[string]bool{"tổ": true, "thực": true, "triển": true, "xây": true, "hướng": true, "tham": true, "rà": true,
 		"nghiên": true, "đôn": true, "kiểm": true, "theo": true, "tuyên": true, "chỉ": true, "phối": true, "bố": true,

@@ -240,7 +240,6 @@ func (a *appendixTable) flush() {
 	for _, c := range a.bd.carried[a.rowLine] {
 		carried[c] = true
 	}
-	leadSeen := false
 	for i, c := range row {
 		if i >= len(a.cols) {
 			break
@@ -254,7 +253,6 @@ func (a *appendixTable) flush() {
 		case colText:
 			n.text = c
 		case colLead:
-			leadSeen = true
 			if c == "" && a.lead != nil {
 				// An empty lead under a row that has one: a cell merged
 				// down, which a copied web page prints once.
@@ -292,7 +290,6 @@ func (a *appendixTable) flush() {
 			}
 		}
 	}
-	_ = leadSeen
 	if n.text == "" {
 		a.bd.unplaced = append(a.bd.unplaced, note{a.rowLine, strings.Join(row, " | ")})
 		return
