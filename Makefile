@@ -64,6 +64,7 @@ fuzz:
 	$(GO) test ./internal/fold -run '^$$' -fuzz '^FuzzKey$$' -fuzztime $(FUZZTIME)
 	$(GO) test ./internal/fold -run '^$$' -fuzz '^FuzzSpaces$$' -fuzztime $(FUZZTIME)
 	$(GO) test ./internal/search -run '^$$' -fuzz '^FuzzWords$$' -fuzztime $(FUZZTIME)
+	$(GO) test ./internal/draft -run '^$$' -fuzz '^FuzzDocx$$' -fuzztime $(FUZZTIME)
 
 ## clean: remove the site, the previous site a build set aside beside it, and bin/
 clean:

@@ -7,6 +7,7 @@ package build
 import (
 	"fmt"
 	"io/fs"
+	"slices"
 	"sort"
 	"strings"
 	"sync"
@@ -111,7 +112,7 @@ type PlanSummary struct {
 // Render checks the content and renders every file of the site in
 // memory, without writing; for tests and tools that inspect the output.
 func Render(opts Options) ([]output.File, *diag.List, error) {
-	site, man, problems := check(opts.Content)
+	site, man, problems := check(opts.Content, withoutDrafts)
 	if err := problems.Err(); err != nil {
 		return nil, problems, err
 	}
@@ -166,12 +167,28 @@ func streamWith(r *render.Renderer, site *model.Site, opts Options, emit func(ou
 // in the record of published addresses is still served. The returned
 // list holds every problem found; the site is valid when it has no errors.
 func Check(content fs.FS) (*model.Site, *diag.List) {
-	site, _, problems := check(content)
+	site, _, problems := check(content, withDrafts)
 	return site, problems
 }
 
-func check(content fs.FS) (*model.Site, *manifest.Manifest, *diag.List) {
+// Draft plans (`draft: true`, made by sitegen import and not yet
+// confirmed) are checked and previewed, but not published.
+const (
+	withDrafts    = true
+	withoutDrafts = false
+)
+
+func check(content fs.FS, drafts bool) (*model.Site, *manifest.Manifest, *diag.List) {
 	site, problems := load.Load(content)
+	if !drafts {
+		site.Plans = slices.DeleteFunc(site.Plans, func(p *model.Plan) bool {
+			if p.Draft {
+				problems.Warnf(p.Pos, "run sitegen check to list its guesses; delete `draft: true` once they are confirmed",
+					"plan %q is a draft: not published", p.ID)
+			}
+			return p.Draft
+		})
+	}
 	if site.URL != "" {
 		if _, err := manifest.ParseBase(site.URL); err != nil {
 			problems.Errorf(site.URLPos, "", "site url: %v", err)
@@ -220,7 +237,7 @@ func Build(opts Options) (Summary, *diag.List, error) {
 		}
 		return sum, &diag.List{}, err
 	}
-	site, man, problems := check(opts.Content)
+	site, man, problems := check(opts.Content, withoutDrafts)
 	th, err := themeLoaded()
 	if err != nil {
 		return sum, &diag.List{}, err
@@ -398,7 +415,7 @@ type Preview struct {
 // NewPreview checks the content of opts and prepares it for rendering on
 // request.
 func NewPreview(opts Options) (*Preview, *diag.List, error) {
-	site, man, problems := check(opts.Content)
+	site, man, problems := check(opts.Content, withDrafts)
 	if err := problems.Err(); err != nil {
 		return nil, problems, err
 	}

@@ -174,6 +174,14 @@ func TestCheckBadInput(t *testing.T) {
 			`plans/sample-1-2021.yaml:15: plan "sample-1-2021": reporting deadline day 31 month 2 is not a date (write the ` + "`day:` and `month:`" + ` of a real date, such as day 15 month 12)`},
 		{"period starting at -5", replace(planFile, "period: {from: 2021, to: 2025}", "period: {from: -5, to: 2025}"),
 			`plans/sample-1-2021.yaml:12: plan "sample-1-2021": period: field "from" is the year -5, before 1900 (write the year in full, e.g. 2025)`},
+		{"deadline more precise than a real day", replace(planFile, "timing: {kind: annual,", "timing: {kind: once, by: 2026-02-30,"),
+			`plans/sample-1-2021.yaml:53: item "i-2-a": timing ` + "`by`" + ` "2026-02-30" is not a deadline (write a year (2026), a quarter (2026-Q3), a month (2026-06) or a day (2026-09-30), only as precise as the source)`},
+		{"deadline in a fifth quarter", replace(planFile, "timing: {kind: annual,", "timing: {kind: once, by: 2026-Q5,"),
+			`plans/sample-1-2021.yaml:53: item "i-2-a": timing ` + "`by`" + ` "2026-Q5" is not a deadline`},
+		{"deadline on a recurring task", replace(planFile, "timing: {kind: annual,", "timing: {kind: annual, by: 2026,"),
+			`plans/sample-1-2021.yaml:53: item "i-2-a": timing of kind "annual" takes no deadline ` + "`by`" + ` (write ` + "`kind: once`" + ` for a task due by a date, or leave ` + "`by:`" + ` out)`},
+		{"guess left in a plan that is not a draft", replace(planFile, "            themes: [awareness]\n            timing:", "            themes: [awareness] # guess: the words \"văn hóa\"\n            timing:"),
+			`plans/sample-1-2021.yaml:52: plan "sample-1-2021": unconfirmed guess in a plan that is not a draft: the words "văn hóa" (confirm or correct it and delete the comment, or mark the plan ` + "`draft: true`" + ` until every guess is confirmed)`},
 		{"timing in a far year", replace(planFile, "timing: {kind: annual,", "timing: {kind: period, from: 2021, to: 20255,"),
 			`plans/sample-1-2021.yaml:53: item "i-2-a": timing: field "to" is the year 20255, after 2200 (write the year in full, e.g. 2025)`},
 		{"published address of no shape", set("published-urls.txt", "# record\nvi/plans/sample-1-2021/\nhello world\n"),
@@ -265,5 +273,48 @@ func TestCheckValidFixture(t *testing.T) {
 	}
 	if _, warnings := problems.Count(); warnings != 1 {
 		t.Errorf("got %d warnings, want 1 (the item without English): %v", warnings, problems.Problems())
+	}
+}
+
+// TestDraftIsCheckedNotPublished: a plan marked `draft: true` is checked
+// (every "# guess" left in it listed with its line) and previewed, but
+// build leaves it out of the site.
+func TestDraftIsCheckedNotPublished(t *testing.T) {
+	valid := sitetest.Fixture(t, "valid")
+	plan := string(valid[planFile].Data)
+	draft := strings.Replace(plan, "id: sample-1-2021\n", "id: sample-2-2021\ndraft: true\n", 1)
+	draft = strings.Replace(draft, "            themes: [awareness]\n", "            themes: [awareness] # guess: the words \"văn hóa\"\n", 1)
+	content := sitetest.With(valid, "plans/sample-2-2021.yaml", []byte(draft))
+	guessLine := 1 + strings.Count(draft[:strings.Index(draft, "# guess")], "\n")
+
+	_, problems := Check(content)
+	if problems.HasErrors() {
+		t.Fatalf("check fails on a draft:\n%v", problems.Err())
+	}
+	var got []string
+	for _, p := range problems.Problems() {
+		got = append(got, p.String())
+	}
+	all := strings.Join(got, "\n")
+	for _, want := range []string{
+		fmt.Sprintf(`plans/sample-2-2021.yaml:%d: warning: plan "sample-2-2021" (draft): guess to confirm: the words "văn hóa"`, guessLine),
+		`plans/sample-2-2021.yaml:1: warning: plan "sample-2-2021" is a draft: build does not publish it (1 guess(es) left)`,
+	} {
+		if !strings.Contains(all, want) {
+			t.Errorf("check does not say %q; it said:\n%s", want, all)
+		}
+	}
+
+	files, problems, err := Render(Options{Content: content, Theme: sitetest.Theme(t)})
+	if err != nil {
+		t.Fatalf("build fails on a draft: %v\n%v", err, problems.Err())
+	}
+	for _, f := range files {
+		if strings.Contains(f.Path, "sample-2-2021") || strings.Contains(string(f.Data), "sample-2-2021") {
+			t.Errorf("build published the draft in %s", f.Path)
+		}
+	}
+	if !strings.Contains(fmt.Sprint(problems.Problems()), `plan "sample-2-2021" is a draft: not published`) {
+		t.Errorf("build does not say that it left the draft out: %v", problems.Problems())
 	}
 }

@@ -22,6 +22,8 @@ type lexicon struct {
 	folded     map[string]string
 	runes      map[rune]string
 	collective map[string]bool
+	// province is the folded words of the plan's province's name.
+	province []string
 }
 
 type lexName struct {
@@ -80,7 +82,10 @@ func (lx *lexicon) words(s string) []word {
 	return out
 }
 
-func newLexicon(site *model.Site, province string) *lexicon {
+// newLexicon makes the lexicon of the content's agencies for a plan of
+// the province with the given id and Vietnamese name (a province the
+// content does not have yet has a name but no entry).
+func newLexicon(site *model.Site, province, provinceName string) *lexicon {
 	lx := &lexicon{collective: map[string]bool{}, folded: map[string]string{}, runes: map[rune]string{}}
 	seen := map[string]bool{}
 	add := func(name, id string) {
@@ -105,12 +110,39 @@ func newLexicon(site *model.Site, province string) *lexicon {
 			keys = keys[1:]
 		}
 	}
+	// A province's instance of a type named for any province ("Báo
+	// tỉnh, thành phố", "Đài Phát thanh và Truyền hình tỉnh") is named
+	// for this one: "Báo Đắk Lắk", "Đài Phát thanh và Truyền hình Đắk Lắk".
+	local := func(name, id string) {
+		if provinceName == "" {
+			return
+		}
+		for _, q := range []string{" tỉnh, thành phố", " tỉnh", " thành phố"} {
+			if base, ok := strings.CutSuffix(name, q); ok && base != "" {
+				add(base+" "+provinceName, id)
+				add(base+" tỉnh "+provinceName, id)
+				add(base+" thành phố "+provinceName, id)
+				return
+			}
+		}
+	}
+	// "Văn phòng Ủy ban nhân dân tỉnh, thành phố" names both kinds of
+	// province: a plan writes the one it is.
+	both := func(name, id string) {
+		if base, ok := strings.CutSuffix(name, " tỉnh, thành phố"); ok {
+			add(base+" tỉnh", id)
+			add(base+" thành phố", id)
+		}
+	}
 	if site != nil {
 		for _, a := range site.Agencies {
 			add(a.Name.VI, a.ID)
+			both(a.Name.VI, a.ID)
 			add(a.Abbr.VI, a.ID)
+			local(a.Name.VI, a.ID)
 			for _, v := range a.Variants {
 				add(v, a.ID)
+				local(v, a.ID)
 			}
 			lx.collective[a.ID] = a.Collective
 		}
@@ -128,6 +160,9 @@ func newLexicon(site *model.Site, province string) *lexicon {
 				add(name.VI, id)
 			}
 		}
+	}
+	for _, w := range lx.words(provinceName) {
+		lx.province = append(lx.province, w.key)
 	}
 	sort.SliceStable(lx.names, func(i, j int) bool { return len(lx.names[i].words) > len(lx.names[j].words) })
 	lx.byFirst = map[string][]lexName{}
@@ -220,6 +255,9 @@ func (lx *lexicon) read(phrase string, stopAtText bool) agencyList {
 			}
 		}
 		if id, n := lx.matchAt(ws, i); id != "" {
+			if i+n < len(ws) && strings.TrimSpace(phrase[ws[i+n-1].end:ws[i+n].start]) == "" {
+				n += lx.qualifier(ws, i+n) // "tỉnh" right after the name, not "; Tỉnh Đoàn"
+			}
 			addID(id)
 			// "Các sở, ban ngành cấp tỉnh: A; B; C" names the members.
 			end := ws[i+n-1].end
@@ -237,6 +275,13 @@ func (lx *lexicon) read(phrase string, stopAtText bool) agencyList {
 			continue
 		}
 		if stopAtText {
+			// A body the lexicon does not know, in the list: say so and
+			// read on, rather than end the list there and lose the rest.
+			if name, next, ok := unknownName(phrase, ws, i); ok {
+				out.unmatched = append(out.unmatched, name)
+				i = next
+				continue
+			}
 			out.rest = strings.TrimSpace(phrase[ws[i].start:])
 			return out
 		}
@@ -264,6 +309,32 @@ func (lx *lexicon) read(phrase string, stopAtText bool) agencyList {
 		i = j
 	}
 	return out
+}
+
+// qualifier returns how many words at i say whose agency a name is:
+// "tỉnh" or "thành phố", and the province's name after it, as in "Liên
+// hiệp các tổ chức hữu nghị tỉnh" or "Sở Y tế tỉnh Đắk Lắk". They are
+// part of the agency's name, not another agency.
+func (lx *lexicon) qualifier(ws []word, i int) int {
+	n := 0
+	switch {
+	case i < len(ws) && ws[i].key == "tinh":
+		n = 1
+	case i+1 < len(ws) && ws[i].key == "thanh" && ws[i+1].key == "pho":
+		n = 2
+	default:
+		return 0
+	}
+	if m := len(lx.province); m > 0 && i+n+m <= len(ws) {
+		same := true
+		for j, k := range lx.province {
+			same = same && ws[i+n+j].key == k
+		}
+		if same {
+			n += m
+		}
+	}
+	return n
 }
 
 // listed reports whether word i of phrase follows a list separator, so
@@ -321,4 +392,42 @@ func (lx *lexicon) startsHead(s string) bool {
 		return id != ""
 	}
 	return false
+}
+
+// agencyHeads are the words an agency's name starts with ("Sở Tư pháp",
+// "Bảo hiểm xã hội tỉnh", "Bộ Chỉ huy Quân sự tỉnh"), capitalised, as
+// names are; notHeads the words after them that make them no name
+// ("Hội nghị", "Ban hành", "Báo cáo").
+var (
+	agencyHeads = map[string]bool{"so": true, "ban": true, "bo": true, "hoi": true, "cuc": true, "vien": true, "dai": true,
+		"bao": true, "doan": true, "cong": true, "trung": true, "van": true, "lien": true, "hiep": true, "chi": true, "kho": true,
+		"ngan": true, "uy": true, "truong": true, "benh": true}
+	notHeads = map[string]bool{"nghi": true, "thao": true, "hanh": true, "cao": true, "may": true, "tac": true, "dong": true}
+	// listVerbs end a list of agencies in a sentence: what they do.
+	listVerbs = map[string]bool{"tổ": true, "thực": true, "triển": true, "xây": true, "hướng": true, "tham": true, "rà": true,
+		"nghiên": true, "đôn": true, "kiểm": true, "theo": true, "tuyên": true, "chỉ": true, "phối": true, "bố": true,
+		"báo": true, "tổng": true, "đề": true, "giới": true, "quảng": true, "tiếp": true, "đẩy": true, "nâng": true, "hỗ": true,
+		"chủ": true, "có": true, "để": true, "trong": true, "tại": true, "về": true, "nhằm": true, "thông": true}
+)
+
+// unknownName reads, at word i of a list of agencies, the name of one
+// the lexicon does not know: a capitalised agency word and what follows
+// it up to a list separator, a conjunction or a verb. It returns the
+// name and the word after it.
+func unknownName(phrase string, ws []word, i int) (string, int, bool) {
+	r, _ := utf8.DecodeRuneInString(phrase[ws[i].start:])
+	if !unicode.IsUpper(r) || !agencyHeads[ws[i].key] || i+1 < len(ws) && notHeads[ws[i+1].key] {
+		return "", 0, false
+	}
+	j := i + 1
+	for ; j < len(ws) && j-i < 8; j++ {
+		sep := phrase[ws[j-1].end:ws[j].start]
+		w := phrase[ws[j].start:ws[j].end]
+		// "Báo và Phát thanh, Truyền hình": a name of one word goes on
+		// past "và".
+		if strings.ContainsAny(sep, ",;:.()") || connectors[ws[j].key] && j > i+1 || listVerbs[w] {
+			break
+		}
+	}
+	return strings.Trim(phrase[ws[i].start:ws[j-1].end], " ,;:."), j, true
 }

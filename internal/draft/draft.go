@@ -45,6 +45,9 @@ type Draft struct {
 	SourceFile string
 	Source     []byte
 	Report     Report
+	// ProvinceEntry, when the plan's province is not in provinces.yaml,
+	// is its entry there, for the editor to paste (the report shows it).
+	ProvinceEntry string
 }
 
 // Report is what Make read and what it could not.
@@ -56,6 +59,7 @@ type Report struct {
 	Unplaced        []Note
 	Guesses         int // comments marking a guess in the draft
 	Found, Missing  []string
+	ProvinceEntry   string // see Draft
 }
 
 // Note is a piece of the source, by line.
@@ -68,60 +72,75 @@ type note = Note
 
 // Make reads a plan's document and writes a draft plan file.
 func Make(in Input) (*Draft, error) {
-	text, srcName, err := sourceText(in.Name, in.Data)
+	doc, srcName, err := sourceText(in.Name, in.Data)
 	if err != nil {
 		return nil, err
 	}
-	text = normalise(text)
+	text := normalise(doc.text)
 	if strings.TrimSpace(text) == "" {
 		return nil, fmt.Errorf("%q has no text", in.Name)
 	}
-	d := &drafter{in: in, text: text, lines: splitLines(text)}
+	if len(text) > maxText {
+		return nil, fmt.Errorf("%q has %d MB of text, more than a plan's %d MB: import the plan alone, without what the file holds besides", in.Name, len(text)>>20, maxText>>20)
+	}
+	d := &drafter{in: in, text: text, lines: splitLines(text), carried: doc.carried}
 	d.read()
 	d.finish()
 	y, err := d.yaml(srcName)
 	if err != nil {
 		return nil, err
 	}
-	d.report.Guesses = strings.Count(string(y), "# guess")
-	return &Draft{ID: d.id, YAML: y, SourceFile: srcName, Source: []byte(text), Report: d.report}, nil
+	d.report.Guesses = strings.Count(string(y), "# guess") - strings.Count(string(y), "\"# guess\"")
+	d.report.ProvinceEntry = d.provinceEntry
+	return &Draft{ID: d.id, YAML: y, SourceFile: srcName, Source: []byte(text), Report: d.report, ProvinceEntry: d.provinceEntry}, nil
 }
+
+// maxText bounds the text a draft is made from: a plan is some 100 KB,
+// and the work of reading it grows faster than its length.
+const maxText = 2 << 20
 
 // sourceText returns the document's text and the name its text gets in
 // sources/.
-func sourceText(name string, data []byte) (string, string, error) {
+func sourceText(name string, data []byte) (docxDoc, string, error) {
 	base := path.Base(strings.ReplaceAll(name, "\\", "/"))
 	ext := strings.ToLower(path.Ext(base))
 	stem := strings.TrimSuffix(base, path.Ext(base))
 	switch ext {
 	case ".docx":
-		s, err := docxText(data)
+		doc, err := docxText(data)
 		if err != nil {
-			return "", "", fmt.Errorf("reading %q: %w", base, err)
+			return docxDoc{}, "", fmt.Errorf("reading %q: %w", base, err)
 		}
-		return s, stem + ".txt", nil
+		return doc, stem + ".txt", nil
 	case ".doc", ".pdf", ".odt", ".rtf":
-		return "", "", fmt.Errorf("%q: %s files cannot be read; save the document as .docx or copy its text into a .txt file", base, ext)
+		return docxDoc{}, "", fmt.Errorf("%q: %s files cannot be read; save the document as .docx or copy its text into a .txt file", base, ext)
 	}
 	if !utf8.Valid(data) {
-		return "", "", errors.New("the text is not UTF-8: save it as UTF-8 text (or as .docx)")
+		return docxDoc{}, "", errors.New("the text is not UTF-8: save it as UTF-8 text (or as .docx)")
 	}
 	if ext != ".txt" {
 		base = stem + ".txt"
 	}
-	return string(data), base, nil
+	return docxDoc{text: string(data)}, base, nil
 }
 
 // drafter holds the state of one draft.
 type drafter struct {
-	in     Input
-	text   string
-	lines  []line
-	reg    register
-	bd     *builder
-	lx     *lexicon
-	id     string
-	report Report
+	in    Input
+	text  string
+	lines []line
+	// carried holds the table cells a .docx merged with the cell above,
+	// by line of text: their value is carried down, and said to be.
+	carried map[int][]int
+	// provinceEntry is the provinces.yaml entry of a province the text
+	// names and the content lacks.
+	provinceEntry string
+	newProvince   string // that province's name
+	reg           register
+	bd            *builder
+	lx            *lexicon
+	id            string
+	report        Report
 }
 
 // read parses the document: the heading, the body's outline, the end
@@ -135,12 +154,14 @@ func (d *drafter) read() {
 	// The province first, from the heading, so that the province's own
 	// agency names are known when reading agencies.
 	d.readProvince(provinces)
-	d.lx = newLexicon(d.in.Site, d.reg.province)
+	d.lx = newLexicon(d.in.Site, d.reg.province, d.provinceName(provinces))
 	d.bd = newBuilder(d.lx)
 	blocks := paragraphs(d.lines, d.text, d.lx.starts)
 
 	d.readFramework(frameworks)
-	start := d.reg.heading(blocks, d.lx)
+	d.bd.topKind = outlineTop(blocks)
+	d.bd.carried = d.carried
+	start := d.reg.heading(blocks, d.lx, d.bd.topKind)
 	if d.reg.title == "" {
 		d.reg.news = true
 	}
@@ -172,6 +193,18 @@ func (d *drafter) readProvince(provinces []*model.Province) {
 	}
 	if d.reg.province = findProvince(head, provinces); d.reg.province != "" {
 		d.reg.provNote = "guess: the province the heading names"
+		return
+	}
+	if d.reg.province = findProvince(d.text, provinces); d.reg.province != "" {
+		d.reg.provNote = "guess: the province the text names"
+		return
+	}
+	// A province the content does not have yet: the entry to paste
+	// into provinces.yaml, with the fields docs/content.md requires.
+	if vi, kind := provinceNamed(d.text); vi != "" {
+		d.reg.province, d.newProvince = slug(vi), vi
+		d.reg.provNote = "guess: the province the text names; it is not in provinces.yaml: paste the entry sitegen import printed"
+		d.provinceEntry = provinceEntry(d.reg.province, vi, kind)
 	}
 }
 
@@ -232,7 +265,7 @@ func (d *drafter) readParts(blocks []block, start int) {
 		case afterSignature:
 			i = r.afterSignature(i)
 		case attachedPlan:
-			if b.kind == roman {
+			if b.kind != noLabel && b.kind != article && b.kind.rank() <= d.bd.topKind.rank() {
 				r.part = inBody
 				d.bd.reset()
 				d.bd.add(b)
@@ -272,7 +305,7 @@ func (r *partReader) startsPart(b block) bool {
 func (r *partReader) afterSignature(i int) int {
 	d, b := r.d, r.blocks[i]
 	t := b.text
-	if m := typeRe().FindStringSubmatch(t); m != nil && !hasLower(t) && len(strings.Fields(t)) > 2 {
+	if m := typeRe().FindStringSubmatch(t); m != nil && !hasLower(t) && (len(strings.Fields(t)) > 2 || strings.TrimSpace(m[2]) == "") {
 		// The plan a decision issues: its title says what the
 		// plan is, better than the decision's "Ban hành ...".
 		r.part = attachedPlan
@@ -307,8 +340,18 @@ func (r *partReader) appendixParagraph(b block) {
 func (d *drafter) plainText(blocks []block) {
 	sec := &node{section: true, id: "content", parent: d.bd.root}
 	d.bd.unplaced = nil
-	for _, b := range blocks {
-		if b.cells != nil || len(strings.Fields(b.text)) < 6 || boilerplate(b.text) {
+	for i, b := range blocks {
+		if relatedLinks(b.text) {
+			// "Tin liên quan": the page's links to other articles.
+			for _, rest := range blocks[i:] {
+				d.bd.unplaced = append(d.bd.unplaced, note{rest.line, rest.text})
+			}
+			break
+		}
+		// A report's headline comes before its first paragraph and ends
+		// without a full stop.
+		headline := len(sec.children) == 0 && !endsSentence(b.text)
+		if b.cells != nil || len(strings.Fields(b.text)) < 6 || boilerplate(b.text) || headline || personName(b.text) {
 			d.bd.unplaced = append(d.bd.unplaced, note{b.line, b.text})
 			continue
 		}
@@ -320,15 +363,29 @@ func (d *drafter) plainText(blocks []block) {
 	}
 }
 
-// boilerplate reports lines a portal adds around a text.
+// boilerplate reports lines a portal adds around a text: view counts,
+// photo captions ("... (Ảnh: Minh Khôi)"), dates of posting, sharing
+// and printing links.
 func boilerplate(s string) bool {
 	k := fold.Key(s)
-	for _, p := range []string{"luot xem", "anh minh hoa", "nguon:", "chia se", "in bai", "tai van ban"} {
+	for _, p := range []string{"luot xem", "anh minh hoa", "anh:", "nguon:", "chia se", "in bai", "tai van ban", "cap nhat:", "ngay dang"} {
 		if strings.HasPrefix(k, p) {
 			return true
 		}
 	}
-	return false
+	return captionRe().MatchString(k) || postedRe().MatchString(k)
+}
+
+var (
+	captionRe = lazyRegexp(`\((?:anh|anh minh hoa|nguon anh)(?::| minh hoa)[^()]*\)\.?$`)
+	postedRe  = lazyRegexp(`^(?:thu [a-z]+|chu nhat),?\s+\d{1,2}/\d{1,2}/\d{4}`)
+)
+
+// relatedLinks reports the heading of a portal's list of links to other
+// articles, after which nothing is the report's.
+func relatedLinks(s string) bool {
+	k := fold.Key(strings.TrimRight(s, ": "))
+	return k == "tin lien quan" || k == "bai viet lien quan" || k == "xem them" || k == "tin cung chuyen muc"
 }
 
 // endMatter reports the paragraphs that end a document: the recipients,
@@ -338,6 +395,40 @@ func endMatter(s string) bool {
 		return true
 	}
 	return signRe().MatchString(s) && !hasLower(s)
+}
+
+// outlineTop reads the kind of label that numbers the first level of
+// the document's outline from all of its paragraphs, not from the
+// first: a part (Phần I), a Roman numeral, or an Arabic number that
+// heads parts printed in capitals ("1. MỤC TIÊU"); articles when the
+// document is a decision and nothing else; noLabel when the text has
+// no outline (a news report).
+func outlineTop(blocks []block) labelKind {
+	count := map[labelKind]int{}
+	upperArabic := 0
+	for _, b := range blocks {
+		count[b.kind]++
+		if b.kind == arabic && isUpperLine(b.body) {
+			upperArabic++
+		}
+	}
+	switch {
+	case count[docPart] >= 2:
+		return docPart
+	case count[roman] >= 2:
+		return roman
+	case upperArabic >= 2:
+		return arabic
+	case count[article] > 0:
+		return article
+	case count[chapter] >= 2:
+		return chapter
+	case count[arabic] >= 3:
+		return arabic
+	case count[roman] == 1:
+		return roman
+	}
+	return noLabel
 }
 
 func hasLowerAfter(s, prefix string) bool {
@@ -376,6 +467,12 @@ func (r Report) Write(w io.Writer, file string) {
 		}
 	}
 	fmt.Fprintf(w, "  guesses: %d, marked \"# guess\" in the draft\n", r.Guesses)
+	if r.ProvinceEntry != "" {
+		fmt.Fprintf(w, "  province: not in provinces.yaml; check this entry and add it there (docs/content.md, provinces.yaml):\n")
+		for _, l := range strings.Split(strings.TrimRight(r.ProvinceEntry, "\n"), "\n") {
+			fmt.Fprintf(w, "    %s\n", l)
+		}
+	}
 }
 
 // quote shortens s for a report line.
@@ -384,4 +481,14 @@ func quote(s string) string {
 		s = string([]rune(s)[:67]) + "..."
 	}
 	return fmt.Sprintf("%q", s)
+}
+
+// provinceName is the Vietnamese name of the plan's province.
+func (d *drafter) provinceName(provinces []*model.Province) string {
+	for _, p := range provinces {
+		if p.ID == d.reg.province {
+			return p.Name.VI
+		}
+	}
+	return d.newProvince
 }

@@ -54,10 +54,10 @@ func (d *drafter) finish() {
 		case n.itemKind == model.KindTask:
 			n.kindGuess = true
 		}
-		if n.timing == nil && !n.appRow {
+		if n.timing == nil && !n.tableRow {
 			n.timing = timingIn(n.text)
 			// A period outside the plan's is another programme's.
-			if t := n.timing; t != nil && t.kind == model.TimingPeriod && (d.reg.from == 0 || t.from < d.reg.from || t.to > d.reg.to) {
+			if t := n.timing; t != nil && t.kind == model.TimingPeriod && d.reg.from != 0 && (t.from < d.reg.from || t.to > d.reg.to) {
 				n.timing = nil
 			}
 			if n.timing != nil {
@@ -97,7 +97,7 @@ func (d *drafter) shape(n, parent *node, ids map[string]bool) {
 		n.notes = append(n.notes, fmt.Sprintf("guess: id %q is taken (label printed twice?); this one is %q", base, n.id))
 	}
 	ids[n.id] = true
-	if n.label == "" && !n.appRow {
+	if n.label == "" && !n.tableRow {
 		n.label = printedLabel(n)
 	}
 	body := strings.TrimSpace(n.b.body)
@@ -105,7 +105,7 @@ func (d *drafter) shape(n, parent *node, ids map[string]bool) {
 		if n.title == "" {
 			n.title = strings.TrimRight(body, " :.")
 		}
-	} else if !n.appRow {
+	} else if !n.tableRow {
 		n.text = body
 	}
 	// A "-" bullet's "+" points become items beside it.
@@ -144,6 +144,8 @@ func (d *drafter) idOf(n *node) string {
 		return pid + "-" + part
 	}
 	switch {
+	case n.idPart != "":
+		return join(n.idPart)
 	case n.closing:
 		return join("closing-" + itoa(ordinal(n, func(c *node) bool { return c.closing })))
 	case n.kind == article:
@@ -189,36 +191,50 @@ func printedLabel(n *node) string {
 	return n.b.label
 }
 
-// apply puts the agencies of an agency line on the section all of whose
-// items it names (the largest such section), or else on each item.
+// apply puts what an assignment says on the section all of whose
+// items it speaks of (the largest such section), or else on each item.
 func (d *drafter) apply(a *assignment) {
+	note := "guess: from " + a.from
 	set := func(n *node) {
-		if a.lead {
-			n.lead = appendNew(n.lead, a.list.ids...)
-			n.leadNote = fmt.Sprintf("guess: from the agency line at line %d", a.line)
-		} else {
-			n.partners = appendNew(n.partners, a.list.ids...)
-			n.partnersNote = fmt.Sprintf("guess: from the agency line at line %d", a.line)
+		if a.lead != nil {
+			n.lead = appendNew(n.lead, a.lead.ids...)
+			n.leadNote = note
+			n.unknown(a.leadLine, a.lead.unmatched)
 		}
-		n.unknown(a.line, a.list.unmatched)
+		if a.partners != nil {
+			n.partners = appendNew(n.partners, a.partners.ids...)
+			n.partnersNote = note
+			n.unknown(a.partnersLine, a.partners.unmatched)
+		}
+	}
+	// A timing is an item's, never a section's: each item gets it.
+	timed := func(items []*node) {
+		for _, it := range items {
+			if a.timing != nil && it.timing == nil {
+				t := *a.timing
+				it.timing, it.timingNote = &t, a.timingNote
+			} else if a.timing == nil && a.timingNote != "" && it.timing == nil {
+				it.timingNote = a.timingNote
+			}
+		}
 	}
 	if a.forward != nil {
 		set(a.forward)
+		timed(itemsOf(a.forward))
 		return
 	}
 	var items []*node
 	seen := map[*node]bool{}
 	for _, n := range a.nodes {
-		walk(n, func(c *node) {
-			if !c.isSection() && !seen[c] {
-				seen[c] = true
-				items = append(items, c)
-			}
-		})
+		if !n.isSection() && !seen[n] {
+			seen[n] = true
+			items = append(items, n)
+		}
 	}
 	if len(items) == 0 {
 		return
 	}
+	timed(items)
 	// The largest section whose items are exactly these.
 	var best *node
 	for p := items[0].parent; p != nil && p != d.bd.root; p = p.parent {
@@ -277,13 +293,14 @@ var (
 	standingRe   = lazyRegexp(`(?i)cơ quan thường trực`)
 	reportRe     = lazyRegexp(`(?i)báo cáo`)
 	anyPartnerRe = lazyRegexp(`chủ trì[,;]?\s*phối hợp(?:\s+với)?\s+(.*)`)
+	givesRe      = lazyRegexp(`^[^,;.]{3,120}?\sgiao(?:\s+cho)?\s+(.*)$`)
 )
 
 // itemAgencies reads the agencies an item's text names: "(Sở X chủ
 // trì)" at its end, or a sentence whose subject is the agency ("Sở X chủ
 // trì, phối hợp với Y ...", "Giao Sở X ...", "Phối hợp với Y ...").
 func (d *drafter) itemAgencies(n *node) {
-	if n.appRow {
+	if n.tableRow {
 		return
 	}
 	t := n.text
@@ -296,10 +313,12 @@ func (d *drafter) itemAgencies(n *node) {
 			m = anyPartnerRe().FindStringSubmatch(t)
 		}
 		if m != nil {
-			if p := d.lx.read(m[1], true); len(p.ids) > 0 {
+			p := d.lx.read(m[1], true)
+			if len(p.ids) > 0 {
 				n.partners = p.ids
 				n.partnersNote = "guess: the agencies after \"phối hợp\""
 			}
+			n.unknown(n.b.line, p.unmatched)
 		}
 	}
 }
@@ -317,19 +336,21 @@ func inheritsPartners(n *node) bool {
 func (d *drafter) itemLead(n *node, t string) {
 	partners := func(rest string) {
 		if pm := cooperateRe().FindStringSubmatch(strings.TrimSpace(rest)); pm != nil {
-			if p := d.lx.read(pm[1], true); len(p.ids) > 0 {
+			p := d.lx.read(pm[1], true)
+			if len(p.ids) > 0 {
 				n.partners = p.ids
 				n.partnersNote = "guess: the agencies after \"phối hợp\""
 			}
+			n.unknown(n.b.line, p.unmatched)
 		}
 	}
-	if m := leadParen().FindStringSubmatch(t); m != nil {
-		// "(Sở X chủ trì)" names the lead, known or not.
-		l := d.lx.read(m[1], false)
+	if lead, partners, ok := parenAgencies(t); ok {
+		// "(Sở X chủ trì, phối hợp với Sở Y)" names the lead, known or not.
+		l := d.lx.read(lead, false)
 		n.lead = l.ids
 		n.unknown(n.b.line, l.unmatched)
-		if m[2] != "" {
-			p := d.lx.read(m[2], false)
+		if partners != "" {
+			p := d.lx.read(partners, false)
 			n.partners = p.ids
 			n.unknown(n.b.line, p.unmatched)
 		}
@@ -355,8 +376,23 @@ func (d *drafter) itemLead(n *node, t string) {
 			}
 		}
 	}
+	// "Ủy ban nhân dân thành phố giao Sở Nội vụ là cơ quan thường
+	// trực, chủ trì ...": the agency given the task leads it.
+	if m := givesRe().FindStringSubmatch(t); m != nil && d.lx.starts(t) {
+		if l := d.lx.read(m[1], true); len(l.ids) > 0 {
+			n.lead = l.ids
+			n.leadNote = "guess: the agency the task is given to"
+			if i := strings.Index(l.rest, "phối hợp"); i >= 0 {
+				partners(l.rest[i:])
+			}
+			return
+		}
+	}
 	// The sentence's subject, at its start or after a short opening
-	// phrase: "Trên cơ sở Kế hoạch này, các sở, ban, ngành ... xây dựng".
+	// phrase: "Trên cơ sở Kế hoạch này, các sở, ban, ngành ... xây dựng";
+	// a request "Đề nghị Ủy ban Mặt trận Tổ quốc ... phối hợp" asks the
+	// body it names.
+	t = strings.TrimPrefix(t, "Đề nghị ")
 	subject := t
 	if i := strings.Index(t, ", "); i > 0 && utf8.RuneCountInString(t[:i]) <= 60 && !d.lx.starts(t) && !d.lx.startsHead(t) {
 		subject = t[i+2:]
@@ -389,6 +425,7 @@ func (d *drafter) sectionLead(n *node) {
 	}
 	n.lead = l.ids
 	n.leadNote = "guess: the agencies the heading names"
+	n.unknown(n.b.line, l.unmatched)
 }
 
 // pillars marks the sections whose heading names a pillar or a group of
@@ -523,7 +560,7 @@ func (d *drafter) planFields() {
 	r := &d.reg
 	var funding []string
 	walk(d.bd.root, func(n *node) {
-		if n.isSection() || n.appRow {
+		if n.isSection() || n.tableRow {
 			return
 		}
 		if r.standing == "" && standingRe().MatchString(n.text) {
@@ -646,4 +683,63 @@ func (d *drafter) counts() {
 	lead(d.bd.root, false)
 	rep.Unplaced = append(rep.Unplaced, d.bd.unplaced...)
 	sort.SliceStable(rep.Unplaced, func(i, j int) bool { return rep.Unplaced[i].Line < rep.Unplaced[j].Line })
+}
+
+var parenRe = lazyRegexp(`\(([^()]*?\schủ trì(?:[^\p{L}][^()]*)?)\)`)
+
+// parenAgencies reads the agencies a task names in parentheses, the
+// last such remark in it: "(Sở X chủ trì)", "(Sở X chủ trì, phối hợp
+// với Sở Y, Sở Z)", "(Sở X chủ trì, Sở Y phối hợp)", "(Tỉnh Đoàn chủ
+// trì; thời gian: năm 2027)". It returns the lead's and the partners'
+// words.
+func parenAgencies(t string) (lead, partners string, ok bool) {
+	all := parenRe().FindAllStringSubmatch(t, -1)
+	if all == nil {
+		return "", "", false
+	}
+	return leadAndPartners(all[len(all)-1][1])
+}
+
+// leadAndPartners splits words that name a lead "chủ trì" and its
+// partners "phối hợp": "Sở X chủ trì, phối hợp với Sở Y", "Sở X chủ trì;
+// Sở Y, Sở Z phối hợp", "Sở X (chủ trì), Sở Y". What follows them (a
+// timing, a remark) is left out.
+func leadAndPartners(s string) (lead, partners string, ok bool) {
+	marked := strings.Contains(s, "(chủ trì)")
+	s = strings.Replace(s, "(chủ trì)", "chủ trì", 1)
+	i := strings.Index(s, " chủ trì")
+	if i < 0 {
+		return "", "", false
+	}
+	lead, rest := strings.TrimSpace(s[:i]), strings.TrimSpace(s[i+len(" chủ trì"):])
+	rest = strings.TrimLeft(rest, " ,;")
+	if marked {
+		// "Sở X (chủ trì); Sở Y; Sở Z": every name after the lead, up to
+		// a remark such as "thời gian: ...".
+		var names []string
+		for _, clause := range strings.Split(rest, ";") {
+			if clause = strings.TrimSpace(clause); clause == "" || strings.Contains(clause, ":") {
+				break
+			}
+			names = append(names, clause)
+		}
+		return lead, strings.TrimSuffix(strings.Join(names, "; "), "."), lead != ""
+	}
+	// The partners run to the next ";" or sentence end, unless the
+	// clause there is theirs ("; Sở Y phối hợp").
+	for _, clause := range strings.Split(rest, ";") {
+		clause = strings.TrimSpace(strings.TrimSuffix(strings.TrimSpace(clause), "."))
+		switch {
+		case strings.HasPrefix(clause, "phối hợp với "), strings.HasPrefix(clause, "phối hợp cùng "):
+			partners = clause[len("phối hợp với "):]
+		case strings.HasPrefix(clause, "phối hợp "):
+			partners = clause[len("phối hợp "):]
+		case strings.HasSuffix(clause, " phối hợp"):
+			partners = strings.TrimSuffix(clause, " phối hợp")
+		}
+		if partners != "" {
+			break
+		}
+	}
+	return lead, strings.TrimSpace(partners), lead != ""
 }

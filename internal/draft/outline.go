@@ -2,6 +2,7 @@ package draft
 
 import (
 	"fmt"
+	"slices"
 	"strings"
 	"unicode/utf8"
 
@@ -17,11 +18,13 @@ type node struct {
 	children []*node
 	// section is set for nodes that are sections whatever they hold:
 	// the decision's articles, an appendix and its groups.
-	section bool
-	closing bool // a closing paragraph, kept on the outermost section
-	appRow  bool // a row of an appendix table
+	section  bool
+	closing  bool // a closing paragraph, kept on the outermost section
+	appRow   bool // a row of an appendix table
+	tableRow bool // a row of a table, in an appendix or in the body
 
 	id, label, labelEN, title string
+	idPart                    string // the id's last part, when the label does not give it (a table's rows and groups)
 	text                      string // an item's text
 	itemKind                  model.ItemKind
 	kindGuess                 bool // no heading says what the item is
@@ -40,7 +43,9 @@ type node struct {
 // unknown records agency names that matched nothing, seen at line.
 func (n *node) unknown(line int, names []string) {
 	for _, u := range names {
-		n.unmatched = append(n.unmatched, note{line, u})
+		if !slices.Contains(n.unmatched, note{line, u}) {
+			n.unmatched = append(n.unmatched, note{line, u})
+		}
 	}
 }
 
@@ -67,26 +72,39 @@ func (n *node) headingLike() bool {
 	return !strings.HasSuffix(s, ".") && !strings.HasSuffix(s, ";") && utf8.RuneCountInString(s) < 300
 }
 
-// assignment is an agency line and the nodes it speaks of.
+// assignment is what a run of lines under tasks says of them (their
+// lead and partners, their timing), or a shared "Giao Sở X chủ trì ..."
+// paragraph, and the nodes it speaks of.
 type assignment struct {
-	lead    bool
-	list    agencyList
-	line    int
-	nodes   []*node // the nodes before the line it applies to
-	forward *node   // or: the section whose nodes follow it
+	lead, partners *agencyList
+	// leadLine and partnersLine are where each list was read.
+	leadLine, partnersLine int
+	timing                 *timing
+	timingNote             string
+	line                   int
+	from                   string  // what the agencies were read from, for the draft's comment
+	nodes                  []*node // the items before the lines, which they apply to
+	forward                *node   // or: the section whose items follow them
 }
 
 // builder builds the outline from the body's paragraphs.
 type builder struct {
-	root     *node
-	stack    []*node
-	pending  []*node
-	last     *assignment
-	assigns  []*assignment
-	closing  bool
+	root    *node
+	stack   []*node
+	pending []*node
+	run     *assignment // the assignment the attribute lines being read add to
+	assigns []*assignment
+	closing bool
+	// decision is the part that holds a decision's articles; top is the
+	// kind of label of the outline's first level (I., 1., Phần I).
 	decision *node
+	topKind  labelKind
+	table    *appendixTable // a table in the body being read
 	lx       *lexicon
 	unplaced []note
+	// carried holds, by line, the table cells a .docx merged with the
+	// one above (see drafter).
+	carried map[int][]int
 }
 
 func newBuilder(lx *lexicon) *builder {
@@ -138,18 +156,26 @@ var leadParen = lazyRegexp(`\(([^()]*?)\s+chủ trì(?:[,;]\s*([^()]*?)\s+phối
 
 // add places one paragraph of the body.
 func (bd *builder) add(b block) {
-	if agencyLine(b.body) {
-		if b.kind != noLabel {
-			bd.popTo(b.kind.rank())
-		}
-		bd.agencies(b)
+	if b.cells != nil {
+		bd.tableRow(b)
 		return
 	}
+	bd.endTable()
+	if attrs, values := attributesOf(b.body); len(attrs) > 0 {
+		for i, attr := range attrs {
+			bd.attribute(b, attr, values[i])
+		}
+		return
+	}
+	if bd.shared(b) {
+		return
+	}
+	bd.run = nil
 	if b.kind != noLabel {
 		switch o := bd.outermost(); {
 		case b.kind == article && (o == nil || o != bd.decision):
 			bd.startDecision(b.line)
-		case b.kind == roman && o != nil && o == bd.decision:
+		case b.kind != article && o != nil && o == bd.decision && b.kind.rank() <= bd.topKind.rank():
 			bd.reset() // the plan after the decision that issues it
 		}
 		bd.popTo(b.kind.rank())
@@ -225,34 +251,179 @@ func (bd *builder) closingItem(b block) {
 	bd.pending = append(bd.pending, n)
 }
 
-// agencies reads an agency line ("Cơ quan chủ trì: Sở Nội vụ;") and
-// remembers what it applies to: the tasks since the previous such line
-// within the same top-level section, or, when none, the tasks that
-// follow in the open section.
-func (bd *builder) agencies(b block) {
-	head, rest, _ := strings.Cut(b.body, ":")
-	lead := !strings.Contains(head, "phối hợp")
-	a := &assignment{lead: lead, list: bd.lx.read(strings.TrimRight(rest, " ;.,"), false), line: b.line}
-	var scope []*node
-	if o := bd.outermost(); o != nil {
+// attribute reads a line that says what the tasks around it are ("Cơ
+// quan chủ trì: Sở Nội vụ;", "- Thời gian thực hiện: Quý III/2026") and
+// remembers what it applies to: the items since the previous such run
+// of lines within the same top-level section, or, when there are none,
+// the items that follow in the open section.
+func (bd *builder) attribute(b block, attr attribute, v string) {
+	a := bd.run
+	if a == nil {
+		a = bd.assignment(b.line)
+		if a.nodes == nil {
+			a.forward = bd.top()
+			a.forward.section = a.forward != bd.root || a.forward.section
+		}
+		bd.run = a
+	}
+	v = strings.TrimRight(v, " ;.,")
+	switch attr {
+	case attrLead:
+		l := bd.lx.read(v, false)
+		a.lead, a.leadLine = &l, b.line
+		a.from = fmt.Sprintf("the agency line at line %d", b.line)
+	case attrPartners:
+		l := bd.lx.read(v, false)
+		a.partners, a.partnersLine = &l, b.line
+		a.from = fmt.Sprintf("the agency line at line %d", b.line)
+	case attrPerformers:
+		// "Sở X (chủ trì), Sở Y, Sở Z" or "Sở X chủ trì; Sở Y phối
+		// hợp": the lead, then its partners.
+		lead, partners := v, ""
+		if l, p, ok := leadAndPartners(v); ok {
+			lead, partners = l, p
+		}
+		l := bd.lx.read(lead, false)
+		a.lead, a.leadLine = &l, b.line
+		if partners != "" {
+			p := bd.lx.read(partners, false)
+			a.partners, a.partnersLine = &p, b.line
+		}
+		a.from = fmt.Sprintf("the agency line at line %d", b.line)
+	case attrTiming:
+		if a.timing = timingCell(v); a.timing == nil && v != "" {
+			a.timingNote = "timing not understood: " + quote(v)
+		} else {
+			a.timingNote = fmt.Sprintf("guess: from the timing line at line %d", b.line)
+		}
+	}
+}
+
+// assignment starts an assignment for the items read since the last
+// one, within the open top-level section; its nodes are nil when there
+// are none.
+func (bd *builder) assignment(line int) *assignment {
+	a := &assignment{line: line}
+	// The lines speak of the points of the section they close: the
+	// innermost open one that holds points, and the sections around it
+	// as long as every point in them still waits for its agencies (a
+	// section's sub-points a), b), c) followed by one set of lines). An
+	// earlier section whose points were left without such lines, or
+	// whose points were assigned, is not theirs.
+	pending := map[*node]bool{}
+	for _, n := range bd.pending {
+		pending[n] = true
+	}
+	isPoint := func(n *node) bool { return (len(n.children) == 0 || n.onlyPlus()) && !n.section }
+	var sec *node
+	for i := len(bd.stack) - 1; i > 0 && sec == nil; i-- {
+		if n := bd.stack[i]; len(n.children) > 0 && !n.onlyPlus() {
+			sec = n
+		}
+	}
+	// (Looking no further than a plan's worth of points, so that a
+	// hostile text of many such lines stays linear.)
+	for sec != nil && sec.parent != nil && sec.parent != bd.root {
+		waiting, seen := true, 0
+		walk(sec.parent, func(c *node) {
+			seen++
+			if c != sec.parent && isPoint(c) && !pending[c] {
+				waiting = false
+			}
+		})
+		if !waiting || seen > 2000 {
+			break
+		}
+		sec = sec.parent
+	}
+	if o := bd.outermost(); o != nil && sec != nil {
 		for _, n := range bd.pending {
-			if n != o && descends(n, o) {
-				scope = append(scope, n)
+			if n != o && descends(n, sec) && (len(n.children) == 0 || n.onlyPlus()) && !n.section {
+				a.nodes = append(a.nodes, n)
 			}
 		}
 	}
-	switch {
-	case len(scope) > 0:
-		a.nodes = scope
-	case bd.last != nil && bd.last.lead && !lead:
-		a.nodes, a.forward = bd.last.nodes, bd.last.forward
-	default:
-		a.forward = bd.top()
-		a.forward.section = a.forward != bd.root || a.forward.section
-	}
 	bd.pending = nil
-	bd.last = a
 	bd.assigns = append(bd.assigns, a)
+	return a
+}
+
+var sharedRe = lazyRegexp(`^Giao(?:\s+cho)?\s+(.{3,200}?)\s+(?:chủ trì|là cơ quan chủ trì|tham mưu|thực hiện|triển khai|tổ chức thực hiện)([^\p{L}].*)?$`)
+
+// shared reads a paragraph that gives the lead of the points above it
+// ("Giao Sở Y tế chủ trì, phối hợp với Sở Tài chính triển khai các nội
+// dung trên."): no task of its own, it assigns the points since the
+// last such paragraph in its section. It reports whether b was one.
+func (bd *builder) shared(b block) bool {
+	if b.kind != noLabel {
+		return false
+	}
+	m := sharedRe().FindStringSubmatch(b.text)
+	if m == nil {
+		return false
+	}
+	lead := bd.lx.read(m[1], true)
+	if len(lead.ids) == 0 || lead.rest != "" {
+		return false
+	}
+	// Only after points it can cover: those of the section it closes,
+	// the innermost open one that holds points.
+	var sec *node
+	for i := len(bd.stack) - 1; i > 0 && sec == nil; i-- {
+		if n := bd.stack[i]; len(n.children) > 0 && !n.onlyPlus() {
+			sec = n
+		}
+	}
+	if sec == nil {
+		return false
+	}
+	a := &assignment{line: b.line}
+	var rest []*node
+	for _, n := range bd.pending {
+		switch {
+		case !descends(n, sec):
+			rest = append(rest, n)
+		case (len(n.children) == 0 || n.onlyPlus()) && !n.section:
+			a.nodes = append(a.nodes, n)
+		}
+	}
+	if a.nodes == nil {
+		return false
+	}
+	bd.pending = rest
+	bd.assigns = append(bd.assigns, a)
+	a.lead, a.leadLine = &lead, b.line
+	if _, after, ok := strings.Cut(m[2], "phối hợp"); ok {
+		after = strings.TrimPrefix(strings.TrimSpace(after), "với ")
+		p := bd.lx.read(after, true)
+		a.partners, a.partnersLine = &p, b.line
+	}
+	a.from = fmt.Sprintf("the paragraph \"Giao ...\" at line %d", b.line)
+	bd.run = nil
+	return true
+}
+
+// tableRow reads a row of a table in the body ("| 1 | Nhiệm vụ | Sở X |
+// ..."): its rows are items of the open section, its groups sections.
+func (bd *builder) tableRow(b block) {
+	if bd.table == nil {
+		sec := bd.top()
+		if sec == bd.root {
+			bd.unplaced = append(bd.unplaced, note{b.line, b.text})
+			return
+		}
+		sec.section = true
+		bd.table = &appendixTable{bd: bd, sec: sec, titleSet: true, inBody: true}
+	}
+	bd.table.addRow(b.line, b.cells)
+}
+
+// endTable ends the table in the body being read, if any.
+func (bd *builder) endTable() {
+	if bd.table != nil {
+		bd.table.flush()
+		bd.table = nil
+	}
 }
 
 func descends(n, of *node) bool {

@@ -25,6 +25,7 @@ type register struct {
 	framework, fwNote   string
 	signer, role        string
 	bases               []string
+	proposedBy          string
 	replaces            string
 	from, to            int
 	periodNote          string
@@ -48,7 +49,7 @@ var (
 	periodRe   = lazyRegexp(`giai đoạn\s+(\d{4})\s*-\s*(\d{4})`)
 	untilRe    = lazyRegexp(`đến năm (\d{4})`)
 	deadlineRe = lazyRegexp(`trước ngày (\d{1,2})(?:/| tháng )(\d{1,2})`)
-	signRe     = lazyRegexp(`^(TM|KT|TL|TUQ|Q)\.?(\s+\p{Lu}|$)`)
+	signRe     = lazyRegexp(`^(?:(TM|KT|TL|TUQ|Q)\.?(\s+\p{Lu}|$)|(?:PHÓ )?CHỦ TỊCH$|GIÁM ĐỐC$)`)
 	docNoRe    = lazyRegexp(`\d+/[\p{Lu}0-9][\p{Lu}0-9-]*`)
 )
 
@@ -58,14 +59,14 @@ var docTypes = map[string]model.DocumentType{"KẾ HOẠCH": model.DocPlan, "CH�
 // heading reads the blocks before the first numbered section: the
 // register block, the title and the legal bases. It returns the index of
 // the block where the body begins.
-func (r *register) heading(blocks []block, lx *lexicon) int {
+func (r *register) heading(blocks []block, lx *lexicon, top labelKind) int {
 	var header []string
 	defer func() { r.header(strings.Join(header, " | "), lx) }()
 	titleDone := false
 	for i := 0; i < len(blocks); i++ {
 		b := blocks[i]
 		t := b.text
-		if b.kind == roman || b.kind == article {
+		if b.kind == roman || b.kind == article || b.kind == docPart || top != noLabel && b.kind == top && (titleDone || top != arabic) {
 			return i
 		}
 		if m := typeRe().FindStringSubmatch(t); m != nil && isUpperLine(m[1]+" X") && !hasLower(m[1]) {
@@ -84,7 +85,12 @@ func (r *register) heading(blocks []block, lx *lexicon) int {
 			continue
 		}
 		switch {
-		case strings.HasPrefix(t, "Căn cứ ") || strings.HasPrefix(t, "Thực hiện ") || strings.HasPrefix(t, "Xét đề nghị"):
+		case strings.HasPrefix(t, "Xét đề nghị"):
+			// The proposal the document answers, not a legal basis.
+			if r.proposedBy == "" {
+				r.proposedBy = strings.TrimRight(t, " .;,")
+			}
+		case strings.HasPrefix(t, "Căn cứ ") || strings.HasPrefix(t, "Thực hiện "):
 			if !titleDone || r.docType != "" {
 				r.bases = append(r.bases, legalBases(t)...)
 			}
@@ -324,13 +330,149 @@ func findProvince(s string, provinces []*model.Province) string {
 
 // findFramework finds the framework whose founding instrument (its
 // decision number) the text cites.
+// findFramework finds the framework whose decision (its number in
+// frameworks.yaml, or in its instrument's words) the text cites; of two
+// cited, the later decision, which a plan implements while it may still
+// cite the one before.
 func findFramework(text string, frameworks []*model.Framework) string {
+	best := (*model.Framework)(nil)
 	for _, f := range frameworks {
-		for _, no := range docNoRe().FindAllString(f.Instrument.VI, -1) {
-			if strings.Contains(text, no) {
-				return f.ID
+		numbers := docNoRe().FindAllString(f.Instrument.VI, -1)
+		if f.Decision.Number != "" {
+			numbers = append(numbers, f.Decision.Number)
+		}
+		for _, no := range numbers {
+			if citesNumber(text, no) && (best == nil || f.Decision.Date.After(best.Decision.Date.Time)) {
+				best = f
 			}
 		}
 	}
-	return ""
+	if best == nil {
+		return ""
+	}
+	return best.ID
+}
+
+// citesNumber reports whether text cites the document numbered no, as
+// "155/QĐ-TTg" and not as a part of "1155/QĐ-TTg".
+func citesNumber(text, no string) bool {
+	for i := 0; ; {
+		k := strings.Index(text[i:], no)
+		if k < 0 {
+			return false
+		}
+		k += i
+		if k == 0 || text[k-1] < '0' || text[k-1] > '9' {
+			return true
+		}
+		i = k + len(no)
+	}
+}
+
+var (
+	provinceNameRe = lazyRegexp(`(?:^|[^\p{L}])(?:tỉnh|thành phố|TỈNH|THÀNH PHỐ|Tỉnh|Thành phố)\s+(\p{Lu}+(?:\s\p{Lu}+){0,3}$|\p{Lu}\p{Ll}+(?:\s\p{Lu}\p{Ll}+){0,3})`)
+	committeeRe    = lazyRegexp(`(?m)^(?:ỦY|UỶ) BAN NHÂN DÂN\s+(TỈNH|THÀNH PHỐ)\s+(\p{Lu}+(?:\s\p{Lu}+){0,3})\s*$`)
+)
+
+// notProvinces are words that follow "tỉnh" without naming a province:
+// "Tỉnh Đoàn" is the youth union, "tỉnh Ủy" the party committee.
+var notProvinces = map[string]bool{"doan": true, "uy": true, "hoi": true, "ve": true, "ban": true, "nay": true, "va": true}
+
+// provinceNamed finds the province or city a text names most often, as
+// "tỉnh Đắk Lắk" or "TỈNH ĐẮK LẮK", in the case the text writes it in
+// a sentence; "" when it names none.
+func provinceNamed(text string) (string, model.ProvinceKind) {
+	count := map[string]int{}
+	kinds := map[string]model.ProvinceKind{}
+	cased := map[string]string{}
+	// The committee that issues the plan names it in its heading.
+	head := text[:min(len(text), 1500)]
+	capitals := map[string]string{}
+	committee := func(m []string) {
+		k := fold.Key(m[2])
+		count[k] += 1000
+		capitals[k] = m[2]
+		kinds[k] = model.ProvinceKindProvince
+		if m[1] == "THÀNH PHỐ" {
+			kinds[k] = model.ProvinceKindCity
+		}
+	}
+	if m := committeeRe().FindStringSubmatch(strings.ReplaceAll(head, "\n", " \n")); m != nil {
+		committee(m)
+	} else if m := committeeRe().FindStringSubmatch(strings.Join(strings.Fields(head[:min(len(head), 200)]), " ")); m != nil {
+		committee(m)
+	}
+	for _, l := range strings.Split(text, "\n") {
+		for _, m := range provinceNameRe().FindAllStringSubmatchIndex(l, -1) {
+			if strings.HasSuffix(strings.ToLower(strings.TrimSpace(l[:m[2]])), "các tỉnh") {
+				continue // "các tỉnh Bắc Lào": other provinces
+			}
+			name := l[m[2]:m[3]]
+			first := fold.Key(strings.Fields(name)[0])
+			if notProvinces[first] {
+				continue
+			}
+			k := fold.Key(name)
+			count[k]++
+			switch {
+			case hasLower(name) && cased[k] == "":
+				cased[k] = name
+			case !hasLower(name) && capitals[k] == "":
+				capitals[k] = name
+			}
+			if kinds[k] == "" {
+				kinds[k] = model.ProvinceKindProvince
+				if strings.Contains(strings.ToLower(l[m[0]:m[2]]), "thành") {
+					kinds[k] = model.ProvinceKindCity
+				}
+			}
+		}
+	}
+	best := ""
+	for k, n := range count {
+		if best == "" || n > count[best] || n == count[best] && k < best {
+			best = k
+		}
+	}
+	if best == "" {
+		return "", ""
+	}
+	name := cased[best]
+	if name == "" {
+		// Only in capitals: each word as a name writes it, "CẦN THƠ"
+		// as "Cần Thơ".
+		var ws []string
+		for _, w := range strings.Fields(capitals[best]) {
+			r, size := utf8.DecodeRuneInString(w)
+			ws = append(ws, string(r)+strings.ToLower(w[size:]))
+		}
+		return strings.Join(ws, " "), kinds[best]
+	}
+	return name, kinds[best]
+}
+
+// slug is an id made of a name: "Đắk Lắk" is "dak-lak".
+func slug(s string) string {
+	var b strings.Builder
+	for _, r := range strings.ToLower(fold.ASCII(s)) {
+		switch {
+		case r >= 'a' && r <= 'z' || r >= '0' && r <= '9':
+			b.WriteRune(r)
+		case b.Len() > 0 && !strings.HasSuffix(b.String(), "-"):
+			b.WriteByte('-')
+		}
+	}
+	return strings.Trim(b.String(), "-")
+}
+
+// provinceEntry is the provinces.yaml entry of a province the content
+// lacks: its id, kind, names in both languages and its People's
+// Committee's name, as docs/content.md asks.
+func provinceEntry(id, vi string, kind model.ProvinceKind) string {
+	en := fold.ASCII(vi)
+	committee, committeeEN := "Ủy ban nhân dân tỉnh "+vi, en+" Provincial People's Committee"
+	if kind == model.ProvinceKindCity {
+		committee, committeeEN = "Ủy ban nhân dân thành phố "+vi, en+" City People's Committee"
+	}
+	return fmt.Sprintf("- id: %s\n  kind: %s\n  name: {vi: %s, en: %s}\n  agencies:\n    ppc: {vi: %s, en: %s}\n", id, kind, vi, en, committee, committeeEN)
 }

@@ -84,7 +84,12 @@ func agencyIDs(list []*model.Agency) []string {
 // their section's), and lists the others.
 type reproduction struct {
 	published, same int
-	missed          []string
+	// samePartners and sameTiming count the published items the draft
+	// has with the same partners, and a timing of the same kind and
+	// years (a draft's deadline may be more precise than the published
+	// one, never of another kind).
+	samePartners, sameTiming int
+	missed                   []string
 }
 
 func (r reproduction) rate() float64 { return float64(r.same) / float64(r.published) }
@@ -97,6 +102,12 @@ func compare(published, drafted *model.Plan) reproduction {
 	r := reproduction{published: len(published.Items)}
 	for _, want := range published.Items {
 		got, ok := byID[want.ID]
+		if ok && slices.Equal(agencyIDs(got.Partners), agencyIDs(want.Partners)) {
+			r.samePartners++
+		}
+		if ok && sameTimingKind(got.Timing, want.Timing) {
+			r.sameTiming++
+		}
 		switch {
 		case !ok:
 			r.missed = append(r.missed, want.ID+": no item with this id")
@@ -109,6 +120,13 @@ func compare(published, drafted *model.Plan) reproduction {
 		}
 	}
 	return r
+}
+
+func sameTimingKind(a, b *model.Timing) bool {
+	if a == nil || b == nil {
+		return a == nil && b == nil
+	}
+	return a.Kind == b.Kind && a.From == b.From && a.To == b.To
 }
 
 func firstDiff(want, got string) string {
@@ -129,17 +147,19 @@ func TestImportSources(t *testing.T) {
 	tests := []struct {
 		source, plan, province string
 		// minSame is how many published items the draft reproduced when
-		// this test was written: fewer is a regression.
-		minSame int
+		// this test was written (same id, text and lead), and
+		// minPartners and minTiming how many had the same partners and
+		// timing: fewer is a regression.
+		minSame, minPartners, minTiming int
 	}{
-		{"thanh-hoa-208-kh-ubnd-2021.txt", "thanh-hoa-208-2021", "", 136}, // of 137
-		{"quang-nam-2021-2025.txt", "quang-nam-2021-2025", "", 62},        // of 67
-		{"da-nang-3881-qd-ubnd-2021.txt", "da-nang-3881-2021", "", 76},    // of 78
-		{"kien-giang-83-kh-ubnd-2017.txt", "kien-giang-83-2017", "", 59},  // of 61
+		{"thanh-hoa-208-kh-ubnd-2021.txt", "thanh-hoa-208-2021", "", 136, 134, 122}, // of 137
+		{"quang-nam-2021-2025.txt", "quang-nam-2021-2025", "", 62, 65, 62},          // of 67
+		{"da-nang-3881-qd-ubnd-2021.txt", "da-nang-3881-2021", "", 76, 76, 70},      // of 78
+		{"kien-giang-83-kh-ubnd-2017.txt", "kien-giang-83-2017", "", 59, 59, 57},    // of 61
 		// The news report has no numbered outline and does not name its
 		// province: the editors attribute it (given here as -province
 		// would give it) and chose the published ids themselves.
-		{"news-plan-2021-07-22.txt", "news-2021-07-22", "tra-vinh", 0}, // of 15
+		{"news-plan-2021-07-22.txt", "news-2021-07-22", "tra-vinh", 0, 0, 0}, // of 15
 	}
 	content := sitetest.Content(t)
 	published, problems := build.Check(content)
@@ -173,8 +193,8 @@ func TestImportSources(t *testing.T) {
 				return
 			}
 			r := compare(planOf(published, tc.plan), planOf(checked, d.ID))
-			t.Logf("%s (%v): %d of %d published items reproduced (%.0f%%); %d sections, %d items, %d agencies matched, %d unmatched",
-				d.ID, elapsed.Round(time.Millisecond), r.same, r.published, 100*r.rate(), d.Report.Sections, d.Report.Items, d.Report.Matched, len(d.Report.Unmatched))
+			t.Logf("%s (%v): %d of %d published items reproduced (%.0f%%), %d with the same partners, %d with the same timing; %d sections, %d items, %d agencies matched, %d unmatched",
+				d.ID, elapsed.Round(time.Millisecond), r.same, r.published, 100*r.rate(), r.samePartners, r.sameTiming, d.Report.Sections, d.Report.Items, d.Report.Matched, len(d.Report.Unmatched))
 			if testing.Verbose() {
 				for _, m := range r.missed {
 					t.Logf("  missed %s", m)
@@ -182,6 +202,9 @@ func TestImportSources(t *testing.T) {
 			}
 			if r.same < tc.minSame {
 				t.Errorf("reproduced %d of the %d published items, want at least %d", r.same, r.published, tc.minSame)
+			}
+			if r.samePartners < tc.minPartners || r.sameTiming < tc.minTiming {
+				t.Errorf("%d items with the published partners and %d with its timing, want at least %d and %d", r.samePartners, r.sameTiming, tc.minPartners, tc.minTiming)
 			}
 		})
 	}

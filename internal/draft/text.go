@@ -10,6 +10,8 @@ import (
 	"unicode/utf8"
 
 	"golang.org/x/text/unicode/norm"
+
+	"sitegen/internal/fold"
 )
 
 // line is one line of the source with its 1-based number.
@@ -29,28 +31,35 @@ const (
 	arabic            // 1.
 	decimal           // 1.1.
 	letter            // a)
-	dash              // -
+	dash              // -, •
 	plus              // +
+	docPart           // Phần I., PHẦN THỨ NHẤT
+	chapter           // Mục 1., Nhiệm vụ 1:
 )
 
 // rank orders label kinds: a paragraph closes every open paragraph of
-// the same or a lower rank.
+// the same or a lower rank. A Phần holds Roman or numbered parts; a Mục
+// or a "Nhiệm vụ N:" sits between a Roman part and its numbered points.
 func (k labelKind) rank() int {
 	switch k {
-	case article, roman:
+	case docPart:
 		return 1
-	case arabic:
+	case article, roman:
 		return 2
-	case decimal:
+	case chapter:
 		return 3
-	case letter:
+	case arabic:
 		return 4
-	case dash:
+	case decimal:
 		return 5
-	case plus:
+	case letter:
 		return 6
+	case dash:
+		return 7
+	case plus:
+		return 8
 	}
-	return 7
+	return 9
 }
 
 // block is a paragraph of the source: lines joined with single spaces,
@@ -70,7 +79,9 @@ var (
 	decimalRe = lazyRegexp(`^(\d{1,2}\.\d{1,2}(?:\.\d{1,2})?)\.?\s+(\S.*)$`)
 	arabicRe  = lazyRegexp(`^(\d{1,2})[.)]\s+(\S.*)$`)
 	letterRe  = lazyRegexp(`^([a-zđ])\)\s*(.*)$`)
-	dashRe    = lazyRegexp(`^[-–—•]\s*(\S.*)$`)
+	dashRe    = lazyRegexp(`^[-–—•·▪]\s*(\S.*)$`)
+	partRe    = lazyRegexp(`^(?:PHẦN|Phần)\s+((?:THỨ|thứ)\s+\p{L}+|[IVXL]{1,5}|\d{1,2})\s*[.:]?\s*(.*)$`)
+	chapterRe = lazyRegexp(`^(Mục|MỤC|Nhiệm vụ|NHIỆM VỤ|Chương|CHƯƠNG)\s+(\d{1,2}|[IVXL]{1,5})\s*[.:]\s*(.*)$`)
 	plusRe    = lazyRegexp(`^\+\s*(\S.*)$`)
 	validRom  = lazyRegexp(`^(L?X{0,3})(IX|IV|V?I{0,3})$`)
 )
@@ -79,6 +90,12 @@ var (
 func parseLabel(s string) (labelKind, string, string) {
 	if m := articleRe().FindStringSubmatch(s); m != nil {
 		return article, "Điều " + m[1], m[2]
+	}
+	if m := partRe().FindStringSubmatch(s); m != nil && (m[2] == "" || !startsLower(m[2])) {
+		return docPart, "Phần " + m[1], m[2]
+	}
+	if m := chapterRe().FindStringSubmatch(s); m != nil && (m[3] == "" || !startsLower(m[3])) {
+		return chapter, titleWord(m[1]) + " " + m[2], m[3]
 	}
 	if m := romanRe().FindStringSubmatch(s); m != nil && validRom().MatchString(m[1]) && (m[2] == "" || !startsLower(m[2])) {
 		return roman, m[1], m[2]
@@ -169,6 +186,73 @@ func agencyLine(s string) bool {
 		}
 	}
 	return false
+}
+
+// attribute is what a line under a task says of it: its lead, its
+// partners, who does it ("Đơn vị thực hiện: Sở X (chủ trì), Y"), its
+// timing, or something else the plan records (its product, its
+// funding). Such a line is no task of its own.
+type attribute int
+
+const (
+	noAttribute attribute = iota
+	attrLead
+	attrPartners
+	attrPerformers
+	attrTiming
+	attrOther
+)
+
+var attributeRe = lazyRegexp(`^(?:(?:Cơ quan|Đơn vị|Cơ quan, đơn vị)\s+(chủ trì|phối hợp|thực hiện)(?:\s+thực hiện)?|(Chủ trì|Phối hợp)(?:\s+thực hiện)?|(Thời gian|Thời hạn|Tiến độ|Hoàn thành|Thời điểm|Mốc thời gian)(?:\s+[\p{Ll}]+){0,3}|(Sản phẩm|Kết quả|Kinh phí|Nguồn kinh phí|Dự kiến sản phẩm)(?:\s+[\p{Ll}]+){0,3})\s*:\s*(.*)$`)
+
+// secondAttributeRe finds a second attribute on the same line: "Cơ quan
+// chủ trì: Sở X; cơ quan phối hợp: Sở Y".
+var secondAttributeRe = lazyRegexp(`(?i)[;,.]\s*((?:cơ quan|đơn vị)\s+(?:chủ trì|phối hợp|thực hiện)(?:\s+thực hiện)?|phối hợp|thời gian(?:\s+[\p{Ll}]+){0,3}|thời hạn(?:\s+[\p{Ll}]+){0,3}|sản phẩm|kinh phí)\s*:`)
+
+// attributesOf reads a line that says what a task's attributes are,
+// one or several: each attribute with its value.
+func attributesOf(s string) (attrs []attribute, values []string) {
+	for s != "" {
+		attr, v := attributeOf(s)
+		if attr == noAttribute {
+			break
+		}
+		next := ""
+		if loc := secondAttributeRe().FindStringIndex(v); loc != nil {
+			next = strings.TrimSpace(v[loc[0]+1:])
+			v = strings.TrimSpace(v[:loc[0]])
+			if r, size := utf8.DecodeRuneInString(next); size > 0 {
+				next = string(unicode.ToUpper(r)) + next[size:]
+			}
+		}
+		attrs, values = append(attrs, attr), append(values, v)
+		s = next
+	}
+	return attrs, values
+}
+
+// attributeOf reads a line that says what a task's attributes are, and
+// returns what it says and its value.
+func attributeOf(s string) (attribute, string) {
+	m := attributeRe().FindStringSubmatch(s)
+	if m == nil {
+		return noAttribute, ""
+	}
+	v := strings.TrimSpace(m[5])
+	if strings.Trim(v, " .;,") == "" {
+		return noAttribute, "" // a heading: "2. Thời gian thực hiện:"
+	}
+	switch {
+	case m[1] == "chủ trì" || m[2] == "Chủ trì":
+		return attrLead, v
+	case m[1] == "phối hợp" || m[2] == "Phối hợp":
+		return attrPartners, v
+	case m[1] == "thực hiện":
+		return attrPerformers, v
+	case m[3] != "":
+		return attrTiming, v
+	}
+	return attrOther, v
 }
 
 // normalise makes the text NFC with "\n" line ends and no byte-order
@@ -284,7 +368,7 @@ func paragraphs(lines []line, full string, startsAgency func(string) bool) []blo
 			}
 			continue
 		}
-		if len(cur) > 0 && (lay.perLine || breaksBefore(lines[i-1].text, t, cur[0], lay, full, startsAgency)) {
+		if len(cur) > 0 && (lay.perLine || breaksBefore(lines[i-1].text, t, cur[0], lay, full, startsAgency) && !openParenthesis(cur, t)) {
 			flush()
 		}
 		if len(cur) == 0 {
@@ -346,6 +430,23 @@ func breaksBefore(prev, t, first string, lay layout, full string, startsAgency f
 	return false
 }
 
+// openParenthesis reports whether the paragraph so far leaves a
+// parenthesis open that line t, which has no label, goes on with: "(Văn
+// phòng / Ủy ban nhân dân tỉnh chủ trì)" is one remark over two lines.
+func openParenthesis(cur []string, t string) bool {
+	if k, _, _ := parseLabel(t); k != noLabel {
+		return false
+	}
+	open := 0
+	for i, l := range cur {
+		if i == 0 {
+			_, _, l = parseLabel(l) // the ")" of "a)" opens nothing
+		}
+		open += strings.Count(l, "(") - strings.Count(l, ")")
+	}
+	return open > 0
+}
+
 // functionWords cannot end a heading: a line ending in one goes on.
 var functionWords = map[string]bool{"với": true, "của": true, "và": true, "các": true, "cho": true, "về": true, "tại": true,
 	"theo": true, "trong": true, "để": true, "từ": true, "đến": true, "những": true, "là": true, "có": true, "được": true,
@@ -379,6 +480,13 @@ func hyphenInWord(prev, next, full string) bool {
 	return strings.Contains(full, lastWord(prev)+" - "+firstWord(next))
 }
 
+// titleWord writes a label's word as a sentence does: "MỤC" is "Mục".
+func titleWord(w string) string {
+	r := []rune(strings.ToLower(w))
+	r[0] = unicode.ToUpper(r[0])
+	return string(r)
+}
+
 // letterID is a letter label as an id part: đ is written dd.
 func letterID(s string) string {
 	return strings.ReplaceAll(strings.ToLower(s), "đ", "dd")
@@ -394,6 +502,9 @@ func labelID(k labelKind, label string) string {
 	case decimal:
 		parts := strings.Split(label, ".")
 		return parts[len(parts)-1]
+	case docPart, chapter:
+		// "Phần I" is "phan-i", "Nhiệm vụ 3" is "nhiem-vu-3".
+		return strings.ReplaceAll(strings.ToLower(fold.ASCII(label)), " ", "-")
 	case letter:
 		return letterID(label)
 	}

@@ -28,6 +28,12 @@ func TestParseLabel(t *testing.T) {
 		{"+ Kiện toàn", plus, "", "Kiện toàn"},
 		{"Điều 3. Chánh Văn phòng", article, "Điều 3", "Chánh Văn phòng"},
 		{"2021-2025 trên địa bàn", noLabel, "", "2021-2025 trên địa bàn"},
+		{"PHẦN I. QUAN ĐIỂM VÀ MỤC TIÊU", docPart, "Phần I", "QUAN ĐIỂM VÀ MỤC TIÊU"},
+		{"Phần thứ hai: NHIỆM VỤ", docPart, "Phần thứ hai", "NHIỆM VỤ"},
+		{"Mục 2. Mục tiêu", chapter, "Mục 2", "Mục tiêu"},
+		{"Nhiệm vụ 10: Sơ kết, tổng kết", chapter, "Nhiệm vụ 10", "Sơ kết, tổng kết"},
+		{"Nhiệm vụ 3: tiếp tục", noLabel, "", "Nhiệm vụ 3: tiếp tục"},
+		{"• Con người là trung tâm", dash, "", "Con người là trung tâm"},
 		{"25/01/2016 của Thủ tướng", noLabel, "", "25/01/2016 của Thủ tướng"},
 	}
 	for _, tc := range tests {
@@ -145,7 +151,7 @@ func testSite() *model.Site {
 }
 
 func TestLexiconRead(t *testing.T) {
-	lx := newLexicon(testSite(), "thanh-hoa")
+	lx := newLexicon(testSite(), "thanh-hoa", "Thanh Hóa")
 	tests := []struct {
 		phrase     string
 		stopAtText bool
@@ -175,6 +181,13 @@ func TestLexiconRead(t *testing.T) {
 }
 
 func TestTiming(t *testing.T) {
+	due := func(s string) model.Due {
+		d, err := model.ParseDue(s)
+		if err != nil {
+			t.Fatal(err)
+		}
+		return d
+	}
 	tests := []struct {
 		in   string
 		cell bool
@@ -183,14 +196,34 @@ func TestTiming(t *testing.T) {
 		{"Định kỳ trước ngày 15/12 hằng năm, báo cáo kết quả", false, &timing{kind: "annual", vi: "Định kỳ trước ngày 15/12 hằng năm"}},
 		{"Định kỳ hằng năm (trước ngày 15/12) báo cáo", false, &timing{kind: "annual", vi: "Định kỳ hằng năm (trước ngày 15/12)"}},
 		{"báo cáo định kỳ hàng năm (trước ngày 15 tháng 12); phối hợp", false, &timing{kind: "annual", vi: "định kỳ hàng năm (trước ngày 15 tháng 12)"}},
-		{"hoàn thành trước ngày 30/6/2022", false, &timing{kind: "date", date: "2022-06-30", vi: "trước ngày 30/6/2022"}},
+		{"hoàn thành trước ngày 30/6/2022", false, &timing{kind: "once", by: due("2022-06-30"), vi: "hoàn thành trước ngày 30/6/2022"}},
+		{"tổng hợp, báo cáo trước ngày 30/9/2026.", false, &timing{kind: "once", by: due("2026-09-30"), vi: "trước ngày 30/9/2026"}},
+		{"hoàn thành đến cuối quý III năm 2021", false, &timing{kind: "once", by: due("2021-Q3"), vi: "đến cuối quý III năm 2021"}},
+		{"Tổ chức hội nghị trong Quý III/2026 tại tỉnh", false, &timing{kind: "once", by: due("2026-Q3"), vi: "trong Quý III/2026"}},
+		{"phát hành trong tháng 6/2026", false, &timing{kind: "once", by: due("2026-06"), vi: "trong tháng 6/2026"}},
+		{"Đăng cai Diễn đàn năm 2028 (Sở X chủ trì)", false, &timing{kind: "once", by: due("2028"), vi: "năm 2028"}},
+		{"Luật ngày 19 tháng 02 năm 2025 quy định", false, nil},
+		{"Triển khai Nghị định số 24/2014/NĐ-CP ngày 04/4/2014 của Chính phủ", false, nil},
+		{"Kiểm tra, hoàn thành trước 31/12/2027.", false, &timing{kind: "once", by: due("2027-12-31"), vi: "hoàn thành trước 31/12/2027"}},
+		{"30/6/2027", true, &timing{kind: "once", by: due("2027-06-30"), vi: "30/6/2027"}},
+		{"báo cáo trước ngày 30 tháng 6 năm 2026", false, &timing{kind: "once", by: due("2026-06-30"), vi: "trước ngày 30 tháng 6 năm 2026"}},
+		{"báo cáo kết quả định kỳ 6 tháng gửi Sở Nội vụ", false, &timing{kind: "semiannual", vi: "định kỳ 6 tháng"}},
+		{"kiểm tra định kỳ hằng quý", false, &timing{kind: "quarterly", vi: "định kỳ hằng quý"}},
+		{"phát sóng hằng tháng", false, &timing{kind: "monthly", vi: "hằng tháng"}},
 		{"đào tạo nghề giai đoạn 2021- 2025; triển khai", false, &timing{kind: "period", from: 2021, to: 2025, vi: "giai đoạn 2021- 2025"}},
-		{"Năm 2020: Đánh giá giữa kỳ; giai đoạn 2016-2020", false, &timing{kind: "once", vi: "Năm 2020"}},
+		{"Năm 2020: Đánh giá giữa kỳ; giai đoạn 2016-2020", false, &timing{kind: "once", by: due("2020"), vi: "Năm 2020"}},
 		{"Tuyên truyền rộng rãi", false, nil},
 		{"Hàng năm", true, &timing{kind: "annual", vi: "Hàng năm"}},
+		{"Tháng 9 hằng năm", true, &timing{kind: "annual", vi: "Tháng 9 hằng năm"}},
 		{"Giai đoạn 2021-2025", true, &timing{kind: "period", from: 2021, to: 2025, vi: "Giai đoạn 2021-2025"}},
+		{"2026 - 2030", true, &timing{kind: "period", from: 2026, to: 2030, vi: "2026 - 2030"}},
 		{"Thường xuyên", true, &timing{kind: "ongoing", vi: "Thường xuyên"}},
-		{"Quý II/2022", true, &timing{kind: "once", vi: "Quý II/2022"}},
+		{"Quý II/2022", true, &timing{kind: "once", by: due("2022-Q2"), vi: "Quý II/2022"}},
+		{"Tháng 12/2026", true, &timing{kind: "once", by: due("2026-12"), vi: "Tháng 12/2026"}},
+		{"Năm 2027", true, &timing{kind: "once", by: due("2027"), vi: "Năm 2027"}},
+		{"2027", true, &timing{kind: "once", by: due("2027"), vi: "2027"}},
+		{"Trước ngày 30/10/2026", true, &timing{kind: "once", by: due("2026-10-30"), vi: "Trước ngày 30/10/2026"}},
+		{"Định kỳ 6 tháng", true, &timing{kind: "semiannual", vi: "Định kỳ 6 tháng"}},
 		{"Theo kế hoạch của Bộ", true, nil},
 	}
 	for _, tc := range tests {
@@ -288,5 +321,139 @@ func TestContiguous(t *testing.T) {
 		if got := contiguous(tc.paras, source); got != tc.want {
 			t.Errorf("%s: contiguous = %q, want %q", tc.name, got, tc.want)
 		}
+	}
+}
+
+func TestAttributes(t *testing.T) {
+	tests := []struct {
+		in     string
+		attrs  []attribute
+		values []string
+	}{
+		{"Cơ quan chủ trì: Sở Nội vụ.", []attribute{attrLead}, []string{"Sở Nội vụ."}},
+		{"Cơ quan phối hợp: Tỉnh Đoàn; Đài Phát thanh và Truyền hình tỉnh.", []attribute{attrPartners}, []string{"Tỉnh Đoàn; Đài Phát thanh và Truyền hình tỉnh."}},
+		{"Đơn vị thực hiện: Sở Y tế (chủ trì), Công an tỉnh.", []attribute{attrPerformers}, []string{"Sở Y tế (chủ trì), Công an tỉnh."}},
+		{"Thời gian thực hiện: Quý III/2026.", []attribute{attrTiming}, []string{"Quý III/2026."}},
+		{"Hoàn thành: tháng 12/2026.", []attribute{attrTiming}, []string{"tháng 12/2026."}},
+		{"Sản phẩm: Báo cáo", []attribute{attrOther}, []string{"Báo cáo"}},
+		{"Cơ quan chủ trì thực hiện: Sở Y tế; cơ quan phối hợp: Sở Tài chính, Sở Nội vụ.", []attribute{attrLead, attrPartners}, []string{"Sở Y tế", "Sở Tài chính, Sở Nội vụ."}},
+		{"Chủ trì: Sở Nội vụ; thời gian: năm 2026", []attribute{attrLead, attrTiming}, []string{"Sở Nội vụ", "năm 2026"}},
+		// A heading that names the part on time, and a task, are no lines of attributes.
+		{"Thời gian thực hiện:", nil, nil},
+		{"Kinh phí thực hiện Kế hoạch được bố trí trong dự toán.", nil, nil},
+	}
+	for _, tc := range tests {
+		attrs, values := attributesOf(tc.in)
+		if !slices.Equal(attrs, tc.attrs) || !slices.Equal(values, tc.values) {
+			t.Errorf("attributesOf(%q) = %v %q, want %v %q", tc.in, attrs, values, tc.attrs, tc.values)
+		}
+	}
+}
+
+func TestParenAgencies(t *testing.T) {
+	tests := []struct {
+		in, lead, partners string
+		ok                 bool
+	}{
+		{"Tập huấn cho cán bộ (Sở Y tế chủ trì).", "Sở Y tế", "", true},
+		{"Tổ chức hội nghị (Sở Nội vụ chủ trì, phối hợp với Sở Ngoại vụ, Sở Tài chính).", "Sở Nội vụ", "Sở Ngoại vụ, Sở Tài chính", true},
+		{"Tuyên truyền (Sở X chủ trì, Sở Y phối hợp)", "Sở X", "Sở Y", true},
+		{"Hỗ trợ thanh niên (Tỉnh Đoàn chủ trì; thời gian: năm 2027).", "Tỉnh Đoàn", "", true},
+		{"Số hóa di sản (Sở X chủ trì, phối hợp với Sở Y; thực hiện trong quý III/2027).", "Sở X", "Sở Y", true},
+		{"Theo Quyết định (số 12/QĐ-UBND) của tỉnh.", "", "", false},
+		{"Dạy nghề (Sở Nội vụ chủ trì; Sở Y tế, Sở Tài chính phối hợp).", "Sở Nội vụ", "Sở Y tế, Sở Tài chính", true},
+	}
+	for _, tc := range tests {
+		lead, partners, ok := parenAgencies(tc.in)
+		if lead != tc.lead || partners != tc.partners || ok != tc.ok {
+			t.Errorf("parenAgencies(%q) = %q %q %v, want %q %q %v", tc.in, lead, partners, ok, tc.lead, tc.partners, tc.ok)
+		}
+	}
+}
+
+func TestLeadAndPartners(t *testing.T) {
+	tests := []struct{ in, lead, partners string }{
+		{"Sở Văn hóa, Thể thao và Du lịch (chủ trì), Đài Phát thanh và Truyền hình tỉnh, Báo Lào Cai.", "Sở Văn hóa, Thể thao và Du lịch", "Đài Phát thanh và Truyền hình tỉnh, Báo Lào Cai"},
+		{"Sở Nội vụ chủ trì; Công an tỉnh phối hợp.", "Sở Nội vụ", "Công an tỉnh"},
+		{"Sở Y tế chủ trì, phối hợp với Sở Tài chính", "Sở Y tế", "Sở Tài chính"},
+		{"Sở Nội vụ chủ trì", "Sở Nội vụ", ""},
+	}
+	for _, tc := range tests {
+		if lead, partners, _ := leadAndPartners(tc.in); lead != tc.lead || partners != tc.partners {
+			t.Errorf("leadAndPartners(%q) = %q %q, want %q %q", tc.in, lead, partners, tc.lead, tc.partners)
+		}
+	}
+}
+
+func TestOutlineTop(t *testing.T) {
+	blocks := func(lines ...string) []block {
+		var out []block
+		for i, l := range lines {
+			out = append(out, newBlock(i+1, l))
+		}
+		return out
+	}
+	tests := []struct {
+		name   string
+		blocks []block
+		want   labelKind
+	}{
+		{"roman", blocks("I. MỤC ĐÍCH", "1. Mục đích", "II. NHIỆM VỤ"), roman},
+		{"arabic parts in capitals", blocks("1. MỤC TIÊU", "1.1. Mục tiêu chung", "a) Nội dung", "2. NHIỆM VỤ", "3. TỔ CHỨC THỰC HIỆN"), arabic},
+		{"parts", blocks("PHẦN I. MỤC TIÊU", "Mục 1. Quan điểm", "PHẦN II. NHIỆM VỤ"), docPart},
+		{"articles only", blocks("Điều 1. Ban hành", "Điều 2. Hiệu lực"), article},
+		{"a news report", blocks("Hải Phòng ban hành kế hoạch", "Theo Kế hoạch, thành phố ..."), noLabel},
+	}
+	for _, tc := range tests {
+		if got := outlineTop(tc.blocks); got != tc.want {
+			t.Errorf("%s: outlineTop = %v, want %v", tc.name, got, tc.want)
+		}
+	}
+}
+
+func TestGroupRow(t *testing.T) {
+	tests := []struct {
+		cells []string
+		want  string
+		ok    bool
+	}{
+		{[]string{"I", "NHÓM NHIỆM VỤ NÂNG CAO NHẬN THỨC", "", "", ""}, "I. NHÓM NHIỆM VỤ NÂNG CAO NHẬN THỨC", true},
+		{[]string{"II. PHÁT TRIỂN XÃ HỘI", "", "", ""}, "II. PHÁT TRIỂN XÃ HỘI", true},
+		{[]string{"1", "Hỗ trợ học nghề", "", "", ""}, "", false},
+		{[]string{"I", "Nội dung", "Sở Y tế", "", ""}, "", false},
+	}
+	for _, tc := range tests {
+		n := 0
+		for _, c := range tc.cells {
+			if c != "" {
+				n++
+			}
+		}
+		if got, ok := groupRow(tc.cells, n); got != tc.want || ok != tc.ok {
+			t.Errorf("groupRow(%q) = %q %v, want %q %v", tc.cells, got, ok, tc.want, tc.ok)
+		}
+	}
+}
+
+func TestProvinceNamed(t *testing.T) {
+	tests := []struct {
+		text, name string
+		kind       model.ProvinceKind
+	}{
+		{"ỦY BAN NHÂN DÂN\nTỈNH ĐẮK LẮK\n\nKẾ HOẠCH\nThực hiện trên địa bàn tỉnh Đắk Lắk", "Đắk Lắk", model.ProvinceKindProvince},
+		{"ỦY BAN NHÂN DÂN THÀNH PHỐ CẦN THƠ\nKẾ HOẠCH", "Cần Thơ", model.ProvinceKindCity},
+		// Other provinces named in the text ("các tỉnh Bắc Lào") and the
+		// youth union ("Tỉnh Đoàn") are not the plan's.
+		{"Giao lưu với các tỉnh Bắc Lào. Tỉnh Đoàn chủ trì. Kế hoạch của tỉnh Nghệ An, tỉnh Nghệ An.", "Nghệ An", model.ProvinceKindProvince},
+		{"Kế hoạch không nêu tên địa phương.", "", ""},
+	}
+	for _, tc := range tests {
+		name, kind := provinceNamed(tc.text)
+		if name != tc.name || kind != tc.kind {
+			t.Errorf("provinceNamed(%q) = %q %q, want %q %q", tc.text, name, kind, tc.name, tc.kind)
+		}
+	}
+	if got := provinceEntry("dak-lak", "Đắk Lắk", model.ProvinceKindProvince); got != "- id: dak-lak\n  kind: province\n  name: {vi: Đắk Lắk, en: Dak Lak}\n  agencies:\n    ppc: {vi: Ủy ban nhân dân tỉnh Đắk Lắk, en: Dak Lak Provincial People's Committee}\n" {
+		t.Errorf("provinceEntry = %q", got)
 	}
 }

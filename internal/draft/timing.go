@@ -1,10 +1,10 @@
 package draft
 
 import (
+	"regexp"
 	"strconv"
 	"strings"
 
-	"sitegen/internal/fold"
 	"sitegen/internal/model"
 )
 
@@ -12,68 +12,150 @@ import (
 type timing struct {
 	kind     model.TimingKind
 	from, to int
-	date     string // YYYY-MM-DD
+	by       model.Due // a one-off task's deadline, as precise as the words
 	vi       string
 }
 
+// The phrases that say when, in the order they are tried: the most
+// precise deadline first, then cadences, then a period, then a bare
+// year. Each gives the timing its words say, and no more: "Quý III/2026"
+// is due by the end of a quarter, not on a day the importer would have
+// to make up.
 var (
-	byDateRe = lazyRegexp(`(?i)trước ngày (\d{1,2})/(\d{1,2})/(\d{4})`)
-	annualRe = lazyRegexp(`(?i)(?:định kỳ\s+)?(?:\(?trước ngày \d{1,2}(?:/| tháng )\d{1,2}\)?\s+)?(?:hằng|hàng) năm(?:\s+\(?trước ngày \d{1,2}(?:/| tháng )\d{1,2}\)?)?`)
-	spanRe   = lazyRegexp(`(?i)giai đoạn\s+(\d{4})\s*-\s*(\d{4})`)
-	yearRe   = lazyRegexp(`^(?i)(năm \d{4})\s*:`)
-	cellYear = lazyRegexp(`(?i)^(?:năm|quý [IV]+/|tháng \d{1,2}/)\s*(\d{4})$`)
+	// A day is a deadline after a word that says so: "ngày 04/4/2014"
+	// alone is the date of a document the sentence cites.
+	dayRe        = lazyRegexp(`(?i)(?:trước|đến|chậm nhất|hoàn thành trước|hoàn thành|trong|vào)\s+(?:(?:hết|cuối)\s+)?(?:ngày\s+)?(\d{1,2})\s*/\s*(\d{1,2})\s*/\s*(\d{4})`)
+	cellDayRe    = lazyRegexp(`(?i)^(?:ngày\s+)?(\d{1,2})\s*/\s*(\d{1,2})\s*/\s*(\d{4})$`)
+	quarterRe    = lazyRegexp(`(?i)(?:(?:đến|trước|trong|vào|hoàn thành trong|hoàn thành|dự kiến trong|dự kiến)\s+)?(?:(?:hết|cuối)\s+)?quý\s+(IV|I{1,3}|[1-4])\s*(?:/|năm|-)\s*(\d{4})`)
+	monthRe      = lazyRegexp(`(?i)(?:(?:đến|trước|trong|vào|hoàn thành trong|hoàn thành|dự kiến trong|dự kiến)\s+)?(?:(?:hết|cuối)\s+)?tháng\s+(\d{1,2})\s*(?:/|năm)\s*(\d{4})`)
+	semiannualRe = lazyRegexp(`(?i)(?:định kỳ\s+(?:0?6|sáu)\s+tháng(?:\s+(?:một|1)\s+lần)?|(?:0?6|sáu)\s+tháng\s*(?:(?:một|1)\s+lần|/\s*lần)|(?:hằng|hàng|mỗi)\s+(?:0?6|sáu)\s+tháng)`)
+	quarterlyRe  = lazyRegexp(`(?i)(?:định kỳ\s+)?(?:hằng|hàng)\s+quý`)
+	monthlyRe    = lazyRegexp(`(?i)(?:định kỳ\s+)?(?:hằng|hàng)\s+tháng`)
+	annualRe     = lazyRegexp(`(?i)(?:định kỳ\s+)?(?:\(?trước ngày \d{1,2}(?:/| tháng )\d{1,2}\)?\s+)?(?:hằng|hàng) năm(?:\s+\(?trước ngày \d{1,2}(?:/| tháng )\d{1,2}\)?)?`)
+	spanRe       = lazyRegexp(`(?i)giai đoạn\s+(\d{4})\s*-\s*(\d{4})`)
+	yearRe       = lazyRegexp(`(?i)(?:(?:trong|vào|hoàn thành trong|hoàn thành|đến hết|đến cuối|dự kiến trong|dự kiến)\s+)?năm\s+(\d{4})`)
+	yearStartRe  = lazyRegexp(`^(?i)(năm \d{4})\s*:`)
+	cellSpanRe   = lazyRegexp(`(?i)^(?:(?:từ\s+)?(?:năm\s+)?)?(\d{4})\s*(?:-|–|đến(?:\s+năm)?)\s*(\d{4})$`)
+	cellYearRe   = lazyRegexp(`^(\d{4})$`)
+	ongoingRe    = lazyRegexp(`(?i)^(?:thường xuyên|liên tục|hằng ngày|hàng ngày)(?:[,;].*)?$`)
 )
 
+var romanQuarter = map[string]int{"I": 1, "II": 2, "III": 3, "IV": 4, "1": 1, "2": 2, "3": 3, "4": 4}
+
 // timingIn finds a timing phrase in an item's text: a year "Năm 2017:"
-// that opens it, a date, "hằng năm" or a period "giai đoạn 2021-2025".
+// that opens it, a day, a quarter, a month or a year it is due by, a
+// cadence ("định kỳ 6 tháng", "hằng quý", "hằng tháng", "hằng năm") or
+// a period "giai đoạn 2026-2030".
 func timingIn(s string) *timing {
-	if m := yearRe().FindStringSubmatch(s); m != nil {
-		return &timing{kind: model.TimingOnce, vi: m[1]}
+	if m := yearStartRe().FindStringSubmatch(s); m != nil {
+		y, _ := strconv.Atoi(m[1][len(m[1])-4:])
+		return once(model.Due{Year: y}, m[1])
 	}
-	if m := byDateRe().FindStringSubmatch(s); m != nil {
-		if d, ok := ymd(m[3], m[2], m[1]); ok {
-			return &timing{kind: model.TimingDate, date: d, vi: m[0]}
+	return readTiming(s)
+}
+
+// readTiming finds the first timing phrase in s, in order of precision.
+func readTiming(s string) *timing {
+	if m := dayRe().FindStringSubmatch(s); m != nil {
+		if d, err := model.ParseDue(m[3] + "-" + pad(m[2]) + "-" + pad(m[1])); err == nil {
+			return once(d, m[0])
 		}
 	}
-	if m := annualRe().FindString(s); m != "" {
-		return &timing{kind: model.TimingAnnual, vi: strings.TrimSpace(m)}
+	if m := dayWordsRe().FindStringSubmatch(s); m != nil {
+		if d, err := model.ParseDue(m[3] + "-" + pad(m[2]) + "-" + pad(m[1])); err == nil {
+			return once(d, m[0])
+		}
+	}
+	if m := quarterRe().FindStringSubmatch(s); m != nil {
+		y, _ := strconv.Atoi(m[2])
+		return once(model.Due{Year: y, Quarter: romanQuarter[strings.ToUpper(m[1])]}, m[0])
+	}
+	for _, loc := range monthRe().FindAllStringSubmatchIndex(s, -1) {
+		if dayBeforeRe().MatchString(s[:loc[0]]) {
+			continue // "ngày 19 tháng 02 năm 2025": a date the sentence cites
+		}
+		if d, err := model.ParseDue(s[loc[4]:loc[5]] + "-" + pad(s[loc[2]:loc[3]])); err == nil {
+			return once(d, s[loc[0]:loc[1]])
+		}
+	}
+	for _, c := range []struct {
+		re   *regexp.Regexp
+		kind model.TimingKind
+	}{{semiannualRe(), model.TimingSemiannual}, {quarterlyRe(), model.TimingQuarterly}, {monthlyRe(), model.TimingMonthly}, {annualRe(), model.TimingAnnual}} {
+		if m := c.re.FindString(s); m != "" {
+			return &timing{kind: c.kind, vi: strings.TrimSpace(m)}
+		}
 	}
 	if m := spanRe().FindStringSubmatch(s); m != nil {
 		if t := span(m); t != nil {
 			return t
 		}
 	}
+	for _, loc := range yearRe().FindAllStringSubmatchIndex(s, -1) {
+		// "ngày 19 tháng 02 năm 2025" is a date in a sentence, not a
+		// deadline; "trước năm 2027" says before, not by.
+		before := strings.ToLower(strings.TrimSpace(s[:loc[0]]))
+		if dateBeforeRe().MatchString(before) || strings.HasSuffix(before, "trước") || strings.HasSuffix(before, "đến") {
+			continue
+		}
+		y, _ := strconv.Atoi(s[loc[2]:loc[3]])
+		if y >= 1900 {
+			return once(model.Due{Year: y}, s[loc[0]:loc[1]])
+		}
+	}
 	return nil
 }
 
-// timingCell reads the timing column of an appendix table, which holds
-// nothing but the timing.
+var (
+	dateBeforeRe = lazyRegexp(`tháng\s+\d{1,2}$`)
+	dayBeforeRe  = lazyRegexp(`ngày\s+\d{1,2}\s*$`)
+	// A day written in words is a deadline only after a word that says so.
+	dayWordsRe = lazyRegexp(`(?i)(?:trước|đến|chậm nhất|hoàn thành trước)\s+ngày\s+(\d{1,2})\s+tháng\s+(\d{1,2})\s+năm\s+(\d{4})`)
+)
+
+func once(d model.Due, words string) *timing {
+	return &timing{kind: model.TimingOnce, by: d, vi: strings.TrimSpace(words)}
+}
+
+func pad(s string) string {
+	if len(s) == 1 {
+		return "0" + s
+	}
+	return s
+}
+
+// timingCell reads the timing column of a table, or a "Thời gian thực
+// hiện: ..." line, which hold nothing but the timing: the whole cell is
+// the timing's words.
 func timingCell(s string) *timing {
-	s = strings.TrimSpace(strings.TrimRight(s, "."))
-	k := fold.Key(s)
-	switch {
-	case s == "":
+	s = strings.TrimSpace(strings.TrimRight(strings.TrimSpace(s), ".;,"))
+	if s == "" {
 		return nil
-	case k == "hang nam" || k == "hang nam." || strings.HasPrefix(k, "hang nam") && len(k) < 30:
-		return &timing{kind: model.TimingAnnual, vi: s}
-	case k == "thuong xuyen" || k == "lien tuc":
+	}
+	if ongoingRe().MatchString(s) {
 		return &timing{kind: model.TimingOngoing, vi: s}
 	}
-	if m := spanRe().FindStringSubmatch(s); m != nil && len(s) < 40 {
+	if m := cellSpanRe().FindStringSubmatch(s); m != nil {
 		if t := span(m); t != nil {
 			t.vi = s
 			return t
 		}
 	}
-	if m := byDateRe().FindStringSubmatch(s); m != nil {
-		if d, ok := ymd(m[3], m[2], m[1]); ok {
-			return &timing{kind: model.TimingDate, date: d, vi: s}
+	if m := cellYearRe().FindStringSubmatch(s); m != nil {
+		y, _ := strconv.Atoi(m[1])
+		return once(model.Due{Year: y}, s)
+	}
+	if m := cellDayRe().FindStringSubmatch(s); m != nil {
+		if d, err := model.ParseDue(m[3] + "-" + pad(m[2]) + "-" + pad(m[1])); err == nil {
+			return once(d, s)
 		}
 	}
-	if cellYear().MatchString(s) {
-		return &timing{kind: model.TimingOnce, vi: s}
+	t := readTiming(s)
+	if t == nil {
+		return nil
 	}
-	return nil
+	t.vi = s
+	return t
 }
 
 func span(m []string) *timing {

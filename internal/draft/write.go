@@ -51,6 +51,9 @@ func (d *drafter) yaml(srcName string) ([]byte, error) {
 
 	top := mapping()
 	top.add("id", str(d.id))
+	dr := &yaml.Node{Kind: yaml.ScalarNode, Tag: "!!bool", Value: "true"}
+	dr.LineComment = "# not published until an editor has confirmed every guess and deleted this line"
+	top.add("draft", dr)
 	d.placeFields(top)
 	tn := mapping()
 	tn.add("vi", folded(d.reg.title))
@@ -69,7 +72,8 @@ func (d *drafter) yaml(srcName string) ([]byte, error) {
 
 	doc := &yaml.Node{Kind: yaml.DocumentNode, Content: []*yaml.Node{top.node},
 		HeadComment: "# Draft made by `sitegen import` from " + srcName + ".\n" +
-			"# Check every line marked \"# guess\", add the English (`en:`), then run `sitegen check`."}
+			"# `sitegen check` lists every line marked \"# guess\": confirm or correct each and delete its comment,\n" +
+			"# add the English (`en:`), then delete `draft: true`; until then `sitegen build` does not publish the plan."}
 	return encodeDraft(doc)
 }
 
@@ -109,8 +113,8 @@ func (d *drafter) placeFields(top *mapper) {
 	if r.province != "" {
 		v := str(r.province)
 		v.LineComment = comment(r.provNote)
-		if r.news && d.in.Province != "" {
-			v.LineComment = "# the source does not name the province: if the editors attribute it, write `attribution:` instead (docs/content.md)"
+		if vi, _ := provinceNamed(d.text); r.news && d.in.Province != "" && vi == "" {
+			v.LineComment = "# guess: the source does not name the province: if the editors attribute it, write `attribution:` instead (docs/content.md)"
 		}
 		top.add("province", v)
 	} else {
@@ -262,6 +266,11 @@ func (d *drafter) document() *yaml.Node {
 		}
 		m.add("signer", s.node)
 	}
+	if r.proposedBy != "" {
+		pb := mapping()
+		pb.add("vi", folded(r.proposedBy))
+		m.add("proposed_by", pb.node)
+	}
 	if len(r.bases) > 0 {
 		seq := &yaml.Node{Kind: yaml.SequenceNode}
 		for _, b := range r.bases {
@@ -370,8 +379,8 @@ func (d *drafter) itemNode(n *node) *yaml.Node {
 			t.add("from", num(n.timing.from))
 			t.add("to", num(n.timing.to))
 		}
-		if n.timing.date != "" {
-			t.add("date", str(n.timing.date))
+		if !n.timing.by.IsZero() {
+			t.add("by", str(n.timing.by.String()))
 		}
 		t.add("vi", str(n.timing.vi))
 		t.node.LineComment = comment(n.timingNote)

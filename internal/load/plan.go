@@ -97,6 +97,8 @@ func (l *loader) planHead(name string) (*decoder, *mapping, *model.Plan) {
 		p.Pos.Line = 1
 	}
 	m.what = fmt.Sprintf("plan %q", p.ID)
+	p.Draft = m.bool("draft")
+	p.Guesses = guesses(name, b)
 	if p.ID != "" && p.ID != stem {
 		d.errs.Errorf(m.keyPos("id"), fmt.Sprintf("rename the file to %s.yaml or write `id: %s`", p.ID, stem), "plan id %q does not match the file name %q", p.ID, path.Base(name))
 	}
@@ -340,6 +342,13 @@ func (l *loader) item(d *decoder, n *yaml.Node) *model.Item {
 		if t.Kind == model.TimingDate && t.Date.IsZero() && !tm.has("date") {
 			tm.missing("date", "2025-12-31")
 		}
+		if bn := tm.value("by"); bn != nil {
+			t.By = due(d, bn, m.what)
+			if !t.By.IsZero() && t.Kind != model.TimingOnce {
+				d.errs.Errorf(d.pos(bn), "write `kind: once` for a task due by a date, or leave `by:` out",
+					"%s: timing of kind %q takes no deadline `by`", m.what, t.Kind)
+			}
+		}
 		tm.end()
 		it.Timing = t
 	}
@@ -407,6 +416,39 @@ func omissions(d *decoder, sm *mapping) []*model.Omission {
 		}
 		om.end()
 		out = append(out, o)
+	}
+	return out
+}
+
+// due reads a deadline at the precision the source gives it.
+func due(d *decoder, n *yaml.Node, what string) model.Due {
+	v, err := model.ParseDue(n.Value)
+	if n.Kind != yaml.ScalarNode || err != nil {
+		d.errs.Errorf(d.pos(n), "write a year (2026), a quarter (2026-Q3), a month (2026-06) or a day (2026-09-30), only as precise as the source",
+			"%s: timing `by` %q is not a deadline", what, n.Value)
+		return model.Due{}
+	}
+	if v.Year < MinYear || v.Year > MaxYear {
+		d.errs.Errorf(d.pos(n), "write the year in full, e.g. 2026", "%s: timing `by` is in the year %d, outside %d-%d", what, v.Year, MinYear, MaxYear)
+		return model.Due{}
+	}
+	return v
+}
+
+// guesses finds the "# guess" comments sitegen import left in a plan
+// file: each is a reading an editor confirms (or corrects) and then
+// deletes. A comment starts the line or follows a space; inside a
+// quoted or block text "#" is no comment, but no plan's text says
+// "# guess".
+func guesses(file string, b []byte) []model.Guess {
+	var out []model.Guess
+	for i, l := range strings.Split(string(b), "\n") {
+		at := strings.Index(l, "# guess")
+		if at < 0 || at > 0 && l[at-1] != ' ' && l[at-1] != '\t' {
+			continue
+		}
+		what := strings.TrimSpace(strings.TrimPrefix(strings.TrimPrefix(l[at+len("# guess"):], ":"), " "))
+		out = append(out, model.Guess{Pos: diag.Pos{File: file, Line: i + 1}, Text: what})
 	}
 	return out
 }

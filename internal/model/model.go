@@ -409,6 +409,12 @@ type Plan struct {
 	// renumbering or a withdrawal.
 	Moved     []*Move
 	Withdrawn []*Withdrawal
+	// Draft marks a plan that sitegen import made and no editor has yet
+	// confirmed (`draft: true`): check reads it, the preview shows it,
+	// and build does not publish it. Guesses lists the "# guess" comments
+	// still in its file, each a reading an editor has to confirm.
+	Draft   bool
+	Guesses []Guess
 
 	Province  *Province  // set by resolve
 	Framework *Framework // set by resolve
@@ -533,7 +539,16 @@ type Timing struct {
 	From int
 	To   int
 	Date Date
+	// By is a one-off task's deadline at the precision the source gives
+	// it (a year, a quarter, a month or a day); zero when it gives none.
+	By   Due
 	Text Text
+}
+
+// Guess is a "# guess" comment left in a plan file by sitegen import.
+type Guess struct {
+	Pos  diag.Pos
+	Text string // the comment's words after "guess:"
 }
 
 // Item is one commitment or statement of a plan.

@@ -88,16 +88,24 @@ func (u Unit) MessageKey() string { return "unit." + string(u) }
 type TimingKind string
 
 const (
-	TimingAnnual  TimingKind = "annual"
-	TimingPeriod  TimingKind = "period"
-	TimingDate    TimingKind = "date"
-	TimingOngoing TimingKind = "ongoing"
-	TimingOnce    TimingKind = "once"
+	TimingAnnual     TimingKind = "annual"
+	TimingSemiannual TimingKind = "semiannual" // every 6 months
+	TimingQuarterly  TimingKind = "quarterly"
+	TimingMonthly    TimingKind = "monthly"
+	TimingPeriod     TimingKind = "period"
+	TimingDate       TimingKind = "date"
+	TimingOngoing    TimingKind = "ongoing"
+	TimingOnce       TimingKind = "once" // a one-off task, with its deadline in `by` when the source gives one
 )
 
 // TimingKinds lists the kinds of timing.
 func TimingKinds() []TimingKind {
-	return []TimingKind{TimingAnnual, TimingPeriod, TimingDate, TimingOngoing, TimingOnce}
+	return []TimingKind{TimingAnnual, TimingSemiannual, TimingQuarterly, TimingMonthly, TimingPeriod, TimingDate, TimingOngoing, TimingOnce}
+}
+
+// Recurring reports whether k repeats on a cadence.
+func (k TimingKind) Recurring() bool {
+	return k == TimingAnnual || k == TimingSemiannual || k == TimingQuarterly || k == TimingMonthly
 }
 
 // Valid reports whether k is a known timing kind.

@@ -192,7 +192,11 @@ type Timing struct {
 	From int              `json:"from,omitempty"`
 	To   int              `json:"to,omitempty"`
 	Date string           `json:"date,omitempty"`
-	Text *Text            `json:"text,omitempty"`
+	// By is a one-off task's deadline as precise as the source gives it
+	// ("2021-Q3"), and Precision says how precise that is.
+	By        string          `json:"by,omitempty"`
+	Precision model.Precision `json:"precision,omitempty"`
+	Text      *Text           `json:"text,omitempty"`
 }
 
 // URLs are the published paths of a page in each language.
@@ -275,6 +279,9 @@ func item(it *model.Item, basePath string) Item {
 	}
 	if t := it.Timing; t != nil {
 		out.Timing = &Timing{Kind: t.Kind, From: t.From, To: t.To, Text: text(t.Text)}
+		if !t.By.IsZero() {
+			out.Timing.By, out.Timing.Precision = t.By.String(), t.By.Precision()
+		}
 		if !t.Date.IsZero() {
 			out.Timing.Date = t.Date.Format("2006-01-02")
 		}
@@ -394,6 +401,9 @@ func itemsCSV(site *model.Site, basePath string) ([]byte, error) {
 			}
 			if it.Timing != nil {
 				timing = string(it.Timing.Kind)
+				if !it.Timing.By.IsZero() {
+					timing += " by " + it.Timing.By.String()
+				}
 				if it.Timing.Text.VI != "" {
 					timing += ": " + it.Timing.Text.VI
 				}

@@ -328,3 +328,32 @@ func TestCSVCellsAreNeutralised(t *testing.T) {
 		t.Errorf("row %q", row)
 	}
 }
+
+// TestTimingPrecision: a deadline given as a quarter is published as
+// that quarter, with its precision, in the plan's JSON (as its schema
+// describes it) and in items.csv; no day is made up for it.
+func TestTimingPrecision(t *testing.T) {
+	m := sitetest.Replace(t, withProvenance(t), planFile, "timing: {kind: annual, vi: Hằng năm, en: Annually}",
+		"timing: {kind: once, by: 2021-Q4, vi: trước ngày 15/12, en: by 15 December}")
+	out := files(t, m)
+	plan := string(out["data/plans/sample-1-2021.json"])
+	if !strings.Contains(plan, `"timing":{"kind":"once","by":"2021-Q4","precision":"quarter","text":`) {
+		t.Errorf("the plan's JSON does not give the deadline as a quarter:\n%s", plan)
+	}
+	if !strings.Contains(string(out["data/items.csv"]), "once by 2021-Q4: trước ngày 15/12") {
+		t.Errorf("items.csv does not give the deadline as a quarter:\n%s", out["data/items.csv"])
+	}
+	var schema map[string]any
+	if err := json.Unmarshal(planSchema, &schema); err != nil {
+		t.Fatal(err)
+	}
+	var doc any
+	if err := json.Unmarshal([]byte(plan), &doc); err != nil {
+		t.Fatal(err)
+	}
+	var problems []string
+	conform(schema, schema, doc, "plan", &problems)
+	for _, p := range problems {
+		t.Error(p)
+	}
+}

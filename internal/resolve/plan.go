@@ -132,6 +132,25 @@ func (r *resolver) plan(p *model.Plan) {
 	if st.untrans > 0 {
 		r.errs.Warnf(diag.Pos{File: p.File}, "add `en:` translations; pages show the Vietnamese with a notice meanwhile", "plan %q: %d item(s) have no English text", p.ID, st.untrans)
 	}
+	r.draft(p)
+}
+
+// draft lists the guesses an imported plan still carries. A draft is
+// checked and previewed but not published; a plan that is no longer
+// marked draft may not keep an unconfirmed guess, since build would
+// publish it as the source's word.
+func (r *resolver) draft(p *model.Plan) {
+	for _, g := range p.Guesses {
+		if p.Draft {
+			r.errs.Warnf(g.Pos, "confirm or correct it against the source, then delete the comment", "plan %q (draft): guess to confirm: %s", p.ID, g.Text)
+		} else {
+			r.errs.Errorf(g.Pos, "confirm or correct it and delete the comment, or mark the plan `draft: true` until every guess is confirmed",
+				"plan %q: unconfirmed guess in a plan that is not a draft: %s", p.ID, g.Text)
+		}
+	}
+	if p.Draft {
+		r.errs.Warnf(p.Pos, "check it, confirm its guesses, then delete the line `draft: true`", "plan %q is a draft: build does not publish it (%d guess(es) left)", p.ID, len(p.Guesses))
+	}
 }
 
 func (r *resolver) id(st *planState, id string, pos diag.Pos, what string) {
