@@ -87,6 +87,9 @@ func TestRoundTripRealPlan(t *testing.T) {
 		// Long, and with the characters YAML quotes: the English must be
 		// written so that it reads back as given.
 		en := fmt.Sprintf("EN %d: %s #%d: [%s] \"%.40s\"", len(translated), id, len(translated), strings.ToUpper(id), src)
+		if heading(id) {
+			en = shortHeading
+		}
 		translated[id] = en
 		return en
 	})
@@ -235,7 +238,12 @@ func TestRoundTripWholeSite(t *testing.T) {
 		t.Fatal(err)
 	}
 	validXLIFF(t, ex.XLIFF)
-	filled := fill(t, ex.XLIFF, func(id, src string) string { return "EN: " + src + " (" + id + ")" })
+	filled := fill(t, ex.XLIFF, func(id, src string) string {
+		if heading(id) {
+			return shortHeading
+		}
+		return "EN: " + src + " (" + id + ")"
+	})
 	res := importFile(t, dir, root, filled)
 	if res.Written != ex.Units {
 		t.Fatalf("wrote %d of %d texts", res.Written, ex.Units)
@@ -470,3 +478,14 @@ func diffLines(a, b []string) (removed, added []int) {
 	}
 	return removed, added
 }
+
+// heading reports whether a unit is an item's or a section's title
+// (plans/PLAN/ID/title), whose English check holds to a short text with
+// no figure its item's text lacks.
+func heading(id string) bool {
+	return strings.HasPrefix(id, "plans/") && strings.HasSuffix(id, "/title") && strings.Count(id, "/") == 3
+}
+
+// shortHeading is the English the tests give a heading: short, with the
+// characters YAML quotes.
+const shortHeading = "A short heading: \"what it commits to\""
