@@ -187,7 +187,10 @@
     return cache[key];
   }
   function say(key, n) {
-    status.textContent = form.getAttribute('data-' + key).replace('%d', n);
+    // "1 result", "2 results": the form carries both forms where the
+    // language has them
+    var text = (n === 1 && form.getAttribute('data-' + key + '-one')) || form.getAttribute('data-' + key);
+    status.textContent = text.replace('%d', n);
   }
 
   function highlight(el, text, folded) {

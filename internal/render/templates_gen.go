@@ -5257,97 +5257,105 @@ func tmpl_home_main(w *htmlWriter, dot *homeView) error {
 	w.text(v1)
 	w.raw("</h1>\n<p class=\"lead\">")
 	v2 := len(dot.Plans)
-	v3, err := dot.Tf("home.lead", v2, dot.Tasks)
+	v3, err := dot.Plural("framework.plan-count", v2)
+	if err != nil {
+		return tmplError("templates/home.html:4:35", err)
+	}
+	v4, err := dot.Plural("count.tasks", dot.Tasks)
+	if err != nil {
+		return tmplError("templates/home.html:4:81", err)
+	}
+	v5, err := dot.Tf("home.lead", v3, v4)
 	if err != nil {
 		return tmplError("templates/home.html:4:18", err)
 	}
-	w.text(v3)
+	w.text(v5)
 	w.raw("</p>\n<form class=\"search\" role=\"search\" action=\"")
-	v4 := dot.Link.Search()
-	w.url(v4)
+	v6 := dot.Link.Search()
+	w.url(v6)
 	w.raw("\" method=\"get\">\n<label for=\"home-q\">")
-	v5, err := dot.T("search.label")
+	v7, err := dot.T("search.label")
 	if err != nil {
 		return tmplError("templates/home.html:6:22", err)
 	}
-	w.text(v5)
+	w.text(v7)
 	w.raw("</label>\n<input id=\"home-q\" type=\"search\" name=\"q\">\n<button type=\"submit\">")
-	v6, err := dot.T("search.submit")
+	v8, err := dot.T("search.submit")
 	if err != nil {
 		return tmplError("templates/home.html:8:24", err)
 	}
-	w.text(v6)
+	w.text(v8)
 	w.raw("</button>\n</form>\n<h2>")
-	v7, err := dot.T("home.frameworks")
+	v9, err := dot.T("home.frameworks")
 	if err != nil {
 		return tmplError("templates/home.html:10:6", err)
 	}
-	w.text(v7)
+	w.text(v9)
 	w.raw("</h2>\n<ul class=\"cards\">")
 	{
-		v8 := dot.Frameworks
-		for v9, v10 := range v8 {
-			_, _ = v9, v10
+		v10 := dot.Frameworks
+		for v11, v12 := range v10 {
+			_, _ = v11, v12
 			w.raw("<li><a href=\"")
-			v11 := dot.Link.Framework(v10)
-			w.url(v11)
+			v13 := dot.Link.Framework(v12)
+			w.url(v13)
 			w.raw("\">")
-			v12 := dot.Tx(v10.Name)
-			w.text(v12)
+			v14 := dot.Tx(v12.Name)
+			w.text(v14)
 			w.raw("</a>")
 			{
-				v13 := v10.Status
-				_ = v13
-				if len(v13) > 0 {
+				v15 := v12.Status
+				_ = v15
+				if len(v15) > 0 {
 					w.raw(" — <strong>")
-					v14, err := dot.Name(v13)
+					v16, err := dot.Name(v15)
 					if err != nil {
 						return tmplError("templates/home.html:11:125", err)
 					}
-					w.text(v14)
+					w.text(v16)
 					w.raw("</strong>")
 				}
 			}
 			w.raw("\n<span class=\"sub\">")
-			v15 := len(v10.Plans)
-			v16, err := dot.Plural("framework.plan-count", v15)
+			v17 := len(v12.Plans)
+			v18, err := dot.Plural("framework.plan-count", v17)
 			if err != nil {
 				return tmplError("templates/home.html:12:20", err)
 			}
-			w.text(v16)
+			w.text(v18)
 			{
-				v17 := v10.Decision.Number
-				_ = v17
-				if len(v17) > 0 {
+				v19 := v12.Decision.Number
+				_ = v19
+				if len(v19) > 0 {
 					w.raw(" · ")
-					v18, err := dot.Tf("framework.decision-number", v17)
+					v20, err := dot.Tf("framework.decision-number", v19)
 					if err != nil {
 						return tmplError("templates/home.html:12:97", err)
 					}
-					w.text(v18)
+					w.text(v20)
 				}
 			}
 			{
-				if v10.Decision.HasDate {
+				if v12.Decision.HasDate {
 					w.raw(" · ")
-					v19 := dot.L.Date(v10.Decision.Date)
-					w.text(v19)
+					v21 := dot.L.Date(v12.Decision.Date)
+					w.text(v21)
 				}
 			}
 			{
-				if v10.PeriodTo != 0 {
+				if v12.PeriodTo != 0 {
 					w.raw(" · ")
 					{
-						if v10.PeriodFrom != 0 {
-							w.text(strconv.FormatInt(int64(v10.PeriodFrom), 10))
+						if v12.PeriodFrom != 0 {
+							w.text(strconv.FormatInt(int64(v12.PeriodFrom), 10))
 							w.raw("–")
-							w.text(strconv.FormatInt(int64(v10.PeriodTo), 10))
+							w.text(strconv.FormatInt(int64(v12.PeriodTo), 10))
 						} else {
-							v20, err := dot.Tf("framework.until", v10.PeriodTo)
+							v22, err := dot.Tf("framework.until", v12.PeriodTo)
 							if err != nil {
 								return tmplError("templates/home.html:12:281", err)
 							}
-							w.text(v20)
+							w.text(v22)
 						}
 					}
 				}
@@ -5356,148 +5364,148 @@ func tmpl_home_main(w *htmlWriter, dot *homeView) error {
 		}
 	}
 	w.raw("</ul>\n<h2>")
-	v21, err := dot.T("home.plans")
+	v23, err := dot.T("home.plans")
 	if err != nil {
 		return tmplError("templates/home.html:13:6", err)
 	}
-	w.text(v21)
+	w.text(v23)
 	w.raw("</h2>\n<ul class=\"cards\">")
 	{
-		v22 := dot.Plans
-		for v23, v24 := range v22 {
-			_, _ = v23, v24
-			v25 := dict_V_P_582c26{V: dot, P: v24}
-			if err := tmpl_plan_card_2(w, v25); err != nil {
+		v24 := dot.Plans
+		for v25, v26 := range v24 {
+			_, _ = v25, v26
+			v27 := dict_V_P_582c26{V: dot, P: v26}
+			if err := tmpl_plan_card_2(w, v27); err != nil {
 				return err
 			}
 		}
 	}
 	w.raw("</ul>\n")
 	{
-		v26 := dot.Updates
-		_ = v26
-		if len(v26) > 0 {
+		v28 := dot.Updates
+		_ = v28
+		if len(v28) > 0 {
 			w.raw("<h2>")
-			v27, err := dot.T("updates.latest")
+			v29, err := dot.T("updates.latest")
 			if err != nil {
 				return tmplError("templates/home.html:15:23", err)
 			}
-			w.text(v27)
+			w.text(v29)
 			w.raw("</h2>\n")
-			v28 := dict_V_U_415066{V: dot, U: v26}
-			if err := tmpl_updates(w, v28); err != nil {
+			v30 := dict_V_U_415066{V: dot, U: v28}
+			if err := tmpl_updates(w, v30); err != nil {
 				return err
 			}
 		}
 	}
 	w.raw("\n<h2>")
-	v29, err := dot.T("home.browse")
+	v31, err := dot.T("home.browse")
 	if err != nil {
 		return tmplError("templates/home.html:17:6", err)
 	}
-	w.text(v29)
+	w.text(v31)
 	w.raw("</h2>\n<ul class=\"browse\">\n<li><a href=\"")
-	v30 := dot.Link.Provinces()
-	w.url(v30)
+	v32 := dot.Link.Provinces()
+	w.url(v32)
 	w.raw("\">")
-	v31, err := dot.T("nav.provinces")
+	v33, err := dot.T("nav.provinces")
 	if err != nil {
 		return tmplError("templates/home.html:19:36", err)
 	}
-	w.text(v31)
+	w.text(v33)
 	w.raw("</a>: ")
 	{
-		v32 := dot.Provinces
-		for v33, v34 := range v32 {
-			_, _ = v33, v34
+		v34 := dot.Provinces
+		for v35, v36 := range v34 {
+			_, _ = v35, v36
 			{
-				if v33 != 0 {
+				if v35 != 0 {
 					w.raw(", ")
 				}
 			}
 			w.raw("<a href=\"")
-			v35 := dot.Link.Province(v34)
-			w.url(v35)
+			v37 := dot.Link.Province(v36)
+			w.url(v37)
 			w.raw("\">")
-			v36 := dot.Tx(v34.Name)
-			w.text(v36)
+			v38 := dot.Tx(v36.Name)
+			w.text(v38)
 			w.raw("</a>")
 		}
 	}
 	w.raw("</li>\n<li><a href=\"")
-	v37 := dot.Link.Pillars()
-	w.url(v37)
+	v39 := dot.Link.Pillars()
+	w.url(v39)
 	w.raw("\">")
-	v38, err := dot.T("nav.pillars")
+	v40, err := dot.T("nav.pillars")
 	if err != nil {
 		return tmplError("templates/home.html:20:34", err)
 	}
-	w.text(v38)
+	w.text(v40)
 	w.raw("</a>: ")
 	{
-		v39 := dot.Pillars
-		for v40, v41 := range v39 {
-			_, _ = v40, v41
+		v41 := dot.Pillars
+		for v42, v43 := range v41 {
+			_, _ = v42, v43
 			{
-				if v40 != 0 {
+				if v42 != 0 {
 					w.raw(", ")
 				}
 			}
 			w.raw("<a href=\"")
-			v42 := dot.Link.Pillar(v41)
-			w.url(v42)
+			v44 := dot.Link.Pillar(v43)
+			w.url(v44)
 			w.raw("\">")
-			v43 := dot.Tx(v41.Name)
-			w.text(v43)
+			v45 := dot.Tx(v43.Name)
+			w.text(v45)
 			w.raw("</a>")
 		}
 	}
 	w.raw("</li>\n<li><a href=\"")
-	v44 := dot.Link.Themes()
-	w.url(v44)
+	v46 := dot.Link.Themes()
+	w.url(v46)
 	w.raw("\">")
-	v45, err := dot.T("nav.themes")
+	v47, err := dot.T("nav.themes")
 	if err != nil {
 		return tmplError("templates/home.html:21:33", err)
 	}
-	w.text(v45)
+	w.text(v47)
 	w.raw("</a>: ")
 	{
-		v46 := dot.Themes
-		for v47, v48 := range v46 {
-			_, _ = v47, v48
+		v48 := dot.Themes
+		for v49, v50 := range v48 {
+			_, _ = v49, v50
 			{
-				if v47 != 0 {
+				if v49 != 0 {
 					w.raw(", ")
 				}
 			}
 			w.raw("<a href=\"")
-			v49 := dot.Link.Theme(v48)
-			w.url(v49)
+			v51 := dot.Link.Theme(v50)
+			w.url(v51)
 			w.raw("\">")
-			v50 := dot.Tx(v48.Name)
-			w.text(v50)
+			v52 := dot.Tx(v50.Name)
+			w.text(v52)
 			w.raw("</a>")
 		}
 	}
 	w.raw("</li>\n<li><a href=\"")
-	v51 := dot.Link.Agencies()
-	w.url(v51)
+	v53 := dot.Link.Agencies()
+	w.url(v53)
 	w.raw("\">")
-	v52, err := dot.T("nav.agencies")
+	v54, err := dot.T("nav.agencies")
 	if err != nil {
 		return tmplError("templates/home.html:22:35", err)
 	}
-	w.text(v52)
+	w.text(v54)
 	w.raw("</a></li>\n<li><a href=\"")
-	v53 := dot.Link.Compare()
-	w.url(v53)
+	v55 := dot.Link.Compare()
+	w.url(v55)
 	w.raw("\">")
-	v54, err := dot.T("nav.compare")
+	v56, err := dot.T("nav.compare")
 	if err != nil {
 		return tmplError("templates/home.html:23:34", err)
 	}
-	w.text(v54)
+	w.text(v56)
 	w.raw("</a></li>\n</ul>\n")
 	return nil
 }
@@ -7950,7 +7958,7 @@ func tmpl_plan_main(w *htmlWriter, dot *planView) error {
 		_ = v18
 		if v18 != 0 {
 			w.raw(" ")
-			v19, err := dot.Tf("plan.untranslated", v18)
+			v19, err := dot.Plural("plan.untranslated", v18)
 			if err != nil {
 				return tmplError("templates/plan.html:7:98", err)
 			}
@@ -10352,87 +10360,93 @@ func tmpl_search_main(w *htmlWriter, dot *page) error {
 		return tmplError("templates/search.html:4:135", err)
 	}
 	w.text(v4)
-	w.raw("\" data-none=\"")
-	v5, err := dot.T("search.none")
+	w.raw("\" data-count-one=\"")
+	v5, err := dot.T("search.count-one")
 	if err != nil {
-		return tmplError("templates/search.html:4:169", err)
+		return tmplError("templates/search.html:4:174", err)
 	}
 	w.text(v5)
+	w.raw("\" data-none=\"")
+	v6, err := dot.T("search.none")
+	if err != nil {
+		return tmplError("templates/search.html:4:212", err)
+	}
+	w.text(v6)
 	w.raw("\">\n<label for=\"q\">")
-	v6, err := dot.T("search.label")
+	v7, err := dot.T("search.label")
 	if err != nil {
 		return tmplError("templates/search.html:5:17", err)
 	}
-	w.text(v6)
+	w.text(v7)
 	w.raw("</label>\n<input id=\"q\" type=\"search\" name=\"q\" autocomplete=\"off\">\n<button type=\"submit\">")
-	v7, err := dot.T("search.submit")
+	v8, err := dot.T("search.submit")
 	if err != nil {
 		return tmplError("templates/search.html:7:24", err)
 	}
-	w.text(v7)
+	w.text(v8)
 	w.raw("</button>\n</form>\n<p id=\"search-status\" role=\"status\" aria-live=\"polite\"></p>\n<ol id=\"search-results\" class=\"items\"></ol>\n<button id=\"search-more\" type=\"button\" hidden>")
-	v8, err := dot.T("search.more")
+	v9, err := dot.T("search.more")
 	if err != nil {
 		return tmplError("templates/search.html:11:48", err)
 	}
-	w.text(v8)
+	w.text(v9)
 	w.raw("</button>\n<div id=\"search-nojs\">\n<p>")
-	v9, err := dot.T("search.nojs")
+	v10, err := dot.T("search.nojs")
 	if err != nil {
 		return tmplError("templates/search.html:13:5", err)
 	}
-	w.text(v9)
+	w.text(v10)
 	w.raw("</p>\n<ul>\n<li><a href=\"")
-	v10 := dot.Link.Plans()
-	w.url(v10)
+	v11 := dot.Link.Plans()
+	w.url(v11)
 	w.raw("\">")
-	v11, err := dot.T("nav.plans")
+	v12, err := dot.T("nav.plans")
 	if err != nil {
 		return tmplError("templates/search.html:15:32", err)
 	}
-	w.text(v11)
+	w.text(v12)
 	w.raw("</a></li>\n<li><a href=\"")
-	v12 := dot.Link.Provinces()
-	w.url(v12)
+	v13 := dot.Link.Provinces()
+	w.url(v13)
 	w.raw("\">")
-	v13, err := dot.T("nav.provinces")
+	v14, err := dot.T("nav.provinces")
 	if err != nil {
 		return tmplError("templates/search.html:16:36", err)
 	}
-	w.text(v13)
+	w.text(v14)
 	w.raw("</a></li>\n<li><a href=\"")
-	v14 := dot.Link.Pillars()
-	w.url(v14)
+	v15 := dot.Link.Pillars()
+	w.url(v15)
 	w.raw("\">")
-	v15, err := dot.T("nav.pillars")
+	v16, err := dot.T("nav.pillars")
 	if err != nil {
 		return tmplError("templates/search.html:17:34", err)
 	}
-	w.text(v15)
+	w.text(v16)
 	w.raw("</a></li>\n<li><a href=\"")
-	v16 := dot.Link.Agencies()
-	w.url(v16)
+	v17 := dot.Link.Agencies()
+	w.url(v17)
 	w.raw("\">")
-	v17, err := dot.T("nav.agencies")
+	v18, err := dot.T("nav.agencies")
 	if err != nil {
 		return tmplError("templates/search.html:18:35", err)
 	}
-	w.text(v17)
+	w.text(v18)
 	w.raw("</a></li>\n<li><a href=\"")
-	v18 := dot.Link.Themes()
-	w.url(v18)
+	v19 := dot.Link.Themes()
+	w.url(v19)
 	w.raw("\">")
-	v19, err := dot.T("nav.themes")
+	v20, err := dot.T("nav.themes")
 	if err != nil {
 		return tmplError("templates/search.html:19:33", err)
 	}
-	w.text(v19)
+	w.text(v20)
 	w.raw("</a></li>\n</ul>\n</div>\n<script src=\"")
-	v20, err := dot.Link.Asset("search.js")
+	v21, err := dot.Link.Asset("search.js")
 	if err != nil {
 		return tmplError("templates/search.html:22:15", err)
 	}
-	w.url(v20)
+	w.url(v21)
 	w.raw("\" defer></script>\n")
 	return nil
 }
@@ -12288,22 +12302,22 @@ func init() {
 	registerCompiled("compare-theme", "c03d2ffd650c6f2b", "layout", func(w *htmlWriter, data any) error { return tmpl_compare_theme_layout(w, data.(*columnsView)) })
 	registerCompiled("framework", "e67245f72054e624", "layout", func(w *htmlWriter, data any) error { return tmpl_framework_layout(w, data.(*frameworkView)) })
 	registerCompiled("glossary", "0512d93ce482d76c", "layout", func(w *htmlWriter, data any) error { return tmpl_glossary_layout(w, data.(*glossaryView)) })
-	registerCompiled("home", "f4fe480b0d344ce6", "footer", func(w *htmlWriter, data any) error { return tmpl_footer(w, data.(*page)) })
-	registerCompiled("home", "f4fe480b0d344ce6", "item-ref", func(w *htmlWriter, data any) error { return tmpl_item_ref(w, data.(itemRefArgs)) })
-	registerCompiled("home", "f4fe480b0d344ce6", "layout", func(w *htmlWriter, data any) error { return tmpl_home_layout(w, data.(*homeView)) })
-	registerCompiled("home", "f4fe480b0d344ce6", "nav", func(w *htmlWriter, data any) error { return tmpl_nav(w, data.(*page)) })
+	registerCompiled("home", "b0c84c4c96cdcdc9", "footer", func(w *htmlWriter, data any) error { return tmpl_footer(w, data.(*page)) })
+	registerCompiled("home", "b0c84c4c96cdcdc9", "item-ref", func(w *htmlWriter, data any) error { return tmpl_item_ref(w, data.(itemRefArgs)) })
+	registerCompiled("home", "b0c84c4c96cdcdc9", "layout", func(w *htmlWriter, data any) error { return tmpl_home_layout(w, data.(*homeView)) })
+	registerCompiled("home", "b0c84c4c96cdcdc9", "nav", func(w *htmlWriter, data any) error { return tmpl_nav(w, data.(*page)) })
 	registerCompiled("item", "c4c4569e995a25e1", "layout", func(w *htmlWriter, data any) error { return tmpl_item_layout(w, data.(*itemView)) })
 	registerCompiled("page", "b0233de22aa86499", "layout", func(w *htmlWriter, data any) error { return tmpl_page_layout(w, data.(*markdownView)) })
 	registerCompiled("pillar", "a28c0f5b2aa6102e", "layout", func(w *htmlWriter, data any) error { return tmpl_pillar_layout(w, data.(*pillarView)) })
 	registerCompiled("pillars", "e46a06dff74a9cdb", "layout", func(w *htmlWriter, data any) error { return tmpl_pillars_layout(w, data.(*pillarsView)) })
-	registerCompiled("plan", "4117d0abccc5151c", "layout", func(w *htmlWriter, data any) error { return tmpl_plan_layout(w, data.(*planView)) })
+	registerCompiled("plan", "da1ba2c99f2fc8c7", "layout", func(w *htmlWriter, data any) error { return tmpl_plan_layout(w, data.(*planView)) })
 	registerCompiled("plans", "37498c0a5d185d98", "layout", func(w *htmlWriter, data any) error { return tmpl_plans_layout(w, data.(*plansView)) })
 	registerCompiled("province", "92d06827c64aba6c", "layout", func(w *htmlWriter, data any) error { return tmpl_province_layout(w, data.(*provinceView)) })
 	registerCompiled("province-agency", "0b30e916f1f66b21", "layout", func(w *htmlWriter, data any) error { return tmpl_province_agency_layout(w, data.(*provinceAgencyView)) })
 	registerCompiled("provinces", "52d06bc1adfd359c", "layout", func(w *htmlWriter, data any) error { return tmpl_provinces_layout(w, data.(*provincesView)) })
 	registerCompiled("redirect", "2dfb0b88f778dd09", "layout", func(w *htmlWriter, data any) error { return tmpl_redirect_layout(w, data.(*redirectView)) })
 	registerCompiled("root", "a5463a31c88945c8", "layout", func(w *htmlWriter, data any) error { return tmpl_root_layout(w, data.(*bilingualView)) })
-	registerCompiled("search", "aa19959db53b6b8e", "layout", func(w *htmlWriter, data any) error { return tmpl_search_layout(w, data.(*page)) })
+	registerCompiled("search", "c94078af0eb4c4e5", "layout", func(w *htmlWriter, data any) error { return tmpl_search_layout(w, data.(*page)) })
 	registerCompiled("source", "946c28d4a6b1372e", "layout", func(w *htmlWriter, data any) error { return tmpl_source_layout(w, data.(*sourceView)) })
 	registerCompiled("theme", "165b4eac1ee45d31", "layout", func(w *htmlWriter, data any) error { return tmpl_theme_layout(w, data.(*themeView)) })
 	registerCompiled("themes", "0f388abda218e911", "layout", func(w *htmlWriter, data any) error { return tmpl_themes_layout(w, data.(*themesView)) })
