@@ -240,6 +240,7 @@ func TestBrowser(t *testing.T) {
 		{"no-javascript", testNoJavaScript},
 		{"screenshots", testScreenshots},
 		{"plan-on-phone", testPlanOnPhone},
+		{"compare-fits", testCompareFits},
 	}
 	var wg sync.WaitGroup
 	for _, g := range groups {

@@ -8,6 +8,8 @@ import (
 	"strings"
 	"testing"
 
+	"github.com/chromedp/chromedp"
+
 	"sitegen/internal/build"
 )
 
@@ -98,4 +100,30 @@ func testPlanOnPhone(t *testing.T, f *fixture) {
 		rows = append(rows, fmt.Sprintf("%-22s %-62s %7d B %7.0f px", k, rel, len(f.pages[rel]), h))
 	}
 	t.Logf("the largest page of each kind at 360 px:\n%s", strings.Join(rows, "\n"))
+}
+
+// testCompareFits: at 1280 px a comparison's table shows every column
+// whole: no column is cut off at the page's edge.
+func testCompareFits(t *testing.T, f *fixture) {
+	s := newSession(t, chromedp.EmulateViewport(1280, 800))
+	for _, p := range everyKind(f) {
+		if !strings.HasPrefix(p.kind, "compare-") || p.status != 200 {
+			continue
+		}
+		s.visit(t, p.url)
+		type width struct {
+			Right float64 `json:"right"`
+			View  float64 `json:"view"`
+		}
+		w := eval[width](t, s.ctx, p.url, `(() => {
+			const tb = document.querySelector('table.side-by-side');
+			return {right: tb ? tb.getBoundingClientRect().right : 0, view: document.documentElement.clientWidth};
+		})()`)
+		if w.Right == 0 {
+			t.Errorf("%s: no comparison table", p.url)
+		}
+		if w.Right > w.View {
+			t.Errorf("%s at 1280 px: the table ends at %.0f px, past the window's %.0f px", p.url, w.Right, w.View)
+		}
+	}
 }
