@@ -4,16 +4,17 @@ import (
 	"bytes"
 	"errors"
 	"fmt"
+	"html"
 	"io"
 	"regexp"
 	"strconv"
 	"strings"
-	"unicode"
 	"unicode/utf8"
 
-	"golang.org/x/text/unicode/runenames"
+	"golang.org/x/text/unicode/norm"
 	"gopkg.in/yaml.v3"
 
+	"sitegen/internal/chars"
 	"sitegen/internal/diag"
 )
 
@@ -53,12 +54,12 @@ func firstNonText(b []byte) int {
 	return 0
 }
 
-// checkChars reports control characters (other than tab and line feed)
-// and invisible format characters such as U+202E RIGHT-TO-LEFT OVERRIDE,
-// each with its line. A control character makes the file unusable (YAML
-// refuses it without saying where); a format character is reported and
-// the file still read, so that its other problems show in the same run.
-// ok is false when the file cannot be used.
+// checkChars reports the characters package chars refuses in a file's
+// bytes, and a carriage return without its line feed, each with its
+// line. A control character makes the file unusable (YAML refuses it
+// without saying where); an invisible character is reported and the
+// file still read, so that its other problems show in the same run. ok
+// is false when the file cannot be used.
 func (l *loader) checkChars(name string, b []byte) (ok bool) {
 	ok = true
 	line, reported, more := 1, 0, 0
@@ -73,12 +74,10 @@ func (l *loader) checkChars(name string, b []byte) (ok bool) {
 			line++
 			continue
 		}
-		control := r < 0x20 && r != '\t' || r == 0x7f || r >= 0x80 && r <= 0x9f
-		// the first format character is U+00AD SOFT HYPHEN
-		format := r >= 0xad && unicode.Is(unicode.Cf, r)
-		if !control && !format {
+		if r >= 0x20 && r < 0x7f || r == '\t' || r != '\r' && !chars.Refused(r) {
 			continue
 		}
+		control := r == '\r' || chars.Control(r)
 		ok = ok && !control
 		if reported == maxCharProblems {
 			more++
@@ -86,15 +85,11 @@ func (l *loader) checkChars(name string, b []byte) (ok bool) {
 		}
 		reported++
 		pos := diag.Pos{File: name, Line: line}
-		switch {
-		case r == '\r':
+		if r == '\r' {
 			l.errs.Errorf(pos, "save the file with Unix (LF) or Windows (CRLF) line ends", "carriage return without a line feed")
-		case control:
-			l.errs.Errorf(pos, "delete it: most editors do not show it, and it is not text", "control character %s is not allowed", charName(r))
-		default:
-			l.errs.Errorf(pos, "delete it: it cannot be seen, and would reach the pages as it is, changing how the text around it shows or is searched",
-				"invisible character %s is not allowed", charName(r))
+			continue
 		}
+		l.errs.Errorf(pos, chars.Hint(r), "%s is not allowed", chars.Describe(r))
 	}
 	if more > 0 {
 		l.errs.Errorf(diag.Pos{File: name}, "delete them; an editor's option to show invisible characters finds them",
@@ -103,12 +98,27 @@ func (l *loader) checkChars(name string, b []byte) (ok bool) {
 	return ok
 }
 
-// charName names a character: "U+202E (RIGHT-TO-LEFT OVERRIDE)".
-func charName(r rune) string {
-	if n := runenames.Name(r); n != "" && !strings.HasPrefix(n, "<") {
-		return fmt.Sprintf("U+%04X (%s)", r, n)
+// checkValues applies the rule of package chars to the values of a
+// parsed YAML file, and normalises them to NFC as the file's bytes are.
+// Only a double-quoted value can hold a character its bytes do not: an
+// escape ("\u202e", "\x1b", "\e") stands for it, and "\u0301" for a
+// decomposed accent. Characters the file's bytes showed (raw) were
+// reported with their own line already. b is the file's YAML.
+func (l *loader) checkValues(name string, b []byte, n *yaml.Node) {
+	if n.Kind == yaml.ScalarNode && n.Style&yaml.DoubleQuotedStyle != 0 {
+		if r, at := chars.Find(n.Value); at >= 0 && !bytes.ContainsRune(b, r) {
+			l.errs.Errorf(diag.Pos{File: name, Line: n.Line}, fmt.Sprintf("delete the escape that stands for it, such as \\u%04x: %s", r, chars.Why(r)),
+				"%s is not allowed, written as an escape between double quotes", chars.Describe(r))
+		}
+		if !norm.NFC.IsNormalString(n.Value) {
+			n.Value = norm.NFC.String(n.Value)
+		}
 	}
-	return fmt.Sprintf("U+%04X", r)
+	for _, c := range n.Content {
+		if c.Kind != yaml.AliasNode { // its value is checked where it is written
+			l.checkValues(name, b, c)
+		}
+	}
 }
 
 var yamlLineError = regexp.MustCompile(`^yaml: line (\d+): (.*)$`)
@@ -172,6 +182,7 @@ func (l *loader) parseYAML(name string, b []byte, offset int) (*yaml.Node, bool)
 	if !l.checkAliases(name, top) {
 		return nil, false
 	}
+	l.checkValues(name, b, top)
 	return top, true
 }
 
@@ -271,4 +282,24 @@ func (l *loader) checkAliases(name string, top *yaml.Node) bool {
 	l.errs.Errorf(diag.Pos{File: name, Line: line}, "split it into several files",
 		"the file has more than %d values, the limit", MaxValues)
 	return false
+}
+
+// charRef is a Markdown (and HTML) character reference: CommonMark
+// turns "&#x202E;", "&#8238;" and "&shy;" into the character itself.
+var charRef = regexp.MustCompile(`&(?:#[0-9]{1,7}|#[xX][0-9a-fA-F]{1,6}|[A-Za-z][A-Za-z0-9]{1,31});`)
+
+// checkReferences applies the rule of package chars to the characters
+// the references of a Markdown text stand for. line is the file's line
+// the text starts on.
+func (l *loader) checkReferences(name, text string, line int) {
+	if !strings.Contains(text, "&") {
+		return
+	}
+	for _, at := range charRef.FindAllStringIndex(text, -1) {
+		ref := text[at[0]:at[1]]
+		if r, i := chars.Find(html.UnescapeString(ref)); i >= 0 {
+			l.errs.Errorf(diag.Pos{File: name, Line: line + strings.Count(text[:at[0]], "\n")}, "delete "+ref+": "+chars.Why(r),
+				"%s is not allowed, written as the reference %s", chars.Describe(r), ref)
+		}
+	}
 }

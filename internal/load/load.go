@@ -9,8 +9,9 @@
 // It checks the shape of every file (YAML syntax, field names, types,
 // required fields, ids and dates) and remembers the file and line of every
 // value, so that later stages can point at it. Text is normalised to
-// Unicode NFC and its white space collapsed. Control characters and
-// invisible format characters are refused with their line, and the work
+// Unicode NFC and its white space collapsed. The characters package
+// chars refuses are reported with their line, whether a file's bytes hold
+// them or a value's escapes or a Markdown reference stand for them, and the work
 // a file can cause is bounded (see MaxValues, MaxSectionDepth, MaxText).
 // References between files are checked by package resolve, not here.
 // docs/content.md is the manual for the format.
@@ -562,6 +563,7 @@ func (l *loader) markdown(dir string) []mdFile {
 			l.errs.Errorf(pos, "write `title: ...` between the `---` lines", "front matter is empty")
 			continue
 		}
+		l.checkReferences(name, fm.body, fm.bodyLine)
 		d := &decoder{file: name, errs: l.errs}
 		out = append(out, mdFile{pos: pos, name: stem, lang: model.Lang(lang), body: fm.body, bodyLine: fm.bodyLine,
 			front: d.mapping(top, fmt.Sprintf("%s %q", strings.TrimSuffix(dir, "s"), base))})

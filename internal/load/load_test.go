@@ -24,6 +24,15 @@ func TestLoadNormalisesText(t *testing.T) {
 	if got := site.Themes[0].Name.VI; got != "Giảm nghèo" {
 		t.Errorf("theme name = %q (% x), want NFC %q", got, got, "Giảm nghèo")
 	}
+	// the same accent written as an escape, which only the decoded value
+	// shows
+	m = sitetest.With(m, "themes.yaml", []byte("- id: poverty-reduction\n  name: {vi: \"Gia\\u0309m ngh\\u00e8o\", en: Poverty reduction}\n- id: awareness\n  name: {vi: T, en: A}\n"))
+	if site, problems = Load(m); problems.Err() != nil {
+		t.Fatal(problems.Err())
+	}
+	if got := site.Themes[0].Name.VI; got != "Giảm nghèo" {
+		t.Errorf("escaped theme name = %q (% x), want NFC %q", got, got, "Giảm nghèo")
+	}
 }
 
 func TestSuggestID(t *testing.T) {
