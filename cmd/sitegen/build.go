@@ -1,6 +1,7 @@
 package main
 
 import (
+	"bytes"
 	"errors"
 	"fmt"
 	"io"
@@ -12,6 +13,7 @@ import (
 	"sitegen"
 	"sitegen/internal/build"
 	"sitegen/internal/diag"
+	"sitegen/internal/guard"
 	"sitegen/internal/load"
 	"sitegen/internal/manifest"
 	"sitegen/internal/output"
@@ -56,12 +58,22 @@ func runBuild(args []string, stdout, stderr io.Writer) int {
 		return code
 	}
 	tuneGC()
-	if *cpuprofile != "" {
-		stop, err := startCPUProfile(*cpuprofile)
-		if err != nil {
-			return fail(stderr, err)
+	recordFile := guard.File{Path: joinPath(*content, load.PublishedFile)}
+	if *record {
+		if err := guard.Check(recordPolicy(*content), recordFile); err != nil {
+			return refusedWrite(stderr, "build", err)
 		}
-		defer stop()
+	}
+	if *cpuprofile != "" {
+		stop, err := startCPUProfile(*cpuprofile, *content)
+		if err != nil {
+			return refusedWrite(stderr, "build", err)
+		}
+		defer func() {
+			if err := stop(); err != nil {
+				fmt.Fprintf(stderr, "sitegen: writing the CPU profile: %v\n", err)
+			}
+		}()
 	}
 	root, err := openContent(*content)
 	if err != nil {
@@ -104,11 +116,18 @@ func runBuild(args []string, stdout, stderr io.Writer) int {
 	}
 	fmt.Fprintf(stdout, "wrote %d pages (%d files, %d bytes) to %s in %v\n", sum.Pages, sum.Files, sum.Bytes, *out, sum.Duration.Round(1e6))
 	if *record {
-		added, err := published.Update(root, sum.Addresses)
-		if err != nil {
+		old, err := root.ReadFile(load.PublishedFile)
+		if err != nil && !errors.Is(err, fs.ErrNotExist) {
 			return fail(stderr, fmt.Errorf("recording addresses: %w", err))
 		}
-		fmt.Fprintf(stdout, "recorded %d new addresses in %s\n", added, joinPath(*content, load.PublishedFile))
+		data, added := published.Update(old, sum.Addresses)
+		if data != nil {
+			recordFile.Data = data
+			if err := guard.Write(recordPolicy(*content), recordFile); err != nil {
+				return refusedWrite(stderr, "build", fmt.Errorf("recording addresses: %w", err))
+			}
+		}
+		fmt.Fprintf(stdout, "recorded %d new addresses in %s\n", added, recordFile.Path)
 	}
 	return 0
 }
@@ -186,19 +205,21 @@ func isDir(root *os.Root, name string) bool {
 	return err == nil && st.IsDir()
 }
 
-// startCPUProfile profiles the rest of the command into file; stop
-// writes the profile out.
-func startCPUProfile(file string) (stop func(), err error) {
-	f, err := os.Create(file)
-	if err != nil {
+// startCPUProfile profiles the rest of the command; stop writes the
+// profile to file, which the rule of package guard allows (checked
+// first, so that a refusal comes before the build).
+func startCPUProfile(file, content string) (stop func() error, err error) {
+	f := guard.File{Path: file}
+	if err := guard.Check(profilePolicy(content), f); err != nil {
 		return nil, err
 	}
-	if err := pprof.StartCPUProfile(f); err != nil {
-		f.Close()
+	var b bytes.Buffer
+	if err := pprof.StartCPUProfile(&b); err != nil {
 		return nil, err
 	}
-	return func() {
+	return func() error {
 		pprof.StopCPUProfile()
-		f.Close()
+		f.Data = b.Bytes()
+		return guard.Write(profilePolicy(content), f)
 	}, nil
 }

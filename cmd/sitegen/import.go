@@ -9,6 +9,7 @@ import (
 	"time"
 
 	"sitegen/internal/draft"
+	"sitegen/internal/guard"
 	"sitegen/internal/load"
 	"sitegen/internal/model"
 )
@@ -22,7 +23,8 @@ the outline, every item's Vietnamese text, and the agencies and timing
 the text names; lines marked "# guess" need checking, and the English is
 to be added. A summary on stderr says what it read and what it could not
 place, with line numbers. It overwrites no plan file, and no other text
-in sources/, unless given -force.
+in sources/, and writes through no symbolic link, unless given -force;
+a refusal exits with status 2 and writes nothing.
 
 examples:
   sitegen import ke-hoach-12-kh-ubnd-2026.txt
@@ -74,30 +76,21 @@ func runImport(args []string, stdout, stderr io.Writer) int {
 	}
 	planFile := "plans/" + d.ID + ".yaml"
 	srcFile := "sources/" + d.SourceFile
-	if _, err := root.Stat(planFile); err == nil && !*force {
-		return fail(stderr, fmt.Errorf("%s already exists; pass -force to overwrite it, or -id ID to import as another plan", joinPath(*content, planFile)))
-	}
+	files := []guard.File{{Path: joinPath(*content, planFile), Data: d.YAML}}
 	writeSource := true
-	if old, err := root.ReadFile(srcFile); err == nil {
-		switch {
-		case bytes.Equal(bytes.TrimPrefix(old, []byte("\ufeff")), d.Source) || bytes.Equal(old, data):
-			writeSource = false // the same text is already there
-		case !*force:
-			return fail(stderr, fmt.Errorf("%s already exists with other text; pass -force to overwrite it, or rename FILE", joinPath(*content, srcFile)))
-		}
-	}
-	for _, dir := range []string{"plans", "sources"} {
-		if err := root.MkdirAll(dir, 0o755); err != nil {
-			return fail(stderr, err)
-		}
+	if old, err := root.ReadFile(srcFile); err == nil &&
+		(bytes.Equal(bytes.TrimPrefix(old, []byte("\ufeff")), d.Source) || bytes.Equal(old, data)) {
+		writeSource = false // the same text is already there
 	}
 	if writeSource {
-		if err := writeFile(root, srcFile, d.Source); err != nil {
-			return fail(stderr, fmt.Errorf("writing %s: %w", joinPath(*content, srcFile), err))
-		}
+		files = append(files, guard.File{Path: joinPath(*content, srcFile), Data: d.Source})
 	}
-	if err := writeFile(root, planFile, d.YAML); err != nil {
-		return fail(stderr, fmt.Errorf("writing %s: %w", joinPath(*content, planFile), err))
+	policy := importPolicy(*content, *force)
+	if err := guard.Check(policy, files...); err != nil {
+		return refusedWrite(stderr, "import", err)
+	}
+	if err := guard.Write(policy, files...); err != nil {
+		return refusedWrite(stderr, "import", err)
 	}
 	fmt.Fprintf(stderr, "sitegen import: read %s in %v\n", file, time.Since(start).Round(time.Millisecond))
 	d.Report.Write(stderr, joinPath(*content, srcFile))
@@ -146,18 +139,4 @@ func didYouMean(s string, ids []string) string {
 		return fmt.Sprintf(" (did you mean %q?)", c)
 	}
 	return ""
-}
-
-// writeFile writes name below root through a temporary file, so that an
-// interrupted import leaves no half-written file.
-func writeFile(root *os.Root, name string, data []byte) error {
-	tmp := name + ".tmp"
-	if err := root.WriteFile(tmp, data, 0o644); err != nil {
-		return err
-	}
-	if err := root.Rename(tmp, name); err != nil {
-		_ = root.Remove(tmp)
-		return err
-	}
-	return nil
 }

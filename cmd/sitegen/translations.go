@@ -5,8 +5,8 @@ import (
 	"io"
 	"math"
 	"os"
-	"path/filepath"
 
+	"sitegen/internal/guard"
 	"sitegen/internal/translation"
 )
 
@@ -16,7 +16,7 @@ Translations takes the site's texts to translators and back, as XLIFF 1.2
 files, which translation tools (OmegaT, Trados, memoQ, Weblate) read and
 write.
 
-  sitegen translations export [-content DIR] [-plan ID] [-all] [-o FILE]
+  sitegen translations export [-content DIR] [-plan ID] [-all] [-o FILE] [-force]
       writes the texts that need English: none yet, or English made from
       an earlier Vietnamese.
   sitegen translations import [-content DIR] FILE
@@ -32,13 +32,18 @@ examples:
   sitegen translations import quang-nam.xlf
 `
 
-const translationsExportHelp = `usage: sitegen translations export [-content DIR] [-plan ID] [-all] [-o FILE]
+const translationsExportHelp = `usage: sitegen translations export [-content DIR] [-plan ID] [-all] [-o FILE] [-force]
 
 Export writes the texts that need English (none yet, or English made
 from an earlier Vietnamese) as an XLIFF 1.2 file: source language vi,
 target language en, each unit's id the text's place in the content
 (plans/ID/ITEM-ID/text), the glossary's renderings of its terms as notes.
 When no text needs English it writes nothing.
+
+-o FILE names a new file, or an earlier XLIFF file to replace, outside
+the content directory: a FILE in the content, a file of another kind or
+a symbolic link is refused with status 2, and nothing is written,
+unless -force is given.
 
 examples:
   sitegen translations export -o todo.xlf
@@ -84,6 +89,7 @@ func runTranslationsExport(args []string, stdout, stderr io.Writer) int {
 	plan := fl.String("plan", "", "export only the texts of the plan with this `ID`")
 	all := fl.Bool("all", false, "export every text, for review, not only those that need English")
 	out := fl.String("o", "", "write the XLIFF file to `FILE` instead of standard output")
+	force := fl.Bool("force", false, "write FILE even inside the content directory, over a file that is not XLIFF, or in place of a symbolic link")
 	if code, ok := parse(fl, args, 0, stdout, stderr); !ok {
 		return code
 	}
@@ -92,6 +98,13 @@ func runTranslationsExport(args []string, stdout, stderr io.Writer) int {
 		return fail(stderr, err)
 	}
 	defer root.Close()
+	policy := exportPolicy(*content, *force)
+	if *out != "" {
+		// refused before the work, as after it
+		if err := guard.Check(policy, guard.File{Path: *out}); err != nil {
+			return refusedWrite(stderr, "translations export", err)
+		}
+	}
 	ex, err := translation.Export(root.FS(), translation.ExportOptions{Plan: *plan, All: *all})
 	if err != nil {
 		return fail(stderr, err)
@@ -104,15 +117,8 @@ func runTranslationsExport(args []string, stdout, stderr io.Writer) int {
 		if _, err := stdout.Write(ex.XLIFF); err != nil {
 			return fail(stderr, err)
 		}
-	} else {
-		dir, err := os.OpenRoot(filepath.Dir(*out))
-		if err != nil {
-			return fail(stderr, err)
-		}
-		defer dir.Close()
-		if err := translation.Write(dir, []translation.File{{Name: filepath.Base(*out), Data: ex.XLIFF}}); err != nil {
-			return fail(stderr, err)
-		}
+	} else if err := guard.Write(policy, guard.File{Path: *out, Data: ex.XLIFF}); err != nil {
+		return refusedWrite(stderr, "translations export", err)
 	}
 	fmt.Fprintf(stderr, "exported %d text(s) from %d file(s): %d without English, %d whose Vietnamese changed since it was translated\n",
 		ex.Units, ex.Files, ex.Missing, ex.Outdated)
@@ -143,8 +149,12 @@ func runTranslationsImport(args []string, stdout, stderr io.Writer) int {
 	if err != nil {
 		return fail(stderr, err)
 	}
-	if err := translation.Write(root, res.Files); err != nil {
-		return fail(stderr, err)
+	files := make([]guard.File, len(res.Files))
+	for i, f := range res.Files {
+		files[i] = guard.File{Path: joinPath(*content, f.Name), Data: f.Data}
+	}
+	if err := guard.Write(translationsPolicy(*content), files...); err != nil {
+		return refusedWrite(stderr, "translations import", err)
 	}
 	for _, f := range res.Files {
 		fmt.Fprintf(stdout, "wrote %s\n", joinPath(*content, f.Name))

@@ -4,16 +4,11 @@
 //
 // The record only grows. Update adds a build's new addresses at the end
 // and keeps every line already there, comments and order included, so
-// that a reviewer sees exactly what a change added; it replaces the file
-// in one rename, so a crash never leaves half a record.
+// that a reviewer sees exactly what a change added.
 package record
 
 import (
 	"bytes"
-	"errors"
-	"fmt"
-	"io/fs"
-	"os"
 	"sort"
 	"strings"
 )
@@ -93,51 +88,15 @@ func (r *Record) Bytes() []byte {
 	return b.Bytes()
 }
 
-// Update adds addresses to the record in the directory root, creating
-// it if needed, and returns how many were new. The file is written
-// beside the record and renamed over it.
-func Update(root *os.Root, addresses []string) (int, error) {
-	old, err := root.ReadFile(File)
-	if err != nil && !errors.Is(err, fs.ErrNotExist) {
-		return 0, err
-	}
+// Update adds addresses to the record old (nil when there is none yet)
+// and returns the new record, and how many addresses were new; data is
+// nil when the record need not change. The command writes it (package
+// guard), in one rename, so a crash never leaves half a record.
+func Update(old []byte, addresses []string) (data []byte, added int) {
 	r := Parse(old)
-	added := r.Add(addresses)
+	added = r.Add(addresses)
 	if added == 0 && old != nil {
-		return 0, nil
+		return nil, 0
 	}
-	return added, writeAtomic(root, File, r.Bytes())
-}
-
-// writeAtomic writes data to name through a temporary file in the same
-// directory, so that name is always either the old or the new file.
-func writeAtomic(root *os.Root, name string, data []byte) error {
-	var f *os.File
-	var tmp string
-	for i := 0; ; i++ {
-		tmp = fmt.Sprintf(".%s.tmp-%d-%d", name, os.Getpid(), i)
-		var err error
-		f, err = root.OpenFile(tmp, os.O_WRONLY|os.O_CREATE|os.O_EXCL, 0o644)
-		if err == nil {
-			break
-		}
-		if !errors.Is(err, fs.ErrExist) || i == 100 {
-			return err
-		}
-	}
-	_, err := f.Write(data)
-	if err == nil {
-		err = f.Sync()
-	}
-	if cerr := f.Close(); err == nil {
-		err = cerr
-	}
-	if err == nil {
-		err = root.Rename(tmp, name)
-	}
-	if err != nil {
-		root.Remove(tmp)
-		return fmt.Errorf("writing %s: %w", name, err)
-	}
-	return nil
+	return r.Bytes(), added
 }

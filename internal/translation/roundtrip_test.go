@@ -61,8 +61,10 @@ func importFile(t *testing.T, dir string, root *os.Root, xliff []byte) *Imported
 	if err != nil {
 		t.Fatal(err)
 	}
-	if err := Write(root, res.Files); err != nil {
-		t.Fatal(err)
+	for _, f := range res.Files {
+		if err := root.WriteFile(f.Name, f.Data, 0o644); err != nil {
+			t.Fatal(err)
+		}
 	}
 	return res
 }

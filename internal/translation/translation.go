@@ -143,7 +143,7 @@ func (r *Refusal) Error() string {
 
 // Import reads the translated XLIFF file data (named name, for messages)
 // and returns the content files of fsys with the translations written
-// in; Write writes them. It refuses the whole file, with a *Refusal,
+// in, for the command to write (package guard). It refuses the whole file, with a *Refusal,
 // when any unit does not match the content.
 func Import(fsys fs.FS, name string, data []byte) (*Imported, error) {
 	doc, err := decodeXLIFF(name, data)

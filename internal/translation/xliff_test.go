@@ -6,7 +6,6 @@ import (
 	"errors"
 	"fmt"
 	"io"
-	"os"
 	"strings"
 	"testing"
 
@@ -268,33 +267,6 @@ func TestImportStates(t *testing.T) {
 	}
 	if !strings.Contains(plan, "en: Organise cultural events.\n            en_of: "+model.Fingerprint("Tổ chức giao lưu văn hóa.")) {
 		t.Errorf("segmented target not written:\n%s", plan)
-	}
-}
-
-func TestWrite(t *testing.T) {
-	dir := t.TempDir()
-	os.MkdirAll(dir+"/plans", 0o755)
-	os.WriteFile(dir+"/plans/a.yaml", []byte("old"), 0o600)
-	root, err := os.OpenRoot(dir)
-	if err != nil {
-		t.Fatal(err)
-	}
-	defer root.Close()
-	if err := Write(root, []File{{Name: "plans/a.yaml", Data: []byte("new")}}); err != nil {
-		t.Fatal(err)
-	}
-	b, _ := os.ReadFile(dir + "/plans/a.yaml")
-	info, _ := os.Stat(dir + "/plans/a.yaml")
-	entries, _ := os.ReadDir(dir + "/plans")
-	if string(b) != "new" || info.Mode().Perm() != 0o600 || len(entries) != 1 {
-		t.Errorf("after Write: %q, mode %v, %d files in plans/", b, info.Mode().Perm(), len(entries))
-	}
-	// A file that cannot be written leaves the others as they were.
-	err = Write(root, []File{{Name: "plans/a.yaml", Data: []byte("newer")}, {Name: "missing/b.yaml", Data: []byte("x")}})
-	b, _ = os.ReadFile(dir + "/plans/a.yaml")
-	entries, _ = os.ReadDir(dir + "/plans")
-	if err == nil || string(b) != "new" || len(entries) != 1 {
-		t.Errorf("failed Write: err %v, a.yaml %q, %d files in plans/", err, b, len(entries))
 	}
 }
 

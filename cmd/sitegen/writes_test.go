@@ -1,0 +1,166 @@
+package main
+
+import (
+	"bytes"
+	"io/fs"
+	"os"
+	"path/filepath"
+	"strings"
+	"testing"
+
+	"sitegen/internal/sitetest"
+)
+
+// translated is an XLIFF file giving item i-1-b of the valid fixture
+// its English.
+const translated = `<?xml version="1.0" encoding="UTF-8"?>
+<xliff xmlns="urn:oasis:names:tc:xliff:document:1.2" version="1.2">
+  <file original="plans/sample-1-2021.yaml" source-language="vi" target-language="en" datatype="plaintext">
+    <body>
+      <trans-unit id="plans/sample-1-2021/i-1-b/text">
+        <source>Tuyên truyền về Cộng đồng ASEAN.</source>
+        <target state="translated">Communication about the ASEAN Community.</target>
+      </trans-unit>
+    </body>
+  </file>
+</xliff>
+`
+
+// TestWritesRefused runs every command that writes a file with a file
+// it may not write: a plan, a source or a registry of the content, a
+// file of another kind, a symbolic link. Each exits with status 2,
+// says why and what to do, and leaves every file, link and directory as
+// it was.
+func TestWritesRefused(t *testing.T) {
+	tests := []struct {
+		name  string
+		setup func(t *testing.T)
+		args  []string
+		want  string
+	}{
+		{"export onto a plan", nil,
+			[]string{"translations", "export", "-content", "site", "-all", "-plan", "sample-1-2021", "-o", "site/plans/sample-1-2021.yaml"},
+			`sitegen translations export: refusing to write "site/plans/sample-1-2021.yaml": it is a plan file, inside the content directory "site" (write an XLIFF file outside the content directory, or pass -force to write it there all the same)`},
+		{"export onto a source", nil,
+			[]string{"translations", "export", "-content", "site", "-all", "-o", "site/sources/plan.txt"},
+			`refusing to write "site/sources/plan.txt": it is a source text, inside the content directory "site"`},
+		{"export onto a registry", nil,
+			[]string{"translations", "export", "-content", "site", "-o", "site/agencies.yaml"},
+			`refusing to write "site/agencies.yaml": it is a registry of the content, inside the content directory "site"`},
+		{"export into the content", nil,
+			[]string{"translations", "export", "-content", "site", "-o", "site/todo.xlf"},
+			`refusing to write "site/todo.xlf": it is a file of the content, inside the content directory "site"`},
+		{"export into the content through a link", func(t *testing.T) { symlink(t, "site/plans", "plans") },
+			[]string{"translations", "export", "-content", "site", "-o", "plans/sample-1-2021.yaml"},
+			`refusing to write "plans/sample-1-2021.yaml": it is a plan file, inside the content directory "site"`},
+		{"export onto another kind of file", nil,
+			[]string{"translations", "export", "-content", "site", "-o", "notes.txt"},
+			`refusing to write "notes.txt": it exists and is not an XLIFF file (name a new file, or remove this one first if it is to go, or pass -force to overwrite it)`},
+		{"export onto a dangling link", func(t *testing.T) { symlink(t, "elsewhere/created.txt", "todo.xlf") },
+			[]string{"translations", "export", "-content", "site", "-o", "todo.xlf"},
+			`refusing to write "todo.xlf": it is a symbolic link, which would write, or seem to write, somewhere else (name the file it points to, or another, or pass -force to replace the link itself)`},
+		{"import over a plan", nil,
+			[]string{"import", "-content", "site", "-province", "dak-lak", "-id", "sample-1-2021", "ke-hoach.txt"},
+			`sitegen import: refusing to write "site/plans/sample-1-2021.yaml": a plan file already exists there (pass -id ID to import it as another plan, or pass -force to overwrite it)`},
+		{"import into a linked directory", func(t *testing.T) {
+			os.Rename("site/sources", "elsewhere/sources")
+			symlink(t, "../elsewhere/sources", "site/sources")
+		},
+			[]string{"import", "-content", "site", "-province", "dak-lak", "ke-hoach.txt"},
+			`sitegen import: refusing to write "site/sources/ke-hoach.txt": "`},
+		{"translations import through a link", func(t *testing.T) {
+			os.MkdirAll("site/keep", 0o755)
+			os.Rename("site/plans/sample-1-2021.yaml", "site/keep/sample.yaml")
+			symlink(t, "../keep/sample.yaml", "site/plans/sample-1-2021.yaml")
+		},
+			[]string{"translations", "import", "-content", "site", "translated.xlf"},
+			`sitegen translations import: refusing to write "site/plans/sample-1-2021.yaml": it is a symbolic link`},
+		{"record through a link", func(t *testing.T) {
+			os.WriteFile("site/keep.txt", nil, 0o644)
+			symlink(t, "keep.txt", "site/published-urls.txt")
+		},
+			[]string{"build", "-content", "site", "-out", "public", "-record"},
+			`sitegen build: refusing to write "site/published-urls.txt": it is a symbolic link`},
+		{"profile into the content", nil,
+			[]string{"build", "-content", "site", "-out", "public", "-cpuprofile", "site/plans/cpu.prof"},
+			`sitegen build: refusing to write "site/plans/cpu.prof": it is a file of the content, inside the content directory "site" (write a CPU profile outside the content directory)`},
+		{"profile over a plan", nil,
+			[]string{"build", "-content", "site", "-out", "public", "-cpuprofile", "site/plans/sample-1-2021.yaml"},
+			`sitegen build: refusing to write "site/plans/sample-1-2021.yaml": it is a plan file`},
+		{"profile over another kind of file", nil,
+			[]string{"build", "-content", "site", "-out", "public", "-cpuprofile", "notes.txt"},
+			`sitegen build: refusing to write "notes.txt": it exists and is not a CPU profile`},
+	}
+	for _, tc := range tests {
+		t.Run(tc.name, func(t *testing.T) {
+			t.Chdir(t.TempDir())
+			if err := copyDir(filepath.Join(sitetest.Root(), "testdata", "sites", "valid"), "site"); err != nil {
+				t.Fatal(err)
+			}
+			os.Mkdir("elsewhere", 0o755)
+			for name, data := range map[string]string{
+				"notes.txt":      "keep me\n",
+				"translated.xlf": translated,
+				"ke-hoach.txt":   "KẾ HOẠCH\nTriển khai Đề án\n\nI. NHIỆM VỤ\n1. Tổ chức giao lưu văn hóa.\n",
+			} {
+				if err := os.WriteFile(name, []byte(data), 0o644); err != nil {
+					t.Fatal(err)
+				}
+			}
+			if tc.setup != nil {
+				tc.setup(t)
+			}
+			before := snapshot(t, ".")
+			var stdout, stderr bytes.Buffer
+			code := run(tc.args, &stdout, &stderr)
+			if code != 2 || !strings.Contains(stderr.String(), tc.want) {
+				t.Errorf("exit %d, stderr:\n%s\nwant exit 2 and:\n%s", code, stderr.String(), tc.want)
+			}
+			if after := snapshot(t, "."); after != before {
+				t.Errorf("a refused command changed the files:\n%s\nbecame\n%s", before, after)
+			}
+		})
+	}
+}
+
+func symlink(t *testing.T, target, link string) {
+	t.Helper()
+	if err := os.Symlink(target, link); err != nil {
+		t.Skipf("no symbolic links here: %v", err)
+	}
+}
+
+// snapshot describes every file, link and directory under dir, with
+// each file's bytes and mode and each link's target, never following a
+// link.
+func snapshot(t *testing.T, dir string) string {
+	t.Helper()
+	var b strings.Builder
+	err := filepath.WalkDir(dir, func(p string, d fs.DirEntry, err error) error {
+		if err != nil {
+			return err
+		}
+		info, err := d.Info()
+		if err != nil {
+			return err
+		}
+		switch {
+		case info.Mode()&fs.ModeSymlink != 0:
+			target, _ := os.Readlink(p)
+			b.WriteString(p + " -> " + target + "\n")
+		case info.Mode().IsRegular():
+			data, err := os.ReadFile(p)
+			if err != nil {
+				return err
+			}
+			b.WriteString(p + " " + info.Mode().String() + " " + string(data) + "\n")
+		default:
+			b.WriteString(p + "/\n")
+		}
+		return nil
+	})
+	if err != nil {
+		t.Fatal(err)
+	}
+	return b.String()
+}
