@@ -9,6 +9,9 @@ import (
 	"golang.org/x/sys/unix"
 )
 
+// noFollow makes opening the lock fail on a symbolic link.
+const noFollow = unix.O_NOFOLLOW
+
 // lockFile takes an exclusive lock on f, waiting for it when wait is
 // set; ok is false when another process holds it and wait is not set.
 // flock locks belong to the open file, so two builds in one process

@@ -14,7 +14,10 @@
 //
 // One build writes an output at a time: Begin takes an exclusive lock on
 // a file beside the output (".NAME.lock") and Commit or Abort releases
-// it. A second build waits for it, or fails at once with NoWait; only the
+// it. The lock is opened without following a link, and an output whose
+// lock is a link is refused: a link there would have every build create
+// or open the file it points to, wherever that is. A second build waits
+// for it, or fails at once with NoWait; only the
 // holder of the lock removes what killed builds left. The kernel releases
 // the lock of a process that dies, so nothing is left to block the next
 // build.
@@ -147,6 +150,9 @@ func Check(out string, opts Options) error {
 			return refuse(fmt.Sprintf("it is inside the %s directory %q", guard.name, guard.dir), fix)
 		}
 	}
+	if err := checkLock(out, clean); err != nil {
+		return err
+	}
 	info, err := os.Lstat(clean)
 	switch {
 	case errors.Is(err, os.ErrNotExist):
@@ -170,6 +176,54 @@ func Check(out string, opts Options) error {
 	}
 	return refuse(fmt.Sprintf("it holds files no build wrote (a site has a %s file)", MarkerFile),
 		"pass a new or empty directory; if it holds an old site, delete it first")
+}
+
+// lockPath is the lock of the output base in parent.
+func lockPath(parent, base string) string { return filepath.Join(parent, "."+base+lockSuffix) }
+
+// checkLock refuses an output whose lock is anything but a plain file,
+// or nothing yet: a link there would make every build create or open
+// the file it points to, wherever that is.
+func checkLock(out, clean string) error {
+	parent, base := filepath.Split(clean)
+	if parent == "" {
+		parent = "."
+	}
+	p := lockPath(parent, base)
+	info, err := os.Lstat(p)
+	switch {
+	case errors.Is(err, os.ErrNotExist):
+		return nil
+	case err != nil:
+		return err
+	case info.Mode()&os.ModeSymlink != 0:
+		return &RefusedError{Out: out, Why: fmt.Sprintf("its lock %q is a symbolic link, which a build would follow", p),
+			Fix: "remove the link; a build makes the lock itself"}
+	case !info.Mode().IsRegular():
+		return &RefusedError{Out: out, Why: fmt.Sprintf("its lock %q is not a plain file", p),
+			Fix: "remove it; a build makes the lock itself"}
+	}
+	return nil
+}
+
+// openLock opens (or creates) the lock at p of the output out without
+// following a link, so that a link put there after checkLock still
+// creates nothing elsewhere.
+func openLock(out, p string) (*os.File, error) {
+	f, err := os.OpenFile(p, os.O_RDWR|os.O_CREATE|noFollow, 0o644)
+	if err != nil {
+		// a link (ELOOP) or a directory (EISDIR) in the lock's place
+		if refused := checkLock(out, out); refused != nil {
+			return nil, refused
+		}
+		return nil, fmt.Errorf("opening the lock beside %q: %w", out, err)
+	}
+	if info, err := f.Stat(); err != nil || !info.Mode().IsRegular() {
+		f.Close()
+		return nil, &RefusedError{Out: out, Why: fmt.Sprintf("its lock %q is not a plain file", p),
+			Fix: "remove it; a build makes the lock itself"}
+	}
+	return f, nil
 }
 
 // realPath is p made absolute, with the symbolic links of its existing
@@ -236,9 +290,9 @@ func Begin(out string, opts Options) (*Dir, error) {
 	if err := os.MkdirAll(parent, 0o755); err != nil {
 		return nil, fmt.Errorf("creating %q: %w", parent, err)
 	}
-	lock, err := os.OpenFile(filepath.Join(parent, "."+base+lockSuffix), os.O_RDWR|os.O_CREATE, 0o644)
+	lock, err := openLock(out, lockPath(parent, base))
 	if err != nil {
-		return nil, fmt.Errorf("opening the lock beside %q: %w", out, err)
+		return nil, err
 	}
 	d := &Dir{out: out, parent: parent, base: base, lock: lock, made: map[string]bool{}, written: inventory{}}
 	if err := d.acquire(opts); err != nil {

@@ -203,6 +203,76 @@ func TestRefusedOutputs(t *testing.T) {
 	}
 }
 
+// TestLockIsNeverFollowed: a lock path that is a symbolic link, to a
+// file that does not exist or to one that does, or that is not a plain
+// file, is refused before anything is written, and nothing is created
+// or changed where a link points.
+func TestLockIsNeverFollowed(t *testing.T) {
+	for _, tc := range []struct {
+		name  string
+		setup func(t *testing.T, lock, elsewhere string)
+		want  string
+	}{
+		{"dangling link", func(t *testing.T, lock, elsewhere string) {
+			mustSymlink(t, filepath.Join(elsewhere, "created"), lock)
+		}, `its lock "LOCK" is a symbolic link, which a build would follow (remove the link; a build makes the lock itself)`},
+		{"link to a file", func(t *testing.T, lock, elsewhere string) {
+			mustSymlink(t, filepath.Join(elsewhere, "precious"), lock)
+		}, `its lock "LOCK" is a symbolic link`},
+		{"link to a directory", func(t *testing.T, lock, elsewhere string) {
+			mustSymlink(t, elsewhere, lock)
+		}, `its lock "LOCK" is a symbolic link`},
+		{"a directory", func(t *testing.T, lock, elsewhere string) {
+			if err := os.Mkdir(lock, 0o755); err != nil {
+				t.Fatal(err)
+			}
+		}, `its lock "LOCK" is not a plain file (remove it; a build makes the lock itself)`},
+	} {
+		t.Run(tc.name, func(t *testing.T) {
+			dir := t.TempDir()
+			elsewhere := filepath.Join(dir, "elsewhere")
+			if err := os.Mkdir(elsewhere, 0o755); err != nil {
+				t.Fatal(err)
+			}
+			if err := os.WriteFile(filepath.Join(elsewhere, "precious"), []byte("keep me"), 0o600); err != nil {
+				t.Fatal(err)
+			}
+			out := filepath.Join(dir, "public")
+			lock := filepath.Join(dir, ".public.lock")
+			tc.setup(t, lock, elsewhere)
+			want := strings.ReplaceAll(tc.want, "LOCK", lock)
+			var refused *RefusedError
+			if err := Check(out, Options{}); !errors.As(err, &refused) || !strings.Contains(err.Error(), want) {
+				t.Errorf("Check = %v, want %s", err, want)
+			}
+			if _, err := Begin(out, Options{}); !errors.As(err, &refused) || !strings.Contains(err.Error(), want) {
+				t.Errorf("Begin = %v, want %s", err, want)
+			}
+			// a link put in place after the check is not followed either
+			if _, err := openLock(out, lock); !errors.As(err, &refused) {
+				t.Errorf("openLock = %v, want a refusal", err)
+			}
+			entries, _ := os.ReadDir(elsewhere)
+			if len(entries) != 1 {
+				t.Errorf("the link's directory holds %d files, want 1: %v", len(entries), entries)
+			}
+			if b, err := os.ReadFile(filepath.Join(elsewhere, "precious")); err != nil || string(b) != "keep me" {
+				t.Errorf("the file a link points to changed: %q %v", b, err)
+			}
+			if _, err := os.Lstat(out); err == nil {
+				t.Error("the output was created")
+			}
+		})
+	}
+}
+
+func mustSymlink(t *testing.T, target, link string) {
+	t.Helper()
+	if err := os.Symlink(target, link); err != nil {
+		t.Skipf("no symbolic links here: %v", err)
+	}
+}
+
 // TestSecondBuildWaits: while one build holds the output, a second
 // fails at once with NoWait, or waits (saying so) and then writes; it
 // never removes the first one's work.
