@@ -6,6 +6,8 @@ import (
 	"math"
 	"os"
 
+	"sitegen/internal/build"
+	"sitegen/internal/diag"
 	"sitegen/internal/guard"
 	"sitegen/internal/translation"
 )
@@ -150,8 +152,32 @@ func runTranslationsImport(args []string, stdout, stderr io.Writer) int {
 		return fail(stderr, err)
 	}
 	files := make([]guard.File, len(res.Files))
+	changed := map[string][]byte{}
 	for i, f := range res.Files {
 		files[i] = guard.File{Path: joinPath(*content, f.Name), Data: f.Data}
+		changed[f.Name] = f.Data
+	}
+	if err := guard.Check(translationsPolicy(*content), files...); err != nil {
+		return refusedWrite(stderr, "translations import", err)
+	}
+	// What check would say once the English is in: an error refuses
+	// the unit it comes from, and the file, before anything is written.
+	added := build.CheckChange(root.FS(), changed)
+	if added.HasErrors() {
+		ref := &translation.Refusal{File: file}
+		for _, p := range added.Problems() {
+			if p.Severity != diag.Error {
+				continue
+			}
+			unit := res.UnitAt(p.Pos.File, p.Pos.Line)
+			p.Pos.File = joinPath(*content, p.Pos.File)
+			if unit == "" {
+				ref.Problems = append(ref.Problems, "check would refuse the content: "+p.String())
+				continue
+			}
+			ref.Problems = append(ref.Problems, fmt.Sprintf("unit %q: target: check would refuse it: %s", unit, p.String()))
+		}
+		return fail(stderr, ref)
 	}
 	if err := guard.Write(translationsPolicy(*content), files...); err != nil {
 		return refusedWrite(stderr, "translations import", err)
@@ -159,6 +185,7 @@ func runTranslationsImport(args []string, stdout, stderr io.Writer) int {
 	for _, f := range res.Files {
 		fmt.Fprintf(stdout, "wrote %s\n", joinPath(*content, f.Name))
 	}
+	report(stderr, *content, added) // warnings, such as a rendering the glossary avoids
 	fmt.Fprintf(stdout, "%d translation(s) written, %d already there, %d without a target, %d still to review\n",
 		res.Written, res.Unchanged, res.Empty, res.Unreviewed)
 	return 0

@@ -167,3 +167,64 @@ func snapshot(t *testing.T, dir string) string {
 	}
 	return b.String()
 }
+
+// TestTranslationsImportChecked gives translations import one target at
+// a time that check would refuse in the content, for each reason: the
+// command refuses the file naming the unit and the rule, exits with
+// status 1 and changes nothing; a target check takes is written.
+func TestTranslationsImportChecked(t *testing.T) {
+	tests := []struct {
+		name, target, want string
+	}{
+		{"too long", strings.Repeat("Communication ", 2500),
+			`unit "plans/sample-1-2021/i-1-b/text": target: check would refuse it: site/plans/sample-1-2021.yaml:40: item "i-1-b": field "en" is 34999 characters long (split it`},
+		{"markup", "Communication about the **ASEAN** Community.",
+			`unit "plans/sample-1-2021/i-1-b/text": target: check would refuse it: site/plans/sample-1-2021.yaml:40: item "i-1-b": text contains the markup characters "**"`},
+		{"backticks", "Communication about the `ASEAN` Community.",
+			`unit "plans/sample-1-2021/i-1-b/text": target: check would refuse it: site/plans/sample-1-2021.yaml:40: item "i-1-b": text contains the markup characters "`},
+		{"soft hyphen", "Commu&#173;nication about the ASEAN Community.",
+			`unit "plans/sample-1-2021/i-1-b/text": target: invisible character U+00AD (SOFT HYPHEN) is not allowed`},
+		{"right-to-left override beside a colon", "Communication: &#x202E;about the ASEAN Community.",
+			`unit "plans/sample-1-2021/i-1-b/text": target: invisible character U+202E (RIGHT-TO-LEFT OVERRIDE) is not allowed`},
+		{"C1 control", "Communication &#x9B;31m about the ASEAN Community.",
+			`unit "plans/sample-1-2021/i-1-b/text": target: control character U+009B (CONTROL SEQUENCE INTRODUCER) is not allowed`},
+		{"zero width space", "Communication\u200b about the ASEAN Community.",
+			`unit "plans/sample-1-2021/i-1-b/text": target: invisible character U+200B (ZERO WIDTH SPACE) is not allowed`},
+	}
+	for _, tc := range tests {
+		t.Run(tc.name, func(t *testing.T) {
+			t.Chdir(t.TempDir())
+			if err := copyDir(filepath.Join(sitetest.Root(), "testdata", "sites", "valid"), "site"); err != nil {
+				t.Fatal(err)
+			}
+			xlf := strings.Replace(translated, "Communication about the ASEAN Community.", tc.target, 1)
+			if err := os.WriteFile("t.xlf", []byte(xlf), 0o644); err != nil {
+				t.Fatal(err)
+			}
+			before := snapshot(t, "site")
+			var stdout, stderr bytes.Buffer
+			code := run([]string{"translations", "import", "-content", "site", "t.xlf"}, &stdout, &stderr)
+			if code != 1 || !strings.Contains(stderr.String(), "t.xlf: refused, no file was changed") || !strings.Contains(stderr.String(), tc.want) {
+				t.Errorf("exit %d, stderr:\n%s\nwant exit 1 and:\n%s", code, stderr.String(), tc.want)
+			}
+			if after := snapshot(t, "site"); after != before {
+				t.Error("a refused import changed the content")
+			}
+		})
+	}
+	// what check takes is written, and check then passes
+	t.Chdir(t.TempDir())
+	if err := copyDir(filepath.Join(sitetest.Root(), "testdata", "sites", "valid"), "site"); err != nil {
+		t.Fatal(err)
+	}
+	if err := os.WriteFile("t.xlf", []byte(translated), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	var stdout, stderr bytes.Buffer
+	if code := run([]string{"translations", "import", "-content", "site", "t.xlf"}, &stdout, &stderr); code != 0 {
+		t.Fatalf("exit %d: %s", code, stderr.String())
+	}
+	if code := run([]string{"check", "-content", "site"}, &stdout, &stderr); code != 0 {
+		t.Fatalf("check after the import: exit %d: %s", code, stderr.String())
+	}
+}

@@ -24,6 +24,7 @@ import (
 
 	"gopkg.in/yaml.v3"
 
+	"sitegen/internal/chars"
 	"sitegen/internal/diag"
 	"sitegen/internal/load"
 	"sitegen/internal/model"
@@ -128,6 +129,40 @@ type Imported struct {
 	Unchanged  int    // units whose English and fingerprint are already so
 	Empty      int    // units without a target: not translated yet
 	Unreviewed int    // units still marked for review with the English unchanged
+
+	written []string // the ids of the units written
+}
+
+// UnitAt names the unit whose English, as Files writes it, is at or
+// just above line of the content file name: a problem check finds
+// there comes from that translation. It is "" when no unit written
+// into the file starts at or above the line.
+func (im *Imported) UnitAt(name string, line int) string {
+	for _, f := range im.Files {
+		if f.Name != name {
+			continue
+		}
+		var top yaml.Node
+		if yaml.Unmarshal(f.Data, &top) != nil {
+			return ""
+		}
+		fl, err := fields(name, &top)
+		if err != nil {
+			return ""
+		}
+		written := map[string]bool{}
+		for _, id := range im.written {
+			written[id] = true
+		}
+		best, at := "", 0
+		for _, fd := range fl {
+			if written[fd.ID] && fd.Line <= line && fd.Line >= at {
+				best, at = fd.ID, fd.Line
+			}
+		}
+		return best
+	}
+	return ""
 }
 
 // Refusal is why a translated file cannot be imported: every unit that
@@ -254,6 +289,11 @@ func (im *importer) readUnit(where string, u unitIn) {
 		im.refuse("unit %q: target: %v", u.ID, err)
 		return
 	}
+	// before clean, which would take some of them for spaces
+	if r, at := chars.Find(target); at >= 0 {
+		im.refuse("unit %q: target: %s is not allowed: %s; remove it in the translation tool and save the file again", u.ID, chars.Describe(r), chars.Why(r))
+		return
+	}
 	im.take(f, u, clean(target))
 }
 
@@ -273,6 +313,7 @@ func (im *importer) take(f *field, u unitIn, en string) {
 	default:
 		im.res.Written++
 		im.files[f.File].changes = append(im.files[f.File].changes, change{field: f, en: en, enOf: fp})
+		im.res.written = append(im.res.written, f.ID)
 	}
 }
 

@@ -8,6 +8,8 @@ import (
 	"io"
 	"strings"
 
+	"golang.org/x/text/encoding"
+	"golang.org/x/text/encoding/unicode"
 	"golang.org/x/text/language"
 )
 
@@ -142,8 +144,19 @@ func (in *inlineIn) text() (string, error) {
 // decodeXLIFF reads an XLIFF 1.2 document. name is the file's name for
 // messages.
 func decodeXLIFF(name string, data []byte) (*xliffIn, error) {
+	data, err := toUTF8(name, data)
+	if err != nil {
+		return nil, err
+	}
 	data = bytes.TrimPrefix(data, []byte("\ufeff"))
 	d := xml.NewDecoder(bytes.NewReader(data))
+	d.CharsetReader = func(charset string, input io.Reader) (io.Reader, error) {
+		switch strings.ToLower(charset) {
+		case "utf-16", "utf-16le", "utf-16be", "utf16":
+			return input, nil // toUTF8 has decoded it
+		}
+		return nil, fmt.Errorf("the file declares the encoding %q, which sitegen does not read; save it as UTF-8 XLIFF (or UTF-16) in the translation tool", charset)
+	}
 	var doc xliffIn
 	if err := d.Decode(&doc); err != nil {
 		return nil, malformed(name, err)
@@ -184,9 +197,37 @@ func decodeXLIFF(name string, data []byte) (*xliffIn, error) {
 func malformed(name string, err error) error {
 	var se *xml.SyntaxError
 	if errors.As(err, &se) {
-		return fmt.Errorf("%s:%d: not well-formed XML: %s", name, se.Line, se.Msg)
+		hint := ""
+		if strings.Contains(se.Msg, "invalid UTF-8") {
+			hint = " (the file is neither UTF-8 nor UTF-16: save it as UTF-8 XLIFF in the translation tool)"
+		}
+		return fmt.Errorf("%s:%d: not well-formed XML: %s%s", name, se.Line, se.Msg, hint)
 	}
 	return fmt.Errorf("%s: not well-formed XML: %v", name, err)
+}
+
+// toUTF8 decodes an XLIFF file written in UTF-16, which XML readers
+// must accept and some translation tools write: with a byte-order mark,
+// or without one, told by the zero bytes of "<?" or "<x". UTF-8 is
+// returned as it is.
+func toUTF8(name string, data []byte) ([]byte, error) {
+	var enc encoding.Encoding
+	switch {
+	case bytes.HasPrefix(data, []byte{0xfe, 0xff}), bytes.HasPrefix(data, []byte{0, '<'}):
+		enc = unicode.UTF16(unicode.BigEndian, unicode.UseBOM)
+	case bytes.HasPrefix(data, []byte{0xff, 0xfe}), bytes.HasPrefix(data, []byte{'<', 0}):
+		enc = unicode.UTF16(unicode.LittleEndian, unicode.UseBOM)
+	default:
+		return data, nil
+	}
+	if len(data)%2 != 0 {
+		return nil, fmt.Errorf("%s: the file looks like UTF-16 but has an odd number of bytes, so it is cut short or in another encoding; save it again as UTF-8 XLIFF", name)
+	}
+	out, err := enc.NewDecoder().Bytes(data)
+	if err != nil {
+		return nil, fmt.Errorf("%s: the file looks like UTF-16 but does not decode (%v); save it again as UTF-8 XLIFF", name, err)
+	}
+	return out, nil
 }
 
 func line(data []byte, offset int64) int {

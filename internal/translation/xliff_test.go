@@ -2,12 +2,14 @@ package translation
 
 import (
 	"bytes"
+	"encoding/binary"
 	"encoding/xml"
 	"errors"
 	"fmt"
 	"io"
 	"strings"
 	"testing"
+	"unicode/utf16"
 
 	"sitegen/internal/model"
 	"sitegen/internal/sitetest"
@@ -206,6 +208,20 @@ func TestImportRefusals(t *testing.T) {
 		{"unit given twice", `<trans-unit id="plans/sample-1-2021/i-2-a/text">`, `<trans-unit id="plans/sample-1-2021/i-1-a/text">`, `unit "plans/sample-1-2021/i-1-a/text": given twice`},
 		{"a formatting code", "Communication about", `<ph id="1">&lt;b&gt;</ph>Communication about`, `unit "plans/sample-1-2021/i-1-b/text": target: it contains <ph>`},
 		{"no id", unit, `<trans-unit>`, `a trans-unit has no id`},
+		// the character rule, on the target as the XML reader decodes it
+		{"right-to-left override", "Communication about", "Communication &#x202E;about",
+			`unit "plans/sample-1-2021/i-1-b/text": target: invisible character U+202E (RIGHT-TO-LEFT OVERRIDE) is not allowed: it cannot be seen, and would reach the pages as it is, changing how the text around it shows or is searched; remove it in the translation tool and save the file again`},
+		{"raw right-to-left override", "Communication about", "Communication \u202eabout", `target: invisible character U+202E (RIGHT-TO-LEFT OVERRIDE) is not allowed`},
+		{"C1 control", "Communication about", "Communication &#x9B;about", `target: control character U+009B (CONTROL SEQUENCE INTRODUCER) is not allowed`},
+		{"next line, which clean would take for a space", "Communication about", "Communication\u0085about", `target: control character U+0085 (NEXT LINE) is not allowed`},
+		{"zero width space", "Communication about", "Communication\u200babout", `target: invisible character U+200B (ZERO WIDTH SPACE) is not allowed`},
+		{"byte-order mark inside", "Communication about", "Communication &#xFEFF;about", `target: invisible character U+FEFF (ZERO WIDTH NO-BREAK SPACE) is not allowed`},
+		{"soft hyphen", "Communication about", "Commu&#173;nication about", `target: invisible character U+00AD (SOFT HYPHEN) is not allowed`},
+		{"paragraph separator", "Communication about", "Communication&#x2029;about", `target: invisible character U+2029 (PARAGRAPH SEPARATOR) is not allowed`},
+		{"ESC, which XML itself refuses", "Communication about", "Communication &#27;about", `not well-formed XML: illegal character code U+001B`},
+		{"another encoding declared", `<?xml version="1.0" encoding="UTF-8"?>`, `<?xml version="1.0" encoding="windows-1252"?>`,
+			`the file declares the encoding "windows-1252", which sitegen does not read; save it as UTF-8 XLIFF (or UTF-16) in the translation tool`},
+		{"bytes of another encoding", "Communication about", "Communication \xe9about", `not well-formed XML: invalid UTF-8 (the file is neither UTF-8 nor UTF-16: save it as UTF-8 XLIFF in the translation tool)`},
 	} {
 		t.Run(tc.name, func(t *testing.T) {
 			if !strings.Contains(good, tc.old) {
@@ -227,6 +243,61 @@ func TestImportRefusals(t *testing.T) {
 	changed = sitetest.Replace(t, changed, "sources/plan.txt", "Tuyên truyền về Cộng đồng ASEAN.", "Tuyên truyền về Cộng đồng ASEAN nói chung.")
 	if res, err := Import(changed, "t.xlf", []byte(good)); err == nil || res != nil || !strings.Contains(err.Error(), `unit "plans/sample-1-2021/i-1-b/text": the source text differs`) {
 		t.Errorf("after the Vietnamese changed: err = %v", err)
+	}
+}
+
+// TestImportUTF16 reads a translated file that a tool saved in UTF-16,
+// with a byte-order mark in either order or none, as the same file in
+// UTF-8.
+func TestImportUTF16(t *testing.T) {
+	m := sitetest.Fixture(t, "valid")
+	ex, err := Export(m, ExportOptions{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	text := strings.Replace(string(ex.XLIFF), `encoding="UTF-8"`, `encoding="UTF-16"`, 1)
+	text = strings.Replace(text, "<source>Tuyên truyền về Cộng đồng ASEAN.</source>",
+		"<source>Tuyên truyền về Cộng đồng ASEAN.</source><target>Communication about the ASEAN Community.</target>", 1)
+	utf8Res, err := Import(m, "t.xlf", []byte(strings.Replace(text, `encoding="UTF-16"`, `encoding="UTF-8"`, 1)))
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, tc := range []struct {
+		name  string
+		order binary.AppendByteOrder
+		bom   bool
+	}{
+		{"little-endian with a mark", binary.LittleEndian, true},
+		{"big-endian with a mark", binary.BigEndian, true},
+		{"little-endian without", binary.LittleEndian, false},
+		{"big-endian without", binary.BigEndian, false},
+	} {
+		t.Run(tc.name, func(t *testing.T) {
+			var b []byte
+			units := utf16.Encode([]rune(text))
+			if tc.bom {
+				units = append([]uint16{0xfeff}, units...)
+			}
+			for _, u := range units {
+				b = tc.order.AppendUint16(b, u)
+			}
+			res, err := Import(m, "t.xlf", b)
+			if err != nil {
+				t.Fatal(err)
+			}
+			if res.Written != 1 || len(res.Files) != 1 || string(res.Files[0].Data) != string(utf8Res.Files[0].Data) {
+				t.Errorf("UTF-16 import wrote %d unit(s), other bytes than the same file in UTF-8", res.Written)
+			}
+		})
+	}
+	// cut short by a byte
+	units := utf16.Encode([]rune(text))
+	var b []byte
+	for _, u := range units {
+		b = binary.LittleEndian.AppendUint16(b, u)
+	}
+	if _, err := Import(m, "t.xlf", b[:len(b)-1]); err == nil || !strings.Contains(err.Error(), "the file looks like UTF-16 but has an odd number of bytes") {
+		t.Errorf("odd UTF-16: err = %v", err)
 	}
 }
 
