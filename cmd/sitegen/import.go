@@ -6,15 +6,19 @@ import (
 	"io"
 	"os"
 	"path/filepath"
+	"strings"
 	"time"
 
+	"sitegen/internal/build"
+	"sitegen/internal/chars"
+	"sitegen/internal/diag"
 	"sitegen/internal/draft"
 	"sitegen/internal/guard"
 	"sitegen/internal/load"
 	"sitegen/internal/model"
 )
 
-const importHelp = `usage: sitegen import [-content DIR] [-id ID] [-province ID] [-framework ID] [-force] FILE
+const importHelp = `usage: sitegen import [-content DIR] [-id ID] [-province ID] [-framework ID] [-force] [-clean] FILE
 
 Import reads a plan's text (FILE: UTF-8 text copied from a legal register
 page or a portal, or a .docx) and writes a draft plan file DIR/plans/ID.yaml,
@@ -24,7 +28,11 @@ the text names; lines marked "# guess" need checking, and the English is
 to be added. A summary on stderr says what it read and what it could not
 place, with line numbers. It overwrites no plan file, and no other text
 in sources/, and writes through no symbolic link, unless given -force;
-a refusal exits with status 2 and writes nothing.
+a refusal exits with status 2 and writes nothing. A text holding control
+or invisible characters is refused, with their lines, unless -clean
+leaves them out. The draft is checked as check would check it: if check
+would refuse it, it is written all the same and the problems are listed
+with their lines, and the command fails.
 
 examples:
   sitegen import ke-hoach-12-kh-ubnd-2026.txt
@@ -40,6 +48,7 @@ func runImport(args []string, stdout, stderr io.Writer) int {
 	province := fl.String("province", "", "the plan's province `ID` (default: the one the text names)")
 	framework := fl.String("framework", "", "the `ID` of the framework the plan implements (default: the one the text cites)")
 	force := fl.Bool("force", false, "overwrite the plan file and the source text if they exist")
+	clean := fl.Bool("clean", false, "leave out the control and invisible characters the text holds, saying on which lines, instead of refusing it")
 	if code, ok := parse(fl, args, 1, stdout, stderr); !ok {
 		return code
 	}
@@ -51,6 +60,10 @@ func runImport(args []string, stdout, stderr io.Writer) int {
 	if *id != "" && !load.ValidID(*id) {
 		fmt.Fprintf(stderr, "sitegen import: -id %q is not valid (use lowercase ASCII letters, digits and hyphens, e.g. \"thanh-hoa-208-2021\")\n", *id)
 		return 2
+	}
+	if info, err := os.Stat(file); err == nil && !strings.EqualFold(filepath.Ext(file), ".docx") && info.Size() > load.MaxFileSize {
+		// its copy in sources/ would fail check
+		return fail(stderr, fmt.Errorf("%s is %d bytes, more than the %d a source text may have: import the plan's own text, without what surrounds it", file, info.Size(), load.MaxFileSize))
 	}
 	data, err := os.ReadFile(file)
 	if err != nil {
@@ -70,9 +83,27 @@ func runImport(args []string, stdout, stderr io.Writer) int {
 	}
 
 	start := time.Now()
-	d, err := draft.Make(draft.Input{Name: filepath.Base(file), Data: data, Site: site, ID: *id, Province: *province, Framework: *framework})
+	in := draft.Input{Name: filepath.Base(file), Data: data, Site: site, ID: *id, Province: *province, Framework: *framework}
+	d, err := draft.Make(in)
 	if err != nil {
 		return fail(stderr, err)
+	}
+	// The character rule, on the text as read (a .docx's too), with the
+	// lines of the copy in sources/.
+	bad := refusedChars(d.Source)
+	if len(bad) > 0 && !*clean {
+		for _, b := range bad {
+			fmt.Fprintf(stderr, "%s:%d: %s is not allowed (%s)\n", file, b.line, chars.Describe(b.r), chars.Hint(b.r))
+		}
+		return fail(stderr, fmt.Errorf("%s holds %d control or invisible character(s), listed above: delete them, or pass -clean to leave them out of the draft and its source text; nothing was written", file, len(bad)))
+	}
+	if len(bad) > 0 {
+		// the draft is made again from the text without them, as if
+		// it had been given so
+		in.Name, in.Data = d.SourceFile, []byte(chars.Remove(string(d.Source)))
+		if d, err = draft.Make(in); err != nil {
+			return fail(stderr, err)
+		}
 	}
 	planFile := "plans/" + d.ID + ".yaml"
 	srcFile := "sources/" + d.SourceFile
@@ -89,6 +120,13 @@ func runImport(args []string, stdout, stderr io.Writer) int {
 	if err := guard.Check(policy, files...); err != nil {
 		return refusedWrite(stderr, "import", err)
 	}
+	// What check would say of the content with the draft in it. The
+	// draft is written all the same, to be corrected where it says.
+	changed := map[string][]byte{planFile: d.YAML}
+	if writeSource {
+		changed[srcFile] = d.Source
+	}
+	added := build.CheckChange(root.FS(), changed)
 	if err := guard.Write(policy, files...); err != nil {
 		return refusedWrite(stderr, "import", err)
 	}
@@ -98,8 +136,42 @@ func runImport(args []string, stdout, stderr io.Writer) int {
 	if writeSource {
 		fmt.Fprintf(stdout, "wrote %s\n", joinPath(*content, srcFile))
 	}
+	for _, b := range bad {
+		fmt.Fprintf(stderr, "  left out: %s:%d: %s\n", joinPath(*content, srcFile), b.line, chars.Describe(b.r))
+	}
+	if added.HasErrors() {
+		errs := &diag.List{}
+		for _, p := range added.Problems() {
+			if p.Severity == diag.Error {
+				errs.Errorf(p.Pos, p.Hint, "%s", p.Msg)
+			}
+		}
+		report(stderr, *content, errs)
+		return fail(stderr, fmt.Errorf("the draft was written, but check refuses it: correct it where the lines above say, then run sitegen check -content %s", *content))
+	}
 	fmt.Fprintf(stdout, "next: sitegen check -content %s\n", *content)
 	return 0
+}
+
+// refusedChar is a character of a text the rule of package chars
+// refuses, and its line.
+type refusedChar struct {
+	line int
+	r    rune
+}
+
+// refusedChars lists the refused characters of text, one per line
+// (the first), at most 20 lines.
+func refusedChars(text []byte) []refusedChar {
+	var out []refusedChar
+	for i, l := range strings.Split(string(text), "\n") {
+		if r, at := chars.Find(l); at >= 0 {
+			if out = append(out, refusedChar{i + 1, r}); len(out) == 20 {
+				break
+			}
+		}
+	}
+	return out
 }
 
 // unknownRef checks the ids given on the command line against the

@@ -228,3 +228,102 @@ func TestTranslationsImportChecked(t *testing.T) {
 		t.Fatalf("check after the import: exit %d: %s", code, stderr.String())
 	}
 }
+
+// planText is a plan's text that imports into a draft check takes.
+const planText = `ỦY BAN NHÂN DÂN
+TỈNH ĐẮK LẮK
+
+Số: 5/KH-UBND
+
+Đắk Lắk, ngày 10 tháng 02 năm 2026
+
+KẾ HOẠCH
+
+Thực hiện Đề án mẫu trên địa bàn tỉnh Đắk Lắk, giai đoạn 2026-2030
+
+I. NHIỆM VỤ
+
+1. Xây dựng cộng đồng hòa nhập
+
+a) Hỗ trợ người khuyết tật tiếp cận dịch vụ xã hội (Sở Nội vụ chủ trì).
+
+b) Tổ chức hội nghị tuyên truyền hằng năm (Sở Nội vụ chủ trì).
+
+KT. CHỦ TỊCH
+PHÓ CHỦ TỊCH
+
+Trần Văn Bình
+`
+
+// TestImportChecked imports texts the content could not take, one
+// reason at a time. A text with control or invisible characters is
+// refused with their lines and nothing is written, or, with -clean,
+// imported without them; a draft check would refuse is written and its
+// problems listed with their lines, and the command fails. Whenever the
+// command succeeds, check passes.
+func TestImportChecked(t *testing.T) {
+	hold := func(old, new string) string { return strings.Replace(planText, old, new, 1) }
+	tests := []struct {
+		name    string
+		text    string
+		args    []string
+		code    int
+		want    []string
+		written bool
+	}{
+		{"a clean text", planText, nil, 0, []string{"wrote site/plans/dak-lak-5-2026.yaml"}, true},
+		{"NUL and ESC bytes", hold("hằng năm (Sở", "hằng năm\x00 (Sở\x1b[0m"), nil, 1, []string{
+			"ke-hoach.txt:18: control character U+0000 (NUL) is not allowed (delete it: most editors do not show it, and it is not text)",
+			"ke-hoach.txt holds 1 control or invisible character(s), listed above: delete them, or pass -clean to leave them out of the draft and its source text; nothing was written",
+		}, false},
+		{"invisible characters on two lines", hold("KẾ HOẠCH", "KẾ\u200b HOẠCH\u202e") + "\u00ad\n", nil, 1, []string{
+			"ke-hoach.txt:8: invisible character U+200B (ZERO WIDTH SPACE) is not allowed",
+			"ke-hoach.txt:24: invisible character U+00AD (SOFT HYPHEN) is not allowed",
+			"holds 2 control or invisible character(s)",
+		}, false},
+		{"a C1 control", hold("Tổ chức", "Tổ\u009b chức"), nil, 1, []string{
+			"ke-hoach.txt:18: control character U+009B (CONTROL SEQUENCE INTRODUCER) is not allowed"}, false},
+		{"cleaned", hold("hằng năm (Sở", "hằng năm\x00 (Sở\x1b") + "\u00ad\n", []string{"-clean"}, 0, []string{
+			"left out: site/sources/ke-hoach.txt:18: control character U+0000 (NUL)",
+			"left out: site/sources/ke-hoach.txt:24: invisible character U+00AD (SOFT HYPHEN)",
+		}, true},
+		{"markup check refuses", hold("Tổ chức hội nghị", "Tổ chức __ hội nghị"), nil, 1, []string{
+			`site/plans/dak-lak-5-2026.yaml:`,
+			`text contains the markup characters "__"`,
+			"the draft was written, but check refuses it: correct it where the lines above say, then run sitegen check -content site",
+		}, true},
+	}
+	for _, tc := range tests {
+		t.Run(tc.name, func(t *testing.T) {
+			t.Chdir(t.TempDir())
+			if err := copyDir(filepath.Join(sitetest.Root(), "testdata", "sites", "valid"), "site"); err != nil {
+				t.Fatal(err)
+			}
+			if err := os.WriteFile("ke-hoach.txt", []byte(tc.text), 0o644); err != nil {
+				t.Fatal(err)
+			}
+			before := snapshot(t, "site")
+			var stdout, stderr bytes.Buffer
+			args := append(append([]string{"import", "-content", "site"}, tc.args...), "ke-hoach.txt")
+			code := run(args, &stdout, &stderr)
+			if code != tc.code {
+				t.Errorf("exit %d, want %d; stderr:\n%s", code, tc.code, stderr.String())
+			}
+			for _, w := range tc.want {
+				if !strings.Contains(stdout.String()+stderr.String(), w) {
+					t.Errorf("the output has no %s:\n%s%s", w, stdout.String(), stderr.String())
+				}
+			}
+			if written := snapshot(t, "site") != before; written != tc.written {
+				t.Errorf("content changed: %v, want %v", written, tc.written)
+			}
+			if code != 0 {
+				return
+			}
+			var out bytes.Buffer
+			if code := run([]string{"check", "-content", "site"}, &out, &out); code != 0 {
+				t.Errorf("check after a successful import: exit %d\n%s", code, out.String())
+			}
+		})
+	}
+}
