@@ -235,11 +235,11 @@ TỈNH ĐẮK LẮK
 
 Số: 5/KH-UBND
 
-Đắk Lắk, ngày 10 tháng 02 năm 2026
+Đắk Lắk, ngày 10 tháng 02 năm 2025
 
 KẾ HOẠCH
 
-Thực hiện Đề án mẫu trên địa bàn tỉnh Đắk Lắk, giai đoạn 2026-2030
+Thực hiện Đề án mẫu trên địa bàn tỉnh Đắk Lắk, giai đoạn 2025-2030
 
 I. NHIỆM VỤ
 
@@ -271,7 +271,7 @@ func TestImportChecked(t *testing.T) {
 		want    []string
 		written bool
 	}{
-		{"a clean text", planText, nil, 0, []string{"wrote site/plans/dak-lak-5-2026.yaml"}, true},
+		{"a clean text", planText, nil, 0, []string{"wrote site/plans/dak-lak-5-2025.yaml"}, true},
 		{"NUL and ESC bytes", hold("hằng năm (Sở", "hằng năm\x00 (Sở\x1b[0m"), nil, 1, []string{
 			"ke-hoach.txt:18: control character U+0000 (NUL) is not allowed (delete it: most editors do not show it, and it is not text)",
 			"ke-hoach.txt holds 1 control or invisible character(s), listed above: delete them, or pass -clean to leave them out of the draft and its source text; nothing was written",
@@ -288,7 +288,7 @@ func TestImportChecked(t *testing.T) {
 			"left out: site/sources/ke-hoach.txt:24: invisible character U+00AD (SOFT HYPHEN)",
 		}, true},
 		{"markup check refuses", hold("Tổ chức hội nghị", "Tổ chức __ hội nghị"), nil, 1, []string{
-			`site/plans/dak-lak-5-2026.yaml:`,
+			`site/plans/dak-lak-5-2025.yaml:`,
 			`text contains the markup characters "__"`,
 			"the draft was written, but check refuses it: correct it where the lines above say, then run sitegen check -content site",
 		}, true},

@@ -144,6 +144,46 @@ func TestCheckBadInput(t *testing.T) {
 			`pages/about.en.md:6: invisible character U+00AD (SOFT HYPHEN) is not allowed, written as the reference &shy;`},
 		{"decimal reference in commentary", set("commentary/sample.en.md", "---\ntitle: Overview\nplan: sample-1-2021\n---\nThe plan\n\nhas &#27;[31m items.\n"),
 			`commentary/sample.en.md:7: control character U+001B (ESCAPE) is not allowed, written as the reference &#27;`},
+		// rules the data implies
+		{"document dated 1066", replace(planFile, "date: 2021-09-23", "date: 1066-10-14"),
+			`plans/sample-1-2021.yaml:9: plan "sample-1-2021": document: date 1066-10-14 is in the year 1066, outside 1900-2200 (write a date between 1900 and 2200; a year out of that range is a typing mistake)`},
+		{"update dated far ahead", replace(planFile, "date: 2026-06-30", "date: 2999-06-30"),
+			`plans/sample-1-2021.yaml:67: item "ii-1": update: date 2999-06-30 is in the year 2999, outside 1900-2200`},
+		{"source retrieved in the future", replace(planFile, "source: {file: plan.txt, kind: official}", "source: {file: plan.txt, kind: official, retrieved: 2099-12-31}"),
+			`plans/sample-1-2021.yaml:16: plan "sample-1-2021": source retrieved on 2099-12-31 is a date that has not come yet (today is `},
+		{"update dated in the future", replace(planFile, "date: 2026-06-30", "date: 2099-01-01"),
+			`plans/sample-1-2021.yaml:67: item "ii-1": update dated 2099-01-01 is a date that has not come yet (today is `},
+		{"document dated in the future", replace(planFile, "date: 2021-09-23", "date: 2099-09-23"),
+			`plans/sample-1-2021.yaml:9: plan "sample-1-2021": document dated 2099-09-23 is a date that has not come yet`},
+		{"update after the site's as_of date", replace("site.yaml", "title:", "as_of: 2026-06-01\ntitle:"),
+			`plans/sample-1-2021.yaml:67: item "ii-1": update dated 2026-06-30 is after the site's as_of date, 2026-06-01 (site.yaml:1) (correct the date; if it is right, move as_of in site.yaml to it or later)`},
+		{"retrieved after the site's as_of date", replaces("site.yaml", "title:", "as_of: 2026-07-01\ntitle:",
+			planFile, "source: {file: plan.txt, kind: official}", "source: {file: plan.txt, kind: official, retrieved: 2026-07-02}"),
+			`plans/sample-1-2021.yaml:16: plan "sample-1-2021": source retrieved on 2026-07-02 is after the site's as_of date, 2026-07-01 (site.yaml:1)`},
+		{"as_of in 1066", replace("site.yaml", "title:", "as_of: 1066-10-14\ntitle:"),
+			`site.yaml:1: site: as_of 1066-10-14 is in the year 1066, outside 1900-2200`},
+		{"omit covering the whole source", replace(planFile, "source: {file: plan.txt, kind: official}", "source: {file: plan.txt, kind: official, omit: [{lines: 1-3, what: {vi: A}}, {lines: 4-19, what: {vi: B}}]}"),
+			`plans/sample-1-2021.yaml:16: plan "sample-1-2021": the omitted lines leave out every line of "plan.txt", so every item would claim words the source page no longer shows (omit only the lines of the web page around the document`},
+		{"merger written on one side", replace("provinces.yaml", "  changes: [{date: 2025-07-01, merged_into: da-nang, basis: {vi: Nghị quyết mẫu, en: Sample resolution}}]\n", ""),
+			`provinces.yaml:8: province "da-nang" absorbs "dak-lak" on 2025-07-01, but "dak-lak" records no such merger (write the merger on both sides: add ` + "`merged_into: da-nang`" + ` on 2025-07-01 to the changes of "dak-lak" (provinces.yaml:1), or correct this one)`},
+		{"absorption written on one side", replace("provinces.yaml", "absorbed: [dak-lak]", "renamed: {vi: Đà Nẵng, en: Da Nang}"),
+			`provinces.yaml:4: province "dak-lak" merges into "da-nang" on 2025-07-01, but "da-nang" records no such absorption (write the merger on both sides: add ` + "`absorbed: [dak-lak]`" + ` on 2025-07-01 to the changes of "da-nang" (provinces.yaml:5), or correct this one)`},
+		{"merger sides on two dates", replace("provinces.yaml", "date: 2025-07-01, merged_into", "date: 2025-06-30, merged_into"),
+			`provinces.yaml:4: province "dak-lak" merges into "da-nang" on 2025-06-30, but "da-nang" records no such absorption`},
+		{"merged into two provinces on one date", set("provinces.yaml", "- id: dak-lak\n  kind: province\n  name: {vi: Đắk Lắk, en: Dak Lak}\n  changes:\n"+
+			"    - {date: 2025-07-01, merged_into: da-nang, basis: {vi: A}}\n    - {date: 2025-07-01, merged_into: hue, basis: {vi: B}}\n"+
+			"- id: da-nang\n  kind: city\n  name: {vi: Đà Nẵng, en: Da Nang}\n  changes: [{date: 2025-07-01, absorbed: [dak-lak], basis: {vi: A}}]\n"+
+			"- id: hue\n  kind: city\n  name: {vi: Huế, en: Hue}\n  changes: [{date: 2025-07-01, absorbed: [dak-lak], basis: {vi: B}}]\n"),
+			`provinces.yaml:6: province "dak-lak" merges into both "da-nang" and "hue" on 2025-07-01 (a province merges into one other; keep the merger that happened (the first is at line 5))`},
+		{"plan of a province after it merged", func(t *testing.T) fstest.MapFS {
+			return sitetest.With(valid, "provinces.yaml", []byte(strings.ReplaceAll(string(valid["provinces.yaml"].Data), "2025-07-01", "2019-01-01")))
+		}, `plans/sample-1-2021.yaml:9: plan "sample-1-2021" is dated 2021-09-23, but its province "dak-lak" merged into "da-nang" on 2019-01-01, after which it issued no plans (check the plan's date and province; a plan of the merged province is one of "da-nang" (provinces.yaml:4))`},
+		{"glossary term again in NFD", replace("glossary.yaml", "- vi: cơ quan chủ trì", "- vi: gia\u0309m ngh\u00e8o\n  en: poverty alleviation\n- vi: cơ quan chủ trì"),
+			`glossary.yaml:3: glossary term "giảm nghèo" is given twice, rendered "poverty alleviation" here and "poverty reduction" before (keep one rendering of the term; add the other to ` + "`avoid:`" + ` of the one you keep (the first is at line 1))`},
+		{"glossary term again, escaped in NFD", replace("glossary.yaml", "- vi: cơ quan chủ trì", "- vi: \"Gia\\u0309m ngh\\u00e8o\"\n  en: poverty alleviation\n- vi: cơ quan chủ trì"),
+			`glossary.yaml:3: glossary term "Giảm nghèo" is given twice, rendered "poverty alleviation" here and "poverty reduction" before`},
+		{"glossary term given twice alike", replace("glossary.yaml", "- vi: cơ quan chủ trì", "- vi: đơn vị chủ trì, giảm nghèo\n  en: poverty reduction\n- vi: cơ quan chủ trì"),
+			`glossary.yaml:3: glossary term "giảm nghèo" is given twice (remove one of them (the first is at line 1))`},
 		{"empty plan file", set(planFile, ""),
 			`plans/sample-1-2021.yaml:1: the plan file is empty (write the plan, starting with ` + "`id: sample-1-2021`" + `; docs/content.md describes its fields, or delete the file)`},
 		{"plan file of comments only", set(planFile, "# to do\n# later\n"),
@@ -194,9 +234,9 @@ func TestCheckBadInput(t *testing.T) {
 		{"successors in a loop", replace("agencies.yaml", "en: Department of Home Affairs}", "en: Department of Home Affairs}\n  successor: {date: 2025-03-01, agencies: [dolisa], basis: {vi: X}}"),
 			`agencies.yaml:6: agency "dolisa": successors form a loop: dolisa → doha → dolisa (a successor exists now; the chain of successors must end at an agency without one)`},
 		{"province merged into itself", replace("provinces.yaml", "absorbed: [dak-lak]", "merged_into: da-nang"),
-			`provinces.yaml:8: province "da-nang" is merged into itself (write the province it merged into)`},
-		{"mergers in a loop", replace("provinces.yaml", "name: {vi: Đắk Lắk, en: Dak Lak}", "name: {vi: Đắk Lắk, en: Dak Lak}\n  changes: [{date: 2025-07-01, absorbed: [da-nang]}]"),
-			`provinces.yaml:9: province "dak-lak": mergers form a loop: dak-lak → da-nang → dak-lak (the province that merges into another stops existing; the chain of mergers must end at a province that exists)`},
+			`provinces.yaml:9: province "da-nang" is merged into itself (write the province it merged into)`},
+		{"mergers in a loop", replace("provinces.yaml", "absorbed: [dak-lak]", "merged_into: dak-lak"),
+			`provinces.yaml:4: province "dak-lak": mergers form a loop: dak-lak → da-nang → dak-lak (the province that merges into another stops existing; the chain of mergers must end at a province that exists)`},
 		{"deadline on 31 February", replace(planFile, "{day: 15, month: 12,", "{day: 31, month: 2,"),
 			`plans/sample-1-2021.yaml:15: plan "sample-1-2021": reporting deadline day 31 month 2 is not a date (write the ` + "`day:` and `month:`" + ` of a real date, such as day 15 month 12)`},
 		{"period starting at -5", replace(planFile, "period: {from: 2021, to: 2025}", "period: {from: -5, to: 2025}"),
@@ -343,5 +383,42 @@ func TestDraftIsCheckedNotPublished(t *testing.T) {
 	}
 	if !strings.Contains(fmt.Sprint(problems.Problems()), `plan "sample-2-2021" is a draft: not published`) {
 		t.Errorf("build does not say that it left the draft out: %v", problems.Problems())
+	}
+}
+
+// TestCheckWarnings feeds one doubtful value at a time into the valid
+// fixture: check warns, with file, line and what to do, and does not
+// fail.
+func TestCheckWarnings(t *testing.T) {
+	valid := sitetest.Fixture(t, "valid")
+	tests := []struct {
+		name string
+		edit fstest.MapFS
+		want string
+	}{
+		{"an abolished agency leads a later plan's task",
+			sitetest.Replace(t, valid, "agencies.yaml", "name: {vi: Sở Nội vụ, en: Department of Home Affairs}", "name: {vi: Sở Nội vụ, en: Department of Home Affairs}\n  abolished: {date: 2021-01-01, basis: {vi: Nghị quyết mẫu}}"),
+			`plans/sample-1-2021.yaml:40: warning: plan "sample-1-2021" is dated 2021-09-23, but agency "doha", which leads item "i-1-b" (and 1 more item(s) of the plan), was abolished on 2021-01-01 (name the body that took over its duties, or check the plan's date)`},
+		{"a succeeded agency leads a later plan's task",
+			sitetest.Replace(t, valid, planFile, "date: 2021-09-23", "date: 2025-05-01"),
+			`plans/sample-1-2021.yaml:28: warning: plan "sample-1-2021" is dated 2025-05-01, but agency "dolisa", which leads item "i-1-a", was succeeded on 2025-03-01 (name its successor (doha), or check the plan's date)`},
+	}
+	for _, tc := range tests {
+		t.Run(tc.name, func(t *testing.T) {
+			_, problems := Check(tc.edit)
+			if err := problems.Err(); err != nil {
+				t.Fatalf("errors reported: %v", err)
+			}
+			var got []string
+			for _, p := range problems.Problems() {
+				got = append(got, p.String())
+			}
+			for _, g := range got {
+				if g == tc.want {
+					return
+				}
+			}
+			t.Errorf("no problem is\n  %s\ngot:\n  %s", tc.want, strings.Join(got, "\n  "))
+		})
 	}
 }

@@ -198,6 +198,8 @@ func (l *loader) site(s *model.Site) {
 	s.Description = m.text("description", false)
 	s.Publisher = m.text("publisher", false)
 	s.URL, s.URLPos = m.str("url"), m.keyPos("url")
+	s.AsOf, s.HasAsOf = m.date("as_of")
+	s.AsOfPos = m.keyPos("as_of")
 	m.end()
 }
 
@@ -230,6 +232,7 @@ func frameworkFacts(d *decoder, m *mapping, f *model.Framework) {
 		dm := d.mapping(dn, m.what+": decision")
 		f.Decision.Number = dm.reqStr("number", "155/QĐ-TTg")
 		f.Decision.Date, f.Decision.HasDate = dm.date("date")
+		f.Decision.DatePos = dm.keyPos("date")
 		if sn := dm.value("signer"); sn != nil {
 			sm := d.mapping(sn, m.what+": decision: signer")
 			f.Decision.Signer = cleanText(sm.reqStr("name", "Full Name"))

@@ -305,6 +305,13 @@ func (m *mapping) date(key string) (model.Date, bool) {
 		m.d.errs.Errorf(m.d.pos(v), "write the date as YYYY-MM-DD, e.g. 2021-09-23", "%s: %q is not a valid date", m.what, v.Value)
 		return model.Date{}, false
 	}
+	// as years are: the plans, their sources and their reports are of
+	// this century and the last
+	if y := t.Year(); y < MinYear || y > MaxYear {
+		m.d.errs.Errorf(m.d.pos(v), fmt.Sprintf("write a date between %d and %d; a year out of that range is a typing mistake", MinYear, MaxYear),
+			"%s: %s %s is in the year %d, outside %d-%d", m.what, key, v.Value, y, MinYear, MaxYear)
+		return model.Date{}, false
+	}
 	return model.Date{Time: t}, true
 }
 

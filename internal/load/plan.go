@@ -215,6 +215,7 @@ func provenance(d *decoder, sm *mapping) model.Provenance {
 	var pr model.Provenance
 	pr.URL = sm.url("url")
 	pr.Retrieved, _ = sm.date("retrieved")
+	pr.RetrievedPos = sm.keyPos("retrieved")
 	if sm.has("extent") {
 		pr.Extent = word(sm, "extent", "source extent", model.Extents())
 	}
@@ -238,6 +239,7 @@ func (l *loader) document(d *decoder, m *mapping, p *model.Plan) {
 	doc.TypePos = dm.keyPos("type")
 	doc.Number = dm.str("number")
 	doc.Date, doc.HasDate = dm.date("date")
+	doc.DatePos = dm.keyPos("date")
 	doc.Place = cleanText(dm.str("place"))
 	doc.IssuerID = dm.str("issuer")
 	doc.IssuerPos = dm.keyPos("issuer")
@@ -377,6 +379,7 @@ func update(d *decoder, n *yaml.Node, what string) *model.Update {
 	if u.Date, ok = m.date("date"); !ok && !m.has("date") {
 		m.missing("date", "2026-06-30")
 	}
+	u.DatePos = m.keyPos("date")
 	u.Status = word(m, "status", "status", model.Statuses())
 	u.Text = m.text("text", true)
 	for _, en := range m.seq("evidence") {

@@ -128,6 +128,13 @@ type Site struct {
 	// known; URLPos is where it is written.
 	URL    string
 	URLPos diag.Pos
+	// AsOf is the date the site's data is current to (as_of in
+	// site.yaml), and HasAsOf whether it is given: the date no event the
+	// data records (a document issued, a text retrieved, an update
+	// reported) may follow. AsOfPos is where it is written.
+	AsOf    Date
+	HasAsOf bool
+	AsOfPos diag.Pos
 
 	Frameworks []*Framework
 	Provinces  []*Province
@@ -209,6 +216,7 @@ type Decision struct {
 	Number     string
 	Date       Date
 	HasDate    bool
+	DatePos    diag.Pos
 	Signer     string
 	SignerRole Text
 }
@@ -355,7 +363,9 @@ type Source struct {
 type Provenance struct {
 	URL       string // the address the text was taken from
 	Retrieved Date   // when it was taken; zero when not known
-	Extent    Extent // "" when not known
+	// RetrievedPos is where Retrieved is written.
+	RetrievedPos diag.Pos
+	Extent       Extent // "" when not known
 	// Truncated says whether the stored text was cut off before the
 	// document's end (or after its start); nil when not known.
 	Truncated *bool
@@ -462,6 +472,7 @@ type Document struct {
 	Number     string
 	Date       Date
 	HasDate    bool
+	DatePos    diag.Pos
 	Place      string
 	IssuerID   string
 	IssuerPos  diag.Pos
@@ -615,6 +626,7 @@ type Subject struct {
 type Update struct {
 	Pos      diag.Pos
 	Date     Date
+	DatePos  diag.Pos
 	Status   Status
 	Text     Text
 	Evidence []Evidence

@@ -106,6 +106,7 @@ func (r *resolver) plan(p *model.Plan) {
 					r.errs.Errorf(o.Pos, fmt.Sprintf("the file has %d lines", n), "%s: omitted lines %d-%d run past the end of %q", ctx, o.From, o.To, p.SourceFile)
 				}
 			}
+			r.wholeSourceOmitted(p, src.Text)
 		} else {
 			r.errs.Errorf(p.SourcePos, "copy the source document into content/sources/ or correct the file name", "%s: source document %q is not in sources/", ctx, p.SourceFile)
 		}
@@ -118,6 +119,8 @@ func (r *resolver) plan(p *model.Plan) {
 		r.links(st, it)
 	}
 	r.restateLoops(p)
+	r.mergedBefore(p)
+	r.ceased(p)
 	r.moves(st)
 	for _, t := range p.Targets {
 		if t.ItemID == "" {

@@ -36,6 +36,9 @@ func Resolve(site *model.Site, errs *diag.List) {
 		themes: map[string]*model.Theme{}, plans: map[string]*model.Plan{}, sources: map[string]*sourceIndex{}}
 	r.index()
 	r.registries()
+	r.mergers()
+	r.glossaryTerms()
+	r.dates()
 	r.loops()
 	r.indexSources()
 	for _, p := range site.Plans {
