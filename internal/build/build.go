@@ -206,15 +206,32 @@ func check(content fs.FS, drafts bool) (*model.Site, *manifest.Manifest, *diag.L
 	resolve.Resolve(site, problems)
 	<-checked
 	problems.Add(markdown)
-	if problems.HasErrors() {
+	if problems.HasErrors() && !onlyIn(problems, load.PublishedFile, load.RedirectsFile) {
+		// The pages cannot all be planned, and an address of the record
+		// may seem gone for a value that is only wrong; an entry of
+		// redirects.yaml whose address is still a page is one all the
+		// same, and is reported in this run too.
+		manifest.CheckMoves(site, problems)
 		return site, nil, problems
 	}
+	// Errors in the record and redirects.yaml alone leave every page
+	// known: every line of both is checked in one run.
 	man := manifest.Build(site, problems)
 	man.CheckPublished(site, problems)
 	if problems.HasErrors() {
 		return site, nil, problems
 	}
 	return site, man, problems
+}
+
+// onlyIn reports whether every error of problems is in one of files.
+func onlyIn(problems *diag.List, files ...string) bool {
+	for _, p := range problems.Problems() {
+		if p.Severity == diag.Error && !slices.Contains(files, p.Pos.File) {
+			return false
+		}
+	}
+	return true
 }
 
 // Build checks the content and, when it has no errors, renders and

@@ -422,3 +422,60 @@ func TestCheckWarnings(t *testing.T) {
 		})
 	}
 }
+
+// TestAddressesAllReported: every bad line of published-urls.txt and
+// redirects.yaml comes in one run. An entry whose old address is still
+// a page is reported even while other files have errors; when only
+// these two files have errors, the pages are all known and every line
+// of both is checked.
+func TestAddressesAllReported(t *testing.T) {
+	valid := sitetest.Fixture(t, "valid")
+	redirects := "moved:\n" +
+		"  - {from: vi/plans/a/, to: plans/b/, date: 2026-01-01}\n" + // a language
+		"  - {from: plans/c/, to: plans/d/, date: 2026-01-01}\n" +
+		"  - {from: plans/d/, to: plans/c/, date: 2026-01-01}\n" + // a loop
+		"  - {from: plans/sample-1-2021/, to: plans/e/, date: 2026-01-01}\n" + // still a page
+		"withdrawn:\n" +
+		"  - {path: about/, date: 2026-01-01, reason: {vi: X}}\n" // still a page
+	record := "vi/\x1b/\nvi/agencies/gone/\nhello world\nvi/\n"
+	tests := []struct {
+		name string
+		fsys fstest.MapFS
+		want []string
+	}{
+		{"with an error elsewhere", sitetest.Replace(t, sitetest.With(valid, "redirects.yaml", []byte(redirects)), planFile, "lead: [dolisa]", "lead: [dolisaa]"), []string{
+			`plans/sample-1-2021.yaml:28: section "i-1": lead agency "dolisaa" is not defined`,
+			`redirects.yaml:2: moved address "vi/plans/a/": from "vi/plans/a/" starts with a language`,
+			`redirects.yaml:3: moved address "plans/c/": moves form a loop`,
+			`redirects.yaml:5: moved address "plans/sample-1-2021/" is still a page of the site`,
+			`redirects.yaml:7: withdrawn address "about/" is still a page of the site`,
+		}},
+		{"in the two files alone", sitetest.With(sitetest.With(valid, "redirects.yaml", []byte(redirects)), "published-urls.txt", []byte(record)), []string{
+			`published-urls.txt:1: control character U+001B (ESCAPE) is not allowed`,
+			`published-urls.txt:2: "vi/agencies/gone/" was published and would no longer exist`,
+			`published-urls.txt:3: "hello world" is not an address of the site`,
+			`redirects.yaml:2: moved address "vi/plans/a/": from "vi/plans/a/" starts with a language`,
+			`redirects.yaml:3: moved address "plans/c/": moves form a loop`,
+			`redirects.yaml:5: moved address "plans/sample-1-2021/" is still a page of the site`,
+			`redirects.yaml:7: withdrawn address "about/" is still a page of the site`,
+		}},
+	}
+	for _, tc := range tests {
+		t.Run(tc.name, func(t *testing.T) {
+			_, problems := Check(tc.fsys)
+			var got []string
+			for _, p := range problems.Problems() {
+				got = append(got, p.String())
+			}
+			all := strings.Join(got, "\n")
+			for _, w := range tc.want {
+				if !strings.Contains(all, w) {
+					t.Errorf("not reported: %s", w)
+				}
+			}
+			if t.Failed() {
+				t.Logf("got:\n  %s", strings.Join(got, "\n  "))
+			}
+		})
+	}
+}

@@ -29,6 +29,7 @@ import (
 	"golang.org/x/text/unicode/norm"
 	"gopkg.in/yaml.v3"
 
+	"sitegen/internal/chars"
 	"sitegen/internal/diag"
 	"sitegen/internal/model"
 	"sitegen/internal/parallel"
@@ -88,6 +89,28 @@ type loader struct {
 // mark removed. ok is false when the file is missing (and optional) or
 // cannot be used; the reason is recorded.
 func (l *loader) read(name string, optional bool) ([]byte, bool) {
+	b, ok := l.readBytes(name, optional)
+	if !ok {
+		return nil, false
+	}
+	if line := firstNonText(b); line > 0 {
+		l.errs.Errorf(diag.Pos{File: name, Line: line}, "save it as UTF-8 text", "file is not UTF-8 text")
+		return nil, false
+	}
+	b = bytes.TrimPrefix(b, []byte("\ufeff"))
+	if bytes.IndexByte(b, '\r') >= 0 { // ReplaceAll copies the file even when nothing is replaced
+		b = bytes.ReplaceAll(b, []byte("\r\n"), []byte("\n"))
+	}
+	if !l.checkChars(name, b) {
+		return nil, false
+	}
+	return norm.NFC.Bytes(b), true
+}
+
+// readBytes returns a file's bytes as they are, if it is a regular file
+// of the content of at most MaxFileSize bytes. ok is false when the file
+// is missing (and optional) or cannot be used; the reason is recorded.
+func (l *loader) readBytes(name string, optional bool) ([]byte, bool) {
 	// A symbolic link may point anywhere on the machine; one that leaves
 	// the content directory could publish a private file.
 	li, err := fs.Lstat(l.fsys, name)
@@ -128,18 +151,35 @@ func (l *loader) read(name string, optional bool) ([]byte, bool) {
 		l.errs.Errorf(diag.Pos{File: name}, "", "cannot read file: %v", cleanFSError(err))
 		return nil, false
 	}
-	if line := firstNonText(b); line > 0 {
-		l.errs.Errorf(diag.Pos{File: name, Line: line}, "save it as UTF-8 text", "file is not UTF-8 text")
+	return b, true
+}
+
+// readLines reads a file of one entry a line, as read does, but a line
+// that is not text or holds a refused character is reported and left
+// blank, keeping the file's other lines and their numbers: every bad
+// line is reported in one run, however bad the first.
+func (l *loader) readLines(name string, optional bool) ([]byte, bool) {
+	b, ok := l.readBytes(name, optional)
+	if !ok {
 		return nil, false
 	}
 	b = bytes.TrimPrefix(b, []byte("\ufeff"))
-	if bytes.IndexByte(b, '\r') >= 0 { // ReplaceAll copies the file even when nothing is replaced
-		b = bytes.ReplaceAll(b, []byte("\r\n"), []byte("\n"))
+	lines := bytes.Split(bytes.ReplaceAll(b, []byte("\r\n"), []byte("\n")), []byte("\n"))
+	for i, line := range lines {
+		pos := diag.Pos{File: name, Line: i + 1}
+		switch r, at := chars.Find(string(line)); {
+		case firstNonText(line) > 0:
+			l.errs.Errorf(pos, "retype the line as UTF-8 text, or delete it", "line is not UTF-8 text")
+		case at >= 0:
+			l.errs.Errorf(pos, chars.Hint(r), "%s is not allowed", chars.Describe(r))
+		case bytes.IndexByte(line, '\r') >= 0:
+			l.errs.Errorf(pos, "save the file with Unix (LF) or Windows (CRLF) line ends", "carriage return without a line feed")
+		default:
+			continue
+		}
+		lines[i] = nil
 	}
-	if !l.checkChars(name, b) {
-		return nil, false
-	}
-	return norm.NFC.Bytes(b), true
+	return norm.NFC.Bytes(bytes.Join(lines, []byte("\n"))), true
 }
 
 func cleanFSError(err error) string {
@@ -507,7 +547,7 @@ const PublishedFile = record.File
 // describes it). The file is optional until a site is published. Every
 // line that is not an address of a site is reported, all in one run.
 func (l *loader) published() []model.PublishedURL {
-	b, ok := l.read(PublishedFile, true)
+	b, ok := l.readLines(PublishedFile, true)
 	if !ok {
 		return nil
 	}

@@ -144,6 +144,9 @@ type builder struct {
 	claims     map[string]claim
 	errs       *diag.List
 	inProvince map[*model.Province]map[*model.Agency]bool
+	// moves receives the problems of redirects.yaml's entries whose old
+	// address is still a page: errs, but for CheckMoves
+	moves *diag.List
 }
 
 // add plans p for the value described by what, written at pos (zero for
@@ -173,8 +176,28 @@ func (b *builder) collide(path string, c, prev claim) {
 // site's reserved names, are reported in errs with the file and line of
 // both claimants, and the later claimant gets no page.
 func Build(site *model.Site, errs *diag.List) *Manifest {
+	return build(site, errs, errs)
+}
+
+// CheckMoves reports, alone, the entries of redirects.yaml whose old
+// address is still a page. Check calls it when errors elsewhere keep it
+// from planning the site, so that these come in the same run as the
+// others: an address a value claims even while other values are wrong
+// is a page once they are right. Nothing is reported if the pages
+// cannot be planned from the site as it is.
+func CheckMoves(site *model.Site, errs *diag.List) {
+	found := &diag.List{}
+	defer func() {
+		if recover() == nil {
+			errs.Add(found)
+		}
+	}()
+	build(site, &diag.List{}, found)
+}
+
+func build(site *model.Site, errs, moves *diag.List) *Manifest {
 	m := &Manifest{ProvinceAgencies: map[*model.Province][]*model.Agency{}, AgencyItems: map[*model.Agency][]*model.Item{}}
-	b := &builder{m: m, claims: map[string]claim{}, errs: errs}
+	b := &builder{m: m, claims: map[string]claim{}, errs: errs, moves: moves}
 	own := func(p *Page, what string) { b.add(p, what, diag.Pos{}) }
 
 	// The site's own pages come first, so that data colliding with them
@@ -251,7 +274,7 @@ func (b *builder) addresses(site *model.Site) {
 			pos, what = p.Withdrawal.Pos, "withdrawn"
 		}
 		if prev, ok := b.claims[p.Path]; ok {
-			b.errs.Errorf(pos, fmt.Sprintf("remove the entry: the address is still %s", prev.what),
+			b.moves.Errorf(pos, fmt.Sprintf("remove the entry: the address is still %s", prev.what),
 				"%s address %q is still a page of the site", what, p.Path)
 			continue
 		}
