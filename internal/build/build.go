@@ -5,12 +5,15 @@
 package build
 
 import (
+	"errors"
 	"fmt"
+	htmltemplate "html/template"
 	"io/fs"
 	"slices"
 	"sort"
 	"strings"
 	"sync"
+	"text/template"
 	"time"
 
 	"sitegen/internal/diag"
@@ -295,7 +298,7 @@ func Build(opts Options) (Summary, *diag.List, error) {
 		dir.Abort()
 	}
 	if err != nil {
-		return sum, problems, fmt.Errorf("writing the site: %w", err)
+		return sum, problems, fmt.Errorf("writing the site: %w", templateHint(err))
 	}
 	for _, p := range site.Plans {
 		ps := PlanSummary{ID: p.ID, Items: len(p.Items)}
@@ -458,5 +461,19 @@ func (p *Preview) File(path string) (output.File, bool, error) {
 		f, ok := p.data[path]
 		return f, ok, nil
 	}
-	return p.r.File(path)
+	f, ok, err := p.r.File(path)
+	return f, ok, templateHint(err)
+}
+
+// templateHint adds what to do to the error of a template that failed
+// while it wrote a page, a publisher's most likely (a field the page's
+// view does not have, an index a page lacks): the message already says
+// which page, file, line and expression.
+func templateHint(err error) error {
+	var exec template.ExecError
+	var escape *htmltemplate.Error
+	if errors.As(err, &exec) || errors.As(err, &escape) {
+		return fmt.Errorf("%w (correct the theme's template at that line: it asks this page for something the page does not have; guard it with {{if}} or {{with}}, or use what the page's view offers, as the built-in templates/ do; without -theme the build uses those)", err)
+	}
+	return err
 }

@@ -123,6 +123,29 @@ func (l *loader) checkValues(name string, b []byte, n *yaml.Node) {
 
 var yamlLineError = regexp.MustCompile(`^yaml: line (\d+): (.*)$`)
 
+// parserErrors are the messages of yaml.v3's parser, as against its
+// scanner's. The parser names the line where the value it was reading
+// starts: for an unclosed [ or {, the line of the bracket.
+var parserErrors = []string{
+	"did not find expected <document start>",
+	"did not find expected node content",
+	"did not find expected key",
+	"did not find expected '-' indicator",
+	"did not find expected ',' or ']'",
+	"did not find expected ',' or '}'",
+	"found duplicate %YAML directive",
+	"found incompatible YAML document",
+}
+
+func parserError(msg string) bool {
+	for _, p := range parserErrors {
+		if strings.HasPrefix(msg, p) {
+			return true
+		}
+	}
+	return false
+}
+
 // syntaxError records a YAML syntax error. yaml.v3 reports them only as
 // text; its line is the only position there is. offset is the line of
 // the file before the YAML's first line (front matter starts on line 2).
@@ -131,8 +154,13 @@ func (l *loader) syntaxError(name string, b []byte, err error, offset int) {
 	line := 0
 	if m := yamlLineError.FindStringSubmatch(msg); m != nil {
 		line, _ = strconv.Atoi(m[1])
-		line += offset
 		msg = m[2]
+		if parserError(msg) {
+			// yaml.v3 counts the lines of its parser's errors from 0,
+			// and those of its scanner's from 1
+			line++
+		}
+		line += offset
 	} else {
 		msg = strings.TrimPrefix(msg, "yaml: ")
 	}

@@ -324,6 +324,7 @@ func (l *loader) provinces() []*model.Province {
 				am.used[k] = true
 				p.Agencies[k] = d.text(am.vals[k], fmt.Sprintf("%s: agency %q", m.what, k))
 			}
+			am.end() // reports a list or mapping written as a key
 		}
 		for _, cn := range m.seq("changes") {
 			p.Changes = append(p.Changes, provinceChange(d, cn, m.what))

@@ -71,6 +71,8 @@ type mapping struct {
 	used map[string]bool
 	// order of keys as written, for stable unknown-field reports
 	order []string
+	// complex are the keys that are lists or mappings, not names
+	complex []*yaml.Node
 }
 
 // mapping reads n as a mapping describing what (e.g. `item "iii-1-a"`).
@@ -88,6 +90,12 @@ func (d *decoder) mapping(n *yaml.Node, what string) *mapping {
 	}
 	for i := 0; i+1 < len(n.Content); i += 2 {
 		k, v := n.Content[i], n.Content[i+1]
+		if dk := deref(k); dk == nil || dk.Kind != yaml.ScalarNode {
+			// `[a, b]: x` or `? {a: b}` makes a list or a mapping the
+			// key; end reports it, once the mapping's name is known
+			m.complex = append(m.complex, k)
+			continue
+		}
 		if prev, dup := m.keys[k.Value]; dup {
 			d.errs.Errorf(d.pos(k), fmt.Sprintf("remove one of them; the first is on line %d", prev.Line), "%s: field %q is given twice", what, k.Value)
 			continue
@@ -403,6 +411,10 @@ func (m *mapping) seq(key string) []*yaml.Node {
 
 // end reports every field that was not read: a typo or a misplaced field.
 func (m *mapping) end() {
+	for _, k := range m.complex {
+		m.d.errs.Errorf(m.d.pos(k), "write each field as `name: value`, such as `lead: [dolisa]`; a list or mapping before the colon cannot name a field",
+			"%s: a field's name is %s, not a word", m.what, kindName(deref(k)))
+	}
 	for _, k := range m.order {
 		if m.used[k] {
 			continue

@@ -54,6 +54,9 @@ type Theme struct {
 func Load(base, override fs.FS) (*Theme, error) {
 	fsys := base
 	if override != nil {
+		if err := checkLinks(override); err != nil {
+			return nil, err
+		}
 		fsys = overlay{top: override, base: base}
 	}
 	templates, err := fs.Sub(fsys, "templates")
@@ -251,6 +254,40 @@ func parseTemplates(theme fs.FS, overridden map[string]bool) (map[string]*kindTe
 		out[strings.TrimSuffix(name, ".html")] = k
 	}
 	return out, nil
+}
+
+// checkLinks looks at the symbolic links among a publisher's theme
+// files, which are read through os.Root: one that leads outside the
+// theme directory, or nowhere, would otherwise be "a file that does not
+// exist", and a linked directory a file that cannot be read. A link to
+// a file inside the theme is read as that file.
+func checkLinks(theme fs.FS) error {
+	for _, dir := range []string{"templates", "assets"} {
+		err := fs.WalkDir(theme, dir, func(p string, d fs.DirEntry, err error) error {
+			if err != nil {
+				if p == dir && errors.Is(err, fs.ErrNotExist) {
+					return fs.SkipDir // the theme has none: the built-in ones stay
+				}
+				return err
+			}
+			if d.Type()&fs.ModeSymlink == 0 {
+				return nil
+			}
+			target, _ := fs.ReadLink(theme, p)
+			info, err := fs.Stat(theme, p)
+			switch {
+			case err != nil:
+				return fmt.Errorf("theme file %s is a symbolic link to %q, which leads outside the theme directory or to nothing (copy what it points to into the theme directory, in place of the link)", p, target)
+			case info.IsDir():
+				return fmt.Errorf("theme directory %s is a symbolic link (to %q) (put the directory itself in the theme, in place of the link)", p, target)
+			}
+			return nil
+		})
+		if err != nil {
+			return err
+		}
+	}
+	return nil
 }
 
 // textHash is a short hash of texts, each one's length first so that
