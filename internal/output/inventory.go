@@ -1,8 +1,13 @@
 package output
 
 import (
+	"bufio"
 	"bytes"
+	"errors"
 	"hash/crc32"
+	"io"
+	"os"
+	"path/filepath"
 	"strconv"
 	"strings"
 	"sync"
@@ -76,25 +81,51 @@ func appendInventory(b []byte, inv inventory) []byte {
 	return append(b, '\n')
 }
 
+// MaxFiles is the most files a site may hold, and so the most an
+// inventory may list. The national site holds some 50,000; a marker
+// listing more than this was not written by a build, and reading a
+// hand-made list of millions cost every build seconds and hundreds of
+// megabytes.
+const MaxFiles = 500_000
+
 // parseInventory reads the inventory of a marker file's text. A marker
 // without one (a site being written, or written by an older version), or
-// with one that does not read whole, gives false: then no file of the
-// site is taken to hold anything.
+// with one that does not read whole, or lists more than MaxFiles files,
+// gives false: then no file of the site is taken to hold anything.
 func parseInventory(text []byte) (inventory, bool) {
-	_, list, ok := bytes.Cut(text, []byte(inventoryHead))
-	if !ok {
-		return nil, false
-	}
-	inv := inventory{}
-	for len(list) > 0 {
-		line, rest, ok := bytes.Cut(list, []byte{'\n'})
-		if !ok {
+	return readInventoryFrom(bufio.NewReader(bytes.NewReader(text)))
+}
+
+// readInventoryFrom reads an inventory a line at a time, so that a
+// list beyond MaxFiles is given up as soon as it passes the bound,
+// never read whole.
+func readInventoryFrom(r *bufio.Reader) (inventory, bool) {
+	// the marker's words take two lines; the list starts after them
+	for words := 0; ; words++ {
+		line, err := r.ReadSlice('\n')
+		if err != nil || words > 8 {
 			return nil, false
 		}
-		list = rest
+		if string(line) == inventoryHead[1:] {
+			break
+		}
+	}
+	inv := inventory{}
+	for {
+		// a line longer than the reader's buffer (4 KB) holds no path
+		// a build writes
+		line, err := r.ReadSlice('\n')
+		if err != nil {
+			return nil, false
+		}
+		line = line[:len(line)-1]
 		if n, ok := bytes.CutPrefix(line, []byte(inventoryEnd)); ok {
 			count, err := strconv.Atoi(string(n))
-			return inv, err == nil && count == len(inv) && len(list) == 0
+			_, after := r.Peek(1) // nothing may follow the end
+			return inv, err == nil && count == len(inv) && errors.Is(after, io.EOF)
+		}
+		if len(inv) == MaxFiles {
+			return nil, false
 		}
 		fields := strings.SplitN(string(line), " ", 4)
 		if len(fields) != 4 {
@@ -109,5 +140,37 @@ func parseInventory(text []byte) (inventory, bool) {
 		}
 		inv[p] = entry{size: size, sum: sum, stamp: stamp}
 	}
-	return nil, false
+}
+
+// readInventory reads the inventory of the site at dir, or nil.
+func readInventory(dir string) inventory {
+	f, err := os.Open(filepath.Join(dir, MarkerFile))
+	if err != nil {
+		return nil
+	}
+	defer f.Close()
+	inv, _ := readInventoryFrom(bufio.NewReader(f))
+	return inv
+}
+
+// listsTooMany reports whether the marker file at p has more lines than
+// the inventory of MaxFiles files and the marker's words: it was not
+// written by a build. It reads no further than that.
+func listsTooMany(p string) bool {
+	f, err := os.Open(p)
+	if err != nil {
+		return false
+	}
+	defer f.Close()
+	buf := make([]byte, 64<<10)
+	lines := 0
+	for {
+		n, err := f.Read(buf)
+		if lines += bytes.Count(buf[:n], []byte{'\n'}); lines > MaxFiles+8 {
+			return true
+		}
+		if err != nil {
+			return false
+		}
+	}
 }

@@ -1,10 +1,13 @@
 package output
 
 import (
+	"errors"
+	"fmt"
 	"maps"
 	"os"
 	"path/filepath"
 	"runtime"
+	"strings"
 	"testing"
 	"time"
 )
@@ -175,4 +178,64 @@ func must[T any](v T, err error) T {
 		panic(err)
 	}
 	return v
+}
+
+// TestInventoryBounded: a marker listing more files than a site may
+// hold was not written by a build. As the output, it is refused with a
+// message, reading no more of it than the bound; as the site a build
+// set aside, it is removed instead of written over; and no parse reads
+// an inventory past the bound.
+func TestInventoryBounded(t *testing.T) {
+	// 3,000,000 lines, each as short as a line can be
+	hostile := marker + inventoryHead + strings.Repeat("\n", 3_000_000) + "end 3000000\n"
+	out := filepath.Join(t.TempDir(), "public")
+	if err := os.MkdirAll(out, 0o755); err != nil {
+		t.Fatal(err)
+	}
+	if err := os.WriteFile(filepath.Join(out, MarkerFile), []byte(hostile), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	start := time.Now()
+	err := Check(out, Options{})
+	var refused *RefusedError
+	want := fmt.Sprintf("its .sitegen-output lists more than %d files, the most a site holds, so no build wrote it (delete the directory, or pass another -out)", MaxFiles)
+	if !errors.As(err, &refused) || !strings.Contains(err.Error(), want) {
+		t.Errorf("Check = %v, want %s", err, want)
+	}
+	if took := time.Since(start); took > time.Second {
+		t.Errorf("refusing took %v", took)
+	}
+
+	// set aside by an earlier build: not recycled, and removed
+	aside := filepath.Join(filepath.Dir(out), ".public.old-1")
+	if err := os.Rename(out, aside); err != nil {
+		t.Fatal(err)
+	}
+	d, err := Begin(out, Options{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if d.recycled {
+		t.Error("a site listing too many files was written over")
+	}
+	if err := d.Write(File{Path: "index.html", Data: []byte("x")}); err != nil {
+		t.Fatal(err)
+	}
+	if err := d.Commit(); err != nil {
+		t.Fatal(err)
+	}
+	if _, err := os.Stat(aside); !errors.Is(err, os.ErrNotExist) {
+		t.Errorf("the set-aside site is still there: %v", err)
+	}
+
+	// a list one past the bound, of well-formed lines, does not parse
+	var b strings.Builder
+	b.WriteString(marker + inventoryHead)
+	for i := range MaxFiles + 1 {
+		fmt.Fprintf(&b, "1 0 0 \"f%d\"\n", i)
+	}
+	fmt.Fprintf(&b, "end %d\n", MaxFiles+1)
+	if inv, ok := parseInventory([]byte(b.String())); ok || inv != nil {
+		t.Errorf("an inventory of %d files parsed", MaxFiles+1)
+	}
 }

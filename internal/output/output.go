@@ -30,6 +30,11 @@
 // the output directory, and a rebuild creates and removes only what
 // changed.
 //
+// A site holds at most MaxFiles files: a marker listing more was not
+// written by a build, and the output it is in is refused before any of
+// it is read past that bound (the site set aside is removed instead of
+// written over).
+//
 // Each complete site lists its files in its marker file (see inventory),
 // so that a build writing over it need not read a file back to know it
 // already holds the bytes to write: a file listed with those bytes, and
@@ -172,6 +177,10 @@ func Check(out string, opts Options) error {
 		return nil
 	}
 	if m, err := os.Lstat(filepath.Join(clean, MarkerFile)); err == nil && m.Mode().IsRegular() {
+		if listsTooMany(filepath.Join(clean, MarkerFile)) {
+			return refuse(fmt.Sprintf("its %s lists more than %d files, the most a site holds, so no build wrote it", MarkerFile, MaxFiles),
+				"delete the directory, or pass another -out")
+		}
 		return nil
 	}
 	return refuse(fmt.Sprintf("it holds files no build wrote (a site has a %s file)", MarkerFile),
@@ -348,8 +357,8 @@ func (d *Dir) recycle(left []string) (string, []string, error) {
 		if !strings.HasPrefix(filepath.Base(dir), "."+d.base+oldPrefix) {
 			continue
 		}
-		if m, err := os.Lstat(filepath.Join(dir, MarkerFile)); err != nil || !m.Mode().IsRegular() {
-			continue
+		if m, err := os.Lstat(filepath.Join(dir, MarkerFile)); err != nil || !m.Mode().IsRegular() || listsTooMany(filepath.Join(dir, MarkerFile)) {
+			continue // removed, as any leftover
 		}
 		tmp, err := os.MkdirTemp(d.parent, "."+d.base+tmpPrefix)
 		if err != nil {
@@ -476,7 +485,12 @@ func (d *Dir) Write(f File) error {
 	}
 	d.mu.Lock()
 	d.written[rel] = e
+	n := len(d.written)
 	d.mu.Unlock()
+	if n > MaxFiles {
+		// its inventory would be refused as no build's
+		return fmt.Errorf("the site has more than %d files, the most a site may hold", MaxFiles)
+	}
 	return nil
 }
 
@@ -497,16 +511,6 @@ func (d *Dir) update(p, rel string, data []byte, sum uint64) (int64, error) {
 		return touch(p)
 	}
 	return rewrite(p, data)
-}
-
-// readInventory reads the inventory of the site at dir, or nil.
-func readInventory(dir string) inventory {
-	text, err := os.ReadFile(filepath.Join(dir, MarkerFile))
-	if err != nil {
-		return nil
-	}
-	inv, _ := parseInventory(text)
-	return inv
 }
 
 // mkdirAll makes dir and its missing parents inside the site.
