@@ -3,6 +3,7 @@ package output
 import (
 	"errors"
 	"fmt"
+	"io/fs"
 	"maps"
 	"os"
 	"path/filepath"
@@ -65,8 +66,10 @@ func FuzzInventory(f *testing.F) {
 // hold the same bytes, after hands have been at the site set aside: a
 // file its inventory lists, and nobody changed, is left as it is (its
 // time too), and every other file is made to hold what this build
-// wrote; what hands added is removed. Without an inventory, no file is
-// taken to hold anything.
+// wrote, with the mode a clean build gives it (a page made private with
+// chmod 600, or executable, is 644 again; so is a directory closed to
+// others, and the marker); what hands added is removed. Without an
+// inventory, no file is taken to hold anything.
 func TestRecycledSiteChecksEachFile(t *testing.T) {
 	if !canRecycle {
 		t.Skip("sites are not written over on " + runtime.GOOS)
@@ -78,6 +81,13 @@ func TestRecycledSiteChecksEachFile(t *testing.T) {
 		{Path: "gone/index.html", Data: []byte("its directory deleted by hand")},
 		{Path: "retimed/index.html", Data: []byte("its time set back by hand")},
 		{Path: "edited-in-place/index.html", Data: []byte("edited in the site in place")},
+		{Path: "private/index.html", Data: []byte("made private by hand")},
+		{Path: "run/index.html", Data: []byte("made executable by hand")},
+		{Path: "closed/index.html", Data: []byte("its directory closed by hand")},
+	}
+	clean := filepath.Join(t.TempDir(), "clean")
+	if err := write(clean, files); err != nil {
+		t.Fatal(err)
 	}
 	for _, withInventory := range []bool{true, false} {
 		dir := filepath.Join(t.TempDir(), "public")
@@ -131,6 +141,11 @@ func TestRecycledSiteChecksEachFile(t *testing.T) {
 		if err := os.WriteFile(at("added.html"), []byte("added by hand"), 0o644); err != nil {
 			t.Fatal(err)
 		}
+		for p, mode := range map[string]os.FileMode{"private/index.html": 0o600, "run/index.html": 0o755, "closed": 0o700, MarkerFile: 0o600, ".": 0o700} {
+			if err := os.Chmod(at(p), mode); err != nil {
+				t.Fatal(err)
+			}
+		}
 
 		if err := write(dir, files); err != nil {
 			t.Fatal(err)
@@ -142,6 +157,13 @@ func TestRecycledSiteChecksEachFile(t *testing.T) {
 		}
 		if _, err := os.Lstat(filepath.Join(dir, "added.html")); err == nil {
 			t.Errorf("inventory %v: a file added by hand to the site set aside is still there", withInventory)
+		}
+		if got, want := modesOf(t, dir), modesOf(t, clean); got != want {
+			t.Errorf("inventory %v: modes after the rebuild:\n%s\nwant those of a clean build:\n%s", withInventory, got, want)
+		}
+		want := must(os.Stat(filepath.Join(clean, "private/index.html"))).Mode().Perm() // 0644 under umask 022
+		if info := must(os.Stat(filepath.Join(dir, "private/index.html"))); info.Mode().Perm() != want {
+			t.Errorf("inventory %v: the page made private by hand has mode %v, want %v", withInventory, info.Mode().Perm(), want)
 		}
 		info := must(os.Stat(filepath.Join(dir, "kept/index.html")))
 		if !os.SameFile(info, kept) {
@@ -171,6 +193,28 @@ func TestRecycledSiteChecksEachFile(t *testing.T) {
 			}
 		}
 	}
+}
+
+// modesOf lists the mode of everything in the site at dir.
+func modesOf(t *testing.T, dir string) string {
+	t.Helper()
+	var b strings.Builder
+	err := filepath.WalkDir(dir, func(p string, d fs.DirEntry, err error) error {
+		if err != nil {
+			return err
+		}
+		info, err := d.Info()
+		if err != nil {
+			return err
+		}
+		rel, _ := filepath.Rel(dir, p)
+		fmt.Fprintf(&b, "%s %v\n", rel, info.Mode())
+		return nil
+	})
+	if err != nil {
+		t.Fatal(err)
+	}
+	return b.String()
 }
 
 func must[T any](v T, err error) T {

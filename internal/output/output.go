@@ -321,9 +321,9 @@ func Begin(out string, opts Options) (*Dir, error) {
 	d.tmp, left, err = d.recycle(left)
 	if err == nil && d.tmp == "" {
 		d.tmp, err = os.MkdirTemp(parent, "."+base+tmpPrefix)
-		if err == nil {
-			err = os.Chmod(d.tmp, 0o755)
-		}
+	}
+	if err == nil { // a recycled site's too, whatever hands made it
+		err = os.Chmod(d.tmp, 0o755)
 	}
 	d.leftovers.Add(1)
 	go func() {
@@ -442,11 +442,11 @@ func (d *Dir) MakeDirs(paths []string) error {
 // it may exist already, or something else may have its name.
 func (d *Dir) mkdir(p string) error {
 	err := os.Mkdir(p, 0o755)
-	if err == nil || !errors.Is(err, os.ErrExist) {
+	if err == nil || !errors.Is(err, os.ErrExist) || !d.recycled {
 		return err
 	}
-	if st, lerr := os.Lstat(p); lerr == nil && st.IsDir() || !d.recycled {
-		return nil
+	if st, lerr := os.Lstat(p); lerr == nil && st.IsDir() {
+		return dirMode(p, st) // as a clean build would make it
 	}
 	if err := os.RemoveAll(p); err != nil {
 		return err
@@ -612,6 +612,11 @@ func (d *Dir) Commit() error {
 			d.leftovers.Wait()
 			return fmt.Errorf("removing what the previous site had and this one has not: %w", err)
 		}
+	}
+	if d.recycled {
+		// made anew, with the mode of a clean build's, not the one
+		// hands may have given the old
+		os.Remove(filepath.Join(d.tmp, MarkerFile))
 	}
 	err := os.WriteFile(filepath.Join(d.tmp, MarkerFile), appendInventory(nil, d.written), 0o644)
 	if err == nil {

@@ -4,6 +4,9 @@ package output
 
 import (
 	"os"
+	"strconv"
+	"strings"
+	"sync"
 	"time"
 
 	"golang.org/x/sys/unix"
@@ -24,6 +27,41 @@ func unchanged(p string, e entry) bool {
 		return false
 	}
 	return st.Mode&unix.S_IFMT == unix.S_IFREG && st.Nlink == 1 && st.Size == e.size && st.Ctim.Nano() == e.stamp
+}
+
+// modes are the modes a clean build gives the files and directories it
+// creates: 0644 and 0755, less the process's umask. A rebuild sets them
+// on what it keeps from the site it writes over, so that it equals a
+// clean build in mode as in bytes.
+var modes = sync.OnceValue(func() struct{ file, dir uint32 } {
+	mask := umask()
+	return struct{ file, dir uint32 }{0o644 &^ mask, 0o755 &^ mask}
+})
+
+// umask is the process's file mode creation mask. Linux says it in
+// /proc; elsewhere it is read by setting it, and set back at once.
+func umask() uint32 {
+	if b, err := os.ReadFile("/proc/self/status"); err == nil {
+		for _, line := range strings.Split(string(b), "\n") {
+			if v, ok := strings.CutPrefix(line, "Umask:"); ok {
+				if m, err := strconv.ParseUint(strings.TrimSpace(v), 8, 32); err == nil {
+					return uint32(m)
+				}
+			}
+		}
+	}
+	m := unix.Umask(0o022)
+	unix.Umask(m)
+	return uint32(m)
+}
+
+// dirMode makes the existing directory p of a recycled site have the
+// mode a clean build gives it, when st says it has another.
+func dirMode(p string, st os.FileInfo) error {
+	if uint32(st.Mode().Perm()) == modes().dir && st.Mode()&(os.ModeSetuid|os.ModeSetgid|os.ModeSticky) == 0 {
+		return nil
+	}
+	return os.Chmod(p, os.FileMode(modes().dir))
 }
 
 // touch gives the file at p, found unchanged, this moment's time, and
@@ -61,7 +99,15 @@ func rewrite(p string, data []byte) (int64, error) {
 		return writeFile(p, data)
 	}
 	op := "write"
-	err = pwrite(fd, data)
+	if mode := modes().file; st.Mode&0o7777 != mode {
+		// chmod by hand, which changed its stamp: a clean build
+		// would create it with this mode
+		op, err = "chmod", unix.Fchmod(fd, mode)
+	}
+	if err == nil {
+		op = "write"
+		err = pwrite(fd, data)
+	}
 	if err == nil {
 		op = "truncate"
 		err = unix.Ftruncate(fd, int64(len(data)))
