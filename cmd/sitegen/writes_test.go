@@ -287,6 +287,14 @@ func TestImportChecked(t *testing.T) {
 			"left out: site/sources/ke-hoach.txt:18: control character U+0000 (NUL)",
 			"left out: site/sources/ke-hoach.txt:24: invisible character U+00AD (SOFT HYPHEN)",
 		}, true},
+		{"a paragraph longer than a text may be", hold("Tổ chức hội nghị", "Tổ chức"+strings.Repeat(" hội nghị", 2500)), nil, 1, []string{
+			`site/plans/dak-lak-5-2025.yaml:`,
+			`item "i-1-b": field "vi" is 22550 characters long (split it`,
+			"the draft was written, but check refuses it",
+		}, true},
+		{"a text larger than a source may be", planText + strings.Repeat("Tổ chức hội nghị.\n", 600_000), nil, 1, []string{
+			"ke-hoach.txt is 15600514 bytes, more than the 10485760 a source text may have",
+		}, false},
 		{"markup check refuses", hold("Tổ chức hội nghị", "Tổ chức __ hội nghị"), nil, 1, []string{
 			`site/plans/dak-lak-5-2025.yaml:`,
 			`text contains the markup characters "__"`,

@@ -148,7 +148,10 @@ func (m *mapping) str(key string) string {
 	if n := utf8.RuneCountInString(v.Value); n > MaxText {
 		m.d.errs.Errorf(m.d.pos(v), fmt.Sprintf("split it, or check that a quote or block above it is closed; a text may have %d characters", MaxText),
 			"%s: field %q is %d characters long", m.what, key, n)
-		return strings.TrimSpace(diag.Clip(v.Value, MaxText)) // to check the rest with
+		// its first MaxText characters, without a mark of the cut, to
+		// check the rest with: a verbatim check of a text ending in "…"
+		// would fail for the cut alone
+		return strings.TrimSpace(strings.TrimSuffix(diag.Clip(v.Value, MaxText), "…"))
 	}
 	return strings.TrimSpace(v.Value)
 }
