@@ -481,14 +481,24 @@ func (l *loader) sources() map[string]*model.Source {
 func (l *loader) glob(dir, ext string) []string {
 	entries, err := fs.ReadDir(l.fsys, dir)
 	if err != nil {
-		if !errors.Is(err, fs.ErrNotExist) {
-			l.errs.Errorf(diag.Pos{File: dir}, "", "cannot read directory: %v", cleanFSError(err))
+		switch li, lerr := fs.Lstat(l.fsys, dir); {
+		case errors.Is(err, fs.ErrNotExist) && (lerr != nil || li.Mode()&fs.ModeSymlink == 0):
+		case lerr == nil && li.Mode()&fs.ModeSymlink != 0:
+			target, _ := fs.ReadLink(l.fsys, dir)
+			l.errs.Errorf(diag.Pos{File: dir}, "move the directory itself into the content directory, in place of the link",
+				"directory is a symbolic link to %q, which leads outside the content directory or to nothing", target)
+		default:
+			l.errs.Errorf(diag.Pos{File: dir}, "make it a directory the build can read", "cannot read directory: %v", cleanFSError(err))
 		}
 		return nil
 	}
 	var out []string
 	for _, e := range entries {
 		if strings.HasPrefix(e.Name(), ".") {
+			continue
+		}
+		if e.IsDir() {
+			l.errs.Warnf(diag.Pos{File: path.Join(dir, e.Name())}, "move it out of "+dir+"/, which holds files only", "directory is ignored")
 			continue
 		}
 		if !strings.HasSuffix(e.Name(), ext) {
