@@ -13,18 +13,9 @@ import (
 // "Nghị định 162/2017/NĐ-CP ngày 30/12/2017" keeps its date whole), and
 // marks the cut with "…".
 func clause(s string, n int) string {
-	if utf8.RuneCountInString(s) <= n {
+	end, fits := runeOffset(s, n)
+	if fits {
 		return s
-	}
-	// the byte offset of the n-th rune
-	end := len(s)
-	count := 0
-	for i := range s {
-		if count == n {
-			end = i
-			break
-		}
-		count++
 	}
 	head := s[:end]
 	best := -1
@@ -69,4 +60,20 @@ func shortWord(s string) bool {
 	i := strings.LastIndexByte(s, ' ')
 	w := s[i+1:]
 	return utf8.RuneCountInString(w) <= 2 || w == "the" || w == "and" || w == "của" || w == "các" || w == "những"
+}
+
+// runeOffset is the byte offset of s's n-th rune, and whether s has no
+// more than n runes; it reads no further than that rune.
+func runeOffset(s string, n int) (int, bool) {
+	if len(s) <= n {
+		return len(s), true // n bytes hold at most n runes
+	}
+	count := 0
+	for i := range s {
+		if count == n {
+			return i, false
+		}
+		count++
+	}
+	return len(s), true
 }

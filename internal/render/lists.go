@@ -274,7 +274,7 @@ func (v *page) Heading(it *model.Item) string {
 	if !it.Title.IsZero() {
 		return v.Tx(it.Title)
 	}
-	if t := v.Tx(it.Text); utf8.RuneCountInString(t) <= maxShort {
+	if t := v.Tx(it.Text); fitsRunes(t, maxShort) {
 		return upperFirst(t)
 	}
 	return v.ItemName(it)
@@ -504,4 +504,10 @@ func (v *page) Wide() bool {
 		return true
 	}
 	return false
+}
+
+// fitsRunes reports whether s has at most n runes.
+func fitsRunes(s string, n int) bool {
+	_, fits := runeOffset(s, n)
+	return fits
 }
