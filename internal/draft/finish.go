@@ -54,14 +54,14 @@ func (d *drafter) finish() {
 		case n.itemKind == model.KindTask:
 			n.kindGuess = true
 		}
-		if n.timing == nil && !n.tableRow {
-			n.timing = timingIn(n.text)
+		if (n.timing == nil || n.timingShare > 1) && !n.tableRow {
+			own := timingIn(n.text)
 			// A period outside the plan's is another programme's.
-			if t := n.timing; t != nil && t.kind == model.TimingPeriod && d.reg.from != 0 && (t.from < d.reg.from || t.to > d.reg.to) {
-				n.timing = nil
+			if t := own; t != nil && t.kind == model.TimingPeriod && d.reg.from != 0 && (t.from < d.reg.from || t.to > d.reg.to) {
+				own = nil
 			}
-			if n.timing != nil {
-				n.timingNote = "guess: from the words " + quote(n.timing.vi)
+			if own != nil {
+				n.timing, n.timingNote = own, "guess: from the words "+quote(own.vi)
 			}
 		}
 	})
@@ -193,9 +193,12 @@ func printedLabel(n *node) string {
 
 // apply puts what an assignment says on the section all of whose
 // items it speaks of (the largest such section), or else on each item.
+// Lines that speak of one item alone are its own; lines that speak of
+// several are the section's, and an item's own words (its "(Sở X chủ
+// trì)", its deadline) win over them.
 func (d *drafter) apply(a *assignment) {
 	note := "guess: from " + a.from
-	set := func(n *node) {
+	set := func(n *node, shared bool) {
 		if a.lead != nil {
 			n.lead = appendNew(n.lead, a.lead.ids...)
 			n.leadNote = note
@@ -206,21 +209,30 @@ func (d *drafter) apply(a *assignment) {
 			n.partnersNote = note
 			n.unknown(a.partnersLine, a.partners.unmatched)
 		}
+		n.sharedAgencies = n.sharedAgencies || shared && (a.lead != nil || a.partners != nil)
 	}
-	// A timing is an item's, never a section's: each item gets it.
+	// A timing is an item's, never a section's: each item gets it, unless
+	// lines nearer the item (that speak of fewer items) gave it one.
 	timed := func(items []*node) {
 		for _, it := range items {
-			if a.timing != nil && it.timing == nil {
+			if a.timing != nil && (it.timing == nil || it.timingShare > len(items)) {
 				t := *a.timing
-				it.timing, it.timingNote = &t, a.timingNote
+				it.timing, it.timingNote, it.timingShare = &t, a.timingNote, len(items)
 			} else if a.timing == nil && a.timingNote != "" && it.timing == nil {
 				it.timingNote = a.timingNote
 			}
 		}
 	}
-	if a.forward != nil {
-		set(a.forward)
-		timed(itemsOf(a.forward))
+	if f := a.forward; f != nil {
+		if !f.isSection() {
+			// Lines under a heading that no point followed: the
+			// "heading" was the task itself.
+			set(f, false)
+			timed([]*node{f})
+			return
+		}
+		set(f, false)
+		timed(itemsOf(f))
 		return
 	}
 	var items []*node
@@ -244,11 +256,11 @@ func (d *drafter) apply(a *assignment) {
 		}
 	}
 	if best != nil {
-		set(best)
+		set(best, false)
 		return
 	}
 	for _, it := range items {
-		set(it)
+		set(it, len(items) > 1)
 	}
 }
 
@@ -304,8 +316,18 @@ func (d *drafter) itemAgencies(n *node) {
 		return
 	}
 	t := n.text
-	if len(n.lead) == 0 {
+	switch {
+	case len(n.lead) == 0:
 		d.itemLead(n, t)
+	case n.sharedAgencies:
+		// Lines shared with other items gave the lead: the item's own
+		// words, if they name one, win.
+		lead, partners, leadNote, partnersNote, unknown := n.lead, n.partners, n.leadNote, n.partnersNote, len(n.unmatched)
+		n.lead, n.leadNote = nil, ""
+		d.itemLead(n, t)
+		if len(n.lead) == 0 && len(n.unmatched) == unknown {
+			n.lead, n.partners, n.leadNote, n.partnersNote = lead, partners, leadNote, partnersNote
+		}
 	}
 	if len(n.partners) == 0 && !inheritsPartners(n) {
 		m := partnerRe().FindStringSubmatch(t)
