@@ -57,7 +57,7 @@ func (d *drafter) finish() {
 		if (n.timing == nil || n.timingShare > 1) && !n.tableRow {
 			own := timingIn(n.text)
 			// A period outside the plan's is another programme's.
-			if t := own; t != nil && t.kind == model.TimingPeriod && d.reg.from != 0 && (t.from < d.reg.from || t.to > d.reg.to) {
+			if t := own; t != nil && t.kind == model.TimingPeriod && !t.stated && d.reg.from != 0 && (t.from < d.reg.from || t.to > d.reg.to) {
 				own = nil
 			}
 			if own != nil {

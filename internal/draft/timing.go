@@ -4,6 +4,7 @@ import (
 	"regexp"
 	"strconv"
 	"strings"
+	"unicode/utf8"
 
 	"sitegen/internal/model"
 )
@@ -14,13 +15,17 @@ type timing struct {
 	from, to int
 	by       model.Due // a one-off task's deadline, as precise as the words
 	vi       string
+	// stated is set when the text labels the timing as the task's
+	// ("thời gian: 2026 - 2030"): it is the task's even outside the
+	// plan's period.
+	stated bool
 }
 
-// The phrases that say when, in the order they are tried: the most
-// precise deadline first, then cadences, then a period, then a bare
-// year. Each gives the timing its words say, and no more: "Quý III/2026"
-// is due by the end of a quarter, not on a day the importer would have
-// to make up.
+// The phrases that say when, in the order they are tried: a timing the
+// text states as the task's, the most precise deadline first, then
+// cadences, then a period, then a bare year, then "thường xuyên". Each
+// gives the timing its words say, and no more: "Quý III/2026" is due by
+// the end of a quarter, not on a day the importer would have to make up.
 var (
 	// A day is a deadline after a word that says so: "ngày 04/4/2014"
 	// alone is the date of a document the sentence cites.
@@ -40,16 +45,36 @@ var (
 	ongoingRe    = lazyRegexp(`(?i)^(?:thường xuyên|liên tục|hằng ngày|hàng ngày)(?:[,;].*)?$`)
 )
 
+var (
+	// "thường xuyên" in a sentence says the task is done regularly,
+	// unless it says how agencies work together ("phối hợp chặt chẽ,
+	// thường xuyên") or names recurrent spending ("chi thường xuyên").
+	regularRe    = lazyRegexp(`(?i)(?:^|[^\p{L}])(thường xuyên)(?:[^\p{L}]|$)`)
+	notRegularRe = lazyRegexp(`(?i)(?:^|[^\p{L}])(?:phối hợp|chặt chẽ,?|chặt chẽ và|không|chi|kinh phí)\s*$`)
+	// A timing the text labels as the task's: "(Sở X chủ trì; thời
+	// gian: thường xuyên)".
+	statedRe = lazyRegexp(`(?i)(?:thời gian|thời hạn|tiến độ)(?:\s+(?:thực hiện|hoàn thành))?\s*:\s*([^;()]+)`)
+)
+
 var romanQuarter = map[string]int{"I": 1, "II": 2, "III": 3, "IV": 4, "1": 1, "2": 2, "3": 3, "4": 4}
 
 // timingIn finds a timing phrase in an item's text: a year "Năm 2017:"
-// that opens it, a day, a quarter, a month or a year it is due by, a
-// cadence ("định kỳ 6 tháng", "hằng quý", "hằng tháng", "hằng năm") or
-// a period "giai đoạn 2026-2030".
+// that opens it, a timing it labels "thời gian: ...", a day, a quarter,
+// a month or a year it is due by, a cadence ("định kỳ 6 tháng", "hằng
+// quý", "hằng tháng", "hằng năm"), a period "giai đoạn 2026-2030", or
+// "thường xuyên".
 func timingIn(s string) *timing {
 	if m := yearStartRe().FindStringSubmatch(s); m != nil {
 		y, _ := strconv.Atoi(m[1][len(m[1])-4:])
 		return once(model.Due{Year: y}, m[1])
+	}
+	// The timing the text states as the task's says more than any other
+	// date it names.
+	for _, m := range statedRe().FindAllStringSubmatch(s, -1) {
+		if t := timingCell(m[1]); t != nil {
+			t.stated = true
+			return t
+		}
 	}
 	return readTiming(s)
 }
@@ -103,6 +128,11 @@ func readTiming(s string) *timing {
 			return once(model.Due{Year: y}, s[loc[0]:loc[1]])
 		}
 	}
+	for _, loc := range regularRe().FindAllStringSubmatchIndex(s, -1) {
+		if !notRegularRe().MatchString(before(s, loc[2], 40)) {
+			return &timing{kind: model.TimingOngoing, vi: s[loc[2]:loc[3]]}
+		}
+	}
 	return nil
 }
 
@@ -112,6 +142,17 @@ var (
 	// A day written in words is a deadline only after a word that says so.
 	dayWordsRe = lazyRegexp(`(?i)(?:trước|đến|chậm nhất|hoàn thành trước)\s+ngày\s+(\d{1,2})\s+tháng\s+(\d{1,2})\s+năm\s+(\d{4})`)
 )
+
+// before is the text of s before byte i, no more than about n bytes
+// of it: the words a phrase follows, looked at without reading back
+// over the whole text for each phrase.
+func before(s string, i, n int) string {
+	j := max(0, i-n)
+	for j > 0 && !utf8.RuneStart(s[j]) {
+		j--
+	}
+	return s[j:i]
+}
 
 func once(d model.Due, words string) *timing {
 	return &timing{kind: model.TimingOnce, by: d, vi: strings.TrimSpace(words)}

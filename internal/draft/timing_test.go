@@ -1,0 +1,61 @@
+package draft
+
+import (
+	"testing"
+
+	"sitegen/internal/model"
+)
+
+// timingCase is a phrase where a timing is read: an item's text, or a
+// table cell or "Thời gian thực hiện: ..." line (cell), and what it says.
+type timingCase struct {
+	in   string
+	cell bool
+	want *timing
+}
+
+func testTimings(t *testing.T, tests []timingCase) {
+	t.Helper()
+	for _, tc := range tests {
+		var got *timing
+		if tc.cell {
+			got = timingCell(tc.in)
+		} else {
+			got = timingIn(tc.in)
+		}
+		if (got == nil) != (tc.want == nil) || got != nil && *got != *tc.want {
+			t.Errorf("timing(%q) = %+v, want %+v", tc.in, got, tc.want)
+		}
+	}
+}
+
+// "thường xuyên" says a task is done regularly (kind ongoing) wherever a
+// timing is read: a cell, a labelled timing in brackets, a sentence.
+func TestTimingRegularly(t *testing.T) {
+	ongoing := func(vi string, stated bool) *timing { return &timing{kind: "ongoing", vi: vi, stated: stated} }
+	testTimings(t, []timingCase{
+		{"Thường xuyên", true, ongoing("Thường xuyên", false)},
+		{"Thường xuyên, liên tục", true, ongoing("Thường xuyên, liên tục", false)},
+		{"thường xuyên.", true, ongoing("thường xuyên", false)}, // "Thời gian thực hiện: thường xuyên."
+		{"Bảo tồn di sản (Sở Văn hóa, Thể thao và Du lịch chủ trì, phối hợp với Sở Ngoại vụ; thời gian: thường xuyên).", false, ongoing("thường xuyên", true)},
+		{"Trợ giúp xã hội (Sở Y tế chủ trì; thời hạn: Thường xuyên)", false, ongoing("Thường xuyên", true)},
+		{"Công an tỉnh chủ trì, phối hợp với Sở Ngoại vụ thực hiện thường xuyên công tác phòng, chống mua bán người.", false, ongoing("thường xuyên", false)},
+		{"Thường xuyên cập nhật thông tin về hợp tác ASEAN.", false, ongoing("Thường xuyên", false)},
+		// A deadline the text names says more.
+		{"Cập nhật thường xuyên các văn bản, hoàn thành trong quý II/2026.", false, &timing{kind: "once", by: mustDue(t, "2026-Q2"), vi: "hoàn thành trong quý II/2026"}},
+		// How agencies work together, or what money is spent on, is no timing.
+		{"Bảo đảm sự phối hợp chặt chẽ, thường xuyên trong quá trình triển khai.", false, nil},
+		{"Phối hợp thường xuyên tổ chức các hoạt động giao lưu văn hóa.", false, nil},
+		{"Kinh phí bố trí từ nguồn chi thường xuyên của ngân sách tỉnh.", false, nil},
+		{"Các hoạt động không thường xuyên do đơn vị tự bố trí.", false, nil},
+	})
+}
+
+func mustDue(t *testing.T, s string) model.Due {
+	t.Helper()
+	d, err := model.ParseDue(s)
+	if err != nil {
+		t.Fatal(err)
+	}
+	return d
+}
