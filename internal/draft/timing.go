@@ -37,15 +37,20 @@ var (
 	quarterlyRe  = lazyRegexp(`(?i)(?:định kỳ\s+)?(?:hằng|hàng)\s+quý`)
 	monthlyRe    = lazyRegexp(`(?i)(?:định kỳ\s+)?(?:hằng|hàng)\s+tháng`)
 	annualRe     = lazyRegexp(`(?i)(?:định kỳ\s+)?(?:\(?trước ngày \d{1,2}(?:/| tháng )\d{1,2}\)?\s+)?(?:hằng|hàng) năm(?:\s+\(?trước ngày \d{1,2}(?:/| tháng )\d{1,2}\)?)?`)
-	spanRe       = lazyRegexp(`(?i)giai đoạn\s+(\d{4})\s*-\s*(\d{4})`)
-	yearRe       = lazyRegexp(`(?i)(?:(?:trong|vào|hoàn thành trong|hoàn thành|đến hết|đến cuối|dự kiến trong|dự kiến)\s+)?năm\s+(\d{4})`)
-	yearStartRe  = lazyRegexp(`^(?i)(năm \d{4})\s*:`)
-	cellSpanRe   = lazyRegexp(`(?i)^(?:(?:từ\s+)?(?:năm\s+)?)?(\d{4})\s*(?:-|–|đến(?:\s+năm)?)\s*(\d{4})$`)
-	cellYearRe   = lazyRegexp(`^(\d{4})$`)
-	ongoingRe    = lazyRegexp(`(?i)^(?:thường xuyên|liên tục|hằng ngày|hàng ngày)(?:[,;].*)?$`)
+	// A period: "giai đoạn 2026 - 2030", "từ năm 2026 đến năm 2030", or
+	// the years alone "2026-2030".
+	spanRe      = lazyRegexp(`(?i)(?:(?:giai đoạn|thời kỳ)\s+(?:từ\s+)?(?:năm\s+)?|từ\s+(?:năm\s+)?|năm\s+)?(\d{4})\s*(?:-|–|đến(?:\s+năm)?)\s*(\d{4})`)
+	yearRe      = lazyRegexp(`(?i)(?:(?:trong|vào|hoàn thành trong|hoàn thành|đến hết|đến cuối|dự kiến trong|dự kiến)\s+)?năm\s+(\d{4})`)
+	yearStartRe = lazyRegexp(`^(?i)(năm \d{4})\s*:`)
+	cellSpanRe  = lazyRegexp(`(?i)^(?:(?:từ\s+)?(?:năm\s+)?)?(\d{4})\s*(?:-|–|đến(?:\s+năm)?)\s*(\d{4})$`)
+	cellYearRe  = lazyRegexp(`^(\d{4})$`)
+	ongoingRe   = lazyRegexp(`(?i)^(?:thường xuyên|liên tục|hằng ngày|hàng ngày)(?:[,;].*)?$`)
 )
 
 var (
+	// Words before a span that make it no timing: a term of office
+	// ("nhiệm kỳ 2020-2025", "khóa XIX") or a number.
+	notSpanRe = lazyRegexp(`(?i)(?:(?:^|[^\p{L}])(?:nhiệm kỳ|khóa|khoá|số)\s*|[\d/]\s*)$`)
 	// "thường xuyên" in a sentence says the task is done regularly,
 	// unless it says how agencies work together ("phối hợp chặt chẽ,
 	// thường xuyên") or names recurrent spending ("chi thường xuyên").
@@ -61,8 +66,8 @@ var romanQuarter = map[string]int{"I": 1, "II": 2, "III": 3, "IV": 4, "1": 1, "2
 // timingIn finds a timing phrase in an item's text: a year "Năm 2017:"
 // that opens it, a timing it labels "thời gian: ...", a day, a quarter,
 // a month or a year it is due by, a cadence ("định kỳ 6 tháng", "hằng
-// quý", "hằng tháng", "hằng năm"), a period "giai đoạn 2026-2030", or
-// "thường xuyên".
+// quý", "hằng tháng", "hằng năm"), a period "giai đoạn 2026-2030" or
+// "2026 - 2030", or "thường xuyên".
 func timingIn(s string) *timing {
 	if m := yearStartRe().FindStringSubmatch(s); m != nil {
 		y, _ := strconv.Atoi(m[1][len(m[1])-4:])
@@ -111,10 +116,8 @@ func readTiming(s string) *timing {
 			return &timing{kind: c.kind, vi: strings.TrimSpace(m)}
 		}
 	}
-	if m := spanRe().FindStringSubmatch(s); m != nil {
-		if t := span(m); t != nil {
-			return t
-		}
+	if t := spanIn(s); t != nil {
+		return t
 	}
 	for _, loc := range yearRe().FindAllStringSubmatchIndex(s, -1) {
 		// "ngày 19 tháng 02 năm 2025" is a date in a sentence, not a
@@ -131,6 +134,23 @@ func readTiming(s string) *timing {
 	for _, loc := range regularRe().FindAllStringSubmatchIndex(s, -1) {
 		if !notRegularRe().MatchString(before(s, loc[2], 40)) {
 			return &timing{kind: model.TimingOngoing, vi: s[loc[2]:loc[3]]}
+		}
+	}
+	return nil
+}
+
+// spanIn finds the first period in s: two years joined by a dash or
+// "đến", not part of a number or a term of office.
+func spanIn(s string) *timing {
+	for _, loc := range spanRe().FindAllStringSubmatchIndex(s, -1) {
+		if loc[1] < len(s) && (s[loc[1]] >= '0' && s[loc[1]] <= '9' || s[loc[1]] == '/') {
+			continue
+		}
+		if notSpanRe().MatchString(before(s, loc[0], 40)) {
+			continue
+		}
+		if t := span([]string{s[loc[0]:loc[1]], s[loc[2]:loc[3]], s[loc[4]:loc[5]]}); t != nil {
+			return t
 		}
 	}
 	return nil
@@ -202,7 +222,7 @@ func timingCell(s string) *timing {
 func span(m []string) *timing {
 	from, _ := strconv.Atoi(m[1])
 	to, _ := strconv.Atoi(m[2])
-	if from < 1900 || to < from {
+	if from < 1900 || to < from || to > 2200 {
 		return nil
 	}
 	return &timing{kind: model.TimingPeriod, from: from, to: to, vi: m[0]}

@@ -51,6 +51,30 @@ func TestTimingRegularly(t *testing.T) {
 	})
 }
 
+// A period is two years joined by a dash or "đến", with "giai đoạn",
+// "từ năm" or nothing before them, in a cell or in a sentence.
+func TestTimingPeriod(t *testing.T) {
+	period := func(from, to int, vi string, stated bool) *timing {
+		return &timing{kind: "period", from: from, to: to, vi: vi, stated: stated}
+	}
+	testTimings(t, []timingCase{
+		{"2026 - 2030", true, period(2026, 2030, "2026 - 2030", false)},
+		{"2026-2030", true, period(2026, 2030, "2026-2030", false)},
+		{"Giai đoạn 2026 - 2030", true, period(2026, 2030, "Giai đoạn 2026 - 2030", false)},
+		{"Từ năm 2026 đến năm 2030", true, period(2026, 2030, "Từ năm 2026 đến năm 2030", false)},
+		{"Năm 2026 - 2027.", true, period(2026, 2027, "Năm 2026 - 2027", false)},
+		{"Hỗ trợ tạo việc làm (Sở Nội vụ chủ trì, phối hợp với Sở Công Thương; thời gian: 2026 - 2030).", false, period(2026, 2030, "2026 - 2030", true)},
+		{"Đào tạo nghề cho lao động nông thôn giai đoạn 2026-2030.", false, period(2026, 2030, "giai đoạn 2026-2030", false)},
+		{"Triển khai mô hình tại các xã trong 2026-2030.", false, period(2026, 2030, "2026-2030", false)},
+		{"Duy trì hoạt động từ năm 2026 đến năm 2028 tại các trường.", false, period(2026, 2028, "từ năm 2026 đến năm 2028", false)},
+		{"Đào tạo, bồi dưỡng kỹ năng nghề trong năm 2026 - 2027.", false, period(2026, 2027, "năm 2026 - 2027", false)},
+		// A term of office, a number, a telephone are no period.
+		{"Thực hiện Nghị quyết Đại hội Đảng bộ tỉnh lần thứ XIX, nhiệm kỳ 2020-2025.", false, nil},
+		{"Liên hệ đường dây nóng 0290-3831 để được hỗ trợ.", false, nil},
+		{"Theo Quyết định số 12/2026-2030 của tỉnh.", false, nil},
+	})
+}
+
 func mustDue(t *testing.T, s string) model.Due {
 	t.Helper()
 	d, err := model.ParseDue(s)
