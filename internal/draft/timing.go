@@ -37,9 +37,9 @@ var (
 	quarterlyRe  = lazyRegexp(`(?i)(?:định kỳ\s+)?(?:hằng|hàng)\s+quý`)
 	monthlyRe    = lazyRegexp(`(?i)(?:định kỳ\s+)?(?:hằng|hàng)\s+tháng`)
 	annualRe     = lazyRegexp(`(?i)(?:định kỳ\s+)?(?:\(?trước ngày \d{1,2}(?:/| tháng )\d{1,2}\)?\s+)?(?:hằng|hàng) năm(?:\s+\(?trước ngày \d{1,2}(?:/| tháng )\d{1,2}\)?)?`)
-	// A period: "giai đoạn 2026 - 2030", "từ năm 2026 đến năm 2030", or
-	// the years alone "2026-2030".
-	spanRe      = lazyRegexp(`(?i)(?:(?:giai đoạn|thời kỳ)\s+(?:từ\s+)?(?:năm\s+)?|từ\s+(?:năm\s+)?|năm\s+)?(\d{4})\s*(?:-|–|đến(?:\s+năm)?)\s*(\d{4})`)
+	// A period: "giai đoạn 2026 - 2030", "từ năm 2026 đến năm 2030", a
+	// school year "năm học 2026 - 2027", or the years alone "2026-2030".
+	spanRe      = lazyRegexp(`(?i)(?:(?:giai đoạn|thời kỳ)\s+(?:từ\s+)?(?:năm\s+)?|năm học\s+|từ\s+(?:năm\s+)?|năm\s+)?(\d{4})\s*(?:-|–|đến(?:\s+năm)?)\s*(\d{4})`)
 	yearRe      = lazyRegexp(`(?i)(?:(?:trong|vào|hoàn thành trong|hoàn thành|đến hết|đến cuối|dự kiến trong|dự kiến)\s+)?năm\s+(\d{4})`)
 	yearStartRe = lazyRegexp(`^(?i)(năm \d{4})\s*:`)
 	cellSpanRe  = lazyRegexp(`(?i)^(?:(?:từ\s+)?(?:năm\s+)?)?(\d{4})\s*(?:-|–|đến(?:\s+năm)?)\s*(\d{4})$`)
@@ -67,7 +67,7 @@ var romanQuarter = map[string]int{"I": 1, "II": 2, "III": 3, "IV": 4, "1": 1, "2
 // that opens it, a timing it labels "thời gian: ...", a day, a quarter,
 // a month or a year it is due by, a cadence ("định kỳ 6 tháng", "hằng
 // quý", "hằng tháng", "hằng năm"), a period "giai đoạn 2026-2030" or
-// "2026 - 2030", or "thường xuyên".
+// "năm học 2026 - 2027", or "thường xuyên".
 func timingIn(s string) *timing {
 	if m := yearStartRe().FindStringSubmatch(s); m != nil {
 		y, _ := strconv.Atoi(m[1][len(m[1])-4:])

@@ -75,6 +75,22 @@ func TestTimingPeriod(t *testing.T) {
 	})
 }
 
+// A school year is a period of its two years, in the source's words;
+// a school year named by one year is not read, since which one it is
+// would be made up.
+func TestTimingSchoolYear(t *testing.T) {
+	period := func(vi string, stated bool) *timing {
+		return &timing{kind: "period", from: 2026, to: 2027, vi: vi, stated: stated}
+	}
+	testTimings(t, []timingCase{
+		{"Năm học 2026 - 2027", true, period("Năm học 2026 - 2027", false)},
+		{"Năm học 2026-2027.", true, period("Năm học 2026-2027", false)},
+		{"Lồng ghép nội dung vào hoạt động ngoại khóa (Sở Giáo dục và Đào tạo chủ trì, phối hợp với Tỉnh Đoàn; thời gian: năm học 2026 - 2027).", false, period("năm học 2026 - 2027", true)},
+		{"Tổ chức cuộc thi trong năm học 2026-2027 tại các trường.", false, period("năm học 2026-2027", false)},
+		{"Năm học 2027", true, nil},
+	})
+}
+
 func mustDue(t *testing.T, s string) model.Due {
 	t.Helper()
 	d, err := model.ParseDue(s)
