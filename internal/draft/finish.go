@@ -306,6 +306,14 @@ var (
 	reportRe     = lazyRegexp(`(?i)báo cáo`)
 	anyPartnerRe = lazyRegexp(`chủ trì[,;]?\s*phối hợp(?:\s+với)?\s+(.*)`)
 	givesRe      = lazyRegexp(`^[^,;.]{3,120}?\sgiao(?:\s+cho)?\s+(.*)$`)
+	// A request: "Kế hoạch cũng yêu cầu X ...", "Ủy ban nhân dân tỉnh
+	// đề nghị X ...", "Yêu cầu X ...": X is asked to act.
+	asksRe = lazyRegexp(`^(?:(.{3,120}?)\s)?(?:[Yy]êu cầu|[Đđ]ề nghị|[Gg]iao)(?:\s+cho)?\s+(.*)$`)
+	// The document itself as the subject of a request: "Kế hoạch (này)
+	// cũng yêu cầu ...".
+	documentSubjectRe = lazyRegexp(`(?i)^(?:kế hoạch|quyết định|chương trình|đề án|văn bản|công văn|chỉ thị|nghị quyết|thông báo)(?:\s+(?:này|số\s+\S+))?$`)
+	// Words between a request's subject and its verb.
+	requestAdverbs = strings.NewReplacer(" cũng", "", " còn", "", " đồng thời", "", " tiếp tục", "", " đã", "")
 )
 
 // itemAgencies reads the agencies an item's text names: "(Sở X chủ
@@ -410,6 +418,9 @@ func (d *drafter) itemLead(n *node, t string) {
 			return
 		}
 	}
+	if d.requested(n, t, partners) {
+		return
+	}
 	// The sentence's subject, at its start or after a short opening
 	// phrase: "Trên cơ sở Kế hoạch này, các sở, ban, ngành ... xây dựng";
 	// a request "Đề nghị Ủy ban Mặt trận Tổ quốc ... phối hợp" asks the
@@ -426,6 +437,44 @@ func (d *drafter) itemLead(n *node, t string) {
 			partners(l.rest)
 		}
 	}
+}
+
+// requested reads a request that assigns work: "Kế hoạch cũng yêu cầu
+// các sở, ban, ngành tỉnh ... xây dựng kế hoạch", "Ủy ban nhân dân tỉnh
+// đề nghị X phối hợp ...": the agencies asked to act lead it. The one
+// who asks is the document, an agency or no one (the sentence starts
+// with the verb), at the start of the sentence or after a short opening
+// phrase; and what is asked follows the agencies. "theo yêu cầu của
+// Bộ", "đáp ứng yêu cầu ..." ask nothing of anyone. It reports whether
+// it read a lead.
+func (d *drafter) requested(n *node, t string, partners func(string)) bool {
+	clauses := []string{t}
+	if i := strings.Index(t, ", "); i > 0 && utf8.RuneCountInString(t[:i]) <= 60 && !d.lx.starts(t) && !d.lx.startsHead(t) {
+		clauses = append(clauses, t[i+2:])
+	}
+	for _, c := range clauses {
+		m := asksRe().FindStringSubmatch(c)
+		if m == nil {
+			continue
+		}
+		if subj := requestAdverbs.Replace(strings.TrimSpace(m[1])); subj != "" && !documentSubjectRe().MatchString(subj) {
+			if l := d.lx.read(subj, true); len(l.ids) == 0 || l.rest != "" {
+				continue
+			}
+		}
+		l := d.lx.read(m[2], true)
+		if len(l.ids) == 0 || l.rest == "" {
+			continue
+		}
+		n.lead = l.ids
+		n.leadNote = "guess: the agencies the text asks to act"
+		n.unknown(n.b.line, l.unmatched)
+		if i := strings.Index(l.rest, "phối hợp"); i >= 0 {
+			partners(l.rest[i:])
+		}
+		return true
+	}
+	return false
 }
 
 // sectionLead reads a section's lead from a heading that names agencies:
