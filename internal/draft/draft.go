@@ -351,7 +351,7 @@ func (d *drafter) plainText(blocks []block) {
 		// A report's headline comes before its first paragraph and ends
 		// without a full stop.
 		headline := len(sec.children) == 0 && !endsSentence(b.text)
-		if b.cells != nil || len(strings.Fields(b.text)) < 6 || boilerplate(b.text) || headline || personName(b.text) {
+		if b.cells != nil || len(strings.Fields(b.text)) < 6 || boilerplate(b.text) || headline || personName(b.text) || quotation(b.text) {
 			d.bd.unplaced = append(d.bd.unplaced, note{b.line, b.text})
 			continue
 		}
@@ -364,8 +364,8 @@ func (d *drafter) plainText(blocks []block) {
 }
 
 // boilerplate reports lines a portal adds around a text: view counts,
-// photo captions ("... (Ảnh: Minh Khôi)"), dates of posting, sharing
-// and printing links.
+// photo captions ("... (Ảnh: Minh Khôi)", "Quang cảnh hội nghị. Ảnh:
+// Hữu Nghĩa"), dates of posting, sharing and printing links.
 func boilerplate(s string) bool {
 	k := fold.Key(s)
 	for _, p := range []string{"luot xem", "anh minh hoa", "anh:", "nguon:", "chia se", "in bai", "tai van ban", "cap nhat:", "ngay dang"} {
@@ -373,13 +373,39 @@ func boilerplate(s string) bool {
 			return true
 		}
 	}
-	return captionRe().MatchString(k) || postedRe().MatchString(k)
+	return captionRe().MatchString(k) || creditRe().MatchString(k) || postedRe().MatchString(k)
 }
 
 var (
 	captionRe = lazyRegexp(`\((?:anh|anh minh hoa|nguon anh)(?::| minh hoa)[^()]*\)\.?$`)
-	postedRe  = lazyRegexp(`^(?:thu [a-z]+|chu nhat),?\s+\d{1,2}/\d{1,2}/\d{4}`)
+	// A caption that ends with the photographer's credit, after the
+	// caption's sentence or a dash: "... năm 2026. Ảnh: Hữu Nghĩa",
+	// "... - Ảnh: TTXVN". The credit is a name, not a sentence.
+	creditRe = lazyRegexp(`(?:[.!?…]|\s[-–—])\s*(?:anh|anh minh hoa|nguon anh|anh tu lieu|nguon)\s*:\s*[^.;:!?]{1,60}\.?$`)
+	postedRe = lazyRegexp(`^(?:thu [a-z]+|chu nhat),?\s+\d{1,2}/\d{1,2}/\d{4}`)
+	// A speaker and a verb of saying, then the words said in quotation
+	// marks; or the words first, and then who said them. The speaker is
+	// a person ("Ông X", "Giám đốc Sở Y tế"), not the plan, whose words
+	// a report may quote as well ("Kế hoạch nêu rõ: ...").
+	saysRe    = lazyRegexp(`(?i)^([^"“”]{3,200}?)\s(?:cho biết|nhấn mạnh|khẳng định|chia sẻ|phát biểu|nói|bày tỏ|cho rằng|nêu rõ|thông tin|yêu cầu|đề nghị)\s*:\s*["“]`)
+	saidRe    = lazyRegexp(`(?i)^["“][^"“”]{10,}["”]\s*[,.]?\s*(` + speakers + `)\s`)
+	speakerRe = lazyRegexp(`(?i)(?:^|[\s,])(?:` + speakers + `)\s`)
 )
+
+// speakers are the words that name a person speaking: an honorific or
+// an official's title.
+const speakers = `ông|bà|đồng chí|anh|chị|giám đốc|phó giám đốc|chủ tịch|phó chủ tịch|bí thư|phó bí thư|trưởng ban|phó trưởng ban|chánh văn phòng|lãnh đạo|đại diện`
+
+// quotation reports a paragraph of a news report that gives the words
+// of someone it quotes: `Ông X, Giám đốc Sở Nội vụ cho biết: "..."`.
+// What an official says of the plan is no task of it, and the title of
+// the speaker does not make the speaker's agency its lead.
+func quotation(s string) bool {
+	if m := saysRe().FindStringSubmatch(s); m != nil && speakerRe().MatchString(m[1]) {
+		return true
+	}
+	return saidRe().MatchString(s)
+}
 
 // relatedLinks reports the heading of a portal's list of links to other
 // articles, after which nothing is the report's.

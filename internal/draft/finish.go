@@ -54,14 +54,14 @@ func (d *drafter) finish() {
 		case n.itemKind == model.KindTask:
 			n.kindGuess = true
 		}
-		if n.timing == nil && !n.tableRow {
-			n.timing = timingIn(n.text)
+		if (n.timing == nil || n.timingShare > 1) && !n.tableRow {
+			own := timingIn(n.text)
 			// A period outside the plan's is another programme's.
-			if t := n.timing; t != nil && t.kind == model.TimingPeriod && d.reg.from != 0 && (t.from < d.reg.from || t.to > d.reg.to) {
-				n.timing = nil
+			if t := own; t != nil && t.kind == model.TimingPeriod && !t.stated && d.reg.from != 0 && (t.from < d.reg.from || t.to > d.reg.to) {
+				own = nil
 			}
-			if n.timing != nil {
-				n.timingNote = "guess: from the words " + quote(n.timing.vi)
+			if own != nil {
+				n.timing, n.timingNote = own, "guess: from the words "+quote(own.vi)
 			}
 		}
 	})
@@ -193,9 +193,12 @@ func printedLabel(n *node) string {
 
 // apply puts what an assignment says on the section all of whose
 // items it speaks of (the largest such section), or else on each item.
+// Lines that speak of one item alone are its own; lines that speak of
+// several are the section's, and an item's own words (its "(Sở X chủ
+// trì)", its deadline) win over them.
 func (d *drafter) apply(a *assignment) {
 	note := "guess: from " + a.from
-	set := func(n *node) {
+	set := func(n *node, shared bool) {
 		if a.lead != nil {
 			n.lead = appendNew(n.lead, a.lead.ids...)
 			n.leadNote = note
@@ -206,21 +209,30 @@ func (d *drafter) apply(a *assignment) {
 			n.partnersNote = note
 			n.unknown(a.partnersLine, a.partners.unmatched)
 		}
+		n.sharedAgencies = n.sharedAgencies || shared && (a.lead != nil || a.partners != nil)
 	}
-	// A timing is an item's, never a section's: each item gets it.
+	// A timing is an item's, never a section's: each item gets it, unless
+	// lines nearer the item (that speak of fewer items) gave it one.
 	timed := func(items []*node) {
 		for _, it := range items {
-			if a.timing != nil && it.timing == nil {
+			if a.timing != nil && (it.timing == nil || it.timingShare > len(items)) {
 				t := *a.timing
-				it.timing, it.timingNote = &t, a.timingNote
+				it.timing, it.timingNote, it.timingShare = &t, a.timingNote, len(items)
 			} else if a.timing == nil && a.timingNote != "" && it.timing == nil {
 				it.timingNote = a.timingNote
 			}
 		}
 	}
-	if a.forward != nil {
-		set(a.forward)
-		timed(itemsOf(a.forward))
+	if f := a.forward; f != nil {
+		if !f.isSection() {
+			// Lines under a heading that no point followed: the
+			// "heading" was the task itself.
+			set(f, false)
+			timed([]*node{f})
+			return
+		}
+		set(f, false)
+		timed(itemsOf(f))
 		return
 	}
 	var items []*node
@@ -244,11 +256,11 @@ func (d *drafter) apply(a *assignment) {
 		}
 	}
 	if best != nil {
-		set(best)
+		set(best, false)
 		return
 	}
 	for _, it := range items {
-		set(it)
+		set(it, len(items) > 1)
 	}
 }
 
@@ -294,6 +306,14 @@ var (
 	reportRe     = lazyRegexp(`(?i)báo cáo`)
 	anyPartnerRe = lazyRegexp(`chủ trì[,;]?\s*phối hợp(?:\s+với)?\s+(.*)`)
 	givesRe      = lazyRegexp(`^[^,;.]{3,120}?\sgiao(?:\s+cho)?\s+(.*)$`)
+	// A request: "Kế hoạch cũng yêu cầu X ...", "Ủy ban nhân dân tỉnh
+	// đề nghị X ...", "Yêu cầu X ...": X is asked to act.
+	asksRe = lazyRegexp(`^(?:(.{3,120}?)\s)?(?:[Yy]êu cầu|[Đđ]ề nghị|[Gg]iao)(?:\s+cho)?\s+(.*)$`)
+	// The document itself as the subject of a request: "Kế hoạch (này)
+	// cũng yêu cầu ...".
+	documentSubjectRe = lazyRegexp(`(?i)^(?:kế hoạch|quyết định|chương trình|đề án|văn bản|công văn|chỉ thị|nghị quyết|thông báo)(?:\s+(?:này|số\s+\S+))?$`)
+	// Words between a request's subject and its verb.
+	requestAdverbs = strings.NewReplacer(" cũng", "", " còn", "", " đồng thời", "", " tiếp tục", "", " đã", "")
 )
 
 // itemAgencies reads the agencies an item's text names: "(Sở X chủ
@@ -304,8 +324,18 @@ func (d *drafter) itemAgencies(n *node) {
 		return
 	}
 	t := n.text
-	if len(n.lead) == 0 {
+	switch {
+	case len(n.lead) == 0:
 		d.itemLead(n, t)
+	case n.sharedAgencies:
+		// Lines shared with other items gave the lead: the item's own
+		// words, if they name one, win.
+		lead, partners, leadNote, partnersNote, unknown := n.lead, n.partners, n.leadNote, n.partnersNote, len(n.unmatched)
+		n.lead, n.leadNote = nil, ""
+		d.itemLead(n, t)
+		if len(n.lead) == 0 && len(n.unmatched) == unknown {
+			n.lead, n.partners, n.leadNote, n.partnersNote = lead, partners, leadNote, partnersNote
+		}
 	}
 	if len(n.partners) == 0 && !inheritsPartners(n) {
 		m := partnerRe().FindStringSubmatch(t)
@@ -388,6 +418,9 @@ func (d *drafter) itemLead(n *node, t string) {
 			return
 		}
 	}
+	if d.requested(n, t, partners) {
+		return
+	}
 	// The sentence's subject, at its start or after a short opening
 	// phrase: "Trên cơ sở Kế hoạch này, các sở, ban, ngành ... xây dựng";
 	// a request "Đề nghị Ủy ban Mặt trận Tổ quốc ... phối hợp" asks the
@@ -404,6 +437,44 @@ func (d *drafter) itemLead(n *node, t string) {
 			partners(l.rest)
 		}
 	}
+}
+
+// requested reads a request that assigns work: "Kế hoạch cũng yêu cầu
+// các sở, ban, ngành tỉnh ... xây dựng kế hoạch", "Ủy ban nhân dân tỉnh
+// đề nghị X phối hợp ...": the agencies asked to act lead it. The one
+// who asks is the document, an agency or no one (the sentence starts
+// with the verb), at the start of the sentence or after a short opening
+// phrase; and what is asked follows the agencies. "theo yêu cầu của
+// Bộ", "đáp ứng yêu cầu ..." ask nothing of anyone. It reports whether
+// it read a lead.
+func (d *drafter) requested(n *node, t string, partners func(string)) bool {
+	clauses := []string{t}
+	if i := strings.Index(t, ", "); i > 0 && utf8.RuneCountInString(t[:i]) <= 60 && !d.lx.starts(t) && !d.lx.startsHead(t) {
+		clauses = append(clauses, t[i+2:])
+	}
+	for _, c := range clauses {
+		m := asksRe().FindStringSubmatch(c)
+		if m == nil {
+			continue
+		}
+		if subj := requestAdverbs.Replace(strings.TrimSpace(m[1])); subj != "" && !documentSubjectRe().MatchString(subj) {
+			if l := d.lx.read(subj, true); len(l.ids) == 0 || l.rest != "" {
+				continue
+			}
+		}
+		l := d.lx.read(m[2], true)
+		if len(l.ids) == 0 || l.rest == "" {
+			continue
+		}
+		n.lead = l.ids
+		n.leadNote = "guess: the agencies the text asks to act"
+		n.unknown(n.b.line, l.unmatched)
+		if i := strings.Index(l.rest, "phối hợp"); i >= 0 {
+			partners(l.rest[i:])
+		}
+		return true
+	}
+	return false
 }
 
 // sectionLead reads a section's lead from a heading that names agencies:

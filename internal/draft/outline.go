@@ -38,6 +38,14 @@ type node struct {
 	timingNote             string
 	restates               string
 	notes                  []string // comments about the node
+
+	// sharedAgencies is set when the item's agencies came from lines
+	// that speak of several items, and timingShare is how many items the
+	// lines that gave its timing speak of (0 when its own words gave
+	// it): what the item's own words say wins over such lines, and
+	// lines that speak of fewer items over lines that speak of more.
+	sharedAgencies bool
+	timingShare    int
 }
 
 // unknown records agency names that matched nothing, seen at line.
@@ -253,17 +261,15 @@ func (bd *builder) closingItem(b block) {
 
 // attribute reads a line that says what the tasks around it are ("Cơ
 // quan chủ trì: Sở Nội vụ;", "- Thời gian thực hiện: Quý III/2026") and
-// remembers what it applies to: the items since the previous such run
-// of lines within the same top-level section, or, when there are none,
-// the items that follow in the open section.
+// remembers what it applies to: the points of the section it sits in.
+// Right under a heading it heads that section and speaks of the points
+// that follow; after points, of the points since the previous such run
+// of lines (see assignment). Either way never of points across a
+// section heading.
 func (bd *builder) attribute(b block, attr attribute, v string) {
 	a := bd.run
 	if a == nil {
 		a = bd.assignment(b.line)
-		if a.nodes == nil {
-			a.forward = bd.top()
-			a.forward.section = a.forward != bd.root || a.forward.section
-		}
 		bd.run = a
 	}
 	v = strings.TrimRight(v, " ;.,")
@@ -299,17 +305,35 @@ func (bd *builder) attribute(b block, attr attribute, v string) {
 	}
 }
 
-// assignment starts an assignment for the items read since the last
-// one, within the open top-level section; its nodes are nil when there
-// are none.
+// heading reports whether n, just opened and still empty, is the
+// heading of a section rather than a task: a labelled title that ends
+// without a full stop. Lines under it head the section. A bullet is a
+// point, whatever its punctuation.
+func (bd *builder) heading(n *node) bool {
+	return n != bd.root && len(n.children) == 0 && n.kind != noLabel && n.kind != dash && n.kind != plus && n.headingLike()
+}
+
+// assignment starts an assignment: forward, for the points of the
+// section the lines head, or else for the items read since the last one
+// within the section the lines close; its nodes are nil when there are
+// none.
 func (bd *builder) assignment(line int) *assignment {
 	a := &assignment{line: line}
+	bd.assigns = append(bd.assigns, a)
+	if t := bd.top(); bd.heading(t) {
+		// Points read before the heading are in a section it closed:
+		// lines under it never speak of them.
+		a.forward = t
+		bd.pending = nil
+		return a
+	}
 	// The lines speak of the points of the section they close: the
-	// innermost open one that holds points, and the sections around it
-	// as long as every point in them still waits for its agencies (a
-	// section's sub-points a), b), c) followed by one set of lines). An
-	// earlier section whose points were left without such lines, or
-	// whose points were assigned, is not theirs.
+	// innermost open one that holds points. Points that hold points of
+	// their own (a lettered point and its bullets) are no sections: the
+	// lines close the section around them as long as every point in it
+	// still waits for its agencies (a section's sub-points a), b), c),
+	// each with bullets, followed by one set of lines). A heading (Mục,
+	// 1., 1.1.) is never crossed: its points are its own.
 	pending := map[*node]bool{}
 	for _, n := range bd.pending {
 		pending[n] = true
@@ -323,7 +347,7 @@ func (bd *builder) assignment(line int) *assignment {
 	}
 	// (Looking no further than a plan's worth of points, so that a
 	// hostile text of many such lines stays linear.)
-	for sec != nil && sec.parent != nil && sec.parent != bd.root {
+	for sec != nil && sec.parent != nil && sec.parent != bd.root && (sec.kind == letter || sec.kind == dash || sec.kind == plus) {
 		waiting, seen := true, 0
 		walk(sec.parent, func(c *node) {
 			seen++
@@ -344,7 +368,9 @@ func (bd *builder) assignment(line int) *assignment {
 		}
 	}
 	bd.pending = nil
-	bd.assigns = append(bd.assigns, a)
+	if a.nodes == nil {
+		a.forward = bd.top() // lines before any point: of what follows
+	}
 	return a
 }
 
