@@ -136,11 +136,13 @@ type drafter struct {
 	// names and the content lacks.
 	provinceEntry string
 	newProvince   string // that province's name
-	reg           register
-	bd            *builder
-	lx            *lexicon
-	id            string
-	report        Report
+	// nextID is, per id printed twice, the number its next repeat takes
+	nextID map[string]int
+	reg    register
+	bd     *builder
+	lx     *lexicon
+	id     string
+	report Report
 }
 
 // read parses the document: the heading, the body's outline, the end

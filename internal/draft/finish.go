@@ -90,10 +90,19 @@ func (d *drafter) shape(n, parent *node, ids map[string]bool) {
 		n.id = d.idOf(n)
 	}
 	if ids[n.id] {
+		// the next free number after this base's last: counting up from
+		// 2 each time made a text that repeats one label thousands of
+		// times take minutes
 		base := n.id
-		for i := 2; ids[n.id]; i++ {
-			n.id = fmt.Sprintf("%s%d", base, i)
+		i := max(d.nextID[base], 2)
+		for ids[fmt.Sprintf("%s%d", base, i)] {
+			i++
 		}
+		n.id = fmt.Sprintf("%s%d", base, i)
+		if d.nextID == nil {
+			d.nextID = map[string]int{}
+		}
+		d.nextID[base] = i + 1
 		n.notes = append(n.notes, fmt.Sprintf("guess: id %q is taken (label printed twice?); this one is %q", base, n.id))
 	}
 	ids[n.id] = true
