@@ -283,6 +283,9 @@ func (l *loader) section(d *decoder, n *yaml.Node, depth int) *model.Section {
 	s.LeadIDs = m.refs("lead")
 	s.PartnerIDs = m.refs("partners")
 	s.Note = m.text("note", false)
+	if tn := m.value("timing"); tn != nil {
+		s.Timing = timing(d, tn, m.what)
+	}
 	for _, in := range m.seq("items") {
 		s.Items = append(s.Items, l.item(d, in))
 	}
@@ -320,23 +323,7 @@ func (l *loader) item(d *decoder, n *yaml.Node) *model.Item {
 	it.PillarID = m.str("pillar")
 	it.PillarPos = m.keyPos("pillar")
 	if tn := m.value("timing"); tn != nil {
-		tm := d.mapping(tn, m.what+": timing")
-		t := &model.Timing{Kind: word(tm, "kind", "timing kind", model.TimingKinds()), From: tm.year("from"), To: tm.year("to")}
-		t.Date, _ = tm.date("date")
-		t.Text = tm.pair(m.what + ": timing")
-		t.Text.Editorial = tm.bool("editorial")
-		tm.fingerprint(&t.Text)
-		if t.Kind == model.TimingPeriod && (t.From == 0 || t.To == 0) {
-			d.errs.Errorf(d.pos(tn), "add `from:` and `to:` years", "%s: a period timing needs from and to", m.what)
-		}
-		if t.From != 0 && t.To != 0 && t.To < t.From {
-			d.errs.Errorf(d.pos(tn), "swap the years", "%s: timing ends in %d, before it starts in %d", m.what, t.To, t.From)
-		}
-		if t.Kind == model.TimingDate && t.Date.IsZero() && !tm.has("date") {
-			tm.missing("date", "2025-12-31")
-		}
-		tm.end()
-		it.Timing = t
+		it.Timing = timing(d, tn, m.what)
 	}
 	it.ThemeIDs = m.refs("themes")
 	it.Restates = m.ref("restates")
@@ -354,6 +341,27 @@ func (l *loader) item(d *decoder, n *yaml.Node) *model.Item {
 	}
 	m.end()
 	return it
+}
+
+// timing reads when an item, or every item of a section, is done.
+func timing(d *decoder, tn *yaml.Node, what string) *model.Timing {
+	tm := d.mapping(tn, what+": timing")
+	t := &model.Timing{Kind: word(tm, "kind", "timing kind", model.TimingKinds()), From: tm.year("from"), To: tm.year("to")}
+	t.Date, _ = tm.date("date")
+	t.Text = tm.pair(what + ": timing")
+	t.Text.Editorial = tm.bool("editorial")
+	tm.fingerprint(&t.Text)
+	if t.Kind == model.TimingPeriod && (t.From == 0 || t.To == 0) {
+		d.errs.Errorf(d.pos(tn), "add `from:` and `to:` years", "%s: a period timing needs from and to", what)
+	}
+	if t.From != 0 && t.To != 0 && t.To < t.From {
+		d.errs.Errorf(d.pos(tn), "swap the years", "%s: timing ends in %d, before it starts in %d", what, t.To, t.From)
+	}
+	if t.Kind == model.TimingDate && t.Date.IsZero() && !tm.has("date") {
+		tm.missing("date", "2025-12-31")
+	}
+	tm.end()
+	return t
 }
 
 func update(d *decoder, n *yaml.Node, what string) *model.Update {

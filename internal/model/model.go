@@ -515,6 +515,9 @@ type Section struct {
 	// SectionsFirst is true when the file lists sections before items;
 	// pages show the two lists in the order they are written.
 	SectionsFirst bool
+	// Timing is when the section's items are done, where the document
+	// says it once for the whole section.
+	Timing *Timing
 
 	Parent *Section // set by resolve
 	Pillar *Pillar  // set by resolve, inherited

@@ -156,6 +156,9 @@ func (r *resolver) section(st *planState, s *model.Section, parent *model.Sectio
 		s.Pillar = p
 	}
 	r.verbatim(st, s.Title, ctx+": title", true)
+	if t := s.Timing; t != nil {
+		r.verbatim(st, t.Text, ctx+": timing", true)
+	}
 	for _, ref := range s.LeadIDs {
 		r.agency(ref, ctx, "lead agency")
 	}
