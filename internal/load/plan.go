@@ -54,6 +54,8 @@ func (l *loader) plan(name string) *model.Plan {
 		p.Targets = append(p.Targets, target(d, tn, m.what))
 	}
 	planChanges(d, m, p)
+	p.Searched = searched(d, m)
+	p.LastUpdated = lastUpdated(d, m)
 	secs := m.seq("sections")
 	switch {
 	case secs == nil && m.value("sections") != nil:
@@ -208,6 +210,40 @@ func planChanges(d *decoder, m *mapping, p *model.Plan) {
 	}
 }
 
+// searched reads what the editors searched for reports on the plan, and
+// up to when.
+func searched(d *decoder, m *mapping) *model.Search {
+	n := m.value("searched")
+	if n == nil {
+		return nil
+	}
+	sm := d.mapping(n, m.what+": searched")
+	s := &model.Search{Pos: d.pos(n), Where: sm.text("where", true)}
+	var ok bool
+	if s.Date, ok = sm.date("date"); !ok && !sm.has("date") {
+		sm.missing("date", "2026-12-07")
+	}
+	sm.end()
+	return s
+}
+
+// lastUpdated reads when the editors last changed what the site says of
+// the plan, and what they changed.
+func lastUpdated(d *decoder, m *mapping) *model.Revision {
+	n := m.value("last_updated")
+	if n == nil {
+		return nil
+	}
+	rm := d.mapping(n, m.what+": last_updated")
+	r := &model.Revision{Pos: d.pos(n), Note: rm.text("note", false)}
+	var ok bool
+	if r.Date, ok = rm.date("date"); !ok && !rm.has("date") {
+		rm.missing("date", "2026-12-07")
+	}
+	rm.end()
+	return r
+}
+
 // provenance reads where a source text came from: every field optional.
 func provenance(d *decoder, sm *mapping) model.Provenance {
 	var pr model.Provenance
@@ -336,8 +372,12 @@ func (l *loader) item(d *decoder, n *yaml.Node) *model.Item {
 		it.Updates = append(it.Updates, update(d, un, m.what))
 	}
 	sort.SliceStable(it.Updates, func(i, j int) bool { return it.Updates[i].Date.Before(it.Updates[j].Date.Time) })
-	if n := len(it.Updates); n > 0 && it.Updates[n-1].Status != "" {
-		it.Status = it.Updates[n-1].Status
+	// the latest official report rates the item; a related event, dated
+	// after it, leaves the rating as it was
+	for _, u := range it.Updates {
+		if u.Status != "" {
+			it.Status = u.Status
+		}
 	}
 	m.end()
 	return it
@@ -371,22 +411,51 @@ func update(d *decoder, n *yaml.Node, what string) *model.Update {
 	if u.Date, ok = m.date("date"); !ok && !m.has("date") {
 		m.missing("date", "2026-06-30")
 	}
-	u.Status = word(m, "status", "status", model.Statuses())
+	u.Kind = word(m, "kind", "evidence kind", model.EvidenceKinds())
+	if m.has("status") {
+		u.Status = word(m, "status", "status", model.Statuses())
+	}
+	switch {
+	case u.Kind == model.EvidenceRelatedEvent && u.Status != "":
+		d.errs.Errorf(m.keyPos("status"), "remove `status:`: an event that concerns the item does not show it done (or write `kind: official-report` if the evidence reports on the item itself)",
+			"%s: a related event gives no status", m.what)
+		u.Status = ""
+	case u.Kind == model.EvidenceOfficialReport && !m.has("status"):
+		m.missing("status", "limited")
+	case u.Kind == model.EvidenceOfficialReport && u.Status == model.StatusNotReported:
+		d.errs.Errorf(m.keyPos("status"), "write the step the report shows: not-started, limited, substantial or complete",
+			"%s: an official report cannot say %q", m.what, u.Status)
+	}
 	u.Text = m.text("text", true)
 	for _, en := range m.seq("evidence") {
-		em := d.mapping(en, what+": evidence")
-		if !em.has("url") {
-			em.missing("url", "https://...")
-		}
-		e := model.Evidence{URL: em.url("url"), Title: em.text("title", true)}
-		em.end()
-		u.Evidence = append(u.Evidence, e)
+		u.Evidence = append(u.Evidence, evidence(d, en, what))
 	}
 	if len(u.Evidence) == 0 {
 		m.missing("evidence", "[{url: https://..., title: {vi: ..., en: ...}}]")
 	}
 	m.end()
 	return u
+}
+
+// evidence reads one document an update rests on: a link, and for a
+// report kept in content/reports the passage quoted from it.
+func evidence(d *decoder, n *yaml.Node, what string) model.Evidence {
+	em := d.mapping(n, what+": evidence")
+	if !em.has("url") {
+		em.missing("url", "https://...")
+	}
+	e := model.Evidence{URL: em.url("url"), Title: em.text("title", true)}
+	e.ReportFile, e.ReportPos = em.str("report"), em.keyPos("report")
+	e.Quote = em.text("quote", false)
+	switch {
+	case e.ReportFile != "" && e.Quote.VI == "":
+		em.missing("quote", "{vi: <the report's words>, en: <their translation>}")
+	case e.ReportFile == "" && !e.Quote.IsZero():
+		d.errs.Errorf(em.keyPos("quote"), "keep the report's text in content/reports/ and name it in `report:`, so that the quote can be checked",
+			"%s: evidence quotes a report whose text is not named", what)
+	}
+	em.end()
+	return e
 }
 
 // omissions reads a source's `omit:` list: runs of lines ("1-3", or one

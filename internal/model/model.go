@@ -128,6 +128,14 @@ type Site struct {
 	// known; URLPos is where it is written.
 	URL    string
 	URLPos diag.Pos
+	// AsOf is the date the site's information is current to (`as_of`):
+	// every page says so, and what is due is worked out from it, never
+	// from the clock of the machine that builds the site.
+	AsOf    Date
+	AsOfPos diag.Pos
+	// Contact is how readers reach the publisher, if site.yaml gives a
+	// way: item pages then link to it.
+	Contact *Contact
 
 	Frameworks []*Framework
 	Provinces  []*Province
@@ -145,6 +153,18 @@ type Site struct {
 	Moved     []*AddressMove
 	Withdrawn []*AddressWithdrawal
 	Sources   map[string]*Source // by file name in content/sources
+	// Reports are the texts of progress reports kept in content/reports,
+	// by file name: updates quote them, and resolve checks each quote.
+	Reports map[string]*Source
+}
+
+// Contact is the publisher's way to be reached: an e-mail address or the
+// address of a form. Form holds "{citation}" where the form takes the
+// citation of the item a reader writes about.
+type Contact struct {
+	Pos   diag.Pos
+	Email string
+	Form  string
 }
 
 // PublishedURL is one line of the record of published addresses: a path
@@ -197,8 +217,11 @@ type Framework struct {
 	Coordinator Text
 	Status      FrameworkStatus // empty when not stated
 	Note        Text
-	Pillars     []*Pillar // the programme's goals
-	Groups      []*Pillar // cross-cutting parts such as information work
+	// Reviews are the programme's national reviews, each with its date
+	// and the published reports it is known from.
+	Reviews []*Review
+	Pillars []*Pillar // the programme's goals
+	Groups  []*Pillar // cross-cutting parts such as information work
 
 	Plans []*Plan // set by resolve, in site order
 }
@@ -211,6 +234,26 @@ type Decision struct {
 	HasDate    bool
 	Signer     string
 	SignerRole Text
+}
+
+// Review is a review of a programme's implementation (a conference, a
+// report), known from the published reports it cites.
+type Review struct {
+	Pos     diag.Pos
+	Date    Date
+	Title   Text
+	Place   Text
+	Note    Text
+	Sources []Citation
+}
+
+// Citation names a published report that is not linked: the site that
+// published it, its title as printed, and its date.
+type Citation struct {
+	Site    string
+	Title   string
+	Date    Date
+	HasDate bool
 }
 
 // Pillar is a goal of a framework, or one of its cross-cutting groups.
@@ -409,6 +452,13 @@ type Plan struct {
 	// renumbering or a withdrawal.
 	Moved     []*Move
 	Withdrawn []*Withdrawal
+	// Searched records where the editors looked for reports on the
+	// plan's implementation, and up to when: an item without an update
+	// then says that none was found, with that date.
+	Searched *Search
+	// LastUpdated is when the editors last changed what the site says of
+	// the plan, and what they changed; nil when not recorded.
+	LastUpdated *Revision
 
 	Province  *Province  // set by resolve
 	Framework *Framework // set by resolve
@@ -440,6 +490,20 @@ type Withdrawal struct {
 	See    Ref
 
 	SeeItem *Item // set by resolve, may be nil
+}
+
+// Search is what the editors searched for reports on a plan, and when.
+type Search struct {
+	Pos   diag.Pos
+	Date  Date
+	Where Text
+}
+
+// Revision is a dated change the editors made to what the site says.
+type Revision struct {
+	Pos  diag.Pos
+	Date Date
+	Note Text
 }
 
 // Attribution is an editorial attribution of a plan to a province.
@@ -481,6 +545,10 @@ type Deadline struct {
 	Day   int
 	Month int
 	Text  Text
+
+	// Item is the item whose text states the deadline, if one does: it
+	// says who reports to whom. Set by resolve.
+	Item *Item
 }
 
 // Target is a quantified target of a plan.
@@ -596,19 +664,33 @@ type Subject struct {
 	Plan, Item, Pillar, Agency, Theme, Province string
 }
 
-// Update is a dated report on an item's implementation.
+// Update is a dated report on an item's implementation. Its kind says
+// what its evidence shows: an official report rates the item on the
+// status scale; a related event concerns the item but does not show it
+// done, and so gives no status.
 type Update struct {
 	Pos      diag.Pos
 	Date     Date
-	Status   Status
+	Kind     EvidenceKind
+	Status   Status // "" for a related event
 	Text     Text
 	Evidence []Evidence
 }
 
-// Evidence is a document that supports an update.
+// Evidence is a document that supports an update: a link anyone can
+// open and, for a report whose text the site keeps in content/reports,
+// the passage it rests on, which resolve finds verbatim in that text.
 type Evidence struct {
 	URL   string
 	Title Text
+	// ReportFile names the report's text in content/reports; "" when
+	// the site does not keep it.
+	ReportFile string
+	ReportPos  diag.Pos
+	// Quote is the report's own words (VI) and their translation (EN).
+	Quote Text
+
+	Report *Source // set by resolve
 }
 
 // Page is a standalone Markdown page such as About, in one language.
@@ -623,4 +705,12 @@ type Page struct {
 	// List names a list the page shows after its text, made from the
 	// data so that adding a plan updates it; "" for none.
 	List PageList
+	// Contact asks for the publisher's contact (site.yaml) after the
+	// text: the page says how to reach the publisher only when the
+	// content gives a way.
+	Contact bool
 }
+
+// CitationPlaceholder marks where a contact form's address takes the
+// citation of the item a reader writes about.
+const CitationPlaceholder = "{citation}"
