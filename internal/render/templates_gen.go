@@ -217,9 +217,27 @@ type dict_V_Items_A_874144 struct {
 	A     *model.Agency
 }
 
+// dict_V_Items_ab9009 is the argument of a dict call: V, Items.
+type dict_V_Items_ab9009 struct {
+	V     *agencyView
+	Items []*model.Item
+}
+
+// dict_V_Items_f3c838 is the argument of a dict call: V, Items.
+type dict_V_Items_f3c838 struct {
+	V     *provinceAgencyView
+	Items []*model.Item
+}
+
 // dict_V_P_14fc03 is the argument of a dict call: V, P.
 type dict_V_P_14fc03 struct {
 	V *provinceView
+	P *model.Plan
+}
+
+// dict_V_P_17d1fd is the argument of a dict call: V, P.
+type dict_V_P_17d1fd struct {
+	V *itemView
 	P *model.Plan
 }
 
@@ -256,6 +274,12 @@ type dict_V_P_582c26 struct {
 // dict_V_P_5dca38 is the argument of a dict call: V, P.
 type dict_V_P_5dca38 struct {
 	V *plansView
+	P *model.Plan
+}
+
+// dict_V_P_70a27f is the argument of a dict call: V, P.
+type dict_V_P_70a27f struct {
+	V *planView
 	P *model.Plan
 }
 
@@ -499,6 +523,306 @@ func tmpl_404_layout(w *htmlWriter, dot *bilingualView) error {
 	}
 	w.raw(string(v37))
 	w.raw("\n</body>\n</html>\n")
+	return nil
+}
+
+// tmpl_accountability writes template "accountability" (templates/partials.html) of the sets agency.
+func tmpl_accountability(w *htmlWriter, dot dict_V_Items_ab9009) error {
+	v1 := dot.V
+	_ = v1
+	{
+		v2 := v1.Accountability(dot.Items)
+		v3 := v2
+		_ = v3
+		if len(v3) > 0 {
+			w.raw("<section class=\"accountability\" aria-labelledby=\"accountability\"><h2 id=\"accountability\">")
+			v4, err := v1.T("accountability.title")
+			if err != nil {
+				return tmplError("templates/partials.html:133:163", err)
+			}
+			w.text(v4)
+			w.raw("</h2>\n<p class=\"sub\">")
+			v5, err := v1.T("accountability.note")
+			if err != nil {
+				return tmplError("templates/partials.html:134:17", err)
+			}
+			w.text(v5)
+			w.raw("</p>\n<table class=\"status accountability\">\n<caption>")
+			v6 := v1.AsOf()
+			v7, err := v1.Tf("accountability.caption", v6)
+			if err != nil {
+				return tmplError("templates/partials.html:136:11", err)
+			}
+			w.text(v7)
+			w.raw("</caption>\n<thead><tr><th scope=\"col\">")
+			v8, err := v1.T("item.schedule")
+			if err != nil {
+				return tmplError("templates/partials.html:137:29", err)
+			}
+			w.text(v8)
+			w.raw("</th><th scope=\"col\">")
+			v9, err := v1.T("item.status")
+			if err != nil {
+				return tmplError("templates/partials.html:137:74", err)
+			}
+			w.text(v9)
+			w.raw("</th><th scope=\"col\">")
+			v10, err := v1.T("compare.items")
+			if err != nil {
+				return tmplError("templates/partials.html:137:117", err)
+			}
+			w.text(v10)
+			w.raw("</th></tr></thead>\n<tbody>")
+			{
+				v11 := v3
+				for v12, v13 := range v11 {
+					_, _ = v12, v13
+					{
+						v14 := v13.Rows
+						for v15, v16 := range v14 {
+							_, _ = v15, v16
+							w.raw("<tr data-state=\"")
+							w.text(string(v16.State))
+							w.raw("\" data-status=\"")
+							w.text(string(v16.Status))
+							w.raw("\"><td>")
+							v17, err := v1.Name(v16.State)
+							if err != nil {
+								return tmplError("templates/partials.html:138:93", err)
+							}
+							w.text(v17)
+							w.raw("</td><td>")
+							v18, err := v1.Name(v16.Status)
+							if err != nil {
+								return tmplError("templates/partials.html:138:120", err)
+							}
+							w.text(v18)
+							w.raw("</td><td data-value=\"")
+							v19 := len(v16.Items)
+							w.text(strconv.FormatInt(int64(v19), 10))
+							w.raw("\">")
+							v20 := len(v16.Items)
+							w.text(strconv.FormatInt(int64(v20), 10))
+							w.raw("</td></tr>")
+						}
+					}
+				}
+			}
+			w.raw("</tbody>\n</table>\n")
+			{
+				v21 := v3
+				for v22, v23 := range v21 {
+					_, _ = v22, v23
+					w.raw("<details class=\"state-group\"><summary><h3>")
+					v24, err := v1.Name(v23.State)
+					if err != nil {
+						return tmplError("templates/partials.html:140:55", err)
+					}
+					w.text(v24)
+					w.raw(" <span class=\"sub\">(")
+					v25, err := v1.Plural("count.items", v23.Count)
+					if err != nil {
+						return tmplError("templates/partials.html:140:93", err)
+					}
+					w.text(v25)
+					w.raw(")</span></h3></summary>\n")
+					{
+						v26 := v23.Rows
+						for v27, v28 := range v26 {
+							_, _ = v27, v28
+							w.raw("<h4>")
+							v29, err := v1.Name(v28.Status)
+							if err != nil {
+								return tmplError("templates/partials.html:141:21", err)
+							}
+							w.text(v29)
+							w.raw(" <span class=\"sub\">(")
+							v30 := len(v28.Items)
+							w.text(strconv.FormatInt(int64(v30), 10))
+							w.raw(")</span></h4>\n<ul class=\"account-items\">")
+							{
+								v31 := v28.Items
+								for v32, v33 := range v31 {
+									_, _ = v32, v33
+									w.raw("<li data-state=\"")
+									v34 := v1.State(v33)
+									w.text(string(v34))
+									w.raw("\" data-status=\"")
+									w.text(string(v33.Status))
+									w.raw("\"><a href=\"")
+									v35 := v1.Link.Item(v33)
+									w.url(v35)
+									w.raw("\">")
+									v36 := v1.PlanName(v33.Plan)
+									w.text(v36)
+									w.raw(" · ")
+									v37 := v1.Label(v33)
+									w.text(v37)
+									w.raw("</a>: ")
+									v38 := v1.Short(v33)
+									w.text(v38)
+									w.raw("</li>")
+								}
+							}
+							w.raw("</ul>")
+						}
+					}
+					w.raw("\n</details>")
+				}
+			}
+			w.raw("</section>")
+		}
+	}
+	return nil
+}
+
+// tmpl_accountability_2 writes template "accountability" (templates/partials.html) of the sets province-agency.
+func tmpl_accountability_2(w *htmlWriter, dot dict_V_Items_f3c838) error {
+	v1 := dot.V
+	_ = v1
+	{
+		v2 := v1.Accountability(dot.Items)
+		v3 := v2
+		_ = v3
+		if len(v3) > 0 {
+			w.raw("<section class=\"accountability\" aria-labelledby=\"accountability\"><h2 id=\"accountability\">")
+			v4, err := v1.T("accountability.title")
+			if err != nil {
+				return tmplError("templates/partials.html:133:163", err)
+			}
+			w.text(v4)
+			w.raw("</h2>\n<p class=\"sub\">")
+			v5, err := v1.T("accountability.note")
+			if err != nil {
+				return tmplError("templates/partials.html:134:17", err)
+			}
+			w.text(v5)
+			w.raw("</p>\n<table class=\"status accountability\">\n<caption>")
+			v6 := v1.AsOf()
+			v7, err := v1.Tf("accountability.caption", v6)
+			if err != nil {
+				return tmplError("templates/partials.html:136:11", err)
+			}
+			w.text(v7)
+			w.raw("</caption>\n<thead><tr><th scope=\"col\">")
+			v8, err := v1.T("item.schedule")
+			if err != nil {
+				return tmplError("templates/partials.html:137:29", err)
+			}
+			w.text(v8)
+			w.raw("</th><th scope=\"col\">")
+			v9, err := v1.T("item.status")
+			if err != nil {
+				return tmplError("templates/partials.html:137:74", err)
+			}
+			w.text(v9)
+			w.raw("</th><th scope=\"col\">")
+			v10, err := v1.T("compare.items")
+			if err != nil {
+				return tmplError("templates/partials.html:137:117", err)
+			}
+			w.text(v10)
+			w.raw("</th></tr></thead>\n<tbody>")
+			{
+				v11 := v3
+				for v12, v13 := range v11 {
+					_, _ = v12, v13
+					{
+						v14 := v13.Rows
+						for v15, v16 := range v14 {
+							_, _ = v15, v16
+							w.raw("<tr data-state=\"")
+							w.text(string(v16.State))
+							w.raw("\" data-status=\"")
+							w.text(string(v16.Status))
+							w.raw("\"><td>")
+							v17, err := v1.Name(v16.State)
+							if err != nil {
+								return tmplError("templates/partials.html:138:93", err)
+							}
+							w.text(v17)
+							w.raw("</td><td>")
+							v18, err := v1.Name(v16.Status)
+							if err != nil {
+								return tmplError("templates/partials.html:138:120", err)
+							}
+							w.text(v18)
+							w.raw("</td><td data-value=\"")
+							v19 := len(v16.Items)
+							w.text(strconv.FormatInt(int64(v19), 10))
+							w.raw("\">")
+							v20 := len(v16.Items)
+							w.text(strconv.FormatInt(int64(v20), 10))
+							w.raw("</td></tr>")
+						}
+					}
+				}
+			}
+			w.raw("</tbody>\n</table>\n")
+			{
+				v21 := v3
+				for v22, v23 := range v21 {
+					_, _ = v22, v23
+					w.raw("<details class=\"state-group\"><summary><h3>")
+					v24, err := v1.Name(v23.State)
+					if err != nil {
+						return tmplError("templates/partials.html:140:55", err)
+					}
+					w.text(v24)
+					w.raw(" <span class=\"sub\">(")
+					v25, err := v1.Plural("count.items", v23.Count)
+					if err != nil {
+						return tmplError("templates/partials.html:140:93", err)
+					}
+					w.text(v25)
+					w.raw(")</span></h3></summary>\n")
+					{
+						v26 := v23.Rows
+						for v27, v28 := range v26 {
+							_, _ = v27, v28
+							w.raw("<h4>")
+							v29, err := v1.Name(v28.Status)
+							if err != nil {
+								return tmplError("templates/partials.html:141:21", err)
+							}
+							w.text(v29)
+							w.raw(" <span class=\"sub\">(")
+							v30 := len(v28.Items)
+							w.text(strconv.FormatInt(int64(v30), 10))
+							w.raw(")</span></h4>\n<ul class=\"account-items\">")
+							{
+								v31 := v28.Items
+								for v32, v33 := range v31 {
+									_, _ = v32, v33
+									w.raw("<li data-state=\"")
+									v34 := v1.State(v33)
+									w.text(string(v34))
+									w.raw("\" data-status=\"")
+									w.text(string(v33.Status))
+									w.raw("\"><a href=\"")
+									v35 := v1.Link.Item(v33)
+									w.url(v35)
+									w.raw("\">")
+									v36 := v1.PlanName(v33.Plan)
+									w.text(v36)
+									w.raw(" · ")
+									v37 := v1.Label(v33)
+									w.text(v37)
+									w.raw("</a>: ")
+									v38 := v1.Short(v33)
+									w.text(v38)
+									w.raw("</li>")
+								}
+							}
+							w.raw("</ul>")
+						}
+					}
+					w.raw("\n</details>")
+				}
+			}
+			w.raw("</section>")
+		}
+	}
 	return nil
 }
 
@@ -1065,29 +1389,34 @@ func tmpl_agency_main(w *htmlWriter, dot *agencyView) error {
 		return err
 	}
 	w.raw("\n")
+	v21 := dict_V_Items_ab9009{V: dot, Items: dot.Items}
+	if err := tmpl_accountability(w, v21); err != nil {
+		return err
+	}
+	w.raw("\n")
 	{
-		v21 := dot.Items
-		_ = v21
-		if len(v21) > 0 {
+		v22 := dot.Items
+		_ = v22
+		if len(v22) > 0 {
 			w.raw("<p>")
-			v22 := len(v21)
-			v23, err := dot.Plural("agency.items", v22)
+			v23 := len(v22)
+			v24, err := dot.Plural("agency.items", v23)
 			if err != nil {
-				return tmplError("templates/agency.html:12:20", err)
+				return tmplError("templates/agency.html:13:20", err)
 			}
-			w.text(v23)
+			w.text(v24)
 			w.raw("</p>")
-			v24 := dict_V_Items_A_1af4db{V: dot, Items: v21, A: v1}
-			if err := tmpl_by_plan(w, v24); err != nil {
+			v25 := dict_V_Items_A_1af4db{V: dot, Items: v22, A: v1}
+			if err := tmpl_by_plan(w, v25); err != nil {
 				return err
 			}
 		} else {
 			w.raw("<p>")
-			v25, err := dot.T("agency.none")
+			v26, err := dot.T("agency.none")
 			if err != nil {
-				return tmplError("templates/agency.html:12:122", err)
+				return tmplError("templates/agency.html:13:122", err)
 			}
-			w.text(v25)
+			w.text(v26)
 			w.raw("</p>")
 		}
 	}
@@ -1107,7 +1436,7 @@ func tmpl_agency_now(w *htmlWriter, dot dict_V_A_67b554) error {
 			v3 := v1.L.Date(v2.Date)
 			v4, err := v1.Tf("agency.successor", v3)
 			if err != nil {
-				return tmplError("templates/partials.html:84:82", err)
+				return tmplError("templates/partials.html:156:82", err)
 			}
 			w.text(v4)
 			w.raw(" ")
@@ -1147,7 +1476,7 @@ func tmpl_agency_now_2(w *htmlWriter, dot dict_V_A_31f062) error {
 			v3 := v1.L.Date(v2.Date)
 			v4, err := v1.Tf("agency.successor", v3)
 			if err != nil {
-				return tmplError("templates/partials.html:84:82", err)
+				return tmplError("templates/partials.html:156:82", err)
 			}
 			w.text(v4)
 			w.raw(" ")
@@ -1172,6 +1501,24 @@ func tmpl_agency_now_2(w *htmlWriter, dot dict_V_A_31f062) error {
 			w.raw(")</span>")
 		}
 	}
+	return nil
+}
+
+// tmpl_as_of writes template "as-of" (templates/partials.html) of the sets home.
+func tmpl_as_of(w *htmlWriter, dot *page) error {
+	w.raw("<p class=\"as-of\">")
+	v1, err := dot.T("as-of.label")
+	if err != nil {
+		return tmplError("templates/partials.html:151:37", err)
+	}
+	w.text(v1)
+	w.raw(" <time datetime=\"")
+	v2 := dot.Site.AsOf.Format("2006-01-02")
+	w.text(v2)
+	w.raw("\">")
+	v3 := dot.AsOf()
+	w.text(v3)
+	w.raw("</time></p>")
 	return nil
 }
 
@@ -1397,7 +1744,7 @@ func tmpl_changes(w *htmlWriter, dot dict_V_C_3aaa46) error {
 			w.raw("</time>: ")
 			v7, err := v1.Name(v4.Kind)
 			if err != nil {
-				return tmplError("templates/partials.html:91:145", err)
+				return tmplError("templates/partials.html:163:145", err)
 			}
 			w.text(v7)
 			{
@@ -1456,7 +1803,7 @@ func tmpl_changes(w *htmlWriter, dot dict_V_C_3aaa46) error {
 			w.raw(" <span class=\"sub\">")
 			v22, err := v1.T("change.basis")
 			if err != nil {
-				return tmplError("templates/partials.html:91:497", err)
+				return tmplError("templates/partials.html:163:497", err)
 			}
 			w.text(v22)
 			w.raw(": ")
@@ -1471,7 +1818,7 @@ func tmpl_changes(w *htmlWriter, dot dict_V_C_3aaa46) error {
 					w.raw("\" rel=\"external noopener\">")
 					v25, err := v1.T("change.source")
 					if err != nil {
-						return tmplError("templates/partials.html:91:601", err)
+						return tmplError("templates/partials.html:163:601", err)
 					}
 					w.text(v25)
 					w.raw("</a>")
@@ -1502,7 +1849,7 @@ func tmpl_changes_2(w *htmlWriter, dot dict_V_C_f86402) error {
 			w.raw("</time>: ")
 			v7, err := v1.Name(v4.Kind)
 			if err != nil {
-				return tmplError("templates/partials.html:91:145", err)
+				return tmplError("templates/partials.html:163:145", err)
 			}
 			w.text(v7)
 			{
@@ -1561,7 +1908,7 @@ func tmpl_changes_2(w *htmlWriter, dot dict_V_C_f86402) error {
 			w.raw(" <span class=\"sub\">")
 			v22, err := v1.T("change.basis")
 			if err != nil {
-				return tmplError("templates/partials.html:91:497", err)
+				return tmplError("templates/partials.html:163:497", err)
 			}
 			w.text(v22)
 			w.raw(": ")
@@ -1576,7 +1923,7 @@ func tmpl_changes_2(w *htmlWriter, dot dict_V_C_f86402) error {
 					w.raw("\" rel=\"external noopener\">")
 					v25, err := v1.T("change.source")
 					if err != nil {
-						return tmplError("templates/partials.html:91:601", err)
+						return tmplError("templates/partials.html:163:601", err)
 					}
 					w.text(v25)
 					w.raw("</a>")
@@ -1607,7 +1954,7 @@ func tmpl_changes_3(w *htmlWriter, dot dict_V_C_5784ab) error {
 			w.raw("</time>: ")
 			v7, err := v1.Name(v4.Kind)
 			if err != nil {
-				return tmplError("templates/partials.html:91:145", err)
+				return tmplError("templates/partials.html:163:145", err)
 			}
 			w.text(v7)
 			{
@@ -1666,7 +2013,7 @@ func tmpl_changes_3(w *htmlWriter, dot dict_V_C_5784ab) error {
 			w.raw(" <span class=\"sub\">")
 			v22, err := v1.T("change.basis")
 			if err != nil {
-				return tmplError("templates/partials.html:91:497", err)
+				return tmplError("templates/partials.html:163:497", err)
 			}
 			w.text(v22)
 			w.raw(": ")
@@ -1681,7 +2028,7 @@ func tmpl_changes_3(w *htmlWriter, dot dict_V_C_5784ab) error {
 					w.raw("\" rel=\"external noopener\">")
 					v25, err := v1.T("change.source")
 					if err != nil {
-						return tmplError("templates/partials.html:91:601", err)
+						return tmplError("templates/partials.html:163:601", err)
 					}
 					w.text(v25)
 					w.raw("</a>")
@@ -1712,7 +2059,7 @@ func tmpl_changes_4(w *htmlWriter, dot dict_V_C_3275c8) error {
 			w.raw("</time>: ")
 			v7, err := v1.Name(v4.Kind)
 			if err != nil {
-				return tmplError("templates/partials.html:91:145", err)
+				return tmplError("templates/partials.html:163:145", err)
 			}
 			w.text(v7)
 			{
@@ -1771,7 +2118,7 @@ func tmpl_changes_4(w *htmlWriter, dot dict_V_C_3275c8) error {
 			w.raw(" <span class=\"sub\">")
 			v22, err := v1.T("change.basis")
 			if err != nil {
-				return tmplError("templates/partials.html:91:497", err)
+				return tmplError("templates/partials.html:163:497", err)
 			}
 			w.text(v22)
 			w.raw(": ")
@@ -1786,7 +2133,7 @@ func tmpl_changes_4(w *htmlWriter, dot dict_V_C_3275c8) error {
 					w.raw("\" rel=\"external noopener\">")
 					v25, err := v1.T("change.source")
 					if err != nil {
-						return tmplError("templates/partials.html:91:601", err)
+						return tmplError("templates/partials.html:163:601", err)
 					}
 					w.text(v25)
 					w.raw("</a>")
@@ -1857,7 +2204,7 @@ func tmpl_commentary(w *htmlWriter, dot dict_V_C_c5f873) error {
 				} else {
 					v3, err := dot.V.T("commentary.title")
 					if err != nil {
-						return tmplError("templates/partials.html:95:50", err)
+						return tmplError("templates/partials.html:167:50", err)
 					}
 					w.text(v3)
 				}
@@ -1865,7 +2212,7 @@ func tmpl_commentary(w *htmlWriter, dot dict_V_C_c5f873) error {
 			w.raw("</h2>\n<p class=\"sub\">")
 			v4, err := dot.V.T("commentary.note")
 			if err != nil {
-				return tmplError("templates/partials.html:96:17", err)
+				return tmplError("templates/partials.html:168:17", err)
 			}
 			w.text(v4)
 			w.raw("</p>\n")
@@ -1891,7 +2238,7 @@ func tmpl_commentary_2(w *htmlWriter, dot dict_V_C_b1cb6e) error {
 				} else {
 					v3, err := dot.V.T("commentary.title")
 					if err != nil {
-						return tmplError("templates/partials.html:95:50", err)
+						return tmplError("templates/partials.html:167:50", err)
 					}
 					w.text(v3)
 				}
@@ -1899,7 +2246,7 @@ func tmpl_commentary_2(w *htmlWriter, dot dict_V_C_b1cb6e) error {
 			w.raw("</h2>\n<p class=\"sub\">")
 			v4, err := dot.V.T("commentary.note")
 			if err != nil {
-				return tmplError("templates/partials.html:96:17", err)
+				return tmplError("templates/partials.html:168:17", err)
 			}
 			w.text(v4)
 			w.raw("</p>\n")
@@ -1925,7 +2272,7 @@ func tmpl_commentary_3(w *htmlWriter, dot dict_V_C_a8fbee) error {
 				} else {
 					v3, err := dot.V.T("commentary.title")
 					if err != nil {
-						return tmplError("templates/partials.html:95:50", err)
+						return tmplError("templates/partials.html:167:50", err)
 					}
 					w.text(v3)
 				}
@@ -1933,7 +2280,7 @@ func tmpl_commentary_3(w *htmlWriter, dot dict_V_C_a8fbee) error {
 			w.raw("</h2>\n<p class=\"sub\">")
 			v4, err := dot.V.T("commentary.note")
 			if err != nil {
-				return tmplError("templates/partials.html:96:17", err)
+				return tmplError("templates/partials.html:168:17", err)
 			}
 			w.text(v4)
 			w.raw("</p>\n")
@@ -1959,7 +2306,7 @@ func tmpl_commentary_4(w *htmlWriter, dot dict_V_C_6b6f4e) error {
 				} else {
 					v3, err := dot.V.T("commentary.title")
 					if err != nil {
-						return tmplError("templates/partials.html:95:50", err)
+						return tmplError("templates/partials.html:167:50", err)
 					}
 					w.text(v3)
 				}
@@ -1967,7 +2314,7 @@ func tmpl_commentary_4(w *htmlWriter, dot dict_V_C_6b6f4e) error {
 			w.raw("</h2>\n<p class=\"sub\">")
 			v4, err := dot.V.T("commentary.note")
 			if err != nil {
-				return tmplError("templates/partials.html:96:17", err)
+				return tmplError("templates/partials.html:168:17", err)
 			}
 			w.text(v4)
 			w.raw("</p>\n")
@@ -1993,7 +2340,7 @@ func tmpl_commentary_5(w *htmlWriter, dot dict_V_C_d0ea68) error {
 				} else {
 					v3, err := dot.V.T("commentary.title")
 					if err != nil {
-						return tmplError("templates/partials.html:95:50", err)
+						return tmplError("templates/partials.html:167:50", err)
 					}
 					w.text(v3)
 				}
@@ -2001,7 +2348,7 @@ func tmpl_commentary_5(w *htmlWriter, dot dict_V_C_d0ea68) error {
 			w.raw("</h2>\n<p class=\"sub\">")
 			v4, err := dot.V.T("commentary.note")
 			if err != nil {
-				return tmplError("templates/partials.html:96:17", err)
+				return tmplError("templates/partials.html:168:17", err)
 			}
 			w.text(v4)
 			w.raw("</p>\n")
@@ -2027,7 +2374,7 @@ func tmpl_commentary_6(w *htmlWriter, dot dict_V_C_876597) error {
 				} else {
 					v3, err := dot.V.T("commentary.title")
 					if err != nil {
-						return tmplError("templates/partials.html:95:50", err)
+						return tmplError("templates/partials.html:167:50", err)
 					}
 					w.text(v3)
 				}
@@ -2035,7 +2382,7 @@ func tmpl_commentary_6(w *htmlWriter, dot dict_V_C_876597) error {
 			w.raw("</h2>\n<p class=\"sub\">")
 			v4, err := dot.V.T("commentary.note")
 			if err != nil {
-				return tmplError("templates/partials.html:96:17", err)
+				return tmplError("templates/partials.html:168:17", err)
 			}
 			w.text(v4)
 			w.raw("</p>\n")
@@ -3224,7 +3571,7 @@ func tmpl_compare_table(w *htmlWriter, dot dict_V_T_A_Caption_RowHead_5fd371) er
 					w.raw(" <span class=\"sub note\">")
 					v15, err := v1.T("compare.news-only")
 					if err != nil {
-						return tmplError("templates/partials.html:137:365", err)
+						return tmplError("templates/partials.html:210:365", err)
 					}
 					w.text(v15)
 					w.raw("</span>")
@@ -3280,7 +3627,7 @@ func tmpl_compare_table(w *htmlWriter, dot dict_V_T_A_Caption_RowHead_5fd371) er
 											v29 := v1.Role(v25, v28)
 											v30, err := v1.Name(v29)
 											if err != nil {
-												return tmplError("templates/partials.html:138:261", err)
+												return tmplError("templates/partials.html:211:261", err)
 											}
 											w.text(v30)
 											w.raw(")</span>")
@@ -3303,7 +3650,7 @@ func tmpl_compare_table(w *htmlWriter, dot dict_V_T_A_Caption_RowHead_5fd371) er
 	w.raw("</tbody>\n</table>\n</div>\n<p class=\"sub\">")
 	v31, err := v1.T("compare.empty-cell")
 	if err != nil {
-		return tmplError("templates/partials.html:141:17", err)
+		return tmplError("templates/partials.html:214:17", err)
 	}
 	w.text(v31)
 	w.raw("</p>")
@@ -3358,7 +3705,7 @@ func tmpl_compare_table_2(w *htmlWriter, dot dict_V_T_A_Caption_RowHead_6ce8bf) 
 					w.raw(" <span class=\"sub note\">")
 					v14, err := v1.T("compare.news-only")
 					if err != nil {
-						return tmplError("templates/partials.html:137:365", err)
+						return tmplError("templates/partials.html:210:365", err)
 					}
 					w.text(v14)
 					w.raw("</span>")
@@ -3412,7 +3759,7 @@ func tmpl_compare_table_2(w *htmlWriter, dot dict_V_T_A_Caption_RowHead_6ce8bf) 
 											v27 := v1.Role(v24, nil)
 											v28, err := v1.Name(v27)
 											if err != nil {
-												return tmplError("templates/partials.html:138:261", err)
+												return tmplError("templates/partials.html:211:261", err)
 											}
 											w.text(v28)
 											w.raw(")</span>")
@@ -3435,7 +3782,7 @@ func tmpl_compare_table_2(w *htmlWriter, dot dict_V_T_A_Caption_RowHead_6ce8bf) 
 	w.raw("</tbody>\n</table>\n</div>\n<p class=\"sub\">")
 	v29, err := v1.T("compare.empty-cell")
 	if err != nil {
-		return tmplError("templates/partials.html:141:17", err)
+		return tmplError("templates/partials.html:214:17", err)
 	}
 	w.text(v29)
 	w.raw("</p>")
@@ -3652,6 +3999,51 @@ func tmpl_compare_theme_main(w *htmlWriter, dot *columnsView) error {
 		return err
 	}
 	w.raw("\n")
+	return nil
+}
+
+// tmpl_contact writes template "contact" (templates/partials.html) of the sets page.
+func tmpl_contact(w *htmlWriter, dot *markdownView) error {
+	{
+		if dot.Contact {
+			{
+				v1 := dot.ContactLink()
+				v2 := v1
+				_ = v2
+				if len(v2) > 0 {
+					w.raw("<section class=\"contact\" aria-labelledby=\"contact\"><h2 id=\"contact\">")
+					v3, err := dot.T("contact.title")
+					if err != nil {
+						return tmplError("templates/partials.html:147:126", err)
+					}
+					w.text(v3)
+					w.raw("</h2>\n<p>")
+					v4, err := dot.T("contact.text")
+					if err != nil {
+						return tmplError("templates/partials.html:148:5", err)
+					}
+					w.text(v4)
+					w.raw(" <a href=\"")
+					w.url(v2)
+					w.raw("\" rel=\"external noopener\">")
+					{
+						v5 := dot.Site.Contact.Email
+						_ = v5
+						if len(v5) > 0 {
+							w.text(v5)
+						} else {
+							v6, err := dot.T("contact.form")
+							if err != nil {
+								return tmplError("templates/partials.html:148:110", err)
+							}
+							w.text(v6)
+						}
+					}
+					w.raw("</a></p></section>")
+				}
+			}
+		}
+	}
 	return nil
 }
 
@@ -4043,7 +4435,7 @@ func tmpl_footer(w *htmlWriter, dot *page) error {
 	w.raw("<footer class=\"site\">\n<p>")
 	v1, err := dot.T("footer.note")
 	if err != nil {
-		return tmplError("templates/partials.html:113:5", err)
+		return tmplError("templates/partials.html:185:5", err)
 	}
 	w.text(v1)
 	w.raw("</p>\n<ul>\n<li><a href=\"")
@@ -4052,7 +4444,7 @@ func tmpl_footer(w *htmlWriter, dot *page) error {
 	w.raw("\">")
 	v3, err := dot.T("nav.about")
 	if err != nil {
-		return tmplError("templates/partials.html:115:32", err)
+		return tmplError("templates/partials.html:187:32", err)
 	}
 	w.text(v3)
 	w.raw("</a></li>\n<li><a href=\"")
@@ -4061,7 +4453,7 @@ func tmpl_footer(w *htmlWriter, dot *page) error {
 	w.raw("\">")
 	v5, err := dot.T("nav.methodology")
 	if err != nil {
-		return tmplError("templates/partials.html:116:38", err)
+		return tmplError("templates/partials.html:188:38", err)
 	}
 	w.text(v5)
 	w.raw("</a></li>\n<li><a href=\"")
@@ -4070,7 +4462,7 @@ func tmpl_footer(w *htmlWriter, dot *page) error {
 	w.raw("\">")
 	v7, err := dot.T("nav.glossary")
 	if err != nil {
-		return tmplError("templates/partials.html:117:35", err)
+		return tmplError("templates/partials.html:189:35", err)
 	}
 	w.text(v7)
 	w.raw("</a></li>\n</ul>\n<p><a href=\"")
@@ -4079,7 +4471,7 @@ func tmpl_footer(w *htmlWriter, dot *page) error {
 	w.raw("\">")
 	v9, err := dot.T("feed.title")
 	if err != nil {
-		return tmplError("templates/partials.html:119:30", err)
+		return tmplError("templates/partials.html:191:30", err)
 	}
 	w.text(v9)
 	w.raw("</a> · <a href=\"")
@@ -4088,7 +4480,7 @@ func tmpl_footer(w *htmlWriter, dot *page) error {
 	w.raw("\">")
 	v11, err := dot.T("nav.data")
 	if err != nil {
-		return tmplError("templates/partials.html:119:86", err)
+		return tmplError("templates/partials.html:191:86", err)
 	}
 	w.text(v11)
 	w.raw("</a></p>\n")
@@ -4101,6 +4493,10 @@ func tmpl_footer(w *htmlWriter, dot *page) error {
 			w.text(v13)
 			w.raw("</p>")
 		}
+	}
+	w.raw("\n")
+	if err := tmpl_as_of(w, dot); err != nil {
+		return err
 	}
 	w.raw("\n</footer>")
 	return nil
@@ -4486,10 +4882,14 @@ func tmpl_framework_main(w *htmlWriter, dot *frameworkView) error {
 			w.raw("</dd>")
 		}
 	}
-	w.raw("\n</dl>\n</section>\n<h2>")
+	w.raw("\n</dl>\n</section>\n")
+	if err := tmpl_reviews(w, dot); err != nil {
+		return err
+	}
+	w.raw("\n<h2>")
 	v38, err := dot.T("framework.goals")
 	if err != nil {
-		return tmplError("templates/framework.html:20:6", err)
+		return tmplError("templates/framework.html:21:6", err)
 	}
 	w.text(v38)
 	w.raw("</h2>\n")
@@ -4529,7 +4929,7 @@ func tmpl_framework_main(w *htmlWriter, dot *frameworkView) error {
 			w.raw("<p class=\"framework-unverified\">")
 			v47, err := dot.T("framework.goals-unverified")
 			if err != nil {
-				return tmplError("templates/framework.html:22:42", err)
+				return tmplError("templates/framework.html:23:42", err)
 			}
 			w.text(v47)
 			w.raw("</p>")
@@ -4543,7 +4943,7 @@ func tmpl_framework_main(w *htmlWriter, dot *frameworkView) error {
 			w.raw("<h2>")
 			v49, err := dot.T("pillars.groups")
 			if err != nil {
-				return tmplError("templates/framework.html:23:22", err)
+				return tmplError("templates/framework.html:24:22", err)
 			}
 			w.text(v49)
 			w.raw("</h2>\n<ul class=\"cards\">")
@@ -4571,7 +4971,7 @@ func tmpl_framework_main(w *htmlWriter, dot *frameworkView) error {
 	w.raw("\n<h2>")
 	v56, err := dot.T("framework.plans")
 	if err != nil {
-		return tmplError("templates/framework.html:25:6", err)
+		return tmplError("templates/framework.html:26:6", err)
 	}
 	w.text(v56)
 	w.raw("</h2>\n")
@@ -4598,7 +4998,7 @@ func tmpl_framework_main(w *htmlWriter, dot *frameworkView) error {
 			w.raw("\">")
 			v63, err := dot.T("framework.compare")
 			if err != nil {
-				return tmplError("templates/framework.html:27:47", err)
+				return tmplError("templates/framework.html:28:47", err)
 			}
 			w.text(v63)
 			w.raw("</a></p>\n")
@@ -4606,7 +5006,7 @@ func tmpl_framework_main(w *htmlWriter, dot *frameworkView) error {
 			w.raw("<p>")
 			v64, err := dot.T("framework.no-plans")
 			if err != nil {
-				return tmplError("templates/framework.html:28:13", err)
+				return tmplError("templates/framework.html:29:13", err)
 			}
 			w.text(v64)
 			w.raw("</p>")
@@ -5309,14 +5709,14 @@ func tmpl_item_counterpart_from(w *htmlWriter, dot *itemView) error {
 					v2 := dot.Label(v1.Item)
 					v3, err := dot.Tf("item.from-appendix", v2)
 					if err != nil {
-						return tmplError("templates/item.html:40:68", err)
+						return tmplError("templates/item.html:39:68", err)
 					}
 					w.text(v3)
 				} else {
 					v4 := dot.Label(v1.Item)
 					v5, err := dot.Tf("item.from-body", v4)
 					if err != nil {
-						return tmplError("templates/item.html:40:121", err)
+						return tmplError("templates/item.html:39:121", err)
 					}
 					w.text(v5)
 				}
@@ -5564,34 +5964,39 @@ func tmpl_item_main(w *htmlWriter, dot *itemView) error {
 			w.text(v19)
 		}
 	}
-	w.raw("</p>\n<article class=\"item-page\">\n")
+	w.raw("</p>\n")
+	v20 := dict_V_P_17d1fd{V: dot, P: v2}
+	if err := tmpl_last_updated(w, v20); err != nil {
+		return err
+	}
+	w.raw("\n<article class=\"item-page\">\n")
 	{
 		if dot.Text {
-			v20 := dict_V_I_6b468e{V: dot, I: v1}
-			if err := tmpl_text(w, v20); err != nil {
+			v21 := dict_V_I_6b468e{V: dot, I: v1}
+			if err := tmpl_text(w, v21); err != nil {
 				return err
 			}
 		} else {
 			{
-				v21 := dot.Has(v1.Text)
-				if !(v21) {
+				v22 := dot.Has(v1.Text)
+				if !(v22) {
 					w.raw("<p class=\"notice\">")
-					v22, err := dot.T("item.no-translation")
+					v23, err := dot.T("item.no-translation")
 					if err != nil {
-						return tmplError("templates/item.html:7:103", err)
+						return tmplError("templates/item.html:8:103", err)
 					}
-					w.text(v22)
+					w.text(v23)
 					w.raw("</p>")
 				} else {
 					{
-						v23 := dot.Outdated(v1.Text)
-						if v23 {
+						v24 := dot.Outdated(v1.Text)
+						if v24 {
 							w.raw("<p class=\"notice\">")
-							v24, err := dot.T("item.outdated")
+							v25, err := dot.T("item.outdated")
 							if err != nil {
-								return tmplError("templates/item.html:7:183", err)
+								return tmplError("templates/item.html:8:183", err)
 							}
-							w.text(v24)
+							w.text(v25)
 							w.raw("</p>")
 						}
 					}
@@ -5600,45 +6005,45 @@ func tmpl_item_main(w *htmlWriter, dot *itemView) error {
 		}
 	}
 	w.raw("\n<p class=\"twin\"><a href=\"")
-	v25 := dot.Link.Twin()
-	w.url(v25)
+	v26 := dot.Link.Twin()
+	w.url(v26)
 	w.raw("\" hreflang=\"")
-	v26 := dot.OtherLang()
-	w.text(v26)
-	w.raw("\">")
-	v27, err := dot.T("item.other-lang")
-	if err != nil {
-		return tmplError("templates/item.html:8:69", err)
-	}
+	v27 := dot.OtherLang()
 	w.text(v27)
+	w.raw("\">")
+	v28, err := dot.T("item.other-lang")
+	if err != nil {
+		return tmplError("templates/item.html:9:69", err)
+	}
+	w.text(v28)
 	w.raw("</a></p>\n<dl class=\"facts\">\n")
 	{
-		v28 := v1.Lead
-		_ = v28
-		if len(v28) > 0 {
+		v29 := v1.Lead
+		_ = v29
+		if len(v29) > 0 {
 			w.raw("<dt>")
-			v29, err := dot.T("item.lead")
+			v30, err := dot.T("item.lead")
 			if err != nil {
-				return tmplError("templates/item.html:10:23", err)
+				return tmplError("templates/item.html:11:23", err)
 			}
-			w.text(v29)
+			w.text(v30)
 			w.raw("</dt><dd>")
-			v30 := dict_V_P_A_3d421f{V: dot, P: v2.Province, A: v28}
-			if err := tmpl_agencies(w, v30); err != nil {
+			v31 := dict_V_P_A_3d421f{V: dot, P: v2.Province, A: v29}
+			if err := tmpl_agencies(w, v31); err != nil {
 				return err
 			}
-			v31 := dict_V_A_254358{V: dot, A: v28}
-			if err := tmpl_agencies_now(w, v31); err != nil {
+			v32 := dict_V_A_254358{V: dot, A: v29}
+			if err := tmpl_agencies_now(w, v32); err != nil {
 				return err
 			}
 			{
 				if !(len(v1.LeadIDs) > 0) {
 					w.raw(" <span class=\"sub\">")
-					v32, err := dot.T("item.inherited")
+					v33, err := dot.T("item.inherited")
 					if err != nil {
-						return tmplError("templates/item.html:10:196", err)
+						return tmplError("templates/item.html:11:196", err)
 					}
-					w.text(v32)
+					w.text(v33)
 					w.raw("</span>")
 				}
 			}
@@ -5647,22 +6052,22 @@ func tmpl_item_main(w *htmlWriter, dot *itemView) error {
 	}
 	w.raw("\n")
 	{
-		v33 := dot.Counterpart
-		_ = v33
-		if v33 != nil {
+		v34 := dot.Counterpart
+		_ = v34
+		if v34 != nil {
 			{
-				v34 := v33.Lead
-				_ = v34
-				if len(v34) > 0 {
+				v35 := v34.Lead
+				_ = v35
+				if len(v35) > 0 {
 					w.raw("<dt>")
-					v35, err := dot.T("item.lead")
+					v36, err := dot.T("item.lead")
 					if err != nil {
-						return tmplError("templates/item.html:11:41", err)
+						return tmplError("templates/item.html:12:41", err)
 					}
-					w.text(v35)
+					w.text(v36)
 					w.raw("</dt><dd>")
-					v36 := dict_V_P_A_3d421f{V: dot, P: v2.Province, A: v34}
-					if err := tmpl_agencies(w, v36); err != nil {
+					v37 := dict_V_P_A_3d421f{V: dot, P: v2.Province, A: v35}
+					if err := tmpl_agencies(w, v37); err != nil {
 						return err
 					}
 					w.raw(" <span class=\"sub\">(")
@@ -5675,29 +6080,33 @@ func tmpl_item_main(w *htmlWriter, dot *itemView) error {
 		}
 	}
 	w.raw("\n")
+	if err := tmpl_no_lead(w, dot); err != nil {
+		return err
+	}
+	w.raw("\n")
 	{
-		v37 := v1.Partners
-		_ = v37
-		if len(v37) > 0 {
+		v38 := v1.Partners
+		_ = v38
+		if len(v38) > 0 {
 			w.raw("<dt>")
-			v38, err := dot.T("item.partners")
+			v39, err := dot.T("item.partners")
 			if err != nil {
-				return tmplError("templates/item.html:12:27", err)
+				return tmplError("templates/item.html:14:27", err)
 			}
-			w.text(v38)
+			w.text(v39)
 			w.raw("</dt><dd>")
-			v39 := dict_V_P_A_3d421f{V: dot, P: v2.Province, A: v37}
-			if err := tmpl_agencies(w, v39); err != nil {
+			v40 := dict_V_P_A_3d421f{V: dot, P: v2.Province, A: v38}
+			if err := tmpl_agencies(w, v40); err != nil {
 				return err
 			}
 			{
 				if !(len(v1.PartnerIDs) > 0) {
 					w.raw(" <span class=\"sub\">")
-					v40, err := dot.T("item.inherited")
+					v41, err := dot.T("item.inherited")
 					if err != nil {
-						return tmplError("templates/item.html:12:161", err)
+						return tmplError("templates/item.html:14:161", err)
 					}
-					w.text(v40)
+					w.text(v41)
 					w.raw("</span>")
 				}
 			}
@@ -5706,22 +6115,22 @@ func tmpl_item_main(w *htmlWriter, dot *itemView) error {
 	}
 	w.raw("\n")
 	{
-		v41 := dot.Counterpart
-		_ = v41
-		if v41 != nil {
+		v42 := dot.Counterpart
+		_ = v42
+		if v42 != nil {
 			{
-				v42 := v41.Partners
-				_ = v42
-				if len(v42) > 0 {
+				v43 := v42.Partners
+				_ = v43
+				if len(v43) > 0 {
 					w.raw("<dt>")
-					v43, err := dot.T("item.partners")
+					v44, err := dot.T("item.partners")
 					if err != nil {
-						return tmplError("templates/item.html:13:45", err)
+						return tmplError("templates/item.html:15:45", err)
 					}
-					w.text(v43)
+					w.text(v44)
 					w.raw("</dt><dd>")
-					v44 := dict_V_P_A_3d421f{V: dot, P: v2.Province, A: v42}
-					if err := tmpl_agencies(w, v44); err != nil {
+					v45 := dict_V_P_A_3d421f{V: dot, P: v2.Province, A: v43}
+					if err := tmpl_agencies(w, v45); err != nil {
 						return err
 					}
 					w.raw(" <span class=\"sub\">(")
@@ -5734,97 +6143,33 @@ func tmpl_item_main(w *htmlWriter, dot *itemView) error {
 		}
 	}
 	w.raw("\n")
-	{
-		v45 := v1.Timing
-		_ = v45
-		if v45 != nil {
-			w.raw("<dt>")
-			v46, err := dot.T("item.timing")
-			if err != nil {
-				return tmplError("templates/item.html:14:25", err)
-			}
-			w.text(v46)
-			w.raw("</dt><dd>")
-			v47 := dot.Tx(v45.Text)
-			w.text(v47)
-			w.raw("</dd>")
-		}
-	}
-	w.raw("\n")
-	{
-		v48 := dot.Counterpart
-		_ = v48
-		if v48 != nil {
-			{
-				v49 := v48.Timing
-				_ = v49
-				if v49 != nil {
-					w.raw("<dt>")
-					v50, err := dot.T("item.timing")
-					if err != nil {
-						return tmplError("templates/item.html:15:43", err)
-					}
-					w.text(v50)
-					w.raw("</dt><dd>")
-					v51 := dot.Tx(v49.Text)
-					w.text(v51)
-					w.raw(" <span class=\"sub\">(")
-					if err := tmpl_item_counterpart_from(w, dot); err != nil {
-						return err
-					}
-					w.raw(")</span></dd>")
-				}
-			}
-		}
+	if err := tmpl_standing(w, dot); err != nil {
+		return err
 	}
 	w.raw("\n<dt>")
-	v52, err := dot.T("item.status")
-	if err != nil {
-		return tmplError("templates/item.html:16:6", err)
-	}
-	w.text(v52)
-	w.raw("</dt><dd><strong>")
-	v53, err := dot.Name(v1.Status)
-	if err != nil {
-		return tmplError("templates/item.html:16:43", err)
-	}
-	w.text(v53)
-	w.raw("</strong>")
-	{
-		if !(len(v1.Updates) > 0) {
-			w.raw(" <span class=\"sub\">")
-			v54, err := dot.T("status.default")
-			if err != nil {
-				return tmplError("templates/item.html:16:113", err)
-			}
-			w.text(v54)
-			w.raw("</span>")
-		}
-	}
-	w.raw("</dd>\n<dt>")
-	v55, err := dot.T("item.section")
+	v46, err := dot.T("item.section")
 	if err != nil {
 		return tmplError("templates/item.html:17:6", err)
 	}
-	w.text(v55)
+	w.text(v46)
 	w.raw("</dt><dd>")
 	{
-		v56 := dot.Crumbs
-		for v57, v58 := range v56 {
-			_, _ = v57, v58
+		v47 := dot.Crumbs
+		for v48, v49 := range v47 {
+			_, _ = v48, v49
 			{
-				if v57 != 0 {
+				if v48 != 0 {
 					w.raw(" › ")
 				}
 			}
 			w.raw("<a href=\"")
-			v59 := dot.Link.Plan(v2)
-			w.url(v59)
+			v50 := dot.Link.Plan(v2)
+			w.url(v50)
 			w.raw("#")
-			w.frag(v58.ID)
+			w.frag(v49.ID)
 			w.raw("\">")
-			v60 := dict_V_S_dc85e2{V: dot, S: v58}
-			if err := tmpl_sectitle(w, v60); err != nil {
+			v51 := dict_V_S_dc85e2{V: dot, S: v49}
+			if err := tmpl_sectitle(w, v51); err != nil {
 				return err
 			}
 			w.raw("</a>")
@@ -5832,51 +6177,51 @@ func tmpl_item_main(w *htmlWriter, dot *itemView) error {
 	}
 	w.raw("</dd>\n")
 	{
-		v61 := v1.Pillar
-		_ = v61
-		if v61 != nil {
+		v52 := v1.Pillar
+		_ = v52
+		if v52 != nil {
 			w.raw("<dt>")
-			v62, err := dot.T("item.pillar")
+			v53, err := dot.T("item.pillar")
 			if err != nil {
 				return tmplError("templates/item.html:18:25", err)
 			}
-			w.text(v62)
+			w.text(v53)
 			w.raw("</dt><dd><a href=\"")
-			v63 := dot.Link.Pillar(v61)
-			w.url(v63)
+			v54 := dot.Link.Pillar(v52)
+			w.url(v54)
 			w.raw("\">")
-			v64 := dot.Tx(v61.Name)
-			w.text(v64)
+			v55 := dot.Tx(v52.Name)
+			w.text(v55)
 			w.raw("</a></dd>")
 		}
 	}
 	w.raw("\n")
 	{
-		v65 := v1.Themes
-		_ = v65
-		if len(v65) > 0 {
+		v56 := v1.Themes
+		_ = v56
+		if len(v56) > 0 {
 			w.raw("<dt>")
-			v66, err := dot.T("item.themes")
+			v57, err := dot.T("item.themes")
 			if err != nil {
 				return tmplError("templates/item.html:19:25", err)
 			}
-			w.text(v66)
+			w.text(v57)
 			w.raw("</dt><dd>")
 			{
-				v67 := v65
-				for v68, v69 := range v67 {
-					_, _ = v68, v69
+				v58 := v56
+				for v59, v60 := range v58 {
+					_, _ = v59, v60
 					{
-						if v68 != 0 {
+						if v59 != 0 {
 							w.raw(", ")
 						}
 					}
 					w.raw("<a href=\"")
-					v70 := dot.Link.Theme(v69)
-					w.url(v70)
+					v61 := dot.Link.Theme(v60)
+					w.url(v61)
 					w.raw("\">")
-					v71 := dot.Tx(v69.Name)
-					w.text(v71)
+					v62 := dot.Tx(v60.Name)
+					w.text(v62)
 					w.raw("</a>")
 				}
 			}
@@ -5885,51 +6230,51 @@ func tmpl_item_main(w *htmlWriter, dot *itemView) error {
 	}
 	w.raw("\n")
 	{
-		v72 := v1.RestatesItem
-		_ = v72
-		if v72 != nil {
+		v63 := v1.RestatesItem
+		_ = v63
+		if v63 != nil {
 			w.raw("<dt>")
-			v73, err := dot.T("item.restates")
+			v64, err := dot.T("item.restates")
 			if err != nil {
 				return tmplError("templates/item.html:20:31", err)
 			}
-			w.text(v73)
+			w.text(v64)
 			w.raw("</dt><dd><a href=\"")
-			v74 := dot.Link.Item(v72)
-			w.url(v74)
+			v65 := dot.Link.Item(v63)
+			w.url(v65)
 			w.raw("\">")
-			v75 := dot.ItemName(v72)
-			w.text(v75)
+			v66 := dot.ItemName(v63)
+			w.text(v66)
 			w.raw("</a></dd>")
 		}
 	}
 	w.raw("\n")
 	{
-		v76 := v1.RestatedBy
-		_ = v76
-		if len(v76) > 0 {
+		v67 := v1.RestatedBy
+		_ = v67
+		if len(v67) > 0 {
 			w.raw("<dt>")
-			v77, err := dot.T("item.restated-by")
+			v68, err := dot.T("item.restated-by")
 			if err != nil {
 				return tmplError("templates/item.html:21:29", err)
 			}
-			w.text(v77)
+			w.text(v68)
 			w.raw("</dt><dd>")
 			{
-				v78 := v76
-				for v79, v80 := range v78 {
-					_, _ = v79, v80
+				v69 := v67
+				for v70, v71 := range v69 {
+					_, _ = v70, v71
 					{
-						if v79 != 0 {
+						if v70 != 0 {
 							w.raw(", ")
 						}
 					}
 					w.raw("<a href=\"")
-					v81 := dot.Link.Item(v80)
-					w.url(v81)
+					v72 := dot.Link.Item(v71)
+					w.url(v72)
 					w.raw("\">")
-					v82 := dot.ItemName(v80)
-					w.text(v82)
+					v73 := dot.ItemName(v71)
+					w.text(v73)
 					w.raw("</a>")
 				}
 			}
@@ -5938,31 +6283,31 @@ func tmpl_item_main(w *htmlWriter, dot *itemView) error {
 	}
 	w.raw("\n")
 	{
-		v83 := v1.RelatedItems
-		_ = v83
-		if len(v83) > 0 {
+		v74 := v1.RelatedItems
+		_ = v74
+		if len(v74) > 0 {
 			w.raw("<dt>")
-			v84, err := dot.T("item.related")
+			v75, err := dot.T("item.related")
 			if err != nil {
 				return tmplError("templates/item.html:22:31", err)
 			}
-			w.text(v84)
+			w.text(v75)
 			w.raw("</dt><dd>")
 			{
-				v85 := v83
-				for v86, v87 := range v85 {
-					_, _ = v86, v87
+				v76 := v74
+				for v77, v78 := range v76 {
+					_, _ = v77, v78
 					{
-						if v86 != 0 {
+						if v77 != 0 {
 							w.raw(", ")
 						}
 					}
 					w.raw("<a href=\"")
-					v88 := dot.Link.Item(v87)
-					w.url(v88)
+					v79 := dot.Link.Item(v78)
+					w.url(v79)
 					w.raw("\">")
-					v89 := dot.ItemName(v87)
-					w.text(v89)
+					v80 := dot.ItemName(v78)
+					w.text(v80)
 					w.raw("</a>")
 				}
 			}
@@ -5971,44 +6316,44 @@ func tmpl_item_main(w *htmlWriter, dot *itemView) error {
 	}
 	w.raw("\n")
 	{
-		v90 := v1.Note.IsZero()
-		if !(v90) {
+		v81 := v1.Note.IsZero()
+		if !(v81) {
 			w.raw("<dt>")
-			v91, err := dot.T("item.note")
+			v82, err := dot.T("item.note")
 			if err != nil {
 				return tmplError("templates/item.html:23:32", err)
 			}
-			w.text(v91)
+			w.text(v82)
 			w.raw("</dt><dd>")
-			v92 := dot.Tx(v1.Note)
-			w.text(v92)
+			v83 := dot.Tx(v1.Note)
+			w.text(v83)
 			w.raw("</dd>")
 		}
 	}
 	w.raw("\n</dl>\n")
 	{
-		v93 := dot.ChangedAgencies(v1)
-		v94 := v93
-		_ = v94
-		if len(v94) > 0 {
+		v84 := dot.ChangedAgencies(v1)
+		v85 := v84
+		_ = v85
+		if len(v85) > 0 {
 			w.raw("<section aria-labelledby=\"now\"><h2 id=\"now\">")
-			v95, err := dot.T("item.now")
+			v86, err := dot.T("item.now")
 			if err != nil {
 				return tmplError("templates/item.html:25:75", err)
 			}
-			w.text(v95)
+			w.text(v86)
 			w.raw("</h2>\n")
 			{
-				v96 := v94
-				for v97, v98 := range v96 {
-					_, _ = v97, v98
+				v87 := v85
+				for v88, v89 := range v87 {
+					_, _ = v88, v89
 					w.raw("<h3>")
-					v99 := dot.AgencyName(v98, v2.Province)
-					w.text(v99)
+					v90 := dot.AgencyName(v89, v2.Province)
+					w.text(v90)
 					w.raw("</h3>")
-					v100 := dot.AgencyChanges(v98)
-					v101 := dict_V_C_f86402{V: dot, C: v100}
-					if err := tmpl_changes_2(w, v101); err != nil {
+					v91 := dot.AgencyChanges(v89)
+					v92 := dict_V_C_f86402{V: dot, C: v91}
+					if err := tmpl_changes_2(w, v92); err != nil {
 						return err
 					}
 				}
@@ -6017,83 +6362,41 @@ func tmpl_item_main(w *htmlWriter, dot *itemView) error {
 		}
 	}
 	w.raw("\n")
-	{
-		v102 := v1.Updates
-		_ = v102
-		if len(v102) > 0 {
-			w.raw("<section aria-labelledby=\"updates\"><h2 id=\"updates\">")
-			v103, err := dot.T("updates.title")
-			if err != nil {
-				return tmplError("templates/item.html:27:74", err)
-			}
-			w.text(v103)
-			w.raw("</h2>\n<ol class=\"updates\">")
-			{
-				v104 := v102
-				for v105, v106 := range v104 {
-					_, _ = v105, v106
-					w.raw("<li><time datetime=\"")
-					v107 := v106.Date.Format("2006-01-02")
-					w.text(v107)
-					w.raw("\">")
-					v108 := dot.L.Date(v106.Date)
-					w.text(v108)
-					w.raw("</time>: <strong>")
-					v109, err := dot.Name(v106.Status)
-					if err != nil {
-						return tmplError("templates/item.html:28:119", err)
-					}
-					w.text(v109)
-					w.raw("</strong>. ")
-					v110 := dot.Tx(v106.Text)
-					w.text(v110)
-					w.raw("\n<ul>")
-					{
-						v111 := v106.Evidence
-						for v112, v113 := range v111 {
-							_, _ = v112, v113
-							w.raw("<li><a href=\"")
-							w.url(v113.URL)
-							w.raw("\" rel=\"external noopener\">")
-							v114 := dot.Tx(v113.Title)
-							w.text(v114)
-							w.raw("</a></li>")
-						}
-					}
-					w.raw("</ul></li>")
-				}
-			}
-			w.raw("</ol></section>")
-		}
+	if err := tmpl_item_updates(w, dot); err != nil {
+		return err
 	}
 	w.raw("\n")
-	v115 := dict_V_C_b1cb6e{V: dot, C: dot.Commentary}
-	if err := tmpl_commentary_2(w, v115); err != nil {
+	v93 := dict_V_C_b1cb6e{V: dot, C: dot.Commentary}
+	if err := tmpl_commentary_2(w, v93); err != nil {
 		return err
 	}
 	w.raw("\n<p class=\"cite\"><span>")
-	v116, err := dot.T("item.cite")
+	v94, err := dot.T("item.cite")
 	if err != nil {
-		return tmplError("templates/item.html:31:24", err)
+		return tmplError("templates/item.html:29:24", err)
 	}
-	w.text(v116)
+	w.text(v94)
 	w.raw(":</span> <span class=\"cite-text\">")
 	w.text(dot.Citation)
-	w.raw("</span></p>\n<p><a href=\"")
-	v117 := dot.Link.Anchor(v1)
-	w.url(v117)
-	w.raw("\">")
-	v118, err := dot.T("item.in-plan")
-	if err != nil {
-		return tmplError("templates/item.html:32:36", err)
+	w.raw("</span></p>\n")
+	if err := tmpl_report_error(w, dot); err != nil {
+		return err
 	}
-	w.text(v118)
+	w.raw("\n<p><a href=\"")
+	v95 := dot.Link.Anchor(v1)
+	w.url(v95)
+	w.raw("\">")
+	v96, err := dot.T("item.in-plan")
+	if err != nil {
+		return tmplError("templates/item.html:31:36", err)
+	}
+	w.text(v96)
 	w.raw("</a>")
 	{
 		if v2.Source != nil {
 			w.raw(" · <a href=\"")
-			v119 := dot.Link.Source(v2)
-			w.url(v119)
+			v97 := dot.Link.Source(v2)
+			w.url(v97)
 			{
 				if dot.Passage {
 					w.raw("#p-")
@@ -6101,11 +6404,11 @@ func tmpl_item_main(w *htmlWriter, dot *itemView) error {
 				}
 			}
 			w.raw("\">")
-			v120, err := dot.T("item.source-passage")
+			v98, err := dot.T("item.source-passage")
 			if err != nil {
-				return tmplError("templates/item.html:32:146", err)
+				return tmplError("templates/item.html:31:146", err)
 			}
-			w.text(v120)
+			w.text(v98)
 			w.raw("</a>")
 		}
 	}
@@ -6113,11 +6416,11 @@ func tmpl_item_main(w *htmlWriter, dot *itemView) error {
 	{
 		if dot.Quote {
 			w.raw("<section class=\"source\" aria-labelledby=\"source\">\n<h2 id=\"source\">")
-			v121, err := dot.T("item.source")
+			v99, err := dot.T("item.source")
 			if err != nil {
-				return tmplError("templates/item.html:34:18", err)
+				return tmplError("templates/item.html:33:18", err)
 			}
-			w.text(v121)
+			w.text(v99)
 			w.raw("</h2>\n<blockquote lang=\"vi\"><p>")
 			w.text(v1.Text.VI)
 			w.raw("</p></blockquote>\n</section>")
@@ -6173,6 +6476,185 @@ func tmpl_item_ref(w *htmlWriter, dot itemRefArgs) error {
 	return nil
 }
 
+// tmpl_item_updates writes template "item-updates" (templates/partials.html) of the sets item.
+func tmpl_item_updates(w *htmlWriter, dot *itemView) error {
+	v1 := dot
+	_ = v1
+	{
+		v2 := dot.Item.Updates
+		_ = v2
+		if len(v2) > 0 {
+			w.raw("<section aria-labelledby=\"updates\"><h2 id=\"updates\">")
+			v3, err := v1.T("updates.title")
+			if err != nil {
+				return tmplError("templates/partials.html:99:112", err)
+			}
+			w.text(v3)
+			w.raw("</h2>\n<ol class=\"updates\">")
+			{
+				v4 := v2
+				for v5, v6 := range v4 {
+					_, _ = v5, v6
+					w.raw("<li id=\"update-")
+					v7 := theme.Add(v5, 1)
+					w.text(strconv.FormatInt(int64(v7), 10))
+					w.raw("\"><p><time datetime=\"")
+					v8 := v6.Date.Format("2006-01-02")
+					w.text(v8)
+					w.raw("\">")
+					v9 := v1.L.Date(v6.Date)
+					w.text(v9)
+					w.raw("</time> · <span class=\"evidence-kind\" data-kind=\"")
+					w.text(string(v6.Kind))
+					w.raw("\">")
+					v10, err := v1.Name(v6.Kind)
+					if err != nil {
+						return tmplError("templates/partials.html:100:208", err)
+					}
+					w.text(v10)
+					w.raw("</span>")
+					{
+						v11 := v6.Status
+						_ = v11
+						if len(v11) > 0 {
+							w.raw(": <strong>")
+							v12, err := v1.Name(v11)
+							if err != nil {
+								return tmplError("templates/partials.html:100:262", err)
+							}
+							w.text(v12)
+							w.raw("</strong>")
+						}
+					}
+					w.raw("</p>\n<p>")
+					v13 := v1.Tx(v6.Text)
+					w.text(v13)
+					w.raw("</p>\n<ul class=\"evidence\">")
+					{
+						v14 := v6.Evidence
+						for v15, v16 := range v14 {
+							_, _ = v15, v16
+							w.raw("<li><a href=\"")
+							w.url(v16.URL)
+							w.raw("\" rel=\"external noopener\">")
+							v17 := v1.Tx(v16.Title)
+							w.text(v17)
+							w.raw("</a>")
+							{
+								if len(v16.Quote.VI) > 0 {
+									w.raw("<blockquote lang=\"vi\"><p>")
+									w.text(v16.Quote.VI)
+									w.raw("</p></blockquote>")
+									{
+										if v1.Quote {
+											{
+												v18 := v16.Quote.EN
+												_ = v18
+												if len(v18) > 0 {
+													w.raw("<p class=\"sub\">")
+													v19, err := v1.T("evidence.translation")
+													if err != nil {
+														return tmplError("templates/partials.html:102:230", err)
+													}
+													w.text(v19)
+													w.raw(": ")
+													w.text(v18)
+													w.raw("</p>")
+												}
+											}
+										}
+									}
+									w.raw("<p class=\"sub verified\">")
+									v20, err := v1.Tf("evidence.verified", v16.ReportFile)
+									if err != nil {
+										return tmplError("templates/partials.html:102:310", err)
+									}
+									w.text(v20)
+									w.raw("</p>")
+								}
+							}
+							w.raw("</li>")
+						}
+					}
+					w.raw("</ul></li>")
+				}
+			}
+			w.raw("</ol></section>")
+		}
+	}
+	return nil
+}
+
+// tmpl_last_updated writes template "last-updated" (templates/partials.html) of the sets item.
+func tmpl_last_updated(w *htmlWriter, dot dict_V_P_17d1fd) error {
+	v1 := dot.V
+	_ = v1
+	{
+		v2 := dot.P.LastUpdated
+		_ = v2
+		if v2 != nil {
+			w.raw("<p class=\"sub updated\">")
+			v3, err := v1.T("plan.last-updated")
+			if err != nil {
+				return tmplError("templates/partials.html:110:85", err)
+			}
+			w.text(v3)
+			w.raw(" <time datetime=\"")
+			v4 := v2.Date.Format("2006-01-02")
+			w.text(v4)
+			w.raw("\">")
+			v5 := v1.L.Date(v2.Date)
+			w.text(v5)
+			w.raw("</time>")
+			{
+				v6 := v2.Note.IsZero()
+				if !(v6) {
+					w.raw(": ")
+					v7 := v1.Tx(v2.Note)
+					w.text(v7)
+				}
+			}
+			w.raw("</p>")
+		}
+	}
+	return nil
+}
+
+// tmpl_last_updated_2 writes template "last-updated" (templates/partials.html) of the sets plan.
+func tmpl_last_updated_2(w *htmlWriter, dot dict_V_P_70a27f) error {
+	v1 := dot.V
+	_ = v1
+	{
+		v2 := dot.P.LastUpdated
+		_ = v2
+		if v2 != nil {
+			w.raw("<p class=\"sub updated\">")
+			v3, err := v1.T("plan.last-updated")
+			if err != nil {
+				return tmplError("templates/partials.html:110:85", err)
+			}
+			w.text(v3)
+			w.raw(" <time datetime=\"")
+			v4 := v2.Date.Format("2006-01-02")
+			w.text(v4)
+			w.raw("\">")
+			v5 := v1.L.Date(v2.Date)
+			w.text(v5)
+			w.raw("</time>")
+			{
+				v6 := v2.Note.IsZero()
+				if !(v6) {
+					w.raw(": ")
+					v7 := v1.Tx(v2.Note)
+					w.text(v7)
+				}
+			}
+			w.raw("</p>")
+		}
+	}
+	return nil
+}
+
 // tmpl_meta writes template "meta" (templates/partials.html) of the sets 404, agencies, agency, compare, compare-agency, compare-pillar, compare-theme, framework, glossary, home, item, page, pillar, pillars, plan, plans, province, province-agency, provinces, redirect, root, search, source, theme, themes, tombstone.
 func tmpl_meta(w *htmlWriter) error {
 	w.raw("<meta charset=\"utf-8\">\n<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n<meta http-equiv=\"Content-Security-Policy\" content=\"default-src 'self'; script-src 'self'; style-src 'self'; img-src 'self' data:; connect-src 'self'; object-src 'none'; base-uri 'none'; form-action 'self'\">")
@@ -6184,7 +6666,7 @@ func tmpl_nav(w *htmlWriter, dot *page) error {
 	w.raw("<nav aria-label=\"")
 	v1, err := dot.T("nav.label")
 	if err != nil {
-		return tmplError("templates/partials.html:102:35", err)
+		return tmplError("templates/partials.html:174:35", err)
 	}
 	w.text(v1)
 	w.raw("\"><ul>\n<li><a href=\"")
@@ -6193,7 +6675,7 @@ func tmpl_nav(w *htmlWriter, dot *page) error {
 	w.raw("\">")
 	v3, err := dot.T("nav.plans")
 	if err != nil {
-		return tmplError("templates/partials.html:103:32", err)
+		return tmplError("templates/partials.html:175:32", err)
 	}
 	w.text(v3)
 	w.raw("</a></li>\n<li><a href=\"")
@@ -6202,7 +6684,7 @@ func tmpl_nav(w *htmlWriter, dot *page) error {
 	w.raw("\">")
 	v5, err := dot.T("nav.provinces")
 	if err != nil {
-		return tmplError("templates/partials.html:104:36", err)
+		return tmplError("templates/partials.html:176:36", err)
 	}
 	w.text(v5)
 	w.raw("</a></li>\n<li><a href=\"")
@@ -6211,7 +6693,7 @@ func tmpl_nav(w *htmlWriter, dot *page) error {
 	w.raw("\">")
 	v7, err := dot.T("nav.pillars")
 	if err != nil {
-		return tmplError("templates/partials.html:105:34", err)
+		return tmplError("templates/partials.html:177:34", err)
 	}
 	w.text(v7)
 	w.raw("</a></li>\n<li><a href=\"")
@@ -6220,7 +6702,7 @@ func tmpl_nav(w *htmlWriter, dot *page) error {
 	w.raw("\">")
 	v9, err := dot.T("nav.agencies")
 	if err != nil {
-		return tmplError("templates/partials.html:106:35", err)
+		return tmplError("templates/partials.html:178:35", err)
 	}
 	w.text(v9)
 	w.raw("</a></li>\n<li><a href=\"")
@@ -6229,7 +6711,7 @@ func tmpl_nav(w *htmlWriter, dot *page) error {
 	w.raw("\">")
 	v11, err := dot.T("nav.themes")
 	if err != nil {
-		return tmplError("templates/partials.html:107:33", err)
+		return tmplError("templates/partials.html:179:33", err)
 	}
 	w.text(v11)
 	w.raw("</a></li>\n<li><a href=\"")
@@ -6238,7 +6720,7 @@ func tmpl_nav(w *htmlWriter, dot *page) error {
 	w.raw("\">")
 	v13, err := dot.T("nav.compare")
 	if err != nil {
-		return tmplError("templates/partials.html:108:34", err)
+		return tmplError("templates/partials.html:180:34", err)
 	}
 	w.text(v13)
 	w.raw("</a></li>\n<li><a href=\"")
@@ -6247,10 +6729,68 @@ func tmpl_nav(w *htmlWriter, dot *page) error {
 	w.raw("\">")
 	v15, err := dot.T("nav.search")
 	if err != nil {
-		return tmplError("templates/partials.html:109:33", err)
+		return tmplError("templates/partials.html:181:33", err)
 	}
 	w.text(v15)
 	w.raw("</a></li>\n</ul></nav>")
+	return nil
+}
+
+// tmpl_no_lead writes template "no-lead" (templates/partials.html) of the sets item.
+func tmpl_no_lead(w *htmlWriter, dot *itemView) error {
+	{
+		v1 := dot.NoLead()
+		if v1 {
+			w.raw("<dt>")
+			v2, err := dot.T("item.lead")
+			if err != nil {
+				return tmplError("templates/partials.html:94:40", err)
+			}
+			w.text(v2)
+			w.raw("</dt><dd class=\"no-lead\">")
+			{
+				v3 := dot.Item.Kind.IsTask()
+				if v3 {
+					v4, err := dot.T("lead.none.task")
+					if err != nil {
+						return tmplError("templates/partials.html:94:107", err)
+					}
+					w.text(v4)
+				} else {
+					v5, err := dot.T("lead.none.item")
+					if err != nil {
+						return tmplError("templates/partials.html:94:138", err)
+					}
+					w.text(v5)
+				}
+			}
+			{
+				v6 := dot.DutiesSection(dot.Plan)
+				v7 := v6
+				_ = v7
+				if v7 != nil {
+					w.raw(" ")
+					v8, err := dot.T("lead.duties")
+					if err != nil {
+						return tmplError("templates/partials.html:94:198", err)
+					}
+					w.text(v8)
+					w.raw(" <a href=\"")
+					v9 := dot.Link.Plan(dot.Plan)
+					w.url(v9)
+					w.raw("#")
+					w.frag(v7.ID)
+					w.raw("\">")
+					v10 := dict_V_S_dc85e2{V: dot, S: v7}
+					if err := tmpl_sectitle(w, v10); err != nil {
+						return err
+					}
+					w.raw("</a>.")
+				}
+			}
+			w.raw("</dd>")
+		}
+	}
 	return nil
 }
 
@@ -6423,6 +6963,10 @@ func tmpl_page_main(w *htmlWriter, dot *markdownView) error {
 	w.raw("</h1>\n")
 	w.raw(string(dot.Body))
 	w.raw("\n")
+	if err := tmpl_contact(w, dot); err != nil {
+		return err
+	}
+	w.raw("\n")
 	{
 		v1 := dot.Plans
 		_ = v1
@@ -6430,7 +6974,7 @@ func tmpl_page_main(w *htmlWriter, dot *markdownView) error {
 			w.raw("<h2 id=\"list-plans\">")
 			v2, err := dot.T("page.plans")
 			if err != nil {
-				return tmplError("templates/page.html:6:37", err)
+				return tmplError("templates/page.html:7:37", err)
 			}
 			w.text(v2)
 			w.raw("</h2>\n<ul class=\"cards\">")
@@ -6451,7 +6995,7 @@ func tmpl_page_main(w *htmlWriter, dot *markdownView) error {
 							v8 := dot.PlanName(v5)
 							v9, err := dot.Tf("page.plan-data", v8)
 							if err != nil {
-								return tmplError("templates/page.html:7:132", err)
+								return tmplError("templates/page.html:8:132", err)
 							}
 							w.text(v9)
 							w.raw("</a></li>")
@@ -7707,22 +8251,27 @@ func tmpl_plan_main(w *htmlWriter, dot *planView) error {
 			w.text(strconv.FormatInt(int64(v1.PeriodTo), 10))
 		}
 	}
-	w.raw("</p>\n<p class=\"lead\">")
-	v15 := dot.PlanFigures(v1)
-	v16 := dict_V_F_57279d{V: dot, F: v15}
-	if err := tmpl_figures_5(w, v16); err != nil {
+	w.raw("</p>\n")
+	v15 := dict_V_P_70a27f{V: dot, P: v1}
+	if err := tmpl_last_updated_2(w, v15); err != nil {
+		return err
+	}
+	w.raw("\n<p class=\"lead\">")
+	v16 := dot.PlanFigures(v1)
+	v17 := dict_V_F_57279d{V: dot, F: v16}
+	if err := tmpl_figures_5(w, v17); err != nil {
 		return err
 	}
 	{
-		v17 := dot.Untranslated
-		_ = v17
-		if v17 != 0 {
+		v18 := dot.Untranslated
+		_ = v18
+		if v18 != 0 {
 			w.raw(" ")
-			v18, err := dot.Tf("plan.untranslated", v17)
+			v19, err := dot.Tf("plan.untranslated", v18)
 			if err != nil {
-				return tmplError("templates/plan.html:6:98", err)
+				return tmplError("templates/plan.html:7:98", err)
 			}
-			w.text(v18)
+			w.text(v19)
 		}
 	}
 	w.raw("</p>\n")
@@ -7731,31 +8280,31 @@ func tmpl_plan_main(w *htmlWriter, dot *planView) error {
 	}
 	w.raw("\n")
 	{
-		v19 := dot.Pillars
-		_ = v19
-		if len(v19) > 0 {
+		v20 := dot.Pillars
+		_ = v20
+		if len(v20) > 0 {
 			w.raw("<ul class=\"pillar-figures\">")
 			{
-				v20 := v19
-				for v21, v22 := range v20 {
-					_, _ = v21, v22
+				v21 := v20
+				for v22, v23 := range v21 {
+					_, _ = v22, v23
 					w.raw("<li><a href=\"")
-					v23 := dot.Link.Pillar(v22.Pillar)
-					w.url(v23)
+					v24 := dot.Link.Pillar(v23.Pillar)
+					w.url(v24)
 					w.raw("\">")
 					{
-						v24 := v22.Pillar.Key
-						_ = v24
-						if len(v24) > 0 {
-							w.text(v24)
+						v25 := v23.Pillar.Key
+						_ = v25
+						if len(v25) > 0 {
+							w.text(v25)
 							w.raw(". ")
 						}
 					}
-					v25 := dot.Tx(v22.Pillar.Name)
-					w.text(v25)
+					v26 := dot.Tx(v23.Pillar.Name)
+					w.text(v26)
 					w.raw("</a>: ")
-					v26 := dict_V_F_57279d{V: dot, F: v22.Figures}
-					if err := tmpl_figures_5(w, v26); err != nil {
+					v27 := dict_V_F_57279d{V: dot, F: v23.Figures}
+					if err := tmpl_figures_5(w, v27); err != nil {
 						return err
 					}
 					w.raw("</li>")
@@ -7766,52 +8315,52 @@ func tmpl_plan_main(w *htmlWriter, dot *planView) error {
 	}
 	w.raw("\n")
 	{
-		v27 := v1.Targets
-		_ = v27
-		if len(v27) > 0 {
+		v28 := v1.Targets
+		_ = v28
+		if len(v28) > 0 {
 			w.raw("<section aria-labelledby=\"targets\"><h2 id=\"targets\">")
-			v28, err := dot.T("plan.targets")
+			v29, err := dot.T("plan.targets")
 			if err != nil {
-				return tmplError("templates/plan.html:9:73", err)
+				return tmplError("templates/plan.html:10:73", err)
 			}
-			w.text(v28)
+			w.text(v29)
 			w.raw("</h2>\n<ul>")
 			{
-				v29 := v27
-				for v30, v31 := range v29 {
-					_, _ = v30, v31
+				v30 := v28
+				for v31, v32 := range v30 {
+					_, _ = v31, v32
 					w.raw("<li>")
-					v32 := dot.Tx(v31.Indicator)
-					w.text(v32)
-					w.raw(": <strong>")
-					v33, err := dot.Target(v31)
-					if err != nil {
-						return tmplError("templates/plan.html:10:50", err)
-					}
+					v33 := dot.Tx(v32.Indicator)
 					w.text(v33)
+					w.raw(": <strong>")
+					v34, err := dot.Target(v32)
+					if err != nil {
+						return tmplError("templates/plan.html:11:50", err)
+					}
+					w.text(v34)
 					w.raw("</strong>")
-					v34 := dict_V_T_10daa3{V: dot, T: v31.Indicator}
-					if err := tmpl_editorial(w, v34); err != nil {
+					v35 := dict_V_T_10daa3{V: dot, T: v32.Indicator}
+					if err := tmpl_editorial(w, v35); err != nil {
 						return err
 					}
 					{
-						v35 := v31.Year
-						_ = v35
-						if v35 != 0 {
+						v36 := v32.Year
+						_ = v36
+						if v36 != 0 {
 							w.raw(" (")
-							w.text(strconv.FormatInt(int64(v35), 10))
+							w.text(strconv.FormatInt(int64(v36), 10))
 							w.raw(")")
 						}
 					}
 					{
-						v36 := v31.Item
-						_ = v36
-						if v36 != nil {
+						v37 := v32.Item
+						_ = v37
+						if v37 != nil {
 							w.raw(" — <a href=\"#")
-							w.frag(v36.ID)
+							w.frag(v37.ID)
 							w.raw("\">")
-							v37 := dot.Label(v36)
-							w.text(v37)
+							v38 := dot.Label(v37)
+							w.text(v38)
 							w.raw("</a>")
 						}
 					}
@@ -7822,168 +8371,172 @@ func tmpl_plan_main(w *htmlWriter, dot *planView) error {
 		}
 	}
 	w.raw("\n")
-	v38 := dict_V_C_6b6f4e{V: dot, C: dot.Commentary}
-	if err := tmpl_commentary_4(w, v38); err != nil {
+	v39 := dict_V_C_6b6f4e{V: dot, C: dot.Commentary}
+	if err := tmpl_commentary_4(w, v39); err != nil {
 		return err
 	}
 	w.raw("\n<nav class=\"toc\" aria-labelledby=\"toc\"><h2 id=\"toc\">")
-	v39, err := dot.T("plan.contents")
+	v40, err := dot.T("plan.contents")
 	if err != nil {
-		return tmplError("templates/plan.html:12:54", err)
+		return tmplError("templates/plan.html:13:54", err)
 	}
-	w.text(v39)
+	w.text(v40)
 	w.raw("</h2><ul>")
 	{
-		v40 := v1.Sections
-		for v41, v42 := range v40 {
-			_, _ = v41, v42
+		v41 := v1.Sections
+		for v42, v43 := range v41 {
+			_, _ = v42, v43
 			w.raw("<li><a href=\"#")
-			w.frag(v42.ID)
+			w.frag(v43.ID)
 			w.raw("\">")
-			v43 := dict_V_S_fec9e0{V: dot, S: v42}
-			if err := tmpl_sectitle_2(w, v43); err != nil {
+			v44 := dict_V_S_fec9e0{V: dot, S: v43}
+			if err := tmpl_sectitle_2(w, v44); err != nil {
 				return err
 			}
 			w.raw("</a></li>")
 		}
 	}
 	w.raw("</ul></nav>\n")
-	v44 := dict_V_Items_03f002{V: dot, Items: v1.Items}
-	if err := tmpl_status_counts(w, v44); err != nil {
+	v45 := dict_V_Items_03f002{V: dot, Items: v1.Items}
+	if err := tmpl_status_counts(w, v45); err != nil {
+		return err
+	}
+	w.raw("\n")
+	if err := tmpl_reporting(w, dot); err != nil {
 		return err
 	}
 	w.raw("\n<details class=\"register\" id=\"register\">\n<summary><h2>")
-	v45, err := dot.T("plan.register")
+	v46, err := dot.T("plan.register")
 	if err != nil {
-		return tmplError("templates/plan.html:15:15", err)
+		return tmplError("templates/plan.html:17:15", err)
 	}
-	w.text(v45)
+	w.text(v46)
 	w.raw("</h2></summary>\n<dl>\n")
 	{
-		v46 := v1.Province
-		_ = v46
-		if v46 != nil {
+		v47 := v1.Province
+		_ = v47
+		if v47 != nil {
 			w.raw("<dt>")
-			v47, err := dot.T("plan.province")
+			v48, err := dot.T("plan.province")
 			if err != nil {
-				return tmplError("templates/plan.html:17:26", err)
+				return tmplError("templates/plan.html:19:26", err)
 			}
-			w.text(v47)
+			w.text(v48)
 			w.raw("</dt><dd><a href=\"")
-			v48 := dot.Link.Province(v46)
-			w.url(v48)
+			v49 := dot.Link.Province(v47)
+			w.url(v49)
 			w.raw("\">")
-			v49 := dot.Tx(v46.Name)
-			w.text(v49)
+			v50 := dot.Tx(v47.Name)
+			w.text(v50)
 			w.raw("</a>")
-			v50 := dict_V_P_3f71ab{V: dot, P: v46}
-			if err := tmpl_province_now(w, v50); err != nil {
+			v51 := dict_V_P_3f71ab{V: dot, P: v47}
+			if err := tmpl_province_now(w, v51); err != nil {
 				return err
 			}
 			{
-				v51 := v1.Attribution
-				_ = v51
-				if v51 != nil {
+				v52 := v1.Attribution
+				_ = v52
+				if v52 != nil {
 					w.raw(" <strong class=\"attributed\">")
-					v52, err := dot.T("plan.attributed")
+					v53, err := dot.T("plan.attributed")
 					if err != nil {
-						return tmplError("templates/plan.html:17:205", err)
+						return tmplError("templates/plan.html:19:205", err)
 					}
-					w.text(v52)
-					w.raw("</strong> ")
-					v53 := dot.Tx(v51.Evidence)
 					w.text(v53)
+					w.raw("</strong> ")
+					v54 := dot.Tx(v52.Evidence)
+					w.text(v54)
 				}
 			}
 			w.raw("</dd>")
 		}
 	}
 	w.raw("\n<dt>")
-	v54, err := dot.T("plan.type")
+	v55, err := dot.T("plan.type")
 	if err != nil {
-		return tmplError("templates/plan.html:18:6", err)
-	}
-	w.text(v54)
-	w.raw("</dt><dd>")
-	v55, err := dot.Name(v2.Type)
-	if err != nil {
-		return tmplError("templates/plan.html:18:33", err)
+		return tmplError("templates/plan.html:20:6", err)
 	}
 	w.text(v55)
-	w.raw("</dd>\n<dt>")
-	v56, err := dot.T("plan.number")
+	w.raw("</dt><dd>")
+	v56, err := dot.Name(v2.Type)
 	if err != nil {
-		return tmplError("templates/plan.html:19:6", err)
+		return tmplError("templates/plan.html:20:33", err)
 	}
 	w.text(v56)
+	w.raw("</dd>\n<dt>")
+	v57, err := dot.T("plan.number")
+	if err != nil {
+		return tmplError("templates/plan.html:21:6", err)
+	}
+	w.text(v57)
 	w.raw("</dt><dd>")
 	{
-		v57 := v2.Number
-		_ = v57
-		if len(v57) > 0 {
-			w.text(v57)
+		v58 := v2.Number
+		_ = v58
+		if len(v58) > 0 {
+			w.text(v58)
 		} else {
 			w.raw("<em>")
-			v58, err := dot.T("plan.not-stated")
+			v59, err := dot.T("plan.not-stated")
 			if err != nil {
-				return tmplError("templates/plan.html:19:70", err)
+				return tmplError("templates/plan.html:21:70", err)
 			}
-			w.text(v58)
+			w.text(v59)
 			w.raw("</em>")
 		}
 	}
 	w.raw("</dd>\n<dt>")
-	v59, err := dot.T("plan.date")
+	v60, err := dot.T("plan.date")
 	if err != nil {
-		return tmplError("templates/plan.html:20:6", err)
+		return tmplError("templates/plan.html:22:6", err)
 	}
-	w.text(v59)
+	w.text(v60)
 	w.raw("</dt><dd>")
 	{
 		if v2.HasDate {
 			w.raw("<time datetime=\"")
-			v60 := v2.Date.Format("2006-01-02")
-			w.text(v60)
-			w.raw("\">")
-			v61 := dot.L.Date(v2.Date)
+			v61 := v2.Date.Format("2006-01-02")
 			w.text(v61)
+			w.raw("\">")
+			v62 := dot.L.Date(v2.Date)
+			w.text(v62)
 			w.raw("</time>")
 		} else {
 			w.raw("<em>")
-			v62, err := dot.T("plan.not-stated")
+			v63, err := dot.T("plan.not-stated")
 			if err != nil {
-				return tmplError("templates/plan.html:20:137", err)
+				return tmplError("templates/plan.html:22:137", err)
 			}
-			w.text(v62)
+			w.text(v63)
 			w.raw("</em>")
 		}
 	}
 	w.raw("</dd>\n<dt>")
-	v63, err := dot.T("plan.issuer")
+	v64, err := dot.T("plan.issuer")
 	if err != nil {
-		return tmplError("templates/plan.html:21:6", err)
+		return tmplError("templates/plan.html:23:6", err)
 	}
-	w.text(v63)
+	w.text(v64)
 	w.raw("</dt><dd>")
 	{
-		v64 := v2.IssuedBy.IsZero()
-		if !(v64) {
-			v65 := dot.Tx(v2.IssuedBy)
-			w.text(v65)
+		v65 := v2.IssuedBy.IsZero()
+		if !(v65) {
+			v66 := dot.Tx(v2.IssuedBy)
+			w.text(v66)
 		} else {
 			{
-				v66 := v2.Issuer
-				_ = v66
-				if v66 != nil {
-					v67 := dot.AgencyName(v66, v1.Province)
-					w.text(v67)
+				v67 := v2.Issuer
+				_ = v67
+				if v67 != nil {
+					v68 := dot.AgencyName(v67, v1.Province)
+					w.text(v68)
 				} else {
 					w.raw("<em>")
-					v68, err := dot.T("plan.not-stated")
+					v69, err := dot.T("plan.not-stated")
 					if err != nil {
-						return tmplError("templates/plan.html:21:151", err)
+						return tmplError("templates/plan.html:23:151", err)
 					}
-					w.text(v68)
+					w.text(v69)
 					w.raw("</em>")
 				}
 			}
@@ -7991,70 +8544,70 @@ func tmpl_plan_main(w *htmlWriter, dot *planView) error {
 	}
 	w.raw("</dd>\n")
 	{
-		v69 := v2.ProposedBy.IsZero()
-		if !(v69) {
+		v70 := v2.ProposedBy.IsZero()
+		if !(v70) {
 			w.raw("<dt>")
-			v70, err := dot.T("plan.proposed-by")
+			v71, err := dot.T("plan.proposed-by")
 			if err != nil {
-				return tmplError("templates/plan.html:22:37", err)
+				return tmplError("templates/plan.html:24:37", err)
 			}
-			w.text(v70)
-			w.raw("</dt><dd>")
-			v71 := dot.Tx(v2.ProposedBy)
 			w.text(v71)
+			w.raw("</dt><dd>")
+			v72 := dot.Tx(v2.ProposedBy)
+			w.text(v72)
 			w.raw("</dd>")
 		}
 	}
 	w.raw("\n<dt>")
-	v72, err := dot.T("plan.signer")
+	v73, err := dot.T("plan.signer")
 	if err != nil {
-		return tmplError("templates/plan.html:23:6", err)
+		return tmplError("templates/plan.html:25:6", err)
 	}
-	w.text(v72)
+	w.text(v73)
 	w.raw("</dt><dd>")
 	{
-		v73 := v2.Signer
-		_ = v73
-		if len(v73) > 0 {
-			w.text(v73)
+		v74 := v2.Signer
+		_ = v74
+		if len(v74) > 0 {
+			w.text(v74)
 			{
-				v74 := v2.SignerRole.IsZero()
-				if !(v74) {
+				v75 := v2.SignerRole.IsZero()
+				if !(v75) {
 					w.raw(" (")
-					v75 := dot.Tx(v2.SignerRole)
-					w.text(v75)
+					v76 := dot.Tx(v2.SignerRole)
+					w.text(v76)
 					w.raw(")")
 				}
 			}
 		} else {
 			w.raw("<em>")
-			v76, err := dot.T("plan.not-stated")
+			v77, err := dot.T("plan.not-stated")
 			if err != nil {
-				return tmplError("templates/plan.html:23:133", err)
+				return tmplError("templates/plan.html:25:133", err)
 			}
-			w.text(v76)
+			w.text(v77)
 			w.raw("</em>")
 		}
 	}
 	w.raw("</dd>\n")
 	{
-		v77 := v2.Bases
-		_ = v77
-		if len(v77) > 0 {
+		v78 := v2.Bases
+		_ = v78
+		if len(v78) > 0 {
 			w.raw("<dt>")
-			v78, err := dot.T("plan.bases")
+			v79, err := dot.T("plan.bases")
 			if err != nil {
-				return tmplError("templates/plan.html:24:23", err)
+				return tmplError("templates/plan.html:26:23", err)
 			}
-			w.text(v78)
+			w.text(v79)
 			w.raw("</dt><dd><ul>")
 			{
-				v79 := v77
-				for v80, v81 := range v79 {
-					_, _ = v80, v81
+				v80 := v78
+				for v81, v82 := range v80 {
+					_, _ = v81, v82
 					w.raw("<li>")
-					v82 := dot.Tx(v81)
-					w.text(v82)
+					v83 := dot.Tx(v82)
+					w.text(v83)
 					w.raw("</li>")
 				}
 			}
@@ -8063,26 +8616,26 @@ func tmpl_plan_main(w *htmlWriter, dot *planView) error {
 	}
 	w.raw("\n")
 	{
-		v83 := v2.Replaces.IsZero()
-		if !(v83) {
+		v84 := v2.Replaces.IsZero()
+		if !(v84) {
 			w.raw("<dt>")
-			v84, err := dot.T("plan.replaces")
+			v85, err := dot.T("plan.replaces")
 			if err != nil {
-				return tmplError("templates/plan.html:25:35", err)
+				return tmplError("templates/plan.html:27:35", err)
 			}
-			w.text(v84)
-			w.raw("</dt><dd>")
-			v85 := dot.Tx(v2.Replaces)
 			w.text(v85)
+			w.raw("</dt><dd>")
+			v86 := dot.Tx(v2.Replaces)
+			w.text(v86)
 			w.raw("</dd>")
 		}
 	}
 	w.raw("\n<dt>")
-	v86, err := dot.T("plan.period")
+	v87, err := dot.T("plan.period")
 	if err != nil {
-		return tmplError("templates/plan.html:26:6", err)
+		return tmplError("templates/plan.html:28:6", err)
 	}
-	w.text(v86)
+	w.text(v87)
 	w.raw("</dt><dd>")
 	{
 		if v1.PeriodFrom != 0 {
@@ -8091,85 +8644,85 @@ func tmpl_plan_main(w *htmlWriter, dot *planView) error {
 			w.text(strconv.FormatInt(int64(v1.PeriodTo), 10))
 		} else {
 			w.raw("<em>")
-			v87, err := dot.T("plan.not-stated")
+			v88, err := dot.T("plan.not-stated")
 			if err != nil {
-				return tmplError("templates/plan.html:26:102", err)
+				return tmplError("templates/plan.html:28:102", err)
 			}
-			w.text(v87)
+			w.text(v88)
 			w.raw("</em>")
 		}
 	}
 	w.raw("</dd>\n")
 	{
-		v88 := v1.Framework
-		_ = v88
-		if v88 != nil {
+		v89 := v1.Framework
+		_ = v89
+		if v89 != nil {
 			w.raw("<dt>")
-			v89, err := dot.T("plan.framework")
+			v90, err := dot.T("plan.framework")
 			if err != nil {
-				return tmplError("templates/plan.html:27:27", err)
+				return tmplError("templates/plan.html:29:27", err)
 			}
-			w.text(v89)
+			w.text(v90)
 			w.raw("</dt><dd><a href=\"")
-			v90 := dot.Link.Framework(v88)
-			w.url(v90)
+			v91 := dot.Link.Framework(v89)
+			w.url(v91)
 			w.raw("\">")
-			v91 := dot.Tx(v88.Name)
-			w.text(v91)
+			v92 := dot.Tx(v89.Name)
+			w.text(v92)
 			w.raw("</a></dd>")
 		}
 	}
 	w.raw("\n<dt>")
-	v92, err := dot.T("plan.standing")
+	v93, err := dot.T("plan.standing")
 	if err != nil {
-		return tmplError("templates/plan.html:28:6", err)
+		return tmplError("templates/plan.html:30:6", err)
 	}
-	w.text(v92)
+	w.text(v93)
 	w.raw("</dt><dd>")
 	{
-		v93 := v1.Standing
-		_ = v93
-		if v93 != nil {
+		v94 := v1.Standing
+		_ = v94
+		if v94 != nil {
 			w.raw("<a href=\"")
-			v94 := dot.Link.Agency(v93)
-			w.url(v94)
+			v95 := dot.Link.Agency(v94)
+			w.url(v95)
 			w.raw("\">")
-			v95 := dot.AgencyName(v93, v1.Province)
-			w.text(v95)
+			v96 := dot.AgencyName(v94, v1.Province)
+			w.text(v96)
 			w.raw("</a>")
-			v96 := dict_V_A_67b554{V: dot, A: v93}
-			if err := tmpl_agency_now(w, v96); err != nil {
+			v97 := dict_V_A_67b554{V: dot, A: v94}
+			if err := tmpl_agency_now(w, v97); err != nil {
 				return err
 			}
 		} else {
 			w.raw("<em>")
-			v97, err := dot.T("plan.not-stated")
+			v98, err := dot.T("plan.not-stated")
 			if err != nil {
-				return tmplError("templates/plan.html:28:177", err)
+				return tmplError("templates/plan.html:30:177", err)
 			}
-			w.text(v97)
+			w.text(v98)
 			w.raw("</em>")
 		}
 	}
 	w.raw("</dd>\n")
 	{
-		v98 := v1.Reporting
-		_ = v98
-		if len(v98) > 0 {
+		v99 := v1.Reporting
+		_ = v99
+		if len(v99) > 0 {
 			w.raw("<dt>")
-			v99, err := dot.T("plan.reporting")
+			v100, err := dot.T("plan.reporting")
 			if err != nil {
-				return tmplError("templates/plan.html:29:27", err)
+				return tmplError("templates/plan.html:31:27", err)
 			}
-			w.text(v99)
+			w.text(v100)
 			w.raw("</dt><dd><ul>")
 			{
-				v100 := v98
-				for v101, v102 := range v100 {
-					_, _ = v101, v102
+				v101 := v99
+				for v102, v103 := range v101 {
+					_, _ = v102, v103
 					w.raw("<li>")
-					v103 := dot.Tx(v102.Text)
-					w.text(v103)
+					v104 := dot.Tx(v103.Text)
+					w.text(v104)
 					w.raw("</li>")
 				}
 			}
@@ -8178,68 +8731,68 @@ func tmpl_plan_main(w *htmlWriter, dot *planView) error {
 	}
 	w.raw("\n")
 	{
-		v104 := v1.Funding.IsZero()
-		if !(v104) {
+		v105 := v1.Funding.IsZero()
+		if !(v105) {
 			w.raw("<dt>")
-			v105, err := dot.T("plan.funding")
+			v106, err := dot.T("plan.funding")
 			if err != nil {
-				return tmplError("templates/plan.html:30:34", err)
+				return tmplError("templates/plan.html:32:34", err)
 			}
-			w.text(v105)
-			w.raw("</dt><dd>")
-			v106 := dot.Tx(v1.Funding)
 			w.text(v106)
+			w.raw("</dt><dd>")
+			v107 := dot.Tx(v1.Funding)
+			w.text(v107)
 			w.raw("</dd>")
 		}
 	}
 	w.raw("\n<dt>")
-	v107, err := dot.T("plan.source")
+	v108, err := dot.T("plan.source")
 	if err != nil {
-		return tmplError("templates/plan.html:31:6", err)
-	}
-	w.text(v107)
-	w.raw("</dt><dd>")
-	v108, err := dot.Name(v1.SourceKind)
-	if err != nil {
-		return tmplError("templates/plan.html:31:35", err)
+		return tmplError("templates/plan.html:33:6", err)
 	}
 	w.text(v108)
+	w.raw("</dt><dd>")
+	v109, err := dot.Name(v1.SourceKind)
+	if err != nil {
+		return tmplError("templates/plan.html:33:35", err)
+	}
+	w.text(v109)
 	{
-		v109 := v1.Source
-		_ = v109
-		if v109 != nil {
+		v110 := v1.Source
+		_ = v110
+		if v110 != nil {
 			w.raw(" — <a href=\"")
-			v110 := dot.Link.Source(v1)
-			w.url(v110)
+			v111 := dot.Link.Source(v1)
+			w.url(v111)
 			w.raw("\">")
-			v111, err := dot.T("plan.source-link")
+			v112, err := dot.T("plan.source-link")
 			if err != nil {
-				return tmplError("templates/plan.html:31:112", err)
+				return tmplError("templates/plan.html:33:112", err)
 			}
-			w.text(v111)
+			w.text(v112)
 			w.raw("</a>")
 		}
 	}
-	v112 := dict_V_P_2043e7{V: dot, P: v1.Provenance}
-	if err := tmpl_provenance(w, v112); err != nil {
+	v113 := dict_V_P_2043e7{V: dot, P: v1.Provenance}
+	if err := tmpl_provenance(w, v113); err != nil {
 		return err
 	}
 	w.raw("</dd>\n</dl>\n</details>\n<p class=\"cite\"><span>")
-	v113, err := dot.T("plan.cite")
+	v114, err := dot.T("plan.cite")
 	if err != nil {
-		return tmplError("templates/plan.html:34:24", err)
+		return tmplError("templates/plan.html:36:24", err)
 	}
-	w.text(v113)
-	w.raw(":</span> <span class=\"cite-text\">")
-	v114 := dot.Citation(v1)
 	w.text(v114)
+	w.raw(":</span> <span class=\"cite-text\">")
+	v115 := dot.Citation(v1)
+	w.text(v115)
 	w.raw("</span></p>\n")
 	{
-		v115 := v1.Sections
-		for v116, v117 := range v115 {
-			_, _ = v116, v117
-			v118 := dict_V_S_D_60fc51{V: dot, S: v117, D: 2}
-			if err := tmpl_section(w, v118); err != nil {
+		v116 := v1.Sections
+		for v117, v118 := range v116 {
+			_, _ = v117, v118
+			v119 := dict_V_S_D_60fc51{V: dot, S: v118, D: 2}
+			if err := tmpl_section(w, v119); err != nil {
 				return err
 			}
 		}
@@ -8452,13 +9005,13 @@ func tmpl_provenance(w *htmlWriter, dot dict_V_P_2043e7) error {
 							w.raw("<li>")
 							v5, err := v1.T("provenance.extent")
 							if err != nil {
-								return tmplError("templates/partials.html:145:109", err)
+								return tmplError("templates/partials.html:218:109", err)
 							}
 							w.text(v5)
 							w.raw(": ")
 							v6, err := v1.Name(v4)
 							if err != nil {
-								return tmplError("templates/partials.html:145:139", err)
+								return tmplError("templates/partials.html:218:139", err)
 							}
 							w.text(v6)
 							w.raw("</li>")
@@ -8467,7 +9020,7 @@ func tmpl_provenance(w *htmlWriter, dot dict_V_P_2043e7) error {
 					{
 						v7, err := v1.Truncation(v2)
 						if err != nil {
-							return tmplError("templates/partials.html:145:169", err)
+							return tmplError("templates/partials.html:218:169", err)
 						}
 						v8 := v7
 						_ = v8
@@ -8483,7 +9036,7 @@ func tmpl_provenance(w *htmlWriter, dot dict_V_P_2043e7) error {
 							w.raw("<li>")
 							v10, err := v1.T("provenance.retrieved")
 							if err != nil {
-								return tmplError("templates/partials.html:145:241", err)
+								return tmplError("templates/partials.html:218:241", err)
 							}
 							w.text(v10)
 							w.raw(": ")
@@ -8501,7 +9054,7 @@ func tmpl_provenance(w *htmlWriter, dot dict_V_P_2043e7) error {
 							w.raw("\" rel=\"external noopener\">")
 							v13, err := v1.T("provenance.original")
 							if err != nil {
-								return tmplError("templates/partials.html:145:367", err)
+								return tmplError("templates/partials.html:218:367", err)
 							}
 							w.text(v13)
 							w.raw("</a></li>")
@@ -8543,13 +9096,13 @@ func tmpl_provenance_2(w *htmlWriter, dot dict_V_P_3b96c2) error {
 							w.raw("<li>")
 							v5, err := v1.T("provenance.extent")
 							if err != nil {
-								return tmplError("templates/partials.html:145:109", err)
+								return tmplError("templates/partials.html:218:109", err)
 							}
 							w.text(v5)
 							w.raw(": ")
 							v6, err := v1.Name(v4)
 							if err != nil {
-								return tmplError("templates/partials.html:145:139", err)
+								return tmplError("templates/partials.html:218:139", err)
 							}
 							w.text(v6)
 							w.raw("</li>")
@@ -8558,7 +9111,7 @@ func tmpl_provenance_2(w *htmlWriter, dot dict_V_P_3b96c2) error {
 					{
 						v7, err := v1.Truncation(v2)
 						if err != nil {
-							return tmplError("templates/partials.html:145:169", err)
+							return tmplError("templates/partials.html:218:169", err)
 						}
 						v8 := v7
 						_ = v8
@@ -8574,7 +9127,7 @@ func tmpl_provenance_2(w *htmlWriter, dot dict_V_P_3b96c2) error {
 							w.raw("<li>")
 							v10, err := v1.T("provenance.retrieved")
 							if err != nil {
-								return tmplError("templates/partials.html:145:241", err)
+								return tmplError("templates/partials.html:218:241", err)
 							}
 							w.text(v10)
 							w.raw(": ")
@@ -8592,7 +9145,7 @@ func tmpl_provenance_2(w *htmlWriter, dot dict_V_P_3b96c2) error {
 							w.raw("\" rel=\"external noopener\">")
 							v13, err := v1.T("provenance.original")
 							if err != nil {
-								return tmplError("templates/partials.html:145:367", err)
+								return tmplError("templates/partials.html:218:367", err)
 							}
 							w.text(v13)
 							w.raw("</a></li>")
@@ -8827,20 +9380,25 @@ func tmpl_province_agency_main(w *htmlWriter, dot *provinceAgencyView) error {
 		}
 	}
 	w.raw("\n")
+	v14 := dict_V_Items_f3c838{V: dot, Items: dot.Items}
+	if err := tmpl_accountability_2(w, v14); err != nil {
+		return err
+	}
+	w.raw("\n")
 	{
-		v14 := dot.Items
-		_ = v14
-		if len(v14) > 0 {
+		v15 := dot.Items
+		_ = v15
+		if len(v15) > 0 {
 			w.raw("<p>")
-			v15 := len(v14)
-			v16, err := dot.Plural("agency.items", v15)
+			v16 := len(v15)
+			v17, err := dot.Plural("agency.items", v16)
 			if err != nil {
-				return tmplError("templates/province-agency.html:6:20", err)
+				return tmplError("templates/province-agency.html:7:20", err)
 			}
-			w.text(v16)
+			w.text(v17)
 			w.raw("</p>")
-			v17 := dict_V_Items_A_874144{V: dot, Items: v14, A: v1}
-			if err := tmpl_by_plan_3(w, v17); err != nil {
+			v18 := dict_V_Items_A_874144{V: dot, Items: v15, A: v1}
+			if err := tmpl_by_plan_3(w, v18); err != nil {
 				return err
 			}
 		}
@@ -9193,7 +9751,7 @@ func tmpl_province_now(w *htmlWriter, dot dict_V_P_3f71ab) error {
 			v4 := v1.L.Date(v3.Date)
 			v5, err := v1.Tf("plan.province-now", v4)
 			if err != nil {
-				return tmplError("templates/partials.html:87:89", err)
+				return tmplError("templates/partials.html:159:89", err)
 			}
 			w.text(v5)
 			w.raw(" <a href=\"")
@@ -9647,6 +10205,321 @@ func tmpl_redirect_main(w *htmlWriter, dot *redirectView) error {
 		}
 	}
 	w.raw("\n")
+	return nil
+}
+
+// tmpl_report_error writes template "report-error" (templates/partials.html) of the sets item.
+func tmpl_report_error(w *htmlWriter, dot *itemView) error {
+	{
+		v1, err := dot.ReportLink(dot.Item)
+		if err != nil {
+			return tmplError("templates/partials.html:107:32", err)
+		}
+		v2 := v1
+		_ = v2
+		if len(v2) > 0 {
+			w.raw("<p class=\"report-error\"><a href=\"")
+			w.url(v2)
+			w.raw("\" rel=\"external noopener\">")
+			v3, err := dot.T("report-error.link")
+			if err != nil {
+				return tmplError("templates/partials.html:107:117", err)
+			}
+			w.text(v3)
+			w.raw("</a></p>")
+		}
+	}
+	return nil
+}
+
+// tmpl_reporting writes template "reporting" (templates/partials.html) of the sets plan.
+func tmpl_reporting(w *htmlWriter, dot *planView) error {
+	v1 := dot.Plan
+	_ = v1
+	w.raw("<section class=\"reporting\" aria-labelledby=\"reporting\"><h2 id=\"reporting\">")
+	v2, err := dot.T("reporting.title")
+	if err != nil {
+		return tmplError("templates/partials.html:114:113", err)
+	}
+	w.text(v2)
+	w.raw("</h2>\n")
+	{
+		v3 := dot.Reporting(v1)
+		v4 := v3
+		_ = v4
+		if len(v4) > 0 {
+			w.raw("<h3>")
+			v5, err := dot.T("reporting.deadlines")
+			if err != nil {
+				return tmplError("templates/partials.html:115:28", err)
+			}
+			w.text(v5)
+			w.raw("</h3>\n<ul class=\"deadlines\">")
+			{
+				v6 := v4
+				for v7, v8 := range v6 {
+					_, _ = v7, v8
+					w.raw("<li>")
+					v9 := dot.Tx(v8.Deadline.Text)
+					w.text(v9)
+					v10 := dict_V_T_10daa3{V: dot, T: v8.Deadline.Text}
+					if err := tmpl_editorial(w, v10); err != nil {
+						return err
+					}
+					{
+						v11 := v8.First.IsZero()
+						if !(v11) {
+							w.raw(" <span class=\"sub\">(")
+							v12 := dot.L.Date(v8.First)
+							v13 := dot.L.Date(v8.Last)
+							v14, err := dot.Tf("reporting.dates", v12, v13)
+							if err != nil {
+								return tmplError("templates/partials.html:116:162", err)
+							}
+							w.text(v14)
+							{
+								if v8.Passed {
+									w.raw("; ")
+									v15, err := dot.T("reporting.passed")
+									if err != nil {
+										return tmplError("templates/partials.html:116:239", err)
+									}
+									w.text(v15)
+								}
+							}
+							w.raw(")</span>")
+						}
+					}
+					{
+						v16 := v8.Deadline.Item
+						_ = v16
+						if v16 != nil {
+							w.raw("<br><span class=\"sub\">")
+							v17, err := dot.T("reporting.stated-in")
+							if err != nil {
+								return tmplError("templates/partials.html:116:332", err)
+							}
+							w.text(v17)
+							w.raw(" <a href=\"")
+							v18 := dot.Link.Item(v16)
+							w.url(v18)
+							w.raw("\">")
+							v19 := dot.ItemName(v16)
+							w.text(v19)
+							w.raw("</a>")
+							{
+								v20 := v16.Lead
+								_ = v20
+								if len(v20) > 0 {
+									w.raw("; ")
+									v21, err := dot.T("reporting.who")
+									if err != nil {
+										return tmplError("templates/partials.html:116:426", err)
+									}
+									w.text(v21)
+									w.raw(": ")
+									v22 := dict_V_P_A_a27bc9{V: dot, P: v1.Province, A: v20}
+									if err := tmpl_agencies_2(w, v22); err != nil {
+										return err
+									}
+								}
+							}
+							w.raw("</span>")
+						}
+					}
+					w.raw("</li>")
+				}
+			}
+			w.raw("</ul>")
+		} else {
+			w.raw("<p>")
+			v23, err := dot.T("reporting.none")
+			if err != nil {
+				return tmplError("templates/partials.html:116:558", err)
+			}
+			w.text(v23)
+			w.raw("</p>")
+		}
+	}
+	w.raw("\n")
+	{
+		v24 := dot.ReviewItems(v1)
+		v25 := v24
+		_ = v25
+		if len(v25) > 0 {
+			w.raw("<h3>")
+			v26, err := dot.T("reporting.reviews")
+			if err != nil {
+				return tmplError("templates/partials.html:117:30", err)
+			}
+			w.text(v26)
+			w.raw("</h3>\n<ul class=\"deadlines\">")
+			{
+				v27 := v25
+				for v28, v29 := range v27 {
+					_, _ = v28, v29
+					w.raw("<li><a href=\"")
+					v30 := dot.Link.Item(v29)
+					w.url(v30)
+					w.raw("\">")
+					v31 := dot.ItemName(v29)
+					w.text(v31)
+					w.raw("</a>: ")
+					v32 := dot.Heading(v29)
+					w.text(v32)
+					w.raw(" <span class=\"sub\">(")
+					v33, err := dot.ByWhen(v29)
+					if err != nil {
+						return tmplError("templates/partials.html:118:124", err)
+					}
+					w.text(v33)
+					w.raw(")</span></li>")
+				}
+			}
+			w.raw("</ul>")
+		}
+	}
+	w.raw("\n<h3>")
+	v34, err := dot.T("reporting.search")
+	if err != nil {
+		return tmplError("templates/partials.html:119:6", err)
+	}
+	w.text(v34)
+	w.raw("</h3>\n")
+	{
+		v35 := v1.Searched
+		_ = v35
+		if v35 != nil {
+			w.raw("<p>")
+			v36 := dot.L.Date(v35.Date)
+			v37, err := dot.Tf("reporting.searched", v36)
+			if err != nil {
+				return tmplError("templates/partials.html:120:25", err)
+			}
+			w.text(v37)
+			w.raw(" ")
+			v38 := dot.Tx(v35.Where)
+			w.text(v38)
+			w.raw("</p>")
+		} else {
+			w.raw("<p>")
+			v39, err := dot.T("reporting.not-searched")
+			if err != nil {
+				return tmplError("templates/partials.html:120:102", err)
+			}
+			w.text(v39)
+			w.raw("</p>")
+		}
+	}
+	w.raw("\n</section>")
+	return nil
+}
+
+// tmpl_reviews writes template "reviews" (templates/partials.html) of the sets framework.
+func tmpl_reviews(w *htmlWriter, dot *frameworkView) error {
+	v1 := dot.Framework
+	_ = v1
+	{
+		v3 := dot.Ended(v1)
+		v2 := v3
+		if !v2 {
+			v2 = len(v1.Reviews) > 0
+		}
+		if v2 {
+			w.raw("<section class=\"reviews\" aria-labelledby=\"reviews\"><h2 id=\"reviews\">")
+			v4, err := dot.T("framework.reviews")
+			if err != nil {
+				return tmplError("templates/partials.html:125:142", err)
+			}
+			w.text(v4)
+			w.raw("</h2>\n")
+			{
+				v5 := dot.Ended(v1)
+				if v5 {
+					w.raw("<p class=\"lead\">")
+					v6, err := dot.Tf("framework.ended", v1.PeriodTo)
+					if err != nil {
+						return tmplError("templates/partials.html:126:34", err)
+					}
+					w.text(v6)
+					w.raw("</p>")
+				}
+			}
+			w.raw("\n")
+			{
+				v7 := v1.Reviews
+				_ = v7
+				if len(v7) > 0 {
+					w.raw("<ul class=\"reviews\">")
+					{
+						v8 := v7
+						for v9, v10 := range v8 {
+							_, _ = v9, v10
+							w.raw("<li><time datetime=\"")
+							v11 := v10.Date.Format("2006-01-02")
+							w.text(v11)
+							w.raw("\">")
+							v12 := dot.L.Date(v10.Date)
+							w.text(v12)
+							w.raw("</time>: <strong>")
+							v13 := dot.Tx(v10.Title)
+							w.text(v13)
+							w.raw("</strong>")
+							{
+								v14 := v10.Place.IsZero()
+								if !(v14) {
+									w.raw(", ")
+									v15 := dot.Tx(v10.Place)
+									w.text(v15)
+								}
+							}
+							w.raw(".")
+							{
+								v16 := v10.Note.IsZero()
+								if !(v16) {
+									w.raw(" ")
+									v17 := dot.Tx(v10.Note)
+									w.text(v17)
+								}
+							}
+							w.raw("\n<br><span class=\"sub\">")
+							v18, err := dot.T("framework.review-sources")
+							if err != nil {
+								return tmplError("templates/partials.html:128:24", err)
+							}
+							w.text(v18)
+							w.raw(": ")
+							{
+								v19 := v10.Sources
+								for v20, v21 := range v19 {
+									_, _ = v20, v21
+									{
+										if v20 != 0 {
+											w.raw("; ")
+										}
+									}
+									w.text(v21.Site)
+									w.raw(", “<span lang=\"vi\">")
+									w.text(v21.Title)
+									w.raw("</span>”")
+									{
+										if v21.HasDate {
+											w.raw(", ")
+											v22 := dot.L.Date(v21.Date)
+											w.text(v22)
+										}
+									}
+								}
+							}
+							w.raw("</span></li>")
+						}
+					}
+					w.raw("</ul>")
+				}
+			}
+			w.raw("\n</section>")
+		}
+	}
 	return nil
 }
 
@@ -10567,6 +11440,154 @@ func tmpl_source_source_text(w *htmlWriter, dot dict_V_Blocks_e02caf) error {
 	return nil
 }
 
+// tmpl_standing writes template "standing" (templates/partials.html) of the sets item.
+func tmpl_standing(w *htmlWriter, dot *itemView) error {
+	v1 := dot.Item
+	_ = v1
+	{
+		v2, err := dot.Standing(v1)
+		if err != nil {
+			return tmplError("templates/partials.html:87:44", err)
+		}
+		v3 := v2
+		_ = v3
+		if true {
+			v4 := v3
+			_ = v4
+			w.raw("<dt>")
+			v5, err := dot.T("item.by-when")
+			if err != nil {
+				return tmplError("templates/partials.html:87:76", err)
+			}
+			w.text(v5)
+			w.raw("</dt><dd class=\"by-when\" data-basis=\"")
+			w.text(string(v3.Basis))
+			w.raw("\">")
+			w.text(v3.ByWhen)
+			w.raw("</dd>\n<dt>")
+			v6, err := dot.T("item.schedule")
+			if err != nil {
+				return tmplError("templates/partials.html:88:6", err)
+			}
+			w.text(v6)
+			w.raw("</dt><dd class=\"schedule\" data-state=\"")
+			w.text(string(v3.State))
+			w.raw("\"><strong>")
+			v7, err := dot.Name(v3.State)
+			if err != nil {
+				return tmplError("templates/partials.html:88:87", err)
+			}
+			w.text(v7)
+			w.raw("</strong> <span class=\"sub\">(")
+			v8 := dot.AsOf()
+			v9, err := dot.Tf("as-of.short", v8)
+			if err != nil {
+				return tmplError("templates/partials.html:88:133", err)
+			}
+			w.text(v9)
+			w.raw(")</span></dd>\n<dt>")
+			v10, err := dot.T("item.status")
+			if err != nil {
+				return tmplError("templates/partials.html:89:6", err)
+			}
+			w.text(v10)
+			w.raw("</dt><dd class=\"status\" data-status=\"")
+			w.text(string(v1.Status))
+			w.raw("\">")
+			{
+				v11 := v4.Report
+				_ = v11
+				if v11 != nil {
+					w.raw("<strong>")
+					v12, err := dot.Name(v11.Status)
+					if err != nil {
+						return tmplError("templates/partials.html:89:106", err)
+					}
+					w.text(v12)
+					w.raw("</strong> <span class=\"sub\">(")
+					v13 := dot.L.Date(v11.Date)
+					v14, err := dot.Tf("status.per-report", v13)
+					if err != nil {
+						return tmplError("templates/partials.html:89:153", err)
+					}
+					w.text(v14)
+					w.raw(")</span>")
+				} else {
+					w.raw("<strong>")
+					v15, err := dot.Name(v1.Status)
+					if err != nil {
+						return tmplError("templates/partials.html:89:222", err)
+					}
+					w.text(v15)
+					w.raw("</strong>: ")
+					{
+						v16 := v4.Searched
+						_ = v16
+						if v16 != nil {
+							{
+								v17 := v1.Kind.IsTask()
+								if v17 {
+									v18 := dot.L.Date(v16.Date)
+									v19, err := dot.Tf("evidence.none-found.task", v18)
+									if err != nil {
+										return tmplError("templates/partials.html:89:296", err)
+									}
+									w.text(v19)
+								} else {
+									v20 := dot.L.Date(v16.Date)
+									v21, err := dot.Tf("evidence.none-found.item", v20)
+									if err != nil {
+										return tmplError("templates/partials.html:89:356", err)
+									}
+									w.text(v21)
+								}
+							}
+						} else {
+							v22, err := dot.T("evidence.no-search")
+							if err != nil {
+								return tmplError("templates/partials.html:89:423", err)
+							}
+							w.text(v22)
+						}
+					}
+				}
+			}
+			{
+				v23 := v4.Events
+				_ = v23
+				if v23 != 0 {
+					w.raw(" ")
+					v24, err := dot.Plural("evidence.events", v23)
+					if err != nil {
+						return tmplError("templates/partials.html:89:484", err)
+					}
+					w.text(v24)
+				}
+			}
+			{
+				v25 := !(v4.Report != nil)
+				if v25 {
+					v25 = v4.Searched != nil
+				}
+				if v25 {
+					w.raw(" <a href=\"")
+					v26 := dot.Link.Plan(dot.Plan)
+					w.url(v26)
+					w.raw("#reporting\">")
+					v27, err := dot.T("evidence.how-searched")
+					if err != nil {
+						return tmplError("templates/partials.html:89:605", err)
+					}
+					w.text(v27)
+					w.raw("</a>")
+				}
+			}
+			w.raw("</dd>")
+		}
+	}
+	return nil
+}
+
 // tmpl_status_counts writes template "status-counts" (templates/partials.html) of the sets plan.
 func tmpl_status_counts(w *htmlWriter, dot dict_V_Items_03f002) error {
 	v1 := dot.V
@@ -10581,19 +11602,19 @@ func tmpl_status_counts(w *htmlWriter, dot dict_V_Items_03f002) error {
 			w.raw("<table class=\"status\">\n<caption>")
 			v4, err := v1.T("status.caption")
 			if err != nil {
-				return tmplError("templates/partials.html:74:11", err)
+				return tmplError("templates/partials.html:75:11", err)
 			}
 			w.text(v4)
 			w.raw("</caption>\n<thead><tr><th scope=\"col\">")
 			v5, err := v1.T("item.status")
 			if err != nil {
-				return tmplError("templates/partials.html:75:29", err)
+				return tmplError("templates/partials.html:76:29", err)
 			}
 			w.text(v5)
 			w.raw("</th><th scope=\"col\">")
 			v6, err := v1.T("compare.items")
 			if err != nil {
-				return tmplError("templates/partials.html:75:72", err)
+				return tmplError("templates/partials.html:76:72", err)
 			}
 			w.text(v6)
 			w.raw("</th></tr></thead>\n<tbody>")
@@ -10602,36 +11623,64 @@ func tmpl_status_counts(w *htmlWriter, dot dict_V_Items_03f002) error {
 				v8 := v7
 				for v9, v10 := range v8 {
 					_, _ = v9, v10
-					w.raw("<tr><th scope=\"row\">")
-					v11, err := v1.Name(v10.Status)
-					if err != nil {
-						return tmplError("templates/partials.html:76:61", err)
+					{
+						if v10.Rated {
+							w.raw("<tr><th scope=\"row\">")
+							v11, err := v1.Name(v10.Status)
+							if err != nil {
+								return tmplError("templates/partials.html:77:74", err)
+							}
+							w.text(v11)
+							w.raw("</th><td data-value=\"")
+							w.text(strconv.FormatInt(int64(v10.Count), 10))
+							w.raw("\">")
+							w.text(strconv.FormatInt(int64(v10.Count), 10))
+							w.raw("</td></tr>")
+						}
 					}
-					w.text(v11)
-					w.raw("</th><td data-value=\"")
-					w.text(strconv.FormatInt(int64(v10.Count), 10))
-					w.raw("\">")
-					w.text(strconv.FormatInt(int64(v10.Count), 10))
-					w.raw("</td></tr>")
+				}
+			}
+			w.raw("</tbody>\n<tbody class=\"unrated\">")
+			{
+				v12 := v1.StatusCounts(dot.Items)
+				v13 := v12
+				for v14, v15 := range v13 {
+					_, _ = v14, v15
+					{
+						if !(v15.Rated) {
+							w.raw("<tr><th scope=\"row\">")
+							v16, err := v1.Name(v15.Status)
+							if err != nil {
+								return tmplError("templates/partials.html:78:94", err)
+							}
+							w.text(v16)
+							w.raw("</th><td data-value=\"")
+							w.text(strconv.FormatInt(int64(v15.Count), 10))
+							w.raw("\">")
+							w.text(strconv.FormatInt(int64(v15.Count), 10))
+							w.raw("</td></tr>")
+						}
+					}
 				}
 			}
 			w.raw("</tbody>\n</table>")
 		} else {
 			w.raw("<p class=\"status-none\">")
-			v12, err := v1.T("status.none")
+			v17 := len(dot.Items)
+			v18, err := v1.Plural("status.unrated", v17)
 			if err != nil {
-				return tmplError("templates/partials.html:77:41", err)
+				return tmplError("templates/partials.html:79:41", err)
 			}
-			w.text(v12)
+			w.text(v18)
 			w.raw(" <a href=\"")
-			v13 := v1.Link.Methodology()
-			w.url(v13)
+			v19 := v1.Link.Methodology()
+			w.url(v19)
 			w.raw("\">")
-			v14, err := v1.T("status.how")
+			v20, err := v1.T("status.how")
 			if err != nil {
-				return tmplError("templates/partials.html:77:98", err)
+				return tmplError("templates/partials.html:79:119", err)
 			}
-			w.text(v14)
+			w.text(v20)
 			w.raw("</a></p>")
 		}
 	}
@@ -10652,19 +11701,19 @@ func tmpl_status_counts_2(w *htmlWriter, dot dict_V_Items_53b597) error {
 			w.raw("<table class=\"status\">\n<caption>")
 			v4, err := v1.T("status.caption")
 			if err != nil {
-				return tmplError("templates/partials.html:74:11", err)
+				return tmplError("templates/partials.html:75:11", err)
 			}
 			w.text(v4)
 			w.raw("</caption>\n<thead><tr><th scope=\"col\">")
 			v5, err := v1.T("item.status")
 			if err != nil {
-				return tmplError("templates/partials.html:75:29", err)
+				return tmplError("templates/partials.html:76:29", err)
 			}
 			w.text(v5)
 			w.raw("</th><th scope=\"col\">")
 			v6, err := v1.T("compare.items")
 			if err != nil {
-				return tmplError("templates/partials.html:75:72", err)
+				return tmplError("templates/partials.html:76:72", err)
 			}
 			w.text(v6)
 			w.raw("</th></tr></thead>\n<tbody>")
@@ -10673,36 +11722,64 @@ func tmpl_status_counts_2(w *htmlWriter, dot dict_V_Items_53b597) error {
 				v8 := v7
 				for v9, v10 := range v8 {
 					_, _ = v9, v10
-					w.raw("<tr><th scope=\"row\">")
-					v11, err := v1.Name(v10.Status)
-					if err != nil {
-						return tmplError("templates/partials.html:76:61", err)
+					{
+						if v10.Rated {
+							w.raw("<tr><th scope=\"row\">")
+							v11, err := v1.Name(v10.Status)
+							if err != nil {
+								return tmplError("templates/partials.html:77:74", err)
+							}
+							w.text(v11)
+							w.raw("</th><td data-value=\"")
+							w.text(strconv.FormatInt(int64(v10.Count), 10))
+							w.raw("\">")
+							w.text(strconv.FormatInt(int64(v10.Count), 10))
+							w.raw("</td></tr>")
+						}
 					}
-					w.text(v11)
-					w.raw("</th><td data-value=\"")
-					w.text(strconv.FormatInt(int64(v10.Count), 10))
-					w.raw("\">")
-					w.text(strconv.FormatInt(int64(v10.Count), 10))
-					w.raw("</td></tr>")
+				}
+			}
+			w.raw("</tbody>\n<tbody class=\"unrated\">")
+			{
+				v12 := v1.StatusCounts(dot.Items)
+				v13 := v12
+				for v14, v15 := range v13 {
+					_, _ = v14, v15
+					{
+						if !(v15.Rated) {
+							w.raw("<tr><th scope=\"row\">")
+							v16, err := v1.Name(v15.Status)
+							if err != nil {
+								return tmplError("templates/partials.html:78:94", err)
+							}
+							w.text(v16)
+							w.raw("</th><td data-value=\"")
+							w.text(strconv.FormatInt(int64(v15.Count), 10))
+							w.raw("\">")
+							w.text(strconv.FormatInt(int64(v15.Count), 10))
+							w.raw("</td></tr>")
+						}
+					}
 				}
 			}
 			w.raw("</tbody>\n</table>")
 		} else {
 			w.raw("<p class=\"status-none\">")
-			v12, err := v1.T("status.none")
+			v17 := len(dot.Items)
+			v18, err := v1.Plural("status.unrated", v17)
 			if err != nil {
-				return tmplError("templates/partials.html:77:41", err)
+				return tmplError("templates/partials.html:79:41", err)
 			}
-			w.text(v12)
+			w.text(v18)
 			w.raw(" <a href=\"")
-			v13 := v1.Link.Methodology()
-			w.url(v13)
+			v19 := v1.Link.Methodology()
+			w.url(v19)
 			w.raw("\">")
-			v14, err := v1.T("status.how")
+			v20, err := v1.T("status.how")
 			if err != nil {
-				return tmplError("templates/partials.html:77:98", err)
+				return tmplError("templates/partials.html:79:119", err)
 			}
-			w.text(v14)
+			w.text(v20)
 			w.raw("</a></p>")
 		}
 	}
@@ -11787,26 +12864,42 @@ func tmpl_updates(w *htmlWriter, dot dict_V_U_415066) error {
 					w.raw(" · ")
 					v10 := v1.Label(v5.Item)
 					w.text(v10)
-					w.raw("</a>: <strong>")
-					v11, err := v1.Name(v5.Update.Status)
+					w.raw("</a>: <span class=\"evidence-kind\" data-kind=\"")
+					w.text(string(v5.Update.Kind))
+					w.raw("\">")
+					v11, err := v1.Name(v5.Update.Kind)
 					if err != nil {
-						return tmplError("templates/partials.html:79:267", err)
+						return tmplError("templates/partials.html:81:316", err)
 					}
 					w.text(v11)
-					w.raw("</strong>. ")
-					v12 := v1.Tx(v5.Update.Text)
-					w.text(v12)
+					w.raw("</span>")
+					{
+						v12 := v5.Update.Status
+						_ = v12
+						if len(v12) > 0 {
+							w.raw(", <strong>")
+							v13, err := v1.Name(v12)
+							if err != nil {
+								return tmplError("templates/partials.html:81:380", err)
+							}
+							w.text(v13)
+							w.raw("</strong>")
+						}
+					}
+					w.raw(". ")
+					v14 := v1.Tx(v5.Update.Text)
+					w.text(v14)
 					w.raw("</li>")
 				}
 			}
 			w.raw("</ul>")
 		} else {
 			w.raw("<p>")
-			v13, err := v1.T("updates.none")
+			v15, err := v1.T("updates.none")
 			if err != nil {
-				return tmplError("templates/partials.html:79:354", err)
+				return tmplError("templates/partials.html:81:461", err)
 			}
-			w.text(v13)
+			w.text(v15)
 			w.raw("</p>")
 		}
 	}
@@ -11848,33 +12941,33 @@ func tmplTruth(v any) bool {
 }
 
 func init() {
-	registerCompiled("404", "fe364bd3dbfd136f", "layout", func(w *htmlWriter, data any) error { return tmpl_404_layout(w, data.(*bilingualView)) })
-	registerCompiled("agencies", "ca14ddfc7c91cf5d", "layout", func(w *htmlWriter, data any) error { return tmpl_agencies_layout(w, data.(*agenciesView)) })
-	registerCompiled("agency", "2b03a01af4caddc7", "layout", func(w *htmlWriter, data any) error { return tmpl_agency_layout(w, data.(*agencyView)) })
-	registerCompiled("compare", "485615819a4e052b", "layout", func(w *htmlWriter, data any) error { return tmpl_compare_layout(w, data.(*compareView)) })
-	registerCompiled("compare-agency", "6743f4ae4f5ba75a", "layout", func(w *htmlWriter, data any) error { return tmpl_compare_agency_layout(w, data.(*columnsView)) })
-	registerCompiled("compare-pillar", "32471a9158df43e3", "layout", func(w *htmlWriter, data any) error { return tmpl_compare_pillar_layout(w, data.(*columnsView)) })
-	registerCompiled("compare-theme", "b6c8a538ffb6006b", "layout", func(w *htmlWriter, data any) error { return tmpl_compare_theme_layout(w, data.(*columnsView)) })
-	registerCompiled("framework", "e0bde71efac7c29a", "layout", func(w *htmlWriter, data any) error { return tmpl_framework_layout(w, data.(*frameworkView)) })
-	registerCompiled("glossary", "021efe8b170634b0", "layout", func(w *htmlWriter, data any) error { return tmpl_glossary_layout(w, data.(*glossaryView)) })
-	registerCompiled("home", "12d9ac9f6c332abf", "footer", func(w *htmlWriter, data any) error { return tmpl_footer(w, data.(*page)) })
-	registerCompiled("home", "12d9ac9f6c332abf", "item-ref", func(w *htmlWriter, data any) error { return tmpl_item_ref(w, data.(itemRefArgs)) })
-	registerCompiled("home", "12d9ac9f6c332abf", "layout", func(w *htmlWriter, data any) error { return tmpl_home_layout(w, data.(*homeView)) })
-	registerCompiled("home", "12d9ac9f6c332abf", "nav", func(w *htmlWriter, data any) error { return tmpl_nav(w, data.(*page)) })
-	registerCompiled("item", "81804b3f089748c2", "layout", func(w *htmlWriter, data any) error { return tmpl_item_layout(w, data.(*itemView)) })
-	registerCompiled("page", "9987efdf07a41bcb", "layout", func(w *htmlWriter, data any) error { return tmpl_page_layout(w, data.(*markdownView)) })
-	registerCompiled("pillar", "1f580da8339ab4c2", "layout", func(w *htmlWriter, data any) error { return tmpl_pillar_layout(w, data.(*pillarView)) })
-	registerCompiled("pillars", "d36fa34148930fc9", "layout", func(w *htmlWriter, data any) error { return tmpl_pillars_layout(w, data.(*pillarsView)) })
-	registerCompiled("plan", "c47276a663540846", "layout", func(w *htmlWriter, data any) error { return tmpl_plan_layout(w, data.(*planView)) })
-	registerCompiled("plans", "97d7508e0d3cec8f", "layout", func(w *htmlWriter, data any) error { return tmpl_plans_layout(w, data.(*plansView)) })
-	registerCompiled("province", "c640bed39b011a53", "layout", func(w *htmlWriter, data any) error { return tmpl_province_layout(w, data.(*provinceView)) })
-	registerCompiled("province-agency", "713327f95b7409be", "layout", func(w *htmlWriter, data any) error { return tmpl_province_agency_layout(w, data.(*provinceAgencyView)) })
-	registerCompiled("provinces", "9bf3a81bb40f1e4e", "layout", func(w *htmlWriter, data any) error { return tmpl_provinces_layout(w, data.(*provincesView)) })
-	registerCompiled("redirect", "bf3919b023e40498", "layout", func(w *htmlWriter, data any) error { return tmpl_redirect_layout(w, data.(*redirectView)) })
-	registerCompiled("root", "cdfb692692212563", "layout", func(w *htmlWriter, data any) error { return tmpl_root_layout(w, data.(*bilingualView)) })
-	registerCompiled("search", "a49b8f30370fd6a7", "layout", func(w *htmlWriter, data any) error { return tmpl_search_layout(w, data.(*page)) })
-	registerCompiled("source", "30bb2363e76c5447", "layout", func(w *htmlWriter, data any) error { return tmpl_source_layout(w, data.(*sourceView)) })
-	registerCompiled("theme", "0a437ca340cd52a8", "layout", func(w *htmlWriter, data any) error { return tmpl_theme_layout(w, data.(*themeView)) })
-	registerCompiled("themes", "90901eba62818236", "layout", func(w *htmlWriter, data any) error { return tmpl_themes_layout(w, data.(*themesView)) })
-	registerCompiled("tombstone", "372cf78f9c657517", "layout", func(w *htmlWriter, data any) error { return tmpl_tombstone_layout(w, data.(*tombstoneView)) })
+	registerCompiled("404", "203bf1810f646d11", "layout", func(w *htmlWriter, data any) error { return tmpl_404_layout(w, data.(*bilingualView)) })
+	registerCompiled("agencies", "017eaa6119d7d771", "layout", func(w *htmlWriter, data any) error { return tmpl_agencies_layout(w, data.(*agenciesView)) })
+	registerCompiled("agency", "1c1e7acf674cf22a", "layout", func(w *htmlWriter, data any) error { return tmpl_agency_layout(w, data.(*agencyView)) })
+	registerCompiled("compare", "0f5db3b1b3944896", "layout", func(w *htmlWriter, data any) error { return tmpl_compare_layout(w, data.(*compareView)) })
+	registerCompiled("compare-agency", "e1d487b54be30e53", "layout", func(w *htmlWriter, data any) error { return tmpl_compare_agency_layout(w, data.(*columnsView)) })
+	registerCompiled("compare-pillar", "b3c13fb5516aeab3", "layout", func(w *htmlWriter, data any) error { return tmpl_compare_pillar_layout(w, data.(*columnsView)) })
+	registerCompiled("compare-theme", "103816e2eec9c6d6", "layout", func(w *htmlWriter, data any) error { return tmpl_compare_theme_layout(w, data.(*columnsView)) })
+	registerCompiled("framework", "db20783b19e144dc", "layout", func(w *htmlWriter, data any) error { return tmpl_framework_layout(w, data.(*frameworkView)) })
+	registerCompiled("glossary", "60f947c6af08d5e3", "layout", func(w *htmlWriter, data any) error { return tmpl_glossary_layout(w, data.(*glossaryView)) })
+	registerCompiled("home", "8d75da83f8629340", "footer", func(w *htmlWriter, data any) error { return tmpl_footer(w, data.(*page)) })
+	registerCompiled("home", "8d75da83f8629340", "item-ref", func(w *htmlWriter, data any) error { return tmpl_item_ref(w, data.(itemRefArgs)) })
+	registerCompiled("home", "8d75da83f8629340", "layout", func(w *htmlWriter, data any) error { return tmpl_home_layout(w, data.(*homeView)) })
+	registerCompiled("home", "8d75da83f8629340", "nav", func(w *htmlWriter, data any) error { return tmpl_nav(w, data.(*page)) })
+	registerCompiled("item", "36c5bbe179a7d5eb", "layout", func(w *htmlWriter, data any) error { return tmpl_item_layout(w, data.(*itemView)) })
+	registerCompiled("page", "95ee000270fad5aa", "layout", func(w *htmlWriter, data any) error { return tmpl_page_layout(w, data.(*markdownView)) })
+	registerCompiled("pillar", "5a909073f95344b5", "layout", func(w *htmlWriter, data any) error { return tmpl_pillar_layout(w, data.(*pillarView)) })
+	registerCompiled("pillars", "9713a74195443634", "layout", func(w *htmlWriter, data any) error { return tmpl_pillars_layout(w, data.(*pillarsView)) })
+	registerCompiled("plan", "d5f9b850b1e40b52", "layout", func(w *htmlWriter, data any) error { return tmpl_plan_layout(w, data.(*planView)) })
+	registerCompiled("plans", "dea3677a03eaccae", "layout", func(w *htmlWriter, data any) error { return tmpl_plans_layout(w, data.(*plansView)) })
+	registerCompiled("province", "189ad7333c832c57", "layout", func(w *htmlWriter, data any) error { return tmpl_province_layout(w, data.(*provinceView)) })
+	registerCompiled("province-agency", "a9d67a18967f281d", "layout", func(w *htmlWriter, data any) error { return tmpl_province_agency_layout(w, data.(*provinceAgencyView)) })
+	registerCompiled("provinces", "240fd5f065560caf", "layout", func(w *htmlWriter, data any) error { return tmpl_provinces_layout(w, data.(*provincesView)) })
+	registerCompiled("redirect", "1cbb1baab2b68e36", "layout", func(w *htmlWriter, data any) error { return tmpl_redirect_layout(w, data.(*redirectView)) })
+	registerCompiled("root", "d83a8210d275841e", "layout", func(w *htmlWriter, data any) error { return tmpl_root_layout(w, data.(*bilingualView)) })
+	registerCompiled("search", "b1171f44a86d53f1", "layout", func(w *htmlWriter, data any) error { return tmpl_search_layout(w, data.(*page)) })
+	registerCompiled("source", "3ea5e6c317ef7d2d", "layout", func(w *htmlWriter, data any) error { return tmpl_source_layout(w, data.(*sourceView)) })
+	registerCompiled("theme", "1205622f8713f0de", "layout", func(w *htmlWriter, data any) error { return tmpl_theme_layout(w, data.(*themeView)) })
+	registerCompiled("themes", "5936b22b2cf82c14", "layout", func(w *htmlWriter, data any) error { return tmpl_themes_layout(w, data.(*themesView)) })
+	registerCompiled("tombstone", "7dcbfb01fee63a9e", "layout", func(w *htmlWriter, data any) error { return tmpl_tombstone_layout(w, data.(*tombstoneView)) })
 }
