@@ -17,6 +17,7 @@ import (
 	"time"
 
 	"sitegen/internal/diag"
+	"sitegen/internal/i18n"
 	"sitegen/internal/load"
 	"sitegen/internal/manifest"
 	"sitegen/internal/model"
@@ -146,7 +147,7 @@ func stream(site *model.Site, man *manifest.Manifest, opts Options, emit func(ou
 func streamWith(r *render.Renderer, site *model.Site, opts Options, emit func(output.File) error) error {
 	dataErr := make(chan error, 1)
 	go func() {
-		data, err := opendata.Files(site, opts.base(site).Path)
+		data, err := opendata.Files(site, opts.base(site).Path, opts.Theme.Locales)
 		if err != nil {
 			dataErr <- fmt.Errorf("writing open data: %w", err)
 			return
@@ -428,6 +429,7 @@ type Preview struct {
 	dataOnce sync.Once
 	site     *model.Site
 	basePath string
+	locales  map[model.Lang]*i18n.Locale
 	data     map[string]output.File
 	dataErr  error
 }
@@ -441,7 +443,7 @@ func NewPreview(opts Options) (*Preview, *diag.List, error) {
 	}
 	base := opts.base(site)
 	r := render.New(opts.Theme, site, man, render.Options{Base: base})
-	return &Preview{r: r, site: site, basePath: base.Path}, problems, nil
+	return &Preview{r: r, site: site, basePath: base.Path, locales: opts.Theme.Locales}, problems, nil
 }
 
 // File renders the file at path ("vi/index.html", "data/items.csv").
@@ -449,7 +451,7 @@ func (p *Preview) File(path string) (output.File, bool, error) {
 	if strings.HasPrefix(path, "data/") {
 		p.dataOnce.Do(func() {
 			var files []output.File
-			files, p.dataErr = opendata.Files(p.site, p.basePath)
+			files, p.dataErr = opendata.Files(p.site, p.basePath, p.locales)
 			p.data = map[string]output.File{}
 			for _, f := range files {
 				p.data[f.Path] = f

@@ -26,6 +26,12 @@ var (
 	linkFigures = regexp.MustCompile(`(?s)<a href="?([^">]*/(?:pillars|themes)/[a-z0-9-]+/)"?>[^<]*</a>\s*<span class="?sub"?><span class="?figures"? data-items="?(\d+)"? data-tasks="?(\d+)"?>`)
 	// the first figures of a page: the count its heading introduces
 	pageFigures = regexp.MustCompile(`<span class="?figures"? data-items="?(\d+)"? data-tasks="?(\d+)"?>`)
+	// an agency's items by schedule state and status: a row of counts,
+	// and an item listed under its state and status
+	accountRow  = regexp.MustCompile(`<tr data-state="?([a-z-]+)"? data-status="?([a-z-]+)"?><td>[^<]*</td><td>[^<]*</td><td data-value="?(\d+)"?>`)
+	accountItem = regexp.MustCompile(`<li data-state="?([a-z-]+)"? data-status="?([a-z-]+)"?><a href="?([^">]*/plans/[a-z0-9-]+/[a-z0-9-]+/)"?>`)
+	// an item of the list by plan under the accountability section
+	listedItem = regexp.MustCompile(`<li class="?item"?><a href="?([^">]*/plans/[a-z0-9-]+/[a-z0-9-]+/)"?`)
 )
 
 // TestFiguresAgree asserts, over the whole real site, that every chart's
@@ -49,6 +55,7 @@ func TestFiguresAgree(t *testing.T) {
 	}
 	checkLinkedFigures(t, pages)
 	checkComparisons(t, pages)
+	checkAccountability(t, pages)
 }
 
 var (
@@ -125,6 +132,61 @@ func checkComparisons(t *testing.T, pages map[string]string) {
 	}
 	if seen < 20 {
 		t.Errorf("only %d comparisons checked: has the markup changed?", seen)
+	}
+}
+
+// checkAccountability asserts that every agency page, and every page of
+// an agency in a province, counts its items by schedule state and status
+// as it lists them; that the counts add up to the items the page lists;
+// and that each item's own page gives it the same state and status.
+func checkAccountability(t *testing.T, pages map[string]string) {
+	t.Helper()
+	seen := 0
+	for path, page := range pages {
+		if !strings.Contains(path, "/agencies/") || strings.Contains(path, "/compare/") {
+			continue
+		}
+		rows := accountRow.FindAllStringSubmatch(page, -1)
+		listed := listedItem.FindAllStringSubmatch(page, -1)
+		if len(rows) == 0 {
+			if len(listed) > 0 {
+				t.Errorf("%s lists %d items but does not count them by schedule and status", path, len(listed))
+			}
+			continue
+		}
+		seen++
+		perGroup := map[string]int{}
+		for _, it := range accountItem.FindAllStringSubmatch(page, -1) {
+			perGroup[it[1]+"/"+it[2]]++
+			target := strings.TrimPrefix(it[3], "/asean/") + "index.html"
+			own, ok := pages[target]
+			if !ok {
+				t.Errorf("%s lists %s, which is not a page", path, it[3])
+				continue
+			}
+			st, status := scheduleFact.FindStringSubmatch(own), statusFact.FindStringSubmatch(own)
+			if st == nil || status == nil || st[1] != it[1] || status[1] != it[2] {
+				t.Errorf("%s lists %s as %s/%s; its page says %v/%v", path, it[3], it[1], it[2], st, status)
+			}
+		}
+		total := 0
+		for _, r := range rows {
+			n, _ := strconv.Atoi(r[3])
+			total += n
+			if perGroup[r[1]+"/"+r[2]] != n {
+				t.Errorf("%s counts %d items %s/%s and lists %d", path, n, r[1], r[2], perGroup[r[1]+"/"+r[2]])
+			}
+		}
+		unique := map[string]bool{}
+		for _, l := range listed {
+			unique[l[1]] = true
+		}
+		if total != len(unique) {
+			t.Errorf("%s counts %d items by schedule and status and lists %d", path, total, len(unique))
+		}
+	}
+	if seen < 20 {
+		t.Errorf("only %d agency pages count their items by schedule and status: has the markup changed?", seen)
 	}
 }
 

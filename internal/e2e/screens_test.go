@@ -1,6 +1,8 @@
 package e2e
 
 import (
+	"net/http"
+	"net/http/httptest"
 	"os"
 	"path/filepath"
 	"regexp"
@@ -8,6 +10,11 @@ import (
 	"testing"
 
 	"github.com/chromedp/chromedp"
+
+	"sitegen"
+	"sitegen/internal/build"
+	"sitegen/internal/manifest"
+	"sitegen/internal/theme"
 )
 
 // bareID is what a heading looks like when it shows an id instead of
@@ -16,14 +23,17 @@ var bareID = regexp.MustCompile(`^[a-z0-9]+(-[a-z0-9]+)+$`)
 
 // testScreenshots takes a full-page screenshot of every kind of page in
 // both languages at 1280 and 360 px wide, as a reader sees it, into
-// $SITEGEN_SCREENSHOTS (or the suite's temporary folder: never the
-// repository), and checks what a reader would notice first: a heading
-// in words, chart labels that are neither cut nor smaller than 12 px,
-// and comparison columns that stand side by side.
+// $SITEGEN_SCREENSHOTS (or the suite's temporary folder, removed when
+// the suite ends: some 70 MB a run; never the repository), and checks
+// what a reader would notice first: a heading in words, chart labels
+// that are neither cut nor smaller than 12 px, and comparison columns
+// that stand side by side. The real site records no report; the pages
+// of the fixture with two reports are taken at 360 px too, to show
+// updates of both kinds.
 func testScreenshots(t *testing.T, f *fixture) {
-	dir := os.Getenv("SITEGEN_SCREENSHOTS")
+	dir, keep := os.Getenv("SITEGEN_SCREENSHOTS"), true
 	if dir == "" {
-		dir = filepath.Join(f.tmp, "screenshots")
+		dir, keep = filepath.Join(f.tmp, "screenshots"), false
 	}
 	if err := os.MkdirAll(dir, 0o755); err != nil {
 		t.Fatal(err)
@@ -54,7 +64,66 @@ func testScreenshots(t *testing.T, f *fixture) {
 			})
 		}
 	}
-	t.Logf("screenshots in %s", dir)
+	s := newSession(t, phone)
+	for _, p := range progressPages(t, f) {
+		t.Run("360/progress/"+p.name, func(t *testing.T) {
+			s.visit(t, p.url)
+			png, err := chromedp.Run(s.ctx, chromedp.FullScreenshot(80))
+			if err != nil {
+				t.Fatalf("%s: screenshot: %v", p.url, err)
+			}
+			name := "progress_" + strings.NewReplacer("/", "_", ".", "_").Replace(p.name) + "-360.jpg"
+			if err := os.WriteFile(filepath.Join(dir, name), png, 0o644); err != nil {
+				t.Fatal(err)
+			}
+			checkReadable(t, s, p)
+		})
+	}
+	if keep {
+		t.Logf("screenshots in %s", dir)
+	} else {
+		t.Logf("screenshots in %s, removed when the suite ends (set SITEGEN_SCREENSHOTS=DIR to keep them)", dir)
+	}
+}
+
+// progressPages builds the fixture whose plan has two reports and
+// updates of each kind (testdata/sites/progress), serves it from the
+// test process, and lists the pages where its updates show.
+func progressPages(t *testing.T, f *fixture) []browserPage {
+	t.Helper()
+	out := filepath.Join(f.tmp, "progress")
+	srv := httptest.NewUnstartedServer(nil)
+	srv.Config.Handler = http.StripPrefix("/progress", http.FileServer(http.Dir(out)))
+	srv.Start()
+	t.Cleanup(srv.Close)
+	base, err := manifest.ParseBase(srv.URL + "/progress/")
+	if err != nil {
+		t.Fatal(err)
+	}
+	th, err := theme.Load(sitegen.Theme, nil)
+	if err != nil {
+		t.Fatal(err)
+	}
+	content := os.DirFS(filepath.Join(f.root, "testdata", "sites", "progress"))
+	if _, problems, err := build.Build(build.Options{Content: content, Theme: th, Out: out, Base: base}); err != nil {
+		t.Fatalf("building the fixture with reports: %v\n%v", err, problems.Problems())
+	}
+	var ps []browserPage
+	for _, lang := range langs {
+		for _, p := range []struct{ name, kind, path string }{
+			{"home", "home", ""},
+			{"plan", "plan", "plans/mau-12-2024/"},
+			{"item-report", "item", "plans/mau-12-2024/ii-1-b/"},
+			{"item-event", "item", "plans/mau-12-2024/ii-2-a/"},
+			{"agency", "agency", "agencies/dolisa/"},
+			{"province-agency", "province-agency", "provinces/tinh-mau/agencies/dcst/"},
+			{"framework", "framework", "frameworks/fw/"},
+			{"methodology", "page", "methodology/"},
+		} {
+			ps = append(ps, browserPage{lang + "/" + p.name, p.kind, base.Prefix() + "/" + lang + "/" + p.path, 200})
+		}
+	}
+	return ps
 }
 
 // checkReadable asserts what a reader sees first on page p.

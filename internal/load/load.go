@@ -22,6 +22,7 @@ import (
 	"errors"
 	"fmt"
 	"io/fs"
+	"net/mail"
 	"path"
 	"sort"
 	"strings"
@@ -51,7 +52,10 @@ func Load(fsys fs.FS) (*model.Site, *diag.List) {
 	// site no other part sets.
 	parts := []func(l *loader){
 		func(l *loader) { site.Plans = l.plans() },
-		func(l *loader) { site.Sources = l.sources() },
+		func(l *loader) {
+			site.Sources = l.texts("sources")
+			site.Reports = l.texts("reports")
+		},
 		func(l *loader) {
 			l.site(site)
 			site.Frameworks = l.frameworks()
@@ -238,9 +242,39 @@ func (l *loader) site(s *model.Site) {
 	s.Description = m.text("description", false)
 	s.Publisher = m.text("publisher", false)
 	s.URL, s.URLPos = m.str("url"), m.keyPos("url")
-	s.AsOf, s.HasAsOf = m.date("as_of")
+	var dated bool
+	if s.AsOf, dated = m.date("as_of"); !dated && !m.has("as_of") {
+		l.errs.Errorf(m.keyPos("as_of"), "add `as_of: YYYY-MM-DD`, the date the site's information is current to: every page says it, and what is due is worked out from it",
+			"site: required field %q is missing", "as_of")
+	}
+	s.HasAsOf = dated
 	s.AsOfPos = m.keyPos("as_of")
+	s.Contact = contact(d, m)
 	m.end()
+}
+
+// contact reads how readers reach the publisher: an e-mail address, or
+// a form whose address says where it takes an item's citation.
+func contact(d *decoder, m *mapping) *model.Contact {
+	n := m.value("contact")
+	if n == nil {
+		return nil
+	}
+	cm := d.mapping(n, "site: contact")
+	c := &model.Contact{Pos: d.pos(n), Email: cm.str("email"), Form: cm.url("form")}
+	switch {
+	case (c.Email == "") == (c.Form == ""):
+		d.errs.Errorf(c.Pos, "write `email: address` or `form: https://...`, one of the two", "site: contact must give an e-mail address or a form, exactly one")
+	case c.Email != "":
+		if a, err := mail.ParseAddress(c.Email); err != nil || a.Address != c.Email || a.Name != "" {
+			d.errs.Errorf(cm.keyPos("email"), "write the address alone, like `email: asean@portal.example.gov.vn`", "site: contact email %q is not an e-mail address", c.Email)
+		}
+	case !strings.Contains(c.Form, model.CitationPlaceholder):
+		d.errs.Errorf(cm.keyPos("form"), "write "+model.CitationPlaceholder+" where the form's address takes a prefilled answer, like `?entry.1={citation}`",
+			"site: contact form %q does not say where the item's citation goes", c.Form)
+	}
+	cm.end()
+	return c
 }
 
 func (l *loader) frameworks() []*model.Framework {
@@ -293,10 +327,36 @@ func frameworkFacts(d *decoder, m *mapping, f *model.Framework) {
 		pm.end()
 	}
 	f.Coordinator = m.text("coordinator", false)
+	for _, rn := range m.seq("reviews") {
+		f.Reviews = append(f.Reviews, review(d, rn, m.what))
+	}
 	if m.has("status") {
 		f.Status = word(m, "status", "framework status", model.FrameworkStatuses())
 	}
 	f.Note = m.text("note", false)
+}
+
+// review reads a national review of a programme and the published
+// reports it is known from; a review needs at least one.
+func review(d *decoder, n *yaml.Node, what string) *model.Review {
+	rm := d.mapping(n, what+": review")
+	r := &model.Review{Pos: d.pos(n), Title: rm.text("title", true), Place: rm.text("place", false), Note: rm.text("note", false)}
+	var ok bool
+	if r.Date, ok = rm.date("date"); !ok && !rm.has("date") {
+		rm.missing("date", "2025-08-15")
+	}
+	for _, cn := range rm.seq("sources") {
+		cm := d.mapping(cn, rm.what+": source")
+		c := model.Citation{Site: cleanText(cm.reqStr("site", "example.vn")), Title: cleanText(cm.reqStr("title", "the report's title"))}
+		c.Date, c.HasDate = cm.date("date")
+		cm.end()
+		r.Sources = append(r.Sources, c)
+	}
+	if len(r.Sources) == 0 {
+		rm.missing("sources", "[{site: example.vn, title: ..., date: 2025-08-15}]")
+	}
+	rm.end()
+	return r
 }
 
 func pillar(d *decoder, n *yaml.Node, group bool) *model.Pillar {
@@ -454,10 +514,12 @@ func (l *loader) glossary() []*model.Term {
 	return out
 }
 
-func (l *loader) sources() map[string]*model.Source {
+// texts reads the text files of dir: the source documents, or the
+// reports that updates quote.
+func (l *loader) texts(dir string) map[string]*model.Source {
 	// a national site's documents are megabytes to normalise and check,
 	// so they are read on every core, as plans are
-	names := l.glob("sources", ".txt")
+	names := l.glob(dir, ".txt")
 	texts := make([][]byte, len(names))
 	read := make([]bool, len(names))
 	problems := make([]*diag.List, len(names))
@@ -519,6 +581,7 @@ func (l *loader) pages() []*model.Page {
 		if f.front.has("list") {
 			p.List = word(f.front, "list", "list", model.PageLists())
 		}
+		p.Contact = f.front.bool("contact")
 		f.front.end()
 		out = append(out, p)
 	}

@@ -54,6 +54,8 @@ func (l *loader) plan(name string) *model.Plan {
 		p.Targets = append(p.Targets, target(d, tn, m.what))
 	}
 	planChanges(d, m, p)
+	p.Searched = searched(d, m)
+	p.LastUpdated = lastUpdated(d, m)
 	secs := m.seq("sections")
 	switch {
 	case secs == nil && m.value("sections") != nil:
@@ -210,6 +212,40 @@ func planChanges(d *decoder, m *mapping, p *model.Plan) {
 	}
 }
 
+// searched reads what the editors searched for reports on the plan, and
+// up to when.
+func searched(d *decoder, m *mapping) *model.Search {
+	n := m.value("searched")
+	if n == nil {
+		return nil
+	}
+	sm := d.mapping(n, m.what+": searched")
+	s := &model.Search{Pos: d.pos(n), Where: sm.text("where", true)}
+	var ok bool
+	if s.Date, ok = sm.date("date"); !ok && !sm.has("date") {
+		sm.missing("date", "2026-12-07")
+	}
+	sm.end()
+	return s
+}
+
+// lastUpdated reads when the editors last changed what the site says of
+// the plan, and what they changed.
+func lastUpdated(d *decoder, m *mapping) *model.Revision {
+	n := m.value("last_updated")
+	if n == nil {
+		return nil
+	}
+	rm := d.mapping(n, m.what+": last_updated")
+	r := &model.Revision{Pos: d.pos(n), Note: rm.text("note", false)}
+	var ok bool
+	if r.Date, ok = rm.date("date"); !ok && !rm.has("date") {
+		rm.missing("date", "2026-12-07")
+	}
+	rm.end()
+	return r
+}
+
 // provenance reads where a source text came from: every field optional.
 func provenance(d *decoder, sm *mapping) model.Provenance {
 	var pr model.Provenance
@@ -287,6 +323,9 @@ func (l *loader) section(d *decoder, n *yaml.Node, depth int) *model.Section {
 	s.LeadIDs = m.refs("lead")
 	s.PartnerIDs = m.refs("partners")
 	s.Note = m.text("note", false)
+	if tn := m.value("timing"); tn != nil {
+		s.Timing = timing(d, tn, m.what)
+	}
 	for _, in := range m.seq("items") {
 		s.Items = append(s.Items, l.item(d, in))
 	}
@@ -329,30 +368,7 @@ func (l *loader) item(d *decoder, n *yaml.Node) *model.Item {
 	it.PillarID = m.str("pillar")
 	it.PillarPos = m.keyPos("pillar")
 	if tn := m.value("timing"); tn != nil {
-		tm := d.mapping(tn, m.what+": timing")
-		t := &model.Timing{Kind: word(tm, "kind", "timing kind", model.TimingKinds()), From: tm.year("from"), To: tm.year("to")}
-		t.Date, _ = tm.date("date")
-		t.Text = tm.pair(m.what + ": timing")
-		t.Text.Editorial = tm.bool("editorial")
-		tm.fingerprint(&t.Text)
-		if t.Kind == model.TimingPeriod && (t.From == 0 || t.To == 0) {
-			d.errs.Errorf(d.pos(tn), "add `from:` and `to:` years", "%s: a period timing needs from and to", m.what)
-		}
-		if t.From != 0 && t.To != 0 && t.To < t.From {
-			d.errs.Errorf(d.pos(tn), "swap the years", "%s: timing ends in %d, before it starts in %d", m.what, t.To, t.From)
-		}
-		if t.Kind == model.TimingDate && t.Date.IsZero() && !tm.has("date") {
-			tm.missing("date", "2025-12-31")
-		}
-		if bn := tm.value("by"); bn != nil {
-			t.By = due(d, bn, m.what)
-			if !t.By.IsZero() && t.Kind != model.TimingOnce {
-				d.errs.Errorf(d.pos(bn), "write `kind: once` for a task due by a date, or leave `by:` out",
-					"%s: timing of kind %q takes no deadline `by`", m.what, t.Kind)
-			}
-		}
-		tm.end()
-		it.Timing = t
+		it.Timing = timing(d, tn, m.what)
 	}
 	it.ThemeIDs = m.refs("themes")
 	it.Restates = m.ref("restates")
@@ -365,11 +381,43 @@ func (l *loader) item(d *decoder, n *yaml.Node) *model.Item {
 		it.Updates = append(it.Updates, update(d, un, m.what))
 	}
 	sort.SliceStable(it.Updates, func(i, j int) bool { return it.Updates[i].Date.Before(it.Updates[j].Date.Time) })
-	if n := len(it.Updates); n > 0 && it.Updates[n-1].Status != "" {
-		it.Status = it.Updates[n-1].Status
+	// the latest official report rates the item; a related event, dated
+	// after it, leaves the rating as it was
+	for _, u := range it.Updates {
+		if u.Status != "" {
+			it.Status = u.Status
+		}
 	}
 	m.end()
 	return it
+}
+
+// timing reads when an item, or every item of a section, is done.
+func timing(d *decoder, tn *yaml.Node, what string) *model.Timing {
+	tm := d.mapping(tn, what+": timing")
+	t := &model.Timing{Kind: word(tm, "kind", "timing kind", model.TimingKinds()), From: tm.year("from"), To: tm.year("to")}
+	t.Date, _ = tm.date("date")
+	t.Text = tm.pair(what + ": timing")
+	t.Text.Editorial = tm.bool("editorial")
+	tm.fingerprint(&t.Text)
+	if t.Kind == model.TimingPeriod && (t.From == 0 || t.To == 0) {
+		d.errs.Errorf(d.pos(tn), "add `from:` and `to:` years", "%s: a period timing needs from and to", what)
+	}
+	if t.From != 0 && t.To != 0 && t.To < t.From {
+		d.errs.Errorf(d.pos(tn), "swap the years", "%s: timing ends in %d, before it starts in %d", what, t.To, t.From)
+	}
+	if t.Kind == model.TimingDate && t.Date.IsZero() && !tm.has("date") {
+		tm.missing("date", "2025-12-31")
+	}
+	if bn := tm.value("by"); bn != nil {
+		t.By = due(d, bn, what)
+		if !t.By.IsZero() && t.Kind != model.TimingOnce {
+			d.errs.Errorf(d.pos(bn), "write `kind: once` for a task due by a date, or leave `by:` out",
+				"%s: timing of kind %q takes no deadline `by`", what, t.Kind)
+		}
+	}
+	tm.end()
+	return t
 }
 
 func update(d *decoder, n *yaml.Node, what string) *model.Update {
@@ -380,22 +428,51 @@ func update(d *decoder, n *yaml.Node, what string) *model.Update {
 		m.missing("date", "2026-06-30")
 	}
 	u.DatePos = m.keyPos("date")
-	u.Status = word(m, "status", "status", model.Statuses())
+	u.Kind = word(m, "kind", "evidence kind", model.EvidenceKinds())
+	if m.has("status") {
+		u.Status = word(m, "status", "status", model.Statuses())
+	}
+	switch {
+	case u.Kind == model.EvidenceRelatedEvent && u.Status != "":
+		d.errs.Errorf(m.keyPos("status"), "remove `status:`: an event that concerns the item does not show it done (or write `kind: official-report` if the evidence reports on the item itself)",
+			"%s: a related event gives no status", m.what)
+		u.Status = ""
+	case u.Kind == model.EvidenceOfficialReport && !m.has("status"):
+		m.missing("status", "limited")
+	case u.Kind == model.EvidenceOfficialReport && u.Status == model.StatusNotReported:
+		d.errs.Errorf(m.keyPos("status"), "write the step the report shows: not-started, limited, substantial or complete",
+			"%s: an official report cannot say %q", m.what, u.Status)
+	}
 	u.Text = m.text("text", true)
 	for _, en := range m.seq("evidence") {
-		em := d.mapping(en, what+": evidence")
-		if !em.has("url") {
-			em.missing("url", "https://...")
-		}
-		e := model.Evidence{URL: em.url("url"), Title: em.text("title", true)}
-		em.end()
-		u.Evidence = append(u.Evidence, e)
+		u.Evidence = append(u.Evidence, evidence(d, en, what))
 	}
 	if len(u.Evidence) == 0 {
 		m.missing("evidence", "[{url: https://..., title: {vi: ..., en: ...}}]")
 	}
 	m.end()
 	return u
+}
+
+// evidence reads one document an update rests on: a link, and for a
+// report kept in content/reports the passage quoted from it.
+func evidence(d *decoder, n *yaml.Node, what string) model.Evidence {
+	em := d.mapping(n, what+": evidence")
+	if !em.has("url") {
+		em.missing("url", "https://...")
+	}
+	e := model.Evidence{URL: em.url("url"), Title: em.text("title", true)}
+	e.ReportFile, e.ReportPos = em.str("report"), em.keyPos("report")
+	e.Quote = em.text("quote", false)
+	switch {
+	case e.ReportFile != "" && e.Quote.VI == "":
+		em.missing("quote", "{vi: <the report's words>, en: <their translation>}")
+	case e.ReportFile == "" && !e.Quote.IsZero():
+		d.errs.Errorf(em.keyPos("quote"), "keep the report's text in content/reports/ and name it in `report:`, so that the quote can be checked",
+			"%s: evidence quotes a report whose text is not named", what)
+	}
+	em.end()
+	return e
 }
 
 // omissions reads a source's `omit:` list: runs of lines ("1-3", or one

@@ -128,13 +128,18 @@ type Site struct {
 	// known; URLPos is where it is written.
 	URL    string
 	URLPos diag.Pos
-	// AsOf is the date the site's data is current to (as_of in
-	// site.yaml), and HasAsOf whether it is given: the date no event the
+	// AsOf is the date the site's information is current to (`as_of`):
+	// every page says so, what is due is worked out from it, never from
+	// the clock of the machine that builds the site, and no event the
 	// data records (a document issued, a text retrieved, an update
-	// reported) may follow. AsOfPos is where it is written.
+	// reported) may follow it. HasAsOf says it is given; AsOfPos is
+	// where it is written.
 	AsOf    Date
 	HasAsOf bool
 	AsOfPos diag.Pos
+	// Contact is how readers reach the publisher, if site.yaml gives a
+	// way: item pages then link to it.
+	Contact *Contact
 
 	Frameworks []*Framework
 	Provinces  []*Province
@@ -152,6 +157,18 @@ type Site struct {
 	Moved     []*AddressMove
 	Withdrawn []*AddressWithdrawal
 	Sources   map[string]*Source // by file name in content/sources
+	// Reports are the texts of progress reports kept in content/reports,
+	// by file name: updates quote them, and resolve checks each quote.
+	Reports map[string]*Source
+}
+
+// Contact is the publisher's way to be reached: an e-mail address or the
+// address of a form. Form holds "{citation}" where the form takes the
+// citation of the item a reader writes about.
+type Contact struct {
+	Pos   diag.Pos
+	Email string
+	Form  string
 }
 
 // PublishedURL is one line of the record of published addresses: a path
@@ -204,8 +221,11 @@ type Framework struct {
 	Coordinator Text
 	Status      FrameworkStatus // empty when not stated
 	Note        Text
-	Pillars     []*Pillar // the programme's goals
-	Groups      []*Pillar // cross-cutting parts such as information work
+	// Reviews are the programme's national reviews, each with its date
+	// and the published reports it is known from.
+	Reviews []*Review
+	Pillars []*Pillar // the programme's goals
+	Groups  []*Pillar // cross-cutting parts such as information work
 
 	Plans []*Plan // set by resolve, in site order
 }
@@ -219,6 +239,26 @@ type Decision struct {
 	DatePos    diag.Pos
 	Signer     string
 	SignerRole Text
+}
+
+// Review is a review of a programme's implementation (a conference, a
+// report), known from the published reports it cites.
+type Review struct {
+	Pos     diag.Pos
+	Date    Date
+	Title   Text
+	Place   Text
+	Note    Text
+	Sources []Citation
+}
+
+// Citation names a published report that is not linked: the site that
+// published it, its title as printed, and its date.
+type Citation struct {
+	Site    string
+	Title   string
+	Date    Date
+	HasDate bool
 }
 
 // Pillar is a goal of a framework, or one of its cross-cutting groups.
@@ -425,6 +465,13 @@ type Plan struct {
 	// still in its file, each a reading an editor has to confirm.
 	Draft   bool
 	Guesses []Guess
+	// Searched records where the editors looked for reports on the
+	// plan's implementation, and up to when: an item without an update
+	// then says that none was found, with that date.
+	Searched *Search
+	// LastUpdated is when the editors last changed what the site says of
+	// the plan, and what they changed; nil when not recorded.
+	LastUpdated *Revision
 
 	Province  *Province  // set by resolve
 	Framework *Framework // set by resolve
@@ -456,6 +503,20 @@ type Withdrawal struct {
 	See    Ref
 
 	SeeItem *Item // set by resolve, may be nil
+}
+
+// Search is what the editors searched for reports on a plan, and when.
+type Search struct {
+	Pos   diag.Pos
+	Date  Date
+	Where Text
+}
+
+// Revision is a dated change the editors made to what the site says.
+type Revision struct {
+	Pos  diag.Pos
+	Date Date
+	Note Text
 }
 
 // Attribution is an editorial attribution of a plan to a province.
@@ -498,6 +559,10 @@ type Deadline struct {
 	Day   int
 	Month int
 	Text  Text
+
+	// Item is the item whose text states the deadline, if one does: it
+	// says who reports to whom. Set by resolve.
+	Item *Item
 }
 
 // Target is a quantified target of a plan.
@@ -532,6 +597,9 @@ type Section struct {
 	// SectionsFirst is true when the file lists sections before items;
 	// pages show the two lists in the order they are written.
 	SectionsFirst bool
+	// Timing is when the section's items are done, where the document
+	// says it once for the whole section.
+	Timing *Timing
 
 	Parent *Section // set by resolve
 	Pillar *Pillar  // set by resolve, inherited
@@ -622,20 +690,34 @@ type Subject struct {
 	Plan, Item, Pillar, Agency, Theme, Province string
 }
 
-// Update is a dated report on an item's implementation.
+// Update is a dated report on an item's implementation. Its kind says
+// what its evidence shows: an official report rates the item on the
+// status scale; a related event concerns the item but does not show it
+// done, and so gives no status.
 type Update struct {
 	Pos      diag.Pos
 	Date     Date
 	DatePos  diag.Pos
-	Status   Status
+	Kind     EvidenceKind
+	Status   Status // "" for a related event
 	Text     Text
 	Evidence []Evidence
 }
 
-// Evidence is a document that supports an update.
+// Evidence is a document that supports an update: a link anyone can
+// open and, for a report whose text the site keeps in content/reports,
+// the passage it rests on, which resolve finds verbatim in that text.
 type Evidence struct {
 	URL   string
 	Title Text
+	// ReportFile names the report's text in content/reports; "" when
+	// the site does not keep it.
+	ReportFile string
+	ReportPos  diag.Pos
+	// Quote is the report's own words (VI) and their translation (EN).
+	Quote Text
+
+	Report *Source // set by resolve
 }
 
 // Page is a standalone Markdown page such as About, in one language.
@@ -650,4 +732,12 @@ type Page struct {
 	// List names a list the page shows after its text, made from the
 	// data so that adding a plan updates it; "" for none.
 	List PageList
+	// Contact asks for the publisher's contact (site.yaml) after the
+	// text: the page says how to reach the publisher only when the
+	// content gives a way.
+	Contact bool
 }
+
+// CitationPlaceholder marks where a contact form's address takes the
+// citation of the item a reader writes about.
+const CitationPlaceholder = "{citation}"

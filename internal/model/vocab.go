@@ -219,6 +219,15 @@ func MessageKeys() []string {
 	for _, s := range FrameworkStatuses() {
 		out = append(out, s.MessageKey())
 	}
+	for _, k := range EvidenceKinds() {
+		out = append(out, k.MessageKey())
+	}
+	for _, s := range ScheduleStates() {
+		out = append(out, s.MessageKey())
+	}
+	for _, b := range ByWhenBases() {
+		out = append(out, b.MessageKey())
+	}
 	return out
 }
 
@@ -301,3 +310,72 @@ func PageLists() []PageList { return []PageList{ListPlans, ListPlanData} }
 
 // Valid reports whether l is a known list.
 func (l PageList) Valid() bool { return slices.Contains(PageLists(), l) }
+
+// EvidenceKind says what an update's evidence shows.
+type EvidenceKind string
+
+const (
+	// EvidenceOfficialReport is a report by the body responsible (an
+	// annual report of the province, a department's report): it rates
+	// the item on the status scale.
+	EvidenceOfficialReport EvidenceKind = "official-report"
+	// EvidenceRelatedEvent is a dated, sourced event that concerns the
+	// item but does not show it done: it gives no status.
+	EvidenceRelatedEvent EvidenceKind = "related-event"
+)
+
+// EvidenceKinds lists the kinds of evidence.
+func EvidenceKinds() []EvidenceKind {
+	return []EvidenceKind{EvidenceOfficialReport, EvidenceRelatedEvent}
+}
+
+// Valid reports whether k is a known kind of evidence.
+func (k EvidenceKind) Valid() bool { return slices.Contains(EvidenceKinds(), k) }
+
+// MessageKey is the interface string that names the kind.
+func (k EvidenceKind) MessageKey() string { return "evidence-kind." + string(k) }
+
+// ScheduleState is where an item stands against its deadline on the
+// site's reference date (site.yaml `as_of`). It says nothing of what was
+// done: that is the status, from reports.
+type ScheduleState string
+
+const (
+	ScheduleNotYetDue  ScheduleState = "not-yet-due"  // its time has not begun
+	ScheduleInProgress ScheduleState = "in-progress"  // its time is running
+	ScheduleDue        ScheduleState = "due"          // its deadline has passed; the plan still runs
+	SchedulePeriodEnd  ScheduleState = "period-ended" // the plan's period is over
+	// ScheduleUndated is for an item of a plan that states no deadline
+	// and no period, under a programme that states none either.
+	ScheduleUndated ScheduleState = "undated"
+)
+
+// ScheduleStates lists the states in the order of time.
+func ScheduleStates() []ScheduleState {
+	return []ScheduleState{ScheduleNotYetDue, ScheduleInProgress, ScheduleDue, SchedulePeriodEnd, ScheduleUndated}
+}
+
+// MessageKey is the interface string that names the state.
+func (s ScheduleState) MessageKey() string { return "schedule." + string(s) }
+
+// ByWhenBasis says where an item's "by when" comes from.
+type ByWhenBasis string
+
+const (
+	ByWhenItem      ByWhenBasis = "item"      // its own timing
+	ByWhenAppendix  ByWhenBasis = "appendix"  // the appendix row that restates it
+	ByWhenBody      ByWhenBasis = "body"      // the body task an appendix row restates
+	ByWhenSection   ByWhenBasis = "section"   // the timing its section gives
+	ByWhenPlan      ByWhenBasis = "plan"      // none of its own: the plan's period
+	ByWhenFramework ByWhenBasis = "framework" // nor a plan period: the programme's
+	ByWhenNone      ByWhenBasis = "none"      // no timing or period anywhere
+)
+
+// ByWhenBases lists the bases, the nearest first.
+func ByWhenBases() []ByWhenBasis {
+	return []ByWhenBasis{ByWhenItem, ByWhenAppendix, ByWhenBody, ByWhenSection, ByWhenPlan, ByWhenFramework, ByWhenNone}
+}
+
+// MessageKey is the interface string that says an item's "by when" from
+// this basis.
+func (b ByWhenBasis) MessageKey() string { return "by-when." + string(b) }

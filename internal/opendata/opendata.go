@@ -7,7 +7,9 @@
 //
 // The files are derived from the same resolved model as the pages, so
 // they say exactly what the pages say: inherited lead agencies are filled
-// in, and URLs are the published paths of the item pages.
+// in, URLs are the published paths of the item pages, and each item's
+// "by when" is written in both languages by the function the pages use
+// (render.ByWhenText), with its schedule on the site's as_of date.
 //
 // JSON is written without indentation, so that its size (and the time to
 // write it) does not grow with the depth of a plan's outline. A CSV cell
@@ -26,9 +28,11 @@ import (
 	"fmt"
 	"strings"
 
+	"sitegen/internal/i18n"
 	"sitegen/internal/manifest"
 	"sitegen/internal/model"
 	"sitegen/internal/output"
+	"sitegen/internal/render"
 )
 
 //go:embed plan.schema.json
@@ -37,14 +41,21 @@ var planSchema []byte
 // CSVColumns are the columns of items.csv, in order.
 var CSVColumns = []string{"plan", "item", "label", "kind", "pillar", "themes", "lead", "partners",
 	"timing", "status", "text_vi", "text_en", "url_vi", "url_en", "province", "province_attributed", "document", "date",
-	"source_file", "source_kind", "source_url", "source_retrieved", "source_extent", "source_truncated"}
+	"source_file", "source_kind", "source_url", "source_retrieved", "source_extent", "source_truncated",
+	"by_when_vi", "by_when_en", "by_when_basis", "schedule", "evidence_kind", "searched", "as_of"}
 
 // Files returns the open data files of site. basePath is the path the
-// site is published under ("/" or "/asean/").
-func Files(site *model.Site, basePath string) ([]output.File, error) {
+// site is published under ("/" or "/asean/"); locales are the theme's
+// interface strings, in which items' "by when" is said as on the pages.
+func Files(site *model.Site, basePath string, locales map[model.Lang]*i18n.Locale) ([]output.File, error) {
 	var out []output.File
+	d := &data{site: site, base: basePath, locales: locales}
 	for _, p := range site.Plans {
-		b, err := json.Marshal(plan(p, basePath))
+		pl, err := d.plan(p)
+		if err != nil {
+			return nil, err
+		}
+		b, err := json.Marshal(pl)
 		if err != nil {
 			return nil, err
 		}
@@ -56,7 +67,7 @@ func Files(site *model.Site, basePath string) ([]output.File, error) {
 	}
 	out = append(out, notices...)
 	out = append(out, output.File{Path: manifest.PlanSchemaPath, Data: planSchema})
-	b, err := itemsCSV(site, basePath)
+	b, err := d.itemsCSV()
 	if err != nil {
 		return nil, err
 	}
@@ -95,8 +106,25 @@ type Plan struct {
 	Funding     *Text        `json:"funding,omitempty"`
 	Source      Source       `json:"source"`
 	Targets     []Target     `json:"targets,omitempty"`
+	AsOf        string       `json:"as_of,omitempty"`
+	Searched    *Searched    `json:"searched,omitempty"`
+	LastUpdated *Revision    `json:"last_updated,omitempty"`
 	Sections    []Section    `json:"sections"`
 	URL         URLs         `json:"url"`
+}
+
+// Searched is where the editors looked for reports on a plan, and up to
+// when.
+type Searched struct {
+	Date  string `json:"date"`
+	Where *Text  `json:"where"`
+}
+
+// Revision is when the editors last changed what the site says of a
+// plan.
+type Revision struct {
+	Date string `json:"date"`
+	Note *Text  `json:"note,omitempty"`
 }
 
 type Attribution struct {
@@ -124,9 +152,10 @@ type Period struct {
 }
 
 type Deadline struct {
-	Day   int   `json:"day,omitempty"`
-	Month int   `json:"month,omitempty"`
-	Text  *Text `json:"text"`
+	Day   int    `json:"day,omitempty"`
+	Month int    `json:"month,omitempty"`
+	Item  string `json:"item,omitempty"` // the item that states it
+	Text  *Text  `json:"text"`
 }
 
 // Source is where the plan's text comes from; every field but file and
@@ -165,26 +194,56 @@ type Section struct {
 	Title    *Text     `json:"title,omitempty"`
 	Pillar   string    `json:"pillar,omitempty"`
 	Note     *Text     `json:"note,omitempty"`
+	Timing   *Timing   `json:"timing,omitempty"`
 	Items    []Item    `json:"items,omitempty"`
 	Sections []Section `json:"sections,omitempty"`
 }
 
 type Item struct {
-	ID       string         `json:"id"`
-	Label    string         `json:"label,omitempty"`
-	Ordinal  int            `json:"ordinal,omitempty"`
-	Kind     model.ItemKind `json:"kind"`
-	Text     *Text          `json:"text"`
-	Pillar   string         `json:"pillar,omitempty"`
-	Lead     []string       `json:"lead,omitempty"`
-	Partners []string       `json:"partners,omitempty"`
-	Timing   *Timing        `json:"timing,omitempty"`
-	Themes   []string       `json:"themes,omitempty"`
-	Restates string         `json:"restates,omitempty"`
-	Related  []string       `json:"related,omitempty"`
-	Status   model.Status   `json:"status"`
-	Note     *Text          `json:"note,omitempty"`
-	URL      URLs           `json:"url"`
+	ID       string              `json:"id"`
+	Label    string              `json:"label,omitempty"`
+	Ordinal  int                 `json:"ordinal,omitempty"`
+	Kind     model.ItemKind      `json:"kind"`
+	Text     *Text               `json:"text"`
+	Pillar   string              `json:"pillar,omitempty"`
+	Lead     []string            `json:"lead,omitempty"`
+	Partners []string            `json:"partners,omitempty"`
+	Timing   *Timing             `json:"timing,omitempty"`
+	Themes   []string            `json:"themes,omitempty"`
+	Restates string              `json:"restates,omitempty"`
+	Related  []string            `json:"related,omitempty"`
+	ByWhen   ByWhen              `json:"by_when"`
+	Schedule model.ScheduleState `json:"schedule"`
+	Status   model.Status        `json:"status"`
+	Updates  []Update            `json:"updates,omitempty"`
+	Note     *Text               `json:"note,omitempty"`
+	URL      URLs                `json:"url"`
+}
+
+// ByWhen is by when an item is due, as its page says it, and where that
+// comes from: the appendix row, body task or section it is taken from.
+type ByWhen struct {
+	Basis model.ByWhenBasis `json:"basis"`
+	From  string            `json:"from,omitempty"`
+	Text  *Text             `json:"text"`
+}
+
+// Update is a dated update on an item and its evidence.
+type Update struct {
+	Date     string             `json:"date"`
+	Kind     model.EvidenceKind `json:"kind"`
+	Status   model.Status       `json:"status,omitempty"`
+	Text     *Text              `json:"text,omitempty"`
+	Evidence []Evidence         `json:"evidence"`
+}
+
+// Evidence is a document an update rests on; Report names the report's
+// text the site keeps, in which Quote was found word for word.
+type Evidence struct {
+	URL    string `json:"url"`
+	Title  *Text  `json:"title"`
+	Report string `json:"report,omitempty"`
+	Quote  *Text  `json:"quote,omitempty"`
 }
 
 type Timing struct {
@@ -221,7 +280,15 @@ func agencyIDs(as []*model.Agency) []string {
 	return ids(as, func(a *model.Agency) string { return a.ID })
 }
 
-func plan(p *model.Plan, basePath string) Plan {
+// data holds what every file is written from.
+type data struct {
+	site    *model.Site
+	base    string
+	locales map[model.Lang]*i18n.Locale
+}
+
+func (dt *data) plan(p *model.Plan) (Plan, error) {
+	basePath := dt.base
 	d := p.Document
 	out := Plan{ID: p.ID, Framework: p.FrameworkID, Title: text(p.Title), Funding: text(p.Funding),
 		Standing: p.StandingID, Source: source(p),
@@ -243,29 +310,93 @@ func plan(p *model.Plan, basePath string) Plan {
 		out.Period = &Period{From: p.PeriodFrom, To: p.PeriodTo}
 	}
 	for _, r := range p.Reporting {
-		out.Reporting = append(out.Reporting, Deadline{Day: r.Day, Month: r.Month, Text: text(r.Text)})
+		dl := Deadline{Day: r.Day, Month: r.Month, Text: text(r.Text)}
+		if r.Item != nil {
+			dl.Item = r.Item.ID
+		}
+		out.Reporting = append(out.Reporting, dl)
+	}
+	if !dt.site.AsOf.IsZero() {
+		out.AsOf = dt.site.AsOf.Format("2006-01-02")
+	}
+	if s := p.Searched; s != nil {
+		out.Searched = &Searched{Date: s.Date.Format("2006-01-02"), Where: text(s.Where)}
+	}
+	if u := p.LastUpdated; u != nil {
+		out.LastUpdated = &Revision{Date: u.Date.Format("2006-01-02"), Note: text(u.Note)}
 	}
 	for _, t := range p.Targets {
 		out.Targets = append(out.Targets, Target{ID: t.ID, Item: t.ItemID, Indicator: text(t.Indicator), Value: t.Value, Unit: t.Unit, Year: t.Year})
 	}
 	for _, s := range p.Sections {
-		out.Sections = append(out.Sections, section(s, basePath))
+		sec, err := dt.section(s)
+		if err != nil {
+			return Plan{}, err
+		}
+		out.Sections = append(out.Sections, sec)
 	}
-	return out
+	return out, nil
 }
 
-func section(s *model.Section, basePath string) Section {
-	out := Section{ID: s.ID, Label: s.Label, Title: text(s.Title), Pillar: s.PillarID, Note: text(s.Note)}
+func (dt *data) section(s *model.Section) (Section, error) {
+	out := Section{ID: s.ID, Label: s.Label, Title: text(s.Title), Pillar: s.PillarID, Note: text(s.Note), Timing: timing(s.Timing)}
 	for _, it := range s.Items {
-		out.Items = append(out.Items, item(it, basePath))
+		i, err := dt.item(it)
+		if err != nil {
+			return Section{}, err
+		}
+		out.Items = append(out.Items, i)
 	}
 	for _, c := range s.Sections {
-		out.Sections = append(out.Sections, section(c, basePath))
+		sec, err := dt.section(c)
+		if err != nil {
+			return Section{}, err
+		}
+		out.Sections = append(out.Sections, sec)
+	}
+	return out, nil
+}
+
+// timing is a timing as the data gives it; nil for none.
+func timing(t *model.Timing) *Timing {
+	if t == nil {
+		return nil
+	}
+	out := &Timing{Kind: t.Kind, From: t.From, To: t.To, Text: text(t.Text)}
+	if !t.By.IsZero() {
+		out.By, out.Precision = t.By.String(), t.By.Precision()
+	}
+	if !t.Date.IsZero() {
+		out.Date = t.Date.Format("2006-01-02")
 	}
 	return out
 }
 
-func item(it *model.Item, basePath string) Item {
+// byWhen says by when it is due in both languages, with the function
+// the pages say it with.
+func (dt *data) byWhen(it *model.Item) (ByWhen, error) {
+	b := it.ByWhen()
+	out := ByWhen{Basis: b.Basis}
+	switch {
+	case b.Item != nil:
+		out.From = b.Item.ID
+	case b.Section != nil:
+		out.From = b.Section.ID
+	}
+	vi, err := render.ByWhenText(dt.locales[model.VI], it)
+	if err != nil {
+		return ByWhen{}, err
+	}
+	en, err := render.ByWhenText(dt.locales[model.EN], it)
+	if err != nil {
+		return ByWhen{}, err
+	}
+	out.Text = &Text{VI: vi, EN: en}
+	return out, nil
+}
+
+func (dt *data) item(it *model.Item) (Item, error) {
+	basePath := dt.base
 	out := Item{ID: it.ID, Label: it.Label, Ordinal: it.Ordinal, Kind: it.Kind, Text: text(it.Text),
 		Lead: agencyIDs(it.Lead), Partners: agencyIDs(it.Partners), Status: it.Status, Note: text(it.Note),
 		Themes:  ids(it.Themes, func(t *model.Theme) string { return t.ID }),
@@ -277,16 +408,20 @@ func item(it *model.Item, basePath string) Item {
 	if it.RestatesItem != nil {
 		out.Restates = it.RestatesItem.ID
 	}
-	if t := it.Timing; t != nil {
-		out.Timing = &Timing{Kind: t.Kind, From: t.From, To: t.To, Text: text(t.Text)}
-		if !t.By.IsZero() {
-			out.Timing.By, out.Timing.Precision = t.By.String(), t.By.Precision()
-		}
-		if !t.Date.IsZero() {
-			out.Timing.Date = t.Date.Format("2006-01-02")
-		}
+	out.Timing = timing(it.Timing)
+	var err error
+	if out.ByWhen, err = dt.byWhen(it); err != nil {
+		return Item{}, err
 	}
-	return out
+	out.Schedule = it.ByWhen().State(dt.site.AsOf)
+	for _, u := range it.Updates {
+		ou := Update{Date: u.Date.Format("2006-01-02"), Kind: u.Kind, Status: u.Status, Text: text(u.Text)}
+		for _, e := range u.Evidence {
+			ou.Evidence = append(ou.Evidence, Evidence{URL: e.URL, Title: text(e.Title), Report: e.ReportFile, Quote: text(e.Quote)})
+		}
+		out.Updates = append(out.Updates, ou)
+	}
+	return out, nil
 }
 
 // Notice answers the address of a plan data file that moved or was
@@ -353,7 +488,8 @@ func neutralise(cell string) string {
 
 // itemsCSV writes one row per item. The byte-order mark makes spreadsheet
 // programs read the file as UTF-8, so Vietnamese shows correctly.
-func itemsCSV(site *model.Site, basePath string) ([]byte, error) {
+func (dt *data) itemsCSV() ([]byte, error) {
+	site, basePath := dt.site, dt.base
 	var buf bytes.Buffer
 	// A national site's file is tens of megabytes; grown by doubling, it
 	// was copied and faulted in several times over.
@@ -365,7 +501,7 @@ func itemsCSV(site *model.Site, basePath string) ([]byte, error) {
 		src := source(p)
 		row := 256 + len(p.ID) + len(p.Document.Number) + len(src.File) + len(src.URL) + len(src.Retrieved) + 2*len(basePath)
 		for _, it := range p.Items {
-			size += row + len(it.Text.VI) + len(it.Text.EN) + 2*len(manifest.ItemPath(it))
+			size += row + len(it.Text.VI) + len(it.Text.EN) + 2*len(manifest.ItemPath(it)) + 160
 			if it.Timing != nil {
 				size += len(it.Timing.Text.VI)
 			}
@@ -390,6 +526,13 @@ func itemsCSV(site *model.Site, basePath string) ([]byte, error) {
 			date = p.Document.Date.Format("2006-01-02")
 		}
 		src := source(p)
+		searched, asOf := "", ""
+		if p.Searched != nil {
+			searched = p.Searched.Date.Format("2006-01-02")
+		}
+		if !site.AsOf.IsZero() {
+			asOf = site.AsOf.Format("2006-01-02")
+		}
 		truncated := "" // not known
 		if src.Truncated != nil {
 			truncated = fmt.Sprint(*src.Truncated)
@@ -409,11 +552,21 @@ func itemsCSV(site *model.Site, basePath string) ([]byte, error) {
 				}
 			}
 			u := urls(basePath, manifest.ItemPath(it))
+			bw, err := dt.byWhen(it)
+			if err != nil {
+				return nil, err
+			}
+			// the kind of the latest update's evidence; "" for none
+			evidence := ""
+			if n := len(it.Updates); n > 0 {
+				evidence = string(it.Updates[n-1].Kind)
+			}
 			row := []string{p.ID, it.ID, it.Label, string(it.Kind), pillar,
 				strings.Join(ids(it.Themes, func(t *model.Theme) string { return t.ID }), ";"),
 				strings.Join(agencyIDs(it.Lead), ";"), strings.Join(agencyIDs(it.Partners), ";"),
 				timing, string(it.Status), it.Text.VI, it.Text.EN, u.VI, u.EN, province, attributed, p.Document.Number, date,
-				src.File, string(src.Kind), src.URL, src.Retrieved, string(src.Extent), truncated}
+				src.File, string(src.Kind), src.URL, src.Retrieved, string(src.Extent), truncated,
+				bw.Text.VI, bw.Text.EN, string(bw.Basis), string(it.ByWhen().State(site.AsOf)), evidence, searched, asOf}
 			for i := range row {
 				row[i] = neutralise(row[i])
 			}

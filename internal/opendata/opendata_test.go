@@ -44,7 +44,7 @@ func files(t *testing.T, m fstest.MapFS) map[string][]byte {
 	if err := problems.Err(); err != nil {
 		t.Fatal(err)
 	}
-	fs, err := Files(site, "/asean/")
+	fs, err := Files(site, "/asean/", sitetest.Theme(t).Locales)
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -81,6 +81,22 @@ func TestPlanJSON(t *testing.T) {
 		{"nothing known", sitetest.Fixture(t, "valid"), map[string]any{
 			"source.file": "plan.txt", "source.url": nil, "source.retrieved": nil,
 			"source.extent": nil, "source.truncated": nil, "document.proposed_by": nil,
+		}},
+		// where items stand, as their pages say it: by when in both
+		// languages, the schedule on as_of, and updates with their evidence
+		{"where items stand", sitetest.Fixture(t, "valid"), map[string]any{
+			"as_of": "2026-07-01", "searched": nil,
+			"sections.0.sections.0.items.0.by_when.basis":   "plan",
+			"sections.0.sections.0.items.0.by_when.text.en": "No deadline of its own; the plan covers 2021–2025",
+			"sections.0.sections.0.items.0.schedule":        "period-ended",
+			"sections.0.sections.1.items.0.by_when.basis":   "item",
+			"sections.0.sections.1.items.0.by_when.text.vi": "Hằng năm",
+			"sections.1.items.0.updates.0.kind":             "official-report",
+			"sections.1.items.0.updates.0.status":           "limited",
+			"sections.1.items.0.updates.0.evidence.0.url":   "https://portal.example.gov.vn/bao-cao-2025",
+			"sections.1.items.0.updates.0.evidence.0.quote": nil,
+			"sections.0.sections.0.items.0.updates":         nil,
+			"reporting.0.item":                              "ii-1",
 		}},
 	} {
 		t.Run(tc.name, func(t *testing.T) {
@@ -298,7 +314,7 @@ func deepPlan(depth int) *model.Plan {
 // indentation, each level costs the same few bytes.
 func TestDataSizeIndependentOfDepth(t *testing.T) {
 	size := func(depth int) int {
-		files, err := Files(&model.Site{Plans: []*model.Plan{deepPlan(depth)}}, "/")
+		files, err := Files(&model.Site{Plans: []*model.Plan{deepPlan(depth)}}, "/", sitetest.Theme(t).Locales)
 		if err != nil {
 			t.Fatal(err)
 		}
@@ -315,7 +331,8 @@ func TestDataSizeIndependentOfDepth(t *testing.T) {
 func TestCSVCellsAreNeutralised(t *testing.T) {
 	p := deepPlan(1)
 	p.Items[0].Label = "@SUM(1)"
-	b, err := itemsCSV(&model.Site{Plans: []*model.Plan{p}}, "/")
+	d := &data{site: &model.Site{Plans: []*model.Plan{p}}, base: "/", locales: sitetest.Theme(t).Locales}
+	b, err := d.itemsCSV()
 	if err != nil {
 		t.Fatal(err)
 	}

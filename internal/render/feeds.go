@@ -189,11 +189,17 @@ func (r *renderer) feed(lang model.Lang) (output.File, error) {
 		for _, it := range p.Items {
 			for i, u := range it.Updates {
 				iurl := abs + v.Link.Item(it)[len(r.base.Path)-1:]
+				// what the update is, as its item's page says it: the kind
+				// of its evidence and, for a report, the status it gives
+				what := t(u.Kind.MessageKey())
+				if u.Status != "" {
+					what += ", " + t(u.Status.MessageKey())
+				}
+				id := fmt.Sprintf("%s#update-%d", iurl, i+1)
 				entries = append(entries, atomEntry{
-					Title:   atomText{Text: t("feed.update", v.PlanName(p), v.Label(it), t(u.Status.MessageKey()))},
-					ID:      fmt.Sprintf("%s#update-%d", iurl, i+1),
-					Updated: stamp(u.Date), Links: []atomLink{{Rel: "alternate", Type: "text/html", Href: iurl}},
-					Summary: atomText{Text: v.Tx(u.Text)}})
+					Title: atomText{Text: t("feed.update", v.PlanName(p), v.Label(it), what)},
+					ID:    id, Updated: stamp(u.Date), Links: []atomLink{{Rel: "alternate", Type: "text/html", Href: id}},
+					Summary: atomText{Text: updateSummary(v, u)}})
 			}
 		}
 	}
@@ -223,6 +229,18 @@ func (r *renderer) feed(lang model.Lang) (output.File, error) {
 	}
 	buf.WriteByte('\n')
 	return output.File{Path: string(lang) + "/" + manifest.FeedPath, Data: buf.Bytes()}, nil
+}
+
+// updateSummary is an update's text followed by the words each of its
+// documents is quoted for, as the item's page shows them.
+func updateSummary(v *page, u *model.Update) string {
+	parts := []string{v.Tx(u.Text)}
+	for _, e := range u.Evidence {
+		if e.Quote.VI != "" {
+			parts = append(parts, v.Tx(e.Title)+": “"+e.Quote.VI+"”")
+		}
+	}
+	return strings.Join(parts, " ")
 }
 
 // nginxRedirects lists the permanent redirects of moved items in a form

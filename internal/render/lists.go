@@ -392,21 +392,24 @@ func (v *page) SectionAgencies(refs []model.Ref) []*model.Agency {
 	return out
 }
 
-// StatusCount is how many items have one status.
+// StatusCount is how many items have one status; Rated is false for
+// the items that no report rates, which pages count apart.
 type statusCount struct {
 	Status model.Status
 	Count  int
+	Rated  bool
 }
 
-// StatusCounts counts items per status, in the order of the scale.
+// StatusCounts counts items per status, in the order of the scale, the
+// items that cannot be rated last.
 func (v *page) StatusCounts(items []*model.Item) []statusCount {
 	n := map[model.Status]int{}
 	for _, it := range items {
 		n[it.Status]++
 	}
 	var out []statusCount
-	for _, s := range model.Statuses() {
-		out = append(out, statusCount{Status: s, Count: n[s]})
+	for _, s := range statusOrder() {
+		out = append(out, statusCount{Status: s, Count: n[s], Rated: s != model.StatusNotReported})
 	}
 	return out
 }

@@ -223,3 +223,18 @@ func ordinal(loc *i18n.Locale, n int) string {
 	s, _ := loc.Tf("ordinal.n", n)
 	return s
 }
+
+// sectionPlace words a section's place: its outline number, after the
+// part of the document it is in ("Phụ lục, I").
+func sectionPlace(s *model.Section, lang model.Lang) string {
+	path := SectionPath(s)
+	for i := len(path) - 1; i >= 0; i-- {
+		if l := SectionLabel(path[i], lang); l != "" && !outlineLabel.MatchString(l) {
+			if n := outlineNumber(path[i+1:], lang); n != "" {
+				return l + ", " + n
+			}
+			return l
+		}
+	}
+	return outlineNumber(path, lang)
+}

@@ -18,8 +18,11 @@
 // counted, sorted and formatted. Views embed *page, whose methods are
 // the words every template may use: interface strings (.T, .Tf,
 // .Plural), texts in the page's language (.Tx), names of plans,
-// agencies and labels (lists.go), and links (.Link.Plan, .Link.Plans,
-// …; page.go), which take every path from package manifest. Templates
+// agencies and labels (lists.go), where an item stands (progress.go:
+// its "by when", schedule and evidence, said by ByWhenText, which the
+// open data calls too, so that both say the same), and links
+// (.Link.Plan, .Link.Plans, …; page.go), which take every path from
+// package manifest. Templates
 // only arrange; they call no function but the view's methods and the
 // few of theme.Funcs (dict, add, min, join).
 //

@@ -217,9 +217,27 @@ type dict_V_Items_A_874144 struct {
 	A     *model.Agency
 }
 
+// dict_V_Items_ab9009 is the argument of a dict call: V, Items.
+type dict_V_Items_ab9009 struct {
+	V     *agencyView
+	Items []*model.Item
+}
+
+// dict_V_Items_f3c838 is the argument of a dict call: V, Items.
+type dict_V_Items_f3c838 struct {
+	V     *provinceAgencyView
+	Items []*model.Item
+}
+
 // dict_V_P_14fc03 is the argument of a dict call: V, P.
 type dict_V_P_14fc03 struct {
 	V *provinceView
+	P *model.Plan
+}
+
+// dict_V_P_17d1fd is the argument of a dict call: V, P.
+type dict_V_P_17d1fd struct {
+	V *itemView
 	P *model.Plan
 }
 
@@ -262,6 +280,12 @@ type dict_V_P_582c26 struct {
 // dict_V_P_5dca38 is the argument of a dict call: V, P.
 type dict_V_P_5dca38 struct {
 	V *plansView
+	P *model.Plan
+}
+
+// dict_V_P_70a27f is the argument of a dict call: V, P.
+type dict_V_P_70a27f struct {
+	V *planView
 	P *model.Plan
 }
 
@@ -499,6 +523,306 @@ func tmpl_404_layout(w *htmlWriter, dot *bilingualView) error {
 	}
 	w.raw(string(v37))
 	w.raw("\n</body>\n</html>\n")
+	return nil
+}
+
+// tmpl_accountability writes template "accountability" (templates/partials.html) of the sets agency.
+func tmpl_accountability(w *htmlWriter, dot dict_V_Items_ab9009) error {
+	v1 := dot.V
+	_ = v1
+	{
+		v2 := v1.Accountability(dot.Items)
+		v3 := v2
+		_ = v3
+		if len(v3) > 0 {
+			w.raw("<section class=\"accountability\" aria-labelledby=\"accountability\"><h2 id=\"accountability\">")
+			v4, err := v1.T("accountability.title")
+			if err != nil {
+				return tmplError("templates/partials.html:131:163", err)
+			}
+			w.text(v4)
+			w.raw("</h2>\n<p class=\"sub\">")
+			v5, err := v1.T("accountability.note")
+			if err != nil {
+				return tmplError("templates/partials.html:132:17", err)
+			}
+			w.text(v5)
+			w.raw("</p>\n<table class=\"status accountability\">\n<caption>")
+			v6 := v1.AsOf()
+			v7, err := v1.Tf("accountability.caption", v6)
+			if err != nil {
+				return tmplError("templates/partials.html:134:11", err)
+			}
+			w.text(v7)
+			w.raw("</caption>\n<thead><tr><th scope=\"col\">")
+			v8, err := v1.T("item.schedule")
+			if err != nil {
+				return tmplError("templates/partials.html:135:29", err)
+			}
+			w.text(v8)
+			w.raw("</th><th scope=\"col\">")
+			v9, err := v1.T("item.status")
+			if err != nil {
+				return tmplError("templates/partials.html:135:74", err)
+			}
+			w.text(v9)
+			w.raw("</th><th scope=\"col\">")
+			v10, err := v1.T("compare.items")
+			if err != nil {
+				return tmplError("templates/partials.html:135:117", err)
+			}
+			w.text(v10)
+			w.raw("</th></tr></thead>\n<tbody>")
+			{
+				v11 := v3
+				for v12, v13 := range v11 {
+					_, _ = v12, v13
+					{
+						v14 := v13.Rows
+						for v15, v16 := range v14 {
+							_, _ = v15, v16
+							w.raw("<tr data-state=\"")
+							w.text(string(v16.State))
+							w.raw("\" data-status=\"")
+							w.text(string(v16.Status))
+							w.raw("\"><td>")
+							v17, err := v1.Name(v16.State)
+							if err != nil {
+								return tmplError("templates/partials.html:136:93", err)
+							}
+							w.text(v17)
+							w.raw("</td><td>")
+							v18, err := v1.Name(v16.Status)
+							if err != nil {
+								return tmplError("templates/partials.html:136:120", err)
+							}
+							w.text(v18)
+							w.raw("</td><td data-value=\"")
+							v19 := len(v16.Items)
+							w.text(strconv.FormatInt(int64(v19), 10))
+							w.raw("\">")
+							v20 := len(v16.Items)
+							w.text(strconv.FormatInt(int64(v20), 10))
+							w.raw("</td></tr>")
+						}
+					}
+				}
+			}
+			w.raw("</tbody>\n</table>\n")
+			{
+				v21 := v3
+				for v22, v23 := range v21 {
+					_, _ = v22, v23
+					w.raw("<details class=\"state-group\"><summary><h3>")
+					v24, err := v1.Name(v23.State)
+					if err != nil {
+						return tmplError("templates/partials.html:138:55", err)
+					}
+					w.text(v24)
+					w.raw(" <span class=\"sub\">(")
+					v25, err := v1.Plural("count.items", v23.Count)
+					if err != nil {
+						return tmplError("templates/partials.html:138:93", err)
+					}
+					w.text(v25)
+					w.raw(")</span></h3></summary>\n")
+					{
+						v26 := v23.Rows
+						for v27, v28 := range v26 {
+							_, _ = v27, v28
+							w.raw("<h4>")
+							v29, err := v1.Name(v28.Status)
+							if err != nil {
+								return tmplError("templates/partials.html:139:21", err)
+							}
+							w.text(v29)
+							w.raw(" <span class=\"sub\">(")
+							v30 := len(v28.Items)
+							w.text(strconv.FormatInt(int64(v30), 10))
+							w.raw(")</span></h4>\n<ul class=\"account-items\">")
+							{
+								v31 := v28.Items
+								for v32, v33 := range v31 {
+									_, _ = v32, v33
+									w.raw("<li data-state=\"")
+									v34 := v1.State(v33)
+									w.text(string(v34))
+									w.raw("\" data-status=\"")
+									w.text(string(v33.Status))
+									w.raw("\"><a href=\"")
+									v35 := v1.Link.Item(v33)
+									w.url(v35)
+									w.raw("\">")
+									v36 := v1.PlanName(v33.Plan)
+									w.text(v36)
+									w.raw(" · ")
+									v37 := v1.Label(v33)
+									w.text(v37)
+									w.raw("</a>: ")
+									v38 := v1.Short(v33)
+									w.text(v38)
+									w.raw("</li>")
+								}
+							}
+							w.raw("</ul>")
+						}
+					}
+					w.raw("\n</details>")
+				}
+			}
+			w.raw("</section>")
+		}
+	}
+	return nil
+}
+
+// tmpl_accountability_2 writes template "accountability" (templates/partials.html) of the sets province-agency.
+func tmpl_accountability_2(w *htmlWriter, dot dict_V_Items_f3c838) error {
+	v1 := dot.V
+	_ = v1
+	{
+		v2 := v1.Accountability(dot.Items)
+		v3 := v2
+		_ = v3
+		if len(v3) > 0 {
+			w.raw("<section class=\"accountability\" aria-labelledby=\"accountability\"><h2 id=\"accountability\">")
+			v4, err := v1.T("accountability.title")
+			if err != nil {
+				return tmplError("templates/partials.html:131:163", err)
+			}
+			w.text(v4)
+			w.raw("</h2>\n<p class=\"sub\">")
+			v5, err := v1.T("accountability.note")
+			if err != nil {
+				return tmplError("templates/partials.html:132:17", err)
+			}
+			w.text(v5)
+			w.raw("</p>\n<table class=\"status accountability\">\n<caption>")
+			v6 := v1.AsOf()
+			v7, err := v1.Tf("accountability.caption", v6)
+			if err != nil {
+				return tmplError("templates/partials.html:134:11", err)
+			}
+			w.text(v7)
+			w.raw("</caption>\n<thead><tr><th scope=\"col\">")
+			v8, err := v1.T("item.schedule")
+			if err != nil {
+				return tmplError("templates/partials.html:135:29", err)
+			}
+			w.text(v8)
+			w.raw("</th><th scope=\"col\">")
+			v9, err := v1.T("item.status")
+			if err != nil {
+				return tmplError("templates/partials.html:135:74", err)
+			}
+			w.text(v9)
+			w.raw("</th><th scope=\"col\">")
+			v10, err := v1.T("compare.items")
+			if err != nil {
+				return tmplError("templates/partials.html:135:117", err)
+			}
+			w.text(v10)
+			w.raw("</th></tr></thead>\n<tbody>")
+			{
+				v11 := v3
+				for v12, v13 := range v11 {
+					_, _ = v12, v13
+					{
+						v14 := v13.Rows
+						for v15, v16 := range v14 {
+							_, _ = v15, v16
+							w.raw("<tr data-state=\"")
+							w.text(string(v16.State))
+							w.raw("\" data-status=\"")
+							w.text(string(v16.Status))
+							w.raw("\"><td>")
+							v17, err := v1.Name(v16.State)
+							if err != nil {
+								return tmplError("templates/partials.html:136:93", err)
+							}
+							w.text(v17)
+							w.raw("</td><td>")
+							v18, err := v1.Name(v16.Status)
+							if err != nil {
+								return tmplError("templates/partials.html:136:120", err)
+							}
+							w.text(v18)
+							w.raw("</td><td data-value=\"")
+							v19 := len(v16.Items)
+							w.text(strconv.FormatInt(int64(v19), 10))
+							w.raw("\">")
+							v20 := len(v16.Items)
+							w.text(strconv.FormatInt(int64(v20), 10))
+							w.raw("</td></tr>")
+						}
+					}
+				}
+			}
+			w.raw("</tbody>\n</table>\n")
+			{
+				v21 := v3
+				for v22, v23 := range v21 {
+					_, _ = v22, v23
+					w.raw("<details class=\"state-group\"><summary><h3>")
+					v24, err := v1.Name(v23.State)
+					if err != nil {
+						return tmplError("templates/partials.html:138:55", err)
+					}
+					w.text(v24)
+					w.raw(" <span class=\"sub\">(")
+					v25, err := v1.Plural("count.items", v23.Count)
+					if err != nil {
+						return tmplError("templates/partials.html:138:93", err)
+					}
+					w.text(v25)
+					w.raw(")</span></h3></summary>\n")
+					{
+						v26 := v23.Rows
+						for v27, v28 := range v26 {
+							_, _ = v27, v28
+							w.raw("<h4>")
+							v29, err := v1.Name(v28.Status)
+							if err != nil {
+								return tmplError("templates/partials.html:139:21", err)
+							}
+							w.text(v29)
+							w.raw(" <span class=\"sub\">(")
+							v30 := len(v28.Items)
+							w.text(strconv.FormatInt(int64(v30), 10))
+							w.raw(")</span></h4>\n<ul class=\"account-items\">")
+							{
+								v31 := v28.Items
+								for v32, v33 := range v31 {
+									_, _ = v32, v33
+									w.raw("<li data-state=\"")
+									v34 := v1.State(v33)
+									w.text(string(v34))
+									w.raw("\" data-status=\"")
+									w.text(string(v33.Status))
+									w.raw("\"><a href=\"")
+									v35 := v1.Link.Item(v33)
+									w.url(v35)
+									w.raw("\">")
+									v36 := v1.PlanName(v33.Plan)
+									w.text(v36)
+									w.raw(" · ")
+									v37 := v1.Label(v33)
+									w.text(v37)
+									w.raw("</a>: ")
+									v38 := v1.Short(v33)
+									w.text(v38)
+									w.raw("</li>")
+								}
+							}
+							w.raw("</ul>")
+						}
+					}
+					w.raw("\n</details>")
+				}
+			}
+			w.raw("</section>")
+		}
+	}
 	return nil
 }
 
@@ -1084,29 +1408,34 @@ func tmpl_agency_main(w *htmlWriter, dot *agencyView) error {
 		return err
 	}
 	w.raw("\n")
+	v22 := dict_V_Items_ab9009{V: dot, Items: dot.Items}
+	if err := tmpl_accountability(w, v22); err != nil {
+		return err
+	}
+	w.raw("\n")
 	{
-		v22 := dot.Items
-		_ = v22
-		if len(v22) > 0 {
+		v23 := dot.Items
+		_ = v23
+		if len(v23) > 0 {
 			w.raw("<p>")
-			v23 := len(v22)
-			v24, err := dot.Plural("agency.items", v23)
+			v24 := len(v23)
+			v25, err := dot.Plural("agency.items", v24)
 			if err != nil {
-				return tmplError("templates/agency.html:12:20", err)
+				return tmplError("templates/agency.html:13:20", err)
 			}
-			w.text(v24)
+			w.text(v25)
 			w.raw("</p>")
-			v25 := dict_V_Items_A_1af4db{V: dot, Items: v22, A: v1}
-			if err := tmpl_by_plan(w, v25); err != nil {
+			v26 := dict_V_Items_A_1af4db{V: dot, Items: v23, A: v1}
+			if err := tmpl_by_plan(w, v26); err != nil {
 				return err
 			}
 		} else {
 			w.raw("<p>")
-			v26, err := dot.T("agency.none")
+			v27, err := dot.T("agency.none")
 			if err != nil {
-				return tmplError("templates/agency.html:12:122", err)
+				return tmplError("templates/agency.html:13:122", err)
 			}
-			w.text(v26)
+			w.text(v27)
 			w.raw("</p>")
 		}
 	}
@@ -1126,7 +1455,7 @@ func tmpl_agency_now(w *htmlWriter, dot dict_V_A_67b554) error {
 			v3 := v1.L.Date(v2.Date)
 			v4, err := v1.Tf("agency.successor", v3)
 			if err != nil {
-				return tmplError("templates/partials.html:82:82", err)
+				return tmplError("templates/partials.html:154:82", err)
 			}
 			w.text(v4)
 			w.raw(" ")
@@ -1166,7 +1495,7 @@ func tmpl_agency_now_2(w *htmlWriter, dot dict_V_A_31f062) error {
 			v3 := v1.L.Date(v2.Date)
 			v4, err := v1.Tf("agency.successor", v3)
 			if err != nil {
-				return tmplError("templates/partials.html:82:82", err)
+				return tmplError("templates/partials.html:154:82", err)
 			}
 			w.text(v4)
 			w.raw(" ")
@@ -1191,6 +1520,24 @@ func tmpl_agency_now_2(w *htmlWriter, dot dict_V_A_31f062) error {
 			w.raw(")</span>")
 		}
 	}
+	return nil
+}
+
+// tmpl_as_of writes template "as-of" (templates/partials.html) of the sets home.
+func tmpl_as_of(w *htmlWriter, dot *page) error {
+	w.raw("<p class=\"as-of\">")
+	v1, err := dot.T("as-of.label")
+	if err != nil {
+		return tmplError("templates/partials.html:149:37", err)
+	}
+	w.text(v1)
+	w.raw(" <time datetime=\"")
+	v2 := dot.Site.AsOf.Format("2006-01-02")
+	w.text(v2)
+	w.raw("\">")
+	v3 := dot.AsOf()
+	w.text(v3)
+	w.raw("</time></p>")
 	return nil
 }
 
@@ -1416,7 +1763,7 @@ func tmpl_changes(w *htmlWriter, dot dict_V_C_3aaa46) error {
 			w.raw("</time>: ")
 			v7, err := v1.Name(v4.Kind)
 			if err != nil {
-				return tmplError("templates/partials.html:89:145", err)
+				return tmplError("templates/partials.html:161:145", err)
 			}
 			w.text(v7)
 			{
@@ -1475,7 +1822,7 @@ func tmpl_changes(w *htmlWriter, dot dict_V_C_3aaa46) error {
 			w.raw(" <span class=\"sub\">")
 			v22, err := v1.T("change.basis")
 			if err != nil {
-				return tmplError("templates/partials.html:89:497", err)
+				return tmplError("templates/partials.html:161:497", err)
 			}
 			w.text(v22)
 			w.raw(": ")
@@ -1490,7 +1837,7 @@ func tmpl_changes(w *htmlWriter, dot dict_V_C_3aaa46) error {
 					w.raw("\" rel=\"external noopener\">")
 					v25, err := v1.T("change.source")
 					if err != nil {
-						return tmplError("templates/partials.html:89:601", err)
+						return tmplError("templates/partials.html:161:601", err)
 					}
 					w.text(v25)
 					w.raw("</a>")
@@ -1521,7 +1868,7 @@ func tmpl_changes_2(w *htmlWriter, dot dict_V_C_f86402) error {
 			w.raw("</time>: ")
 			v7, err := v1.Name(v4.Kind)
 			if err != nil {
-				return tmplError("templates/partials.html:89:145", err)
+				return tmplError("templates/partials.html:161:145", err)
 			}
 			w.text(v7)
 			{
@@ -1580,7 +1927,7 @@ func tmpl_changes_2(w *htmlWriter, dot dict_V_C_f86402) error {
 			w.raw(" <span class=\"sub\">")
 			v22, err := v1.T("change.basis")
 			if err != nil {
-				return tmplError("templates/partials.html:89:497", err)
+				return tmplError("templates/partials.html:161:497", err)
 			}
 			w.text(v22)
 			w.raw(": ")
@@ -1595,7 +1942,7 @@ func tmpl_changes_2(w *htmlWriter, dot dict_V_C_f86402) error {
 					w.raw("\" rel=\"external noopener\">")
 					v25, err := v1.T("change.source")
 					if err != nil {
-						return tmplError("templates/partials.html:89:601", err)
+						return tmplError("templates/partials.html:161:601", err)
 					}
 					w.text(v25)
 					w.raw("</a>")
@@ -1626,7 +1973,7 @@ func tmpl_changes_3(w *htmlWriter, dot dict_V_C_5784ab) error {
 			w.raw("</time>: ")
 			v7, err := v1.Name(v4.Kind)
 			if err != nil {
-				return tmplError("templates/partials.html:89:145", err)
+				return tmplError("templates/partials.html:161:145", err)
 			}
 			w.text(v7)
 			{
@@ -1685,7 +2032,7 @@ func tmpl_changes_3(w *htmlWriter, dot dict_V_C_5784ab) error {
 			w.raw(" <span class=\"sub\">")
 			v22, err := v1.T("change.basis")
 			if err != nil {
-				return tmplError("templates/partials.html:89:497", err)
+				return tmplError("templates/partials.html:161:497", err)
 			}
 			w.text(v22)
 			w.raw(": ")
@@ -1700,7 +2047,7 @@ func tmpl_changes_3(w *htmlWriter, dot dict_V_C_5784ab) error {
 					w.raw("\" rel=\"external noopener\">")
 					v25, err := v1.T("change.source")
 					if err != nil {
-						return tmplError("templates/partials.html:89:601", err)
+						return tmplError("templates/partials.html:161:601", err)
 					}
 					w.text(v25)
 					w.raw("</a>")
@@ -1731,7 +2078,7 @@ func tmpl_changes_4(w *htmlWriter, dot dict_V_C_3275c8) error {
 			w.raw("</time>: ")
 			v7, err := v1.Name(v4.Kind)
 			if err != nil {
-				return tmplError("templates/partials.html:89:145", err)
+				return tmplError("templates/partials.html:161:145", err)
 			}
 			w.text(v7)
 			{
@@ -1790,7 +2137,7 @@ func tmpl_changes_4(w *htmlWriter, dot dict_V_C_3275c8) error {
 			w.raw(" <span class=\"sub\">")
 			v22, err := v1.T("change.basis")
 			if err != nil {
-				return tmplError("templates/partials.html:89:497", err)
+				return tmplError("templates/partials.html:161:497", err)
 			}
 			w.text(v22)
 			w.raw(": ")
@@ -1805,7 +2152,7 @@ func tmpl_changes_4(w *htmlWriter, dot dict_V_C_3275c8) error {
 					w.raw("\" rel=\"external noopener\">")
 					v25, err := v1.T("change.source")
 					if err != nil {
-						return tmplError("templates/partials.html:89:601", err)
+						return tmplError("templates/partials.html:161:601", err)
 					}
 					w.text(v25)
 					w.raw("</a>")
@@ -1876,7 +2223,7 @@ func tmpl_commentary(w *htmlWriter, dot dict_V_C_c5f873) error {
 				} else {
 					v3, err := dot.V.T("commentary.title")
 					if err != nil {
-						return tmplError("templates/partials.html:93:50", err)
+						return tmplError("templates/partials.html:165:50", err)
 					}
 					w.text(v3)
 				}
@@ -1884,7 +2231,7 @@ func tmpl_commentary(w *htmlWriter, dot dict_V_C_c5f873) error {
 			w.raw("</h2>\n<p class=\"sub\">")
 			v4, err := dot.V.T("commentary.note")
 			if err != nil {
-				return tmplError("templates/partials.html:94:17", err)
+				return tmplError("templates/partials.html:166:17", err)
 			}
 			w.text(v4)
 			w.raw("</p>\n")
@@ -1910,7 +2257,7 @@ func tmpl_commentary_2(w *htmlWriter, dot dict_V_C_b1cb6e) error {
 				} else {
 					v3, err := dot.V.T("commentary.title")
 					if err != nil {
-						return tmplError("templates/partials.html:93:50", err)
+						return tmplError("templates/partials.html:165:50", err)
 					}
 					w.text(v3)
 				}
@@ -1918,7 +2265,7 @@ func tmpl_commentary_2(w *htmlWriter, dot dict_V_C_b1cb6e) error {
 			w.raw("</h2>\n<p class=\"sub\">")
 			v4, err := dot.V.T("commentary.note")
 			if err != nil {
-				return tmplError("templates/partials.html:94:17", err)
+				return tmplError("templates/partials.html:166:17", err)
 			}
 			w.text(v4)
 			w.raw("</p>\n")
@@ -1944,7 +2291,7 @@ func tmpl_commentary_3(w *htmlWriter, dot dict_V_C_a8fbee) error {
 				} else {
 					v3, err := dot.V.T("commentary.title")
 					if err != nil {
-						return tmplError("templates/partials.html:93:50", err)
+						return tmplError("templates/partials.html:165:50", err)
 					}
 					w.text(v3)
 				}
@@ -1952,7 +2299,7 @@ func tmpl_commentary_3(w *htmlWriter, dot dict_V_C_a8fbee) error {
 			w.raw("</h2>\n<p class=\"sub\">")
 			v4, err := dot.V.T("commentary.note")
 			if err != nil {
-				return tmplError("templates/partials.html:94:17", err)
+				return tmplError("templates/partials.html:166:17", err)
 			}
 			w.text(v4)
 			w.raw("</p>\n")
@@ -1978,7 +2325,7 @@ func tmpl_commentary_4(w *htmlWriter, dot dict_V_C_6b6f4e) error {
 				} else {
 					v3, err := dot.V.T("commentary.title")
 					if err != nil {
-						return tmplError("templates/partials.html:93:50", err)
+						return tmplError("templates/partials.html:165:50", err)
 					}
 					w.text(v3)
 				}
@@ -1986,7 +2333,7 @@ func tmpl_commentary_4(w *htmlWriter, dot dict_V_C_6b6f4e) error {
 			w.raw("</h2>\n<p class=\"sub\">")
 			v4, err := dot.V.T("commentary.note")
 			if err != nil {
-				return tmplError("templates/partials.html:94:17", err)
+				return tmplError("templates/partials.html:166:17", err)
 			}
 			w.text(v4)
 			w.raw("</p>\n")
@@ -2012,7 +2359,7 @@ func tmpl_commentary_5(w *htmlWriter, dot dict_V_C_d0ea68) error {
 				} else {
 					v3, err := dot.V.T("commentary.title")
 					if err != nil {
-						return tmplError("templates/partials.html:93:50", err)
+						return tmplError("templates/partials.html:165:50", err)
 					}
 					w.text(v3)
 				}
@@ -2020,7 +2367,7 @@ func tmpl_commentary_5(w *htmlWriter, dot dict_V_C_d0ea68) error {
 			w.raw("</h2>\n<p class=\"sub\">")
 			v4, err := dot.V.T("commentary.note")
 			if err != nil {
-				return tmplError("templates/partials.html:94:17", err)
+				return tmplError("templates/partials.html:166:17", err)
 			}
 			w.text(v4)
 			w.raw("</p>\n")
@@ -2046,7 +2393,7 @@ func tmpl_commentary_6(w *htmlWriter, dot dict_V_C_876597) error {
 				} else {
 					v3, err := dot.V.T("commentary.title")
 					if err != nil {
-						return tmplError("templates/partials.html:93:50", err)
+						return tmplError("templates/partials.html:165:50", err)
 					}
 					w.text(v3)
 				}
@@ -2054,7 +2401,7 @@ func tmpl_commentary_6(w *htmlWriter, dot dict_V_C_876597) error {
 			w.raw("</h2>\n<p class=\"sub\">")
 			v4, err := dot.V.T("commentary.note")
 			if err != nil {
-				return tmplError("templates/partials.html:94:17", err)
+				return tmplError("templates/partials.html:166:17", err)
 			}
 			w.text(v4)
 			w.raw("</p>\n")
@@ -3261,7 +3608,7 @@ func tmpl_compare_table(w *htmlWriter, dot dict_V_T_A_Caption_RowHead_5fd371) er
 			w.raw("<p class=\"notice\">")
 			v5, err := v1.T("compare.one-plan")
 			if err != nil {
-				return tmplError("templates/partials.html:132:41", err)
+				return tmplError("templates/partials.html:205:41", err)
 			}
 			w.text(v5)
 			w.raw("</p>")
@@ -3270,7 +3617,7 @@ func tmpl_compare_table(w *htmlWriter, dot dict_V_T_A_Caption_RowHead_5fd371) er
 	w.raw("\n<p class=\"sub\">")
 	v6, err := v1.T("compare.caveat")
 	if err != nil {
-		return tmplError("templates/partials.html:133:17", err)
+		return tmplError("templates/partials.html:206:17", err)
 	}
 	w.text(v6)
 	w.raw("</p>\n<div class=\"scroll\" role=\"region\" aria-labelledby=\"cmp-caption\" tabindex=\"0\">\n<table class=\"side-by-side\">\n<caption id=\"cmp-caption\">")
@@ -3315,7 +3662,7 @@ func tmpl_compare_table(w *htmlWriter, dot dict_V_T_A_Caption_RowHead_5fd371) er
 							w.raw("\">")
 							v17, err := v1.Plural("count.tasks", v16.Tasks)
 							if err != nil {
-								return tmplError("templates/partials.html:137:344", err)
+								return tmplError("templates/partials.html:210:344", err)
 							}
 							w.text(v17)
 							w.raw("</span>")
@@ -3335,7 +3682,7 @@ func tmpl_compare_table(w *htmlWriter, dot dict_V_T_A_Caption_RowHead_5fd371) er
 					w.raw(" <span class=\"sub note\">")
 					v20, err := v1.T("compare.news-only")
 					if err != nil {
-						return tmplError("templates/partials.html:137:501", err)
+						return tmplError("templates/partials.html:210:501", err)
 					}
 					w.text(v20)
 					w.raw("</span>")
@@ -3391,7 +3738,7 @@ func tmpl_compare_table(w *htmlWriter, dot dict_V_T_A_Caption_RowHead_5fd371) er
 											v34 := v1.Role(v30.Item, v33)
 											v35, err := v1.Name(v34)
 											if err != nil {
-												return tmplError("templates/partials.html:138:268", err)
+												return tmplError("templates/partials.html:211:268", err)
 											}
 											w.text(v35)
 											w.raw(")</span>")
@@ -3404,7 +3751,7 @@ func tmpl_compare_table(w *htmlWriter, dot dict_V_T_A_Caption_RowHead_5fd371) er
 											w.raw(" <span class=\"sub also\">(")
 											v37, err := v1.Tf("compare.also-under", v36)
 											if err != nil {
-												return tmplError("templates/partials.html:138:358", err)
+												return tmplError("templates/partials.html:211:358", err)
 											}
 											w.text(v37)
 											w.raw(")</span>")
@@ -3427,7 +3774,7 @@ func tmpl_compare_table(w *htmlWriter, dot dict_V_T_A_Caption_RowHead_5fd371) er
 	w.raw("</tbody>\n</table>\n</div>\n<p class=\"sub\">")
 	v38, err := v1.T("compare.empty-cell")
 	if err != nil {
-		return tmplError("templates/partials.html:141:17", err)
+		return tmplError("templates/partials.html:214:17", err)
 	}
 	w.text(v38)
 	w.raw("</p>")
@@ -3447,7 +3794,7 @@ func tmpl_compare_table_2(w *htmlWriter, dot dict_V_T_A_Caption_RowHead_6ce8bf) 
 			w.raw("<p class=\"notice\">")
 			v4, err := v1.T("compare.one-plan")
 			if err != nil {
-				return tmplError("templates/partials.html:132:41", err)
+				return tmplError("templates/partials.html:205:41", err)
 			}
 			w.text(v4)
 			w.raw("</p>")
@@ -3456,7 +3803,7 @@ func tmpl_compare_table_2(w *htmlWriter, dot dict_V_T_A_Caption_RowHead_6ce8bf) 
 	w.raw("\n<p class=\"sub\">")
 	v5, err := v1.T("compare.caveat")
 	if err != nil {
-		return tmplError("templates/partials.html:133:17", err)
+		return tmplError("templates/partials.html:206:17", err)
 	}
 	w.text(v5)
 	w.raw("</p>\n<div class=\"scroll\" role=\"region\" aria-labelledby=\"cmp-caption\" tabindex=\"0\">\n<table class=\"side-by-side\">\n<caption id=\"cmp-caption\">")
@@ -3501,7 +3848,7 @@ func tmpl_compare_table_2(w *htmlWriter, dot dict_V_T_A_Caption_RowHead_6ce8bf) 
 							w.raw("\">")
 							v16, err := v1.Plural("count.tasks", v15.Tasks)
 							if err != nil {
-								return tmplError("templates/partials.html:137:344", err)
+								return tmplError("templates/partials.html:210:344", err)
 							}
 							w.text(v16)
 							w.raw("</span>")
@@ -3521,7 +3868,7 @@ func tmpl_compare_table_2(w *htmlWriter, dot dict_V_T_A_Caption_RowHead_6ce8bf) 
 					w.raw(" <span class=\"sub note\">")
 					v19, err := v1.T("compare.news-only")
 					if err != nil {
-						return tmplError("templates/partials.html:137:501", err)
+						return tmplError("templates/partials.html:210:501", err)
 					}
 					w.text(v19)
 					w.raw("</span>")
@@ -3575,7 +3922,7 @@ func tmpl_compare_table_2(w *htmlWriter, dot dict_V_T_A_Caption_RowHead_6ce8bf) 
 											v32 := v1.Role(v29.Item, nil)
 											v33, err := v1.Name(v32)
 											if err != nil {
-												return tmplError("templates/partials.html:138:268", err)
+												return tmplError("templates/partials.html:211:268", err)
 											}
 											w.text(v33)
 											w.raw(")</span>")
@@ -3588,7 +3935,7 @@ func tmpl_compare_table_2(w *htmlWriter, dot dict_V_T_A_Caption_RowHead_6ce8bf) 
 											w.raw(" <span class=\"sub also\">(")
 											v35, err := v1.Tf("compare.also-under", v34)
 											if err != nil {
-												return tmplError("templates/partials.html:138:358", err)
+												return tmplError("templates/partials.html:211:358", err)
 											}
 											w.text(v35)
 											w.raw(")</span>")
@@ -3611,7 +3958,7 @@ func tmpl_compare_table_2(w *htmlWriter, dot dict_V_T_A_Caption_RowHead_6ce8bf) 
 	w.raw("</tbody>\n</table>\n</div>\n<p class=\"sub\">")
 	v36, err := v1.T("compare.empty-cell")
 	if err != nil {
-		return tmplError("templates/partials.html:141:17", err)
+		return tmplError("templates/partials.html:214:17", err)
 	}
 	w.text(v36)
 	w.raw("</p>")
@@ -3835,6 +4182,51 @@ func tmpl_compare_theme_main(w *htmlWriter, dot *columnsView) error {
 		return err
 	}
 	w.raw("\n")
+	return nil
+}
+
+// tmpl_contact writes template "contact" (templates/partials.html) of the sets page.
+func tmpl_contact(w *htmlWriter, dot *markdownView) error {
+	{
+		if dot.Contact {
+			{
+				v1 := dot.ContactLink()
+				v2 := v1
+				_ = v2
+				if len(v2) > 0 {
+					w.raw("<section class=\"contact\" aria-labelledby=\"contact\"><h2 id=\"contact\">")
+					v3, err := dot.T("contact.title")
+					if err != nil {
+						return tmplError("templates/partials.html:145:126", err)
+					}
+					w.text(v3)
+					w.raw("</h2>\n<p>")
+					v4, err := dot.T("contact.text")
+					if err != nil {
+						return tmplError("templates/partials.html:146:5", err)
+					}
+					w.text(v4)
+					w.raw(" <a href=\"")
+					w.url(v2)
+					w.raw("\" rel=\"external noopener\">")
+					{
+						v5 := dot.Site.Contact.Email
+						_ = v5
+						if len(v5) > 0 {
+							w.text(v5)
+						} else {
+							v6, err := dot.T("contact.form")
+							if err != nil {
+								return tmplError("templates/partials.html:146:110", err)
+							}
+							w.text(v6)
+						}
+					}
+					w.raw("</a></p></section>")
+				}
+			}
+		}
+	}
 	return nil
 }
 
@@ -4226,7 +4618,7 @@ func tmpl_footer(w *htmlWriter, dot *page) error {
 	w.raw("<footer class=\"site\">\n<p>")
 	v1, err := dot.T("footer.note")
 	if err != nil {
-		return tmplError("templates/partials.html:111:5", err)
+		return tmplError("templates/partials.html:183:5", err)
 	}
 	w.text(v1)
 	w.raw("</p>\n<ul>\n<li><a href=\"")
@@ -4235,7 +4627,7 @@ func tmpl_footer(w *htmlWriter, dot *page) error {
 	w.raw("\">")
 	v3, err := dot.T("nav.about")
 	if err != nil {
-		return tmplError("templates/partials.html:113:32", err)
+		return tmplError("templates/partials.html:185:32", err)
 	}
 	w.text(v3)
 	w.raw("</a></li>\n<li><a href=\"")
@@ -4244,7 +4636,7 @@ func tmpl_footer(w *htmlWriter, dot *page) error {
 	w.raw("\">")
 	v5, err := dot.T("nav.methodology")
 	if err != nil {
-		return tmplError("templates/partials.html:114:38", err)
+		return tmplError("templates/partials.html:186:38", err)
 	}
 	w.text(v5)
 	w.raw("</a></li>\n<li><a href=\"")
@@ -4253,7 +4645,7 @@ func tmpl_footer(w *htmlWriter, dot *page) error {
 	w.raw("\">")
 	v7, err := dot.T("nav.glossary")
 	if err != nil {
-		return tmplError("templates/partials.html:115:35", err)
+		return tmplError("templates/partials.html:187:35", err)
 	}
 	w.text(v7)
 	w.raw("</a></li>\n</ul>\n<p><a href=\"")
@@ -4262,7 +4654,7 @@ func tmpl_footer(w *htmlWriter, dot *page) error {
 	w.raw("\">")
 	v9, err := dot.T("feed.title")
 	if err != nil {
-		return tmplError("templates/partials.html:117:30", err)
+		return tmplError("templates/partials.html:189:30", err)
 	}
 	w.text(v9)
 	w.raw("</a> · <a href=\"")
@@ -4271,7 +4663,7 @@ func tmpl_footer(w *htmlWriter, dot *page) error {
 	w.raw("\">")
 	v11, err := dot.T("nav.data")
 	if err != nil {
-		return tmplError("templates/partials.html:117:86", err)
+		return tmplError("templates/partials.html:189:86", err)
 	}
 	w.text(v11)
 	w.raw("</a></p>\n")
@@ -4284,6 +4676,10 @@ func tmpl_footer(w *htmlWriter, dot *page) error {
 			w.text(v13)
 			w.raw("</p>")
 		}
+	}
+	w.raw("\n")
+	if err := tmpl_as_of(w, dot); err != nil {
+		return err
 	}
 	w.raw("\n</footer>")
 	return nil
@@ -4676,10 +5072,14 @@ func tmpl_framework_main(w *htmlWriter, dot *frameworkView) error {
 			w.raw("</dd>")
 		}
 	}
-	w.raw("\n</dl>\n</section>\n<h2>")
+	w.raw("\n</dl>\n</section>\n")
+	if err := tmpl_reviews(w, dot); err != nil {
+		return err
+	}
+	w.raw("\n<h2>")
 	v38, err := dot.T("framework.goals")
 	if err != nil {
-		return tmplError("templates/framework.html:20:6", err)
+		return tmplError("templates/framework.html:21:6", err)
 	}
 	w.text(v38)
 	w.raw("</h2>\n")
@@ -4719,7 +5119,7 @@ func tmpl_framework_main(w *htmlWriter, dot *frameworkView) error {
 			w.raw("<p class=\"framework-unverified\">")
 			v47, err := dot.T("framework.goals-unverified")
 			if err != nil {
-				return tmplError("templates/framework.html:22:42", err)
+				return tmplError("templates/framework.html:23:42", err)
 			}
 			w.text(v47)
 			w.raw("</p>")
@@ -4733,7 +5133,7 @@ func tmpl_framework_main(w *htmlWriter, dot *frameworkView) error {
 			w.raw("<h2>")
 			v49, err := dot.T("pillars.groups")
 			if err != nil {
-				return tmplError("templates/framework.html:23:22", err)
+				return tmplError("templates/framework.html:24:22", err)
 			}
 			w.text(v49)
 			w.raw("</h2>\n<ul class=\"cards\">")
@@ -4761,7 +5161,7 @@ func tmpl_framework_main(w *htmlWriter, dot *frameworkView) error {
 	w.raw("\n<h2>")
 	v56, err := dot.T("framework.plans")
 	if err != nil {
-		return tmplError("templates/framework.html:25:6", err)
+		return tmplError("templates/framework.html:26:6", err)
 	}
 	w.text(v56)
 	w.raw("</h2>\n")
@@ -4788,7 +5188,7 @@ func tmpl_framework_main(w *htmlWriter, dot *frameworkView) error {
 			w.raw("\">")
 			v63, err := dot.T("framework.compare")
 			if err != nil {
-				return tmplError("templates/framework.html:27:47", err)
+				return tmplError("templates/framework.html:28:47", err)
 			}
 			w.text(v63)
 			w.raw("</a></p>\n")
@@ -4796,7 +5196,7 @@ func tmpl_framework_main(w *htmlWriter, dot *frameworkView) error {
 			w.raw("<p>")
 			v64, err := dot.T("framework.no-plans")
 			if err != nil {
-				return tmplError("templates/framework.html:28:13", err)
+				return tmplError("templates/framework.html:29:13", err)
 			}
 			w.text(v64)
 			w.raw("</p>")
@@ -5521,14 +5921,14 @@ func tmpl_item_counterpart_from(w *htmlWriter, dot *itemView) error {
 					v2 := dot.Label(v1.Item)
 					v3, err := dot.Tf("item.from-appendix", v2)
 					if err != nil {
-						return tmplError("templates/item.html:41:68", err)
+						return tmplError("templates/item.html:40:68", err)
 					}
 					w.text(v3)
 				} else {
 					v4 := dot.Label(v1.Item)
 					v5, err := dot.Tf("item.from-body", v4)
 					if err != nil {
-						return tmplError("templates/item.html:41:121", err)
+						return tmplError("templates/item.html:40:121", err)
 					}
 					w.text(v5)
 				}
@@ -5798,34 +6198,39 @@ func tmpl_item_main(w *htmlWriter, dot *itemView) error {
 			w.raw("</span>")
 		}
 	}
-	w.raw("</p>\n<article class=\"item-page\">\n")
+	w.raw("</p>\n")
+	v22 := dict_V_P_17d1fd{V: dot, P: v2}
+	if err := tmpl_last_updated(w, v22); err != nil {
+		return err
+	}
+	w.raw("\n<article class=\"item-page\">\n")
 	{
 		if dot.Text {
-			v22 := dict_V_I_6b468e{V: dot, I: v1}
-			if err := tmpl_text(w, v22); err != nil {
+			v23 := dict_V_I_6b468e{V: dot, I: v1}
+			if err := tmpl_text(w, v23); err != nil {
 				return err
 			}
 		} else {
 			{
-				v23 := dot.Has(v1.Text)
-				if !(v23) {
+				v24 := dot.Has(v1.Text)
+				if !(v24) {
 					w.raw("<p class=\"notice\">")
-					v24, err := dot.T("item.no-translation")
+					v25, err := dot.T("item.no-translation")
 					if err != nil {
-						return tmplError("templates/item.html:7:103", err)
+						return tmplError("templates/item.html:8:103", err)
 					}
-					w.text(v24)
+					w.text(v25)
 					w.raw("</p>")
 				} else {
 					{
-						v25 := dot.Outdated(v1.Text)
-						if v25 {
+						v26 := dot.Outdated(v1.Text)
+						if v26 {
 							w.raw("<p class=\"notice\">")
-							v26, err := dot.T("item.outdated")
+							v27, err := dot.T("item.outdated")
 							if err != nil {
-								return tmplError("templates/item.html:7:183", err)
+								return tmplError("templates/item.html:8:183", err)
 							}
-							w.text(v26)
+							w.text(v27)
 							w.raw("</p>")
 						}
 					}
@@ -5834,45 +6239,45 @@ func tmpl_item_main(w *htmlWriter, dot *itemView) error {
 		}
 	}
 	w.raw("\n<p class=\"twin\"><a href=\"")
-	v27 := dot.Link.Twin()
-	w.url(v27)
+	v28 := dot.Link.Twin()
+	w.url(v28)
 	w.raw("\" hreflang=\"")
-	v28 := dot.OtherLang()
-	w.text(v28)
-	w.raw("\">")
-	v29, err := dot.T("item.other-lang")
-	if err != nil {
-		return tmplError("templates/item.html:8:69", err)
-	}
+	v29 := dot.OtherLang()
 	w.text(v29)
+	w.raw("\">")
+	v30, err := dot.T("item.other-lang")
+	if err != nil {
+		return tmplError("templates/item.html:9:69", err)
+	}
+	w.text(v30)
 	w.raw("</a></p>\n<dl class=\"facts\">\n")
 	{
-		v30 := v1.Lead
-		_ = v30
-		if len(v30) > 0 {
+		v31 := v1.Lead
+		_ = v31
+		if len(v31) > 0 {
 			w.raw("<dt>")
-			v31, err := dot.T("item.lead")
+			v32, err := dot.T("item.lead")
 			if err != nil {
-				return tmplError("templates/item.html:10:23", err)
+				return tmplError("templates/item.html:11:23", err)
 			}
-			w.text(v31)
+			w.text(v32)
 			w.raw("</dt><dd>")
-			v32 := dict_V_P_A_3d421f{V: dot, P: v2.Province, A: v30}
-			if err := tmpl_agencies(w, v32); err != nil {
+			v33 := dict_V_P_A_3d421f{V: dot, P: v2.Province, A: v31}
+			if err := tmpl_agencies(w, v33); err != nil {
 				return err
 			}
-			v33 := dict_V_A_254358{V: dot, A: v30}
-			if err := tmpl_agencies_now(w, v33); err != nil {
+			v34 := dict_V_A_254358{V: dot, A: v31}
+			if err := tmpl_agencies_now(w, v34); err != nil {
 				return err
 			}
 			{
 				if !(len(v1.LeadIDs) > 0) {
 					w.raw(" <span class=\"sub\">")
-					v34, err := dot.T("item.inherited")
+					v35, err := dot.T("item.inherited")
 					if err != nil {
-						return tmplError("templates/item.html:10:196", err)
+						return tmplError("templates/item.html:11:196", err)
 					}
-					w.text(v34)
+					w.text(v35)
 					w.raw("</span>")
 				}
 			}
@@ -5881,22 +6286,22 @@ func tmpl_item_main(w *htmlWriter, dot *itemView) error {
 	}
 	w.raw("\n")
 	{
-		v35 := dot.Counterpart
-		_ = v35
-		if v35 != nil {
+		v36 := dot.Counterpart
+		_ = v36
+		if v36 != nil {
 			{
-				v36 := v35.Lead
-				_ = v36
-				if len(v36) > 0 {
+				v37 := v36.Lead
+				_ = v37
+				if len(v37) > 0 {
 					w.raw("<dt>")
-					v37, err := dot.T("item.lead")
+					v38, err := dot.T("item.lead")
 					if err != nil {
-						return tmplError("templates/item.html:11:41", err)
+						return tmplError("templates/item.html:12:41", err)
 					}
-					w.text(v37)
+					w.text(v38)
 					w.raw("</dt><dd>")
-					v38 := dict_V_P_A_3d421f{V: dot, P: v2.Province, A: v36}
-					if err := tmpl_agencies(w, v38); err != nil {
+					v39 := dict_V_P_A_3d421f{V: dot, P: v2.Province, A: v37}
+					if err := tmpl_agencies(w, v39); err != nil {
 						return err
 					}
 					w.raw(" <span class=\"sub\">(")
@@ -5909,29 +6314,33 @@ func tmpl_item_main(w *htmlWriter, dot *itemView) error {
 		}
 	}
 	w.raw("\n")
+	if err := tmpl_no_lead(w, dot); err != nil {
+		return err
+	}
+	w.raw("\n")
 	{
-		v39 := v1.Partners
-		_ = v39
-		if len(v39) > 0 {
+		v40 := v1.Partners
+		_ = v40
+		if len(v40) > 0 {
 			w.raw("<dt>")
-			v40, err := dot.T("item.partners")
+			v41, err := dot.T("item.partners")
 			if err != nil {
-				return tmplError("templates/item.html:12:27", err)
+				return tmplError("templates/item.html:14:27", err)
 			}
-			w.text(v40)
+			w.text(v41)
 			w.raw("</dt><dd>")
-			v41 := dict_V_P_A_3d421f{V: dot, P: v2.Province, A: v39}
-			if err := tmpl_agencies(w, v41); err != nil {
+			v42 := dict_V_P_A_3d421f{V: dot, P: v2.Province, A: v40}
+			if err := tmpl_agencies(w, v42); err != nil {
 				return err
 			}
 			{
 				if !(len(v1.PartnerIDs) > 0) {
 					w.raw(" <span class=\"sub\">")
-					v42, err := dot.T("item.inherited")
+					v43, err := dot.T("item.inherited")
 					if err != nil {
-						return tmplError("templates/item.html:12:161", err)
+						return tmplError("templates/item.html:14:161", err)
 					}
-					w.text(v42)
+					w.text(v43)
 					w.raw("</span>")
 				}
 			}
@@ -5940,22 +6349,22 @@ func tmpl_item_main(w *htmlWriter, dot *itemView) error {
 	}
 	w.raw("\n")
 	{
-		v43 := dot.Counterpart
-		_ = v43
-		if v43 != nil {
+		v44 := dot.Counterpart
+		_ = v44
+		if v44 != nil {
 			{
-				v44 := v43.Partners
-				_ = v44
-				if len(v44) > 0 {
+				v45 := v44.Partners
+				_ = v45
+				if len(v45) > 0 {
 					w.raw("<dt>")
-					v45, err := dot.T("item.partners")
+					v46, err := dot.T("item.partners")
 					if err != nil {
-						return tmplError("templates/item.html:13:45", err)
+						return tmplError("templates/item.html:15:45", err)
 					}
-					w.text(v45)
+					w.text(v46)
 					w.raw("</dt><dd>")
-					v46 := dict_V_P_A_3d421f{V: dot, P: v2.Province, A: v44}
-					if err := tmpl_agencies(w, v46); err != nil {
+					v47 := dict_V_P_A_3d421f{V: dot, P: v2.Province, A: v45}
+					if err := tmpl_agencies(w, v47); err != nil {
 						return err
 					}
 					w.raw(" <span class=\"sub\">(")
@@ -5968,97 +6377,33 @@ func tmpl_item_main(w *htmlWriter, dot *itemView) error {
 		}
 	}
 	w.raw("\n")
-	{
-		v47 := v1.Timing
-		_ = v47
-		if v47 != nil {
-			w.raw("<dt>")
-			v48, err := dot.T("item.timing")
-			if err != nil {
-				return tmplError("templates/item.html:14:25", err)
-			}
-			w.text(v48)
-			w.raw("</dt><dd>")
-			v49 := dot.Tx(v47.Text)
-			w.text(v49)
-			w.raw("</dd>")
-		}
-	}
-	w.raw("\n")
-	{
-		v50 := dot.Counterpart
-		_ = v50
-		if v50 != nil {
-			{
-				v51 := v50.Timing
-				_ = v51
-				if v51 != nil {
-					w.raw("<dt>")
-					v52, err := dot.T("item.timing")
-					if err != nil {
-						return tmplError("templates/item.html:15:43", err)
-					}
-					w.text(v52)
-					w.raw("</dt><dd>")
-					v53 := dot.Tx(v51.Text)
-					w.text(v53)
-					w.raw(" <span class=\"sub\">(")
-					if err := tmpl_item_counterpart_from(w, dot); err != nil {
-						return err
-					}
-					w.raw(")</span></dd>")
-				}
-			}
-		}
+	if err := tmpl_standing(w, dot); err != nil {
+		return err
 	}
 	w.raw("\n<dt>")
-	v54, err := dot.T("item.status")
-	if err != nil {
-		return tmplError("templates/item.html:16:6", err)
-	}
-	w.text(v54)
-	w.raw("</dt><dd><strong>")
-	v55, err := dot.Name(v1.Status)
-	if err != nil {
-		return tmplError("templates/item.html:16:43", err)
-	}
-	w.text(v55)
-	w.raw("</strong>")
-	{
-		if !(len(v1.Updates) > 0) {
-			w.raw(" <span class=\"sub\">")
-			v56, err := dot.T("status.default")
-			if err != nil {
-				return tmplError("templates/item.html:16:113", err)
-			}
-			w.text(v56)
-			w.raw("</span>")
-		}
-	}
-	w.raw("</dd>\n<dt>")
-	v57, err := dot.T("item.section")
+	v48, err := dot.T("item.section")
 	if err != nil {
 		return tmplError("templates/item.html:17:6", err)
 	}
-	w.text(v57)
+	w.text(v48)
 	w.raw("</dt><dd>")
 	{
-		v58 := dot.Crumbs
-		for v59, v60 := range v58 {
-			_, _ = v59, v60
+		v49 := dot.Crumbs
+		for v50, v51 := range v49 {
+			_, _ = v50, v51
 			{
-				if v59 != 0 {
+				if v50 != 0 {
 					w.raw(" › ")
 				}
 			}
 			w.raw("<a href=\"")
-			v61 := dot.Link.Plan(v2)
-			w.url(v61)
+			v52 := dot.Link.Plan(v2)
+			w.url(v52)
 			w.raw("#")
-			w.frag(v60.ID)
+			w.frag(v51.ID)
 			w.raw("\">")
-			v62 := dict_V_S_dc85e2{V: dot, S: v60}
-			if err := tmpl_sectitle(w, v62); err != nil {
+			v53 := dict_V_S_dc85e2{V: dot, S: v51}
+			if err := tmpl_sectitle(w, v53); err != nil {
 				return err
 			}
 			w.raw("</a>")
@@ -6066,51 +6411,51 @@ func tmpl_item_main(w *htmlWriter, dot *itemView) error {
 	}
 	w.raw("</dd>\n")
 	{
-		v63 := v1.Pillar
-		_ = v63
-		if v63 != nil {
+		v54 := v1.Pillar
+		_ = v54
+		if v54 != nil {
 			w.raw("<dt>")
-			v64, err := dot.T("item.pillar")
+			v55, err := dot.T("item.pillar")
 			if err != nil {
 				return tmplError("templates/item.html:18:25", err)
 			}
-			w.text(v64)
+			w.text(v55)
 			w.raw("</dt><dd><a href=\"")
-			v65 := dot.Link.Pillar(v63)
-			w.url(v65)
+			v56 := dot.Link.Pillar(v54)
+			w.url(v56)
 			w.raw("\">")
-			v66 := dot.Tx(v63.Name)
-			w.text(v66)
+			v57 := dot.Tx(v54.Name)
+			w.text(v57)
 			w.raw("</a></dd>")
 		}
 	}
 	w.raw("\n")
 	{
-		v67 := v1.Themes
-		_ = v67
-		if len(v67) > 0 {
+		v58 := v1.Themes
+		_ = v58
+		if len(v58) > 0 {
 			w.raw("<dt>")
-			v68, err := dot.T("item.themes")
+			v59, err := dot.T("item.themes")
 			if err != nil {
 				return tmplError("templates/item.html:19:25", err)
 			}
-			w.text(v68)
+			w.text(v59)
 			w.raw("</dt><dd>")
 			{
-				v69 := v67
-				for v70, v71 := range v69 {
-					_, _ = v70, v71
+				v60 := v58
+				for v61, v62 := range v60 {
+					_, _ = v61, v62
 					{
-						if v70 != 0 {
+						if v61 != 0 {
 							w.raw(", ")
 						}
 					}
 					w.raw("<a href=\"")
-					v72 := dot.Link.Theme(v71)
-					w.url(v72)
+					v63 := dot.Link.Theme(v62)
+					w.url(v63)
 					w.raw("\">")
-					v73 := dot.Tx(v71.Name)
-					w.text(v73)
+					v64 := dot.Tx(v62.Name)
+					w.text(v64)
 					w.raw("</a>")
 				}
 			}
@@ -6119,51 +6464,51 @@ func tmpl_item_main(w *htmlWriter, dot *itemView) error {
 	}
 	w.raw("\n")
 	{
-		v74 := v1.RestatesItem
-		_ = v74
-		if v74 != nil {
+		v65 := v1.RestatesItem
+		_ = v65
+		if v65 != nil {
 			w.raw("<dt>")
-			v75, err := dot.T("item.restates")
+			v66, err := dot.T("item.restates")
 			if err != nil {
 				return tmplError("templates/item.html:20:31", err)
 			}
-			w.text(v75)
+			w.text(v66)
 			w.raw("</dt><dd><a href=\"")
-			v76 := dot.Link.Item(v74)
-			w.url(v76)
+			v67 := dot.Link.Item(v65)
+			w.url(v67)
 			w.raw("\">")
-			v77 := dot.ItemName(v74)
-			w.text(v77)
+			v68 := dot.ItemName(v65)
+			w.text(v68)
 			w.raw("</a></dd>")
 		}
 	}
 	w.raw("\n")
 	{
-		v78 := v1.RestatedBy
-		_ = v78
-		if len(v78) > 0 {
+		v69 := v1.RestatedBy
+		_ = v69
+		if len(v69) > 0 {
 			w.raw("<dt>")
-			v79, err := dot.T("item.restated-by")
+			v70, err := dot.T("item.restated-by")
 			if err != nil {
 				return tmplError("templates/item.html:21:29", err)
 			}
-			w.text(v79)
+			w.text(v70)
 			w.raw("</dt><dd>")
 			{
-				v80 := v78
-				for v81, v82 := range v80 {
-					_, _ = v81, v82
+				v71 := v69
+				for v72, v73 := range v71 {
+					_, _ = v72, v73
 					{
-						if v81 != 0 {
+						if v72 != 0 {
 							w.raw(", ")
 						}
 					}
 					w.raw("<a href=\"")
-					v83 := dot.Link.Item(v82)
-					w.url(v83)
+					v74 := dot.Link.Item(v73)
+					w.url(v74)
 					w.raw("\">")
-					v84 := dot.ItemName(v82)
-					w.text(v84)
+					v75 := dot.ItemName(v73)
+					w.text(v75)
 					w.raw("</a>")
 				}
 			}
@@ -6172,31 +6517,31 @@ func tmpl_item_main(w *htmlWriter, dot *itemView) error {
 	}
 	w.raw("\n")
 	{
-		v85 := v1.RelatedItems
-		_ = v85
-		if len(v85) > 0 {
+		v76 := v1.RelatedItems
+		_ = v76
+		if len(v76) > 0 {
 			w.raw("<dt>")
-			v86, err := dot.T("item.related")
+			v77, err := dot.T("item.related")
 			if err != nil {
 				return tmplError("templates/item.html:22:31", err)
 			}
-			w.text(v86)
+			w.text(v77)
 			w.raw("</dt><dd>")
 			{
-				v87 := v85
-				for v88, v89 := range v87 {
-					_, _ = v88, v89
+				v78 := v76
+				for v79, v80 := range v78 {
+					_, _ = v79, v80
 					{
-						if v88 != 0 {
+						if v79 != 0 {
 							w.raw(", ")
 						}
 					}
 					w.raw("<a href=\"")
-					v90 := dot.Link.Item(v89)
-					w.url(v90)
+					v81 := dot.Link.Item(v80)
+					w.url(v81)
 					w.raw("\">")
-					v91 := dot.ItemName(v89)
-					w.text(v91)
+					v82 := dot.ItemName(v80)
+					w.text(v82)
 					w.raw("</a>")
 				}
 			}
@@ -6205,44 +6550,44 @@ func tmpl_item_main(w *htmlWriter, dot *itemView) error {
 	}
 	w.raw("\n")
 	{
-		v92 := v1.Note.IsZero()
-		if !(v92) {
+		v83 := v1.Note.IsZero()
+		if !(v83) {
 			w.raw("<dt>")
-			v93, err := dot.T("item.note")
+			v84, err := dot.T("item.note")
 			if err != nil {
 				return tmplError("templates/item.html:23:32", err)
 			}
-			w.text(v93)
+			w.text(v84)
 			w.raw("</dt><dd>")
-			v94 := dot.Tx(v1.Note)
-			w.text(v94)
+			v85 := dot.Tx(v1.Note)
+			w.text(v85)
 			w.raw("</dd>")
 		}
 	}
 	w.raw("\n</dl>\n")
 	{
-		v95 := dot.ChangedAgencies(v1)
-		v96 := v95
-		_ = v96
-		if len(v96) > 0 {
+		v86 := dot.ChangedAgencies(v1)
+		v87 := v86
+		_ = v87
+		if len(v87) > 0 {
 			w.raw("<section aria-labelledby=\"now\"><h2 id=\"now\">")
-			v97, err := dot.T("item.now")
+			v88, err := dot.T("item.now")
 			if err != nil {
 				return tmplError("templates/item.html:25:75", err)
 			}
-			w.text(v97)
+			w.text(v88)
 			w.raw("</h2>\n")
 			{
-				v98 := v96
-				for v99, v100 := range v98 {
-					_, _ = v99, v100
+				v89 := v87
+				for v90, v91 := range v89 {
+					_, _ = v90, v91
 					w.raw("<h3>")
-					v101 := dot.AgencyName(v100, v2.Province)
-					w.text(v101)
+					v92 := dot.AgencyName(v91, v2.Province)
+					w.text(v92)
 					w.raw("</h3>")
-					v102 := dot.AgencyChanges(v100)
-					v103 := dict_V_C_f86402{V: dot, C: v102}
-					if err := tmpl_changes_2(w, v103); err != nil {
+					v93 := dot.AgencyChanges(v91)
+					v94 := dict_V_C_f86402{V: dot, C: v93}
+					if err := tmpl_changes_2(w, v94); err != nil {
 						return err
 					}
 				}
@@ -6251,83 +6596,41 @@ func tmpl_item_main(w *htmlWriter, dot *itemView) error {
 		}
 	}
 	w.raw("\n")
-	{
-		v104 := v1.Updates
-		_ = v104
-		if len(v104) > 0 {
-			w.raw("<section aria-labelledby=\"updates\"><h2 id=\"updates\">")
-			v105, err := dot.T("updates.title")
-			if err != nil {
-				return tmplError("templates/item.html:27:74", err)
-			}
-			w.text(v105)
-			w.raw("</h2>\n<ol class=\"updates\">")
-			{
-				v106 := v104
-				for v107, v108 := range v106 {
-					_, _ = v107, v108
-					w.raw("<li><time datetime=\"")
-					v109 := v108.Date.Format("2006-01-02")
-					w.text(v109)
-					w.raw("\">")
-					v110 := dot.L.Date(v108.Date)
-					w.text(v110)
-					w.raw("</time>: <strong>")
-					v111, err := dot.Name(v108.Status)
-					if err != nil {
-						return tmplError("templates/item.html:28:119", err)
-					}
-					w.text(v111)
-					w.raw("</strong>. ")
-					v112 := dot.Tx(v108.Text)
-					w.text(v112)
-					w.raw("\n<ul>")
-					{
-						v113 := v108.Evidence
-						for v114, v115 := range v113 {
-							_, _ = v114, v115
-							w.raw("<li><a href=\"")
-							w.url(v115.URL)
-							w.raw("\" rel=\"external noopener\">")
-							v116 := dot.Tx(v115.Title)
-							w.text(v116)
-							w.raw("</a></li>")
-						}
-					}
-					w.raw("</ul></li>")
-				}
-			}
-			w.raw("</ol></section>")
-		}
+	if err := tmpl_item_updates(w, dot); err != nil {
+		return err
 	}
 	w.raw("\n")
-	v117 := dict_V_C_b1cb6e{V: dot, C: dot.Commentary}
-	if err := tmpl_commentary_2(w, v117); err != nil {
+	v95 := dict_V_C_b1cb6e{V: dot, C: dot.Commentary}
+	if err := tmpl_commentary_2(w, v95); err != nil {
 		return err
 	}
 	w.raw("\n<p class=\"cite\"><span>")
-	v118, err := dot.T("item.cite")
+	v96, err := dot.T("item.cite")
 	if err != nil {
-		return tmplError("templates/item.html:31:24", err)
+		return tmplError("templates/item.html:29:24", err)
 	}
-	w.text(v118)
+	w.text(v96)
 	w.raw(":</span> <span class=\"cite-text\">")
 	w.text(dot.Citation)
-	w.raw("</span></p>\n<p><a href=\"")
-	v119 := dot.Link.Anchor(v1)
-	w.url(v119)
-	w.raw("\">")
-	v120, err := dot.T("item.in-plan")
-	if err != nil {
-		return tmplError("templates/item.html:32:36", err)
+	w.raw("</span></p>\n")
+	if err := tmpl_report_error(w, dot); err != nil {
+		return err
 	}
-	w.text(v120)
+	w.raw("\n<p><a href=\"")
+	v97 := dot.Link.Anchor(v1)
+	w.url(v97)
+	w.raw("\">")
+	v98, err := dot.T("item.in-plan")
+	if err != nil {
+		return tmplError("templates/item.html:31:36", err)
+	}
+	w.text(v98)
 	w.raw("</a>")
 	{
 		if v2.Source != nil {
 			w.raw(" · <a href=\"")
-			v121 := dot.Link.Source(v2)
-			w.url(v121)
+			v99 := dot.Link.Source(v2)
+			w.url(v99)
 			{
 				if dot.Passage {
 					w.raw("#p-")
@@ -6335,11 +6638,11 @@ func tmpl_item_main(w *htmlWriter, dot *itemView) error {
 				}
 			}
 			w.raw("\">")
-			v122, err := dot.T("item.source-passage")
+			v100, err := dot.T("item.source-passage")
 			if err != nil {
-				return tmplError("templates/item.html:32:146", err)
+				return tmplError("templates/item.html:31:146", err)
 			}
-			w.text(v122)
+			w.text(v100)
 			w.raw("</a>")
 		}
 	}
@@ -6351,11 +6654,11 @@ func tmpl_item_main(w *htmlWriter, dot *itemView) error {
 	{
 		if dot.Quote {
 			w.raw("<section class=\"source\" aria-labelledby=\"source\">\n<h2 id=\"source\">")
-			v123, err := dot.T("item.source")
+			v101, err := dot.T("item.source")
 			if err != nil {
-				return tmplError("templates/item.html:35:18", err)
+				return tmplError("templates/item.html:34:18", err)
 			}
-			w.text(v123)
+			w.text(v101)
 			w.raw("</h2>\n<blockquote lang=\"vi\"><p>")
 			w.text(v1.Text.VI)
 			w.raw("</p></blockquote>\n</section>")
@@ -6370,7 +6673,7 @@ func tmpl_item_pager(w *htmlWriter, dot *itemView) error {
 	w.raw("<nav class=\"pager\" aria-label=\"")
 	v1, err := dot.T("pager.label")
 	if err != nil {
-		return tmplError("templates/item.html:45:51", err)
+		return tmplError("templates/item.html:44:51", err)
 	}
 	w.text(v1)
 	w.raw("\"><ul>\n")
@@ -6384,7 +6687,7 @@ func tmpl_item_pager(w *htmlWriter, dot *itemView) error {
 			w.raw("\"><span class=\"sub\">")
 			v4, err := dot.T("pager.prev")
 			if err != nil {
-				return tmplError("templates/item.html:46:90", err)
+				return tmplError("templates/item.html:45:90", err)
 			}
 			w.text(v4)
 			w.raw("</span> ")
@@ -6401,7 +6704,7 @@ func tmpl_item_pager(w *htmlWriter, dot *itemView) error {
 	w.raw("\"><span class=\"sub\">")
 	v7, err := dot.T("pager.up")
 	if err != nil {
-		return tmplError("templates/item.html:47:87", err)
+		return tmplError("templates/item.html:46:87", err)
 	}
 	w.text(v7)
 	w.raw("</span> ")
@@ -6418,7 +6721,7 @@ func tmpl_item_pager(w *htmlWriter, dot *itemView) error {
 			w.raw("\"><span class=\"sub\">")
 			v11, err := dot.T("pager.next")
 			if err != nil {
-				return tmplError("templates/item.html:48:90", err)
+				return tmplError("templates/item.html:47:90", err)
 			}
 			w.text(v11)
 			w.raw("</span> ")
@@ -6475,6 +6778,185 @@ func tmpl_item_ref(w *htmlWriter, dot itemRefArgs) error {
 	return nil
 }
 
+// tmpl_item_updates writes template "item-updates" (templates/partials.html) of the sets item.
+func tmpl_item_updates(w *htmlWriter, dot *itemView) error {
+	v1 := dot
+	_ = v1
+	{
+		v2 := dot.Item.Updates
+		_ = v2
+		if len(v2) > 0 {
+			w.raw("<section aria-labelledby=\"updates\"><h2 id=\"updates\">")
+			v3, err := v1.T("updates.title")
+			if err != nil {
+				return tmplError("templates/partials.html:97:112", err)
+			}
+			w.text(v3)
+			w.raw("</h2>\n<ol class=\"updates\">")
+			{
+				v4 := v2
+				for v5, v6 := range v4 {
+					_, _ = v5, v6
+					w.raw("<li id=\"update-")
+					v7 := theme.Add(v5, 1)
+					w.text(strconv.FormatInt(int64(v7), 10))
+					w.raw("\"><p><time datetime=\"")
+					v8 := v6.Date.Format("2006-01-02")
+					w.text(v8)
+					w.raw("\">")
+					v9 := v1.L.Date(v6.Date)
+					w.text(v9)
+					w.raw("</time> · <span class=\"evidence-kind\" data-kind=\"")
+					w.text(string(v6.Kind))
+					w.raw("\">")
+					v10, err := v1.Name(v6.Kind)
+					if err != nil {
+						return tmplError("templates/partials.html:98:208", err)
+					}
+					w.text(v10)
+					w.raw("</span>")
+					{
+						v11 := v6.Status
+						_ = v11
+						if len(v11) > 0 {
+							w.raw(": <strong>")
+							v12, err := v1.Name(v11)
+							if err != nil {
+								return tmplError("templates/partials.html:98:262", err)
+							}
+							w.text(v12)
+							w.raw("</strong>")
+						}
+					}
+					w.raw("</p>\n<p>")
+					v13 := v1.Tx(v6.Text)
+					w.text(v13)
+					w.raw("</p>\n<ul class=\"evidence\">")
+					{
+						v14 := v6.Evidence
+						for v15, v16 := range v14 {
+							_, _ = v15, v16
+							w.raw("<li><a href=\"")
+							w.url(v16.URL)
+							w.raw("\" rel=\"external noopener\">")
+							v17 := v1.Tx(v16.Title)
+							w.text(v17)
+							w.raw("</a>")
+							{
+								if len(v16.Quote.VI) > 0 {
+									w.raw("<blockquote lang=\"vi\"><p>")
+									w.text(v16.Quote.VI)
+									w.raw("</p></blockquote>")
+									{
+										if v1.Quote {
+											{
+												v18 := v16.Quote.EN
+												_ = v18
+												if len(v18) > 0 {
+													w.raw("<p class=\"sub\">")
+													v19, err := v1.T("evidence.translation")
+													if err != nil {
+														return tmplError("templates/partials.html:100:230", err)
+													}
+													w.text(v19)
+													w.raw(": ")
+													w.text(v18)
+													w.raw("</p>")
+												}
+											}
+										}
+									}
+									w.raw("<p class=\"sub verified\">")
+									v20, err := v1.Tf("evidence.verified", v16.ReportFile)
+									if err != nil {
+										return tmplError("templates/partials.html:100:310", err)
+									}
+									w.text(v20)
+									w.raw("</p>")
+								}
+							}
+							w.raw("</li>")
+						}
+					}
+					w.raw("</ul></li>")
+				}
+			}
+			w.raw("</ol></section>")
+		}
+	}
+	return nil
+}
+
+// tmpl_last_updated writes template "last-updated" (templates/partials.html) of the sets item.
+func tmpl_last_updated(w *htmlWriter, dot dict_V_P_17d1fd) error {
+	v1 := dot.V
+	_ = v1
+	{
+		v2 := dot.P.LastUpdated
+		_ = v2
+		if v2 != nil {
+			w.raw("<p class=\"sub updated\">")
+			v3, err := v1.T("plan.last-updated")
+			if err != nil {
+				return tmplError("templates/partials.html:108:85", err)
+			}
+			w.text(v3)
+			w.raw(" <time datetime=\"")
+			v4 := v2.Date.Format("2006-01-02")
+			w.text(v4)
+			w.raw("\">")
+			v5 := v1.L.Date(v2.Date)
+			w.text(v5)
+			w.raw("</time>")
+			{
+				v6 := v2.Note.IsZero()
+				if !(v6) {
+					w.raw(": ")
+					v7 := v1.Tx(v2.Note)
+					w.text(v7)
+				}
+			}
+			w.raw("</p>")
+		}
+	}
+	return nil
+}
+
+// tmpl_last_updated_2 writes template "last-updated" (templates/partials.html) of the sets plan.
+func tmpl_last_updated_2(w *htmlWriter, dot dict_V_P_70a27f) error {
+	v1 := dot.V
+	_ = v1
+	{
+		v2 := dot.P.LastUpdated
+		_ = v2
+		if v2 != nil {
+			w.raw("<p class=\"sub updated\">")
+			v3, err := v1.T("plan.last-updated")
+			if err != nil {
+				return tmplError("templates/partials.html:108:85", err)
+			}
+			w.text(v3)
+			w.raw(" <time datetime=\"")
+			v4 := v2.Date.Format("2006-01-02")
+			w.text(v4)
+			w.raw("\">")
+			v5 := v1.L.Date(v2.Date)
+			w.text(v5)
+			w.raw("</time>")
+			{
+				v6 := v2.Note.IsZero()
+				if !(v6) {
+					w.raw(": ")
+					v7 := v1.Tx(v2.Note)
+					w.text(v7)
+				}
+			}
+			w.raw("</p>")
+		}
+	}
+	return nil
+}
+
 // tmpl_meta writes template "meta" (templates/partials.html) of the sets 404, agencies, agency, compare, compare-agency, compare-pillar, compare-theme, framework, glossary, home, item, page, pillar, pillars, plan, plans, province, province-agency, provinces, redirect, root, search, source, theme, themes, tombstone.
 func tmpl_meta(w *htmlWriter) error {
 	w.raw("<meta charset=\"utf-8\">\n<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n<meta http-equiv=\"Content-Security-Policy\" content=\"default-src 'self'; script-src 'self'; style-src 'self'; img-src 'self' data:; connect-src 'self'; object-src 'none'; base-uri 'none'; form-action 'self'\">")
@@ -6486,7 +6968,7 @@ func tmpl_nav(w *htmlWriter, dot *page) error {
 	w.raw("<nav aria-label=\"")
 	v1, err := dot.T("nav.label")
 	if err != nil {
-		return tmplError("templates/partials.html:100:35", err)
+		return tmplError("templates/partials.html:172:35", err)
 	}
 	w.text(v1)
 	w.raw("\"><ul>\n<li><a href=\"")
@@ -6495,7 +6977,7 @@ func tmpl_nav(w *htmlWriter, dot *page) error {
 	w.raw("\">")
 	v3, err := dot.T("nav.plans")
 	if err != nil {
-		return tmplError("templates/partials.html:101:32", err)
+		return tmplError("templates/partials.html:173:32", err)
 	}
 	w.text(v3)
 	w.raw("</a></li>\n<li><a href=\"")
@@ -6504,7 +6986,7 @@ func tmpl_nav(w *htmlWriter, dot *page) error {
 	w.raw("\">")
 	v5, err := dot.T("nav.provinces")
 	if err != nil {
-		return tmplError("templates/partials.html:102:36", err)
+		return tmplError("templates/partials.html:174:36", err)
 	}
 	w.text(v5)
 	w.raw("</a></li>\n<li><a href=\"")
@@ -6513,7 +6995,7 @@ func tmpl_nav(w *htmlWriter, dot *page) error {
 	w.raw("\">")
 	v7, err := dot.T("nav.pillars")
 	if err != nil {
-		return tmplError("templates/partials.html:103:34", err)
+		return tmplError("templates/partials.html:175:34", err)
 	}
 	w.text(v7)
 	w.raw("</a></li>\n<li><a href=\"")
@@ -6522,7 +7004,7 @@ func tmpl_nav(w *htmlWriter, dot *page) error {
 	w.raw("\">")
 	v9, err := dot.T("nav.agencies")
 	if err != nil {
-		return tmplError("templates/partials.html:104:35", err)
+		return tmplError("templates/partials.html:176:35", err)
 	}
 	w.text(v9)
 	w.raw("</a></li>\n<li><a href=\"")
@@ -6531,7 +7013,7 @@ func tmpl_nav(w *htmlWriter, dot *page) error {
 	w.raw("\">")
 	v11, err := dot.T("nav.themes")
 	if err != nil {
-		return tmplError("templates/partials.html:105:33", err)
+		return tmplError("templates/partials.html:177:33", err)
 	}
 	w.text(v11)
 	w.raw("</a></li>\n<li><a href=\"")
@@ -6540,7 +7022,7 @@ func tmpl_nav(w *htmlWriter, dot *page) error {
 	w.raw("\">")
 	v13, err := dot.T("nav.compare")
 	if err != nil {
-		return tmplError("templates/partials.html:106:34", err)
+		return tmplError("templates/partials.html:178:34", err)
 	}
 	w.text(v13)
 	w.raw("</a></li>\n<li><a href=\"")
@@ -6549,10 +7031,68 @@ func tmpl_nav(w *htmlWriter, dot *page) error {
 	w.raw("\">")
 	v15, err := dot.T("nav.search")
 	if err != nil {
-		return tmplError("templates/partials.html:107:33", err)
+		return tmplError("templates/partials.html:179:33", err)
 	}
 	w.text(v15)
 	w.raw("</a></li>\n</ul></nav>")
+	return nil
+}
+
+// tmpl_no_lead writes template "no-lead" (templates/partials.html) of the sets item.
+func tmpl_no_lead(w *htmlWriter, dot *itemView) error {
+	{
+		v1 := dot.NoLead()
+		if v1 {
+			w.raw("<dt>")
+			v2, err := dot.T("item.lead")
+			if err != nil {
+				return tmplError("templates/partials.html:92:40", err)
+			}
+			w.text(v2)
+			w.raw("</dt><dd class=\"no-lead\">")
+			{
+				v3 := dot.Item.Kind.IsTask()
+				if v3 {
+					v4, err := dot.T("lead.none.task")
+					if err != nil {
+						return tmplError("templates/partials.html:92:107", err)
+					}
+					w.text(v4)
+				} else {
+					v5, err := dot.T("lead.none.item")
+					if err != nil {
+						return tmplError("templates/partials.html:92:138", err)
+					}
+					w.text(v5)
+				}
+			}
+			{
+				v6 := dot.DutiesSection(dot.Plan)
+				v7 := v6
+				_ = v7
+				if v7 != nil {
+					w.raw(" ")
+					v8, err := dot.T("lead.duties")
+					if err != nil {
+						return tmplError("templates/partials.html:92:198", err)
+					}
+					w.text(v8)
+					w.raw(" <a href=\"")
+					v9 := dot.Link.Plan(dot.Plan)
+					w.url(v9)
+					w.raw("#")
+					w.frag(v7.ID)
+					w.raw("\">")
+					v10 := dict_V_S_dc85e2{V: dot, S: v7}
+					if err := tmpl_sectitle(w, v10); err != nil {
+						return err
+					}
+					w.raw("</a>.")
+				}
+			}
+			w.raw("</dd>")
+		}
+	}
 	return nil
 }
 
@@ -6732,6 +7272,10 @@ func tmpl_page_main(w *htmlWriter, dot *markdownView) error {
 	w.raw("</h1>\n")
 	w.raw(string(dot.Body))
 	w.raw("\n")
+	if err := tmpl_contact(w, dot); err != nil {
+		return err
+	}
+	w.raw("\n")
 	{
 		v1 := dot.Plans
 		_ = v1
@@ -6739,7 +7283,7 @@ func tmpl_page_main(w *htmlWriter, dot *markdownView) error {
 			w.raw("<h2 id=\"list-plans\">")
 			v2, err := dot.T("page.plans")
 			if err != nil {
-				return tmplError("templates/page.html:6:37", err)
+				return tmplError("templates/page.html:7:37", err)
 			}
 			w.text(v2)
 			w.raw("</h2>\n<ul class=\"cards\">")
@@ -6760,7 +7304,7 @@ func tmpl_page_main(w *htmlWriter, dot *markdownView) error {
 							v8 := dot.PlanName(v5)
 							v9, err := dot.Tf("page.plan-data", v8)
 							if err != nil {
-								return tmplError("templates/page.html:7:132", err)
+								return tmplError("templates/page.html:8:132", err)
 							}
 							w.text(v9)
 							w.raw("</a></li>")
@@ -7947,22 +8491,27 @@ func tmpl_plan_main(w *htmlWriter, dot *planView) error {
 			w.text(strconv.FormatInt(int64(v1.PeriodTo), 10))
 		}
 	}
-	w.raw("</p>\n<p class=\"lead\">")
-	v16 := dot.PlanFigures(v1)
-	v17 := dict_V_F_57279d{V: dot, F: v16}
-	if err := tmpl_figures_5(w, v17); err != nil {
+	w.raw("</p>\n")
+	v16 := dict_V_P_70a27f{V: dot, P: v1}
+	if err := tmpl_last_updated_2(w, v16); err != nil {
+		return err
+	}
+	w.raw("\n<p class=\"lead\">")
+	v17 := dot.PlanFigures(v1)
+	v18 := dict_V_F_57279d{V: dot, F: v17}
+	if err := tmpl_figures_5(w, v18); err != nil {
 		return err
 	}
 	{
-		v18 := dot.Untranslated
-		_ = v18
-		if v18 != 0 {
+		v19 := dot.Untranslated
+		_ = v19
+		if v19 != 0 {
 			w.raw(" ")
-			v19, err := dot.Plural("plan.untranslated", v18)
+			v20, err := dot.Plural("plan.untranslated", v19)
 			if err != nil {
-				return tmplError("templates/plan.html:7:98", err)
+				return tmplError("templates/plan.html:8:98", err)
 			}
-			w.text(v19)
+			w.text(v20)
 		}
 	}
 	w.raw("</p>\n")
@@ -7971,31 +8520,31 @@ func tmpl_plan_main(w *htmlWriter, dot *planView) error {
 	}
 	w.raw("\n")
 	{
-		v20 := dot.Pillars
-		_ = v20
-		if len(v20) > 0 {
+		v21 := dot.Pillars
+		_ = v21
+		if len(v21) > 0 {
 			w.raw("<ul class=\"pillar-figures\">")
 			{
-				v21 := v20
-				for v22, v23 := range v21 {
-					_, _ = v22, v23
+				v22 := v21
+				for v23, v24 := range v22 {
+					_, _ = v23, v24
 					w.raw("<li><a href=\"")
-					v24 := dot.Link.Pillar(v23.Pillar)
-					w.url(v24)
+					v25 := dot.Link.Pillar(v24.Pillar)
+					w.url(v25)
 					w.raw("\">")
 					{
-						v25 := v23.Pillar.Key
-						_ = v25
-						if len(v25) > 0 {
-							w.text(v25)
+						v26 := v24.Pillar.Key
+						_ = v26
+						if len(v26) > 0 {
+							w.text(v26)
 							w.raw(". ")
 						}
 					}
-					v26 := dot.Tx(v23.Pillar.Name)
-					w.text(v26)
+					v27 := dot.Tx(v24.Pillar.Name)
+					w.text(v27)
 					w.raw("</a>: ")
-					v27 := dict_V_F_57279d{V: dot, F: v23.Figures}
-					if err := tmpl_figures_5(w, v27); err != nil {
+					v28 := dict_V_F_57279d{V: dot, F: v24.Figures}
+					if err := tmpl_figures_5(w, v28); err != nil {
 						return err
 					}
 					w.raw("</li>")
@@ -8006,52 +8555,52 @@ func tmpl_plan_main(w *htmlWriter, dot *planView) error {
 	}
 	w.raw("\n")
 	{
-		v28 := v1.Targets
-		_ = v28
-		if len(v28) > 0 {
+		v29 := v1.Targets
+		_ = v29
+		if len(v29) > 0 {
 			w.raw("<section aria-labelledby=\"targets\"><h2 id=\"targets\">")
-			v29, err := dot.T("plan.targets")
+			v30, err := dot.T("plan.targets")
 			if err != nil {
-				return tmplError("templates/plan.html:10:73", err)
+				return tmplError("templates/plan.html:11:73", err)
 			}
-			w.text(v29)
+			w.text(v30)
 			w.raw("</h2>\n<ul>")
 			{
-				v30 := v28
-				for v31, v32 := range v30 {
-					_, _ = v31, v32
+				v31 := v29
+				for v32, v33 := range v31 {
+					_, _ = v32, v33
 					w.raw("<li>")
-					v33 := dot.Tx(v32.Indicator)
-					w.text(v33)
-					w.raw(": <strong>")
-					v34, err := dot.Target(v32)
-					if err != nil {
-						return tmplError("templates/plan.html:11:50", err)
-					}
+					v34 := dot.Tx(v33.Indicator)
 					w.text(v34)
+					w.raw(": <strong>")
+					v35, err := dot.Target(v33)
+					if err != nil {
+						return tmplError("templates/plan.html:12:50", err)
+					}
+					w.text(v35)
 					w.raw("</strong>")
-					v35 := dict_V_T_10daa3{V: dot, T: v32.Indicator}
-					if err := tmpl_editorial(w, v35); err != nil {
+					v36 := dict_V_T_10daa3{V: dot, T: v33.Indicator}
+					if err := tmpl_editorial(w, v36); err != nil {
 						return err
 					}
 					{
-						v36 := v32.Year
-						_ = v36
-						if v36 != 0 {
+						v37 := v33.Year
+						_ = v37
+						if v37 != 0 {
 							w.raw(" (")
-							w.text(strconv.FormatInt(int64(v36), 10))
+							w.text(strconv.FormatInt(int64(v37), 10))
 							w.raw(")")
 						}
 					}
 					{
-						v37 := v32.Item
-						_ = v37
-						if v37 != nil {
+						v38 := v33.Item
+						_ = v38
+						if v38 != nil {
 							w.raw(" — <a href=\"#")
-							w.frag(v37.ID)
+							w.frag(v38.ID)
 							w.raw("\">")
-							v38 := dot.Label(v37)
-							w.text(v38)
+							v39 := dot.Label(v38)
+							w.text(v39)
 							w.raw("</a>")
 						}
 					}
@@ -8062,170 +8611,174 @@ func tmpl_plan_main(w *htmlWriter, dot *planView) error {
 		}
 	}
 	w.raw("\n<h2 id=\"contents\">")
-	v39, err := dot.T("plan.contents")
+	v40, err := dot.T("plan.contents")
 	if err != nil {
-		return tmplError("templates/plan.html:12:20", err)
-	}
-	w.text(v39)
-	w.raw("</h2>\n<p class=\"sub\">")
-	v40, err := dot.T("plan.contents-note")
-	if err != nil {
-		return tmplError("templates/plan.html:13:17", err)
+		return tmplError("templates/plan.html:13:20", err)
 	}
 	w.text(v40)
+	w.raw("</h2>\n<p class=\"sub\">")
+	v41, err := dot.T("plan.contents-note")
+	if err != nil {
+		return tmplError("templates/plan.html:14:17", err)
+	}
+	w.text(v41)
 	w.raw("</p>\n")
 	{
-		v41 := v1.Sections
-		for v42, v43 := range v41 {
-			_, _ = v42, v43
-			v44 := dict_V_S_D_60fc51{V: dot, S: v43, D: 3}
-			if err := tmpl_section(w, v44); err != nil {
+		v42 := v1.Sections
+		for v43, v44 := range v42 {
+			_, _ = v43, v44
+			v45 := dict_V_S_D_60fc51{V: dot, S: v44, D: 3}
+			if err := tmpl_section(w, v45); err != nil {
 				return err
 			}
 		}
 	}
 	w.raw("\n")
-	v45 := dict_V_C_6b6f4e{V: dot, C: dot.Commentary}
-	if err := tmpl_commentary_4(w, v45); err != nil {
+	v46 := dict_V_C_6b6f4e{V: dot, C: dot.Commentary}
+	if err := tmpl_commentary_4(w, v46); err != nil {
 		return err
 	}
 	w.raw("\n")
-	v46 := dict_V_Items_03f002{V: dot, Items: v1.Items}
-	if err := tmpl_status_counts(w, v46); err != nil {
+	v47 := dict_V_Items_03f002{V: dot, Items: v1.Items}
+	if err := tmpl_status_counts(w, v47); err != nil {
+		return err
+	}
+	w.raw("\n")
+	if err := tmpl_reporting(w, dot); err != nil {
 		return err
 	}
 	w.raw("\n<details class=\"register\" id=\"register\">\n<summary><h2>")
-	v47, err := dot.T("plan.register")
+	v48, err := dot.T("plan.register")
 	if err != nil {
-		return tmplError("templates/plan.html:18:15", err)
+		return tmplError("templates/plan.html:20:15", err)
 	}
-	w.text(v47)
+	w.text(v48)
 	w.raw("</h2></summary>\n<dl>\n")
 	{
-		v48 := v1.Province
-		_ = v48
-		if v48 != nil {
+		v49 := v1.Province
+		_ = v49
+		if v49 != nil {
 			w.raw("<dt>")
-			v49, err := dot.T("plan.province")
+			v50, err := dot.T("plan.province")
 			if err != nil {
-				return tmplError("templates/plan.html:20:26", err)
+				return tmplError("templates/plan.html:22:26", err)
 			}
-			w.text(v49)
+			w.text(v50)
 			w.raw("</dt><dd><a href=\"")
-			v50 := dot.Link.Province(v48)
-			w.url(v50)
+			v51 := dot.Link.Province(v49)
+			w.url(v51)
 			w.raw("\">")
-			v51 := dot.Tx(v48.Name)
-			w.text(v51)
+			v52 := dot.Tx(v49.Name)
+			w.text(v52)
 			w.raw("</a>")
-			v52 := dict_V_P_3f71ab{V: dot, P: v48}
-			if err := tmpl_province_now(w, v52); err != nil {
+			v53 := dict_V_P_3f71ab{V: dot, P: v49}
+			if err := tmpl_province_now(w, v53); err != nil {
 				return err
 			}
 			{
-				v53 := v1.Attribution
-				_ = v53
-				if v53 != nil {
+				v54 := v1.Attribution
+				_ = v54
+				if v54 != nil {
 					w.raw(" <strong class=\"attributed\">")
-					v54, err := dot.T("plan.attributed")
+					v55, err := dot.T("plan.attributed")
 					if err != nil {
-						return tmplError("templates/plan.html:20:205", err)
+						return tmplError("templates/plan.html:22:205", err)
 					}
-					w.text(v54)
-					w.raw("</strong> ")
-					v55 := dot.Tx(v53.Evidence)
 					w.text(v55)
+					w.raw("</strong> ")
+					v56 := dot.Tx(v54.Evidence)
+					w.text(v56)
 				}
 			}
 			w.raw("</dd>")
 		}
 	}
 	w.raw("\n<dt>")
-	v56, err := dot.T("plan.type")
+	v57, err := dot.T("plan.type")
 	if err != nil {
-		return tmplError("templates/plan.html:21:6", err)
-	}
-	w.text(v56)
-	w.raw("</dt><dd>")
-	v57, err := dot.Name(v2.Type)
-	if err != nil {
-		return tmplError("templates/plan.html:21:33", err)
+		return tmplError("templates/plan.html:23:6", err)
 	}
 	w.text(v57)
-	w.raw("</dd>\n<dt>")
-	v58, err := dot.T("plan.number")
+	w.raw("</dt><dd>")
+	v58, err := dot.Name(v2.Type)
 	if err != nil {
-		return tmplError("templates/plan.html:22:6", err)
+		return tmplError("templates/plan.html:23:33", err)
 	}
 	w.text(v58)
+	w.raw("</dd>\n<dt>")
+	v59, err := dot.T("plan.number")
+	if err != nil {
+		return tmplError("templates/plan.html:24:6", err)
+	}
+	w.text(v59)
 	w.raw("</dt><dd>")
 	{
-		v59 := v2.Number
-		_ = v59
-		if len(v59) > 0 {
-			w.text(v59)
+		v60 := v2.Number
+		_ = v60
+		if len(v60) > 0 {
+			w.text(v60)
 		} else {
 			w.raw("<em>")
-			v60, err := dot.T("plan.not-stated")
+			v61, err := dot.T("plan.not-stated")
 			if err != nil {
-				return tmplError("templates/plan.html:22:70", err)
+				return tmplError("templates/plan.html:24:70", err)
 			}
-			w.text(v60)
+			w.text(v61)
 			w.raw("</em>")
 		}
 	}
 	w.raw("</dd>\n<dt>")
-	v61, err := dot.T("plan.date")
+	v62, err := dot.T("plan.date")
 	if err != nil {
-		return tmplError("templates/plan.html:23:6", err)
+		return tmplError("templates/plan.html:25:6", err)
 	}
-	w.text(v61)
+	w.text(v62)
 	w.raw("</dt><dd>")
 	{
 		if v2.HasDate {
 			w.raw("<time datetime=\"")
-			v62 := v2.Date.Format("2006-01-02")
-			w.text(v62)
-			w.raw("\">")
-			v63 := dot.L.Date(v2.Date)
+			v63 := v2.Date.Format("2006-01-02")
 			w.text(v63)
+			w.raw("\">")
+			v64 := dot.L.Date(v2.Date)
+			w.text(v64)
 			w.raw("</time>")
 		} else {
 			w.raw("<em>")
-			v64, err := dot.T("plan.not-stated")
+			v65, err := dot.T("plan.not-stated")
 			if err != nil {
-				return tmplError("templates/plan.html:23:137", err)
+				return tmplError("templates/plan.html:25:137", err)
 			}
-			w.text(v64)
+			w.text(v65)
 			w.raw("</em>")
 		}
 	}
 	w.raw("</dd>\n<dt>")
-	v65, err := dot.T("plan.issuer")
+	v66, err := dot.T("plan.issuer")
 	if err != nil {
-		return tmplError("templates/plan.html:24:6", err)
+		return tmplError("templates/plan.html:26:6", err)
 	}
-	w.text(v65)
+	w.text(v66)
 	w.raw("</dt><dd>")
 	{
-		v66 := v2.IssuedBy.IsZero()
-		if !(v66) {
-			v67 := dot.Tx(v2.IssuedBy)
-			w.text(v67)
+		v67 := v2.IssuedBy.IsZero()
+		if !(v67) {
+			v68 := dot.Tx(v2.IssuedBy)
+			w.text(v68)
 		} else {
 			{
-				v68 := v2.Issuer
-				_ = v68
-				if v68 != nil {
-					v69 := dot.AgencyName(v68, v1.Province)
-					w.text(v69)
+				v69 := v2.Issuer
+				_ = v69
+				if v69 != nil {
+					v70 := dot.AgencyName(v69, v1.Province)
+					w.text(v70)
 				} else {
 					w.raw("<em>")
-					v70, err := dot.T("plan.not-stated")
+					v71, err := dot.T("plan.not-stated")
 					if err != nil {
-						return tmplError("templates/plan.html:24:151", err)
+						return tmplError("templates/plan.html:26:151", err)
 					}
-					w.text(v70)
+					w.text(v71)
 					w.raw("</em>")
 				}
 			}
@@ -8233,70 +8786,70 @@ func tmpl_plan_main(w *htmlWriter, dot *planView) error {
 	}
 	w.raw("</dd>\n")
 	{
-		v71 := v2.ProposedBy.IsZero()
-		if !(v71) {
+		v72 := v2.ProposedBy.IsZero()
+		if !(v72) {
 			w.raw("<dt>")
-			v72, err := dot.T("plan.proposed-by")
+			v73, err := dot.T("plan.proposed-by")
 			if err != nil {
-				return tmplError("templates/plan.html:25:37", err)
+				return tmplError("templates/plan.html:27:37", err)
 			}
-			w.text(v72)
-			w.raw("</dt><dd>")
-			v73 := dot.Tx(v2.ProposedBy)
 			w.text(v73)
+			w.raw("</dt><dd>")
+			v74 := dot.Tx(v2.ProposedBy)
+			w.text(v74)
 			w.raw("</dd>")
 		}
 	}
 	w.raw("\n<dt>")
-	v74, err := dot.T("plan.signer")
+	v75, err := dot.T("plan.signer")
 	if err != nil {
-		return tmplError("templates/plan.html:26:6", err)
+		return tmplError("templates/plan.html:28:6", err)
 	}
-	w.text(v74)
+	w.text(v75)
 	w.raw("</dt><dd>")
 	{
-		v75 := v2.Signer
-		_ = v75
-		if len(v75) > 0 {
-			w.text(v75)
+		v76 := v2.Signer
+		_ = v76
+		if len(v76) > 0 {
+			w.text(v76)
 			{
-				v76 := v2.SignerRole.IsZero()
-				if !(v76) {
+				v77 := v2.SignerRole.IsZero()
+				if !(v77) {
 					w.raw(" (")
-					v77 := dot.Tx(v2.SignerRole)
-					w.text(v77)
+					v78 := dot.Tx(v2.SignerRole)
+					w.text(v78)
 					w.raw(")")
 				}
 			}
 		} else {
 			w.raw("<em>")
-			v78, err := dot.T("plan.not-stated")
+			v79, err := dot.T("plan.not-stated")
 			if err != nil {
-				return tmplError("templates/plan.html:26:133", err)
+				return tmplError("templates/plan.html:28:133", err)
 			}
-			w.text(v78)
+			w.text(v79)
 			w.raw("</em>")
 		}
 	}
 	w.raw("</dd>\n")
 	{
-		v79 := v2.Bases
-		_ = v79
-		if len(v79) > 0 {
+		v80 := v2.Bases
+		_ = v80
+		if len(v80) > 0 {
 			w.raw("<dt>")
-			v80, err := dot.T("plan.bases")
+			v81, err := dot.T("plan.bases")
 			if err != nil {
-				return tmplError("templates/plan.html:27:23", err)
+				return tmplError("templates/plan.html:29:23", err)
 			}
-			w.text(v80)
+			w.text(v81)
 			w.raw("</dt><dd><ul>")
 			{
-				v81 := v79
-				for v82, v83 := range v81 {
-					_, _ = v82, v83
+				v82 := v80
+				for v83, v84 := range v82 {
+					_, _ = v83, v84
 					w.raw("<li>")
-					v84 := dot.Tx(v83)
-					w.text(v84)
+					v85 := dot.Tx(v84)
+					w.text(v85)
 					w.raw("</li>")
 				}
 			}
@@ -8305,26 +8858,26 @@ func tmpl_plan_main(w *htmlWriter, dot *planView) error {
 	}
 	w.raw("\n")
 	{
-		v85 := v2.Replaces.IsZero()
-		if !(v85) {
+		v86 := v2.Replaces.IsZero()
+		if !(v86) {
 			w.raw("<dt>")
-			v86, err := dot.T("plan.replaces")
+			v87, err := dot.T("plan.replaces")
 			if err != nil {
-				return tmplError("templates/plan.html:28:35", err)
+				return tmplError("templates/plan.html:30:35", err)
 			}
-			w.text(v86)
-			w.raw("</dt><dd>")
-			v87 := dot.Tx(v2.Replaces)
 			w.text(v87)
+			w.raw("</dt><dd>")
+			v88 := dot.Tx(v2.Replaces)
+			w.text(v88)
 			w.raw("</dd>")
 		}
 	}
 	w.raw("\n<dt>")
-	v88, err := dot.T("plan.period")
+	v89, err := dot.T("plan.period")
 	if err != nil {
-		return tmplError("templates/plan.html:29:6", err)
+		return tmplError("templates/plan.html:31:6", err)
 	}
-	w.text(v88)
+	w.text(v89)
 	w.raw("</dt><dd>")
 	{
 		if v1.PeriodFrom != 0 {
@@ -8333,85 +8886,85 @@ func tmpl_plan_main(w *htmlWriter, dot *planView) error {
 			w.text(strconv.FormatInt(int64(v1.PeriodTo), 10))
 		} else {
 			w.raw("<em>")
-			v89, err := dot.T("plan.not-stated")
+			v90, err := dot.T("plan.not-stated")
 			if err != nil {
-				return tmplError("templates/plan.html:29:102", err)
+				return tmplError("templates/plan.html:31:102", err)
 			}
-			w.text(v89)
+			w.text(v90)
 			w.raw("</em>")
 		}
 	}
 	w.raw("</dd>\n")
 	{
-		v90 := v1.Framework
-		_ = v90
-		if v90 != nil {
+		v91 := v1.Framework
+		_ = v91
+		if v91 != nil {
 			w.raw("<dt>")
-			v91, err := dot.T("plan.framework")
+			v92, err := dot.T("plan.framework")
 			if err != nil {
-				return tmplError("templates/plan.html:30:27", err)
+				return tmplError("templates/plan.html:32:27", err)
 			}
-			w.text(v91)
+			w.text(v92)
 			w.raw("</dt><dd><a href=\"")
-			v92 := dot.Link.Framework(v90)
-			w.url(v92)
+			v93 := dot.Link.Framework(v91)
+			w.url(v93)
 			w.raw("\">")
-			v93 := dot.Tx(v90.Name)
-			w.text(v93)
+			v94 := dot.Tx(v91.Name)
+			w.text(v94)
 			w.raw("</a></dd>")
 		}
 	}
 	w.raw("\n<dt>")
-	v94, err := dot.T("plan.standing")
+	v95, err := dot.T("plan.standing")
 	if err != nil {
-		return tmplError("templates/plan.html:31:6", err)
+		return tmplError("templates/plan.html:33:6", err)
 	}
-	w.text(v94)
+	w.text(v95)
 	w.raw("</dt><dd>")
 	{
-		v95 := v1.Standing
-		_ = v95
-		if v95 != nil {
+		v96 := v1.Standing
+		_ = v96
+		if v96 != nil {
 			w.raw("<a href=\"")
-			v96 := dot.Link.Agency(v95)
-			w.url(v96)
+			v97 := dot.Link.Agency(v96)
+			w.url(v97)
 			w.raw("\">")
-			v97 := dot.AgencyName(v95, v1.Province)
-			w.text(v97)
+			v98 := dot.AgencyName(v96, v1.Province)
+			w.text(v98)
 			w.raw("</a>")
-			v98 := dict_V_A_67b554{V: dot, A: v95}
-			if err := tmpl_agency_now(w, v98); err != nil {
+			v99 := dict_V_A_67b554{V: dot, A: v96}
+			if err := tmpl_agency_now(w, v99); err != nil {
 				return err
 			}
 		} else {
 			w.raw("<em>")
-			v99, err := dot.T("plan.standing-not-stated")
+			v100, err := dot.T("plan.standing-not-stated")
 			if err != nil {
-				return tmplError("templates/plan.html:31:177", err)
+				return tmplError("templates/plan.html:33:177", err)
 			}
-			w.text(v99)
+			w.text(v100)
 			w.raw("</em>")
 		}
 	}
 	w.raw("</dd>\n")
 	{
-		v100 := v1.Reporting
-		_ = v100
-		if len(v100) > 0 {
+		v101 := v1.Reporting
+		_ = v101
+		if len(v101) > 0 {
 			w.raw("<dt>")
-			v101, err := dot.T("plan.reporting")
+			v102, err := dot.T("plan.reporting")
 			if err != nil {
-				return tmplError("templates/plan.html:32:27", err)
+				return tmplError("templates/plan.html:34:27", err)
 			}
-			w.text(v101)
+			w.text(v102)
 			w.raw("</dt><dd><ul>")
 			{
-				v102 := v100
-				for v103, v104 := range v102 {
-					_, _ = v103, v104
+				v103 := v101
+				for v104, v105 := range v103 {
+					_, _ = v104, v105
 					w.raw("<li>")
-					v105 := dot.Tx(v104.Text)
-					w.text(v105)
+					v106 := dot.Tx(v105.Text)
+					w.text(v106)
 					w.raw("</li>")
 				}
 			}
@@ -8420,61 +8973,61 @@ func tmpl_plan_main(w *htmlWriter, dot *planView) error {
 	}
 	w.raw("\n")
 	{
-		v106 := v1.Funding.IsZero()
-		if !(v106) {
+		v107 := v1.Funding.IsZero()
+		if !(v107) {
 			w.raw("<dt>")
-			v107, err := dot.T("plan.funding")
+			v108, err := dot.T("plan.funding")
 			if err != nil {
-				return tmplError("templates/plan.html:33:34", err)
+				return tmplError("templates/plan.html:35:34", err)
 			}
-			w.text(v107)
-			w.raw("</dt><dd>")
-			v108 := dot.Tx(v1.Funding)
 			w.text(v108)
+			w.raw("</dt><dd>")
+			v109 := dot.Tx(v1.Funding)
+			w.text(v109)
 			w.raw("</dd>")
 		}
 	}
 	w.raw("\n<dt>")
-	v109, err := dot.T("plan.source")
+	v110, err := dot.T("plan.source")
 	if err != nil {
-		return tmplError("templates/plan.html:34:6", err)
-	}
-	w.text(v109)
-	w.raw("</dt><dd>")
-	v110, err := dot.Name(v1.SourceKind)
-	if err != nil {
-		return tmplError("templates/plan.html:34:35", err)
+		return tmplError("templates/plan.html:36:6", err)
 	}
 	w.text(v110)
+	w.raw("</dt><dd>")
+	v111, err := dot.Name(v1.SourceKind)
+	if err != nil {
+		return tmplError("templates/plan.html:36:35", err)
+	}
+	w.text(v111)
 	{
-		v111 := v1.Source
-		_ = v111
-		if v111 != nil {
+		v112 := v1.Source
+		_ = v112
+		if v112 != nil {
 			w.raw(" — <a href=\"")
-			v112 := dot.Link.Source(v1)
-			w.url(v112)
+			v113 := dot.Link.Source(v1)
+			w.url(v113)
 			w.raw("\">")
-			v113, err := dot.T("plan.source-link")
+			v114, err := dot.T("plan.source-link")
 			if err != nil {
-				return tmplError("templates/plan.html:34:112", err)
+				return tmplError("templates/plan.html:36:112", err)
 			}
-			w.text(v113)
+			w.text(v114)
 			w.raw("</a>")
 		}
 	}
-	v114 := dict_V_P_2043e7{V: dot, P: v1.Provenance}
-	if err := tmpl_provenance(w, v114); err != nil {
+	v115 := dict_V_P_2043e7{V: dot, P: v1.Provenance}
+	if err := tmpl_provenance(w, v115); err != nil {
 		return err
 	}
 	w.raw("</dd>\n</dl>\n</details>\n<p class=\"cite\"><span>")
-	v115, err := dot.T("plan.cite")
+	v116, err := dot.T("plan.cite")
 	if err != nil {
-		return tmplError("templates/plan.html:37:24", err)
+		return tmplError("templates/plan.html:39:24", err)
 	}
-	w.text(v115)
-	w.raw(":</span> <span class=\"cite-text\">")
-	v116 := dot.Citation(v1)
 	w.text(v116)
+	w.raw(":</span> <span class=\"cite-text\">")
+	v117 := dot.Citation(v1)
+	w.text(v117)
 	w.raw("</span></p>\n")
 	return nil
 }
@@ -8690,13 +9243,13 @@ func tmpl_provenance(w *htmlWriter, dot dict_V_P_2043e7) error {
 							w.raw("<li>")
 							v5, err := v1.T("provenance.extent")
 							if err != nil {
-								return tmplError("templates/partials.html:145:109", err)
+								return tmplError("templates/partials.html:218:109", err)
 							}
 							w.text(v5)
 							w.raw(": ")
 							v6, err := v1.Name(v4)
 							if err != nil {
-								return tmplError("templates/partials.html:145:139", err)
+								return tmplError("templates/partials.html:218:139", err)
 							}
 							w.text(v6)
 							w.raw("</li>")
@@ -8705,7 +9258,7 @@ func tmpl_provenance(w *htmlWriter, dot dict_V_P_2043e7) error {
 					{
 						v7, err := v1.Truncation(v2)
 						if err != nil {
-							return tmplError("templates/partials.html:145:169", err)
+							return tmplError("templates/partials.html:218:169", err)
 						}
 						v8 := v7
 						_ = v8
@@ -8721,7 +9274,7 @@ func tmpl_provenance(w *htmlWriter, dot dict_V_P_2043e7) error {
 							w.raw("<li>")
 							v10, err := v1.T("provenance.retrieved")
 							if err != nil {
-								return tmplError("templates/partials.html:145:241", err)
+								return tmplError("templates/partials.html:218:241", err)
 							}
 							w.text(v10)
 							w.raw(": ")
@@ -8739,7 +9292,7 @@ func tmpl_provenance(w *htmlWriter, dot dict_V_P_2043e7) error {
 							w.raw("\" rel=\"external noopener\">")
 							v13, err := v1.T("provenance.original")
 							if err != nil {
-								return tmplError("templates/partials.html:145:367", err)
+								return tmplError("templates/partials.html:218:367", err)
 							}
 							w.text(v13)
 							w.raw("</a></li>")
@@ -8781,13 +9334,13 @@ func tmpl_provenance_2(w *htmlWriter, dot dict_V_P_3b96c2) error {
 							w.raw("<li>")
 							v5, err := v1.T("provenance.extent")
 							if err != nil {
-								return tmplError("templates/partials.html:145:109", err)
+								return tmplError("templates/partials.html:218:109", err)
 							}
 							w.text(v5)
 							w.raw(": ")
 							v6, err := v1.Name(v4)
 							if err != nil {
-								return tmplError("templates/partials.html:145:139", err)
+								return tmplError("templates/partials.html:218:139", err)
 							}
 							w.text(v6)
 							w.raw("</li>")
@@ -8796,7 +9349,7 @@ func tmpl_provenance_2(w *htmlWriter, dot dict_V_P_3b96c2) error {
 					{
 						v7, err := v1.Truncation(v2)
 						if err != nil {
-							return tmplError("templates/partials.html:145:169", err)
+							return tmplError("templates/partials.html:218:169", err)
 						}
 						v8 := v7
 						_ = v8
@@ -8812,7 +9365,7 @@ func tmpl_provenance_2(w *htmlWriter, dot dict_V_P_3b96c2) error {
 							w.raw("<li>")
 							v10, err := v1.T("provenance.retrieved")
 							if err != nil {
-								return tmplError("templates/partials.html:145:241", err)
+								return tmplError("templates/partials.html:218:241", err)
 							}
 							w.text(v10)
 							w.raw(": ")
@@ -8830,7 +9383,7 @@ func tmpl_provenance_2(w *htmlWriter, dot dict_V_P_3b96c2) error {
 							w.raw("\" rel=\"external noopener\">")
 							v13, err := v1.T("provenance.original")
 							if err != nil {
-								return tmplError("templates/partials.html:145:367", err)
+								return tmplError("templates/partials.html:218:367", err)
 							}
 							w.text(v13)
 							w.raw("</a></li>")
@@ -9072,20 +9625,25 @@ func tmpl_province_agency_main(w *htmlWriter, dot *provinceAgencyView) error {
 		}
 	}
 	w.raw("\n")
+	v14 := dict_V_Items_f3c838{V: dot, Items: dot.Items}
+	if err := tmpl_accountability_2(w, v14); err != nil {
+		return err
+	}
+	w.raw("\n")
 	{
-		v14 := dot.Items
-		_ = v14
-		if len(v14) > 0 {
+		v15 := dot.Items
+		_ = v15
+		if len(v15) > 0 {
 			w.raw("<p>")
-			v15 := len(v14)
-			v16, err := dot.Plural("agency.items", v15)
+			v16 := len(v15)
+			v17, err := dot.Plural("agency.items", v16)
 			if err != nil {
-				return tmplError("templates/province-agency.html:6:20", err)
+				return tmplError("templates/province-agency.html:7:20", err)
 			}
-			w.text(v16)
+			w.text(v17)
 			w.raw("</p>")
-			v17 := dict_V_Items_A_874144{V: dot, Items: v14, A: v1}
-			if err := tmpl_by_plan_3(w, v17); err != nil {
+			v18 := dict_V_Items_A_874144{V: dot, Items: v15, A: v1}
+			if err := tmpl_by_plan_3(w, v18); err != nil {
 				return err
 			}
 		}
@@ -9603,7 +10161,7 @@ func tmpl_province_now(w *htmlWriter, dot dict_V_P_3f71ab) error {
 			v4 := v1.L.Date(v3.Date)
 			v5, err := v1.Tf("plan.province-now", v4)
 			if err != nil {
-				return tmplError("templates/partials.html:85:89", err)
+				return tmplError("templates/partials.html:157:89", err)
 			}
 			w.text(v5)
 			w.raw(" <a href=\"")
@@ -9631,7 +10189,7 @@ func tmpl_province_now_2(w *htmlWriter, dot dict_V_P_516876) error {
 			v4 := v1.L.Date(v3.Date)
 			v5, err := v1.Tf("plan.province-now", v4)
 			if err != nil {
-				return tmplError("templates/partials.html:85:89", err)
+				return tmplError("templates/partials.html:157:89", err)
 			}
 			w.text(v5)
 			w.raw(" <a href=\"")
@@ -10102,6 +10660,321 @@ func tmpl_redirect_main(w *htmlWriter, dot *redirectView) error {
 		}
 	}
 	w.raw("\n")
+	return nil
+}
+
+// tmpl_report_error writes template "report-error" (templates/partials.html) of the sets item.
+func tmpl_report_error(w *htmlWriter, dot *itemView) error {
+	{
+		v1, err := dot.ReportLink(dot.Item)
+		if err != nil {
+			return tmplError("templates/partials.html:105:32", err)
+		}
+		v2 := v1
+		_ = v2
+		if len(v2) > 0 {
+			w.raw("<p class=\"report-error\"><a href=\"")
+			w.url(v2)
+			w.raw("\" rel=\"external noopener\">")
+			v3, err := dot.T("report-error.link")
+			if err != nil {
+				return tmplError("templates/partials.html:105:117", err)
+			}
+			w.text(v3)
+			w.raw("</a></p>")
+		}
+	}
+	return nil
+}
+
+// tmpl_reporting writes template "reporting" (templates/partials.html) of the sets plan.
+func tmpl_reporting(w *htmlWriter, dot *planView) error {
+	v1 := dot.Plan
+	_ = v1
+	w.raw("<section class=\"reporting\" aria-labelledby=\"reporting\"><h2 id=\"reporting\">")
+	v2, err := dot.T("reporting.title")
+	if err != nil {
+		return tmplError("templates/partials.html:112:113", err)
+	}
+	w.text(v2)
+	w.raw("</h2>\n")
+	{
+		v3 := dot.Reporting(v1)
+		v4 := v3
+		_ = v4
+		if len(v4) > 0 {
+			w.raw("<h3>")
+			v5, err := dot.T("reporting.deadlines")
+			if err != nil {
+				return tmplError("templates/partials.html:113:28", err)
+			}
+			w.text(v5)
+			w.raw("</h3>\n<ul class=\"deadlines\">")
+			{
+				v6 := v4
+				for v7, v8 := range v6 {
+					_, _ = v7, v8
+					w.raw("<li>")
+					v9 := dot.Tx(v8.Deadline.Text)
+					w.text(v9)
+					v10 := dict_V_T_10daa3{V: dot, T: v8.Deadline.Text}
+					if err := tmpl_editorial(w, v10); err != nil {
+						return err
+					}
+					{
+						v11 := v8.First.IsZero()
+						if !(v11) {
+							w.raw(" <span class=\"sub\">(")
+							v12 := dot.L.Date(v8.First)
+							v13 := dot.L.Date(v8.Last)
+							v14, err := dot.Tf("reporting.dates", v12, v13)
+							if err != nil {
+								return tmplError("templates/partials.html:114:162", err)
+							}
+							w.text(v14)
+							{
+								if v8.Passed {
+									w.raw("; ")
+									v15, err := dot.T("reporting.passed")
+									if err != nil {
+										return tmplError("templates/partials.html:114:239", err)
+									}
+									w.text(v15)
+								}
+							}
+							w.raw(")</span>")
+						}
+					}
+					{
+						v16 := v8.Deadline.Item
+						_ = v16
+						if v16 != nil {
+							w.raw("<br><span class=\"sub\">")
+							v17, err := dot.T("reporting.stated-in")
+							if err != nil {
+								return tmplError("templates/partials.html:114:332", err)
+							}
+							w.text(v17)
+							w.raw(" <a href=\"")
+							v18 := dot.Link.Item(v16)
+							w.url(v18)
+							w.raw("\">")
+							v19 := dot.ItemName(v16)
+							w.text(v19)
+							w.raw("</a>")
+							{
+								v20 := v16.Lead
+								_ = v20
+								if len(v20) > 0 {
+									w.raw("; ")
+									v21, err := dot.T("reporting.who")
+									if err != nil {
+										return tmplError("templates/partials.html:114:426", err)
+									}
+									w.text(v21)
+									w.raw(": ")
+									v22 := dict_V_P_A_a27bc9{V: dot, P: v1.Province, A: v20}
+									if err := tmpl_agencies_2(w, v22); err != nil {
+										return err
+									}
+								}
+							}
+							w.raw("</span>")
+						}
+					}
+					w.raw("</li>")
+				}
+			}
+			w.raw("</ul>")
+		} else {
+			w.raw("<p>")
+			v23, err := dot.T("reporting.none")
+			if err != nil {
+				return tmplError("templates/partials.html:114:558", err)
+			}
+			w.text(v23)
+			w.raw("</p>")
+		}
+	}
+	w.raw("\n")
+	{
+		v24 := dot.ReviewItems(v1)
+		v25 := v24
+		_ = v25
+		if len(v25) > 0 {
+			w.raw("<h3>")
+			v26, err := dot.T("reporting.reviews")
+			if err != nil {
+				return tmplError("templates/partials.html:115:30", err)
+			}
+			w.text(v26)
+			w.raw("</h3>\n<ul class=\"deadlines\">")
+			{
+				v27 := v25
+				for v28, v29 := range v27 {
+					_, _ = v28, v29
+					w.raw("<li><a href=\"")
+					v30 := dot.Link.Item(v29)
+					w.url(v30)
+					w.raw("\">")
+					v31 := dot.ItemName(v29)
+					w.text(v31)
+					w.raw("</a>: ")
+					v32 := dot.Heading(v29)
+					w.text(v32)
+					w.raw(" <span class=\"sub\">(")
+					v33, err := dot.ByWhen(v29)
+					if err != nil {
+						return tmplError("templates/partials.html:116:124", err)
+					}
+					w.text(v33)
+					w.raw(")</span></li>")
+				}
+			}
+			w.raw("</ul>")
+		}
+	}
+	w.raw("\n<h3>")
+	v34, err := dot.T("reporting.search")
+	if err != nil {
+		return tmplError("templates/partials.html:117:6", err)
+	}
+	w.text(v34)
+	w.raw("</h3>\n")
+	{
+		v35 := v1.Searched
+		_ = v35
+		if v35 != nil {
+			w.raw("<p>")
+			v36 := dot.L.Date(v35.Date)
+			v37, err := dot.Tf("reporting.searched", v36)
+			if err != nil {
+				return tmplError("templates/partials.html:118:25", err)
+			}
+			w.text(v37)
+			w.raw(" ")
+			v38 := dot.Tx(v35.Where)
+			w.text(v38)
+			w.raw("</p>")
+		} else {
+			w.raw("<p>")
+			v39, err := dot.T("reporting.not-searched")
+			if err != nil {
+				return tmplError("templates/partials.html:118:102", err)
+			}
+			w.text(v39)
+			w.raw("</p>")
+		}
+	}
+	w.raw("\n</section>")
+	return nil
+}
+
+// tmpl_reviews writes template "reviews" (templates/partials.html) of the sets framework.
+func tmpl_reviews(w *htmlWriter, dot *frameworkView) error {
+	v1 := dot.Framework
+	_ = v1
+	{
+		v3 := dot.Ended(v1)
+		v2 := v3
+		if !v2 {
+			v2 = len(v1.Reviews) > 0
+		}
+		if v2 {
+			w.raw("<section class=\"reviews\" aria-labelledby=\"reviews\"><h2 id=\"reviews\">")
+			v4, err := dot.T("framework.reviews")
+			if err != nil {
+				return tmplError("templates/partials.html:123:142", err)
+			}
+			w.text(v4)
+			w.raw("</h2>\n")
+			{
+				v5 := dot.Ended(v1)
+				if v5 {
+					w.raw("<p class=\"lead\">")
+					v6, err := dot.Tf("framework.ended", v1.PeriodTo)
+					if err != nil {
+						return tmplError("templates/partials.html:124:34", err)
+					}
+					w.text(v6)
+					w.raw("</p>")
+				}
+			}
+			w.raw("\n")
+			{
+				v7 := v1.Reviews
+				_ = v7
+				if len(v7) > 0 {
+					w.raw("<ul class=\"reviews\">")
+					{
+						v8 := v7
+						for v9, v10 := range v8 {
+							_, _ = v9, v10
+							w.raw("<li><time datetime=\"")
+							v11 := v10.Date.Format("2006-01-02")
+							w.text(v11)
+							w.raw("\">")
+							v12 := dot.L.Date(v10.Date)
+							w.text(v12)
+							w.raw("</time>: <strong>")
+							v13 := dot.Tx(v10.Title)
+							w.text(v13)
+							w.raw("</strong>")
+							{
+								v14 := v10.Place.IsZero()
+								if !(v14) {
+									w.raw(", ")
+									v15 := dot.Tx(v10.Place)
+									w.text(v15)
+								}
+							}
+							w.raw(".")
+							{
+								v16 := v10.Note.IsZero()
+								if !(v16) {
+									w.raw(" ")
+									v17 := dot.Tx(v10.Note)
+									w.text(v17)
+								}
+							}
+							w.raw("\n<br><span class=\"sub\">")
+							v18, err := dot.T("framework.review-sources")
+							if err != nil {
+								return tmplError("templates/partials.html:126:24", err)
+							}
+							w.text(v18)
+							w.raw(": ")
+							{
+								v19 := v10.Sources
+								for v20, v21 := range v19 {
+									_, _ = v20, v21
+									{
+										if v20 != 0 {
+											w.raw("; ")
+										}
+									}
+									w.text(v21.Site)
+									w.raw(", “<span lang=\"vi\">")
+									w.text(v21.Title)
+									w.raw("</span>”")
+									{
+										if v21.HasDate {
+											w.raw(", ")
+											v22 := dot.L.Date(v21.Date)
+											w.text(v22)
+										}
+									}
+								}
+							}
+							w.raw("</span></li>")
+						}
+					}
+					w.raw("</ul>")
+				}
+			}
+			w.raw("\n</section>")
+		}
+	}
 	return nil
 }
 
@@ -11022,6 +11895,154 @@ func tmpl_source_source_text(w *htmlWriter, dot dict_V_Blocks_e02caf) error {
 	return nil
 }
 
+// tmpl_standing writes template "standing" (templates/partials.html) of the sets item.
+func tmpl_standing(w *htmlWriter, dot *itemView) error {
+	v1 := dot.Item
+	_ = v1
+	{
+		v2, err := dot.Standing(v1)
+		if err != nil {
+			return tmplError("templates/partials.html:85:44", err)
+		}
+		v3 := v2
+		_ = v3
+		if true {
+			v4 := v3
+			_ = v4
+			w.raw("<dt>")
+			v5, err := dot.T("item.by-when")
+			if err != nil {
+				return tmplError("templates/partials.html:85:76", err)
+			}
+			w.text(v5)
+			w.raw("</dt><dd class=\"by-when\" data-basis=\"")
+			w.text(string(v3.Basis))
+			w.raw("\">")
+			w.text(v3.ByWhen)
+			w.raw("</dd>\n<dt>")
+			v6, err := dot.T("item.schedule")
+			if err != nil {
+				return tmplError("templates/partials.html:86:6", err)
+			}
+			w.text(v6)
+			w.raw("</dt><dd class=\"schedule\" data-state=\"")
+			w.text(string(v3.State))
+			w.raw("\"><strong>")
+			v7, err := dot.Name(v3.State)
+			if err != nil {
+				return tmplError("templates/partials.html:86:87", err)
+			}
+			w.text(v7)
+			w.raw("</strong> <span class=\"sub\">(")
+			v8 := dot.AsOf()
+			v9, err := dot.Tf("as-of.short", v8)
+			if err != nil {
+				return tmplError("templates/partials.html:86:133", err)
+			}
+			w.text(v9)
+			w.raw(")</span></dd>\n<dt>")
+			v10, err := dot.T("item.status")
+			if err != nil {
+				return tmplError("templates/partials.html:87:6", err)
+			}
+			w.text(v10)
+			w.raw("</dt><dd class=\"status\" data-status=\"")
+			w.text(string(v1.Status))
+			w.raw("\">")
+			{
+				v11 := v4.Report
+				_ = v11
+				if v11 != nil {
+					w.raw("<strong>")
+					v12, err := dot.Name(v11.Status)
+					if err != nil {
+						return tmplError("templates/partials.html:87:106", err)
+					}
+					w.text(v12)
+					w.raw("</strong> <span class=\"sub\">(")
+					v13 := dot.L.Date(v11.Date)
+					v14, err := dot.Tf("status.per-report", v13)
+					if err != nil {
+						return tmplError("templates/partials.html:87:153", err)
+					}
+					w.text(v14)
+					w.raw(")</span>")
+				} else {
+					w.raw("<strong>")
+					v15, err := dot.Name(v1.Status)
+					if err != nil {
+						return tmplError("templates/partials.html:87:222", err)
+					}
+					w.text(v15)
+					w.raw("</strong>: ")
+					{
+						v16 := v4.Searched
+						_ = v16
+						if v16 != nil {
+							{
+								v17 := v1.Kind.IsTask()
+								if v17 {
+									v18 := dot.L.Date(v16.Date)
+									v19, err := dot.Tf("evidence.none-found.task", v18)
+									if err != nil {
+										return tmplError("templates/partials.html:87:296", err)
+									}
+									w.text(v19)
+								} else {
+									v20 := dot.L.Date(v16.Date)
+									v21, err := dot.Tf("evidence.none-found.item", v20)
+									if err != nil {
+										return tmplError("templates/partials.html:87:356", err)
+									}
+									w.text(v21)
+								}
+							}
+						} else {
+							v22, err := dot.T("evidence.no-search")
+							if err != nil {
+								return tmplError("templates/partials.html:87:423", err)
+							}
+							w.text(v22)
+						}
+					}
+				}
+			}
+			{
+				v23 := v4.Events
+				_ = v23
+				if v23 != 0 {
+					w.raw(" ")
+					v24, err := dot.Plural("evidence.events", v23)
+					if err != nil {
+						return tmplError("templates/partials.html:87:484", err)
+					}
+					w.text(v24)
+				}
+			}
+			{
+				v25 := !(v4.Report != nil)
+				if v25 {
+					v25 = v4.Searched != nil
+				}
+				if v25 {
+					w.raw(" <a href=\"")
+					v26 := dot.Link.Plan(dot.Plan)
+					w.url(v26)
+					w.raw("#reporting\">")
+					v27, err := dot.T("evidence.how-searched")
+					if err != nil {
+						return tmplError("templates/partials.html:87:605", err)
+					}
+					w.text(v27)
+					w.raw("</a>")
+				}
+			}
+			w.raw("</dd>")
+		}
+	}
+	return nil
+}
+
 // tmpl_status_counts writes template "status-counts" (templates/partials.html) of the sets plan.
 func tmpl_status_counts(w *htmlWriter, dot dict_V_Items_03f002) error {
 	v1 := dot.V
@@ -11036,19 +12057,19 @@ func tmpl_status_counts(w *htmlWriter, dot dict_V_Items_03f002) error {
 			w.raw("<table class=\"status\">\n<caption>")
 			v4, err := v1.T("status.caption")
 			if err != nil {
-				return tmplError("templates/partials.html:72:11", err)
+				return tmplError("templates/partials.html:73:11", err)
 			}
 			w.text(v4)
 			w.raw("</caption>\n<thead><tr><th scope=\"col\">")
 			v5, err := v1.T("item.status")
 			if err != nil {
-				return tmplError("templates/partials.html:73:29", err)
+				return tmplError("templates/partials.html:74:29", err)
 			}
 			w.text(v5)
 			w.raw("</th><th scope=\"col\">")
 			v6, err := v1.T("compare.items")
 			if err != nil {
-				return tmplError("templates/partials.html:73:72", err)
+				return tmplError("templates/partials.html:74:72", err)
 			}
 			w.text(v6)
 			w.raw("</th></tr></thead>\n<tbody>")
@@ -11057,36 +12078,64 @@ func tmpl_status_counts(w *htmlWriter, dot dict_V_Items_03f002) error {
 				v8 := v7
 				for v9, v10 := range v8 {
 					_, _ = v9, v10
-					w.raw("<tr><th scope=\"row\">")
-					v11, err := v1.Name(v10.Status)
-					if err != nil {
-						return tmplError("templates/partials.html:74:61", err)
+					{
+						if v10.Rated {
+							w.raw("<tr><th scope=\"row\">")
+							v11, err := v1.Name(v10.Status)
+							if err != nil {
+								return tmplError("templates/partials.html:75:74", err)
+							}
+							w.text(v11)
+							w.raw("</th><td data-value=\"")
+							w.text(strconv.FormatInt(int64(v10.Count), 10))
+							w.raw("\">")
+							w.text(strconv.FormatInt(int64(v10.Count), 10))
+							w.raw("</td></tr>")
+						}
 					}
-					w.text(v11)
-					w.raw("</th><td data-value=\"")
-					w.text(strconv.FormatInt(int64(v10.Count), 10))
-					w.raw("\">")
-					w.text(strconv.FormatInt(int64(v10.Count), 10))
-					w.raw("</td></tr>")
+				}
+			}
+			w.raw("</tbody>\n<tbody class=\"unrated\">")
+			{
+				v12 := v1.StatusCounts(dot.Items)
+				v13 := v12
+				for v14, v15 := range v13 {
+					_, _ = v14, v15
+					{
+						if !(v15.Rated) {
+							w.raw("<tr><th scope=\"row\">")
+							v16, err := v1.Name(v15.Status)
+							if err != nil {
+								return tmplError("templates/partials.html:76:94", err)
+							}
+							w.text(v16)
+							w.raw("</th><td data-value=\"")
+							w.text(strconv.FormatInt(int64(v15.Count), 10))
+							w.raw("\">")
+							w.text(strconv.FormatInt(int64(v15.Count), 10))
+							w.raw("</td></tr>")
+						}
+					}
 				}
 			}
 			w.raw("</tbody>\n</table>")
 		} else {
 			w.raw("<p class=\"status-none\">")
-			v12, err := v1.T("status.none")
+			v17 := len(dot.Items)
+			v18, err := v1.Plural("status.unrated", v17)
 			if err != nil {
-				return tmplError("templates/partials.html:75:41", err)
+				return tmplError("templates/partials.html:77:41", err)
 			}
-			w.text(v12)
+			w.text(v18)
 			w.raw(" <a href=\"")
-			v13 := v1.Link.Methodology()
-			w.url(v13)
+			v19 := v1.Link.Methodology()
+			w.url(v19)
 			w.raw("\">")
-			v14, err := v1.T("status.how")
+			v20, err := v1.T("status.how")
 			if err != nil {
-				return tmplError("templates/partials.html:75:98", err)
+				return tmplError("templates/partials.html:77:119", err)
 			}
-			w.text(v14)
+			w.text(v20)
 			w.raw("</a></p>")
 		}
 	}
@@ -11107,19 +12156,19 @@ func tmpl_status_counts_2(w *htmlWriter, dot dict_V_Items_53b597) error {
 			w.raw("<table class=\"status\">\n<caption>")
 			v4, err := v1.T("status.caption")
 			if err != nil {
-				return tmplError("templates/partials.html:72:11", err)
+				return tmplError("templates/partials.html:73:11", err)
 			}
 			w.text(v4)
 			w.raw("</caption>\n<thead><tr><th scope=\"col\">")
 			v5, err := v1.T("item.status")
 			if err != nil {
-				return tmplError("templates/partials.html:73:29", err)
+				return tmplError("templates/partials.html:74:29", err)
 			}
 			w.text(v5)
 			w.raw("</th><th scope=\"col\">")
 			v6, err := v1.T("compare.items")
 			if err != nil {
-				return tmplError("templates/partials.html:73:72", err)
+				return tmplError("templates/partials.html:74:72", err)
 			}
 			w.text(v6)
 			w.raw("</th></tr></thead>\n<tbody>")
@@ -11128,36 +12177,64 @@ func tmpl_status_counts_2(w *htmlWriter, dot dict_V_Items_53b597) error {
 				v8 := v7
 				for v9, v10 := range v8 {
 					_, _ = v9, v10
-					w.raw("<tr><th scope=\"row\">")
-					v11, err := v1.Name(v10.Status)
-					if err != nil {
-						return tmplError("templates/partials.html:74:61", err)
+					{
+						if v10.Rated {
+							w.raw("<tr><th scope=\"row\">")
+							v11, err := v1.Name(v10.Status)
+							if err != nil {
+								return tmplError("templates/partials.html:75:74", err)
+							}
+							w.text(v11)
+							w.raw("</th><td data-value=\"")
+							w.text(strconv.FormatInt(int64(v10.Count), 10))
+							w.raw("\">")
+							w.text(strconv.FormatInt(int64(v10.Count), 10))
+							w.raw("</td></tr>")
+						}
 					}
-					w.text(v11)
-					w.raw("</th><td data-value=\"")
-					w.text(strconv.FormatInt(int64(v10.Count), 10))
-					w.raw("\">")
-					w.text(strconv.FormatInt(int64(v10.Count), 10))
-					w.raw("</td></tr>")
+				}
+			}
+			w.raw("</tbody>\n<tbody class=\"unrated\">")
+			{
+				v12 := v1.StatusCounts(dot.Items)
+				v13 := v12
+				for v14, v15 := range v13 {
+					_, _ = v14, v15
+					{
+						if !(v15.Rated) {
+							w.raw("<tr><th scope=\"row\">")
+							v16, err := v1.Name(v15.Status)
+							if err != nil {
+								return tmplError("templates/partials.html:76:94", err)
+							}
+							w.text(v16)
+							w.raw("</th><td data-value=\"")
+							w.text(strconv.FormatInt(int64(v15.Count), 10))
+							w.raw("\">")
+							w.text(strconv.FormatInt(int64(v15.Count), 10))
+							w.raw("</td></tr>")
+						}
+					}
 				}
 			}
 			w.raw("</tbody>\n</table>")
 		} else {
 			w.raw("<p class=\"status-none\">")
-			v12, err := v1.T("status.none")
+			v17 := len(dot.Items)
+			v18, err := v1.Plural("status.unrated", v17)
 			if err != nil {
-				return tmplError("templates/partials.html:75:41", err)
+				return tmplError("templates/partials.html:77:41", err)
 			}
-			w.text(v12)
+			w.text(v18)
 			w.raw(" <a href=\"")
-			v13 := v1.Link.Methodology()
-			w.url(v13)
+			v19 := v1.Link.Methodology()
+			w.url(v19)
 			w.raw("\">")
-			v14, err := v1.T("status.how")
+			v20, err := v1.T("status.how")
 			if err != nil {
-				return tmplError("templates/partials.html:75:98", err)
+				return tmplError("templates/partials.html:77:119", err)
 			}
-			w.text(v14)
+			w.text(v20)
 			w.raw("</a></p>")
 		}
 	}
@@ -12232,26 +13309,42 @@ func tmpl_updates(w *htmlWriter, dot dict_V_U_415066) error {
 					w.raw(" · ")
 					v10 := v1.Label(v5.Item)
 					w.text(v10)
-					w.raw("</a>: <strong>")
-					v11, err := v1.Name(v5.Update.Status)
+					w.raw("</a>: <span class=\"evidence-kind\" data-kind=\"")
+					w.text(string(v5.Update.Kind))
+					w.raw("\">")
+					v11, err := v1.Name(v5.Update.Kind)
 					if err != nil {
-						return tmplError("templates/partials.html:77:267", err)
+						return tmplError("templates/partials.html:79:316", err)
 					}
 					w.text(v11)
-					w.raw("</strong>. ")
-					v12 := v1.Tx(v5.Update.Text)
-					w.text(v12)
+					w.raw("</span>")
+					{
+						v12 := v5.Update.Status
+						_ = v12
+						if len(v12) > 0 {
+							w.raw(", <strong>")
+							v13, err := v1.Name(v12)
+							if err != nil {
+								return tmplError("templates/partials.html:79:380", err)
+							}
+							w.text(v13)
+							w.raw("</strong>")
+						}
+					}
+					w.raw(". ")
+					v14 := v1.Tx(v5.Update.Text)
+					w.text(v14)
 					w.raw("</li>")
 				}
 			}
 			w.raw("</ul>")
 		} else {
 			w.raw("<p>")
-			v13, err := v1.T("updates.none")
+			v15, err := v1.T("updates.none")
 			if err != nil {
-				return tmplError("templates/partials.html:77:354", err)
+				return tmplError("templates/partials.html:79:461", err)
 			}
-			w.text(v13)
+			w.text(v15)
 			w.raw("</p>")
 		}
 	}
@@ -12293,33 +13386,33 @@ func tmplTruth(v any) bool {
 }
 
 func init() {
-	registerCompiled("404", "4d23a552ee810e6c", "layout", func(w *htmlWriter, data any) error { return tmpl_404_layout(w, data.(*bilingualView)) })
-	registerCompiled("agencies", "ad740eecb858ca6a", "layout", func(w *htmlWriter, data any) error { return tmpl_agencies_layout(w, data.(*agenciesView)) })
-	registerCompiled("agency", "01c0fed1d54439b9", "layout", func(w *htmlWriter, data any) error { return tmpl_agency_layout(w, data.(*agencyView)) })
-	registerCompiled("compare", "085651a4c9ca5efe", "layout", func(w *htmlWriter, data any) error { return tmpl_compare_layout(w, data.(*compareView)) })
-	registerCompiled("compare-agency", "21628bb6c059f004", "layout", func(w *htmlWriter, data any) error { return tmpl_compare_agency_layout(w, data.(*columnsView)) })
-	registerCompiled("compare-pillar", "60af47d6da112bd4", "layout", func(w *htmlWriter, data any) error { return tmpl_compare_pillar_layout(w, data.(*columnsView)) })
-	registerCompiled("compare-theme", "c03d2ffd650c6f2b", "layout", func(w *htmlWriter, data any) error { return tmpl_compare_theme_layout(w, data.(*columnsView)) })
-	registerCompiled("framework", "e67245f72054e624", "layout", func(w *htmlWriter, data any) error { return tmpl_framework_layout(w, data.(*frameworkView)) })
-	registerCompiled("glossary", "0512d93ce482d76c", "layout", func(w *htmlWriter, data any) error { return tmpl_glossary_layout(w, data.(*glossaryView)) })
-	registerCompiled("home", "b0c84c4c96cdcdc9", "footer", func(w *htmlWriter, data any) error { return tmpl_footer(w, data.(*page)) })
-	registerCompiled("home", "b0c84c4c96cdcdc9", "item-ref", func(w *htmlWriter, data any) error { return tmpl_item_ref(w, data.(itemRefArgs)) })
-	registerCompiled("home", "b0c84c4c96cdcdc9", "layout", func(w *htmlWriter, data any) error { return tmpl_home_layout(w, data.(*homeView)) })
-	registerCompiled("home", "b0c84c4c96cdcdc9", "nav", func(w *htmlWriter, data any) error { return tmpl_nav(w, data.(*page)) })
-	registerCompiled("item", "c4c4569e995a25e1", "layout", func(w *htmlWriter, data any) error { return tmpl_item_layout(w, data.(*itemView)) })
-	registerCompiled("page", "b0233de22aa86499", "layout", func(w *htmlWriter, data any) error { return tmpl_page_layout(w, data.(*markdownView)) })
-	registerCompiled("pillar", "a28c0f5b2aa6102e", "layout", func(w *htmlWriter, data any) error { return tmpl_pillar_layout(w, data.(*pillarView)) })
-	registerCompiled("pillars", "e46a06dff74a9cdb", "layout", func(w *htmlWriter, data any) error { return tmpl_pillars_layout(w, data.(*pillarsView)) })
-	registerCompiled("plan", "da1ba2c99f2fc8c7", "layout", func(w *htmlWriter, data any) error { return tmpl_plan_layout(w, data.(*planView)) })
-	registerCompiled("plans", "37498c0a5d185d98", "layout", func(w *htmlWriter, data any) error { return tmpl_plans_layout(w, data.(*plansView)) })
-	registerCompiled("province", "92d06827c64aba6c", "layout", func(w *htmlWriter, data any) error { return tmpl_province_layout(w, data.(*provinceView)) })
-	registerCompiled("province-agency", "0b30e916f1f66b21", "layout", func(w *htmlWriter, data any) error { return tmpl_province_agency_layout(w, data.(*provinceAgencyView)) })
-	registerCompiled("provinces", "52d06bc1adfd359c", "layout", func(w *htmlWriter, data any) error { return tmpl_provinces_layout(w, data.(*provincesView)) })
-	registerCompiled("redirect", "2dfb0b88f778dd09", "layout", func(w *htmlWriter, data any) error { return tmpl_redirect_layout(w, data.(*redirectView)) })
-	registerCompiled("root", "a5463a31c88945c8", "layout", func(w *htmlWriter, data any) error { return tmpl_root_layout(w, data.(*bilingualView)) })
-	registerCompiled("search", "c94078af0eb4c4e5", "layout", func(w *htmlWriter, data any) error { return tmpl_search_layout(w, data.(*page)) })
-	registerCompiled("source", "946c28d4a6b1372e", "layout", func(w *htmlWriter, data any) error { return tmpl_source_layout(w, data.(*sourceView)) })
-	registerCompiled("theme", "165b4eac1ee45d31", "layout", func(w *htmlWriter, data any) error { return tmpl_theme_layout(w, data.(*themeView)) })
-	registerCompiled("themes", "0f388abda218e911", "layout", func(w *htmlWriter, data any) error { return tmpl_themes_layout(w, data.(*themesView)) })
-	registerCompiled("tombstone", "cfd80c6c124702ae", "layout", func(w *htmlWriter, data any) error { return tmpl_tombstone_layout(w, data.(*tombstoneView)) })
+	registerCompiled("404", "1c599e6607789fb7", "layout", func(w *htmlWriter, data any) error { return tmpl_404_layout(w, data.(*bilingualView)) })
+	registerCompiled("agencies", "c59024bd8fea1464", "layout", func(w *htmlWriter, data any) error { return tmpl_agencies_layout(w, data.(*agenciesView)) })
+	registerCompiled("agency", "0d893a00f0cfcb68", "layout", func(w *htmlWriter, data any) error { return tmpl_agency_layout(w, data.(*agencyView)) })
+	registerCompiled("compare", "e2287fd1c5541755", "layout", func(w *htmlWriter, data any) error { return tmpl_compare_layout(w, data.(*compareView)) })
+	registerCompiled("compare-agency", "e62d6b6635a51bc7", "layout", func(w *htmlWriter, data any) error { return tmpl_compare_agency_layout(w, data.(*columnsView)) })
+	registerCompiled("compare-pillar", "e79e84bee3d8d1f2", "layout", func(w *htmlWriter, data any) error { return tmpl_compare_pillar_layout(w, data.(*columnsView)) })
+	registerCompiled("compare-theme", "89413b78c71a5cef", "layout", func(w *htmlWriter, data any) error { return tmpl_compare_theme_layout(w, data.(*columnsView)) })
+	registerCompiled("framework", "433d6ee2c972c42b", "layout", func(w *htmlWriter, data any) error { return tmpl_framework_layout(w, data.(*frameworkView)) })
+	registerCompiled("glossary", "cb377d8148299497", "layout", func(w *htmlWriter, data any) error { return tmpl_glossary_layout(w, data.(*glossaryView)) })
+	registerCompiled("home", "35e4cf2af5dc1880", "footer", func(w *htmlWriter, data any) error { return tmpl_footer(w, data.(*page)) })
+	registerCompiled("home", "35e4cf2af5dc1880", "item-ref", func(w *htmlWriter, data any) error { return tmpl_item_ref(w, data.(itemRefArgs)) })
+	registerCompiled("home", "35e4cf2af5dc1880", "layout", func(w *htmlWriter, data any) error { return tmpl_home_layout(w, data.(*homeView)) })
+	registerCompiled("home", "35e4cf2af5dc1880", "nav", func(w *htmlWriter, data any) error { return tmpl_nav(w, data.(*page)) })
+	registerCompiled("item", "9bfdff986eac5b9a", "layout", func(w *htmlWriter, data any) error { return tmpl_item_layout(w, data.(*itemView)) })
+	registerCompiled("page", "288c8bd0ac236069", "layout", func(w *htmlWriter, data any) error { return tmpl_page_layout(w, data.(*markdownView)) })
+	registerCompiled("pillar", "493bbc9a37eb0ac1", "layout", func(w *htmlWriter, data any) error { return tmpl_pillar_layout(w, data.(*pillarView)) })
+	registerCompiled("pillars", "684b59e061ef6f1c", "layout", func(w *htmlWriter, data any) error { return tmpl_pillars_layout(w, data.(*pillarsView)) })
+	registerCompiled("plan", "bdda46bb3fa19a60", "layout", func(w *htmlWriter, data any) error { return tmpl_plan_layout(w, data.(*planView)) })
+	registerCompiled("plans", "9e63734ce93cbfcf", "layout", func(w *htmlWriter, data any) error { return tmpl_plans_layout(w, data.(*plansView)) })
+	registerCompiled("province", "85ec96feafb80fac", "layout", func(w *htmlWriter, data any) error { return tmpl_province_layout(w, data.(*provinceView)) })
+	registerCompiled("province-agency", "b5ec5262a79e9103", "layout", func(w *htmlWriter, data any) error { return tmpl_province_agency_layout(w, data.(*provinceAgencyView)) })
+	registerCompiled("provinces", "94125f9eae4c3f3b", "layout", func(w *htmlWriter, data any) error { return tmpl_provinces_layout(w, data.(*provincesView)) })
+	registerCompiled("redirect", "9b1d89405a5e95b1", "layout", func(w *htmlWriter, data any) error { return tmpl_redirect_layout(w, data.(*redirectView)) })
+	registerCompiled("root", "93008870031cbe6e", "layout", func(w *htmlWriter, data any) error { return tmpl_root_layout(w, data.(*bilingualView)) })
+	registerCompiled("search", "53fe9ef146887c37", "layout", func(w *htmlWriter, data any) error { return tmpl_search_layout(w, data.(*page)) })
+	registerCompiled("source", "4d242151af133842", "layout", func(w *htmlWriter, data any) error { return tmpl_source_layout(w, data.(*sourceView)) })
+	registerCompiled("theme", "5e193d6b9f893989", "layout", func(w *htmlWriter, data any) error { return tmpl_theme_layout(w, data.(*themeView)) })
+	registerCompiled("themes", "6fc8384c30e2406d", "layout", func(w *htmlWriter, data any) error { return tmpl_themes_layout(w, data.(*themesView)) })
+	registerCompiled("tombstone", "44209c62416d883c", "layout", func(w *htmlWriter, data any) error { return tmpl_tombstone_layout(w, data.(*tombstoneView)) })
 }

@@ -91,11 +91,11 @@ type Counterpart struct {
 	Appendix bool // Item is the appendix row
 	Lead     []*model.Agency
 	Partners []*model.Agency
-	Timing   *model.Timing
 }
 
 // counterpart finds what a body task and its appendix row add to each
-// other: only the facts the item itself lacks.
+// other: only the agencies the item itself lacks (the timing one takes
+// from the other is its "by when", model.Item.ByWhen).
 func counterpart(it *model.Item) *Counterpart {
 	var c *Counterpart
 	switch {
@@ -111,9 +111,6 @@ func counterpart(it *model.Item) *Counterpart {
 	}
 	if len(it.Partners) == 0 {
 		c.Partners = c.Item.Partners
-	}
-	if it.Timing == nil {
-		c.Timing = c.Item.Timing
 	}
 	return c
 }
@@ -266,6 +263,8 @@ type markdownView struct {
 	// whether each plan is shown with its open data file.
 	Plans []*model.Plan
 	Data  bool
+	// Contact says whether the page says how to reach the publisher.
+	Contact bool
 }
 
 type redirectView struct {
@@ -451,6 +450,9 @@ var views = map[manifest.Kind]viewMaker{
 		mv := &markdownView{page: v}
 		if pg := v.Page.Pages[v.L.Lang]; pg != nil && pg.List != "" {
 			mv.Plans, mv.Data = v.r.site.Plans, pg.List == model.ListPlanData
+		}
+		if pg := v.Page.Pages[v.L.Lang]; pg != nil {
+			mv.Contact = pg.Contact
 		}
 		var err error
 		mv.Title, mv.Body, err = v.standalone()

@@ -17,24 +17,15 @@ import (
 // body that ceased leads nothing after, what has happened has a date
 // that has come.
 
-// today is the day the content is checked on, for sites without as_of.
-var today = func() time.Time { return time.Now().UTC() }
-
-// reference is the date no recorded event may follow, and how a message
-// names it. With as_of, the content says it and a check gives the same
-// verdict on any day. Without it, the only date the check can go by is
-// the day it runs, a day later to allow for the time zones: that tells
-// only dates that cannot have come yet, and a check failing for one
-// passes, unchanged, once that day has come.
-func (r *resolver) reference() (model.Date, string, string) {
-	if r.site.HasAsOf {
-		return r.site.AsOf, fmt.Sprintf("after the site's as_of date, %s (site.yaml:%d)", r.site.AsOf.Format(time.DateOnly), r.site.AsOfPos.Line),
-			"correct the date; if it is right, move as_of in site.yaml to it or later"
+// reference is the date no recorded event may follow, the site's as_of
+// (site.yaml): the content says it, so a check gives the same verdict on
+// any day. ok is false without one, which load reports.
+func (r *resolver) reference() (ref model.Date, after, fix string, ok bool) {
+	if !r.site.HasAsOf {
+		return model.Date{}, "", "", false
 	}
-	t := today()
-	day := model.Date{Time: time.Date(t.Year(), t.Month(), t.Day(), 0, 0, 0, 0, time.UTC).AddDate(0, 0, 1)}
-	return day, fmt.Sprintf("a date that has not come yet (today is %s)", t.Format(time.DateOnly)),
-		"correct the date: what the data records has happened; give site.yaml an as_of date to check against it instead of the day"
+	return r.site.AsOf, fmt.Sprintf("after the site's as_of date, %s (site.yaml:%d)", r.site.AsOf.Format(time.DateOnly), r.site.AsOfPos.Line),
+		"correct the date; if it is right, move as_of in site.yaml to it or later", true
 }
 
 // dates reports events dated after the reference date: a document
@@ -42,7 +33,10 @@ func (r *resolver) reference() (model.Date, string, string) {
 // Dates the law sets ahead (a merger, a succession, a deadline) may lie
 // ahead and are not checked.
 func (r *resolver) dates() {
-	ref, after, fix := r.reference()
+	ref, after, fix, ok := r.reference()
+	if !ok {
+		return
+	}
 	check := func(d model.Date, pos diag.Pos, what string) {
 		if !d.IsZero() && d.After(ref.Time) {
 			r.errs.Errorf(pos, fix, "%s %s is %s", what, d.Format(time.DateOnly), after)

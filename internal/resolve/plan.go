@@ -132,6 +132,7 @@ func (r *resolver) plan(p *model.Plan) {
 			r.errs.Errorf(t.Pos, "write the id of an item of this plan", "%s: target %q: item %q is not in this plan", ctx, t.ID, t.ItemID)
 		}
 	}
+	r.progress(st)
 	if st.untrans > 0 {
 		r.errs.Warnf(diag.Pos{File: p.File}, "add `en:` translations; pages show the Vietnamese with a notice meanwhile", "plan %q: %d item(s) have no English text", p.ID, st.untrans)
 	}
@@ -178,6 +179,9 @@ func (r *resolver) section(st *planState, s *model.Section, parent *model.Sectio
 		s.Pillar = p
 	}
 	r.verbatim(st, s.Title, ctx+": title", true)
+	if t := s.Timing; t != nil {
+		r.verbatim(st, t.Text, ctx+": timing", true)
+	}
 	for _, ref := range s.LeadIDs {
 		r.agency(ref, ctx, "lead agency")
 	}

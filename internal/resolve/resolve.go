@@ -9,10 +9,11 @@
 // section titles, and the plan's title, bases, funding, reporting
 // deadlines, targets and the rest of its register, unless the text is
 // marked editorial (in time proportional to the texts, however they are
-// ordered: see sourceIndex). It then fills the model's resolved fields: items
-// inherit their pillar and their lead and partner agencies from the
-// sections that state them, unlabelled items get their ordinal, and each
-// plan gets its items in document order.
+// ordered: see sourceIndex), and that every quote of a progress report
+// occurs in the report's text kept in content/reports. It then fills the
+// model's resolved fields: items inherit their pillar and their lead and
+// partner agencies from the sections that state them, unlabelled items
+// get their ordinal, and each plan gets its items in document order.
 //
 // Missing English is a warning, not an error: the page shows the
 // Vietnamese with a notice. So is English that uses a rendering the
@@ -33,7 +34,8 @@ func Resolve(site *model.Site, errs *diag.List) {
 	r := &resolver{site: site, errs: errs,
 		provinces: map[string]*model.Province{}, frameworks: map[string]*model.Framework{},
 		pillars: map[string]*model.Pillar{}, agencies: map[string]*model.Agency{},
-		themes: map[string]*model.Theme{}, plans: map[string]*model.Plan{}, sources: map[string]*sourceIndex{}}
+		themes: map[string]*model.Theme{}, plans: map[string]*model.Plan{}, sources: map[string]*sourceIndex{},
+		reports: map[string]*sourceIndex{}}
 	r.index()
 	r.registries()
 	r.mergers()
@@ -74,6 +76,7 @@ type resolver struct {
 	themes     map[string]*model.Theme
 	plans      map[string]*model.Plan
 	sources    map[string]*sourceIndex // by file name
+	reports    map[string]*sourceIndex // the reports updates quote, by file name
 	// avoided is the glossary's terms with renderings to avoid, once
 	// the first item with English is checked
 	avoided []avoidedTerm

@@ -28,8 +28,10 @@ type LinkReport struct {
 // host, the site's own address (in canonical links), count as internal.
 // A link to any other host is reported unless the page marks it as an
 // outside reference the data gives (an update's evidence, where a source
-// or a change was read), with rel="external": Markdown can make no such
-// link, so commentary never depends on another site.
+// or a change was read, the publisher's contact), with rel="external":
+// Markdown can make no such link, so commentary never depends on another
+// site. Such a reference is an http(s) address, or a mailto: one for the
+// publisher's e-mail address.
 // externalLink is an outside reference as the theme writes one.
 var externalLink = regexp.MustCompile(`<a href="?([^" >]*)"?[^>]*\srel="?external`)
 
@@ -70,7 +72,7 @@ func CheckLinks(out string, pages map[string][]byte, basePath, host string) Link
 				u.Scheme, u.Host = "", "" // the site's own address, as in canonical links
 			}
 			if u.Scheme != "" || u.Host != "" {
-				if !external[ref] || (u.Scheme != "https" && u.Scheme != "http") {
+				if !external[ref] || (u.Scheme != "https" && u.Scheme != "http" && u.Scheme != "mailto") {
 					problem("%s: link %q goes to another host", p, ref)
 				}
 				continue
