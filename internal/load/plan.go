@@ -102,7 +102,10 @@ func (l *loader) planHead(name string) (*decoder, *mapping, *model.Plan) {
 	}
 	if an := m.value("attribution"); an != nil {
 		am := d.mapping(an, m.what+": attribution")
-		p.Attribution = &model.Attribution{Pos: d.pos(an), ProvinceID: am.reqStr("province", "province-id"), Evidence: am.text("evidence", true)}
+		p.Attribution = &model.Attribution{Pos: d.pos(an), ProvinceID: am.reqStr("province", "province-id"), Evidence: am.editors("evidence")}
+		if p.Attribution.Evidence.VI == "" {
+			am.missing("evidence", "{vi: ..., en: ..., editorial: true}")
+		}
 		am.end()
 		if m.has("province") {
 			d.errs.Errorf(m.keyPos("province"), "keep `province:` when the source names it, `attribution:` when it does not", "%s: both province and attribution are given", m.what)
@@ -220,7 +223,7 @@ func provenance(d *decoder, sm *mapping) model.Provenance {
 		b := sm.bool("truncated")
 		pr.Truncated = &b
 	}
-	pr.Note = sm.text("note", false)
+	pr.Note = sm.editors("note")
 	return pr
 }
 
@@ -282,7 +285,7 @@ func (l *loader) section(d *decoder, n *yaml.Node, depth int) *model.Section {
 	s.PillarPos = m.keyPos("pillar")
 	s.LeadIDs = m.refs("lead")
 	s.PartnerIDs = m.refs("partners")
-	s.Note = m.text("note", false)
+	s.Note = m.editors("note")
 	for _, in := range m.seq("items") {
 		s.Items = append(s.Items, l.item(d, in))
 	}
@@ -311,7 +314,7 @@ func (l *loader) item(d *decoder, n *yaml.Node) *model.Item {
 	it.Text = m.pair(m.what)
 	it.TextPos = it.Text.Pos
 	m.fingerprint(&it.Text)
-	it.Title = m.text("title", false)
+	it.Title = m.editors("title")
 	if it.Text.VI == "" {
 		d.errs.Errorf(it.TextPos, "add `vi: >-` followed by the text as printed in the source", "%s has no Vietnamese text", m.what)
 	}
@@ -341,7 +344,7 @@ func (l *loader) item(d *decoder, n *yaml.Node) *model.Item {
 	it.ThemeIDs = m.refs("themes")
 	it.Restates = m.ref("restates")
 	it.Related = m.refs("related")
-	it.Note = m.text("note", false)
+	it.Note = m.editors("note")
 	// The status comes from dated updates with evidence, never from a
 	// bare claim: an item without updates is "not reported".
 	it.Status = model.StatusNotReported

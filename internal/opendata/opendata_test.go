@@ -31,7 +31,7 @@ func withProvenance(t *testing.T) fstest.MapFS {
   retrieved: 2025-11-02
   extent: full-text
   truncated: false
-  note: {vi: Bản chép từ cổng thông tin, en: Copied from the portal}`)
+  note: {vi: Bản chép từ cổng thông tin, en: Copied from the portal, editorial: true}`)
 	m = sitetest.Replace(t, m, planFile, "  issuer: ppc\n", "  issuer: ppc\n  proposed_by: {vi: Sở Nội vụ tổng hợp, en: x}\n")
 	m = sitetest.Replace(t, m, planFile, "title: {vi: TỔ CHỨC THỰC HIỆN, en: ORGANISATION}", "title: {vi: TỔ CHỨC THỰC HIỆN, en: ORGANISATION, editorial: true}")
 	return sitetest.Replace(t, m, planFile, "        label: •1\n", "        label: \"\"\n")
