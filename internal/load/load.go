@@ -197,6 +197,14 @@ func (l *loader) site(s *model.Site) {
 	s.Description = m.text("description", false)
 	s.Publisher = m.text("publisher", false)
 	s.URL, s.URLPos = m.str("url"), m.keyPos("url")
+	if ln := m.value("licence"); ln != nil {
+		lm := d.mapping(ln, "site: licence")
+		s.Licence = &model.Licence{Pos: d.pos(ln), Name: lm.text("name", true)}
+		if s.Licence.URL = lm.url("url"); s.Licence.URL == "" && !lm.has("url") {
+			lm.missing("url", "https://creativecommons.org/licenses/by/4.0/")
+		}
+		lm.end()
+	}
 	m.end()
 }
 

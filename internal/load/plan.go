@@ -215,6 +215,12 @@ func planChanges(d *decoder, m *mapping, p *model.Plan) {
 func provenance(d *decoder, sm *mapping) model.Provenance {
 	var pr model.Provenance
 	pr.URL = sm.url("url")
+	if sm.value("copy") != nil {
+		pr.Copy = sm.bool("copy")
+		if pr.Copy && pr.URL == "" {
+			sm.d.errs.Errorf(sm.keyPos("copy"), "give the copy's address as `url:`, or leave `copy` out", "%s: `copy: true` without `url`", sm.what)
+		}
+	}
 	pr.Retrieved, _ = sm.date("retrieved")
 	if sm.has("extent") {
 		pr.Extent = word(sm, "extent", "source extent", model.Extents())

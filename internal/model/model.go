@@ -128,6 +128,9 @@ type Site struct {
 	// known; URLPos is where it is written.
 	URL    string
 	URLPos diag.Pos
+	// Licence is the terms the open data may be reused under, as
+	// site.yaml names them; nil when the publisher has named none.
+	Licence *Licence
 
 	Frameworks []*Framework
 	Provinces  []*Province
@@ -145,6 +148,14 @@ type Site struct {
 	Moved     []*AddressMove
 	Withdrawn []*AddressWithdrawal
 	Sources   map[string]*Source // by file name in content/sources
+}
+
+// Licence names the terms of reuse of the site's open data: the Open
+// data page shows it, and every data file carries it.
+type Licence struct {
+	Pos  diag.Pos
+	Name Text   // "Creative Commons Attribution 4.0"
+	URL  string // where its text is published
 }
 
 // PublishedURL is one line of the record of published addresses: a path
@@ -353,7 +364,11 @@ type Source struct {
 // Provenance says where a plan's source text came from. Every field is
 // optional: what is not known is absent, never guessed.
 type Provenance struct {
-	URL       string // the address the text was taken from
+	URL string // the address the text was taken from
+	// Copy says that URL is a copy kept by a third party (a legal
+	// database), not the register or portal that published the document:
+	// pages label it so.
+	Copy      bool
 	Retrieved Date   // when it was taken; zero when not known
 	Extent    Extent // "" when not known
 	// Truncated says whether the stored text was cut off before the
@@ -372,7 +387,7 @@ type Omission struct {
 
 // IsZero reports whether nothing is known.
 func (p Provenance) IsZero() bool {
-	return p.URL == "" && p.Retrieved.IsZero() && p.Extent == "" && p.Truncated == nil && p.Note.IsZero()
+	return p.URL == "" && !p.Copy && p.Retrieved.IsZero() && p.Extent == "" && p.Truncated == nil && p.Note.IsZero()
 }
 
 // Plan is one provincial plan.
@@ -564,15 +579,57 @@ type Item struct {
 	Status     Status // from the latest update; StatusNotReported without one
 	Updates    []*Update
 
-	Plan         *Plan     // set by resolve
-	Section      *Section  // set by resolve
-	Pillar       *Pillar   // set by resolve, inherited from sections
-	Lead         []*Agency // set by resolve, inherited from sections
-	Partners     []*Agency // set by resolve, inherited from sections
-	Themes       []*Theme  // set by resolve
-	RestatesItem *Item     // set by resolve
-	RestatedBy   []*Item   // set by resolve
-	RelatedItems []*Item   // set by resolve
+	Plan     *Plan     // set by resolve
+	Section  *Section  // set by resolve
+	Pillar   *Pillar   // set by resolve, inherited from sections
+	Lead     []*Agency // set by resolve, inherited from sections
+	Partners []*Agency // set by resolve, inherited from sections
+	// LeadFrom and PartnersFrom are the sections that name the lead and
+	// partner agencies an item inherits; nil when the item names its
+	// own or has none. Set by resolve.
+	LeadFrom     *Section
+	PartnersFrom *Section
+	Themes       []*Theme // set by resolve
+	RestatesItem *Item    // set by resolve
+	RestatedBy   []*Item  // set by resolve
+	RelatedItems []*Item  // set by resolve
+}
+
+// Lent is what the other half of a body task and the appendix row that
+// restates it says that the item itself does not: its lead, partners or
+// timing, each only where the item has none of its own. Pages and the
+// open data show the same lent facts, each marked with where it comes
+// from.
+type Lent struct {
+	Item     *Item // the other half
+	Appendix bool  // Item is the appendix row
+	Lead     []*Agency
+	Partners []*Agency
+	Timing   *Timing
+}
+
+// Lent returns what the item's twin lends it; nil when the item has no
+// twin. The twin of a body task restated by several rows is the first.
+func (it *Item) Lent() *Lent {
+	var l *Lent
+	switch {
+	case it.RestatesItem != nil:
+		l = &Lent{Item: it.RestatesItem}
+	case len(it.RestatedBy) > 0:
+		l = &Lent{Item: it.RestatedBy[0], Appendix: true}
+	default:
+		return nil
+	}
+	if len(it.Lead) == 0 {
+		l.Lead = l.Item.Lead
+	}
+	if len(it.Partners) == 0 {
+		l.Partners = l.Item.Partners
+	}
+	if it.Timing == nil {
+		l.Timing = l.Item.Timing
+	}
+	return l
 }
 
 // Commentary is an editorial text about a plan, item, pillar, agency,

@@ -1,13 +1,20 @@
 // Package opendata writes the site's data for download: one JSON file per
-// plan with a JSON Schema beside it, and one CSV of all items.
+// plan with a JSON Schema beside it, and one CSV of all items with its
+// metadata.
 //
-//	data/plans/{plan}.json     a plan, its sections and items, both languages
+//	data/plans/{plan}.json          a plan, its sections and items, both languages
 //	data/plans/plan.schema.json
-//	data/items.csv             one row per item, UTF-8 with a byte-order mark
+//	data/items.csv                  one row per item, UTF-8 with a byte-order mark
+//	data/items.csv-metadata.json    the CSV's columns and terms of reuse (CSV on the Web)
 //
 // The files are derived from the same resolved model as the pages, so
-// they say exactly what the pages say: inherited lead agencies are filled
-// in, and URLs are the published paths of the item pages.
+// they say what the pages say: an item's record carries every fact its
+// page shows, and where each comes from (the item, its section, or the
+// body task or appendix row that restates it); every text says whether
+// it is the document's words or the editors'; the agencies a plan names
+// carry their administrative changes, each attached to its agency; and
+// URLs are the published paths of the item pages. The licence site.yaml
+// names, if any, is in every file.
 //
 // JSON is written without indentation, so that its size (and the time to
 // write it) does not grow with the depth of a plan's outline. A CSV cell
@@ -34,17 +41,21 @@ import (
 //go:embed plan.schema.json
 var planSchema []byte
 
-// CSVColumns are the columns of items.csv, in order.
+// CSVColumns are the columns of items.csv, in order. Columns are only
+// ever added at the end, so that a reader's program that counts them
+// keeps working.
 var CSVColumns = []string{"plan", "item", "label", "kind", "pillar", "themes", "lead", "partners",
 	"timing", "status", "text_vi", "text_en", "url_vi", "url_en", "province", "province_attributed", "document", "date",
-	"source_file", "source_kind", "source_url", "source_retrieved", "source_extent", "source_truncated"}
+	"source_file", "source_kind", "source_url", "source_retrieved", "source_extent", "source_truncated",
+	"title_vi", "title_en", "lead_from", "partners_from", "timing_from", "note_vi", "note_en",
+	"restates", "restated_by", "related", "agency_changes", "source_copy"}
 
 // Files returns the open data files of site. basePath is the path the
 // site is published under ("/" or "/asean/").
 func Files(site *model.Site, basePath string) ([]output.File, error) {
 	var out []output.File
 	for _, p := range site.Plans {
-		b, err := json.Marshal(plan(p, basePath))
+		b, err := json.Marshal(plan(site, p, basePath))
 		if err != nil {
 			return nil, err
 		}
@@ -61,16 +72,21 @@ func Files(site *model.Site, basePath string) ([]output.File, error) {
 		return nil, err
 	}
 	out = append(out, output.File{Path: manifest.ItemsCSVPath, Data: b})
+	meta, err := csvMetadata(site)
+	if err != nil {
+		return nil, err
+	}
+	out = append(out, output.File{Path: manifest.ItemsMetadataPath, Data: meta})
 	return out, nil
 }
 
 // Text is a text in both languages; en is omitted when untranslated.
-// Editorial marks a text the editors wrote where the document's words
-// are expected (a heading a news report does not print).
+// Editorial says whose words the Vietnamese is: false, the document's
+// (checked against its source on every build); true, the editors'.
 type Text struct {
 	VI        string `json:"vi"`
 	EN        string `json:"en,omitempty"`
-	Editorial bool   `json:"editorial,omitempty"`
+	Editorial bool   `json:"editorial"`
 }
 
 func text(t model.Text) *Text {
@@ -78,6 +94,29 @@ func text(t model.Text) *Text {
 		return nil
 	}
 	return &Text{VI: t.VI, EN: t.EN, Editorial: t.Editorial}
+}
+
+// editors is a text the editors wrote by nature (a note, a title, the
+// basis of an administrative change): marked so whatever the data says.
+func editors(t model.Text) *Text {
+	out := text(t)
+	if out != nil {
+		out.Editorial = true
+	}
+	return out
+}
+
+// Licence is the terms of reuse that site.yaml names.
+type Licence struct {
+	Name *Text  `json:"name"`
+	URL  string `json:"url"`
+}
+
+func licence(site *model.Site) *Licence {
+	if site.Licence == nil {
+		return nil
+	}
+	return &Licence{Name: editors(site.Licence.Name), URL: site.Licence.URL}
 }
 
 // Plan is the JSON form of a plan. Fields the source does not state are
@@ -96,7 +135,11 @@ type Plan struct {
 	Source      Source       `json:"source"`
 	Targets     []Target     `json:"targets,omitempty"`
 	Sections    []Section    `json:"sections"`
-	URL         URLs         `json:"url"`
+	// Agencies are the agencies the plan names, by id: their names as
+	// the plan's province has them, and what became of them since.
+	Agencies map[string]Agency `json:"agencies"`
+	URL      URLs              `json:"url"`
+	Licence  *Licence          `json:"licence,omitempty"`
 }
 
 type Attribution struct {
@@ -135,6 +178,7 @@ type Source struct {
 	File      string           `json:"file"`
 	Kind      model.SourceKind `json:"kind"`
 	URL       string           `json:"url,omitempty"`
+	Copy      bool             `json:"copy,omitempty"`
 	Retrieved string           `json:"retrieved,omitempty"`
 	Extent    model.Extent     `json:"extent,omitempty"`
 	Truncated *bool            `json:"truncated,omitempty"`
@@ -143,7 +187,7 @@ type Source struct {
 
 func source(p *model.Plan) Source {
 	pr := p.Provenance
-	out := Source{File: p.SourceFile, Kind: p.SourceKind, URL: pr.URL, Extent: pr.Extent, Truncated: pr.Truncated, Note: text(pr.Note)}
+	out := Source{File: p.SourceFile, Kind: p.SourceKind, URL: pr.URL, Copy: pr.Copy, Extent: pr.Extent, Truncated: pr.Truncated, Note: editors(pr.Note)}
 	if !pr.Retrieved.IsZero() {
 		out.Retrieved = pr.Retrieved.Format("2006-01-02")
 	}
@@ -164,27 +208,46 @@ type Section struct {
 	Label    string    `json:"label,omitempty"`
 	Title    *Text     `json:"title,omitempty"`
 	Pillar   string    `json:"pillar,omitempty"`
+	Lead     []string  `json:"lead,omitempty"`
+	Partners []string  `json:"partners,omitempty"`
 	Note     *Text     `json:"note,omitempty"`
 	Items    []Item    `json:"items,omitempty"`
 	Sections []Section `json:"sections,omitempty"`
 }
 
 type Item struct {
-	ID       string         `json:"id"`
-	Label    string         `json:"label,omitempty"`
-	Ordinal  int            `json:"ordinal,omitempty"`
-	Kind     model.ItemKind `json:"kind"`
-	Text     *Text          `json:"text"`
-	Pillar   string         `json:"pillar,omitempty"`
-	Lead     []string       `json:"lead,omitempty"`
-	Partners []string       `json:"partners,omitempty"`
-	Timing   *Timing        `json:"timing,omitempty"`
-	Themes   []string       `json:"themes,omitempty"`
-	Restates string         `json:"restates,omitempty"`
-	Related  []string       `json:"related,omitempty"`
-	Status   model.Status   `json:"status"`
-	Note     *Text          `json:"note,omitempty"`
-	URL      URLs           `json:"url"`
+	ID         string         `json:"id"`
+	Label      string         `json:"label,omitempty"`
+	Ordinal    int            `json:"ordinal,omitempty"`
+	Kind       model.ItemKind `json:"kind"`
+	Title      *Text          `json:"title,omitempty"`
+	Text       *Text          `json:"text"`
+	Pillar     string         `json:"pillar,omitempty"`
+	Lead       []string       `json:"lead,omitempty"`
+	LeadFrom   *From          `json:"lead_from,omitempty"`
+	Partners   []string       `json:"partners,omitempty"`
+	PartFrom   *From          `json:"partners_from,omitempty"`
+	Timing     *Timing        `json:"timing,omitempty"`
+	TimingFrom *From          `json:"timing_from,omitempty"`
+	Themes     []string       `json:"themes,omitempty"`
+	Restates   string         `json:"restates,omitempty"`
+	RestatedBy []string       `json:"restated_by,omitempty"`
+	Related    []string       `json:"related,omitempty"`
+	Status     model.Status   `json:"status"`
+	Updates    []Update       `json:"updates,omitempty"`
+	Note       *Text          `json:"note,omitempty"`
+	URL        URLs           `json:"url"`
+}
+
+// From says where a fact of an item's record (lead, partners, timing)
+// comes from, as its page says it: "item" (the item itself), "section III.1" (a section that
+// names it once for all its items), "appendix I.2" (the appendix row
+// that restates the item) or "body III.1.2.b" (the body task an appendix
+// row restates). Section and Item give the id of that section or item.
+type From struct {
+	From    string `json:"from"`
+	Section string `json:"section,omitempty"`
+	Item    string `json:"item,omitempty"`
 }
 
 type Timing struct {
@@ -193,6 +256,37 @@ type Timing struct {
 	To   int              `json:"to,omitempty"`
 	Date string           `json:"date,omitempty"`
 	Text *Text            `json:"text,omitempty"`
+}
+
+// Update is a dated report on an item, with its evidence.
+type Update struct {
+	Date     string       `json:"date"`
+	Status   model.Status `json:"status,omitempty"`
+	Text     *Text        `json:"text"`
+	Evidence []Evidence   `json:"evidence"`
+}
+
+type Evidence struct {
+	URL   string `json:"url"`
+	Title *Text  `json:"title"`
+}
+
+// Agency is an agency a plan names, as its pages name it, with its
+// administrative changes in date order.
+type Agency struct {
+	Name    *Text    `json:"name"`
+	Changes []Change `json:"changes,omitempty"`
+}
+
+// Change is an administrative change of an agency: its duties moved to
+// others (succeeded), or it ceased to exist (abolished).
+type Change struct {
+	Kind       model.ChangeKind `json:"kind"`
+	Date       string           `json:"date"`
+	Successors []string         `json:"successors,omitempty"`
+	Basis      *Text            `json:"basis"`
+	Note       *Text            `json:"note,omitempty"`
+	SourceURL  string           `json:"source_url,omitempty"`
 }
 
 // URLs are the published paths of a page in each language.
@@ -217,15 +311,19 @@ func agencyIDs(as []*model.Agency) []string {
 	return ids(as, func(a *model.Agency) string { return a.ID })
 }
 
-func plan(p *model.Plan, basePath string) Plan {
+func itemIDs(its []*model.Item) []string {
+	return ids(its, func(i *model.Item) string { return i.ID })
+}
+
+func plan(site *model.Site, p *model.Plan, basePath string) Plan {
 	d := p.Document
 	out := Plan{ID: p.ID, Framework: p.FrameworkID, Title: text(p.Title), Funding: text(p.Funding),
 		Standing: p.StandingID, Source: source(p),
-		URL: urls(basePath, manifest.PlanPath(p)),
+		URL: urls(basePath, manifest.PlanPath(p)), Licence: licence(site),
 		Document: Document{Type: d.Type, Number: d.Number, Issuer: d.IssuerID, IssuedBy: text(d.IssuedBy),
 			Signer: d.Signer, SignerRole: text(d.SignerRole), ProposedBy: text(d.ProposedBy), Replaces: text(d.Replaces)}}
 	if p.Attribution != nil {
-		out.Attribution = &Attribution{Province: p.Attribution.ProvinceID, Editorial: true, Evidence: text(p.Attribution.Evidence)}
+		out.Attribution = &Attribution{Province: p.Attribution.ProvinceID, Editorial: true, Evidence: editors(p.Attribution.Evidence)}
 	} else {
 		out.Province = p.ProvinceID
 	}
@@ -244,40 +342,196 @@ func plan(p *model.Plan, basePath string) Plan {
 	for _, t := range p.Targets {
 		out.Targets = append(out.Targets, Target{ID: t.ID, Item: t.ItemID, Indicator: text(t.Indicator), Value: t.Value, Unit: t.Unit, Year: t.Year})
 	}
+	named := &agencySet{plan: p, all: map[string]*model.Agency{}, byID: map[string]Agency{}}
+	for _, a := range site.Agencies {
+		named.all[a.ID] = a
+	}
+	named.add(p.Standing, d.Issuer)
 	for _, s := range p.Sections {
-		out.Sections = append(out.Sections, section(s, basePath))
+		out.Sections = append(out.Sections, section(s, basePath, named))
+	}
+	out.Agencies = named.byID
+	return out
+}
+
+// agencySet gathers the agencies a plan's record names, with the
+// agencies their changes name.
+type agencySet struct {
+	plan *model.Plan
+	all  map[string]*model.Agency // the site's agencies, by id
+	byID map[string]Agency
+}
+
+// refs adds the agencies a section names and returns their ids.
+func (s *agencySet) refs(refs []model.Ref) []string {
+	var out []string
+	for _, r := range refs {
+		if a, ok := s.all[r.ID]; ok {
+			s.add(a)
+			out = append(out, a.ID)
+		}
 	}
 	return out
 }
 
-func section(s *model.Section, basePath string) Section {
-	out := Section{ID: s.ID, Label: s.Label, Title: text(s.Title), Pillar: s.PillarID, Note: text(s.Note)}
+func (s *agencySet) add(as ...*model.Agency) {
+	for _, a := range as {
+		if a == nil {
+			continue
+		}
+		if _, ok := s.byID[a.ID]; ok {
+			continue
+		}
+		name := a.Name
+		if pr := s.plan.Province; pr != nil {
+			if own, ok := pr.Agencies[a.ID]; ok {
+				name = own
+			}
+		}
+		ag := Agency{Name: editors(name)}
+		for _, c := range a.Changes() {
+			ag.Changes = append(ag.Changes, Change{Kind: c.Kind, Date: c.Date.Format("2006-01-02"), Successors: agencyIDs(c.Successors),
+				Basis: editors(c.Basis), Note: editors(c.Note), SourceURL: c.SourceURL})
+		}
+		s.byID[a.ID] = ag
+		for _, c := range a.Changes() {
+			s.add(c.Successors...)
+		}
+	}
+}
+
+func section(s *model.Section, basePath string, named *agencySet) Section {
+	out := Section{ID: s.ID, Label: s.Label, Title: text(s.Title), Pillar: s.PillarID, Note: editors(s.Note)}
+	out.Lead, out.Partners = named.refs(s.LeadIDs), named.refs(s.PartnerIDs)
 	for _, it := range s.Items {
-		out.Items = append(out.Items, item(it, basePath))
+		out.Items = append(out.Items, item(it, basePath, named))
 	}
 	for _, c := range s.Sections {
-		out.Sections = append(out.Sections, section(c, basePath))
+		out.Sections = append(out.Sections, section(c, basePath, named))
 	}
 	return out
 }
 
-func item(it *model.Item, basePath string) Item {
-	out := Item{ID: it.ID, Label: it.Label, Ordinal: it.Ordinal, Kind: it.Kind, Text: text(it.Text),
-		Lead: agencyIDs(it.Lead), Partners: agencyIDs(it.Partners), Status: it.Status, Note: text(it.Note),
-		Themes:  ids(it.Themes, func(t *model.Theme) string { return t.ID }),
-		Related: ids(it.RelatedItems, func(i *model.Item) string { return i.ID }),
-		URL:     urls(basePath, manifest.ItemPath(it))}
+// facts are the lead, partners and timing an item's page shows, each
+// with where it comes from: the item's own or its section's, else what
+// the body task or appendix row that restates it lends (model.Lent).
+type facts struct {
+	lead, partners         []*model.Agency
+	timing                 *model.Timing
+	leadFrom, partnersFrom From
+	timingFrom             From
+}
+
+func itemFacts(it *model.Item) facts {
+	f := facts{lead: it.Lead, partners: it.Partners, timing: it.Timing,
+		leadFrom: ownOrSection(it.LeadFrom), partnersFrom: ownOrSection(it.PartnersFrom), timingFrom: From{From: "item"}}
+	l := it.Lent()
+	if l == nil {
+		return f
+	}
+	twin := twinFrom(l)
+	if len(l.Lead) > 0 {
+		f.lead, f.leadFrom = l.Lead, twin
+	}
+	if len(l.Partners) > 0 {
+		f.partners, f.partnersFrom = l.Partners, twin
+	}
+	if l.Timing != nil {
+		f.timing, f.timingFrom = l.Timing, twin
+	}
+	return f
+}
+
+func ownOrSection(s *model.Section) From {
+	if s == nil {
+		return From{From: "item"}
+	}
+	f := From{From: "section", Section: s.ID}
+	if l := labelPath(s, ""); l != "" {
+		f.From += " " + l
+	}
+	return f
+}
+
+// twinFrom names the other half of a body task and its appendix row:
+// "appendix I.2" for the row, "body III.1.2.b" for the task.
+func twinFrom(l *model.Lent) From {
+	kind := "body"
+	if l.Appendix {
+		kind = "appendix"
+	}
+	f := From{From: kind, Item: l.Item.ID}
+	label := l.Item.Label
+	if label == "" && l.Item.Ordinal > 0 {
+		label = fmt.Sprintf("¶%d", l.Item.Ordinal)
+	}
+	if p := labelPath(l.Item.Section, label); p != "" {
+		f.From += " " + p
+	}
+	return f
+}
+
+// labelPath joins the printed labels of the sections down to s and the
+// label last: "III.1.2.b". A label that repeats its parent's number
+// ("1.2" under "1") replaces it, and an appendix's own name ("Phụ lục",
+// which has an English name) is left to the word before the path.
+func labelPath(s *model.Section, last string) string {
+	var chain []*model.Section
+	for ; s != nil; s = s.Parent {
+		chain = append([]*model.Section{s}, chain...)
+	}
+	var parts []string
+	for i, sec := range chain {
+		l := sec.Label
+		switch {
+		case l == "", i == 0 && sec.LabelEN != "":
+		case len(parts) > 0 && strings.HasPrefix(l, parts[len(parts)-1]+"."):
+			parts[len(parts)-1] = l
+		default:
+			parts = append(parts, l)
+		}
+	}
+	if last != "" {
+		parts = append(parts, last)
+	}
+	return strings.Join(parts, ".")
+}
+
+func item(it *model.Item, basePath string, named *agencySet) Item {
+	out := Item{ID: it.ID, Label: it.Label, Ordinal: it.Ordinal, Kind: it.Kind, Title: editors(it.Title), Text: text(it.Text),
+		Status: it.Status, Note: editors(it.Note),
+		Themes:     ids(it.Themes, func(t *model.Theme) string { return t.ID }),
+		RestatedBy: itemIDs(it.RestatedBy),
+		Related:    itemIDs(it.RelatedItems),
+		URL:        urls(basePath, manifest.ItemPath(it))}
 	if it.Pillar != nil {
 		out.Pillar = it.Pillar.ID
 	}
 	if it.RestatesItem != nil {
 		out.Restates = it.RestatesItem.ID
 	}
-	if t := it.Timing; t != nil {
+	f := itemFacts(it)
+	if len(f.lead) > 0 {
+		out.Lead, out.LeadFrom = agencyIDs(f.lead), &f.leadFrom
+		named.add(f.lead...)
+	}
+	if len(f.partners) > 0 {
+		out.Partners, out.PartFrom = agencyIDs(f.partners), &f.partnersFrom
+		named.add(f.partners...)
+	}
+	if t := f.timing; t != nil {
+		out.TimingFrom = &f.timingFrom
 		out.Timing = &Timing{Kind: t.Kind, From: t.From, To: t.To, Text: text(t.Text)}
 		if !t.Date.IsZero() {
 			out.Timing.Date = t.Date.Format("2006-01-02")
 		}
+	}
+	for _, u := range it.Updates {
+		up := Update{Date: u.Date.Format("2006-01-02"), Status: u.Status, Text: editors(u.Text)}
+		for _, e := range u.Evidence {
+			up.Evidence = append(up.Evidence, Evidence{URL: e.URL, Title: editors(e.Title)})
+		}
+		out.Updates = append(out.Updates, up)
 	}
 	return out
 }
@@ -356,9 +610,9 @@ func itemsCSV(site *model.Site, basePath string) ([]byte, error) {
 	size := 1 << 10
 	for _, p := range site.Plans {
 		src := source(p)
-		row := 256 + len(p.ID) + len(p.Document.Number) + len(src.File) + len(src.URL) + len(src.Retrieved) + 2*len(basePath)
+		row := 320 + len(p.ID) + len(p.Document.Number) + len(src.File) + len(src.URL) + len(src.Retrieved) + 2*len(basePath)
 		for _, it := range p.Items {
-			size += row + len(it.Text.VI) + len(it.Text.EN) + 2*len(manifest.ItemPath(it))
+			size += row + len(it.Text.VI) + len(it.Text.EN) + len(it.Title.VI) + len(it.Title.EN) + len(it.Note.VI) + len(it.Note.EN) + 2*len(manifest.ItemPath(it))
 			if it.Timing != nil {
 				size += len(it.Timing.Text.VI)
 			}
@@ -387,23 +641,42 @@ func itemsCSV(site *model.Site, basePath string) ([]byte, error) {
 		if src.Truncated != nil {
 			truncated = fmt.Sprint(*src.Truncated)
 		}
+		copied := ""
+		if src.URL != "" {
+			copied = fmt.Sprint(src.Copy)
+		}
 		for _, it := range p.Items {
-			pillar, timing := "", ""
+			f := itemFacts(it)
+			pillar, timing, timingFrom := "", "", ""
 			if it.Pillar != nil {
 				pillar = it.Pillar.ID
 			}
-			if it.Timing != nil {
-				timing = string(it.Timing.Kind)
-				if it.Timing.Text.VI != "" {
-					timing += ": " + it.Timing.Text.VI
+			if t := f.timing; t != nil {
+				timing, timingFrom = string(t.Kind), f.timingFrom.From
+				if t.Text.VI != "" {
+					timing += ": " + t.Text.VI
 				}
+			}
+			leadFrom, partnersFrom := "", ""
+			if len(f.lead) > 0 {
+				leadFrom = f.leadFrom.From
+			}
+			if len(f.partners) > 0 {
+				partnersFrom = f.partnersFrom.From
+			}
+			restates := ""
+			if it.RestatesItem != nil {
+				restates = it.RestatesItem.ID
 			}
 			u := urls(basePath, manifest.ItemPath(it))
 			row := []string{p.ID, it.ID, it.Label, string(it.Kind), pillar,
 				strings.Join(ids(it.Themes, func(t *model.Theme) string { return t.ID }), ";"),
-				strings.Join(agencyIDs(it.Lead), ";"), strings.Join(agencyIDs(it.Partners), ";"),
+				strings.Join(agencyIDs(f.lead), ";"), strings.Join(agencyIDs(f.partners), ";"),
 				timing, string(it.Status), it.Text.VI, it.Text.EN, u.VI, u.EN, province, attributed, p.Document.Number, date,
-				src.File, string(src.Kind), src.URL, src.Retrieved, string(src.Extent), truncated}
+				src.File, string(src.Kind), src.URL, src.Retrieved, string(src.Extent), truncated,
+				it.Title.VI, it.Title.EN, leadFrom, partnersFrom, timingFrom, it.Note.VI, it.Note.EN,
+				restates, strings.Join(itemIDs(it.RestatedBy), ";"), strings.Join(itemIDs(it.RelatedItems), ";"),
+				agencyChanges(append(append([]*model.Agency(nil), f.lead...), f.partners...)), copied}
 			for i := range row {
 				row[i] = neutralise(row[i])
 			}
@@ -414,4 +687,27 @@ func itemsCSV(site *model.Site, basePath string) ([]byte, error) {
 	}
 	w.Flush()
 	return buf.Bytes(), w.Error()
+}
+
+// agencyChanges writes, for each agency of as that changed, its id and
+// what became of it, each change after the agency it concerns:
+// "dic: succeeded 2025-03-01 by dost, dcst; district-committees:
+// abolished 2025-07-01".
+func agencyChanges(as []*model.Agency) string {
+	var out []string
+	seen := map[*model.Agency]bool{}
+	for _, a := range as {
+		if seen[a] {
+			continue
+		}
+		seen[a] = true
+		for _, c := range a.Changes() {
+			s := fmt.Sprintf("%s: %s %s", a.ID, c.Kind, c.Date.Format("2006-01-02"))
+			if len(c.Successors) > 0 {
+				s += " by " + strings.Join(agencyIDs(c.Successors), ", ")
+			}
+			out = append(out, s)
+		}
+	}
+	return strings.Join(out, "; ")
 }

@@ -11,12 +11,6 @@ import (
 	"strings"
 )
 
-// dict_V_A_254358 is the argument of a dict call: V, A.
-type dict_V_A_254358 struct {
-	V *itemView
-	A []*model.Agency
-}
-
 // dict_V_A_31f062 is the argument of a dict call: V, A.
 type dict_V_A_31f062 struct {
 	V *itemView
@@ -259,11 +253,25 @@ type dict_V_P_5dca38 struct {
 	P *model.Plan
 }
 
+// dict_V_P_A_0f7ab9 is the argument of a dict call: V, P, A.
+type dict_V_P_A_0f7ab9 struct {
+	V *itemView
+	P *model.Province
+	A *model.Agency
+}
+
 // dict_V_P_A_3d421f is the argument of a dict call: V, P, A.
 type dict_V_P_A_3d421f struct {
 	V *itemView
 	P *model.Province
 	A []*model.Agency
+}
+
+// dict_V_P_A_9c85be is the argument of a dict call: V, P, A.
+type dict_V_P_A_9c85be struct {
+	V *planView
+	P *model.Province
+	A *model.Agency
 }
 
 // dict_V_P_A_a27bc9 is the argument of a dict call: V, P, A.
@@ -502,8 +510,8 @@ func tmpl_404_layout(w *htmlWriter, dot *bilingualView) error {
 	return nil
 }
 
-// tmpl_agencies writes template "agencies" (templates/partials.html) of the sets item.
-func tmpl_agencies(w *htmlWriter, dot dict_V_P_A_3d421f) error {
+// tmpl_agencies writes template "agencies" (templates/partials.html) of the sets plan.
+func tmpl_agencies(w *htmlWriter, dot dict_V_P_A_a27bc9) error {
 	v1 := dot.V
 	_ = v1
 	v2 := dot.P
@@ -517,65 +525,9 @@ func tmpl_agencies(w *htmlWriter, dot dict_V_P_A_3d421f) error {
 					w.raw("; ")
 				}
 			}
-			{
-				v6 := v1.HasProvinceAgency(v2, v5)
-				if v6 {
-					w.raw("<a href=\"")
-					v7 := v1.Link.ProvinceAgency(v2, v5)
-					w.url(v7)
-					w.raw("\">")
-					v8 := v1.AgencyName(v5, v2)
-					w.text(v8)
-					w.raw("</a>")
-				} else {
-					w.raw("<a href=\"")
-					v9 := v1.Link.Agency(v5)
-					w.url(v9)
-					w.raw("\">")
-					v10 := v1.AgencyName(v5, v2)
-					w.text(v10)
-					w.raw("</a>")
-				}
-			}
-		}
-	}
-	return nil
-}
-
-// tmpl_agencies_2 writes template "agencies" (templates/partials.html) of the sets plan.
-func tmpl_agencies_2(w *htmlWriter, dot dict_V_P_A_a27bc9) error {
-	v1 := dot.V
-	_ = v1
-	v2 := dot.P
-	_ = v2
-	{
-		v3 := dot.A
-		for v4, v5 := range v3 {
-			_, _ = v4, v5
-			{
-				if v4 != 0 {
-					w.raw("; ")
-				}
-			}
-			{
-				v6 := v1.HasProvinceAgency(v2, v5)
-				if v6 {
-					w.raw("<a href=\"")
-					v7 := v1.Link.ProvinceAgency(v2, v5)
-					w.url(v7)
-					w.raw("\">")
-					v8 := v1.AgencyName(v5, v2)
-					w.text(v8)
-					w.raw("</a>")
-				} else {
-					w.raw("<a href=\"")
-					v9 := v1.Link.Agency(v5)
-					w.url(v9)
-					w.raw("\">")
-					v10 := v1.AgencyName(v5, v2)
-					w.text(v10)
-					w.raw("</a>")
-				}
+			v6 := dict_V_P_A_9c85be{V: v1, P: v2, A: v5}
+			if err := tmpl_agency_link_2(w, v6); err != nil {
+				return err
 			}
 		}
 	}
@@ -783,16 +735,27 @@ func tmpl_agencies_main(w *htmlWriter, dot *agenciesView) error {
 	return nil
 }
 
-// tmpl_agencies_now writes template "agencies-now" (templates/partials.html) of the sets item.
-func tmpl_agencies_now(w *htmlWriter, dot dict_V_A_254358) error {
+// tmpl_agencies_now_each writes template "agencies-now-each" (templates/partials.html) of the sets item.
+func tmpl_agencies_now_each(w *htmlWriter, dot dict_V_P_A_3d421f) error {
 	v1 := dot.V
 	_ = v1
+	v2 := dot.P
+	_ = v2
 	{
-		v2 := dot.A
-		for v3, v4 := range v2 {
-			_, _ = v3, v4
-			v5 := dict_V_A_31f062{V: v1, A: v4}
-			if err := tmpl_agency_now_2(w, v5); err != nil {
+		v3 := dot.A
+		for v4, v5 := range v3 {
+			_, _ = v4, v5
+			{
+				if v4 != 0 {
+					w.raw("; ")
+				}
+			}
+			v6 := dict_V_P_A_0f7ab9{V: v1, P: v2, A: v5}
+			if err := tmpl_agency_link(w, v6); err != nil {
+				return err
+			}
+			v7 := dict_V_A_31f062{V: v1, A: v5}
+			if err := tmpl_agency_now_2(w, v7); err != nil {
 				return err
 			}
 		}
@@ -962,6 +925,60 @@ func tmpl_agency_layout(w *htmlWriter, dot *agencyView) error {
 	return nil
 }
 
+// tmpl_agency_link writes template "agency-link" (templates/partials.html) of the sets item.
+func tmpl_agency_link(w *htmlWriter, dot dict_V_P_A_0f7ab9) error {
+	v1 := dot.V
+	_ = v1
+	{
+		v2 := v1.HasProvinceAgency(dot.P, dot.A)
+		if v2 {
+			w.raw("<a href=\"")
+			v3 := v1.Link.ProvinceAgency(dot.P, dot.A)
+			w.url(v3)
+			w.raw("\">")
+			v4 := v1.AgencyName(dot.A, dot.P)
+			w.text(v4)
+			w.raw("</a>")
+		} else {
+			w.raw("<a href=\"")
+			v5 := v1.Link.Agency(dot.A)
+			w.url(v5)
+			w.raw("\">")
+			v6 := v1.AgencyName(dot.A, dot.P)
+			w.text(v6)
+			w.raw("</a>")
+		}
+	}
+	return nil
+}
+
+// tmpl_agency_link_2 writes template "agency-link" (templates/partials.html) of the sets plan.
+func tmpl_agency_link_2(w *htmlWriter, dot dict_V_P_A_9c85be) error {
+	v1 := dot.V
+	_ = v1
+	{
+		v2 := v1.HasProvinceAgency(dot.P, dot.A)
+		if v2 {
+			w.raw("<a href=\"")
+			v3 := v1.Link.ProvinceAgency(dot.P, dot.A)
+			w.url(v3)
+			w.raw("\">")
+			v4 := v1.AgencyName(dot.A, dot.P)
+			w.text(v4)
+			w.raw("</a>")
+		} else {
+			w.raw("<a href=\"")
+			v5 := v1.Link.Agency(dot.A)
+			w.url(v5)
+			w.raw("\">")
+			v6 := v1.AgencyName(dot.A, dot.P)
+			w.text(v6)
+			w.raw("</a>")
+		}
+	}
+	return nil
+}
+
 // tmpl_agency_main writes template "main" (templates/agency.html) of the sets agency.
 func tmpl_agency_main(w *htmlWriter, dot *agencyView) error {
 	v1 := dot.Agency
@@ -1107,7 +1124,7 @@ func tmpl_agency_now(w *htmlWriter, dot dict_V_A_67b554) error {
 			v3 := v1.L.Date(v2.Date)
 			v4, err := v1.Tf("agency.successor", v3)
 			if err != nil {
-				return tmplError("templates/partials.html:84:82", err)
+				return tmplError("templates/partials.html:89:82", err)
 			}
 			w.text(v4)
 			w.raw(" ")
@@ -1132,6 +1149,20 @@ func tmpl_agency_now(w *htmlWriter, dot dict_V_A_67b554) error {
 			w.raw(")</span>")
 		}
 	}
+	{
+		v10 := dot.A.Abolished
+		_ = v10
+		if v10 != nil {
+			w.raw(" <span class=\"sub now\">(")
+			v11 := v1.L.Date(v10.Date)
+			v12, err := v1.Tf("agency.abolished-since", v11)
+			if err != nil {
+				return tmplError("templates/partials.html:89:296", err)
+			}
+			w.text(v12)
+			w.raw(")</span>")
+		}
+	}
 	return nil
 }
 
@@ -1147,7 +1178,7 @@ func tmpl_agency_now_2(w *htmlWriter, dot dict_V_A_31f062) error {
 			v3 := v1.L.Date(v2.Date)
 			v4, err := v1.Tf("agency.successor", v3)
 			if err != nil {
-				return tmplError("templates/partials.html:84:82", err)
+				return tmplError("templates/partials.html:89:82", err)
 			}
 			w.text(v4)
 			w.raw(" ")
@@ -1169,6 +1200,20 @@ func tmpl_agency_now_2(w *htmlWriter, dot dict_V_A_31f062) error {
 					w.raw("</a>")
 				}
 			}
+			w.raw(")</span>")
+		}
+	}
+	{
+		v10 := dot.A.Abolished
+		_ = v10
+		if v10 != nil {
+			w.raw(" <span class=\"sub now\">(")
+			v11 := v1.L.Date(v10.Date)
+			v12, err := v1.Tf("agency.abolished-since", v11)
+			if err != nil {
+				return tmplError("templates/partials.html:89:296", err)
+			}
+			w.text(v12)
 			w.raw(")</span>")
 		}
 	}
@@ -1216,7 +1261,7 @@ func tmpl_by_plan(w *htmlWriter, dot dict_V_Items_A_1af4db) error {
 					}
 					v16, err := v1.ItemRef(v13, v14)
 					if err != nil {
-						return tmplError("templates/partials.html:56:36", err)
+						return tmplError("templates/partials.html:62:36", err)
 					}
 					w.raw(string(v16))
 				}
@@ -1266,7 +1311,7 @@ func tmpl_by_plan_2(w *htmlWriter, dot dict_V_Items_5aa1bc) error {
 					}
 					v15, err := v1.ItemRef(v12, v13)
 					if err != nil {
-						return tmplError("templates/partials.html:56:36", err)
+						return tmplError("templates/partials.html:62:36", err)
 					}
 					w.raw(string(v15))
 				}
@@ -1318,7 +1363,7 @@ func tmpl_by_plan_3(w *htmlWriter, dot dict_V_Items_A_874144) error {
 					}
 					v16, err := v1.ItemRef(v13, v14)
 					if err != nil {
-						return tmplError("templates/partials.html:56:36", err)
+						return tmplError("templates/partials.html:62:36", err)
 					}
 					w.raw(string(v16))
 				}
@@ -1368,7 +1413,7 @@ func tmpl_by_plan_4(w *htmlWriter, dot dict_V_Items_776dde) error {
 					}
 					v15, err := v1.ItemRef(v12, v13)
 					if err != nil {
-						return tmplError("templates/partials.html:56:36", err)
+						return tmplError("templates/partials.html:62:36", err)
 					}
 					w.raw(string(v15))
 				}
@@ -1397,7 +1442,7 @@ func tmpl_changes(w *htmlWriter, dot dict_V_C_3aaa46) error {
 			w.raw("</time>: ")
 			v7, err := v1.Name(v4.Kind)
 			if err != nil {
-				return tmplError("templates/partials.html:91:145", err)
+				return tmplError("templates/partials.html:96:145", err)
 			}
 			w.text(v7)
 			{
@@ -1456,7 +1501,7 @@ func tmpl_changes(w *htmlWriter, dot dict_V_C_3aaa46) error {
 			w.raw(" <span class=\"sub\">")
 			v22, err := v1.T("change.basis")
 			if err != nil {
-				return tmplError("templates/partials.html:91:497", err)
+				return tmplError("templates/partials.html:96:497", err)
 			}
 			w.text(v22)
 			w.raw(": ")
@@ -1471,7 +1516,7 @@ func tmpl_changes(w *htmlWriter, dot dict_V_C_3aaa46) error {
 					w.raw("\" rel=\"external noopener\">")
 					v25, err := v1.T("change.source")
 					if err != nil {
-						return tmplError("templates/partials.html:91:601", err)
+						return tmplError("templates/partials.html:96:601", err)
 					}
 					w.text(v25)
 					w.raw("</a>")
@@ -1502,7 +1547,7 @@ func tmpl_changes_2(w *htmlWriter, dot dict_V_C_f86402) error {
 			w.raw("</time>: ")
 			v7, err := v1.Name(v4.Kind)
 			if err != nil {
-				return tmplError("templates/partials.html:91:145", err)
+				return tmplError("templates/partials.html:96:145", err)
 			}
 			w.text(v7)
 			{
@@ -1561,7 +1606,7 @@ func tmpl_changes_2(w *htmlWriter, dot dict_V_C_f86402) error {
 			w.raw(" <span class=\"sub\">")
 			v22, err := v1.T("change.basis")
 			if err != nil {
-				return tmplError("templates/partials.html:91:497", err)
+				return tmplError("templates/partials.html:96:497", err)
 			}
 			w.text(v22)
 			w.raw(": ")
@@ -1576,7 +1621,7 @@ func tmpl_changes_2(w *htmlWriter, dot dict_V_C_f86402) error {
 					w.raw("\" rel=\"external noopener\">")
 					v25, err := v1.T("change.source")
 					if err != nil {
-						return tmplError("templates/partials.html:91:601", err)
+						return tmplError("templates/partials.html:96:601", err)
 					}
 					w.text(v25)
 					w.raw("</a>")
@@ -1607,7 +1652,7 @@ func tmpl_changes_3(w *htmlWriter, dot dict_V_C_5784ab) error {
 			w.raw("</time>: ")
 			v7, err := v1.Name(v4.Kind)
 			if err != nil {
-				return tmplError("templates/partials.html:91:145", err)
+				return tmplError("templates/partials.html:96:145", err)
 			}
 			w.text(v7)
 			{
@@ -1666,7 +1711,7 @@ func tmpl_changes_3(w *htmlWriter, dot dict_V_C_5784ab) error {
 			w.raw(" <span class=\"sub\">")
 			v22, err := v1.T("change.basis")
 			if err != nil {
-				return tmplError("templates/partials.html:91:497", err)
+				return tmplError("templates/partials.html:96:497", err)
 			}
 			w.text(v22)
 			w.raw(": ")
@@ -1681,7 +1726,7 @@ func tmpl_changes_3(w *htmlWriter, dot dict_V_C_5784ab) error {
 					w.raw("\" rel=\"external noopener\">")
 					v25, err := v1.T("change.source")
 					if err != nil {
-						return tmplError("templates/partials.html:91:601", err)
+						return tmplError("templates/partials.html:96:601", err)
 					}
 					w.text(v25)
 					w.raw("</a>")
@@ -1712,7 +1757,7 @@ func tmpl_changes_4(w *htmlWriter, dot dict_V_C_3275c8) error {
 			w.raw("</time>: ")
 			v7, err := v1.Name(v4.Kind)
 			if err != nil {
-				return tmplError("templates/partials.html:91:145", err)
+				return tmplError("templates/partials.html:96:145", err)
 			}
 			w.text(v7)
 			{
@@ -1771,7 +1816,7 @@ func tmpl_changes_4(w *htmlWriter, dot dict_V_C_3275c8) error {
 			w.raw(" <span class=\"sub\">")
 			v22, err := v1.T("change.basis")
 			if err != nil {
-				return tmplError("templates/partials.html:91:497", err)
+				return tmplError("templates/partials.html:96:497", err)
 			}
 			w.text(v22)
 			w.raw(": ")
@@ -1786,7 +1831,7 @@ func tmpl_changes_4(w *htmlWriter, dot dict_V_C_3275c8) error {
 					w.raw("\" rel=\"external noopener\">")
 					v25, err := v1.T("change.source")
 					if err != nil {
-						return tmplError("templates/partials.html:91:601", err)
+						return tmplError("templates/partials.html:96:601", err)
 					}
 					w.text(v25)
 					w.raw("</a>")
@@ -1857,7 +1902,7 @@ func tmpl_commentary(w *htmlWriter, dot dict_V_C_c5f873) error {
 				} else {
 					v3, err := dot.V.T("commentary.title")
 					if err != nil {
-						return tmplError("templates/partials.html:95:50", err)
+						return tmplError("templates/partials.html:100:50", err)
 					}
 					w.text(v3)
 				}
@@ -1865,7 +1910,7 @@ func tmpl_commentary(w *htmlWriter, dot dict_V_C_c5f873) error {
 			w.raw("</h2>\n<p class=\"sub\">")
 			v4, err := dot.V.T("commentary.note")
 			if err != nil {
-				return tmplError("templates/partials.html:96:17", err)
+				return tmplError("templates/partials.html:101:17", err)
 			}
 			w.text(v4)
 			w.raw("</p>\n")
@@ -1891,7 +1936,7 @@ func tmpl_commentary_2(w *htmlWriter, dot dict_V_C_b1cb6e) error {
 				} else {
 					v3, err := dot.V.T("commentary.title")
 					if err != nil {
-						return tmplError("templates/partials.html:95:50", err)
+						return tmplError("templates/partials.html:100:50", err)
 					}
 					w.text(v3)
 				}
@@ -1899,7 +1944,7 @@ func tmpl_commentary_2(w *htmlWriter, dot dict_V_C_b1cb6e) error {
 			w.raw("</h2>\n<p class=\"sub\">")
 			v4, err := dot.V.T("commentary.note")
 			if err != nil {
-				return tmplError("templates/partials.html:96:17", err)
+				return tmplError("templates/partials.html:101:17", err)
 			}
 			w.text(v4)
 			w.raw("</p>\n")
@@ -1925,7 +1970,7 @@ func tmpl_commentary_3(w *htmlWriter, dot dict_V_C_a8fbee) error {
 				} else {
 					v3, err := dot.V.T("commentary.title")
 					if err != nil {
-						return tmplError("templates/partials.html:95:50", err)
+						return tmplError("templates/partials.html:100:50", err)
 					}
 					w.text(v3)
 				}
@@ -1933,7 +1978,7 @@ func tmpl_commentary_3(w *htmlWriter, dot dict_V_C_a8fbee) error {
 			w.raw("</h2>\n<p class=\"sub\">")
 			v4, err := dot.V.T("commentary.note")
 			if err != nil {
-				return tmplError("templates/partials.html:96:17", err)
+				return tmplError("templates/partials.html:101:17", err)
 			}
 			w.text(v4)
 			w.raw("</p>\n")
@@ -1959,7 +2004,7 @@ func tmpl_commentary_4(w *htmlWriter, dot dict_V_C_6b6f4e) error {
 				} else {
 					v3, err := dot.V.T("commentary.title")
 					if err != nil {
-						return tmplError("templates/partials.html:95:50", err)
+						return tmplError("templates/partials.html:100:50", err)
 					}
 					w.text(v3)
 				}
@@ -1967,7 +2012,7 @@ func tmpl_commentary_4(w *htmlWriter, dot dict_V_C_6b6f4e) error {
 			w.raw("</h2>\n<p class=\"sub\">")
 			v4, err := dot.V.T("commentary.note")
 			if err != nil {
-				return tmplError("templates/partials.html:96:17", err)
+				return tmplError("templates/partials.html:101:17", err)
 			}
 			w.text(v4)
 			w.raw("</p>\n")
@@ -1993,7 +2038,7 @@ func tmpl_commentary_5(w *htmlWriter, dot dict_V_C_d0ea68) error {
 				} else {
 					v3, err := dot.V.T("commentary.title")
 					if err != nil {
-						return tmplError("templates/partials.html:95:50", err)
+						return tmplError("templates/partials.html:100:50", err)
 					}
 					w.text(v3)
 				}
@@ -2001,7 +2046,7 @@ func tmpl_commentary_5(w *htmlWriter, dot dict_V_C_d0ea68) error {
 			w.raw("</h2>\n<p class=\"sub\">")
 			v4, err := dot.V.T("commentary.note")
 			if err != nil {
-				return tmplError("templates/partials.html:96:17", err)
+				return tmplError("templates/partials.html:101:17", err)
 			}
 			w.text(v4)
 			w.raw("</p>\n")
@@ -2027,7 +2072,7 @@ func tmpl_commentary_6(w *htmlWriter, dot dict_V_C_876597) error {
 				} else {
 					v3, err := dot.V.T("commentary.title")
 					if err != nil {
-						return tmplError("templates/partials.html:95:50", err)
+						return tmplError("templates/partials.html:100:50", err)
 					}
 					w.text(v3)
 				}
@@ -2035,7 +2080,7 @@ func tmpl_commentary_6(w *htmlWriter, dot dict_V_C_876597) error {
 			w.raw("</h2>\n<p class=\"sub\">")
 			v4, err := dot.V.T("commentary.note")
 			if err != nil {
-				return tmplError("templates/partials.html:96:17", err)
+				return tmplError("templates/partials.html:101:17", err)
 			}
 			w.text(v4)
 			w.raw("</p>\n")
@@ -3224,7 +3269,7 @@ func tmpl_compare_table(w *htmlWriter, dot dict_V_T_A_Caption_RowHead_5fd371) er
 					w.raw(" <span class=\"sub note\">")
 					v15, err := v1.T("compare.news-only")
 					if err != nil {
-						return tmplError("templates/partials.html:137:365", err)
+						return tmplError("templates/partials.html:142:365", err)
 					}
 					w.text(v15)
 					w.raw("</span>")
@@ -3280,7 +3325,7 @@ func tmpl_compare_table(w *htmlWriter, dot dict_V_T_A_Caption_RowHead_5fd371) er
 											v29 := v1.Role(v25, v28)
 											v30, err := v1.Name(v29)
 											if err != nil {
-												return tmplError("templates/partials.html:138:261", err)
+												return tmplError("templates/partials.html:143:261", err)
 											}
 											w.text(v30)
 											w.raw(")</span>")
@@ -3303,7 +3348,7 @@ func tmpl_compare_table(w *htmlWriter, dot dict_V_T_A_Caption_RowHead_5fd371) er
 	w.raw("</tbody>\n</table>\n</div>\n<p class=\"sub\">")
 	v31, err := v1.T("compare.empty-cell")
 	if err != nil {
-		return tmplError("templates/partials.html:141:17", err)
+		return tmplError("templates/partials.html:146:17", err)
 	}
 	w.text(v31)
 	w.raw("</p>")
@@ -3358,7 +3403,7 @@ func tmpl_compare_table_2(w *htmlWriter, dot dict_V_T_A_Caption_RowHead_6ce8bf) 
 					w.raw(" <span class=\"sub note\">")
 					v14, err := v1.T("compare.news-only")
 					if err != nil {
-						return tmplError("templates/partials.html:137:365", err)
+						return tmplError("templates/partials.html:142:365", err)
 					}
 					w.text(v14)
 					w.raw("</span>")
@@ -3412,7 +3457,7 @@ func tmpl_compare_table_2(w *htmlWriter, dot dict_V_T_A_Caption_RowHead_6ce8bf) 
 											v27 := v1.Role(v24, nil)
 											v28, err := v1.Name(v27)
 											if err != nil {
-												return tmplError("templates/partials.html:138:261", err)
+												return tmplError("templates/partials.html:143:261", err)
 											}
 											w.text(v28)
 											w.raw(")</span>")
@@ -3435,7 +3480,7 @@ func tmpl_compare_table_2(w *htmlWriter, dot dict_V_T_A_Caption_RowHead_6ce8bf) 
 	w.raw("</tbody>\n</table>\n</div>\n<p class=\"sub\">")
 	v29, err := v1.T("compare.empty-cell")
 	if err != nil {
-		return tmplError("templates/partials.html:141:17", err)
+		return tmplError("templates/partials.html:146:17", err)
 	}
 	w.text(v29)
 	w.raw("</p>")
@@ -3662,7 +3707,7 @@ func tmpl_editorial(w *htmlWriter, dot dict_V_T_10daa3) error {
 			w.raw(" <span class=\"editorial\">(")
 			v1, err := dot.V.T("editorial.mark")
 			if err != nil {
-				return tmplError("templates/partials.html:39:69", err)
+				return tmplError("templates/partials.html:45:69", err)
 			}
 			w.text(v1)
 			w.raw(")</span>")
@@ -3678,7 +3723,7 @@ func tmpl_editorial_2(w *htmlWriter, dot dict_V_T_d84f1c) error {
 			w.raw(" <span class=\"editorial\">(")
 			v1, err := dot.V.T("editorial.mark")
 			if err != nil {
-				return tmplError("templates/partials.html:39:69", err)
+				return tmplError("templates/partials.html:45:69", err)
 			}
 			w.text(v1)
 			w.raw(")</span>")
@@ -3698,13 +3743,13 @@ func tmpl_figures(w *htmlWriter, dot dict_V_F_976c8c) error {
 	w.raw("\">")
 	v2, err := v1.Plural("count.items", dot.F.Items)
 	if err != nil {
-		return tmplError("templates/partials.html:67:108", err)
+		return tmplError("templates/partials.html:73:108", err)
 	}
 	w.text(v2)
 	w.raw(" · ")
 	v3, err := v1.Plural("count.tasks", dot.F.Tasks)
 	if err != nil {
-		return tmplError("templates/partials.html:67:148", err)
+		return tmplError("templates/partials.html:73:148", err)
 	}
 	w.text(v3)
 	w.raw("</span>")
@@ -3722,13 +3767,13 @@ func tmpl_figures_10(w *htmlWriter, dot dict_V_F_d6881d) error {
 	w.raw("\">")
 	v2, err := v1.Plural("count.items", dot.F.Items)
 	if err != nil {
-		return tmplError("templates/partials.html:67:108", err)
+		return tmplError("templates/partials.html:73:108", err)
 	}
 	w.text(v2)
 	w.raw(" · ")
 	v3, err := v1.Plural("count.tasks", dot.F.Tasks)
 	if err != nil {
-		return tmplError("templates/partials.html:67:148", err)
+		return tmplError("templates/partials.html:73:148", err)
 	}
 	w.text(v3)
 	w.raw("</span>")
@@ -3746,13 +3791,13 @@ func tmpl_figures_11(w *htmlWriter, dot dict_V_F_0507cf) error {
 	w.raw("\">")
 	v2, err := v1.Plural("count.items", dot.F.Items)
 	if err != nil {
-		return tmplError("templates/partials.html:67:108", err)
+		return tmplError("templates/partials.html:73:108", err)
 	}
 	w.text(v2)
 	w.raw(" · ")
 	v3, err := v1.Plural("count.tasks", dot.F.Tasks)
 	if err != nil {
-		return tmplError("templates/partials.html:67:148", err)
+		return tmplError("templates/partials.html:73:148", err)
 	}
 	w.text(v3)
 	w.raw("</span>")
@@ -3770,13 +3815,13 @@ func tmpl_figures_12(w *htmlWriter, dot dict_V_F_b3a263) error {
 	w.raw("\">")
 	v2, err := v1.Plural("count.items", dot.F.Items)
 	if err != nil {
-		return tmplError("templates/partials.html:67:108", err)
+		return tmplError("templates/partials.html:73:108", err)
 	}
 	w.text(v2)
 	w.raw(" · ")
 	v3, err := v1.Plural("count.tasks", dot.F.Tasks)
 	if err != nil {
-		return tmplError("templates/partials.html:67:148", err)
+		return tmplError("templates/partials.html:73:148", err)
 	}
 	w.text(v3)
 	w.raw("</span>")
@@ -3794,13 +3839,13 @@ func tmpl_figures_2(w *htmlWriter, dot dict_V_F_2ca3de) error {
 	w.raw("\">")
 	v2, err := v1.Plural("count.items", dot.F.Items)
 	if err != nil {
-		return tmplError("templates/partials.html:67:108", err)
+		return tmplError("templates/partials.html:73:108", err)
 	}
 	w.text(v2)
 	w.raw(" · ")
 	v3, err := v1.Plural("count.tasks", dot.F.Tasks)
 	if err != nil {
-		return tmplError("templates/partials.html:67:148", err)
+		return tmplError("templates/partials.html:73:148", err)
 	}
 	w.text(v3)
 	w.raw("</span>")
@@ -3818,13 +3863,13 @@ func tmpl_figures_3(w *htmlWriter, dot dict_V_F_2ff605) error {
 	w.raw("\">")
 	v2, err := v1.Plural("count.items", dot.F.Items)
 	if err != nil {
-		return tmplError("templates/partials.html:67:108", err)
+		return tmplError("templates/partials.html:73:108", err)
 	}
 	w.text(v2)
 	w.raw(" · ")
 	v3, err := v1.Plural("count.tasks", dot.F.Tasks)
 	if err != nil {
-		return tmplError("templates/partials.html:67:148", err)
+		return tmplError("templates/partials.html:73:148", err)
 	}
 	w.text(v3)
 	w.raw("</span>")
@@ -3842,13 +3887,13 @@ func tmpl_figures_4(w *htmlWriter, dot dict_V_F_3545de) error {
 	w.raw("\">")
 	v2, err := v1.Plural("count.items", dot.F.Items)
 	if err != nil {
-		return tmplError("templates/partials.html:67:108", err)
+		return tmplError("templates/partials.html:73:108", err)
 	}
 	w.text(v2)
 	w.raw(" · ")
 	v3, err := v1.Plural("count.tasks", dot.F.Tasks)
 	if err != nil {
-		return tmplError("templates/partials.html:67:148", err)
+		return tmplError("templates/partials.html:73:148", err)
 	}
 	w.text(v3)
 	w.raw("</span>")
@@ -3866,13 +3911,13 @@ func tmpl_figures_5(w *htmlWriter, dot dict_V_F_57279d) error {
 	w.raw("\">")
 	v2, err := v1.Plural("count.items", dot.F.Items)
 	if err != nil {
-		return tmplError("templates/partials.html:67:108", err)
+		return tmplError("templates/partials.html:73:108", err)
 	}
 	w.text(v2)
 	w.raw(" · ")
 	v3, err := v1.Plural("count.tasks", dot.F.Tasks)
 	if err != nil {
-		return tmplError("templates/partials.html:67:148", err)
+		return tmplError("templates/partials.html:73:148", err)
 	}
 	w.text(v3)
 	w.raw("</span>")
@@ -3890,13 +3935,13 @@ func tmpl_figures_6(w *htmlWriter, dot dict_V_F_63f292) error {
 	w.raw("\">")
 	v2, err := v1.Plural("count.items", dot.F.Items)
 	if err != nil {
-		return tmplError("templates/partials.html:67:108", err)
+		return tmplError("templates/partials.html:73:108", err)
 	}
 	w.text(v2)
 	w.raw(" · ")
 	v3, err := v1.Plural("count.tasks", dot.F.Tasks)
 	if err != nil {
-		return tmplError("templates/partials.html:67:148", err)
+		return tmplError("templates/partials.html:73:148", err)
 	}
 	w.text(v3)
 	w.raw("</span>")
@@ -3914,13 +3959,13 @@ func tmpl_figures_7(w *htmlWriter, dot dict_V_F_fcbbed) error {
 	w.raw("\">")
 	v2, err := v1.Plural("count.items", dot.F.Items)
 	if err != nil {
-		return tmplError("templates/partials.html:67:108", err)
+		return tmplError("templates/partials.html:73:108", err)
 	}
 	w.text(v2)
 	w.raw(" · ")
 	v3, err := v1.Plural("count.tasks", dot.F.Tasks)
 	if err != nil {
-		return tmplError("templates/partials.html:67:148", err)
+		return tmplError("templates/partials.html:73:148", err)
 	}
 	w.text(v3)
 	w.raw("</span>")
@@ -3938,13 +3983,13 @@ func tmpl_figures_8(w *htmlWriter, dot dict_V_F_614da6) error {
 	w.raw("\">")
 	v2, err := v1.Plural("count.items", dot.F.Items)
 	if err != nil {
-		return tmplError("templates/partials.html:67:108", err)
+		return tmplError("templates/partials.html:73:108", err)
 	}
 	w.text(v2)
 	w.raw(" · ")
 	v3, err := v1.Plural("count.tasks", dot.F.Tasks)
 	if err != nil {
-		return tmplError("templates/partials.html:67:148", err)
+		return tmplError("templates/partials.html:73:148", err)
 	}
 	w.text(v3)
 	w.raw("</span>")
@@ -3962,13 +4007,13 @@ func tmpl_figures_9(w *htmlWriter, dot dict_V_F_314e4e) error {
 	w.raw("\">")
 	v2, err := v1.Plural("count.items", dot.F.Items)
 	if err != nil {
-		return tmplError("templates/partials.html:67:108", err)
+		return tmplError("templates/partials.html:73:108", err)
 	}
 	w.text(v2)
 	w.raw(" · ")
 	v3, err := v1.Plural("count.tasks", dot.F.Tasks)
 	if err != nil {
-		return tmplError("templates/partials.html:67:148", err)
+		return tmplError("templates/partials.html:73:148", err)
 	}
 	w.text(v3)
 	w.raw("</span>")
@@ -3980,7 +4025,7 @@ func tmpl_figures_note(w *htmlWriter, dot *pillarsView) error {
 	w.raw("<p class=\"sub figures-note\">")
 	v1, err := dot.T("counts.note")
 	if err != nil {
-		return tmplError("templates/partials.html:69:55", err)
+		return tmplError("templates/partials.html:75:55", err)
 	}
 	w.text(v1)
 	w.raw(" <a href=\"")
@@ -3989,7 +4034,7 @@ func tmpl_figures_note(w *htmlWriter, dot *pillarsView) error {
 	w.raw("#counts\">")
 	v3, err := dot.T("counts.more")
 	if err != nil {
-		return tmplError("templates/partials.html:69:112", err)
+		return tmplError("templates/partials.html:75:112", err)
 	}
 	w.text(v3)
 	w.raw("</a></p>")
@@ -4001,7 +4046,7 @@ func tmpl_figures_note_2(w *htmlWriter, dot *planView) error {
 	w.raw("<p class=\"sub figures-note\">")
 	v1, err := dot.T("counts.note")
 	if err != nil {
-		return tmplError("templates/partials.html:69:55", err)
+		return tmplError("templates/partials.html:75:55", err)
 	}
 	w.text(v1)
 	w.raw(" <a href=\"")
@@ -4010,7 +4055,7 @@ func tmpl_figures_note_2(w *htmlWriter, dot *planView) error {
 	w.raw("#counts\">")
 	v3, err := dot.T("counts.more")
 	if err != nil {
-		return tmplError("templates/partials.html:69:112", err)
+		return tmplError("templates/partials.html:75:112", err)
 	}
 	w.text(v3)
 	w.raw("</a></p>")
@@ -4022,7 +4067,7 @@ func tmpl_figures_note_3(w *htmlWriter, dot *themesView) error {
 	w.raw("<p class=\"sub figures-note\">")
 	v1, err := dot.T("counts.note")
 	if err != nil {
-		return tmplError("templates/partials.html:69:55", err)
+		return tmplError("templates/partials.html:75:55", err)
 	}
 	w.text(v1)
 	w.raw(" <a href=\"")
@@ -4031,7 +4076,7 @@ func tmpl_figures_note_3(w *htmlWriter, dot *themesView) error {
 	w.raw("#counts\">")
 	v3, err := dot.T("counts.more")
 	if err != nil {
-		return tmplError("templates/partials.html:69:112", err)
+		return tmplError("templates/partials.html:75:112", err)
 	}
 	w.text(v3)
 	w.raw("</a></p>")
@@ -4043,7 +4088,7 @@ func tmpl_footer(w *htmlWriter, dot *page) error {
 	w.raw("<footer class=\"site\">\n<p>")
 	v1, err := dot.T("footer.note")
 	if err != nil {
-		return tmplError("templates/partials.html:113:5", err)
+		return tmplError("templates/partials.html:118:5", err)
 	}
 	w.text(v1)
 	w.raw("</p>\n<ul>\n<li><a href=\"")
@@ -4052,7 +4097,7 @@ func tmpl_footer(w *htmlWriter, dot *page) error {
 	w.raw("\">")
 	v3, err := dot.T("nav.about")
 	if err != nil {
-		return tmplError("templates/partials.html:115:32", err)
+		return tmplError("templates/partials.html:120:32", err)
 	}
 	w.text(v3)
 	w.raw("</a></li>\n<li><a href=\"")
@@ -4061,7 +4106,7 @@ func tmpl_footer(w *htmlWriter, dot *page) error {
 	w.raw("\">")
 	v5, err := dot.T("nav.methodology")
 	if err != nil {
-		return tmplError("templates/partials.html:116:38", err)
+		return tmplError("templates/partials.html:121:38", err)
 	}
 	w.text(v5)
 	w.raw("</a></li>\n<li><a href=\"")
@@ -4070,7 +4115,7 @@ func tmpl_footer(w *htmlWriter, dot *page) error {
 	w.raw("\">")
 	v7, err := dot.T("nav.glossary")
 	if err != nil {
-		return tmplError("templates/partials.html:117:35", err)
+		return tmplError("templates/partials.html:122:35", err)
 	}
 	w.text(v7)
 	w.raw("</a></li>\n</ul>\n<p><a href=\"")
@@ -4079,7 +4124,7 @@ func tmpl_footer(w *htmlWriter, dot *page) error {
 	w.raw("\">")
 	v9, err := dot.T("feed.title")
 	if err != nil {
-		return tmplError("templates/partials.html:119:30", err)
+		return tmplError("templates/partials.html:124:30", err)
 	}
 	w.text(v9)
 	w.raw("</a> · <a href=\"")
@@ -4088,7 +4133,7 @@ func tmpl_footer(w *htmlWriter, dot *page) error {
 	w.raw("\">")
 	v11, err := dot.T("nav.data")
 	if err != nil {
-		return tmplError("templates/partials.html:119:86", err)
+		return tmplError("templates/partials.html:124:86", err)
 	}
 	w.text(v11)
 	w.raw("</a></p>\n")
@@ -5624,21 +5669,17 @@ func tmpl_item_main(w *htmlWriter, dot *itemView) error {
 			w.text(v29)
 			w.raw("</dt><dd>")
 			v30 := dict_V_P_A_3d421f{V: dot, P: v2.Province, A: v28}
-			if err := tmpl_agencies(w, v30); err != nil {
-				return err
-			}
-			v31 := dict_V_A_254358{V: dot, A: v28}
-			if err := tmpl_agencies_now(w, v31); err != nil {
+			if err := tmpl_agencies_now_each(w, v30); err != nil {
 				return err
 			}
 			{
 				if !(len(v1.LeadIDs) > 0) {
 					w.raw(" <span class=\"sub\">")
-					v32, err := dot.T("item.inherited")
+					v31, err := dot.T("item.inherited")
 					if err != nil {
-						return tmplError("templates/item.html:10:196", err)
+						return tmplError("templates/item.html:10:159", err)
 					}
-					w.text(v32)
+					w.text(v31)
 					w.raw("</span>")
 				}
 			}
@@ -5647,22 +5688,22 @@ func tmpl_item_main(w *htmlWriter, dot *itemView) error {
 	}
 	w.raw("\n")
 	{
-		v33 := dot.Counterpart
-		_ = v33
-		if v33 != nil {
+		v32 := dot.Counterpart
+		_ = v32
+		if v32 != nil {
 			{
-				v34 := v33.Lead
-				_ = v34
-				if len(v34) > 0 {
+				v33 := v32.Lead
+				_ = v33
+				if len(v33) > 0 {
 					w.raw("<dt>")
-					v35, err := dot.T("item.lead")
+					v34, err := dot.T("item.lead")
 					if err != nil {
 						return tmplError("templates/item.html:11:41", err)
 					}
-					w.text(v35)
+					w.text(v34)
 					w.raw("</dt><dd>")
-					v36 := dict_V_P_A_3d421f{V: dot, P: v2.Province, A: v34}
-					if err := tmpl_agencies(w, v36); err != nil {
+					v35 := dict_V_P_A_3d421f{V: dot, P: v2.Province, A: v33}
+					if err := tmpl_agencies_now_each(w, v35); err != nil {
 						return err
 					}
 					w.raw(" <span class=\"sub\">(")
@@ -5676,28 +5717,28 @@ func tmpl_item_main(w *htmlWriter, dot *itemView) error {
 	}
 	w.raw("\n")
 	{
-		v37 := v1.Partners
-		_ = v37
-		if len(v37) > 0 {
+		v36 := v1.Partners
+		_ = v36
+		if len(v36) > 0 {
 			w.raw("<dt>")
-			v38, err := dot.T("item.partners")
+			v37, err := dot.T("item.partners")
 			if err != nil {
 				return tmplError("templates/item.html:12:27", err)
 			}
-			w.text(v38)
+			w.text(v37)
 			w.raw("</dt><dd>")
-			v39 := dict_V_P_A_3d421f{V: dot, P: v2.Province, A: v37}
-			if err := tmpl_agencies(w, v39); err != nil {
+			v38 := dict_V_P_A_3d421f{V: dot, P: v2.Province, A: v36}
+			if err := tmpl_agencies_now_each(w, v38); err != nil {
 				return err
 			}
 			{
 				if !(len(v1.PartnerIDs) > 0) {
 					w.raw(" <span class=\"sub\">")
-					v40, err := dot.T("item.inherited")
+					v39, err := dot.T("item.inherited")
 					if err != nil {
-						return tmplError("templates/item.html:12:161", err)
+						return tmplError("templates/item.html:12:170", err)
 					}
-					w.text(v40)
+					w.text(v39)
 					w.raw("</span>")
 				}
 			}
@@ -5706,22 +5747,22 @@ func tmpl_item_main(w *htmlWriter, dot *itemView) error {
 	}
 	w.raw("\n")
 	{
-		v41 := dot.Counterpart
-		_ = v41
-		if v41 != nil {
+		v40 := dot.Counterpart
+		_ = v40
+		if v40 != nil {
 			{
-				v42 := v41.Partners
-				_ = v42
-				if len(v42) > 0 {
+				v41 := v40.Partners
+				_ = v41
+				if len(v41) > 0 {
 					w.raw("<dt>")
-					v43, err := dot.T("item.partners")
+					v42, err := dot.T("item.partners")
 					if err != nil {
 						return tmplError("templates/item.html:13:45", err)
 					}
-					w.text(v43)
+					w.text(v42)
 					w.raw("</dt><dd>")
-					v44 := dict_V_P_A_3d421f{V: dot, P: v2.Province, A: v42}
-					if err := tmpl_agencies(w, v44); err != nil {
+					v43 := dict_V_P_A_3d421f{V: dot, P: v2.Province, A: v41}
+					if err := tmpl_agencies_now_each(w, v43); err != nil {
 						return err
 					}
 					w.raw(" <span class=\"sub\">(")
@@ -5735,39 +5776,39 @@ func tmpl_item_main(w *htmlWriter, dot *itemView) error {
 	}
 	w.raw("\n")
 	{
-		v45 := v1.Timing
-		_ = v45
-		if v45 != nil {
+		v44 := v1.Timing
+		_ = v44
+		if v44 != nil {
 			w.raw("<dt>")
-			v46, err := dot.T("item.timing")
+			v45, err := dot.T("item.timing")
 			if err != nil {
 				return tmplError("templates/item.html:14:25", err)
 			}
-			w.text(v46)
+			w.text(v45)
 			w.raw("</dt><dd>")
-			v47 := dot.Tx(v45.Text)
-			w.text(v47)
+			v46 := dot.Tx(v44.Text)
+			w.text(v46)
 			w.raw("</dd>")
 		}
 	}
 	w.raw("\n")
 	{
-		v48 := dot.Counterpart
-		_ = v48
-		if v48 != nil {
+		v47 := dot.Counterpart
+		_ = v47
+		if v47 != nil {
 			{
-				v49 := v48.Timing
-				_ = v49
-				if v49 != nil {
+				v48 := v47.Timing
+				_ = v48
+				if v48 != nil {
 					w.raw("<dt>")
-					v50, err := dot.T("item.timing")
+					v49, err := dot.T("item.timing")
 					if err != nil {
 						return tmplError("templates/item.html:15:43", err)
 					}
-					w.text(v50)
+					w.text(v49)
 					w.raw("</dt><dd>")
-					v51 := dot.Tx(v49.Text)
-					w.text(v51)
+					v50 := dot.Tx(v48.Text)
+					w.text(v50)
 					w.raw(" <span class=\"sub\">(")
 					if err := tmpl_item_counterpart_from(w, dot); err != nil {
 						return err
@@ -5778,53 +5819,53 @@ func tmpl_item_main(w *htmlWriter, dot *itemView) error {
 		}
 	}
 	w.raw("\n<dt>")
-	v52, err := dot.T("item.status")
+	v51, err := dot.T("item.status")
 	if err != nil {
 		return tmplError("templates/item.html:16:6", err)
 	}
-	w.text(v52)
+	w.text(v51)
 	w.raw("</dt><dd><strong>")
-	v53, err := dot.Name(v1.Status)
+	v52, err := dot.Name(v1.Status)
 	if err != nil {
 		return tmplError("templates/item.html:16:43", err)
 	}
-	w.text(v53)
+	w.text(v52)
 	w.raw("</strong>")
 	{
 		if !(len(v1.Updates) > 0) {
 			w.raw(" <span class=\"sub\">")
-			v54, err := dot.T("status.default")
+			v53, err := dot.T("status.default")
 			if err != nil {
 				return tmplError("templates/item.html:16:113", err)
 			}
-			w.text(v54)
+			w.text(v53)
 			w.raw("</span>")
 		}
 	}
 	w.raw("</dd>\n<dt>")
-	v55, err := dot.T("item.section")
+	v54, err := dot.T("item.section")
 	if err != nil {
 		return tmplError("templates/item.html:17:6", err)
 	}
-	w.text(v55)
+	w.text(v54)
 	w.raw("</dt><dd>")
 	{
-		v56 := dot.Crumbs
-		for v57, v58 := range v56 {
-			_, _ = v57, v58
+		v55 := dot.Crumbs
+		for v56, v57 := range v55 {
+			_, _ = v56, v57
 			{
-				if v57 != 0 {
+				if v56 != 0 {
 					w.raw(" › ")
 				}
 			}
 			w.raw("<a href=\"")
-			v59 := dot.Link.Plan(v2)
-			w.url(v59)
+			v58 := dot.Link.Plan(v2)
+			w.url(v58)
 			w.raw("#")
-			w.frag(v58.ID)
+			w.frag(v57.ID)
 			w.raw("\">")
-			v60 := dict_V_S_dc85e2{V: dot, S: v58}
-			if err := tmpl_sectitle(w, v60); err != nil {
+			v59 := dict_V_S_dc85e2{V: dot, S: v57}
+			if err := tmpl_sectitle(w, v59); err != nil {
 				return err
 			}
 			w.raw("</a>")
@@ -5832,51 +5873,51 @@ func tmpl_item_main(w *htmlWriter, dot *itemView) error {
 	}
 	w.raw("</dd>\n")
 	{
-		v61 := v1.Pillar
-		_ = v61
-		if v61 != nil {
+		v60 := v1.Pillar
+		_ = v60
+		if v60 != nil {
 			w.raw("<dt>")
-			v62, err := dot.T("item.pillar")
+			v61, err := dot.T("item.pillar")
 			if err != nil {
 				return tmplError("templates/item.html:18:25", err)
 			}
-			w.text(v62)
+			w.text(v61)
 			w.raw("</dt><dd><a href=\"")
-			v63 := dot.Link.Pillar(v61)
-			w.url(v63)
+			v62 := dot.Link.Pillar(v60)
+			w.url(v62)
 			w.raw("\">")
-			v64 := dot.Tx(v61.Name)
-			w.text(v64)
+			v63 := dot.Tx(v60.Name)
+			w.text(v63)
 			w.raw("</a></dd>")
 		}
 	}
 	w.raw("\n")
 	{
-		v65 := v1.Themes
-		_ = v65
-		if len(v65) > 0 {
+		v64 := v1.Themes
+		_ = v64
+		if len(v64) > 0 {
 			w.raw("<dt>")
-			v66, err := dot.T("item.themes")
+			v65, err := dot.T("item.themes")
 			if err != nil {
 				return tmplError("templates/item.html:19:25", err)
 			}
-			w.text(v66)
+			w.text(v65)
 			w.raw("</dt><dd>")
 			{
-				v67 := v65
-				for v68, v69 := range v67 {
-					_, _ = v68, v69
+				v66 := v64
+				for v67, v68 := range v66 {
+					_, _ = v67, v68
 					{
-						if v68 != 0 {
+						if v67 != 0 {
 							w.raw(", ")
 						}
 					}
 					w.raw("<a href=\"")
-					v70 := dot.Link.Theme(v69)
-					w.url(v70)
+					v69 := dot.Link.Theme(v68)
+					w.url(v69)
 					w.raw("\">")
-					v71 := dot.Tx(v69.Name)
-					w.text(v71)
+					v70 := dot.Tx(v68.Name)
+					w.text(v70)
 					w.raw("</a>")
 				}
 			}
@@ -5885,51 +5926,51 @@ func tmpl_item_main(w *htmlWriter, dot *itemView) error {
 	}
 	w.raw("\n")
 	{
-		v72 := v1.RestatesItem
-		_ = v72
-		if v72 != nil {
+		v71 := v1.RestatesItem
+		_ = v71
+		if v71 != nil {
 			w.raw("<dt>")
-			v73, err := dot.T("item.restates")
+			v72, err := dot.T("item.restates")
 			if err != nil {
 				return tmplError("templates/item.html:20:31", err)
 			}
-			w.text(v73)
+			w.text(v72)
 			w.raw("</dt><dd><a href=\"")
-			v74 := dot.Link.Item(v72)
-			w.url(v74)
+			v73 := dot.Link.Item(v71)
+			w.url(v73)
 			w.raw("\">")
-			v75 := dot.ItemName(v72)
-			w.text(v75)
+			v74 := dot.ItemName(v71)
+			w.text(v74)
 			w.raw("</a></dd>")
 		}
 	}
 	w.raw("\n")
 	{
-		v76 := v1.RestatedBy
-		_ = v76
-		if len(v76) > 0 {
+		v75 := v1.RestatedBy
+		_ = v75
+		if len(v75) > 0 {
 			w.raw("<dt>")
-			v77, err := dot.T("item.restated-by")
+			v76, err := dot.T("item.restated-by")
 			if err != nil {
 				return tmplError("templates/item.html:21:29", err)
 			}
-			w.text(v77)
+			w.text(v76)
 			w.raw("</dt><dd>")
 			{
-				v78 := v76
-				for v79, v80 := range v78 {
-					_, _ = v79, v80
+				v77 := v75
+				for v78, v79 := range v77 {
+					_, _ = v78, v79
 					{
-						if v79 != 0 {
+						if v78 != 0 {
 							w.raw(", ")
 						}
 					}
 					w.raw("<a href=\"")
-					v81 := dot.Link.Item(v80)
-					w.url(v81)
+					v80 := dot.Link.Item(v79)
+					w.url(v80)
 					w.raw("\">")
-					v82 := dot.ItemName(v80)
-					w.text(v82)
+					v81 := dot.ItemName(v79)
+					w.text(v81)
 					w.raw("</a>")
 				}
 			}
@@ -5938,31 +5979,31 @@ func tmpl_item_main(w *htmlWriter, dot *itemView) error {
 	}
 	w.raw("\n")
 	{
-		v83 := v1.RelatedItems
-		_ = v83
-		if len(v83) > 0 {
+		v82 := v1.RelatedItems
+		_ = v82
+		if len(v82) > 0 {
 			w.raw("<dt>")
-			v84, err := dot.T("item.related")
+			v83, err := dot.T("item.related")
 			if err != nil {
 				return tmplError("templates/item.html:22:31", err)
 			}
-			w.text(v84)
+			w.text(v83)
 			w.raw("</dt><dd>")
 			{
-				v85 := v83
-				for v86, v87 := range v85 {
-					_, _ = v86, v87
+				v84 := v82
+				for v85, v86 := range v84 {
+					_, _ = v85, v86
 					{
-						if v86 != 0 {
+						if v85 != 0 {
 							w.raw(", ")
 						}
 					}
 					w.raw("<a href=\"")
-					v88 := dot.Link.Item(v87)
-					w.url(v88)
+					v87 := dot.Link.Item(v86)
+					w.url(v87)
 					w.raw("\">")
-					v89 := dot.ItemName(v87)
-					w.text(v89)
+					v88 := dot.ItemName(v86)
+					w.text(v88)
 					w.raw("</a>")
 				}
 			}
@@ -5971,44 +6012,44 @@ func tmpl_item_main(w *htmlWriter, dot *itemView) error {
 	}
 	w.raw("\n")
 	{
-		v90 := v1.Note.IsZero()
-		if !(v90) {
+		v89 := v1.Note.IsZero()
+		if !(v89) {
 			w.raw("<dt>")
-			v91, err := dot.T("item.note")
+			v90, err := dot.T("item.note")
 			if err != nil {
 				return tmplError("templates/item.html:23:32", err)
 			}
-			w.text(v91)
+			w.text(v90)
 			w.raw("</dt><dd>")
-			v92 := dot.Tx(v1.Note)
-			w.text(v92)
+			v91 := dot.Tx(v1.Note)
+			w.text(v91)
 			w.raw("</dd>")
 		}
 	}
 	w.raw("\n</dl>\n")
 	{
-		v93 := dot.ChangedAgencies(v1)
-		v94 := v93
-		_ = v94
-		if len(v94) > 0 {
+		v92 := dot.ChangedAgencies(v1)
+		v93 := v92
+		_ = v93
+		if len(v93) > 0 {
 			w.raw("<section aria-labelledby=\"now\"><h2 id=\"now\">")
-			v95, err := dot.T("item.now")
+			v94, err := dot.T("item.now")
 			if err != nil {
 				return tmplError("templates/item.html:25:75", err)
 			}
-			w.text(v95)
+			w.text(v94)
 			w.raw("</h2>\n")
 			{
-				v96 := v94
-				for v97, v98 := range v96 {
-					_, _ = v97, v98
+				v95 := v93
+				for v96, v97 := range v95 {
+					_, _ = v96, v97
 					w.raw("<h3>")
-					v99 := dot.AgencyName(v98, v2.Province)
-					w.text(v99)
+					v98 := dot.AgencyName(v97, v2.Province)
+					w.text(v98)
 					w.raw("</h3>")
-					v100 := dot.AgencyChanges(v98)
-					v101 := dict_V_C_f86402{V: dot, C: v100}
-					if err := tmpl_changes_2(w, v101); err != nil {
+					v99 := dot.AgencyChanges(v97)
+					v100 := dict_V_C_f86402{V: dot, C: v99}
+					if err := tmpl_changes_2(w, v100); err != nil {
 						return err
 					}
 				}
@@ -6018,45 +6059,45 @@ func tmpl_item_main(w *htmlWriter, dot *itemView) error {
 	}
 	w.raw("\n")
 	{
-		v102 := v1.Updates
-		_ = v102
-		if len(v102) > 0 {
+		v101 := v1.Updates
+		_ = v101
+		if len(v101) > 0 {
 			w.raw("<section aria-labelledby=\"updates\"><h2 id=\"updates\">")
-			v103, err := dot.T("updates.title")
+			v102, err := dot.T("updates.title")
 			if err != nil {
 				return tmplError("templates/item.html:27:74", err)
 			}
-			w.text(v103)
+			w.text(v102)
 			w.raw("</h2>\n<ol class=\"updates\">")
 			{
-				v104 := v102
-				for v105, v106 := range v104 {
-					_, _ = v105, v106
+				v103 := v101
+				for v104, v105 := range v103 {
+					_, _ = v104, v105
 					w.raw("<li><time datetime=\"")
-					v107 := v106.Date.Format("2006-01-02")
-					w.text(v107)
+					v106 := v105.Date.Format("2006-01-02")
+					w.text(v106)
 					w.raw("\">")
-					v108 := dot.L.Date(v106.Date)
-					w.text(v108)
+					v107 := dot.L.Date(v105.Date)
+					w.text(v107)
 					w.raw("</time>: <strong>")
-					v109, err := dot.Name(v106.Status)
+					v108, err := dot.Name(v105.Status)
 					if err != nil {
 						return tmplError("templates/item.html:28:119", err)
 					}
-					w.text(v109)
+					w.text(v108)
 					w.raw("</strong>. ")
-					v110 := dot.Tx(v106.Text)
-					w.text(v110)
+					v109 := dot.Tx(v105.Text)
+					w.text(v109)
 					w.raw("\n<ul>")
 					{
-						v111 := v106.Evidence
-						for v112, v113 := range v111 {
-							_, _ = v112, v113
+						v110 := v105.Evidence
+						for v111, v112 := range v110 {
+							_, _ = v111, v112
 							w.raw("<li><a href=\"")
-							w.url(v113.URL)
+							w.url(v112.URL)
 							w.raw("\" rel=\"external noopener\">")
-							v114 := dot.Tx(v113.Title)
-							w.text(v114)
+							v113 := dot.Tx(v112.Title)
+							w.text(v113)
 							w.raw("</a></li>")
 						}
 					}
@@ -6067,33 +6108,33 @@ func tmpl_item_main(w *htmlWriter, dot *itemView) error {
 		}
 	}
 	w.raw("\n")
-	v115 := dict_V_C_b1cb6e{V: dot, C: dot.Commentary}
-	if err := tmpl_commentary_2(w, v115); err != nil {
+	v114 := dict_V_C_b1cb6e{V: dot, C: dot.Commentary}
+	if err := tmpl_commentary_2(w, v114); err != nil {
 		return err
 	}
 	w.raw("\n<p class=\"cite\"><span>")
-	v116, err := dot.T("item.cite")
+	v115, err := dot.T("item.cite")
 	if err != nil {
 		return tmplError("templates/item.html:31:24", err)
 	}
-	w.text(v116)
+	w.text(v115)
 	w.raw(":</span> <span class=\"cite-text\">")
 	w.text(dot.Citation)
 	w.raw("</span></p>\n<p><a href=\"")
-	v117 := dot.Link.Anchor(v1)
-	w.url(v117)
+	v116 := dot.Link.Anchor(v1)
+	w.url(v116)
 	w.raw("\">")
-	v118, err := dot.T("item.in-plan")
+	v117, err := dot.T("item.in-plan")
 	if err != nil {
 		return tmplError("templates/item.html:32:36", err)
 	}
-	w.text(v118)
+	w.text(v117)
 	w.raw("</a>")
 	{
 		if v2.Source != nil {
 			w.raw(" · <a href=\"")
-			v119 := dot.Link.Source(v2)
-			w.url(v119)
+			v118 := dot.Link.Source(v2)
+			w.url(v118)
 			{
 				if dot.Passage {
 					w.raw("#p-")
@@ -6101,11 +6142,11 @@ func tmpl_item_main(w *htmlWriter, dot *itemView) error {
 				}
 			}
 			w.raw("\">")
-			v120, err := dot.T("item.source-passage")
+			v119, err := dot.T("item.source-passage")
 			if err != nil {
 				return tmplError("templates/item.html:32:146", err)
 			}
-			w.text(v120)
+			w.text(v119)
 			w.raw("</a>")
 		}
 	}
@@ -6113,11 +6154,11 @@ func tmpl_item_main(w *htmlWriter, dot *itemView) error {
 	{
 		if dot.Quote {
 			w.raw("<section class=\"source\" aria-labelledby=\"source\">\n<h2 id=\"source\">")
-			v121, err := dot.T("item.source")
+			v120, err := dot.T("item.source")
 			if err != nil {
 				return tmplError("templates/item.html:34:18", err)
 			}
-			w.text(v121)
+			w.text(v120)
 			w.raw("</h2>\n<blockquote lang=\"vi\"><p>")
 			w.text(v1.Text.VI)
 			w.raw("</p></blockquote>\n</section>")
@@ -6142,7 +6183,7 @@ func tmpl_item_ref(w *htmlWriter, dot itemRefArgs) error {
 	w.raw("</a> <span class=\"kind\">")
 	v5, err := v1.Name(v2.Kind)
 	if err != nil {
-		return tmplError("templates/partials.html:47:89", err)
+		return tmplError("templates/partials.html:53:89", err)
 	}
 	w.text(v5)
 	w.raw("</span>")
@@ -6153,7 +6194,7 @@ func tmpl_item_ref(w *htmlWriter, dot itemRefArgs) error {
 			w.raw(" <span class=\"role\">(")
 			v7, err := v1.Name(v6.(interface{ MessageKey() string }))
 			if err != nil {
-				return tmplError("templates/partials.html:47:151", err)
+				return tmplError("templates/partials.html:53:151", err)
 			}
 			w.text(v7)
 			w.raw(")</span>")
@@ -6173,6 +6214,42 @@ func tmpl_item_ref(w *htmlWriter, dot itemRefArgs) error {
 	return nil
 }
 
+// tmpl_licence writes template "licence" (templates/partials.html) of the sets page.
+func tmpl_licence(w *htmlWriter, dot *markdownView) error {
+	w.raw("<section class=\"licence\" aria-labelledby=\"licence\"><h2 id=\"licence\">")
+	v1, err := dot.T("data.licence")
+	if err != nil {
+		return tmplError("templates/partials.html:150:90", err)
+	}
+	w.text(v1)
+	w.raw("</h2>\n<p>")
+	{
+		v2 := dot.Site.Licence
+		_ = v2
+		if v2 != nil {
+			v3, err := dot.T("data.licence-named")
+			if err != nil {
+				return tmplError("templates/partials.html:151:27", err)
+			}
+			w.text(v3)
+			w.raw(" <a href=\"")
+			w.url(v2.URL)
+			w.raw("\" rel=\"external noopener\">")
+			v4 := dot.Tx(v2.Name)
+			w.text(v4)
+			w.raw("</a>.")
+		} else {
+			v5, err := dot.T("data.licence-none")
+			if err != nil {
+				return tmplError("templates/partials.html:151:126", err)
+			}
+			w.text(v5)
+		}
+	}
+	w.raw("</p></section>")
+	return nil
+}
+
 // tmpl_meta writes template "meta" (templates/partials.html) of the sets 404, agencies, agency, compare, compare-agency, compare-pillar, compare-theme, framework, glossary, home, item, page, pillar, pillars, plan, plans, province, province-agency, provinces, redirect, root, search, source, theme, themes, tombstone.
 func tmpl_meta(w *htmlWriter) error {
 	w.raw("<meta charset=\"utf-8\">\n<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n<meta http-equiv=\"Content-Security-Policy\" content=\"default-src 'self'; script-src 'self'; style-src 'self'; img-src 'self' data:; connect-src 'self'; object-src 'none'; base-uri 'none'; form-action 'self'\">")
@@ -6184,7 +6261,7 @@ func tmpl_nav(w *htmlWriter, dot *page) error {
 	w.raw("<nav aria-label=\"")
 	v1, err := dot.T("nav.label")
 	if err != nil {
-		return tmplError("templates/partials.html:102:35", err)
+		return tmplError("templates/partials.html:107:35", err)
 	}
 	w.text(v1)
 	w.raw("\"><ul>\n<li><a href=\"")
@@ -6193,7 +6270,7 @@ func tmpl_nav(w *htmlWriter, dot *page) error {
 	w.raw("\">")
 	v3, err := dot.T("nav.plans")
 	if err != nil {
-		return tmplError("templates/partials.html:103:32", err)
+		return tmplError("templates/partials.html:108:32", err)
 	}
 	w.text(v3)
 	w.raw("</a></li>\n<li><a href=\"")
@@ -6202,7 +6279,7 @@ func tmpl_nav(w *htmlWriter, dot *page) error {
 	w.raw("\">")
 	v5, err := dot.T("nav.provinces")
 	if err != nil {
-		return tmplError("templates/partials.html:104:36", err)
+		return tmplError("templates/partials.html:109:36", err)
 	}
 	w.text(v5)
 	w.raw("</a></li>\n<li><a href=\"")
@@ -6211,7 +6288,7 @@ func tmpl_nav(w *htmlWriter, dot *page) error {
 	w.raw("\">")
 	v7, err := dot.T("nav.pillars")
 	if err != nil {
-		return tmplError("templates/partials.html:105:34", err)
+		return tmplError("templates/partials.html:110:34", err)
 	}
 	w.text(v7)
 	w.raw("</a></li>\n<li><a href=\"")
@@ -6220,7 +6297,7 @@ func tmpl_nav(w *htmlWriter, dot *page) error {
 	w.raw("\">")
 	v9, err := dot.T("nav.agencies")
 	if err != nil {
-		return tmplError("templates/partials.html:106:35", err)
+		return tmplError("templates/partials.html:111:35", err)
 	}
 	w.text(v9)
 	w.raw("</a></li>\n<li><a href=\"")
@@ -6229,7 +6306,7 @@ func tmpl_nav(w *htmlWriter, dot *page) error {
 	w.raw("\">")
 	v11, err := dot.T("nav.themes")
 	if err != nil {
-		return tmplError("templates/partials.html:107:33", err)
+		return tmplError("templates/partials.html:112:33", err)
 	}
 	w.text(v11)
 	w.raw("</a></li>\n<li><a href=\"")
@@ -6238,7 +6315,7 @@ func tmpl_nav(w *htmlWriter, dot *page) error {
 	w.raw("\">")
 	v13, err := dot.T("nav.compare")
 	if err != nil {
-		return tmplError("templates/partials.html:108:34", err)
+		return tmplError("templates/partials.html:113:34", err)
 	}
 	w.text(v13)
 	w.raw("</a></li>\n<li><a href=\"")
@@ -6247,7 +6324,7 @@ func tmpl_nav(w *htmlWriter, dot *page) error {
 	w.raw("\">")
 	v15, err := dot.T("nav.search")
 	if err != nil {
-		return tmplError("templates/partials.html:109:33", err)
+		return tmplError("templates/partials.html:114:33", err)
 	}
 	w.text(v15)
 	w.raw("</a></li>\n</ul></nav>")
@@ -6460,6 +6537,14 @@ func tmpl_page_main(w *htmlWriter, dot *markdownView) error {
 				}
 			}
 			w.raw("</ul>")
+		}
+	}
+	w.raw("\n")
+	{
+		if dot.Data {
+			if err := tmpl_licence(w, dot); err != nil {
+				return err
+			}
 		}
 	}
 	w.raw("\n</article>\n")
@@ -7050,7 +7135,7 @@ func tmpl_plan_card(w *htmlWriter, dot dict_V_P_547192) error {
 					w.raw(" (")
 					v8, err := v1.T("plan.attributed-short")
 					if err != nil {
-						return tmplError("templates/partials.html:62:78", err)
+						return tmplError("templates/partials.html:68:78", err)
 					}
 					w.text(v8)
 					w.raw(")")
@@ -7066,7 +7151,7 @@ func tmpl_plan_card(w *htmlWriter, dot dict_V_P_547192) error {
 		} else {
 			v10, err := v1.T("plan.date-not-stated")
 			if err != nil {
-				return tmplError("templates/partials.html:62:193", err)
+				return tmplError("templates/partials.html:68:193", err)
 			}
 			w.text(v10)
 		}
@@ -7108,7 +7193,7 @@ func tmpl_plan_card_2(w *htmlWriter, dot dict_V_P_582c26) error {
 					w.raw(" (")
 					v8, err := v1.T("plan.attributed-short")
 					if err != nil {
-						return tmplError("templates/partials.html:62:78", err)
+						return tmplError("templates/partials.html:68:78", err)
 					}
 					w.text(v8)
 					w.raw(")")
@@ -7124,7 +7209,7 @@ func tmpl_plan_card_2(w *htmlWriter, dot dict_V_P_582c26) error {
 		} else {
 			v10, err := v1.T("plan.date-not-stated")
 			if err != nil {
-				return tmplError("templates/partials.html:62:193", err)
+				return tmplError("templates/partials.html:68:193", err)
 			}
 			w.text(v10)
 		}
@@ -7166,7 +7251,7 @@ func tmpl_plan_card_3(w *htmlWriter, dot dict_V_P_dc55c9) error {
 					w.raw(" (")
 					v8, err := v1.T("plan.attributed-short")
 					if err != nil {
-						return tmplError("templates/partials.html:62:78", err)
+						return tmplError("templates/partials.html:68:78", err)
 					}
 					w.text(v8)
 					w.raw(")")
@@ -7182,7 +7267,7 @@ func tmpl_plan_card_3(w *htmlWriter, dot dict_V_P_dc55c9) error {
 		} else {
 			v10, err := v1.T("plan.date-not-stated")
 			if err != nil {
-				return tmplError("templates/partials.html:62:193", err)
+				return tmplError("templates/partials.html:68:193", err)
 			}
 			w.text(v10)
 		}
@@ -7224,7 +7309,7 @@ func tmpl_plan_card_4(w *htmlWriter, dot dict_V_P_5dca38) error {
 					w.raw(" (")
 					v8, err := v1.T("plan.attributed-short")
 					if err != nil {
-						return tmplError("templates/partials.html:62:78", err)
+						return tmplError("templates/partials.html:68:78", err)
 					}
 					w.text(v8)
 					w.raw(")")
@@ -7240,7 +7325,7 @@ func tmpl_plan_card_4(w *htmlWriter, dot dict_V_P_5dca38) error {
 		} else {
 			v10, err := v1.T("plan.date-not-stated")
 			if err != nil {
-				return tmplError("templates/partials.html:62:193", err)
+				return tmplError("templates/partials.html:68:193", err)
 			}
 			w.text(v10)
 		}
@@ -7282,7 +7367,7 @@ func tmpl_plan_card_5(w *htmlWriter, dot dict_V_P_14fc03) error {
 					w.raw(" (")
 					v8, err := v1.T("plan.attributed-short")
 					if err != nil {
-						return tmplError("templates/partials.html:62:78", err)
+						return tmplError("templates/partials.html:68:78", err)
 					}
 					w.text(v8)
 					w.raw(")")
@@ -7298,7 +7383,7 @@ func tmpl_plan_card_5(w *htmlWriter, dot dict_V_P_14fc03) error {
 		} else {
 			v10, err := v1.T("plan.date-not-stated")
 			if err != nil {
-				return tmplError("templates/partials.html:62:193", err)
+				return tmplError("templates/partials.html:68:193", err)
 			}
 			w.text(v10)
 		}
@@ -7332,7 +7417,7 @@ func tmpl_plan_item(w *htmlWriter, dot dict_V_I_7d80a8) error {
 	w.raw("\" title=\"")
 	v4, err := v1.T("item.permalink")
 	if err != nil {
-		return tmplError("templates/partials.html:11:70", err)
+		return tmplError("templates/partials.html:17:70", err)
 	}
 	w.text(v4)
 	w.raw("\">")
@@ -7348,7 +7433,7 @@ func tmpl_plan_item(w *htmlWriter, dot dict_V_I_7d80a8) error {
 	w.raw("</a> <span class=\"kind\">")
 	v6, err := v1.Name(v2.Kind)
 	if err != nil {
-		return tmplError("templates/partials.html:11:161", err)
+		return tmplError("templates/partials.html:17:161", err)
 	}
 	w.text(v6)
 	w.raw("</span></p>\n")
@@ -7374,12 +7459,12 @@ func tmpl_plan_item(w *htmlWriter, dot dict_V_I_7d80a8) error {
 					w.raw("<dt>")
 					v10, err := v1.T("item.lead")
 					if err != nil {
-						return tmplError("templates/partials.html:14:23", err)
+						return tmplError("templates/partials.html:20:23", err)
 					}
 					w.text(v10)
 					w.raw("</dt><dd>")
 					v11 := dict_V_P_A_a27bc9{V: v1, P: v2.Plan.Province, A: v9}
-					if err := tmpl_agencies_2(w, v11); err != nil {
+					if err := tmpl_agencies(w, v11); err != nil {
 						return err
 					}
 					w.raw("</dd>")
@@ -7393,12 +7478,12 @@ func tmpl_plan_item(w *htmlWriter, dot dict_V_I_7d80a8) error {
 					w.raw("<dt>")
 					v13, err := v1.T("item.partners")
 					if err != nil {
-						return tmplError("templates/partials.html:15:27", err)
+						return tmplError("templates/partials.html:21:27", err)
 					}
 					w.text(v13)
 					w.raw("</dt><dd>")
 					v14 := dict_V_P_A_a27bc9{V: v1, P: v2.Plan.Province, A: v12}
-					if err := tmpl_agencies_2(w, v14); err != nil {
+					if err := tmpl_agencies(w, v14); err != nil {
 						return err
 					}
 					w.raw("</dd>")
@@ -7412,7 +7497,7 @@ func tmpl_plan_item(w *htmlWriter, dot dict_V_I_7d80a8) error {
 					w.raw("<dt>")
 					v16, err := v1.T("item.timing")
 					if err != nil {
-						return tmplError("templates/partials.html:16:25", err)
+						return tmplError("templates/partials.html:22:25", err)
 					}
 					w.text(v16)
 					w.raw("</dt><dd>")
@@ -7432,7 +7517,7 @@ func tmpl_plan_item(w *htmlWriter, dot dict_V_I_7d80a8) error {
 			w.raw("<p class=\"rel\">")
 			v19, err := v1.T("item.restates")
 			if err != nil {
-				return tmplError("templates/partials.html:18:42", err)
+				return tmplError("templates/partials.html:24:42", err)
 			}
 			w.text(v19)
 			w.raw(": <a href=\"#")
@@ -7451,7 +7536,7 @@ func tmpl_plan_item(w *htmlWriter, dot dict_V_I_7d80a8) error {
 			w.raw("<p class=\"rel\">")
 			v22, err := v1.T("item.restated-by")
 			if err != nil {
-				return tmplError("templates/partials.html:19:40", err)
+				return tmplError("templates/partials.html:25:40", err)
 			}
 			w.text(v22)
 			w.raw(": ")
@@ -8452,13 +8537,13 @@ func tmpl_provenance(w *htmlWriter, dot dict_V_P_2043e7) error {
 							w.raw("<li>")
 							v5, err := v1.T("provenance.extent")
 							if err != nil {
-								return tmplError("templates/partials.html:145:109", err)
+								return tmplError("templates/partials.html:155:109", err)
 							}
 							w.text(v5)
 							w.raw(": ")
 							v6, err := v1.Name(v4)
 							if err != nil {
-								return tmplError("templates/partials.html:145:139", err)
+								return tmplError("templates/partials.html:155:139", err)
 							}
 							w.text(v6)
 							w.raw("</li>")
@@ -8467,7 +8552,7 @@ func tmpl_provenance(w *htmlWriter, dot dict_V_P_2043e7) error {
 					{
 						v7, err := v1.Truncation(v2)
 						if err != nil {
-							return tmplError("templates/partials.html:145:169", err)
+							return tmplError("templates/partials.html:155:169", err)
 						}
 						v8 := v7
 						_ = v8
@@ -8483,7 +8568,7 @@ func tmpl_provenance(w *htmlWriter, dot dict_V_P_2043e7) error {
 							w.raw("<li>")
 							v10, err := v1.T("provenance.retrieved")
 							if err != nil {
-								return tmplError("templates/partials.html:145:241", err)
+								return tmplError("templates/partials.html:155:241", err)
 							}
 							w.text(v10)
 							w.raw(": ")
@@ -8499,20 +8584,30 @@ func tmpl_provenance(w *htmlWriter, dot dict_V_P_2043e7) error {
 							w.raw("<li><a href=\"")
 							w.url(v12)
 							w.raw("\" rel=\"external noopener\">")
-							v13, err := v1.T("provenance.original")
-							if err != nil {
-								return tmplError("templates/partials.html:145:367", err)
+							{
+								if dot.P.Copy {
+									v13, err := v1.T("provenance.copy")
+									if err != nil {
+										return tmplError("templates/partials.html:155:382", err)
+									}
+									w.text(v13)
+								} else {
+									v14, err := v1.T("provenance.original")
+									if err != nil {
+										return tmplError("templates/partials.html:155:416", err)
+									}
+									w.text(v14)
+								}
 							}
-							w.text(v13)
 							w.raw("</a></li>")
 						}
 					}
 					{
-						v14 := v2.Note.IsZero()
-						if !(v14) {
+						v15 := v2.Note.IsZero()
+						if !(v15) {
 							w.raw("<li>")
-							v15 := v1.Tx(v2.Note)
-							w.text(v15)
+							v16 := v1.Tx(v2.Note)
+							w.text(v16)
 							w.raw("</li>")
 						}
 					}
@@ -8543,13 +8638,13 @@ func tmpl_provenance_2(w *htmlWriter, dot dict_V_P_3b96c2) error {
 							w.raw("<li>")
 							v5, err := v1.T("provenance.extent")
 							if err != nil {
-								return tmplError("templates/partials.html:145:109", err)
+								return tmplError("templates/partials.html:155:109", err)
 							}
 							w.text(v5)
 							w.raw(": ")
 							v6, err := v1.Name(v4)
 							if err != nil {
-								return tmplError("templates/partials.html:145:139", err)
+								return tmplError("templates/partials.html:155:139", err)
 							}
 							w.text(v6)
 							w.raw("</li>")
@@ -8558,7 +8653,7 @@ func tmpl_provenance_2(w *htmlWriter, dot dict_V_P_3b96c2) error {
 					{
 						v7, err := v1.Truncation(v2)
 						if err != nil {
-							return tmplError("templates/partials.html:145:169", err)
+							return tmplError("templates/partials.html:155:169", err)
 						}
 						v8 := v7
 						_ = v8
@@ -8574,7 +8669,7 @@ func tmpl_provenance_2(w *htmlWriter, dot dict_V_P_3b96c2) error {
 							w.raw("<li>")
 							v10, err := v1.T("provenance.retrieved")
 							if err != nil {
-								return tmplError("templates/partials.html:145:241", err)
+								return tmplError("templates/partials.html:155:241", err)
 							}
 							w.text(v10)
 							w.raw(": ")
@@ -8590,20 +8685,30 @@ func tmpl_provenance_2(w *htmlWriter, dot dict_V_P_3b96c2) error {
 							w.raw("<li><a href=\"")
 							w.url(v12)
 							w.raw("\" rel=\"external noopener\">")
-							v13, err := v1.T("provenance.original")
-							if err != nil {
-								return tmplError("templates/partials.html:145:367", err)
+							{
+								if dot.P.Copy {
+									v13, err := v1.T("provenance.copy")
+									if err != nil {
+										return tmplError("templates/partials.html:155:382", err)
+									}
+									w.text(v13)
+								} else {
+									v14, err := v1.T("provenance.original")
+									if err != nil {
+										return tmplError("templates/partials.html:155:416", err)
+									}
+									w.text(v14)
+								}
 							}
-							w.text(v13)
 							w.raw("</a></li>")
 						}
 					}
 					{
-						v14 := v2.Note.IsZero()
-						if !(v14) {
+						v15 := v2.Note.IsZero()
+						if !(v15) {
 							w.raw("<li>")
-							v15 := v1.Tx(v2.Note)
-							w.text(v15)
+							v16 := v1.Tx(v2.Note)
+							w.text(v16)
 							w.raw("</li>")
 						}
 					}
@@ -9193,7 +9298,7 @@ func tmpl_province_now(w *htmlWriter, dot dict_V_P_3f71ab) error {
 			v4 := v1.L.Date(v3.Date)
 			v5, err := v1.Tf("plan.province-now", v4)
 			if err != nil {
-				return tmplError("templates/partials.html:87:89", err)
+				return tmplError("templates/partials.html:92:89", err)
 			}
 			w.text(v5)
 			w.raw(" <a href=\"")
@@ -10060,7 +10165,7 @@ func tmpl_section(w *htmlWriter, dot dict_V_S_D_60fc51) error {
 			w.raw("<p class=\"note\">")
 			v9, err := v1.T("item.note")
 			if err != nil {
-				return tmplError("templates/partials.html:26:43", err)
+				return tmplError("templates/partials.html:32:43", err)
 			}
 			w.text(v9)
 			w.raw(": ")
@@ -10084,13 +10189,13 @@ func tmpl_section(w *htmlWriter, dot dict_V_S_D_60fc51) error {
 					w.raw("<dt>")
 					v13, err := v1.T("item.lead")
 					if err != nil {
-						return tmplError("templates/partials.html:28:25", err)
+						return tmplError("templates/partials.html:34:25", err)
 					}
 					w.text(v13)
 					w.raw("</dt><dd>")
 					v14 := v1.SectionAgencies(v12)
 					v15 := dict_V_P_A_a27bc9{V: v1, P: v2.Plan.Province, A: v14}
-					if err := tmpl_agencies_2(w, v15); err != nil {
+					if err := tmpl_agencies(w, v15); err != nil {
 						return err
 					}
 					w.raw("</dd>")
@@ -10104,13 +10209,13 @@ func tmpl_section(w *htmlWriter, dot dict_V_S_D_60fc51) error {
 					w.raw("<dt>")
 					v17, err := v1.T("item.partners")
 					if err != nil {
-						return tmplError("templates/partials.html:29:28", err)
+						return tmplError("templates/partials.html:35:28", err)
 					}
 					w.text(v17)
 					w.raw("</dt><dd>")
 					v18 := v1.SectionAgencies(v16)
 					v19 := dict_V_P_A_a27bc9{V: v1, P: v2.Plan.Province, A: v18}
-					if err := tmpl_agencies_2(w, v19); err != nil {
+					if err := tmpl_agencies(w, v19); err != nil {
 						return err
 					}
 					w.raw("</dd>")
@@ -10581,19 +10686,19 @@ func tmpl_status_counts(w *htmlWriter, dot dict_V_Items_03f002) error {
 			w.raw("<table class=\"status\">\n<caption>")
 			v4, err := v1.T("status.caption")
 			if err != nil {
-				return tmplError("templates/partials.html:74:11", err)
+				return tmplError("templates/partials.html:80:11", err)
 			}
 			w.text(v4)
 			w.raw("</caption>\n<thead><tr><th scope=\"col\">")
 			v5, err := v1.T("item.status")
 			if err != nil {
-				return tmplError("templates/partials.html:75:29", err)
+				return tmplError("templates/partials.html:81:29", err)
 			}
 			w.text(v5)
 			w.raw("</th><th scope=\"col\">")
 			v6, err := v1.T("compare.items")
 			if err != nil {
-				return tmplError("templates/partials.html:75:72", err)
+				return tmplError("templates/partials.html:81:72", err)
 			}
 			w.text(v6)
 			w.raw("</th></tr></thead>\n<tbody>")
@@ -10605,7 +10710,7 @@ func tmpl_status_counts(w *htmlWriter, dot dict_V_Items_03f002) error {
 					w.raw("<tr><th scope=\"row\">")
 					v11, err := v1.Name(v10.Status)
 					if err != nil {
-						return tmplError("templates/partials.html:76:61", err)
+						return tmplError("templates/partials.html:82:61", err)
 					}
 					w.text(v11)
 					w.raw("</th><td data-value=\"")
@@ -10620,7 +10725,7 @@ func tmpl_status_counts(w *htmlWriter, dot dict_V_Items_03f002) error {
 			w.raw("<p class=\"status-none\">")
 			v12, err := v1.T("status.none")
 			if err != nil {
-				return tmplError("templates/partials.html:77:41", err)
+				return tmplError("templates/partials.html:83:41", err)
 			}
 			w.text(v12)
 			w.raw(" <a href=\"")
@@ -10629,7 +10734,7 @@ func tmpl_status_counts(w *htmlWriter, dot dict_V_Items_03f002) error {
 			w.raw("\">")
 			v14, err := v1.T("status.how")
 			if err != nil {
-				return tmplError("templates/partials.html:77:98", err)
+				return tmplError("templates/partials.html:83:98", err)
 			}
 			w.text(v14)
 			w.raw("</a></p>")
@@ -10652,19 +10757,19 @@ func tmpl_status_counts_2(w *htmlWriter, dot dict_V_Items_53b597) error {
 			w.raw("<table class=\"status\">\n<caption>")
 			v4, err := v1.T("status.caption")
 			if err != nil {
-				return tmplError("templates/partials.html:74:11", err)
+				return tmplError("templates/partials.html:80:11", err)
 			}
 			w.text(v4)
 			w.raw("</caption>\n<thead><tr><th scope=\"col\">")
 			v5, err := v1.T("item.status")
 			if err != nil {
-				return tmplError("templates/partials.html:75:29", err)
+				return tmplError("templates/partials.html:81:29", err)
 			}
 			w.text(v5)
 			w.raw("</th><th scope=\"col\">")
 			v6, err := v1.T("compare.items")
 			if err != nil {
-				return tmplError("templates/partials.html:75:72", err)
+				return tmplError("templates/partials.html:81:72", err)
 			}
 			w.text(v6)
 			w.raw("</th></tr></thead>\n<tbody>")
@@ -10676,7 +10781,7 @@ func tmpl_status_counts_2(w *htmlWriter, dot dict_V_Items_53b597) error {
 					w.raw("<tr><th scope=\"row\">")
 					v11, err := v1.Name(v10.Status)
 					if err != nil {
-						return tmplError("templates/partials.html:76:61", err)
+						return tmplError("templates/partials.html:82:61", err)
 					}
 					w.text(v11)
 					w.raw("</th><td data-value=\"")
@@ -10691,7 +10796,7 @@ func tmpl_status_counts_2(w *htmlWriter, dot dict_V_Items_53b597) error {
 			w.raw("<p class=\"status-none\">")
 			v12, err := v1.T("status.none")
 			if err != nil {
-				return tmplError("templates/partials.html:77:41", err)
+				return tmplError("templates/partials.html:83:41", err)
 			}
 			w.text(v12)
 			w.raw(" <a href=\"")
@@ -10700,7 +10805,7 @@ func tmpl_status_counts_2(w *htmlWriter, dot dict_V_Items_53b597) error {
 			w.raw("\">")
 			v14, err := v1.T("status.how")
 			if err != nil {
-				return tmplError("templates/partials.html:77:98", err)
+				return tmplError("templates/partials.html:83:98", err)
 			}
 			w.text(v14)
 			w.raw("</a></p>")
@@ -11790,7 +11895,7 @@ func tmpl_updates(w *htmlWriter, dot dict_V_U_415066) error {
 					w.raw("</a>: <strong>")
 					v11, err := v1.Name(v5.Update.Status)
 					if err != nil {
-						return tmplError("templates/partials.html:79:267", err)
+						return tmplError("templates/partials.html:85:267", err)
 					}
 					w.text(v11)
 					w.raw("</strong>. ")
@@ -11804,7 +11909,7 @@ func tmpl_updates(w *htmlWriter, dot dict_V_U_415066) error {
 			w.raw("<p>")
 			v13, err := v1.T("updates.none")
 			if err != nil {
-				return tmplError("templates/partials.html:79:354", err)
+				return tmplError("templates/partials.html:85:354", err)
 			}
 			w.text(v13)
 			w.raw("</p>")
@@ -11848,33 +11953,33 @@ func tmplTruth(v any) bool {
 }
 
 func init() {
-	registerCompiled("404", "fe364bd3dbfd136f", "layout", func(w *htmlWriter, data any) error { return tmpl_404_layout(w, data.(*bilingualView)) })
-	registerCompiled("agencies", "ca14ddfc7c91cf5d", "layout", func(w *htmlWriter, data any) error { return tmpl_agencies_layout(w, data.(*agenciesView)) })
-	registerCompiled("agency", "2b03a01af4caddc7", "layout", func(w *htmlWriter, data any) error { return tmpl_agency_layout(w, data.(*agencyView)) })
-	registerCompiled("compare", "485615819a4e052b", "layout", func(w *htmlWriter, data any) error { return tmpl_compare_layout(w, data.(*compareView)) })
-	registerCompiled("compare-agency", "6743f4ae4f5ba75a", "layout", func(w *htmlWriter, data any) error { return tmpl_compare_agency_layout(w, data.(*columnsView)) })
-	registerCompiled("compare-pillar", "32471a9158df43e3", "layout", func(w *htmlWriter, data any) error { return tmpl_compare_pillar_layout(w, data.(*columnsView)) })
-	registerCompiled("compare-theme", "b6c8a538ffb6006b", "layout", func(w *htmlWriter, data any) error { return tmpl_compare_theme_layout(w, data.(*columnsView)) })
-	registerCompiled("framework", "e0bde71efac7c29a", "layout", func(w *htmlWriter, data any) error { return tmpl_framework_layout(w, data.(*frameworkView)) })
-	registerCompiled("glossary", "021efe8b170634b0", "layout", func(w *htmlWriter, data any) error { return tmpl_glossary_layout(w, data.(*glossaryView)) })
-	registerCompiled("home", "12d9ac9f6c332abf", "footer", func(w *htmlWriter, data any) error { return tmpl_footer(w, data.(*page)) })
-	registerCompiled("home", "12d9ac9f6c332abf", "item-ref", func(w *htmlWriter, data any) error { return tmpl_item_ref(w, data.(itemRefArgs)) })
-	registerCompiled("home", "12d9ac9f6c332abf", "layout", func(w *htmlWriter, data any) error { return tmpl_home_layout(w, data.(*homeView)) })
-	registerCompiled("home", "12d9ac9f6c332abf", "nav", func(w *htmlWriter, data any) error { return tmpl_nav(w, data.(*page)) })
-	registerCompiled("item", "81804b3f089748c2", "layout", func(w *htmlWriter, data any) error { return tmpl_item_layout(w, data.(*itemView)) })
-	registerCompiled("page", "9987efdf07a41bcb", "layout", func(w *htmlWriter, data any) error { return tmpl_page_layout(w, data.(*markdownView)) })
-	registerCompiled("pillar", "1f580da8339ab4c2", "layout", func(w *htmlWriter, data any) error { return tmpl_pillar_layout(w, data.(*pillarView)) })
-	registerCompiled("pillars", "d36fa34148930fc9", "layout", func(w *htmlWriter, data any) error { return tmpl_pillars_layout(w, data.(*pillarsView)) })
-	registerCompiled("plan", "c47276a663540846", "layout", func(w *htmlWriter, data any) error { return tmpl_plan_layout(w, data.(*planView)) })
-	registerCompiled("plans", "97d7508e0d3cec8f", "layout", func(w *htmlWriter, data any) error { return tmpl_plans_layout(w, data.(*plansView)) })
-	registerCompiled("province", "c640bed39b011a53", "layout", func(w *htmlWriter, data any) error { return tmpl_province_layout(w, data.(*provinceView)) })
-	registerCompiled("province-agency", "713327f95b7409be", "layout", func(w *htmlWriter, data any) error { return tmpl_province_agency_layout(w, data.(*provinceAgencyView)) })
-	registerCompiled("provinces", "9bf3a81bb40f1e4e", "layout", func(w *htmlWriter, data any) error { return tmpl_provinces_layout(w, data.(*provincesView)) })
-	registerCompiled("redirect", "bf3919b023e40498", "layout", func(w *htmlWriter, data any) error { return tmpl_redirect_layout(w, data.(*redirectView)) })
-	registerCompiled("root", "cdfb692692212563", "layout", func(w *htmlWriter, data any) error { return tmpl_root_layout(w, data.(*bilingualView)) })
-	registerCompiled("search", "a49b8f30370fd6a7", "layout", func(w *htmlWriter, data any) error { return tmpl_search_layout(w, data.(*page)) })
-	registerCompiled("source", "30bb2363e76c5447", "layout", func(w *htmlWriter, data any) error { return tmpl_source_layout(w, data.(*sourceView)) })
-	registerCompiled("theme", "0a437ca340cd52a8", "layout", func(w *htmlWriter, data any) error { return tmpl_theme_layout(w, data.(*themeView)) })
-	registerCompiled("themes", "90901eba62818236", "layout", func(w *htmlWriter, data any) error { return tmpl_themes_layout(w, data.(*themesView)) })
-	registerCompiled("tombstone", "372cf78f9c657517", "layout", func(w *htmlWriter, data any) error { return tmpl_tombstone_layout(w, data.(*tombstoneView)) })
+	registerCompiled("404", "767c9b08a28109e2", "layout", func(w *htmlWriter, data any) error { return tmpl_404_layout(w, data.(*bilingualView)) })
+	registerCompiled("agencies", "7189ced55f39fc4a", "layout", func(w *htmlWriter, data any) error { return tmpl_agencies_layout(w, data.(*agenciesView)) })
+	registerCompiled("agency", "eb8635ae5c6df24d", "layout", func(w *htmlWriter, data any) error { return tmpl_agency_layout(w, data.(*agencyView)) })
+	registerCompiled("compare", "4e74d20993b95551", "layout", func(w *htmlWriter, data any) error { return tmpl_compare_layout(w, data.(*compareView)) })
+	registerCompiled("compare-agency", "43f5d5aa05b8cb6e", "layout", func(w *htmlWriter, data any) error { return tmpl_compare_agency_layout(w, data.(*columnsView)) })
+	registerCompiled("compare-pillar", "aac6e8fe0c4fa18a", "layout", func(w *htmlWriter, data any) error { return tmpl_compare_pillar_layout(w, data.(*columnsView)) })
+	registerCompiled("compare-theme", "9ba2bd2312b08a80", "layout", func(w *htmlWriter, data any) error { return tmpl_compare_theme_layout(w, data.(*columnsView)) })
+	registerCompiled("framework", "593256a3924aeb08", "layout", func(w *htmlWriter, data any) error { return tmpl_framework_layout(w, data.(*frameworkView)) })
+	registerCompiled("glossary", "58c106604a7cfb60", "layout", func(w *htmlWriter, data any) error { return tmpl_glossary_layout(w, data.(*glossaryView)) })
+	registerCompiled("home", "d7d2515c3b4f7452", "footer", func(w *htmlWriter, data any) error { return tmpl_footer(w, data.(*page)) })
+	registerCompiled("home", "d7d2515c3b4f7452", "item-ref", func(w *htmlWriter, data any) error { return tmpl_item_ref(w, data.(itemRefArgs)) })
+	registerCompiled("home", "d7d2515c3b4f7452", "layout", func(w *htmlWriter, data any) error { return tmpl_home_layout(w, data.(*homeView)) })
+	registerCompiled("home", "d7d2515c3b4f7452", "nav", func(w *htmlWriter, data any) error { return tmpl_nav(w, data.(*page)) })
+	registerCompiled("item", "4a98213b35cdcd7e", "layout", func(w *htmlWriter, data any) error { return tmpl_item_layout(w, data.(*itemView)) })
+	registerCompiled("page", "8b99e250e24c2559", "layout", func(w *htmlWriter, data any) error { return tmpl_page_layout(w, data.(*markdownView)) })
+	registerCompiled("pillar", "282490c4c33fe4db", "layout", func(w *htmlWriter, data any) error { return tmpl_pillar_layout(w, data.(*pillarView)) })
+	registerCompiled("pillars", "48fa0b27e12ada62", "layout", func(w *htmlWriter, data any) error { return tmpl_pillars_layout(w, data.(*pillarsView)) })
+	registerCompiled("plan", "1d75dc4e3a051a97", "layout", func(w *htmlWriter, data any) error { return tmpl_plan_layout(w, data.(*planView)) })
+	registerCompiled("plans", "a30079c9b667fc40", "layout", func(w *htmlWriter, data any) error { return tmpl_plans_layout(w, data.(*plansView)) })
+	registerCompiled("province", "55ff33218c6b736b", "layout", func(w *htmlWriter, data any) error { return tmpl_province_layout(w, data.(*provinceView)) })
+	registerCompiled("province-agency", "52174b935bddf67b", "layout", func(w *htmlWriter, data any) error { return tmpl_province_agency_layout(w, data.(*provinceAgencyView)) })
+	registerCompiled("provinces", "beaae461f0590468", "layout", func(w *htmlWriter, data any) error { return tmpl_provinces_layout(w, data.(*provincesView)) })
+	registerCompiled("redirect", "ef0bba89795cfcd5", "layout", func(w *htmlWriter, data any) error { return tmpl_redirect_layout(w, data.(*redirectView)) })
+	registerCompiled("root", "b2e4dc49ccc868e2", "layout", func(w *htmlWriter, data any) error { return tmpl_root_layout(w, data.(*bilingualView)) })
+	registerCompiled("search", "b9dd33c6e7d4c54c", "layout", func(w *htmlWriter, data any) error { return tmpl_search_layout(w, data.(*page)) })
+	registerCompiled("source", "671a69f0fe8d38a7", "layout", func(w *htmlWriter, data any) error { return tmpl_source_layout(w, data.(*sourceView)) })
+	registerCompiled("theme", "3adadc216102bdfc", "layout", func(w *htmlWriter, data any) error { return tmpl_theme_layout(w, data.(*themeView)) })
+	registerCompiled("themes", "84983482a2ae5415", "layout", func(w *htmlWriter, data any) error { return tmpl_themes_layout(w, data.(*themesView)) })
+	registerCompiled("tombstone", "8dbcec94b1326ce0", "layout", func(w *htmlWriter, data any) error { return tmpl_tombstone_layout(w, data.(*tombstoneView)) })
 }

@@ -201,14 +201,15 @@ func (r *resolver) pillar(st *planState, id string, pos diag.Pos, ctx string) *m
 	return p
 }
 
-// inherited returns the nearest section's agencies for pick.
-func inherited(s *model.Section, pick func(*model.Section) []model.Ref) []model.Ref {
+// inherited returns the nearest section's agencies for pick, and that
+// section, which pages and the open data name as where they come from.
+func inherited(s *model.Section, pick func(*model.Section) []model.Ref) ([]model.Ref, *model.Section) {
 	for ; s != nil; s = s.Parent {
 		if refs := pick(s); len(refs) > 0 {
-			return refs
+			return refs, s
 		}
 	}
-	return nil
+	return nil, nil
 }
 
 // agencyList resolves refs already checked by agency; unknown ids were
@@ -240,10 +241,10 @@ func (r *resolver) item(st *planState, it *model.Item, s *model.Section) {
 	}
 	lead, partners := it.LeadIDs, it.PartnerIDs
 	if len(lead) == 0 {
-		lead = inherited(s, func(s *model.Section) []model.Ref { return s.LeadIDs })
+		lead, it.LeadFrom = inherited(s, func(s *model.Section) []model.Ref { return s.LeadIDs })
 	}
 	if len(partners) == 0 && len(it.LeadIDs) == 0 {
-		partners = inherited(s, func(s *model.Section) []model.Ref { return s.PartnerIDs })
+		partners, it.PartnersFrom = inherited(s, func(s *model.Section) []model.Ref { return s.PartnerIDs })
 	}
 	it.Lead = r.agencyList(lead)
 	it.Partners = r.agencyList(partners)
