@@ -7,6 +7,7 @@ import (
 	"regexp"
 	"strings"
 	"testing"
+	"testing/fstest"
 
 	"sitegen/internal/model"
 	"sitegen/internal/sitetest"
@@ -276,4 +277,91 @@ func TestRealProvenance(t *testing.T) {
 			t.Errorf("%s: address %q retrieved %v: neither is recorded for the five sources", p.ID, pr.URL, pr.Retrieved)
 		}
 	}
+}
+
+// lineOf is the line of the first occurrence of s in file of m.
+func lineOf(t *testing.T, m fstest.MapFS, file, s string) int {
+	t.Helper()
+	data := string(m[file].Data)
+	i := strings.Index(data, s)
+	if i < 0 {
+		t.Fatalf("%s has no %q", file, s)
+	}
+	return strings.Count(data[:i], "\n") + 1
+}
+
+// TestRealAttributions puts back each misattribution the audit found and
+// requires check to warn about it with the lines of both texts; as
+// published, the real content has none of these warnings.
+func TestRealAttributions(t *testing.T) {
+	real := sitetest.Content(t)
+	const th, kg = "plans/thanh-hoa-208-2021.yaml", "plans/kien-giang-83-2017.yaml"
+	for _, tc := range []struct {
+		name string
+		file string
+		// cut ends the replaced text: the old text runs from old to it
+		old, cut, new string
+		want          func(m fstest.MapFS) string
+	}{
+		{"appendix row I.2 without the partner its text names", th,
+			"            partners: [propaganda-board, newspaper, radio-tv, press]\n", "              editorial: true\n", "            partners: [newspaper, radio-tv, press]\n            timing: {kind: annual, vi: Hàng năm, en: Annually}\n            themes: [awareness]\n            restates: iii-1-2-b\n",
+			func(m fstest.MapFS) string {
+				return fmt.Sprintf(`%s:%d: warning: item "appendix-i-2" does not list partner "propaganda-board", which its twin "iii-1-2-b" lists and the text of "appendix-i-2" and "iii-1-2-b" names (add "propaganda-board" to its `+"`partners:`"+` as %s:%d does`,
+					th, lineOf(t, m, th, "- id: appendix-i-2\n"), th, lineOf(t, m, th, "- id: iii-1-2-b\n"))
+			}},
+		{"point VII.3's opening words as its title", kg,
+			"title: {vi: Sở Tài chính, en: Department of Finance, editorial: true}", "", "title: {vi: Sở Tài chính, en: Department of Finance}",
+			func(m fstest.MapFS) string {
+				return fmt.Sprintf(`%s:%d: warning: section "vii-3": title "Sở Tài chính" is the opening words of item "vii-3-1", not a printed title`,
+					kg, lineOf(t, m, kg, "title: {vi: Sở Tài chính"))
+			}},
+	} {
+		t.Run(tc.name, func(t *testing.T) {
+			data := string(real[tc.file].Data)
+			from := strings.Index(data, tc.old)
+			to := from + len(tc.old)
+			if tc.cut != "" {
+				to = strings.Index(data[from:], tc.cut) + from + len(tc.cut)
+			}
+			if from < 0 || to < from {
+				t.Fatalf("%s has no %q", tc.file, tc.old)
+			}
+			m := sitetest.With(real, tc.file, []byte(data[:from]+tc.new+data[to:]))
+			_, problems := Check(m)
+			var got []string
+			for _, p := range problems.Problems() {
+				got = append(got, p.String())
+			}
+			want := tc.want(m)
+			if !strings.Contains(strings.Join(got, "\n"), want) {
+				t.Errorf("problems:\n%s\nwant %s", strings.Join(got, "\n"), want)
+			}
+		})
+	}
+	_, problems := Check(real)
+	for _, p := range problems.Problems() {
+		if strings.Contains(p.Msg, "which its twin") || strings.Contains(p.Msg, "not a printed title") {
+			t.Errorf("as published: %v", p)
+		}
+	}
+}
+
+// TestRealNewsReportNamesNoLead: the news report only asks the
+// Fatherland Front and the mass organisations to coordinate, so the
+// plan names no lead agency for it.
+func TestRealNewsReportNamesNoLead(t *testing.T) {
+	for _, p := range mustSite(t).Plans {
+		if p.ID != "news-2021-07-22" {
+			continue
+		}
+		for _, it := range p.Items {
+			if it.ID == "fatherland-front-request" {
+				if len(it.Lead) != 0 || len(it.Partners) != 2 {
+					t.Errorf("lead %v, partners %v; want no lead and the two it asks to coordinate", it.Lead, it.Partners)
+				}
+				return
+			}
+		}
+	}
+	t.Error("no item fatherland-front-request in news-2021-07-22")
 }

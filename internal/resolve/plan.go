@@ -118,6 +118,7 @@ func (r *resolver) plan(p *model.Plan) {
 		r.links(st, it)
 	}
 	r.restateLoops(p)
+	r.twins(p)
 	r.moves(st)
 	for _, t := range p.Targets {
 		if t.ItemID == "" {
@@ -156,6 +157,7 @@ func (r *resolver) section(st *planState, s *model.Section, parent *model.Sectio
 		s.Pillar = p
 	}
 	r.verbatim(st, s.Title, ctx+": title", true)
+	r.openingWords(s, ctx)
 	for _, ref := range s.LeadIDs {
 		r.agency(ref, ctx, "lead agency")
 	}
@@ -180,6 +182,24 @@ func (r *resolver) section(st *planState, s *model.Section, parent *model.Sectio
 	}
 	if s.SectionsFirst {
 		items()
+	}
+}
+
+// openingWords warns about a section title, given as printed, that is
+// only the first words of the section's first paragraph: Kiên Giang
+// prints "3. Sở Tài chính chủ trì, phối hợp với ...", with no title, and
+// "Sở Tài chính" was once shown as point 3's printed title.
+func (r *resolver) openingWords(s *model.Section, ctx string) {
+	// the paragraph carries the section's label and no label of its own;
+	// a heading printed on its own line ("IV. KINH PHÍ", then "1. Kinh
+	// phí ...") differs in case or is followed by a labelled point
+	if s.Title.Editorial || s.Title.VI == "" || len(s.Items) == 0 || s.Items[0].Label != "" {
+		return
+	}
+	title, text := fold.Spaces(s.Title.VI), s.Items[0].Text.VI
+	if len(text) > len(title) && strings.HasPrefix(text, title) {
+		r.errs.Warnf(s.Title.Pos, "mark the title `editorial: true` and say in a `note` that the document prints none, or remove it",
+			"%s: title %q is the opening words of item %q, not a printed title", ctx, s.Title.VI, s.Items[0].ID)
 	}
 }
 
