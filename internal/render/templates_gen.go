@@ -312,6 +312,12 @@ type dict_V_T_10daa3 struct {
 	T model.Text
 }
 
+// dict_V_T_33c8ba is the argument of a dict call: V, T.
+type dict_V_T_33c8ba struct {
+	V *sourceView
+	T *sourceTable
+}
+
 // dict_V_T_A_Caption_RowHead_5fd371 is the argument of a dict call: V, T, A, Caption, RowHead.
 type dict_V_T_A_Caption_RowHead_5fd371 struct {
 	V       *columnsView
@@ -10371,6 +10377,22 @@ func tmpl_sectitle_3(w *htmlWriter, dot dict_V_S_D_60fc51) error {
 	return nil
 }
 
+// tmpl_source_cell writes template "cell" (templates/source.html) of the sets source.
+func tmpl_source_cell(w *htmlWriter, dot sourceCell) error {
+	{
+		v1 := dot.Paras
+		for v2, v3 := range v1 {
+			_, _ = v2, v3
+			w.raw("<p>")
+			if err := tmpl_source_segments(w, v3); err != nil {
+				return err
+			}
+			w.raw("</p>")
+		}
+	}
+	return nil
+}
+
 // tmpl_source_head writes template "head" (templates/layout.html) of the sets source.
 func tmpl_source_head(w *htmlWriter, dot *sourceView) error {
 	return nil
@@ -10624,19 +10646,17 @@ func tmpl_source_main(w *htmlWriter, dot *sourceView) error {
 	return nil
 }
 
-// tmpl_source_segments writes template "segments" (templates/source.html) of the sets source.
-func tmpl_source_segments(w *htmlWriter, dot []sourceSegment) error {
+// tmpl_source_runs writes template "runs" (templates/source.html) of the sets source.
+func tmpl_source_runs(w *htmlWriter, dot []sourceRun) error {
 	{
 		v1 := dot
 		for v2, v3 := range v1 {
 			_, _ = v2, v3
 			{
-				if v3.Item != nil {
-					w.raw("<span class=\"passage\" id=\"p-")
-					w.text(v3.Item.ID)
-					w.raw("\">")
+				if v3.Strong {
+					w.raw("<strong>")
 					w.text(v3.Text)
-					w.raw("</span>")
+					w.raw("</strong>")
 				} else {
 					w.text(v3.Text)
 				}
@@ -10646,25 +10666,186 @@ func tmpl_source_segments(w *htmlWriter, dot []sourceSegment) error {
 	return nil
 }
 
-// tmpl_source_source_text writes template "source-text" (templates/source.html) of the sets source.
-func tmpl_source_source_text(w *htmlWriter, dot dict_V_Blocks_e02caf) error {
+// tmpl_source_segments writes template "segments" (templates/source.html) of the sets source.
+func tmpl_source_segments(w *htmlWriter, dot []sourceSegment) error {
 	{
-		v1 := dot.Blocks
+		v1 := dot
 		for v2, v3 := range v1 {
 			_, _ = v2, v3
 			{
-				if v3.Heading {
-					w.raw("<h2>")
-					if err := tmpl_source_segments(w, v3.Segments); err != nil {
+				if v3.Anchor {
+					w.raw("<span class=\"passage\" id=\"p-")
+					w.text(v3.Item.ID)
+					w.raw("\">")
+					if err := tmpl_source_runs(w, v3.Runs); err != nil {
 						return err
 					}
-					w.raw("</h2>")
+					w.raw("</span>")
 				} else {
-					w.raw("<p>")
-					if err := tmpl_source_segments(w, v3.Segments); err != nil {
+					{
+						if v3.Part {
+							w.raw("<span class=\"part\">")
+							if err := tmpl_source_runs(w, v3.Runs); err != nil {
+								return err
+							}
+							w.raw("</span>")
+						} else {
+							if err := tmpl_source_runs(w, v3.Runs); err != nil {
+								return err
+							}
+						}
+					}
+				}
+			}
+		}
+	}
+	return nil
+}
+
+// tmpl_source_source_table writes template "source-table" (templates/source.html) of the sets source.
+func tmpl_source_source_table(w *htmlWriter, dot dict_V_T_33c8ba) error {
+	w.raw("<div class=\"scroll\" role=\"region\" aria-label=\"")
+	v1, err := dot.V.T("source.table")
+	if err != nil {
+		return tmplError("templates/source.html:17:73", err)
+	}
+	w.text(v1)
+	w.raw("\" tabindex=\"0\"><table class=\"source-table\">\n")
+	{
+		v2 := dot.T.Head
+		_ = v2
+		if len(v2) > 0 {
+			w.raw("<thead>")
+			{
+				v3 := v2
+				for v4, v5 := range v3 {
+					_, _ = v4, v5
+					w.raw("<tr>")
+					{
+						v6 := v5.Cells
+						for v7, v8 := range v6 {
+							_, _ = v7, v8
+							w.raw("<th scope=\"col\">")
+							if err := tmpl_source_cell(w, v8); err != nil {
+								return err
+							}
+							w.raw("</th>")
+						}
+					}
+					w.raw("</tr>")
+				}
+			}
+			w.raw("</thead>")
+		}
+	}
+	w.raw("\n<tbody>")
+	{
+		v9 := dot.T.Rows
+		for v10, v11 := range v9 {
+			_, _ = v10, v11
+			w.raw("<tr>")
+			{
+				if v11.Span != 0 {
+					{
+						v12 := v11.Cells
+						for v13, v14 := range v12 {
+							_, _ = v13, v14
+							w.raw("<th scope=\"colgroup\" colspan=\"")
+							w.text(strconv.FormatInt(int64(dot.T.Columns), 10))
+							w.raw("\">")
+							if err := tmpl_source_cell(w, v14); err != nil {
+								return err
+							}
+							w.raw("</th>")
+						}
+					}
+				} else {
+					{
+						v15 := v11.Cells
+						for v16, v17 := range v15 {
+							_, _ = v16, v17
+							w.raw("<td>")
+							if err := tmpl_source_cell(w, v17); err != nil {
+								return err
+							}
+							w.raw("</td>")
+						}
+					}
+				}
+			}
+			w.raw("</tr>")
+		}
+	}
+	w.raw("</tbody>\n</table></div>")
+	return nil
+}
+
+// tmpl_source_source_text writes template "source-text" (templates/source.html) of the sets source.
+func tmpl_source_source_text(w *htmlWriter, dot dict_V_Blocks_e02caf) error {
+	v1 := dot.V
+	_ = v1
+	{
+		v2 := dot.Blocks
+		for v3, v4 := range v2 {
+			_, _ = v3, v4
+			{
+				if len(v4.Group) > 0 {
+					w.raw("<div class=\"passage\" id=\"p-")
+					w.text(v4.Passage.ID)
+					w.raw("\">")
+					v5 := dict_V_Blocks_e02caf{V: v1, Blocks: v4.Group}
+					if err := tmpl_source_source_text(w, v5); err != nil {
 						return err
 					}
-					w.raw("</p>")
+					w.raw("</div>")
+				} else {
+					{
+						if v4.Table != nil {
+							v6 := dict_V_T_33c8ba{V: v1, T: v4.Table}
+							if err := tmpl_source_source_table(w, v6); err != nil {
+								return err
+							}
+						} else {
+							{
+								v7 := v4.Level == 2
+								if v7 {
+									w.raw("<h2>")
+									if err := tmpl_source_segments(w, v4.Segments); err != nil {
+										return err
+									}
+									w.raw("</h2>")
+								} else {
+									{
+										v8 := v4.Level == 3
+										if v8 {
+											w.raw("<h3>")
+											if err := tmpl_source_segments(w, v4.Segments); err != nil {
+												return err
+											}
+											w.raw("</h3>")
+										} else {
+											{
+												v9 := v4.Level == 4
+												if v9 {
+													w.raw("<h4>")
+													if err := tmpl_source_segments(w, v4.Segments); err != nil {
+														return err
+													}
+													w.raw("</h4>")
+												} else {
+													w.raw("<p>")
+													if err := tmpl_source_segments(w, v4.Segments); err != nil {
+														return err
+													}
+													w.raw("</p>")
+												}
+											}
+										}
+									}
+								}
+							}
+						}
+					}
 				}
 			}
 		}
@@ -11978,7 +12159,7 @@ func init() {
 	registerCompiled("redirect", "ef0bba89795cfcd5", "layout", func(w *htmlWriter, data any) error { return tmpl_redirect_layout(w, data.(*redirectView)) })
 	registerCompiled("root", "b2e4dc49ccc868e2", "layout", func(w *htmlWriter, data any) error { return tmpl_root_layout(w, data.(*bilingualView)) })
 	registerCompiled("search", "b9dd33c6e7d4c54c", "layout", func(w *htmlWriter, data any) error { return tmpl_search_layout(w, data.(*page)) })
-	registerCompiled("source", "671a69f0fe8d38a7", "layout", func(w *htmlWriter, data any) error { return tmpl_source_layout(w, data.(*sourceView)) })
+	registerCompiled("source", "a98c2a845a4bee2f", "layout", func(w *htmlWriter, data any) error { return tmpl_source_layout(w, data.(*sourceView)) })
 	registerCompiled("theme", "3adadc216102bdfc", "layout", func(w *htmlWriter, data any) error { return tmpl_theme_layout(w, data.(*themeView)) })
 	registerCompiled("themes", "84983482a2ae5415", "layout", func(w *htmlWriter, data any) error { return tmpl_themes_layout(w, data.(*themesView)) })
 	registerCompiled("tombstone", "8dbcec94b1326ce0", "layout", func(w *htmlWriter, data any) error { return tmpl_tombstone_layout(w, data.(*tombstoneView)) })
