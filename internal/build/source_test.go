@@ -76,3 +76,51 @@ func TestRealSourcePassages(t *testing.T) {
 	}
 	t.Logf("%d passages anchored on the source pages, %d of them across paragraphs", items, across)
 }
+
+var (
+	registerTerm = regexp.MustCompile(`(?s)<dt>([^<]*)</dt><dd>(.*?)</dd>`)
+	citeRef      = regexp.MustCompile(`<a class="?cite-ref"? href="?#(src-[a-z0-9-]+)"?>`)
+	sourceItem   = regexp.MustCompile(`<li id="?(src-[a-z0-9-]+)"?>`)
+)
+
+// TestProgrammePagesCite reads the page of every programme of the real
+// site in both languages: every line of its register, and its list of
+// pillars, cites a source, and every citation leads to a source listed
+// on the page.
+func TestProgrammePagesCite(t *testing.T) {
+	out, _ := buildReal(t)
+	lines := 0
+	for _, f := range mustSite(t).Frameworks {
+		for _, lang := range []string{"vi", "en"} {
+			b, err := os.ReadFile(filepath.Join(out, lang, "frameworks", f.ID, "index.html"))
+			if err != nil {
+				t.Fatal(err)
+			}
+			page := string(b)
+			listed := map[string]bool{}
+			for _, m := range sourceItem.FindAllStringSubmatch(page, -1) {
+				listed[m[1]] = true
+			}
+			register := page[strings.Index(page, `<section class="register"`):]
+			register = register[:strings.Index(register, "</section>")]
+			for _, m := range registerTerm.FindAllStringSubmatch(register, -1) {
+				lines++
+				refs := citeRef.FindAllStringSubmatch(m[2], -1)
+				if len(refs) == 0 {
+					t.Errorf("%s/frameworks/%s: %q cites no source", lang, f.ID, m[1])
+				}
+				for _, r := range refs {
+					if !listed[r[1]] {
+						t.Errorf("%s/frameworks/%s: %q cites %s, which the page does not list", lang, f.ID, m[1], r[1])
+					}
+				}
+			}
+			if len(f.Pillars) > 0 && !strings.Contains(page[strings.Index(page, `<ul class="cards">`):], `class="cite-ref"`) {
+				t.Errorf("%s/frameworks/%s: the pillars cite no source", lang, f.ID)
+			}
+		}
+	}
+	if lines < 20 {
+		t.Errorf("only %d lines of programme pages read", lines)
+	}
+}

@@ -66,7 +66,7 @@ var kindPages = []struct{ name, kind, path string }{
 	{"about", "page", "about/"},
 	{"methodology", "page", "methodology/"},
 	{"framework", "framework", "frameworks/ascc-2026-2035/"},
-	{"framework-completed", "framework", "frameworks/de-an-161/"},
+	{"framework-ended", "framework", "frameworks/de-an-161/"},
 }
 
 // The plan and item that the item tests use.

@@ -22,6 +22,7 @@ import (
 	"fmt"
 	"io/fs"
 	"path"
+	"slices"
 	"sort"
 	"strings"
 
@@ -257,10 +258,59 @@ func frameworkFacts(d *decoder, m *mapping, f *model.Framework) {
 		pm.end()
 	}
 	f.Coordinator = m.text("coordinator", false)
+	f.ProposedBy = m.text("proposed_by", false)
 	if m.has("status") {
 		f.Status = word(m, "status", "framework status", model.FrameworkStatuses())
 	}
 	f.Note = m.text("note", false)
+	frameworkSources(d, m, f)
+}
+
+// frameworkSources reads the sources of a framework's facts and which
+// of its page's lines each supports.
+func frameworkSources(d *decoder, m *mapping, f *model.Framework) {
+	seen := map[string]diag.Pos{}
+	for _, sn := range m.seq("sources") {
+		sm := d.mapping(sn, m.what+": source")
+		c := &model.Citation{Pos: d.pos(sn), ID: sm.id("id")}
+		sm.what = fmt.Sprintf("%s: source %q", m.what, c.ID)
+		c.Text = sm.editors("text")
+		if c.Text.VI == "" && !sm.has("text") {
+			sm.missing("text", "{vi: \"dantri.com.vn, “...”, 15/08/2025\", en: ..., editorial: true}")
+		}
+		c.PlanID = sm.str("plan")
+		if prev, dup := seen[c.ID]; dup && c.ID != "" {
+			d.errs.Errorf(c.Pos, fmt.Sprintf("give it another id; the first is at line %d", prev.Line), "%s: duplicate source id %q", m.what, c.ID)
+		}
+		seen[c.ID] = c.Pos
+		sm.end()
+		f.Sources = append(f.Sources, c)
+	}
+	cn := m.value("cite")
+	if cn == nil {
+		return
+	}
+	f.CitesPos = d.pos(cn)
+	cm := d.mapping(cn, m.what+": cite")
+	f.Cites = map[string][]model.Ref{}
+	for _, k := range cm.order {
+		if !slices.Contains(model.FrameworkLines, k) {
+			cm.used[k] = true
+			hint := "use one of: " + strings.Join(model.FrameworkLines, ", ")
+			if c := closest(k, model.FrameworkLines); c != "" {
+				hint = fmt.Sprintf("did you mean %q?", c)
+			}
+			d.errs.Errorf(cm.keyPos(k), hint, "%s: cite: %q is not a line of the programme's page", m.what, k)
+			continue
+		}
+		for _, r := range cm.refs(k) {
+			if _, ok := seen[r.ID]; !ok {
+				d.errs.Errorf(r.Pos, "write the id of one of the framework's `sources:`, or add the source there", "%s: cite: %s: source %q is not defined", m.what, k, r.ID)
+			}
+			f.Cites[k] = append(f.Cites[k], r)
+		}
+	}
+	cm.end()
 }
 
 func pillar(d *decoder, n *yaml.Node, group bool) *model.Pillar {

@@ -206,12 +206,38 @@ type Framework struct {
 	PeriodTo   int
 	// Coordinator is the national body that coordinates it.
 	Coordinator Text
-	Status      FrameworkStatus // empty when not stated
-	Note        Text
-	Pillars     []*Pillar // the programme's goals
-	Groups      []*Pillar // cross-cutting parts such as information work
+	// ProposedBy is on whose proposal the decision was issued ("the
+	// Minister of Home Affairs").
+	ProposedBy Text
+	Status     FrameworkStatus // empty when not stated
+	Note       Text
+	Pillars    []*Pillar // the programme's goals
+	Groups     []*Pillar // cross-cutting parts such as information work
+	// Sources are the documents and published reports the programme's
+	// facts are taken from; Cites names, for each line of its page
+	// (FrameworkLines), the sources it rests on.
+	Sources  []*Citation
+	Cites    map[string][]Ref
+	CitesPos diag.Pos
 
 	Plans []*Plan // set by resolve, in site order
+}
+
+// FrameworkLines are the lines of a programme's page that state a fact,
+// in the order the page shows them: each must cite its sources.
+var FrameworkLines = []string{"name", "title", "decision", "instrument", "period", "proposed-by", "coordinator", "status", "note", "pillars"}
+
+// Citation is a source of facts that the content does not take from a
+// plan's own document: an instrument, or a report by its site, title
+// and date, in the editors' words. Plan, when set, names the plan whose
+// source text shows it, and pages link to that text.
+type Citation struct {
+	Pos    diag.Pos
+	ID     string
+	Text   Text
+	PlanID string
+
+	Plan *Plan // set by resolve
 }
 
 // Decision is the legal act that approved a framework. Fields that no

@@ -136,14 +136,14 @@ func frameworkProvinces(provs []*model.Province, f *model.Framework) []*model.Pr
 }
 
 // byStatus orders frameworks as readers look for them: the current
-// programme first, then those without a stated status, then the
-// completed ones, each group in file order.
+// programme first, then those without a stated status, then those whose
+// period has ended, each group in file order.
 func byStatus(fs []*model.Framework) []*model.Framework {
 	rank := func(f *model.Framework) int {
 		switch f.Status {
 		case model.FrameworkCurrent:
 			return 0
-		case model.FrameworkCompleted:
+		case model.FrameworkEnded:
 			return 2
 		}
 		return 1

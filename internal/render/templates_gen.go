@@ -95,6 +95,12 @@ type dict_V_F_0507cf struct {
 	F Figures
 }
 
+// dict_V_F_249163 is the argument of a dict call: V, F.
+type dict_V_F_249163 struct {
+	V *frameworkView
+	F *model.Framework
+}
+
 // dict_V_F_2ca3de is the argument of a dict call: V, F.
 type dict_V_F_2ca3de struct {
 	V *frameworkView
@@ -1890,6 +1896,30 @@ func tmpl_chart(w *htmlWriter, dot *Chart) error {
 		}
 	}
 	w.raw("</figure>")
+	return nil
+}
+
+// tmpl_cites writes template "cites" (templates/partials.html) of the sets framework.
+func tmpl_cites(w *htmlWriter, dot []citeRef) error {
+	{
+		v1 := dot
+		_ = v1
+		if len(v1) > 0 {
+			w.raw(" <span class=\"cites\">")
+			{
+				v2 := v1
+				for v3, v4 := range v2 {
+					_, _ = v3, v4
+					w.raw("<a class=\"cite-ref\" href=\"#src-")
+					w.frag(v4.ID)
+					w.raw("\">[")
+					w.text(strconv.FormatInt(int64(v4.N), 10))
+					w.raw("]</a>")
+				}
+			}
+			w.raw("</span>")
+		}
+	}
 	return nil
 }
 
@@ -4380,23 +4410,51 @@ func tmpl_framework_main(w *htmlWriter, dot *frameworkView) error {
 	w.raw("</dt><dd>")
 	v13 := dot.Tx(v1.Name)
 	w.text(v13)
+	v14 := dot.Cites(v1, "name")
+	if err := tmpl_cites(w, v14); err != nil {
+		return err
+	}
 	w.raw("</dd>\n")
 	{
-		v14 := v2.Number
-		_ = v14
-		if len(v14) > 0 {
+		v15 := v1.Title.IsZero()
+		if !(v15) {
 			w.raw("<dt>")
-			v15, err := dot.T("framework.decision")
+			v16, err := dot.T("framework.title")
 			if err != nil {
-				return tmplError("templates/framework.html:10:24", err)
-			}
-			w.text(v15)
-			w.raw("</dt><dd>")
-			v16, err := dot.Tf("framework.decision-number", v14)
-			if err != nil {
-				return tmplError("templates/framework.html:10:61", err)
+				return tmplError("templates/framework.html:10:32", err)
 			}
 			w.text(v16)
+			w.raw("</dt><dd>")
+			v17 := dot.Tx(v1.Title)
+			w.text(v17)
+			v18 := dot.Cites(v1, "title")
+			if err := tmpl_cites(w, v18); err != nil {
+				return err
+			}
+			w.raw("</dd>")
+		}
+	}
+	w.raw("\n")
+	{
+		v19 := v2.Number
+		_ = v19
+		if len(v19) > 0 {
+			w.raw("<dt>")
+			v20, err := dot.T("framework.decision")
+			if err != nil {
+				return tmplError("templates/framework.html:11:24", err)
+			}
+			w.text(v20)
+			w.raw("</dt><dd>")
+			v21, err := dot.Tf("framework.decision-number", v19)
+			if err != nil {
+				return tmplError("templates/framework.html:11:61", err)
+			}
+			w.text(v21)
+			v22 := dot.Cites(v1, "decision")
+			if err := tmpl_cites(w, v22); err != nil {
+				return err
+			}
 			w.raw("</dd>")
 		}
 	}
@@ -4404,58 +4462,71 @@ func tmpl_framework_main(w *htmlWriter, dot *frameworkView) error {
 	{
 		if v2.HasDate {
 			w.raw("<dt>")
-			v17, err := dot.T("framework.date")
+			v23, err := dot.T("framework.date")
 			if err != nil {
-				return tmplError("templates/framework.html:11:23", err)
+				return tmplError("templates/framework.html:12:23", err)
 			}
-			w.text(v17)
+			w.text(v23)
 			w.raw("</dt><dd><time datetime=\"")
-			v18 := v2.Date.Format("2006-01-02")
-			w.text(v18)
+			v24 := v2.Date.Format("2006-01-02")
+			w.text(v24)
 			w.raw("\">")
-			v19 := dot.L.Date(v2.Date)
-			w.text(v19)
-			w.raw("</time></dd>")
-		}
-	}
-	w.raw("\n")
-	{
-		v20 := v2.Signer
-		_ = v20
-		if len(v20) > 0 {
-			w.raw("<dt>")
-			v21, err := dot.T("plan.signer")
-			if err != nil {
-				return tmplError("templates/framework.html:12:24", err)
-			}
-			w.text(v21)
-			w.raw("</dt><dd>")
-			w.text(v20)
-			{
-				v22 := v2.SignerRole.IsZero()
-				if !(v22) {
-					w.raw(" (")
-					v23 := dot.Tx(v2.SignerRole)
-					w.text(v23)
-					w.raw(")")
-				}
+			v25 := dot.L.Date(v2.Date)
+			w.text(v25)
+			w.raw("</time>")
+			v26 := dot.Cites(v1, "decision")
+			if err := tmpl_cites(w, v26); err != nil {
+				return err
 			}
 			w.raw("</dd>")
 		}
 	}
 	w.raw("\n")
 	{
-		v24 := v1.Instrument.IsZero()
-		if !(v24) {
+		v27 := v2.Signer
+		_ = v27
+		if len(v27) > 0 {
 			w.raw("<dt>")
-			v25, err := dot.T("framework.instrument")
+			v28, err := dot.T("plan.signer")
 			if err != nil {
-				return tmplError("templates/framework.html:13:37", err)
+				return tmplError("templates/framework.html:13:24", err)
 			}
-			w.text(v25)
+			w.text(v28)
 			w.raw("</dt><dd>")
-			v26 := dot.Tx(v1.Instrument)
-			w.text(v26)
+			w.text(v27)
+			{
+				v29 := v2.SignerRole.IsZero()
+				if !(v29) {
+					w.raw(" (")
+					v30 := dot.Tx(v2.SignerRole)
+					w.text(v30)
+					w.raw(")")
+				}
+			}
+			v31 := dot.Cites(v1, "decision")
+			if err := tmpl_cites(w, v31); err != nil {
+				return err
+			}
+			w.raw("</dd>")
+		}
+	}
+	w.raw("\n")
+	{
+		v32 := v1.Instrument.IsZero()
+		if !(v32) {
+			w.raw("<dt>")
+			v33, err := dot.T("framework.instrument")
+			if err != nil {
+				return tmplError("templates/framework.html:14:37", err)
+			}
+			w.text(v33)
+			w.raw("</dt><dd>")
+			v34 := dot.Tx(v1.Instrument)
+			w.text(v34)
+			v35 := dot.Cites(v1, "instrument")
+			if err := tmpl_cites(w, v35); err != nil {
+				return err
+			}
 			w.raw("</dd>")
 		}
 	}
@@ -4463,11 +4534,11 @@ func tmpl_framework_main(w *htmlWriter, dot *frameworkView) error {
 	{
 		if v1.PeriodTo != 0 {
 			w.raw("<dt>")
-			v27, err := dot.T("plan.period")
+			v36, err := dot.T("plan.period")
 			if err != nil {
-				return tmplError("templates/framework.html:14:24", err)
+				return tmplError("templates/framework.html:15:24", err)
 			}
-			w.text(v27)
+			w.text(v36)
 			w.raw("</dt><dd>")
 			{
 				if v1.PeriodFrom != 0 {
@@ -4475,142 +4546,188 @@ func tmpl_framework_main(w *htmlWriter, dot *frameworkView) error {
 					w.raw("–")
 					w.text(strconv.FormatInt(int64(v1.PeriodTo), 10))
 				} else {
-					v28, err := dot.Tf("framework.until", v1.PeriodTo)
+					v37, err := dot.Tf("framework.until", v1.PeriodTo)
 					if err != nil {
-						return tmplError("templates/framework.html:14:116", err)
+						return tmplError("templates/framework.html:15:116", err)
 					}
-					w.text(v28)
+					w.text(v37)
 				}
 			}
+			v38 := dot.Cites(v1, "period")
+			if err := tmpl_cites(w, v38); err != nil {
+				return err
+			}
 			w.raw("</dd>")
 		}
 	}
 	w.raw("\n")
 	{
-		v29 := v1.Coordinator.IsZero()
-		if !(v29) {
+		v39 := v1.ProposedBy.IsZero()
+		if !(v39) {
 			w.raw("<dt>")
-			v30, err := dot.T("framework.coordinator")
+			v40, err := dot.T("framework.proposed-by")
 			if err != nil {
-				return tmplError("templates/framework.html:15:38", err)
+				return tmplError("templates/framework.html:16:37", err)
 			}
-			w.text(v30)
+			w.text(v40)
 			w.raw("</dt><dd>")
-			v31 := dot.Tx(v1.Coordinator)
-			w.text(v31)
+			v41 := dot.Tx(v1.ProposedBy)
+			w.text(v41)
+			v42 := dot.Cites(v1, "proposed-by")
+			if err := tmpl_cites(w, v42); err != nil {
+				return err
+			}
 			w.raw("</dd>")
 		}
 	}
 	w.raw("\n")
 	{
-		v32 := v1.Status
-		_ = v32
-		if len(v32) > 0 {
+		v43 := v1.Coordinator.IsZero()
+		if !(v43) {
 			w.raw("<dt>")
-			v33, err := dot.T("framework.status")
+			v44, err := dot.T("framework.coordinator")
 			if err != nil {
-				return tmplError("templates/framework.html:16:24", err)
+				return tmplError("templates/framework.html:17:38", err)
 			}
-			w.text(v33)
+			w.text(v44)
 			w.raw("</dt><dd>")
-			v34, err := dot.Name(v32)
-			if err != nil {
-				return tmplError("templates/framework.html:16:59", err)
+			v45 := dot.Tx(v1.Coordinator)
+			w.text(v45)
+			v46 := dot.Cites(v1, "coordinator")
+			if err := tmpl_cites(w, v46); err != nil {
+				return err
 			}
-			w.text(v34)
 			w.raw("</dd>")
 		}
 	}
 	w.raw("\n")
 	{
-		v35 := v1.Note.IsZero()
-		if !(v35) {
+		v47 := v1.Status
+		_ = v47
+		if len(v47) > 0 {
 			w.raw("<dt>")
-			v36, err := dot.T("framework.note")
+			v48, err := dot.T("framework.status")
 			if err != nil {
-				return tmplError("templates/framework.html:17:31", err)
+				return tmplError("templates/framework.html:18:24", err)
 			}
-			w.text(v36)
+			w.text(v48)
 			w.raw("</dt><dd>")
-			v37 := dot.Tx(v1.Note)
-			w.text(v37)
+			v49, err := dot.Name(v47)
+			if err != nil {
+				return tmplError("templates/framework.html:18:59", err)
+			}
+			w.text(v49)
+			v50 := dot.Cites(v1, "status")
+			if err := tmpl_cites(w, v50); err != nil {
+				return err
+			}
+			w.raw("</dd>")
+		}
+	}
+	w.raw("\n")
+	{
+		v51 := v1.Note.IsZero()
+		if !(v51) {
+			w.raw("<dt>")
+			v52, err := dot.T("framework.note")
+			if err != nil {
+				return tmplError("templates/framework.html:19:31", err)
+			}
+			w.text(v52)
+			w.raw("</dt><dd>")
+			v53 := dot.Tx(v1.Note)
+			w.text(v53)
+			v54 := dot.Cites(v1, "note")
+			if err := tmpl_cites(w, v54); err != nil {
+				return err
+			}
 			w.raw("</dd>")
 		}
 	}
 	w.raw("\n</dl>\n</section>\n<h2>")
-	v38, err := dot.T("framework.goals")
+	v55, err := dot.T("framework.goals")
 	if err != nil {
-		return tmplError("templates/framework.html:20:6", err)
+		return tmplError("templates/framework.html:22:6", err)
 	}
-	w.text(v38)
+	w.text(v55)
 	w.raw("</h2>\n")
 	{
-		v39 := dot.Goals
-		_ = v39
-		if len(v39) > 0 {
+		v56 := dot.Goals
+		_ = v56
+		if len(v56) > 0 {
 			w.raw("<ul class=\"cards\">")
 			{
-				v40 := v39
-				for v41, v42 := range v40 {
-					_, _ = v41, v42
+				v57 := v56
+				for v58, v59 := range v57 {
+					_, _ = v58, v59
 					w.raw("<li><a href=\"")
-					v43 := dot.Link.Pillar(v42.Pillar)
-					w.url(v43)
+					v60 := dot.Link.Pillar(v59.Pillar)
+					w.url(v60)
 					w.raw("\">")
 					{
-						v44 := v42.Pillar.Key
-						_ = v44
-						if len(v44) > 0 {
-							w.text(v44)
+						v61 := v59.Pillar.Key
+						_ = v61
+						if len(v61) > 0 {
+							w.text(v61)
 							w.raw(". ")
 						}
 					}
-					v45 := dot.Tx(v42.Pillar.Name)
-					w.text(v45)
+					v62 := dot.Tx(v59.Pillar.Name)
+					w.text(v62)
 					w.raw("</a> <span class=\"sub\">")
-					v46 := dict_V_F_2ca3de{V: dot, F: v42.Figures}
-					if err := tmpl_figures_2(w, v46); err != nil {
+					v63 := dict_V_F_2ca3de{V: dot, F: v59.Figures}
+					if err := tmpl_figures_2(w, v63); err != nil {
 						return err
 					}
 					w.raw("</span></li>")
 				}
 			}
-			w.raw("</ul>\n")
+			w.raw("</ul>\n<p class=\"sub\">")
+			v64, err := dot.T("framework.goals-source")
+			if err != nil {
+				return tmplError("templates/framework.html:24:17", err)
+			}
+			w.text(v64)
+			v65 := dot.Cites(v1, "pillars")
+			if err := tmpl_cites(w, v65); err != nil {
+				return err
+			}
+			w.raw("</p>\n")
 		} else {
 			w.raw("<p class=\"framework-unverified\">")
-			v47, err := dot.T("framework.goals-unverified")
+			v66, err := dot.T("framework.goals-unverified")
 			if err != nil {
-				return tmplError("templates/framework.html:22:42", err)
+				return tmplError("templates/framework.html:25:42", err)
 			}
-			w.text(v47)
+			w.text(v66)
 			w.raw("</p>")
 		}
 	}
 	w.raw("\n")
 	{
-		v48 := dot.Groups
-		_ = v48
-		if len(v48) > 0 {
+		v67 := dot.Groups
+		_ = v67
+		if len(v67) > 0 {
 			w.raw("<h2>")
-			v49, err := dot.T("pillars.groups")
+			v68, err := dot.T("pillars.groups")
 			if err != nil {
-				return tmplError("templates/framework.html:23:22", err)
+				return tmplError("templates/framework.html:26:22", err)
 			}
-			w.text(v49)
+			w.text(v68)
 			w.raw("</h2>\n<ul class=\"cards\">")
 			{
-				v50 := v48
-				for v51, v52 := range v50 {
-					_, _ = v51, v52
+				v69 := v67
+				for v70, v71 := range v69 {
+					_, _ = v70, v71
 					w.raw("<li><a href=\"")
-					v53 := dot.Link.Pillar(v52.Pillar)
-					w.url(v53)
+					v72 := dot.Link.Pillar(v71.Pillar)
+					w.url(v72)
 					w.raw("\">")
-					v54 := dot.Tx(v52.Pillar.Name)
-					w.text(v54)
+					v73 := dot.Tx(v71.Pillar.Name)
+					w.text(v73)
 					w.raw("</a> <span class=\"sub\">")
-					v55 := dict_V_F_2ca3de{V: dot, F: v52.Figures}
-					if err := tmpl_figures_2(w, v55); err != nil {
+					v74 := dict_V_F_2ca3de{V: dot, F: v71.Figures}
+					if err := tmpl_figures_2(w, v74); err != nil {
 						return err
 					}
 					w.raw("</span></li>")
@@ -4620,50 +4737,104 @@ func tmpl_framework_main(w *htmlWriter, dot *frameworkView) error {
 		}
 	}
 	w.raw("\n<h2>")
-	v56, err := dot.T("framework.plans")
+	v75, err := dot.T("framework.plans")
 	if err != nil {
-		return tmplError("templates/framework.html:25:6", err)
+		return tmplError("templates/framework.html:28:6", err)
 	}
-	w.text(v56)
+	w.text(v75)
 	w.raw("</h2>\n")
 	{
-		v57 := v1.Plans
-		_ = v57
-		if len(v57) > 0 {
+		v76 := v1.Plans
+		_ = v76
+		if len(v76) > 0 {
 			w.raw("<ul class=\"cards\">")
 			{
-				v58 := v57
-				for v59, v60 := range v58 {
-					_, _ = v59, v60
-					v61 := dict_V_P_547192{V: dot, P: v60}
-					if err := tmpl_plan_card(w, v61); err != nil {
+				v77 := v76
+				for v78, v79 := range v77 {
+					_, _ = v78, v79
+					v80 := dict_V_P_547192{V: dot, P: v79}
+					if err := tmpl_plan_card(w, v80); err != nil {
 						return err
 					}
 				}
 			}
 			w.raw("</ul>\n<p><a href=\"")
-			v62 := dot.Link.Compare()
-			w.url(v62)
+			v81 := dot.Link.Compare()
+			w.url(v81)
 			w.raw("#fw-")
 			w.frag(v1.ID)
 			w.raw("\">")
-			v63, err := dot.T("framework.compare")
+			v82, err := dot.T("framework.compare")
 			if err != nil {
-				return tmplError("templates/framework.html:27:47", err)
+				return tmplError("templates/framework.html:30:47", err)
 			}
-			w.text(v63)
+			w.text(v82)
 			w.raw("</a></p>\n")
 		} else {
 			w.raw("<p>")
-			v64, err := dot.T("framework.no-plans")
+			v83, err := dot.T("framework.no-plans")
 			if err != nil {
-				return tmplError("templates/framework.html:28:13", err)
+				return tmplError("templates/framework.html:31:13", err)
 			}
-			w.text(v64)
+			w.text(v83)
 			w.raw("</p>")
 		}
 	}
 	w.raw("\n")
+	v84 := dict_V_F_249163{V: dot, F: v1}
+	if err := tmpl_framework_sources(w, v84); err != nil {
+		return err
+	}
+	w.raw("\n")
+	return nil
+}
+
+// tmpl_framework_sources writes template "framework-sources" (templates/partials.html) of the sets framework.
+func tmpl_framework_sources(w *htmlWriter, dot dict_V_F_249163) error {
+	v1 := dot.V
+	_ = v1
+	{
+		v2 := dot.F.Sources
+		_ = v2
+		if len(v2) > 0 {
+			w.raw("<section aria-labelledby=\"sources\"><h2 id=\"sources\">")
+			v3, err := v1.T("framework.sources")
+			if err != nil {
+				return tmplError("templates/partials.html:159:115", err)
+			}
+			w.text(v3)
+			w.raw("</h2>\n<ol class=\"sources\">")
+			{
+				v4 := v2
+				for v5, v6 := range v4 {
+					_, _ = v5, v6
+					w.raw("<li id=\"src-")
+					w.text(v6.ID)
+					w.raw("\">")
+					v7 := v1.Tx(v6.Text)
+					w.text(v7)
+					{
+						v8 := v6.Plan
+						_ = v8
+						if v8 != nil {
+							w.raw(" — <a href=\"")
+							v9 := v1.Link.Source(v8)
+							w.url(v9)
+							w.raw("\">")
+							v10, err := v1.T("framework.source-text")
+							if err != nil {
+								return tmplError("templates/partials.html:160:119", err)
+							}
+							w.text(v10)
+							w.raw("</a>")
+						}
+					}
+					w.raw("</li>")
+				}
+			}
+			w.raw("</ol></section>")
+		}
+	}
 	return nil
 }
 
@@ -8543,13 +8714,13 @@ func tmpl_provenance(w *htmlWriter, dot dict_V_P_2043e7) error {
 							w.raw("<li>")
 							v5, err := v1.T("provenance.extent")
 							if err != nil {
-								return tmplError("templates/partials.html:155:109", err)
+								return tmplError("templates/partials.html:164:109", err)
 							}
 							w.text(v5)
 							w.raw(": ")
 							v6, err := v1.Name(v4)
 							if err != nil {
-								return tmplError("templates/partials.html:155:139", err)
+								return tmplError("templates/partials.html:164:139", err)
 							}
 							w.text(v6)
 							w.raw("</li>")
@@ -8558,7 +8729,7 @@ func tmpl_provenance(w *htmlWriter, dot dict_V_P_2043e7) error {
 					{
 						v7, err := v1.Truncation(v2)
 						if err != nil {
-							return tmplError("templates/partials.html:155:169", err)
+							return tmplError("templates/partials.html:164:169", err)
 						}
 						v8 := v7
 						_ = v8
@@ -8574,7 +8745,7 @@ func tmpl_provenance(w *htmlWriter, dot dict_V_P_2043e7) error {
 							w.raw("<li>")
 							v10, err := v1.T("provenance.retrieved")
 							if err != nil {
-								return tmplError("templates/partials.html:155:241", err)
+								return tmplError("templates/partials.html:164:241", err)
 							}
 							w.text(v10)
 							w.raw(": ")
@@ -8594,13 +8765,13 @@ func tmpl_provenance(w *htmlWriter, dot dict_V_P_2043e7) error {
 								if dot.P.Copy {
 									v13, err := v1.T("provenance.copy")
 									if err != nil {
-										return tmplError("templates/partials.html:155:382", err)
+										return tmplError("templates/partials.html:164:382", err)
 									}
 									w.text(v13)
 								} else {
 									v14, err := v1.T("provenance.original")
 									if err != nil {
-										return tmplError("templates/partials.html:155:416", err)
+										return tmplError("templates/partials.html:164:416", err)
 									}
 									w.text(v14)
 								}
@@ -8644,13 +8815,13 @@ func tmpl_provenance_2(w *htmlWriter, dot dict_V_P_3b96c2) error {
 							w.raw("<li>")
 							v5, err := v1.T("provenance.extent")
 							if err != nil {
-								return tmplError("templates/partials.html:155:109", err)
+								return tmplError("templates/partials.html:164:109", err)
 							}
 							w.text(v5)
 							w.raw(": ")
 							v6, err := v1.Name(v4)
 							if err != nil {
-								return tmplError("templates/partials.html:155:139", err)
+								return tmplError("templates/partials.html:164:139", err)
 							}
 							w.text(v6)
 							w.raw("</li>")
@@ -8659,7 +8830,7 @@ func tmpl_provenance_2(w *htmlWriter, dot dict_V_P_3b96c2) error {
 					{
 						v7, err := v1.Truncation(v2)
 						if err != nil {
-							return tmplError("templates/partials.html:155:169", err)
+							return tmplError("templates/partials.html:164:169", err)
 						}
 						v8 := v7
 						_ = v8
@@ -8675,7 +8846,7 @@ func tmpl_provenance_2(w *htmlWriter, dot dict_V_P_3b96c2) error {
 							w.raw("<li>")
 							v10, err := v1.T("provenance.retrieved")
 							if err != nil {
-								return tmplError("templates/partials.html:155:241", err)
+								return tmplError("templates/partials.html:164:241", err)
 							}
 							w.text(v10)
 							w.raw(": ")
@@ -8695,13 +8866,13 @@ func tmpl_provenance_2(w *htmlWriter, dot dict_V_P_3b96c2) error {
 								if dot.P.Copy {
 									v13, err := v1.T("provenance.copy")
 									if err != nil {
-										return tmplError("templates/partials.html:155:382", err)
+										return tmplError("templates/partials.html:164:382", err)
 									}
 									w.text(v13)
 								} else {
 									v14, err := v1.T("provenance.original")
 									if err != nil {
-										return tmplError("templates/partials.html:155:416", err)
+										return tmplError("templates/partials.html:164:416", err)
 									}
 									w.text(v14)
 								}
@@ -12134,33 +12305,33 @@ func tmplTruth(v any) bool {
 }
 
 func init() {
-	registerCompiled("404", "767c9b08a28109e2", "layout", func(w *htmlWriter, data any) error { return tmpl_404_layout(w, data.(*bilingualView)) })
-	registerCompiled("agencies", "7189ced55f39fc4a", "layout", func(w *htmlWriter, data any) error { return tmpl_agencies_layout(w, data.(*agenciesView)) })
-	registerCompiled("agency", "eb8635ae5c6df24d", "layout", func(w *htmlWriter, data any) error { return tmpl_agency_layout(w, data.(*agencyView)) })
-	registerCompiled("compare", "4e74d20993b95551", "layout", func(w *htmlWriter, data any) error { return tmpl_compare_layout(w, data.(*compareView)) })
-	registerCompiled("compare-agency", "43f5d5aa05b8cb6e", "layout", func(w *htmlWriter, data any) error { return tmpl_compare_agency_layout(w, data.(*columnsView)) })
-	registerCompiled("compare-pillar", "aac6e8fe0c4fa18a", "layout", func(w *htmlWriter, data any) error { return tmpl_compare_pillar_layout(w, data.(*columnsView)) })
-	registerCompiled("compare-theme", "9ba2bd2312b08a80", "layout", func(w *htmlWriter, data any) error { return tmpl_compare_theme_layout(w, data.(*columnsView)) })
-	registerCompiled("framework", "593256a3924aeb08", "layout", func(w *htmlWriter, data any) error { return tmpl_framework_layout(w, data.(*frameworkView)) })
-	registerCompiled("glossary", "58c106604a7cfb60", "layout", func(w *htmlWriter, data any) error { return tmpl_glossary_layout(w, data.(*glossaryView)) })
-	registerCompiled("home", "d7d2515c3b4f7452", "footer", func(w *htmlWriter, data any) error { return tmpl_footer(w, data.(*page)) })
-	registerCompiled("home", "d7d2515c3b4f7452", "item-ref", func(w *htmlWriter, data any) error { return tmpl_item_ref(w, data.(itemRefArgs)) })
-	registerCompiled("home", "d7d2515c3b4f7452", "layout", func(w *htmlWriter, data any) error { return tmpl_home_layout(w, data.(*homeView)) })
-	registerCompiled("home", "d7d2515c3b4f7452", "nav", func(w *htmlWriter, data any) error { return tmpl_nav(w, data.(*page)) })
-	registerCompiled("item", "4a98213b35cdcd7e", "layout", func(w *htmlWriter, data any) error { return tmpl_item_layout(w, data.(*itemView)) })
-	registerCompiled("page", "8b99e250e24c2559", "layout", func(w *htmlWriter, data any) error { return tmpl_page_layout(w, data.(*markdownView)) })
-	registerCompiled("pillar", "282490c4c33fe4db", "layout", func(w *htmlWriter, data any) error { return tmpl_pillar_layout(w, data.(*pillarView)) })
-	registerCompiled("pillars", "48fa0b27e12ada62", "layout", func(w *htmlWriter, data any) error { return tmpl_pillars_layout(w, data.(*pillarsView)) })
-	registerCompiled("plan", "1d75dc4e3a051a97", "layout", func(w *htmlWriter, data any) error { return tmpl_plan_layout(w, data.(*planView)) })
-	registerCompiled("plans", "a30079c9b667fc40", "layout", func(w *htmlWriter, data any) error { return tmpl_plans_layout(w, data.(*plansView)) })
-	registerCompiled("province", "55ff33218c6b736b", "layout", func(w *htmlWriter, data any) error { return tmpl_province_layout(w, data.(*provinceView)) })
-	registerCompiled("province-agency", "52174b935bddf67b", "layout", func(w *htmlWriter, data any) error { return tmpl_province_agency_layout(w, data.(*provinceAgencyView)) })
-	registerCompiled("provinces", "beaae461f0590468", "layout", func(w *htmlWriter, data any) error { return tmpl_provinces_layout(w, data.(*provincesView)) })
-	registerCompiled("redirect", "ef0bba89795cfcd5", "layout", func(w *htmlWriter, data any) error { return tmpl_redirect_layout(w, data.(*redirectView)) })
-	registerCompiled("root", "b2e4dc49ccc868e2", "layout", func(w *htmlWriter, data any) error { return tmpl_root_layout(w, data.(*bilingualView)) })
-	registerCompiled("search", "b9dd33c6e7d4c54c", "layout", func(w *htmlWriter, data any) error { return tmpl_search_layout(w, data.(*page)) })
-	registerCompiled("source", "a98c2a845a4bee2f", "layout", func(w *htmlWriter, data any) error { return tmpl_source_layout(w, data.(*sourceView)) })
-	registerCompiled("theme", "3adadc216102bdfc", "layout", func(w *htmlWriter, data any) error { return tmpl_theme_layout(w, data.(*themeView)) })
-	registerCompiled("themes", "84983482a2ae5415", "layout", func(w *htmlWriter, data any) error { return tmpl_themes_layout(w, data.(*themesView)) })
-	registerCompiled("tombstone", "8dbcec94b1326ce0", "layout", func(w *htmlWriter, data any) error { return tmpl_tombstone_layout(w, data.(*tombstoneView)) })
+	registerCompiled("404", "ef36804665374d03", "layout", func(w *htmlWriter, data any) error { return tmpl_404_layout(w, data.(*bilingualView)) })
+	registerCompiled("agencies", "6b54d6d3338cd251", "layout", func(w *htmlWriter, data any) error { return tmpl_agencies_layout(w, data.(*agenciesView)) })
+	registerCompiled("agency", "197c6c8b9cb13060", "layout", func(w *htmlWriter, data any) error { return tmpl_agency_layout(w, data.(*agencyView)) })
+	registerCompiled("compare", "946ab5413a00e0d2", "layout", func(w *htmlWriter, data any) error { return tmpl_compare_layout(w, data.(*compareView)) })
+	registerCompiled("compare-agency", "825f6f4aa79832bd", "layout", func(w *htmlWriter, data any) error { return tmpl_compare_agency_layout(w, data.(*columnsView)) })
+	registerCompiled("compare-pillar", "743b16d580391c33", "layout", func(w *htmlWriter, data any) error { return tmpl_compare_pillar_layout(w, data.(*columnsView)) })
+	registerCompiled("compare-theme", "8e9a9c2133de7b1b", "layout", func(w *htmlWriter, data any) error { return tmpl_compare_theme_layout(w, data.(*columnsView)) })
+	registerCompiled("framework", "c009733504d429ec", "layout", func(w *htmlWriter, data any) error { return tmpl_framework_layout(w, data.(*frameworkView)) })
+	registerCompiled("glossary", "d749ddacf63aa69d", "layout", func(w *htmlWriter, data any) error { return tmpl_glossary_layout(w, data.(*glossaryView)) })
+	registerCompiled("home", "73c90b3e36234aa9", "footer", func(w *htmlWriter, data any) error { return tmpl_footer(w, data.(*page)) })
+	registerCompiled("home", "73c90b3e36234aa9", "item-ref", func(w *htmlWriter, data any) error { return tmpl_item_ref(w, data.(itemRefArgs)) })
+	registerCompiled("home", "73c90b3e36234aa9", "layout", func(w *htmlWriter, data any) error { return tmpl_home_layout(w, data.(*homeView)) })
+	registerCompiled("home", "73c90b3e36234aa9", "nav", func(w *htmlWriter, data any) error { return tmpl_nav(w, data.(*page)) })
+	registerCompiled("item", "cafdf6197a7fb231", "layout", func(w *htmlWriter, data any) error { return tmpl_item_layout(w, data.(*itemView)) })
+	registerCompiled("page", "3eb7b3efb92eab90", "layout", func(w *htmlWriter, data any) error { return tmpl_page_layout(w, data.(*markdownView)) })
+	registerCompiled("pillar", "dcee8e49286c2ce3", "layout", func(w *htmlWriter, data any) error { return tmpl_pillar_layout(w, data.(*pillarView)) })
+	registerCompiled("pillars", "7403e0f5af0e30d9", "layout", func(w *htmlWriter, data any) error { return tmpl_pillars_layout(w, data.(*pillarsView)) })
+	registerCompiled("plan", "53c79f34ae63f66a", "layout", func(w *htmlWriter, data any) error { return tmpl_plan_layout(w, data.(*planView)) })
+	registerCompiled("plans", "2bc46b226bcdaa47", "layout", func(w *htmlWriter, data any) error { return tmpl_plans_layout(w, data.(*plansView)) })
+	registerCompiled("province", "158b24bb54546e8b", "layout", func(w *htmlWriter, data any) error { return tmpl_province_layout(w, data.(*provinceView)) })
+	registerCompiled("province-agency", "8034b08cb6c7e852", "layout", func(w *htmlWriter, data any) error { return tmpl_province_agency_layout(w, data.(*provinceAgencyView)) })
+	registerCompiled("provinces", "c1bdeae08d8f5ff3", "layout", func(w *htmlWriter, data any) error { return tmpl_provinces_layout(w, data.(*provincesView)) })
+	registerCompiled("redirect", "8e044d3399b7e7de", "layout", func(w *htmlWriter, data any) error { return tmpl_redirect_layout(w, data.(*redirectView)) })
+	registerCompiled("root", "9b9849998ce534ec", "layout", func(w *htmlWriter, data any) error { return tmpl_root_layout(w, data.(*bilingualView)) })
+	registerCompiled("search", "d0905eee843052b4", "layout", func(w *htmlWriter, data any) error { return tmpl_search_layout(w, data.(*page)) })
+	registerCompiled("source", "4f809d67bfb54f53", "layout", func(w *htmlWriter, data any) error { return tmpl_source_layout(w, data.(*sourceView)) })
+	registerCompiled("theme", "fe175242041749b6", "layout", func(w *htmlWriter, data any) error { return tmpl_theme_layout(w, data.(*themeView)) })
+	registerCompiled("themes", "f2a6a165b996697f", "layout", func(w *htmlWriter, data any) error { return tmpl_themes_layout(w, data.(*themesView)) })
+	registerCompiled("tombstone", "f82d0ff3dc66cd80", "layout", func(w *htmlWriter, data any) error { return tmpl_tombstone_layout(w, data.(*tombstoneView)) })
 }
