@@ -78,6 +78,12 @@ func TestCheckBadInput(t *testing.T) {
 			`frameworks.yaml:5: framework "fw": cite: "pilars" is not a line of the programme's page (did you mean "pillars"?)`},
 		{"a programme's source not marked editorial", replace("frameworks.yaml", "text: {vi: Quyết định mẫu, en: Sample decision, editorial: true}", "text: {vi: Quyết định mẫu, en: Sample decision}"),
 			`frameworks.yaml:4: framework "fw": source "decision": field "text" is the editors' words but is not marked editorial`},
+		{"a glossary sense naming no item", set("glossary.yaml", "- vi: giảm nghèo\n  en: poverty reduction\n  senses: [{en: reducing poverty, when: {vi: khi, en: when, editorial: true}, items: [sample-1-2021/i-9]}]\n"),
+			`glossary.yaml:3: glossary term "giảm nghèo": sense "reducing poverty": plan "sample-1-2021" has no item "i-9" (write the id of an item of plan "sample-1-2021")`},
+		{"a glossary sense naming an item without the term", set("glossary.yaml", "- vi: giảm nghèo\n  en: poverty reduction\n  senses: [{en: reducing poverty, when: {vi: khi, en: when, editorial: true}, items: [sample-1-2021/i-2-a]}]\n"),
+			`glossary.yaml:3: glossary term "giảm nghèo": sense "reducing poverty": the text of item "i-2-a" does not have the term (name an item whose text has the term, or remove it from ` + "`items:`)"},
+		{"a glossary sense naming an item badly", set("glossary.yaml", "- vi: giảm nghèo\n  en: poverty reduction\n  senses: [{en: reducing poverty, when: {vi: khi, en: when, editorial: true}, items: [i-1-a]}]\n"),
+			`glossary.yaml:3: glossary term "giảm nghèo": sense: "i-1-a" does not name an item (write the plan's id and the item's id joined by a slash`},
 		{"duplicate item id", replace(planFile, "id: i-1-b", "id: i-1-a"),
 			`plans/sample-1-2021.yaml:36: item "i-1-a": duplicate id "i-1-a" (ids must be unique within a plan; the first is at line 30`},
 		{"malformed yaml", replace(planFile, "title: {vi: Kế hoạch mẫu", "title: {vi: [Kế hoạch mẫu"),
@@ -289,5 +295,36 @@ func TestCheckValidFixture(t *testing.T) {
 	}
 	if _, warnings := problems.Count(); warnings != 1 {
 		t.Errorf("got %d warnings, want 1 (the item without English): %v", warnings, problems.Problems())
+	}
+}
+
+// TestGlossarySense: an item a glossary sense names must render the
+// term as the sense does; check warns at the item's English otherwise,
+// naming the glossary's line.
+func TestGlossarySense(t *testing.T) {
+	valid := sitetest.Fixture(t, "valid")
+	sense := "- vi: giảm nghèo\n  en: poverty reduction\n  senses: [{en: %s, when: {vi: khi, en: when, editorial: true}, items: [sample-1-2021/i-1-a]}]\n"
+	for _, tc := range []struct {
+		name, rendering, want string
+	}{
+		{"used", "sustainable poverty reduction", ""},
+		{"not used", "reducing poverty", `plans/sample-1-2021.yaml:33: warning: item "i-1-a": the English does not render "giảm nghèo" as "reducing poverty", the sense the glossary gives it here (write "reducing poverty" for the term, as glossary.yaml:3 gives it for this item)`},
+	} {
+		t.Run(tc.name, func(t *testing.T) {
+			_, problems := Check(sitetest.With(valid, "glossary.yaml", []byte(fmt.Sprintf(sense, tc.rendering))))
+			var got []string
+			for _, p := range problems.Problems() {
+				got = append(got, p.String())
+			}
+			all := strings.Join(got, "\n")
+			switch {
+			case problems.HasErrors():
+				t.Fatalf("errors: %s", all)
+			case tc.want == "" && strings.Contains(all, "the sense the glossary gives"):
+				t.Errorf("a warning for a rendering the item uses: %s", all)
+			case tc.want != "" && !strings.Contains(all, tc.want):
+				t.Errorf("problems:\n%s\nwant %s", all, tc.want)
+			}
+		})
 	}
 }

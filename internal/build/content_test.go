@@ -377,3 +377,50 @@ func TestRealNewsReportNamesNoLead(t *testing.T) {
 	}
 	t.Error("no item fatherland-front-request in news-2021-07-22")
 }
+
+var quoted = regexp.MustCompile(`[“"]([^”"]+)[”"]`)
+
+// TestRealTranslations holds the fixes of the audit's translations: one
+// English name for the climate project of Thanh Hoa's task III.4.2.f
+// and its appendix row IV.6; the province's own plan in III.1.1.c not
+// called the ASCC Blueprint; and Da Nang's "xã hội hóa" in II.3.a.1.2
+// rendered in the sense the glossary gives it there.
+func TestRealTranslations(t *testing.T) {
+	items := map[string]*model.Item{}
+	for _, p := range mustSite(t).Plans {
+		for _, it := range p.Items {
+			items[p.ID+"/"+it.ID] = it
+		}
+	}
+	en := func(id string) string {
+		it := items[id]
+		if it == nil {
+			t.Fatalf("no item %s", id)
+		}
+		return it.Text.EN
+	}
+	task, row := quoted.FindStringSubmatch(en("thanh-hoa-208-2021/iii-4-2-f")), quoted.FindStringSubmatch(en("thanh-hoa-208-2021/appendix-iv-6"))
+	if task == nil || row == nil || task[1] != row[1] {
+		t.Errorf("the climate project is named %q in III.4.2.f and %q in appendix row IV.6", task, row)
+	}
+	if c := en("thanh-hoa-208-2021/iii-1-1-c") + items["thanh-hoa-208-2021/iii-1-1-c"].Title.EN; strings.Contains(c, "Blueprint") {
+		t.Errorf("III.1.1.c calls the province's own plan the Blueprint: %q", c)
+	}
+	if c := en("da-nang-3881-2021/ii-3-a-1-2"); !strings.Contains(c, "involve society in") || strings.Contains(c, "non-state resources") {
+		t.Errorf("II.3.a.1.2 renders xã hội hóa as %q", c)
+	}
+	senses := 0
+	for _, term := range mustSite(t).Glossary {
+		for _, s := range term.Senses {
+			for _, r := range s.Items {
+				if r.Item == nil {
+					t.Errorf("glossary %q: sense %q: item %s/%s not resolved", term.VI, s.EN, r.Plan, r.ItemID)
+				}
+				senses++
+			}
+		}
+	}
+	if senses < 2 {
+		t.Errorf("%d items under glossary senses, want the two the audit named", senses)
+	}
+}

@@ -461,10 +461,37 @@ func (l *loader) glossary() []*model.Term {
 			t.Avoid = append(t.Avoid, cleanText(v))
 		}
 		t.Note = m.text("note", false)
+		for _, sn := range m.seq("senses") {
+			t.Senses = append(t.Senses, sense(d, sn, t.VI))
+		}
 		m.end()
 		out = append(out, t)
 	})
 	return out
+}
+
+// sense reads a rendering of glossary term vi in one context, with the
+// items ("plan-id/item-id") that use the term in that sense.
+func sense(d *decoder, n *yaml.Node, vi string) *model.Sense {
+	m := d.mapping(n, fmt.Sprintf("glossary term %q: sense", vi))
+	s := &model.Sense{Pos: d.pos(n), EN: cleanText(m.reqStr("en", "..."))}
+	s.When = m.editors("when")
+	if s.When.VI == "" && !m.has("when") {
+		m.missing("when", "{vi: ..., en: ..., editorial: true}")
+	}
+	for _, r := range m.refs("items") {
+		plan, item, ok := strings.Cut(r.ID, "/")
+		if !ok || !ValidID(plan) || !ValidID(item) {
+			d.errs.Errorf(r.Pos, "write the plan's id and the item's id joined by a slash, like da-nang-3881-2021/ii-3-a-1-2", "%s: %q does not name an item", m.what, r.ID)
+			continue
+		}
+		s.Items = append(s.Items, model.ItemRef{Pos: r.Pos, Plan: plan, ItemID: item})
+	}
+	if len(s.Items) == 0 && !m.has("items") {
+		m.missing("items", "[plan-id/item-id]")
+	}
+	m.end()
+	return s
 }
 
 func (l *loader) sources() map[string]*model.Source {

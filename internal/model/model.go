@@ -361,12 +361,34 @@ type Theme struct {
 
 // Term is a glossary entry: the one English rendering of a recurring
 // Vietnamese term, and the renderings translations must not use for it.
+// A term a document uses in more than one sense has, beside EN, the
+// rendering of each other sense and the items that use it so.
 type Term struct {
+	Pos    diag.Pos
+	VI     string
+	EN     string
+	Avoid  []string // renderings replaced by EN; resolve reports them in items
+	Note   Text
+	Senses []*Sense
+}
+
+// Sense is a rendering of a glossary term in one context: where the
+// document means something else by the term than the term's usual
+// rendering says. When says which sense, in the editors' words; Items
+// are the items whose English must use this rendering.
+type Sense struct {
 	Pos   diag.Pos
-	VI    string
 	EN    string
-	Avoid []string // renderings replaced by EN; resolve reports them in items
-	Note  Text
+	When  Text
+	Items []ItemRef
+}
+
+// ItemRef names an item of a plan, written "plan-id/item-id".
+type ItemRef struct {
+	Pos          diag.Pos
+	Plan, ItemID string
+
+	Item *Item // set by resolve
 }
 
 // Forms returns the Vietnamese forms of the term: "cơ quan chủ trì, đơn

@@ -341,6 +341,12 @@ type dict_V_T_A_Caption_RowHead_6ce8bf struct {
 	RowHead string
 }
 
+// dict_V_T_b2a0d3 is the argument of a dict call: V, T.
+type dict_V_T_b2a0d3 struct {
+	V *glossaryView
+	T *model.Term
+}
+
 // dict_V_T_d84f1c is the argument of a dict call: V, T.
 type dict_V_T_d84f1c struct {
 	V *itemView
@@ -4800,7 +4806,7 @@ func tmpl_framework_sources(w *htmlWriter, dot dict_V_F_249163) error {
 			w.raw("<section aria-labelledby=\"sources\"><h2 id=\"sources\">")
 			v3, err := v1.T("framework.sources")
 			if err != nil {
-				return tmplError("templates/partials.html:159:115", err)
+				return tmplError("templates/partials.html:163:115", err)
 			}
 			w.text(v3)
 			w.raw("</h2>\n<ol class=\"sources\">")
@@ -4823,7 +4829,7 @@ func tmpl_framework_sources(w *htmlWriter, dot dict_V_F_249163) error {
 							w.raw("\">")
 							v10, err := v1.T("framework.source-text")
 							if err != nil {
-								return tmplError("templates/partials.html:160:119", err)
+								return tmplError("templates/partials.html:164:119", err)
 							}
 							w.text(v10)
 							w.raw("</a>")
@@ -5064,39 +5070,43 @@ func tmpl_glossary_main(w *htmlWriter, dot *glossaryView) error {
 					w.raw("</span></span>")
 				}
 			}
+			v13 := dict_V_T_b2a0d3{V: dot, T: v8}
+			if err := tmpl_term_senses(w, v13); err != nil {
+				return err
+			}
 			w.raw("</td></tr>")
 		}
 	}
 	w.raw("</tbody>\n</table>\n<h2 id=\"counts\">")
-	v13, err := dot.T("counts.title")
+	v14, err := dot.T("counts.title")
 	if err != nil {
 		return tmplError("templates/glossary.html:9:18", err)
 	}
-	w.text(v13)
+	w.text(v14)
 	w.raw("</h2>\n<dl class=\"facts\">\n<dt>")
-	v14, err := dot.T("counts.item")
+	v15, err := dot.T("counts.item")
 	if err != nil {
 		return tmplError("templates/glossary.html:11:6", err)
 	}
-	w.text(v14)
+	w.text(v15)
 	w.raw("</dt><dd>")
-	v15, err := dot.T("counts.item-def")
+	v16, err := dot.T("counts.item-def")
 	if err != nil {
 		return tmplError("templates/glossary.html:11:35", err)
 	}
-	w.text(v15)
+	w.text(v16)
 	w.raw("</dd>\n<dt>")
-	v16, err := dot.T("counts.task")
+	v17, err := dot.T("counts.task")
 	if err != nil {
 		return tmplError("templates/glossary.html:12:6", err)
 	}
-	w.text(v16)
+	w.text(v17)
 	w.raw("</dt><dd>")
-	v17, err := dot.T("counts.task-def")
+	v18, err := dot.T("counts.task-def")
 	if err != nil {
 		return tmplError("templates/glossary.html:12:35", err)
 	}
-	w.text(v17)
+	w.text(v18)
 	w.raw("</dd>\n</dl>\n")
 	return nil
 }
@@ -8714,13 +8724,13 @@ func tmpl_provenance(w *htmlWriter, dot dict_V_P_2043e7) error {
 							w.raw("<li>")
 							v5, err := v1.T("provenance.extent")
 							if err != nil {
-								return tmplError("templates/partials.html:164:109", err)
+								return tmplError("templates/partials.html:168:109", err)
 							}
 							w.text(v5)
 							w.raw(": ")
 							v6, err := v1.Name(v4)
 							if err != nil {
-								return tmplError("templates/partials.html:164:139", err)
+								return tmplError("templates/partials.html:168:139", err)
 							}
 							w.text(v6)
 							w.raw("</li>")
@@ -8729,7 +8739,7 @@ func tmpl_provenance(w *htmlWriter, dot dict_V_P_2043e7) error {
 					{
 						v7, err := v1.Truncation(v2)
 						if err != nil {
-							return tmplError("templates/partials.html:164:169", err)
+							return tmplError("templates/partials.html:168:169", err)
 						}
 						v8 := v7
 						_ = v8
@@ -8745,7 +8755,7 @@ func tmpl_provenance(w *htmlWriter, dot dict_V_P_2043e7) error {
 							w.raw("<li>")
 							v10, err := v1.T("provenance.retrieved")
 							if err != nil {
-								return tmplError("templates/partials.html:164:241", err)
+								return tmplError("templates/partials.html:168:241", err)
 							}
 							w.text(v10)
 							w.raw(": ")
@@ -8765,13 +8775,13 @@ func tmpl_provenance(w *htmlWriter, dot dict_V_P_2043e7) error {
 								if dot.P.Copy {
 									v13, err := v1.T("provenance.copy")
 									if err != nil {
-										return tmplError("templates/partials.html:164:382", err)
+										return tmplError("templates/partials.html:168:382", err)
 									}
 									w.text(v13)
 								} else {
 									v14, err := v1.T("provenance.original")
 									if err != nil {
-										return tmplError("templates/partials.html:164:416", err)
+										return tmplError("templates/partials.html:168:416", err)
 									}
 									w.text(v14)
 								}
@@ -8815,13 +8825,13 @@ func tmpl_provenance_2(w *htmlWriter, dot dict_V_P_3b96c2) error {
 							w.raw("<li>")
 							v5, err := v1.T("provenance.extent")
 							if err != nil {
-								return tmplError("templates/partials.html:164:109", err)
+								return tmplError("templates/partials.html:168:109", err)
 							}
 							w.text(v5)
 							w.raw(": ")
 							v6, err := v1.Name(v4)
 							if err != nil {
-								return tmplError("templates/partials.html:164:139", err)
+								return tmplError("templates/partials.html:168:139", err)
 							}
 							w.text(v6)
 							w.raw("</li>")
@@ -8830,7 +8840,7 @@ func tmpl_provenance_2(w *htmlWriter, dot dict_V_P_3b96c2) error {
 					{
 						v7, err := v1.Truncation(v2)
 						if err != nil {
-							return tmplError("templates/partials.html:164:169", err)
+							return tmplError("templates/partials.html:168:169", err)
 						}
 						v8 := v7
 						_ = v8
@@ -8846,7 +8856,7 @@ func tmpl_provenance_2(w *htmlWriter, dot dict_V_P_3b96c2) error {
 							w.raw("<li>")
 							v10, err := v1.T("provenance.retrieved")
 							if err != nil {
-								return tmplError("templates/partials.html:164:241", err)
+								return tmplError("templates/partials.html:168:241", err)
 							}
 							w.text(v10)
 							w.raw(": ")
@@ -8866,13 +8876,13 @@ func tmpl_provenance_2(w *htmlWriter, dot dict_V_P_3b96c2) error {
 								if dot.P.Copy {
 									v13, err := v1.T("provenance.copy")
 									if err != nil {
-										return tmplError("templates/partials.html:164:382", err)
+										return tmplError("templates/partials.html:168:382", err)
 									}
 									w.text(v13)
 								} else {
 									v14, err := v1.T("provenance.original")
 									if err != nil {
-										return tmplError("templates/partials.html:164:416", err)
+										return tmplError("templates/partials.html:168:416", err)
 									}
 									w.text(v14)
 								}
@@ -11166,6 +11176,67 @@ func tmpl_status_counts_2(w *htmlWriter, dot dict_V_Items_53b597) error {
 	return nil
 }
 
+// tmpl_term_senses writes template "term-senses" (templates/partials.html) of the sets glossary.
+func tmpl_term_senses(w *htmlWriter, dot dict_V_T_b2a0d3) error {
+	v1 := dot.V
+	_ = v1
+	{
+		v2 := dot.T.Senses
+		_ = v2
+		if len(v2) > 0 {
+			w.raw("<p class=\"senses\">")
+			v3, err := v1.T("glossary.senses")
+			if err != nil {
+				return tmplError("templates/partials.html:155:74", err)
+			}
+			w.text(v3)
+			w.raw("</p><ul class=\"senses\">")
+			{
+				v4 := v2
+				for v5, v6 := range v4 {
+					_, _ = v5, v6
+					w.raw("<li>")
+					v7 := v1.Tx(v6.When)
+					w.text(v7)
+					w.raw(": <span lang=\"en\">")
+					w.text(v6.EN)
+					w.raw("</span> (")
+					{
+						v8 := v6.Items
+						for v9, v10 := range v8 {
+							_, _ = v9, v10
+							{
+								if v9 != 0 {
+									w.raw(", ")
+								}
+							}
+							{
+								v11 := v10.Item
+								_ = v11
+								if v11 != nil {
+									w.raw("<a href=\"")
+									v12 := v1.Link.Item(v11)
+									w.url(v12)
+									w.raw("\">")
+									v13 := v1.PlanName(v11.Plan)
+									w.text(v13)
+									w.raw(" · ")
+									v14 := v1.Label(v11)
+									w.text(v14)
+									w.raw("</a>")
+								}
+							}
+						}
+					}
+					w.raw(")</li>")
+				}
+			}
+			w.raw("</ul>")
+		}
+	}
+	return nil
+}
+
 // tmpl_text writes template "text" (templates/partials.html) of the sets item.
 func tmpl_text(w *htmlWriter, dot dict_V_I_6b468e) error {
 	v1 := dot.V
@@ -12305,33 +12376,33 @@ func tmplTruth(v any) bool {
 }
 
 func init() {
-	registerCompiled("404", "ef36804665374d03", "layout", func(w *htmlWriter, data any) error { return tmpl_404_layout(w, data.(*bilingualView)) })
-	registerCompiled("agencies", "6b54d6d3338cd251", "layout", func(w *htmlWriter, data any) error { return tmpl_agencies_layout(w, data.(*agenciesView)) })
-	registerCompiled("agency", "197c6c8b9cb13060", "layout", func(w *htmlWriter, data any) error { return tmpl_agency_layout(w, data.(*agencyView)) })
-	registerCompiled("compare", "946ab5413a00e0d2", "layout", func(w *htmlWriter, data any) error { return tmpl_compare_layout(w, data.(*compareView)) })
-	registerCompiled("compare-agency", "825f6f4aa79832bd", "layout", func(w *htmlWriter, data any) error { return tmpl_compare_agency_layout(w, data.(*columnsView)) })
-	registerCompiled("compare-pillar", "743b16d580391c33", "layout", func(w *htmlWriter, data any) error { return tmpl_compare_pillar_layout(w, data.(*columnsView)) })
-	registerCompiled("compare-theme", "8e9a9c2133de7b1b", "layout", func(w *htmlWriter, data any) error { return tmpl_compare_theme_layout(w, data.(*columnsView)) })
-	registerCompiled("framework", "c009733504d429ec", "layout", func(w *htmlWriter, data any) error { return tmpl_framework_layout(w, data.(*frameworkView)) })
-	registerCompiled("glossary", "d749ddacf63aa69d", "layout", func(w *htmlWriter, data any) error { return tmpl_glossary_layout(w, data.(*glossaryView)) })
-	registerCompiled("home", "73c90b3e36234aa9", "footer", func(w *htmlWriter, data any) error { return tmpl_footer(w, data.(*page)) })
-	registerCompiled("home", "73c90b3e36234aa9", "item-ref", func(w *htmlWriter, data any) error { return tmpl_item_ref(w, data.(itemRefArgs)) })
-	registerCompiled("home", "73c90b3e36234aa9", "layout", func(w *htmlWriter, data any) error { return tmpl_home_layout(w, data.(*homeView)) })
-	registerCompiled("home", "73c90b3e36234aa9", "nav", func(w *htmlWriter, data any) error { return tmpl_nav(w, data.(*page)) })
-	registerCompiled("item", "cafdf6197a7fb231", "layout", func(w *htmlWriter, data any) error { return tmpl_item_layout(w, data.(*itemView)) })
-	registerCompiled("page", "3eb7b3efb92eab90", "layout", func(w *htmlWriter, data any) error { return tmpl_page_layout(w, data.(*markdownView)) })
-	registerCompiled("pillar", "dcee8e49286c2ce3", "layout", func(w *htmlWriter, data any) error { return tmpl_pillar_layout(w, data.(*pillarView)) })
-	registerCompiled("pillars", "7403e0f5af0e30d9", "layout", func(w *htmlWriter, data any) error { return tmpl_pillars_layout(w, data.(*pillarsView)) })
-	registerCompiled("plan", "53c79f34ae63f66a", "layout", func(w *htmlWriter, data any) error { return tmpl_plan_layout(w, data.(*planView)) })
-	registerCompiled("plans", "2bc46b226bcdaa47", "layout", func(w *htmlWriter, data any) error { return tmpl_plans_layout(w, data.(*plansView)) })
-	registerCompiled("province", "158b24bb54546e8b", "layout", func(w *htmlWriter, data any) error { return tmpl_province_layout(w, data.(*provinceView)) })
-	registerCompiled("province-agency", "8034b08cb6c7e852", "layout", func(w *htmlWriter, data any) error { return tmpl_province_agency_layout(w, data.(*provinceAgencyView)) })
-	registerCompiled("provinces", "c1bdeae08d8f5ff3", "layout", func(w *htmlWriter, data any) error { return tmpl_provinces_layout(w, data.(*provincesView)) })
-	registerCompiled("redirect", "8e044d3399b7e7de", "layout", func(w *htmlWriter, data any) error { return tmpl_redirect_layout(w, data.(*redirectView)) })
-	registerCompiled("root", "9b9849998ce534ec", "layout", func(w *htmlWriter, data any) error { return tmpl_root_layout(w, data.(*bilingualView)) })
-	registerCompiled("search", "d0905eee843052b4", "layout", func(w *htmlWriter, data any) error { return tmpl_search_layout(w, data.(*page)) })
-	registerCompiled("source", "4f809d67bfb54f53", "layout", func(w *htmlWriter, data any) error { return tmpl_source_layout(w, data.(*sourceView)) })
-	registerCompiled("theme", "fe175242041749b6", "layout", func(w *htmlWriter, data any) error { return tmpl_theme_layout(w, data.(*themeView)) })
-	registerCompiled("themes", "f2a6a165b996697f", "layout", func(w *htmlWriter, data any) error { return tmpl_themes_layout(w, data.(*themesView)) })
-	registerCompiled("tombstone", "f82d0ff3dc66cd80", "layout", func(w *htmlWriter, data any) error { return tmpl_tombstone_layout(w, data.(*tombstoneView)) })
+	registerCompiled("404", "9281ba9c48468ded", "layout", func(w *htmlWriter, data any) error { return tmpl_404_layout(w, data.(*bilingualView)) })
+	registerCompiled("agencies", "cf0ff59e8c40fd52", "layout", func(w *htmlWriter, data any) error { return tmpl_agencies_layout(w, data.(*agenciesView)) })
+	registerCompiled("agency", "cc8e181f99d01933", "layout", func(w *htmlWriter, data any) error { return tmpl_agency_layout(w, data.(*agencyView)) })
+	registerCompiled("compare", "be6e04c728ae6bb2", "layout", func(w *htmlWriter, data any) error { return tmpl_compare_layout(w, data.(*compareView)) })
+	registerCompiled("compare-agency", "acbb23aa159a2ec6", "layout", func(w *htmlWriter, data any) error { return tmpl_compare_agency_layout(w, data.(*columnsView)) })
+	registerCompiled("compare-pillar", "7eb5a7f5c39ec8ce", "layout", func(w *htmlWriter, data any) error { return tmpl_compare_pillar_layout(w, data.(*columnsView)) })
+	registerCompiled("compare-theme", "729713fe348fc332", "layout", func(w *htmlWriter, data any) error { return tmpl_compare_theme_layout(w, data.(*columnsView)) })
+	registerCompiled("framework", "2e73bd5b9599d1de", "layout", func(w *htmlWriter, data any) error { return tmpl_framework_layout(w, data.(*frameworkView)) })
+	registerCompiled("glossary", "dea069c58f6fffe1", "layout", func(w *htmlWriter, data any) error { return tmpl_glossary_layout(w, data.(*glossaryView)) })
+	registerCompiled("home", "d5a2d3e79320dbbd", "footer", func(w *htmlWriter, data any) error { return tmpl_footer(w, data.(*page)) })
+	registerCompiled("home", "d5a2d3e79320dbbd", "item-ref", func(w *htmlWriter, data any) error { return tmpl_item_ref(w, data.(itemRefArgs)) })
+	registerCompiled("home", "d5a2d3e79320dbbd", "layout", func(w *htmlWriter, data any) error { return tmpl_home_layout(w, data.(*homeView)) })
+	registerCompiled("home", "d5a2d3e79320dbbd", "nav", func(w *htmlWriter, data any) error { return tmpl_nav(w, data.(*page)) })
+	registerCompiled("item", "40a184aa597918e3", "layout", func(w *htmlWriter, data any) error { return tmpl_item_layout(w, data.(*itemView)) })
+	registerCompiled("page", "82ec8ee50de9eb3d", "layout", func(w *htmlWriter, data any) error { return tmpl_page_layout(w, data.(*markdownView)) })
+	registerCompiled("pillar", "0bc88e87077b72c7", "layout", func(w *htmlWriter, data any) error { return tmpl_pillar_layout(w, data.(*pillarView)) })
+	registerCompiled("pillars", "79ffc797b5953e0e", "layout", func(w *htmlWriter, data any) error { return tmpl_pillars_layout(w, data.(*pillarsView)) })
+	registerCompiled("plan", "cfbb04e3ee3a4ea6", "layout", func(w *htmlWriter, data any) error { return tmpl_plan_layout(w, data.(*planView)) })
+	registerCompiled("plans", "ef91e89c27bbdf99", "layout", func(w *htmlWriter, data any) error { return tmpl_plans_layout(w, data.(*plansView)) })
+	registerCompiled("province", "c4473e651393b5a0", "layout", func(w *htmlWriter, data any) error { return tmpl_province_layout(w, data.(*provinceView)) })
+	registerCompiled("province-agency", "f7ae8fbea1c63413", "layout", func(w *htmlWriter, data any) error { return tmpl_province_agency_layout(w, data.(*provinceAgencyView)) })
+	registerCompiled("provinces", "34bee6fd2dd07601", "layout", func(w *htmlWriter, data any) error { return tmpl_provinces_layout(w, data.(*provincesView)) })
+	registerCompiled("redirect", "f8a74e07b46e2aa0", "layout", func(w *htmlWriter, data any) error { return tmpl_redirect_layout(w, data.(*redirectView)) })
+	registerCompiled("root", "4b22a0a320911125", "layout", func(w *htmlWriter, data any) error { return tmpl_root_layout(w, data.(*bilingualView)) })
+	registerCompiled("search", "a4ed39662fb992da", "layout", func(w *htmlWriter, data any) error { return tmpl_search_layout(w, data.(*page)) })
+	registerCompiled("source", "9317435d61ec2e1b", "layout", func(w *htmlWriter, data any) error { return tmpl_source_layout(w, data.(*sourceView)) })
+	registerCompiled("theme", "82b84093b8a0b9b0", "layout", func(w *htmlWriter, data any) error { return tmpl_theme_layout(w, data.(*themeView)) })
+	registerCompiled("themes", "4f7e23f1ebb6f6ce", "layout", func(w *htmlWriter, data any) error { return tmpl_themes_layout(w, data.(*themesView)) })
+	registerCompiled("tombstone", "9cfb82f8c7b9f1c3", "layout", func(w *htmlWriter, data any) error { return tmpl_tombstone_layout(w, data.(*tombstoneView)) })
 }
