@@ -20,7 +20,9 @@ func (r *resolver) frameworkSources() {
 			if p, ok := r.plans[c.PlanID]; ok {
 				c.Plan = p
 			} else {
-				r.unknown(c.Pos, ctx+": source "+fmt.Sprintf("%q", c.ID), "plan", c.PlanID, "plans/", keys(r.plans))
+				// the source stands without the link to the plan's text
+				r.errs.Warnf(c.Pos, "remove `plan:` if the plan is gone, or correct the plan's id",
+					"%s: source %q: plan %q is not published here, so the page does not link to its text", ctx, c.ID, c.PlanID)
 			}
 		}
 		for _, line := range shownLines(f) {

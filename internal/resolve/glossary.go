@@ -110,7 +110,10 @@ func (r *resolver) senses() {
 				ref := &s.Items[i]
 				p, ok := r.plans[ref.Plan]
 				if !ok {
-					r.unknown(ref.Pos, fmt.Sprintf("glossary term %q: sense %q", t.VI, s.EN), "plan", ref.Plan, "plans/", keys(r.plans))
+					// the glossary serves every plan a portal publishes,
+					// and outlives one that is not (yet) among them
+					r.errs.Warnf(ref.Pos, "remove it from `items:` if the plan is gone, or correct the plan's id",
+						"glossary term %q: sense %q: plan %q is not published here", t.VI, s.EN, ref.Plan)
 					continue
 				}
 				for _, it := range p.Items {
