@@ -7,7 +7,6 @@ import (
 	"unicode"
 	"unicode/utf8"
 
-	"sitegen/internal/fold"
 	"sitegen/internal/i18n"
 	"sitegen/internal/manifest"
 	"sitegen/internal/model"
@@ -399,17 +398,6 @@ func (v *page) citation(p *model.Plan, it *model.Item) string {
 		link = v.Link.abs + "/" + string(v.L.Lang) + "/" + manifest.ItemPath(it)
 	}
 	return strings.Join(parts, ", ") + ". " + link
-}
-
-// paragraphs splits a source text into paragraphs for display.
-func paragraphs(text string) []string {
-	var out []string
-	for _, para := range strings.Split(strings.ReplaceAll(text, "\r\n", "\n"), "\n\n") {
-		if t := fold.Spaces(para); t != "" {
-			out = append(out, t)
-		}
-	}
-	return out
 }
 
 // Abbr is an agency's abbreviation in the page's language, if any.
