@@ -47,6 +47,7 @@ var kindPages = []struct{ name, kind, path string }{
 	{"plans", "plans", "plans/"},
 	{"plan", "plan", "plans/thanh-hoa-208-2021/"},
 	{"source", "source", "plans/thanh-hoa-208-2021/source/"},
+	{"source-print-layout", "source", "plans/da-nang-3881-2021/source/"},
 	{"item", "item", "plans/thanh-hoa-208-2021/iii-1-2-a/"},
 	{"provinces", "provinces", "provinces/"},
 	{"province", "province", "provinces/thanh-hoa/"},
