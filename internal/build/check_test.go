@@ -54,6 +54,36 @@ func TestCheckBadInput(t *testing.T) {
 			`plans/sample-1-2021.yaml:33: item "i-1-a": the vi title has the number "2030", which the item's text does not (a title may only repeat figures of the item's text`},
 		{"title too long", replace(planFile, "            kind: task\n            vi: Giảm nghèo bền vững", "            kind: task\n            title: {vi: "+strings.Repeat("Giảm nghèo ", 12)+", editorial: true}\n            vi: Giảm nghèo bền vững"),
 			`plans/sample-1-2021.yaml:33: item "i-1-a": the vi title has 131 characters, more than 100`},
+		{"item note not marked editorial", replace(planFile, "            themes: [poverty-reduction]\n", "            themes: [poverty-reduction]\n            note: {vi: Ghi chú, en: A note}\n"),
+			`plans/sample-1-2021.yaml:36: item "i-1-a": field "note" is the editors' words but is not marked editorial (add ` + "`editorial: true`" + ` to it`},
+		{"item title not marked editorial", replace(planFile, "            kind: task\n            vi: Giảm nghèo bền vững", "            kind: task\n            title: {vi: Giảm nghèo, en: Poverty reduction}\n            vi: Giảm nghèo bền vững"),
+			`plans/sample-1-2021.yaml:33: item "i-1-a": field "title" is the editors' words but is not marked editorial`},
+		{"section note not marked editorial", replace(planFile, "        pillar: dynamic\n", "        pillar: dynamic\n        note: {vi: Ghi chú, en: A note}\n"),
+			`plans/sample-1-2021.yaml:46: section "i-2": field "note" is the editors' words but is not marked editorial`},
+		{"source note not marked editorial", replace(planFile, "source: {file: plan.txt, kind: official}", "source: {file: plan.txt, kind: official, note: {vi: Bản chép, en: A copy}}"),
+			`plans/sample-1-2021.yaml:16: plan "sample-1-2021": source: field "note" is the editors' words but is not marked editorial`},
+		{"attribution evidence not marked editorial", replace(planFile, "province: dak-lak\n", "attribution: {province: dak-lak, evidence: {vi: Cùng ngày, en: Same date}}\n"),
+			`plans/sample-1-2021.yaml:2: plan "sample-1-2021": attribution: field "evidence" is the editors' words but is not marked editorial`},
+		{"a copy without its address", replace(planFile, "source: {file: plan.txt, kind: official}", "source: {file: plan.txt, kind: official, copy: true}"),
+			`plans/sample-1-2021.yaml:16: plan "sample-1-2021": source: ` + "`copy: true`" + ` without ` + "`url`" + ` (give the copy's address as ` + "`url:`" + `, or leave ` + "`copy`" + ` out)`},
+		{"a licence without its address", replace("site.yaml", "description:", "licence: {name: {vi: Giấy phép, en: Licence}}\ndescription:"),
+			`site.yaml:2: site: licence: required field "url" is missing (add ` + "`url: https://creativecommons.org/licenses/by/4.0/`)"},
+		{"a licence address that is no web address", replace("site.yaml", "description:", "licence: {name: {vi: Giấy phép, en: Licence}, url: \"javascript:alert(1)\"}\ndescription:"),
+			`site.yaml:2: site: licence url "javascript:alert(1)" is not a web address (write a full http:// or https:// address)`},
+		{"a programme's line without a source", replace("frameworks.yaml", "cite: {name: [decision], pillars: [decision]}", "cite: {name: [decision]}"),
+			`frameworks.yaml:5: framework "fw": the page's line "pillars" cites no source (add ` + "`pillars: [SOURCE-ID]`" + ` under ` + "`cite:`"},
+		{"a programme citing a source it does not list", replace("frameworks.yaml", "cite: {name: [decision], pillars: [decision]}", "cite: {name: [decree], pillars: [decision]}"),
+			`frameworks.yaml:5: framework "fw": cite: name: source "decree" is not defined (write the id of one of the framework's ` + "`sources:`"},
+		{"a programme citing for a line it has not", replace("frameworks.yaml", "cite: {name: [decision], pillars: [decision]}", "cite: {name: [decision], pilars: [decision]}"),
+			`frameworks.yaml:5: framework "fw": cite: "pilars" is not a line of the programme's page (did you mean "pillars"?)`},
+		{"a programme's source not marked editorial", replace("frameworks.yaml", "text: {vi: Quyết định mẫu, en: Sample decision, editorial: true}", "text: {vi: Quyết định mẫu, en: Sample decision}"),
+			`frameworks.yaml:4: framework "fw": source "decision": field "text" is the editors' words but is not marked editorial`},
+		{"a glossary sense naming no item", set("glossary.yaml", "- vi: giảm nghèo\n  en: poverty reduction\n  senses: [{en: reducing poverty, when: {vi: khi, en: when, editorial: true}, items: [sample-1-2021/i-9]}]\n"),
+			`glossary.yaml:3: glossary term "giảm nghèo": sense "reducing poverty": plan "sample-1-2021" has no item "i-9" (write the id of an item of plan "sample-1-2021")`},
+		{"a glossary sense naming an item without the term", set("glossary.yaml", "- vi: giảm nghèo\n  en: poverty reduction\n  senses: [{en: reducing poverty, when: {vi: khi, en: when, editorial: true}, items: [sample-1-2021/i-2-a]}]\n"),
+			`glossary.yaml:3: glossary term "giảm nghèo": sense "reducing poverty": the text of item "i-2-a" does not have the term (name an item whose text has the term, or remove it from ` + "`items:`)"},
+		{"a glossary sense naming an item badly", set("glossary.yaml", "- vi: giảm nghèo\n  en: poverty reduction\n  senses: [{en: reducing poverty, when: {vi: khi, en: when, editorial: true}, items: [i-1-a]}]\n"),
+			`glossary.yaml:3: glossary term "giảm nghèo": sense: "i-1-a" does not name an item (write the plan's id and the item's id joined by a slash`},
 		{"duplicate item id", replace(planFile, "id: i-1-b", "id: i-1-a"),
 			`plans/sample-1-2021.yaml:36: item "i-1-a": duplicate id "i-1-a" (ids must be unique within a plan; the first is at line 30`},
 		{"malformed yaml", replace(planFile, "title: {vi: Kế hoạch mẫu", "title: {vi: [Kế hoạch mẫu"),
@@ -297,7 +327,7 @@ func TestCheckBadInput(t *testing.T) {
 		{"evidence that is not a web address", replace(planFile, "kind: duty\n", "kind: duty\n        updates: [{date: 2026-01-05, kind: official-report, status: complete, text: {vi: Xong}, evidence: [{url: \"javascript:alert(1)\", title: {vi: A}}]}]\n"),
 			`plans/sample-1-2021.yaml:62: item "ii-1": evidence url "javascript:alert(1)" is not a web address (write a full http:// or https:// address)`},
 		{"framework status off the list", replace("frameworks.yaml", "en: Sample scheme}\n", "en: Sample scheme}\n  status: ongoing\n"),
-			`frameworks.yaml:3: framework "fw": framework status "ongoing" is not known (use one of: current, completed)`},
+			`frameworks.yaml:3: framework "fw": framework status "ongoing" is not known (use one of: current, ended)`},
 		{"framework period ends before it starts", replace("frameworks.yaml", "en: Sample scheme}\n", "en: Sample scheme}\n  period: {from: 2035, to: 2026}\n"),
 			`frameworks.yaml:3: framework "fw": period ends in 2026, before it starts in 2035 (swap the years)`},
 		{"framework period without its end", replace("frameworks.yaml", "en: Sample scheme}\n", "en: Sample scheme}\n  period: {from: 2026}\n"),
@@ -525,6 +555,37 @@ func TestAddressesAllReported(t *testing.T) {
 			}
 			if t.Failed() {
 				t.Logf("got:\n  %s", strings.Join(got, "\n  "))
+			}
+		})
+	}
+}
+
+// TestGlossarySense: an item a glossary sense names must render the
+// term as the sense does; check warns at the item's English otherwise,
+// naming the glossary's line.
+func TestGlossarySense(t *testing.T) {
+	valid := sitetest.Fixture(t, "valid")
+	sense := "- vi: giảm nghèo\n  en: poverty reduction\n  senses: [{en: %s, when: {vi: khi, en: when, editorial: true}, items: [sample-1-2021/i-1-a]}]\n"
+	for _, tc := range []struct {
+		name, rendering, want string
+	}{
+		{"used", "sustainable poverty reduction", ""},
+		{"not used", "reducing poverty", `plans/sample-1-2021.yaml:33: warning: item "i-1-a": the English does not render "giảm nghèo" as "reducing poverty", the sense the glossary gives it here (write "reducing poverty" for the term, as glossary.yaml:3 gives it for this item)`},
+	} {
+		t.Run(tc.name, func(t *testing.T) {
+			_, problems := Check(sitetest.With(valid, "glossary.yaml", []byte(fmt.Sprintf(sense, tc.rendering))))
+			var got []string
+			for _, p := range problems.Problems() {
+				got = append(got, p.String())
+			}
+			all := strings.Join(got, "\n")
+			switch {
+			case problems.HasErrors():
+				t.Fatalf("errors: %s", all)
+			case tc.want == "" && strings.Contains(all, "the sense the glossary gives"):
+				t.Errorf("a warning for a rendering the item uses: %s", all)
+			case tc.want != "" && !strings.Contains(all, tc.want):
+				t.Errorf("problems:\n%s\nwant %s", all, tc.want)
 			}
 		})
 	}

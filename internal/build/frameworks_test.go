@@ -109,9 +109,9 @@ func TestTwoFrameworks(t *testing.T) {
 		for _, l := range model.Langs {
 			home := pages[string(l)+"/index.html"]
 			current := strings.Index(home, "/frameworks/fw-next/")
-			completed := strings.Index(home, "/frameworks/fw/")
-			if current < 0 || completed < 0 || current > completed {
-				t.Errorf("%s home: current programme at %d, completed at %d", l, current, completed)
+			ended := strings.Index(home, "/frameworks/fw/")
+			if current < 0 || ended < 0 || current > ended {
+				t.Errorf("%s home: current programme at %d, ended at %d", l, current, ended)
 			}
 		}
 	})

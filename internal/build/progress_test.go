@@ -23,18 +23,14 @@ var (
 	scheduleFact = regexp.MustCompile(`<dd class="?schedule"? data-state="?([a-z-]+)"?>`)
 	statusFact   = regexp.MustCompile(`(?s)<dd class="?status"? data-status="?([a-z-]+)"?>(.*?)</dd>`)
 	asOfLine     = regexp.MustCompile(`<p class="?as-of"?>[^<]+<time datetime="?(\d{4}-\d\d-\d\d)"?>`)
-	tagPattern   = regexp.MustCompile(`<[^>]+>`)
 )
 
-// itemPage is a path of the output that is an item's own page:
+// isItemPage reports whether a path of the output is an item's own page:
 // LANG/plans/PLAN/ITEM/index.html, not a plan's source page.
-func itemPage(p string) bool {
+func isItemPage(p string) bool {
 	parts := strings.Split(p, "/")
 	return len(parts) == 5 && parts[1] == "plans" && parts[3] != "source" && parts[4] == "index.html"
 }
-
-// words is the text of a piece of markup, as a reader sees it.
-func words(markup string) string { return html.UnescapeString(tagPattern.ReplaceAllString(markup, "")) }
 
 // TestEveryItemStands asserts, over every item page of the real site in
 // both languages, that it says by when the item is due and its schedule
@@ -56,7 +52,7 @@ func TestEveryItemStands(t *testing.T) {
 				t.Errorf("%s does not say the date its information is as of", p)
 			}
 		}
-		if !itemPage(p) {
+		if !isItemPage(p) {
 			continue
 		}
 		items++
@@ -275,9 +271,9 @@ func TestProgressFixture(t *testing.T) {
 					Items []struct {
 						ID     string `json:"id"`
 						ByWhen struct {
-							Basis string            `json:"basis"`
-							From  string            `json:"from"`
-							Text  map[string]string `json:"text"`
+							Basis string         `json:"basis"`
+							From  string         `json:"from"`
+							Text  map[string]any `json:"text"`
 						} `json:"by_when"`
 						Schedule string `json:"schedule"`
 						Status   string `json:"status"`
@@ -285,8 +281,8 @@ func TestProgressFixture(t *testing.T) {
 							Kind     string `json:"kind"`
 							Status   string `json:"status"`
 							Evidence []struct {
-								Report string            `json:"report"`
-								Quote  map[string]string `json:"quote"`
+								Report string         `json:"report"`
+								Quote  map[string]any `json:"quote"`
 							} `json:"evidence"`
 						} `json:"updates"`
 					} `json:"items"`

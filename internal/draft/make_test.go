@@ -50,6 +50,8 @@ func smallContent(t *testing.T) fstest.MapFS {
 - id: old
   name: {vi: Đề án cũ, en: Old scheme}
   instrument: {vi: Quyết định số 161/QĐ-TTg ngày 25/01/2016, en: Decision 161/QĐ-TTg}
+  sources: [{id: d, text: {vi: Quyết định, en: Decision, editorial: true}}]
+  cite: {name: [d], instrument: [d], pillars: [d]}
   pillars:
     - id: old-inclusive
       key: B
@@ -57,6 +59,8 @@ func smallContent(t *testing.T) fstest.MapFS {
 - id: new
   name: {vi: Chương trình mới, en: New programme}
   instrument: {vi: Quyết định số 155/QĐ-TTg ngày 20/01/2026, en: Decision 155/QĐ-TTg}
+  sources: [{id: d, text: {vi: Quyết định, en: Decision, editorial: true}}]
+  cite: {name: [d], instrument: [d], pillars: [d]}
   pillars:
     - id: inclusive
       key: B

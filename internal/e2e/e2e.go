@@ -30,9 +30,10 @@
 //     ajv).
 //   - Links: every internal href and src of every page, anchors included,
 //     resolves to a file of the output, and nginx serves each target.
-//   - Budgets: no page refers to another host (only canonical and
-//     alternate links and meta data carry the site's own address, and
-//     namespaces such as SVG's are not references); CSS and JS under
+//   - Budgets: no page refers to another host but by the outside
+//     addresses the data holds, shown as links marked rel="external"
+//     (only canonical and alternate links and meta data carry the site's
+//     own address, and namespaces such as SVG's are not references); CSS and JS under
 //     /assets total at most 15 KiB each before compression; every item
 //     page is at most 30 KiB.
 //

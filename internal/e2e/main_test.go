@@ -47,6 +47,7 @@ var kindPages = []struct{ name, kind, path string }{
 	{"plans", "plans", "plans/"},
 	{"plan", "plan", "plans/thanh-hoa-208-2021/"},
 	{"source", "source", "plans/thanh-hoa-208-2021/source/"},
+	{"source-print-layout", "source", "plans/da-nang-3881-2021/source/"},
 	{"item", "item", "plans/thanh-hoa-208-2021/iii-1-2-a/"},
 	{"provinces", "provinces", "provinces/"},
 	{"province", "province", "provinces/thanh-hoa/"},
@@ -66,7 +67,7 @@ var kindPages = []struct{ name, kind, path string }{
 	{"about", "page", "about/"},
 	{"methodology", "page", "methodology/"},
 	{"framework", "framework", "frameworks/ascc-2026-2035/"},
-	{"framework-completed", "framework", "frameworks/de-an-161/"},
+	{"framework-ended", "framework", "frameworks/de-an-161/"},
 }
 
 // The plan and item that the item tests use.

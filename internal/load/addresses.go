@@ -46,7 +46,7 @@ func validAddress(a string) bool {
 			return PagePath(rest)
 		}
 	}
-	return a == "data/items.csv" || a == "data/plans/plan.schema.json" || PlanDataPath(a)
+	return a == "data/items.csv" || a == "data/items.csv-metadata.json" || a == "data/plans/plan.schema.json" || PlanDataPath(a)
 }
 
 // redirects reads redirects.yaml, which is optional.

@@ -24,6 +24,7 @@ import (
 	"io/fs"
 	"net/mail"
 	"path"
+	"slices"
 	"sort"
 	"strings"
 
@@ -250,6 +251,14 @@ func (l *loader) site(s *model.Site) {
 	s.HasAsOf = dated
 	s.AsOfPos = m.keyPos("as_of")
 	s.Contact = contact(d, m)
+	if ln := m.value("licence"); ln != nil {
+		lm := d.mapping(ln, "site: licence")
+		s.Licence = &model.Licence{Pos: d.pos(ln), Name: lm.text("name", true)}
+		if s.Licence.URL = lm.url("url"); s.Licence.URL == "" && !lm.has("url") {
+			lm.missing("url", "https://creativecommons.org/licenses/by/4.0/")
+		}
+		lm.end()
+	}
 	m.end()
 }
 
@@ -330,10 +339,59 @@ func frameworkFacts(d *decoder, m *mapping, f *model.Framework) {
 	for _, rn := range m.seq("reviews") {
 		f.Reviews = append(f.Reviews, review(d, rn, m.what))
 	}
+	f.ProposedBy = m.text("proposed_by", false)
 	if m.has("status") {
 		f.Status = word(m, "status", "framework status", model.FrameworkStatuses())
 	}
 	f.Note = m.text("note", false)
+	frameworkSources(d, m, f)
+}
+
+// frameworkSources reads the sources of a framework's facts and which
+// of its page's lines each supports.
+func frameworkSources(d *decoder, m *mapping, f *model.Framework) {
+	seen := map[string]diag.Pos{}
+	for _, sn := range m.seq("sources") {
+		sm := d.mapping(sn, m.what+": source")
+		c := &model.Citation{Pos: d.pos(sn), ID: sm.id("id")}
+		sm.what = fmt.Sprintf("%s: source %q", m.what, c.ID)
+		c.Text = sm.editors("text")
+		if c.Text.VI == "" && !sm.has("text") {
+			sm.missing("text", "{vi: \"dantri.com.vn, “...”, 15/08/2025\", en: ..., editorial: true}")
+		}
+		c.PlanID = sm.str("plan")
+		if prev, dup := seen[c.ID]; dup && c.ID != "" {
+			d.errs.Errorf(c.Pos, fmt.Sprintf("give it another id; the first is at line %d", prev.Line), "%s: duplicate source id %q", m.what, c.ID)
+		}
+		seen[c.ID] = c.Pos
+		sm.end()
+		f.Sources = append(f.Sources, c)
+	}
+	cn := m.value("cite")
+	if cn == nil {
+		return
+	}
+	f.CitesPos = d.pos(cn)
+	cm := d.mapping(cn, m.what+": cite")
+	f.Cites = map[string][]model.Ref{}
+	for _, k := range cm.order {
+		if !slices.Contains(model.FrameworkLines, k) {
+			cm.used[k] = true
+			hint := "use one of: " + strings.Join(model.FrameworkLines, ", ")
+			if c := closest(k, model.FrameworkLines); c != "" {
+				hint = fmt.Sprintf("did you mean %q?", c)
+			}
+			d.errs.Errorf(cm.keyPos(k), hint, "%s: cite: %q is not a line of the programme's page", m.what, k)
+			continue
+		}
+		for _, r := range cm.refs(k) {
+			if _, ok := seen[r.ID]; !ok {
+				d.errs.Errorf(r.Pos, "write the id of one of the framework's `sources:`, or add the source there", "%s: cite: %s: source %q is not defined", m.what, k, r.ID)
+			}
+			f.Cites[k] = append(f.Cites[k], r)
+		}
+	}
+	cm.end()
 }
 
 // review reads a national review of a programme and the published
@@ -347,7 +405,7 @@ func review(d *decoder, n *yaml.Node, what string) *model.Review {
 	}
 	for _, cn := range rm.seq("sources") {
 		cm := d.mapping(cn, rm.what+": source")
-		c := model.Citation{Site: cleanText(cm.reqStr("site", "example.vn")), Title: cleanText(cm.reqStr("title", "the report's title"))}
+		c := model.PressReport{Site: cleanText(cm.reqStr("site", "example.vn")), Title: cleanText(cm.reqStr("title", "the report's title"))}
 		c.Date, c.HasDate = cm.date("date")
 		cm.end()
 		r.Sources = append(r.Sources, c)
@@ -508,10 +566,37 @@ func (l *loader) glossary() []*model.Term {
 			t.Avoid = append(t.Avoid, cleanText(v))
 		}
 		t.Note = m.text("note", false)
+		for _, sn := range m.seq("senses") {
+			t.Senses = append(t.Senses, sense(d, sn, t.VI))
+		}
 		m.end()
 		out = append(out, t)
 	})
 	return out
+}
+
+// sense reads a rendering of glossary term vi in one context, with the
+// items ("plan-id/item-id") that use the term in that sense.
+func sense(d *decoder, n *yaml.Node, vi string) *model.Sense {
+	m := d.mapping(n, fmt.Sprintf("glossary term %q: sense", vi))
+	s := &model.Sense{Pos: d.pos(n), EN: cleanText(m.reqStr("en", "..."))}
+	s.When = m.editors("when")
+	if s.When.VI == "" && !m.has("when") {
+		m.missing("when", "{vi: ..., en: ..., editorial: true}")
+	}
+	for _, r := range m.refs("items") {
+		plan, item, ok := strings.Cut(r.ID, "/")
+		if !ok || !ValidID(plan) || !ValidID(item) {
+			d.errs.Errorf(r.Pos, "write the plan's id and the item's id joined by a slash, like da-nang-3881-2021/ii-3-a-1-2", "%s: %q does not name an item", m.what, r.ID)
+			continue
+		}
+		s.Items = append(s.Items, model.ItemRef{Pos: r.Pos, Plan: plan, ItemID: item})
+	}
+	if len(s.Items) == 0 && !m.has("items") {
+		m.missing("items", "[plan-id/item-id]")
+	}
+	m.end()
+	return s
 }
 
 // texts reads the text files of dir: the source documents, or the

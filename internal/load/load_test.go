@@ -212,8 +212,8 @@ func TestLoadRegister(t *testing.T) {
   retrieved: 2025-11-02
   extent: excerpt
   truncated: true
-  note: {vi: Bản chép, en: A copy}`)
-	m = sitetest.Replace(t, m, fixturePlan, "title: {vi: TỔ CHỨC THỰC HIỆN, en: ORGANISATION}", "title: {vi: TỔ CHỨC THỰC HIỆN, en: ORGANISATION, editorial: true}\n    note: {vi: Ghi chú, en: A note}")
+  note: {vi: Bản chép, en: A copy, editorial: true}`)
+	m = sitetest.Replace(t, m, fixturePlan, "title: {vi: TỔ CHỨC THỰC HIỆN, en: ORGANISATION}", "title: {vi: TỔ CHỨC THỰC HIỆN, en: ORGANISATION, editorial: true}\n    note: {vi: Ghi chú, en: A note, editorial: true}")
 	site, ps := Load(m)
 	if err := ps.Err(); err != nil {
 		t.Fatal(err)

@@ -342,6 +342,23 @@ func (m *mapping) text(key string, required bool) model.Text {
 	return t
 }
 
+// editors reads a text that is the editors' words by nature (a note, an
+// item's title, the evidence of an attribution): it must say so with
+// `editorial: true`, so that the data, the pages and the open data never
+// leave a reader to guess whose words a text is. Absent is no text.
+func (m *mapping) editors(key string) model.Text {
+	v := m.value(key)
+	if v == nil {
+		return model.Text{}
+	}
+	t := m.text(key, false)
+	if !t.Editorial && !t.IsZero() {
+		m.d.errs.Errorf(m.d.pos(v), "add `editorial: true` to it: only the document's own words go unmarked, and those are checked against the source",
+			"%s: field %q is the editors' words but is not marked editorial", m.what, key)
+	}
+	return t
+}
+
 // text reads a {vi, en} mapping; `editorial: true` marks a text the
 // editors wrote, which is then not checked against the source.
 func (d *decoder) text(v *yaml.Node, what string) model.Text {

@@ -106,7 +106,10 @@ func (l *loader) planHead(name string) (*decoder, *mapping, *model.Plan) {
 	}
 	if an := m.value("attribution"); an != nil {
 		am := d.mapping(an, m.what+": attribution")
-		p.Attribution = &model.Attribution{Pos: d.pos(an), ProvinceID: am.reqStr("province", "province-id"), Evidence: am.text("evidence", true)}
+		p.Attribution = &model.Attribution{Pos: d.pos(an), ProvinceID: am.reqStr("province", "province-id"), Evidence: am.editors("evidence")}
+		if p.Attribution.Evidence.VI == "" {
+			am.missing("evidence", "{vi: ..., en: ..., editorial: true}")
+		}
 		am.end()
 		if m.has("province") {
 			d.errs.Errorf(m.keyPos("province"), "keep `province:` when the source names it, `attribution:` when it does not", "%s: both province and attribution are given", m.what)
@@ -250,6 +253,12 @@ func lastUpdated(d *decoder, m *mapping) *model.Revision {
 func provenance(d *decoder, sm *mapping) model.Provenance {
 	var pr model.Provenance
 	pr.URL = sm.url("url")
+	if sm.value("copy") != nil {
+		pr.Copy = sm.bool("copy")
+		if pr.Copy && pr.URL == "" {
+			sm.d.errs.Errorf(sm.keyPos("copy"), "give the copy's address as `url:`, or leave `copy` out", "%s: `copy: true` without `url`", sm.what)
+		}
+	}
 	pr.Retrieved, _ = sm.date("retrieved")
 	pr.RetrievedPos = sm.keyPos("retrieved")
 	if sm.has("extent") {
@@ -259,7 +268,7 @@ func provenance(d *decoder, sm *mapping) model.Provenance {
 		b := sm.bool("truncated")
 		pr.Truncated = &b
 	}
-	pr.Note = sm.text("note", false)
+	pr.Note = sm.editors("note")
 	return pr
 }
 
@@ -322,7 +331,7 @@ func (l *loader) section(d *decoder, n *yaml.Node, depth int) *model.Section {
 	s.PillarPos = m.keyPos("pillar")
 	s.LeadIDs = m.refs("lead")
 	s.PartnerIDs = m.refs("partners")
-	s.Note = m.text("note", false)
+	s.Note = m.editors("note")
 	if tn := m.value("timing"); tn != nil {
 		s.Timing = timing(d, tn, m.what)
 	}
@@ -359,7 +368,7 @@ func (l *loader) item(d *decoder, n *yaml.Node) *model.Item {
 	it.Text = m.pair(m.what)
 	it.TextPos = it.Text.Pos
 	m.fingerprint(&it.Text)
-	it.Title = m.text("title", false)
+	it.Title = m.editors("title")
 	if it.Text.VI == "" {
 		d.errs.Errorf(it.TextPos, "add `vi: >-` followed by the text as printed in the source", "%s has no Vietnamese text", m.what)
 	}
@@ -373,7 +382,7 @@ func (l *loader) item(d *decoder, n *yaml.Node) *model.Item {
 	it.ThemeIDs = m.refs("themes")
 	it.Restates = m.ref("restates")
 	it.Related = m.refs("related")
-	it.Note = m.text("note", false)
+	it.Note = m.editors("note")
 	// The status comes from dated updates with evidence, never from a
 	// bare claim: an item without updates is "not reported".
 	it.Status = model.StatusNotReported

@@ -404,8 +404,9 @@ func below(site *model.Site, path string, all bool) []string {
 func PlanDataPath(p *model.Plan) string { return "data/plans/" + p.ID + ".json" }
 
 const (
-	ItemsCSVPath   = "data/items.csv"
-	PlanSchemaPath = "data/plans/plan.schema.json"
+	ItemsCSVPath      = "data/items.csv"
+	ItemsMetadataPath = "data/items.csv-metadata.json" // where CSV on the Web looks for items.csv's
+	PlanSchemaPath    = "data/plans/plan.schema.json"
 )
 
 // Addresses lists every address a reader may have linked to: each page in
@@ -417,7 +418,7 @@ func (m *Manifest) Addresses(site *model.Site) []string {
 			out = append(out, string(l)+"/"+p.Path)
 		}
 	}
-	out = append(out, ItemsCSVPath, PlanSchemaPath)
+	out = append(out, ItemsCSVPath, ItemsMetadataPath, PlanSchemaPath)
 	for _, p := range site.Plans {
 		out = append(out, PlanDataPath(p))
 	}

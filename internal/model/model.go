@@ -140,6 +140,9 @@ type Site struct {
 	// Contact is how readers reach the publisher, if site.yaml gives a
 	// way: item pages then link to it.
 	Contact *Contact
+	// Licence is the terms the open data may be reused under, as
+	// site.yaml names them; nil when the publisher has named none.
+	Licence *Licence
 
 	Frameworks []*Framework
 	Provinces  []*Province
@@ -169,6 +172,14 @@ type Contact struct {
 	Pos   diag.Pos
 	Email string
 	Form  string
+}
+
+// Licence names the terms of reuse of the site's open data: the Open
+// data page shows it, and every data file carries it.
+type Licence struct {
+	Pos  diag.Pos
+	Name Text   // "Creative Commons Attribution 4.0"
+	URL  string // where its text is published
 }
 
 // PublishedURL is one line of the record of published addresses: a path
@@ -219,15 +230,41 @@ type Framework struct {
 	PeriodTo   int
 	// Coordinator is the national body that coordinates it.
 	Coordinator Text
-	Status      FrameworkStatus // empty when not stated
-	Note        Text
+	// ProposedBy is on whose proposal the decision was issued ("the
+	// Minister of Home Affairs").
+	ProposedBy Text
+	Status     FrameworkStatus // empty when not stated
+	Note       Text
 	// Reviews are the programme's national reviews, each with its date
 	// and the published reports it is known from.
 	Reviews []*Review
 	Pillars []*Pillar // the programme's goals
 	Groups  []*Pillar // cross-cutting parts such as information work
+	// Sources are the documents and published reports the programme's
+	// facts are taken from; Cites names, for each line of its page
+	// (FrameworkLines), the sources it rests on.
+	Sources  []*Citation
+	Cites    map[string][]Ref
+	CitesPos diag.Pos
 
 	Plans []*Plan // set by resolve, in site order
+}
+
+// FrameworkLines are the lines of a programme's page that state a fact,
+// in the order the page shows them: each must cite its sources.
+var FrameworkLines = []string{"name", "title", "decision", "instrument", "period", "proposed-by", "coordinator", "status", "note", "pillars"}
+
+// Citation is a source of facts that the content does not take from a
+// plan's own document: an instrument, or a report by its site, title
+// and date, in the editors' words. Plan, when set, names the plan whose
+// source text shows it, and pages link to that text.
+type Citation struct {
+	Pos    diag.Pos
+	ID     string
+	Text   Text
+	PlanID string
+
+	Plan *Plan // set by resolve
 }
 
 // Decision is the legal act that approved a framework. Fields that no
@@ -249,12 +286,12 @@ type Review struct {
 	Title   Text
 	Place   Text
 	Note    Text
-	Sources []Citation
+	Sources []PressReport
 }
 
-// Citation names a published report that is not linked: the site that
-// published it, its title as printed, and its date.
-type Citation struct {
+// PressReport names a published report that is not linked: the site
+// that published it, its title as printed, and its date.
+type PressReport struct {
 	Site    string
 	Title   string
 	Date    Date
@@ -372,12 +409,34 @@ type Theme struct {
 
 // Term is a glossary entry: the one English rendering of a recurring
 // Vietnamese term, and the renderings translations must not use for it.
+// A term a document uses in more than one sense has, beside EN, the
+// rendering of each other sense and the items that use it so.
 type Term struct {
+	Pos    diag.Pos
+	VI     string
+	EN     string
+	Avoid  []string // renderings replaced by EN; resolve reports them in items
+	Note   Text
+	Senses []*Sense
+}
+
+// Sense is a rendering of a glossary term in one context: where the
+// document means something else by the term than the term's usual
+// rendering says. When says which sense, in the editors' words; Items
+// are the items whose English must use this rendering.
+type Sense struct {
 	Pos   diag.Pos
-	VI    string
 	EN    string
-	Avoid []string // renderings replaced by EN; resolve reports them in items
-	Note  Text
+	When  Text
+	Items []ItemRef
+}
+
+// ItemRef names an item of a plan, written "plan-id/item-id".
+type ItemRef struct {
+	Pos          diag.Pos
+	Plan, ItemID string
+
+	Item *Item // set by resolve
 }
 
 // Forms returns the Vietnamese forms of the term: "cơ quan chủ trì, đơn
@@ -401,8 +460,12 @@ type Source struct {
 // Provenance says where a plan's source text came from. Every field is
 // optional: what is not known is absent, never guessed.
 type Provenance struct {
-	URL       string // the address the text was taken from
-	Retrieved Date   // when it was taken; zero when not known
+	URL string // the address the text was taken from
+	// Copy says that URL is a copy kept by a third party (a legal
+	// database), not the register or portal that published the document:
+	// pages label it so.
+	Copy      bool
+	Retrieved Date // when it was taken; zero when not known
 	// RetrievedPos is where Retrieved is written.
 	RetrievedPos diag.Pos
 	Extent       Extent // "" when not known
@@ -422,7 +485,7 @@ type Omission struct {
 
 // IsZero reports whether nothing is known.
 func (p Provenance) IsZero() bool {
-	return p.URL == "" && p.Retrieved.IsZero() && p.Extent == "" && p.Truncated == nil && p.Note.IsZero()
+	return p.URL == "" && !p.Copy && p.Retrieved.IsZero() && p.Extent == "" && p.Truncated == nil && p.Note.IsZero()
 }
 
 // Plan is one provincial plan.
@@ -661,15 +724,57 @@ type Item struct {
 	Status     Status // from the latest update; StatusNotReported without one
 	Updates    []*Update
 
-	Plan         *Plan     // set by resolve
-	Section      *Section  // set by resolve
-	Pillar       *Pillar   // set by resolve, inherited from sections
-	Lead         []*Agency // set by resolve, inherited from sections
-	Partners     []*Agency // set by resolve, inherited from sections
-	Themes       []*Theme  // set by resolve
-	RestatesItem *Item     // set by resolve
-	RestatedBy   []*Item   // set by resolve
-	RelatedItems []*Item   // set by resolve
+	Plan     *Plan     // set by resolve
+	Section  *Section  // set by resolve
+	Pillar   *Pillar   // set by resolve, inherited from sections
+	Lead     []*Agency // set by resolve, inherited from sections
+	Partners []*Agency // set by resolve, inherited from sections
+	// LeadFrom and PartnersFrom are the sections that name the lead and
+	// partner agencies an item inherits; nil when the item names its
+	// own or has none. Set by resolve.
+	LeadFrom     *Section
+	PartnersFrom *Section
+	Themes       []*Theme // set by resolve
+	RestatesItem *Item    // set by resolve
+	RestatedBy   []*Item  // set by resolve
+	RelatedItems []*Item  // set by resolve
+}
+
+// Lent is what the other half of a body task and the appendix row that
+// restates it says that the item itself does not: its lead, partners or
+// timing, each only where the item has none of its own. Pages and the
+// open data show the same lent facts, each marked with where it comes
+// from.
+type Lent struct {
+	Item     *Item // the other half
+	Appendix bool  // Item is the appendix row
+	Lead     []*Agency
+	Partners []*Agency
+	Timing   *Timing
+}
+
+// Lent returns what the item's twin lends it; nil when the item has no
+// twin. The twin of a body task restated by several rows is the first.
+func (it *Item) Lent() *Lent {
+	var l *Lent
+	switch {
+	case it.RestatesItem != nil:
+		l = &Lent{Item: it.RestatesItem}
+	case len(it.RestatedBy) > 0:
+		l = &Lent{Item: it.RestatedBy[0], Appendix: true}
+	default:
+		return nil
+	}
+	if len(it.Lead) == 0 {
+		l.Lead = l.Item.Lead
+	}
+	if len(it.Partners) == 0 {
+		l.Partners = l.Item.Partners
+	}
+	if it.Timing == nil {
+		l.Timing = l.Item.Timing
+	}
+	return l
 }
 
 // Commentary is an editorial text about a plan, item, pillar, agency,

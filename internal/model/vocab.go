@@ -232,18 +232,20 @@ func MessageKeys() []string {
 }
 
 // FrameworkStatus says whether a programme is the one plans are now
-// issued under or one that has run its course.
+// issued under or one whose period has ended. It says nothing of whether
+// the programme's work was done: "ended" follows from the period its
+// decision sets, "completed" would be a finding no source makes.
 type FrameworkStatus string
 
 const (
-	FrameworkCurrent   FrameworkStatus = "current"
-	FrameworkCompleted FrameworkStatus = "completed"
+	FrameworkCurrent FrameworkStatus = "current"
+	FrameworkEnded   FrameworkStatus = "ended"
 )
 
 // FrameworkStatuses lists the statuses in the order the home page shows
 // programmes: the current one first.
 func FrameworkStatuses() []FrameworkStatus {
-	return []FrameworkStatus{FrameworkCurrent, FrameworkCompleted}
+	return []FrameworkStatus{FrameworkCurrent, FrameworkEnded}
 }
 
 // Valid reports whether s is a known status.

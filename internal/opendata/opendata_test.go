@@ -31,7 +31,7 @@ func withProvenance(t *testing.T) fstest.MapFS {
   retrieved: 2025-11-02
   extent: full-text
   truncated: false
-  note: {vi: Bản chép từ cổng thông tin, en: Copied from the portal}`)
+  note: {vi: Bản chép từ cổng thông tin, en: Copied from the portal, editorial: true}`)
 	m = sitetest.Replace(t, m, planFile, "  issuer: ppc\n", "  issuer: ppc\n  proposed_by: {vi: Sở Nội vụ tổng hợp, en: x}\n")
 	m = sitetest.Replace(t, m, planFile, "title: {vi: TỔ CHỨC THỰC HIỆN, en: ORGANISATION}", "title: {vi: TỔ CHỨC THỰC HIỆN, en: ORGANISATION, editorial: true}")
 	return sitetest.Replace(t, m, planFile, "        label: •1\n", "        label: \"\"\n")
@@ -72,7 +72,7 @@ func TestPlanJSON(t *testing.T) {
 			"source.note.en":                        "Copied from the portal",
 			"document.proposed_by.vi":               "Sở Nội vụ tổng hợp",
 			"sections.1.title.editorial":            true,
-			"sections.0.title.editorial":            nil,
+			"sections.0.title.editorial":            false,
 			"sections.1.items.0.ordinal":            float64(1),
 			"sections.1.items.0.label":              nil,
 			"sections.0.sections.0.items.0.ordinal": nil,
@@ -231,8 +231,12 @@ func conform(root, s map[string]any, v any, at string, problems *[]string) {
 			return
 		}
 		props, _ := s["properties"].(map[string]any)
+		extra, _ := s["additionalProperties"].(map[string]any) // a map of any keys
 		for k, x := range obj {
 			p, ok := props[k].(map[string]any)
+			if !ok && extra != nil {
+				p, ok = extra, true
+			}
 			if !ok {
 				*problems = append(*problems, at+"."+k+": not described")
 				continue
@@ -372,5 +376,167 @@ func TestTimingPrecision(t *testing.T) {
 	conform(schema, schema, doc, "plan", &problems)
 	for _, p := range problems {
 		t.Error(p)
+	}
+}
+
+// withTwin adds an appendix row that restates task i-2-a, with the
+// partner and the timing the task lacks, and names a partner of i-1-a
+// that was reorganised.
+func withTwin(t *testing.T) fstest.MapFS {
+	m := sitetest.Fixture(t, "valid")
+	m = sitetest.Replace(t, m, "sources/plan.txt", "Sở Nội vụ tổng hợp", "PHỤ LỤC\n\n1\n\nGiao lưu văn hóa với các nước ASEAN.\n\nSở Nội vụ\n\nSở Lao động - Thương binh và Xã hội\n\nHằng năm\n\nSở Nội vụ tổng hợp")
+	m = sitetest.Replace(t, m, planFile, "            timing: {kind: annual, vi: Hằng năm, en: Annually}\n", "")
+	return sitetest.Replace(t, m, planFile, "  - id: ii\n", `  - id: appendix
+    label: {vi: Phụ lục, en: Appendix}
+    items:
+      - id: appendix-1
+        label: "1"
+        kind: appendix-row
+        vi: Giao lưu văn hóa với các nước ASEAN.
+        en: Cultural exchanges with ASEAN countries.
+        lead: [doha]
+        partners: [dolisa]
+        timing: {kind: annual, vi: Hằng năm, en: Annually}
+        restates: i-2-a
+  - id: ii
+`)
+}
+
+// TestItemRecordSaysWhereFrom: a record carries what the item's page
+// shows, each fact with where it comes from: the item, its section, or
+// its twin (the appendix row that restates a task, or the task an
+// appendix row restates).
+func TestItemRecordSaysWhereFrom(t *testing.T) {
+	var doc any
+	if err := json.Unmarshal(files(t, withTwin(t))["data/plans/sample-1-2021.json"], &doc); err != nil {
+		t.Fatal(err)
+	}
+	for path, want := range map[string]any{
+		// i-1-a: the lead its section names
+		"sections.0.sections.0.items.0.lead.0":            "dolisa",
+		"sections.0.sections.0.items.0.lead_from.from":    "section I.1",
+		"sections.0.sections.0.items.0.lead_from.section": "i-1",
+		// i-1-b: its own lead
+		"sections.0.sections.0.items.1.lead_from.from": "item",
+		// i-2-a: lead, partners and timing from the appendix row
+		"sections.0.sections.1.items.0.lead.0":                "doha",
+		"sections.0.sections.1.items.0.lead_from.from":        "appendix 1",
+		"sections.0.sections.1.items.0.lead_from.item":        "appendix-1",
+		"sections.0.sections.1.items.0.partners.0":            "dolisa",
+		"sections.0.sections.1.items.0.partners_from.from":    "appendix 1",
+		"sections.0.sections.1.items.0.timing.text.vi":        "Hằng năm",
+		"sections.0.sections.1.items.0.timing_from.from":      "appendix 1",
+		"sections.0.sections.1.items.0.restated_by.0":         "appendix-1",
+		"sections.0.sections.1.items.0.title":                 nil,
+		"sections.1.items.0.restates":                         "i-2-a",
+		"sections.1.items.0.lead_from.from":                   "item",
+		"sections.1.items.0.timing_from.from":                 "item",
+		"sections.0.sections.0.lead.0":                        "dolisa",
+		"agencies.dolisa.changes.0.kind":                      "succeeded",
+		"agencies.dolisa.changes.0.successors.0":              "doha",
+		"agencies.dolisa.changes.0.basis.editorial":           true,
+		"agencies.doha.name.vi":                               "Sở Nội vụ",
+		"agencies.doha.changes":                               nil,
+		"sections.0.sections.0.items.0.text.editorial":        false,
+		"sections.0.sections.1.items.0.timing.text.editorial": false,
+	} {
+		got, ok := lookup(doc, path)
+		if want == nil {
+			if ok {
+				t.Errorf("%s = %v, want absent", path, got)
+			}
+			continue
+		}
+		if !ok || got != want {
+			t.Errorf("%s = %v (present %v), want %v", path, got, ok, want)
+		}
+	}
+	raw := bytes.TrimPrefix(files(t, withTwin(t))[manifest.ItemsCSVPath], []byte("\ufeff"))
+	rows, err := csv.NewReader(bytes.NewReader(raw)).ReadAll()
+	if err != nil {
+		t.Fatal(err)
+	}
+	col := map[string]int{}
+	for i, c := range rows[0] {
+		col[c] = i
+	}
+	want := map[string]map[string]string{
+		"i-1-a":      {"lead": "dolisa", "lead_from": "section I.1", "agency_changes": "dolisa: succeeded 2025-03-01 by doha"},
+		"i-2-a":      {"lead": "doha", "lead_from": "appendix 1", "partners": "dolisa", "partners_from": "appendix 1", "timing": "annual: Hằng năm", "timing_from": "appendix 1", "restated_by": "appendix-1"},
+		"appendix-1": {"restates": "i-2-a", "lead_from": "item", "timing_from": "item"},
+	}
+	for _, row := range rows[1:] {
+		for c, w := range want[row[col["item"]]] {
+			if got := row[col[c]]; got != w {
+				t.Errorf("items.csv %s: %s = %q, want %q", row[col["item"]], c, got, w)
+			}
+		}
+	}
+}
+
+// TestLicence: a licence named in site.yaml is in every plan's JSON and
+// in the CSV's metadata; without one, the metadata says that the
+// publisher states the terms, and no file claims a licence.
+func TestLicence(t *testing.T) {
+	licensed := sitetest.Replace(t, sitetest.Fixture(t, "valid"), "site.yaml", "description:",
+		"licence: {name: {vi: Giấy phép CC BY 4.0, en: CC BY 4.0}, url: \"https://creativecommons.org/licenses/by/4.0/\"}\ndescription:")
+	for _, tc := range []struct {
+		name string
+		fsys fstest.MapFS
+		url  string
+	}{
+		{"named", licensed, "https://creativecommons.org/licenses/by/4.0/"},
+		{"none", sitetest.Fixture(t, "valid"), ""},
+	} {
+		t.Run(tc.name, func(t *testing.T) {
+			out := files(t, tc.fsys)
+			n := 0
+			for path, b := range out {
+				if !strings.HasPrefix(path, "data/plans/") || path == manifest.PlanSchemaPath {
+					continue
+				}
+				n++
+				var doc any
+				if err := json.Unmarshal(b, &doc); err != nil {
+					t.Fatal(err)
+				}
+				got, ok := lookup(doc, "licence.url")
+				if tc.url == "" && ok || tc.url != "" && got != tc.url {
+					t.Errorf("%s: licence.url = %v (present %v), want %q", path, got, ok, tc.url)
+				}
+			}
+			if n == 0 {
+				t.Fatal("no plan data file")
+			}
+			var meta any
+			if err := json.Unmarshal(out[manifest.ItemsMetadataPath], &meta); err != nil {
+				t.Fatal(err)
+			}
+			got, ok := lookup(meta, "dc:license.@id")
+			rights, _ := lookup(meta, "dc:rights")
+			switch {
+			case tc.url != "" && got != tc.url:
+				t.Errorf("metadata: dc:license = %v, want %q", got, tc.url)
+			case tc.url == "" && (ok || !strings.Contains(fmt.Sprint(rights), "publisher")):
+				t.Errorf("metadata: dc:license %v, dc:rights %v; want none, and the publisher's terms", got, rights)
+			}
+			cols, _ := lookup(meta, "tableSchema.columns")
+			if list, _ := cols.([]any); len(list) != len(CSVColumns) {
+				t.Errorf("metadata describes %d columns, items.csv has %d", len(list), len(CSVColumns))
+			}
+		})
+	}
+}
+
+// TestEveryColumnDescribed: the CSV's metadata says what every column
+// holds.
+func TestEveryColumnDescribed(t *testing.T) {
+	for _, c := range CSVColumns {
+		if columnDescriptions[c] == "" {
+			t.Errorf("column %q has no description", c)
+		}
+	}
+	if len(columnDescriptions) != len(CSVColumns) {
+		t.Errorf("%d descriptions for %d columns", len(columnDescriptions), len(CSVColumns))
 	}
 }

@@ -54,3 +54,24 @@ func (v *page) ChangedAgencies(it *model.Item) []*model.Agency {
 	}
 	return out
 }
+
+// CiteRef is a reference from a line of a programme's page to one of
+// its sources, numbered as the page lists them.
+type citeRef struct {
+	N  int
+	ID string
+}
+
+// Cites lists the sources a line of framework f's page rests on
+// (model.FrameworkLines), numbered in the order of f's sources.
+func (v *page) Cites(f *model.Framework, line string) []citeRef {
+	var out []citeRef
+	for _, r := range f.Cites[line] {
+		for i, c := range f.Sources {
+			if c.ID == r.ID {
+				out = append(out, citeRef{N: i + 1, ID: c.ID})
+			}
+		}
+	}
+	return out
+}

@@ -107,12 +107,8 @@ func (lk *lookup) indexSources(site *model.Site) {
 			continue
 		}
 		lk.sources[p] = blocks[i]
-		for _, b := range lk.sources[p] {
-			for _, seg := range b.Segments {
-				if seg.Item != nil {
-					lk.passage[seg.Item] = true
-				}
-			}
+		for it := range anchored(blocks[i]) {
+			lk.passage[it] = true
 		}
 	}
 }

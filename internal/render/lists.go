@@ -7,7 +7,6 @@ import (
 	"unicode"
 	"unicode/utf8"
 
-	"sitegen/internal/fold"
 	"sitegen/internal/i18n"
 	"sitegen/internal/manifest"
 	"sitegen/internal/model"
@@ -136,14 +135,14 @@ func frameworkProvinces(provs []*model.Province, f *model.Framework) []*model.Pr
 }
 
 // byStatus orders frameworks as readers look for them: the current
-// programme first, then those without a stated status, then the
-// completed ones, each group in file order.
+// programme first, then those without a stated status, then those whose
+// period has ended, each group in file order.
 func byStatus(fs []*model.Framework) []*model.Framework {
 	rank := func(f *model.Framework) int {
 		switch f.Status {
 		case model.FrameworkCurrent:
 			return 0
-		case model.FrameworkCompleted:
+		case model.FrameworkEnded:
 			return 2
 		}
 		return 1
@@ -353,17 +352,6 @@ func (v *page) citation(p *model.Plan, it *model.Item) string {
 		link = v.Link.abs + "/" + string(v.L.Lang) + "/" + manifest.ItemPath(it)
 	}
 	return strings.Join(parts, ", ") + ". " + link
-}
-
-// paragraphs splits a source text into paragraphs for display.
-func paragraphs(text string) []string {
-	var out []string
-	for _, para := range strings.Split(strings.ReplaceAll(text, "\r\n", "\n"), "\n\n") {
-		if t := fold.Spaces(para); t != "" {
-			out = append(out, t)
-		}
-	}
-	return out
 }
 
 // Abbr is an agency's abbreviation in the page's language, if any.

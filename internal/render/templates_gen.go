@@ -11,12 +11,6 @@ import (
 	"strings"
 )
 
-// dict_V_A_254358 is the argument of a dict call: V, A.
-type dict_V_A_254358 struct {
-	V *itemView
-	A []*model.Agency
-}
-
 // dict_V_A_31f062 is the argument of a dict call: V, A.
 type dict_V_A_31f062 struct {
 	V *itemView
@@ -99,6 +93,12 @@ type dict_V_C_f86402 struct {
 type dict_V_F_0507cf struct {
 	V *plansView
 	F Figures
+}
+
+// dict_V_F_249163 is the argument of a dict call: V, F.
+type dict_V_F_249163 struct {
+	V *frameworkView
+	F *model.Framework
 }
 
 // dict_V_F_2ca3de is the argument of a dict call: V, F.
@@ -289,11 +289,25 @@ type dict_V_P_70a27f struct {
 	P *model.Plan
 }
 
+// dict_V_P_A_0f7ab9 is the argument of a dict call: V, P, A.
+type dict_V_P_A_0f7ab9 struct {
+	V *itemView
+	P *model.Province
+	A *model.Agency
+}
+
 // dict_V_P_A_3d421f is the argument of a dict call: V, P, A.
 type dict_V_P_A_3d421f struct {
 	V *itemView
 	P *model.Province
 	A []*model.Agency
+}
+
+// dict_V_P_A_9c85be is the argument of a dict call: V, P, A.
+type dict_V_P_A_9c85be struct {
+	V *planView
+	P *model.Province
+	A *model.Agency
 }
 
 // dict_V_P_A_a27bc9 is the argument of a dict call: V, P, A.
@@ -328,6 +342,12 @@ type dict_V_T_10daa3 struct {
 	T model.Text
 }
 
+// dict_V_T_33c8ba is the argument of a dict call: V, T.
+type dict_V_T_33c8ba struct {
+	V *sourceView
+	T *sourceTable
+}
+
 // dict_V_T_A_Caption_RowHead_5fd371 is the argument of a dict call: V, T, A, Caption, RowHead.
 type dict_V_T_A_Caption_RowHead_5fd371 struct {
 	V       *columnsView
@@ -343,6 +363,12 @@ type dict_V_T_A_Caption_RowHead_6ce8bf struct {
 	T       comparison
 	Caption string
 	RowHead string
+}
+
+// dict_V_T_b2a0d3 is the argument of a dict call: V, T.
+type dict_V_T_b2a0d3 struct {
+	V *glossaryView
+	T *model.Term
 }
 
 // dict_V_T_d84f1c is the argument of a dict call: V, T.
@@ -538,38 +564,38 @@ func tmpl_accountability(w *htmlWriter, dot dict_V_Items_ab9009) error {
 			w.raw("<section class=\"accountability\" aria-labelledby=\"accountability\"><h2 id=\"accountability\">")
 			v4, err := v1.T("accountability.title")
 			if err != nil {
-				return tmplError("templates/partials.html:131:163", err)
+				return tmplError("templates/partials.html:137:163", err)
 			}
 			w.text(v4)
 			w.raw("</h2>\n<p class=\"sub\">")
 			v5, err := v1.T("accountability.note")
 			if err != nil {
-				return tmplError("templates/partials.html:132:17", err)
+				return tmplError("templates/partials.html:138:17", err)
 			}
 			w.text(v5)
 			w.raw("</p>\n<table class=\"status accountability\">\n<caption>")
 			v6 := v1.AsOf()
 			v7, err := v1.Tf("accountability.caption", v6)
 			if err != nil {
-				return tmplError("templates/partials.html:134:11", err)
+				return tmplError("templates/partials.html:140:11", err)
 			}
 			w.text(v7)
 			w.raw("</caption>\n<thead><tr><th scope=\"col\">")
 			v8, err := v1.T("item.schedule")
 			if err != nil {
-				return tmplError("templates/partials.html:135:29", err)
+				return tmplError("templates/partials.html:141:29", err)
 			}
 			w.text(v8)
 			w.raw("</th><th scope=\"col\">")
 			v9, err := v1.T("item.status")
 			if err != nil {
-				return tmplError("templates/partials.html:135:74", err)
+				return tmplError("templates/partials.html:141:74", err)
 			}
 			w.text(v9)
 			w.raw("</th><th scope=\"col\">")
 			v10, err := v1.T("compare.items")
 			if err != nil {
-				return tmplError("templates/partials.html:135:117", err)
+				return tmplError("templates/partials.html:141:117", err)
 			}
 			w.text(v10)
 			w.raw("</th></tr></thead>\n<tbody>")
@@ -588,13 +614,13 @@ func tmpl_accountability(w *htmlWriter, dot dict_V_Items_ab9009) error {
 							w.raw("\"><td>")
 							v17, err := v1.Name(v16.State)
 							if err != nil {
-								return tmplError("templates/partials.html:136:93", err)
+								return tmplError("templates/partials.html:142:93", err)
 							}
 							w.text(v17)
 							w.raw("</td><td>")
 							v18, err := v1.Name(v16.Status)
 							if err != nil {
-								return tmplError("templates/partials.html:136:120", err)
+								return tmplError("templates/partials.html:142:120", err)
 							}
 							w.text(v18)
 							w.raw("</td><td data-value=\"")
@@ -616,13 +642,13 @@ func tmpl_accountability(w *htmlWriter, dot dict_V_Items_ab9009) error {
 					w.raw("<details class=\"state-group\"><summary><h3>")
 					v24, err := v1.Name(v23.State)
 					if err != nil {
-						return tmplError("templates/partials.html:138:55", err)
+						return tmplError("templates/partials.html:144:55", err)
 					}
 					w.text(v24)
 					w.raw(" <span class=\"sub\">(")
 					v25, err := v1.Plural("count.items", v23.Count)
 					if err != nil {
-						return tmplError("templates/partials.html:138:93", err)
+						return tmplError("templates/partials.html:144:93", err)
 					}
 					w.text(v25)
 					w.raw(")</span></h3></summary>\n")
@@ -633,7 +659,7 @@ func tmpl_accountability(w *htmlWriter, dot dict_V_Items_ab9009) error {
 							w.raw("<h4>")
 							v29, err := v1.Name(v28.Status)
 							if err != nil {
-								return tmplError("templates/partials.html:139:21", err)
+								return tmplError("templates/partials.html:145:21", err)
 							}
 							w.text(v29)
 							w.raw(" <span class=\"sub\">(")
@@ -688,38 +714,38 @@ func tmpl_accountability_2(w *htmlWriter, dot dict_V_Items_f3c838) error {
 			w.raw("<section class=\"accountability\" aria-labelledby=\"accountability\"><h2 id=\"accountability\">")
 			v4, err := v1.T("accountability.title")
 			if err != nil {
-				return tmplError("templates/partials.html:131:163", err)
+				return tmplError("templates/partials.html:137:163", err)
 			}
 			w.text(v4)
 			w.raw("</h2>\n<p class=\"sub\">")
 			v5, err := v1.T("accountability.note")
 			if err != nil {
-				return tmplError("templates/partials.html:132:17", err)
+				return tmplError("templates/partials.html:138:17", err)
 			}
 			w.text(v5)
 			w.raw("</p>\n<table class=\"status accountability\">\n<caption>")
 			v6 := v1.AsOf()
 			v7, err := v1.Tf("accountability.caption", v6)
 			if err != nil {
-				return tmplError("templates/partials.html:134:11", err)
+				return tmplError("templates/partials.html:140:11", err)
 			}
 			w.text(v7)
 			w.raw("</caption>\n<thead><tr><th scope=\"col\">")
 			v8, err := v1.T("item.schedule")
 			if err != nil {
-				return tmplError("templates/partials.html:135:29", err)
+				return tmplError("templates/partials.html:141:29", err)
 			}
 			w.text(v8)
 			w.raw("</th><th scope=\"col\">")
 			v9, err := v1.T("item.status")
 			if err != nil {
-				return tmplError("templates/partials.html:135:74", err)
+				return tmplError("templates/partials.html:141:74", err)
 			}
 			w.text(v9)
 			w.raw("</th><th scope=\"col\">")
 			v10, err := v1.T("compare.items")
 			if err != nil {
-				return tmplError("templates/partials.html:135:117", err)
+				return tmplError("templates/partials.html:141:117", err)
 			}
 			w.text(v10)
 			w.raw("</th></tr></thead>\n<tbody>")
@@ -738,13 +764,13 @@ func tmpl_accountability_2(w *htmlWriter, dot dict_V_Items_f3c838) error {
 							w.raw("\"><td>")
 							v17, err := v1.Name(v16.State)
 							if err != nil {
-								return tmplError("templates/partials.html:136:93", err)
+								return tmplError("templates/partials.html:142:93", err)
 							}
 							w.text(v17)
 							w.raw("</td><td>")
 							v18, err := v1.Name(v16.Status)
 							if err != nil {
-								return tmplError("templates/partials.html:136:120", err)
+								return tmplError("templates/partials.html:142:120", err)
 							}
 							w.text(v18)
 							w.raw("</td><td data-value=\"")
@@ -766,13 +792,13 @@ func tmpl_accountability_2(w *htmlWriter, dot dict_V_Items_f3c838) error {
 					w.raw("<details class=\"state-group\"><summary><h3>")
 					v24, err := v1.Name(v23.State)
 					if err != nil {
-						return tmplError("templates/partials.html:138:55", err)
+						return tmplError("templates/partials.html:144:55", err)
 					}
 					w.text(v24)
 					w.raw(" <span class=\"sub\">(")
 					v25, err := v1.Plural("count.items", v23.Count)
 					if err != nil {
-						return tmplError("templates/partials.html:138:93", err)
+						return tmplError("templates/partials.html:144:93", err)
 					}
 					w.text(v25)
 					w.raw(")</span></h3></summary>\n")
@@ -783,7 +809,7 @@ func tmpl_accountability_2(w *htmlWriter, dot dict_V_Items_f3c838) error {
 							w.raw("<h4>")
 							v29, err := v1.Name(v28.Status)
 							if err != nil {
-								return tmplError("templates/partials.html:139:21", err)
+								return tmplError("templates/partials.html:145:21", err)
 							}
 							w.text(v29)
 							w.raw(" <span class=\"sub\">(")
@@ -826,8 +852,8 @@ func tmpl_accountability_2(w *htmlWriter, dot dict_V_Items_f3c838) error {
 	return nil
 }
 
-// tmpl_agencies writes template "agencies" (templates/partials.html) of the sets item.
-func tmpl_agencies(w *htmlWriter, dot dict_V_P_A_3d421f) error {
+// tmpl_agencies writes template "agencies" (templates/partials.html) of the sets plan.
+func tmpl_agencies(w *htmlWriter, dot dict_V_P_A_a27bc9) error {
 	v1 := dot.V
 	_ = v1
 	v2 := dot.P
@@ -841,65 +867,9 @@ func tmpl_agencies(w *htmlWriter, dot dict_V_P_A_3d421f) error {
 					w.raw("; ")
 				}
 			}
-			{
-				v6 := v1.HasProvinceAgency(v2, v5)
-				if v6 {
-					w.raw("<a href=\"")
-					v7 := v1.Link.ProvinceAgency(v2, v5)
-					w.url(v7)
-					w.raw("\">")
-					v8 := v1.AgencyName(v5, v2)
-					w.text(v8)
-					w.raw("</a>")
-				} else {
-					w.raw("<a href=\"")
-					v9 := v1.Link.Agency(v5)
-					w.url(v9)
-					w.raw("\">")
-					v10 := v1.AgencyName(v5, v2)
-					w.text(v10)
-					w.raw("</a>")
-				}
-			}
-		}
-	}
-	return nil
-}
-
-// tmpl_agencies_2 writes template "agencies" (templates/partials.html) of the sets plan.
-func tmpl_agencies_2(w *htmlWriter, dot dict_V_P_A_a27bc9) error {
-	v1 := dot.V
-	_ = v1
-	v2 := dot.P
-	_ = v2
-	{
-		v3 := dot.A
-		for v4, v5 := range v3 {
-			_, _ = v4, v5
-			{
-				if v4 != 0 {
-					w.raw("; ")
-				}
-			}
-			{
-				v6 := v1.HasProvinceAgency(v2, v5)
-				if v6 {
-					w.raw("<a href=\"")
-					v7 := v1.Link.ProvinceAgency(v2, v5)
-					w.url(v7)
-					w.raw("\">")
-					v8 := v1.AgencyName(v5, v2)
-					w.text(v8)
-					w.raw("</a>")
-				} else {
-					w.raw("<a href=\"")
-					v9 := v1.Link.Agency(v5)
-					w.url(v9)
-					w.raw("\">")
-					v10 := v1.AgencyName(v5, v2)
-					w.text(v10)
-					w.raw("</a>")
-				}
+			v6 := dict_V_P_A_9c85be{V: v1, P: v2, A: v5}
+			if err := tmpl_agency_link_2(w, v6); err != nil {
+				return err
 			}
 		}
 	}
@@ -1118,16 +1088,27 @@ func tmpl_agencies_main(w *htmlWriter, dot *agenciesView) error {
 	return nil
 }
 
-// tmpl_agencies_now writes template "agencies-now" (templates/partials.html) of the sets item.
-func tmpl_agencies_now(w *htmlWriter, dot dict_V_A_254358) error {
+// tmpl_agencies_now_each writes template "agencies-now-each" (templates/partials.html) of the sets item.
+func tmpl_agencies_now_each(w *htmlWriter, dot dict_V_P_A_3d421f) error {
 	v1 := dot.V
 	_ = v1
+	v2 := dot.P
+	_ = v2
 	{
-		v2 := dot.A
-		for v3, v4 := range v2 {
-			_, _ = v3, v4
-			v5 := dict_V_A_31f062{V: v1, A: v4}
-			if err := tmpl_agency_now_2(w, v5); err != nil {
+		v3 := dot.A
+		for v4, v5 := range v3 {
+			_, _ = v4, v5
+			{
+				if v4 != 0 {
+					w.raw("; ")
+				}
+			}
+			v6 := dict_V_P_A_0f7ab9{V: v1, P: v2, A: v5}
+			if err := tmpl_agency_link(w, v6); err != nil {
+				return err
+			}
+			v7 := dict_V_A_31f062{V: v1, A: v5}
+			if err := tmpl_agency_now_2(w, v7); err != nil {
 				return err
 			}
 		}
@@ -1304,6 +1285,60 @@ func tmpl_agency_layout(w *htmlWriter, dot *agencyView) error {
 	return nil
 }
 
+// tmpl_agency_link writes template "agency-link" (templates/partials.html) of the sets item.
+func tmpl_agency_link(w *htmlWriter, dot dict_V_P_A_0f7ab9) error {
+	v1 := dot.V
+	_ = v1
+	{
+		v2 := v1.HasProvinceAgency(dot.P, dot.A)
+		if v2 {
+			w.raw("<a href=\"")
+			v3 := v1.Link.ProvinceAgency(dot.P, dot.A)
+			w.url(v3)
+			w.raw("\">")
+			v4 := v1.AgencyName(dot.A, dot.P)
+			w.text(v4)
+			w.raw("</a>")
+		} else {
+			w.raw("<a href=\"")
+			v5 := v1.Link.Agency(dot.A)
+			w.url(v5)
+			w.raw("\">")
+			v6 := v1.AgencyName(dot.A, dot.P)
+			w.text(v6)
+			w.raw("</a>")
+		}
+	}
+	return nil
+}
+
+// tmpl_agency_link_2 writes template "agency-link" (templates/partials.html) of the sets plan.
+func tmpl_agency_link_2(w *htmlWriter, dot dict_V_P_A_9c85be) error {
+	v1 := dot.V
+	_ = v1
+	{
+		v2 := v1.HasProvinceAgency(dot.P, dot.A)
+		if v2 {
+			w.raw("<a href=\"")
+			v3 := v1.Link.ProvinceAgency(dot.P, dot.A)
+			w.url(v3)
+			w.raw("\">")
+			v4 := v1.AgencyName(dot.A, dot.P)
+			w.text(v4)
+			w.raw("</a>")
+		} else {
+			w.raw("<a href=\"")
+			v5 := v1.Link.Agency(dot.A)
+			w.url(v5)
+			w.raw("\">")
+			v6 := v1.AgencyName(dot.A, dot.P)
+			w.text(v6)
+			w.raw("</a>")
+		}
+	}
+	return nil
+}
+
 // tmpl_agency_main writes template "main" (templates/agency.html) of the sets agency.
 func tmpl_agency_main(w *htmlWriter, dot *agencyView) error {
 	v1 := dot.Agency
@@ -1455,7 +1490,7 @@ func tmpl_agency_now(w *htmlWriter, dot dict_V_A_67b554) error {
 			v3 := v1.L.Date(v2.Date)
 			v4, err := v1.Tf("agency.successor", v3)
 			if err != nil {
-				return tmplError("templates/partials.html:154:82", err)
+				return tmplError("templates/partials.html:159:82", err)
 			}
 			w.text(v4)
 			w.raw(" ")
@@ -1477,6 +1512,20 @@ func tmpl_agency_now(w *htmlWriter, dot dict_V_A_67b554) error {
 					w.raw("</a>")
 				}
 			}
+			w.raw(")</span>")
+		}
+	}
+	{
+		v10 := dot.A.Abolished
+		_ = v10
+		if v10 != nil {
+			w.raw(" <span class=\"sub now\">(")
+			v11 := v1.L.Date(v10.Date)
+			v12, err := v1.Tf("agency.abolished-since", v11)
+			if err != nil {
+				return tmplError("templates/partials.html:159:296", err)
+			}
+			w.text(v12)
 			w.raw(")</span>")
 		}
 	}
@@ -1495,7 +1544,7 @@ func tmpl_agency_now_2(w *htmlWriter, dot dict_V_A_31f062) error {
 			v3 := v1.L.Date(v2.Date)
 			v4, err := v1.Tf("agency.successor", v3)
 			if err != nil {
-				return tmplError("templates/partials.html:154:82", err)
+				return tmplError("templates/partials.html:159:82", err)
 			}
 			w.text(v4)
 			w.raw(" ")
@@ -1520,6 +1569,20 @@ func tmpl_agency_now_2(w *htmlWriter, dot dict_V_A_31f062) error {
 			w.raw(")</span>")
 		}
 	}
+	{
+		v10 := dot.A.Abolished
+		_ = v10
+		if v10 != nil {
+			w.raw(" <span class=\"sub now\">(")
+			v11 := v1.L.Date(v10.Date)
+			v12, err := v1.Tf("agency.abolished-since", v11)
+			if err != nil {
+				return tmplError("templates/partials.html:159:296", err)
+			}
+			w.text(v12)
+			w.raw(")</span>")
+		}
+	}
 	return nil
 }
 
@@ -1528,7 +1591,7 @@ func tmpl_as_of(w *htmlWriter, dot *page) error {
 	w.raw("<p class=\"as-of\">")
 	v1, err := dot.T("as-of.label")
 	if err != nil {
-		return tmplError("templates/partials.html:149:37", err)
+		return tmplError("templates/partials.html:155:37", err)
 	}
 	w.text(v1)
 	w.raw(" <time datetime=\"")
@@ -1582,7 +1645,7 @@ func tmpl_by_plan(w *htmlWriter, dot dict_V_Items_A_1af4db) error {
 					}
 					v16, err := v1.ItemRef(v13, v14)
 					if err != nil {
-						return tmplError("templates/partials.html:53:36", err)
+						return tmplError("templates/partials.html:59:36", err)
 					}
 					w.raw(string(v16))
 				}
@@ -1632,7 +1695,7 @@ func tmpl_by_plan_2(w *htmlWriter, dot dict_V_Items_5aa1bc) error {
 					}
 					v15, err := v1.ItemRef(v12, v13)
 					if err != nil {
-						return tmplError("templates/partials.html:53:36", err)
+						return tmplError("templates/partials.html:59:36", err)
 					}
 					w.raw(string(v15))
 				}
@@ -1684,7 +1747,7 @@ func tmpl_by_plan_3(w *htmlWriter, dot dict_V_Items_A_874144) error {
 					}
 					v16, err := v1.ItemRef(v13, v14)
 					if err != nil {
-						return tmplError("templates/partials.html:53:36", err)
+						return tmplError("templates/partials.html:59:36", err)
 					}
 					w.raw(string(v16))
 				}
@@ -1734,7 +1797,7 @@ func tmpl_by_plan_4(w *htmlWriter, dot dict_V_Items_776dde) error {
 					}
 					v15, err := v1.ItemRef(v12, v13)
 					if err != nil {
-						return tmplError("templates/partials.html:53:36", err)
+						return tmplError("templates/partials.html:59:36", err)
 					}
 					w.raw(string(v15))
 				}
@@ -1763,7 +1826,7 @@ func tmpl_changes(w *htmlWriter, dot dict_V_C_3aaa46) error {
 			w.raw("</time>: ")
 			v7, err := v1.Name(v4.Kind)
 			if err != nil {
-				return tmplError("templates/partials.html:161:145", err)
+				return tmplError("templates/partials.html:166:145", err)
 			}
 			w.text(v7)
 			{
@@ -1822,7 +1885,7 @@ func tmpl_changes(w *htmlWriter, dot dict_V_C_3aaa46) error {
 			w.raw(" <span class=\"sub\">")
 			v22, err := v1.T("change.basis")
 			if err != nil {
-				return tmplError("templates/partials.html:161:497", err)
+				return tmplError("templates/partials.html:166:497", err)
 			}
 			w.text(v22)
 			w.raw(": ")
@@ -1837,7 +1900,7 @@ func tmpl_changes(w *htmlWriter, dot dict_V_C_3aaa46) error {
 					w.raw("\" rel=\"external noopener\">")
 					v25, err := v1.T("change.source")
 					if err != nil {
-						return tmplError("templates/partials.html:161:601", err)
+						return tmplError("templates/partials.html:166:601", err)
 					}
 					w.text(v25)
 					w.raw("</a>")
@@ -1868,7 +1931,7 @@ func tmpl_changes_2(w *htmlWriter, dot dict_V_C_f86402) error {
 			w.raw("</time>: ")
 			v7, err := v1.Name(v4.Kind)
 			if err != nil {
-				return tmplError("templates/partials.html:161:145", err)
+				return tmplError("templates/partials.html:166:145", err)
 			}
 			w.text(v7)
 			{
@@ -1927,7 +1990,7 @@ func tmpl_changes_2(w *htmlWriter, dot dict_V_C_f86402) error {
 			w.raw(" <span class=\"sub\">")
 			v22, err := v1.T("change.basis")
 			if err != nil {
-				return tmplError("templates/partials.html:161:497", err)
+				return tmplError("templates/partials.html:166:497", err)
 			}
 			w.text(v22)
 			w.raw(": ")
@@ -1942,7 +2005,7 @@ func tmpl_changes_2(w *htmlWriter, dot dict_V_C_f86402) error {
 					w.raw("\" rel=\"external noopener\">")
 					v25, err := v1.T("change.source")
 					if err != nil {
-						return tmplError("templates/partials.html:161:601", err)
+						return tmplError("templates/partials.html:166:601", err)
 					}
 					w.text(v25)
 					w.raw("</a>")
@@ -1973,7 +2036,7 @@ func tmpl_changes_3(w *htmlWriter, dot dict_V_C_5784ab) error {
 			w.raw("</time>: ")
 			v7, err := v1.Name(v4.Kind)
 			if err != nil {
-				return tmplError("templates/partials.html:161:145", err)
+				return tmplError("templates/partials.html:166:145", err)
 			}
 			w.text(v7)
 			{
@@ -2032,7 +2095,7 @@ func tmpl_changes_3(w *htmlWriter, dot dict_V_C_5784ab) error {
 			w.raw(" <span class=\"sub\">")
 			v22, err := v1.T("change.basis")
 			if err != nil {
-				return tmplError("templates/partials.html:161:497", err)
+				return tmplError("templates/partials.html:166:497", err)
 			}
 			w.text(v22)
 			w.raw(": ")
@@ -2047,7 +2110,7 @@ func tmpl_changes_3(w *htmlWriter, dot dict_V_C_5784ab) error {
 					w.raw("\" rel=\"external noopener\">")
 					v25, err := v1.T("change.source")
 					if err != nil {
-						return tmplError("templates/partials.html:161:601", err)
+						return tmplError("templates/partials.html:166:601", err)
 					}
 					w.text(v25)
 					w.raw("</a>")
@@ -2078,7 +2141,7 @@ func tmpl_changes_4(w *htmlWriter, dot dict_V_C_3275c8) error {
 			w.raw("</time>: ")
 			v7, err := v1.Name(v4.Kind)
 			if err != nil {
-				return tmplError("templates/partials.html:161:145", err)
+				return tmplError("templates/partials.html:166:145", err)
 			}
 			w.text(v7)
 			{
@@ -2137,7 +2200,7 @@ func tmpl_changes_4(w *htmlWriter, dot dict_V_C_3275c8) error {
 			w.raw(" <span class=\"sub\">")
 			v22, err := v1.T("change.basis")
 			if err != nil {
-				return tmplError("templates/partials.html:161:497", err)
+				return tmplError("templates/partials.html:166:497", err)
 			}
 			w.text(v22)
 			w.raw(": ")
@@ -2152,7 +2215,7 @@ func tmpl_changes_4(w *htmlWriter, dot dict_V_C_3275c8) error {
 					w.raw("\" rel=\"external noopener\">")
 					v25, err := v1.T("change.source")
 					if err != nil {
-						return tmplError("templates/partials.html:161:601", err)
+						return tmplError("templates/partials.html:166:601", err)
 					}
 					w.text(v25)
 					w.raw("</a>")
@@ -2208,6 +2271,30 @@ func tmpl_chart(w *htmlWriter, dot *Chart) error {
 	return nil
 }
 
+// tmpl_cites writes template "cites" (templates/partials.html) of the sets framework.
+func tmpl_cites(w *htmlWriter, dot []citeRef) error {
+	{
+		v1 := dot
+		_ = v1
+		if len(v1) > 0 {
+			w.raw(" <span class=\"cites\">")
+			{
+				v2 := v1
+				for v3, v4 := range v2 {
+					_, _ = v3, v4
+					w.raw("<a class=\"cite-ref\" href=\"#src-")
+					w.frag(v4.ID)
+					w.raw("\">[")
+					w.text(strconv.FormatInt(int64(v4.N), 10))
+					w.raw("]</a>")
+				}
+			}
+			w.raw("</span>")
+		}
+	}
+	return nil
+}
+
 // tmpl_commentary writes template "commentary" (templates/partials.html) of the sets agency.
 func tmpl_commentary(w *htmlWriter, dot dict_V_C_c5f873) error {
 	{
@@ -2223,7 +2310,7 @@ func tmpl_commentary(w *htmlWriter, dot dict_V_C_c5f873) error {
 				} else {
 					v3, err := dot.V.T("commentary.title")
 					if err != nil {
-						return tmplError("templates/partials.html:165:50", err)
+						return tmplError("templates/partials.html:170:50", err)
 					}
 					w.text(v3)
 				}
@@ -2231,7 +2318,7 @@ func tmpl_commentary(w *htmlWriter, dot dict_V_C_c5f873) error {
 			w.raw("</h2>\n<p class=\"sub\">")
 			v4, err := dot.V.T("commentary.note")
 			if err != nil {
-				return tmplError("templates/partials.html:166:17", err)
+				return tmplError("templates/partials.html:171:17", err)
 			}
 			w.text(v4)
 			w.raw("</p>\n")
@@ -2257,7 +2344,7 @@ func tmpl_commentary_2(w *htmlWriter, dot dict_V_C_b1cb6e) error {
 				} else {
 					v3, err := dot.V.T("commentary.title")
 					if err != nil {
-						return tmplError("templates/partials.html:165:50", err)
+						return tmplError("templates/partials.html:170:50", err)
 					}
 					w.text(v3)
 				}
@@ -2265,7 +2352,7 @@ func tmpl_commentary_2(w *htmlWriter, dot dict_V_C_b1cb6e) error {
 			w.raw("</h2>\n<p class=\"sub\">")
 			v4, err := dot.V.T("commentary.note")
 			if err != nil {
-				return tmplError("templates/partials.html:166:17", err)
+				return tmplError("templates/partials.html:171:17", err)
 			}
 			w.text(v4)
 			w.raw("</p>\n")
@@ -2291,7 +2378,7 @@ func tmpl_commentary_3(w *htmlWriter, dot dict_V_C_a8fbee) error {
 				} else {
 					v3, err := dot.V.T("commentary.title")
 					if err != nil {
-						return tmplError("templates/partials.html:165:50", err)
+						return tmplError("templates/partials.html:170:50", err)
 					}
 					w.text(v3)
 				}
@@ -2299,7 +2386,7 @@ func tmpl_commentary_3(w *htmlWriter, dot dict_V_C_a8fbee) error {
 			w.raw("</h2>\n<p class=\"sub\">")
 			v4, err := dot.V.T("commentary.note")
 			if err != nil {
-				return tmplError("templates/partials.html:166:17", err)
+				return tmplError("templates/partials.html:171:17", err)
 			}
 			w.text(v4)
 			w.raw("</p>\n")
@@ -2325,7 +2412,7 @@ func tmpl_commentary_4(w *htmlWriter, dot dict_V_C_6b6f4e) error {
 				} else {
 					v3, err := dot.V.T("commentary.title")
 					if err != nil {
-						return tmplError("templates/partials.html:165:50", err)
+						return tmplError("templates/partials.html:170:50", err)
 					}
 					w.text(v3)
 				}
@@ -2333,7 +2420,7 @@ func tmpl_commentary_4(w *htmlWriter, dot dict_V_C_6b6f4e) error {
 			w.raw("</h2>\n<p class=\"sub\">")
 			v4, err := dot.V.T("commentary.note")
 			if err != nil {
-				return tmplError("templates/partials.html:166:17", err)
+				return tmplError("templates/partials.html:171:17", err)
 			}
 			w.text(v4)
 			w.raw("</p>\n")
@@ -2359,7 +2446,7 @@ func tmpl_commentary_5(w *htmlWriter, dot dict_V_C_d0ea68) error {
 				} else {
 					v3, err := dot.V.T("commentary.title")
 					if err != nil {
-						return tmplError("templates/partials.html:165:50", err)
+						return tmplError("templates/partials.html:170:50", err)
 					}
 					w.text(v3)
 				}
@@ -2367,7 +2454,7 @@ func tmpl_commentary_5(w *htmlWriter, dot dict_V_C_d0ea68) error {
 			w.raw("</h2>\n<p class=\"sub\">")
 			v4, err := dot.V.T("commentary.note")
 			if err != nil {
-				return tmplError("templates/partials.html:166:17", err)
+				return tmplError("templates/partials.html:171:17", err)
 			}
 			w.text(v4)
 			w.raw("</p>\n")
@@ -2393,7 +2480,7 @@ func tmpl_commentary_6(w *htmlWriter, dot dict_V_C_876597) error {
 				} else {
 					v3, err := dot.V.T("commentary.title")
 					if err != nil {
-						return tmplError("templates/partials.html:165:50", err)
+						return tmplError("templates/partials.html:170:50", err)
 					}
 					w.text(v3)
 				}
@@ -2401,7 +2488,7 @@ func tmpl_commentary_6(w *htmlWriter, dot dict_V_C_876597) error {
 			w.raw("</h2>\n<p class=\"sub\">")
 			v4, err := dot.V.T("commentary.note")
 			if err != nil {
-				return tmplError("templates/partials.html:166:17", err)
+				return tmplError("templates/partials.html:171:17", err)
 			}
 			w.text(v4)
 			w.raw("</p>\n")
@@ -3608,7 +3695,7 @@ func tmpl_compare_table(w *htmlWriter, dot dict_V_T_A_Caption_RowHead_5fd371) er
 			w.raw("<p class=\"notice\">")
 			v5, err := v1.T("compare.one-plan")
 			if err != nil {
-				return tmplError("templates/partials.html:205:41", err)
+				return tmplError("templates/partials.html:210:41", err)
 			}
 			w.text(v5)
 			w.raw("</p>")
@@ -3617,7 +3704,7 @@ func tmpl_compare_table(w *htmlWriter, dot dict_V_T_A_Caption_RowHead_5fd371) er
 	w.raw("\n<p class=\"sub\">")
 	v6, err := v1.T("compare.caveat")
 	if err != nil {
-		return tmplError("templates/partials.html:206:17", err)
+		return tmplError("templates/partials.html:211:17", err)
 	}
 	w.text(v6)
 	w.raw("</p>\n<div class=\"scroll\" role=\"region\" aria-labelledby=\"cmp-caption\" tabindex=\"0\">\n<table class=\"side-by-side\">\n<caption id=\"cmp-caption\">")
@@ -3662,7 +3749,7 @@ func tmpl_compare_table(w *htmlWriter, dot dict_V_T_A_Caption_RowHead_5fd371) er
 							w.raw("\">")
 							v17, err := v1.Plural("count.tasks", v16.Tasks)
 							if err != nil {
-								return tmplError("templates/partials.html:210:344", err)
+								return tmplError("templates/partials.html:215:344", err)
 							}
 							w.text(v17)
 							w.raw("</span>")
@@ -3682,7 +3769,7 @@ func tmpl_compare_table(w *htmlWriter, dot dict_V_T_A_Caption_RowHead_5fd371) er
 					w.raw(" <span class=\"sub note\">")
 					v20, err := v1.T("compare.news-only")
 					if err != nil {
-						return tmplError("templates/partials.html:210:501", err)
+						return tmplError("templates/partials.html:215:501", err)
 					}
 					w.text(v20)
 					w.raw("</span>")
@@ -3738,7 +3825,7 @@ func tmpl_compare_table(w *htmlWriter, dot dict_V_T_A_Caption_RowHead_5fd371) er
 											v34 := v1.Role(v30.Item, v33)
 											v35, err := v1.Name(v34)
 											if err != nil {
-												return tmplError("templates/partials.html:211:268", err)
+												return tmplError("templates/partials.html:216:268", err)
 											}
 											w.text(v35)
 											w.raw(")</span>")
@@ -3751,7 +3838,7 @@ func tmpl_compare_table(w *htmlWriter, dot dict_V_T_A_Caption_RowHead_5fd371) er
 											w.raw(" <span class=\"sub also\">(")
 											v37, err := v1.Tf("compare.also-under", v36)
 											if err != nil {
-												return tmplError("templates/partials.html:211:358", err)
+												return tmplError("templates/partials.html:216:358", err)
 											}
 											w.text(v37)
 											w.raw(")</span>")
@@ -3774,7 +3861,7 @@ func tmpl_compare_table(w *htmlWriter, dot dict_V_T_A_Caption_RowHead_5fd371) er
 	w.raw("</tbody>\n</table>\n</div>\n<p class=\"sub\">")
 	v38, err := v1.T("compare.empty-cell")
 	if err != nil {
-		return tmplError("templates/partials.html:214:17", err)
+		return tmplError("templates/partials.html:219:17", err)
 	}
 	w.text(v38)
 	w.raw("</p>")
@@ -3794,7 +3881,7 @@ func tmpl_compare_table_2(w *htmlWriter, dot dict_V_T_A_Caption_RowHead_6ce8bf) 
 			w.raw("<p class=\"notice\">")
 			v4, err := v1.T("compare.one-plan")
 			if err != nil {
-				return tmplError("templates/partials.html:205:41", err)
+				return tmplError("templates/partials.html:210:41", err)
 			}
 			w.text(v4)
 			w.raw("</p>")
@@ -3803,7 +3890,7 @@ func tmpl_compare_table_2(w *htmlWriter, dot dict_V_T_A_Caption_RowHead_6ce8bf) 
 	w.raw("\n<p class=\"sub\">")
 	v5, err := v1.T("compare.caveat")
 	if err != nil {
-		return tmplError("templates/partials.html:206:17", err)
+		return tmplError("templates/partials.html:211:17", err)
 	}
 	w.text(v5)
 	w.raw("</p>\n<div class=\"scroll\" role=\"region\" aria-labelledby=\"cmp-caption\" tabindex=\"0\">\n<table class=\"side-by-side\">\n<caption id=\"cmp-caption\">")
@@ -3848,7 +3935,7 @@ func tmpl_compare_table_2(w *htmlWriter, dot dict_V_T_A_Caption_RowHead_6ce8bf) 
 							w.raw("\">")
 							v16, err := v1.Plural("count.tasks", v15.Tasks)
 							if err != nil {
-								return tmplError("templates/partials.html:210:344", err)
+								return tmplError("templates/partials.html:215:344", err)
 							}
 							w.text(v16)
 							w.raw("</span>")
@@ -3868,7 +3955,7 @@ func tmpl_compare_table_2(w *htmlWriter, dot dict_V_T_A_Caption_RowHead_6ce8bf) 
 					w.raw(" <span class=\"sub note\">")
 					v19, err := v1.T("compare.news-only")
 					if err != nil {
-						return tmplError("templates/partials.html:210:501", err)
+						return tmplError("templates/partials.html:215:501", err)
 					}
 					w.text(v19)
 					w.raw("</span>")
@@ -3922,7 +4009,7 @@ func tmpl_compare_table_2(w *htmlWriter, dot dict_V_T_A_Caption_RowHead_6ce8bf) 
 											v32 := v1.Role(v29.Item, nil)
 											v33, err := v1.Name(v32)
 											if err != nil {
-												return tmplError("templates/partials.html:211:268", err)
+												return tmplError("templates/partials.html:216:268", err)
 											}
 											w.text(v33)
 											w.raw(")</span>")
@@ -3935,7 +4022,7 @@ func tmpl_compare_table_2(w *htmlWriter, dot dict_V_T_A_Caption_RowHead_6ce8bf) 
 											w.raw(" <span class=\"sub also\">(")
 											v35, err := v1.Tf("compare.also-under", v34)
 											if err != nil {
-												return tmplError("templates/partials.html:211:358", err)
+												return tmplError("templates/partials.html:216:358", err)
 											}
 											w.text(v35)
 											w.raw(")</span>")
@@ -3958,7 +4045,7 @@ func tmpl_compare_table_2(w *htmlWriter, dot dict_V_T_A_Caption_RowHead_6ce8bf) 
 	w.raw("</tbody>\n</table>\n</div>\n<p class=\"sub\">")
 	v36, err := v1.T("compare.empty-cell")
 	if err != nil {
-		return tmplError("templates/partials.html:214:17", err)
+		return tmplError("templates/partials.html:219:17", err)
 	}
 	w.text(v36)
 	w.raw("</p>")
@@ -4197,13 +4284,13 @@ func tmpl_contact(w *htmlWriter, dot *markdownView) error {
 					w.raw("<section class=\"contact\" aria-labelledby=\"contact\"><h2 id=\"contact\">")
 					v3, err := dot.T("contact.title")
 					if err != nil {
-						return tmplError("templates/partials.html:145:126", err)
+						return tmplError("templates/partials.html:151:126", err)
 					}
 					w.text(v3)
 					w.raw("</h2>\n<p>")
 					v4, err := dot.T("contact.text")
 					if err != nil {
-						return tmplError("templates/partials.html:146:5", err)
+						return tmplError("templates/partials.html:152:5", err)
 					}
 					w.text(v4)
 					w.raw(" <a href=\"")
@@ -4217,7 +4304,7 @@ func tmpl_contact(w *htmlWriter, dot *markdownView) error {
 						} else {
 							v6, err := dot.T("contact.form")
 							if err != nil {
-								return tmplError("templates/partials.html:146:110", err)
+								return tmplError("templates/partials.html:152:110", err)
 							}
 							w.text(v6)
 						}
@@ -4237,7 +4324,7 @@ func tmpl_editorial(w *htmlWriter, dot dict_V_T_10daa3) error {
 			w.raw(" <span class=\"editorial\">(")
 			v1, err := dot.V.T("editorial.mark")
 			if err != nil {
-				return tmplError("templates/partials.html:37:69", err)
+				return tmplError("templates/partials.html:43:69", err)
 			}
 			w.text(v1)
 			w.raw(")</span>")
@@ -4253,7 +4340,7 @@ func tmpl_editorial_2(w *htmlWriter, dot dict_V_T_d84f1c) error {
 			w.raw(" <span class=\"editorial\">(")
 			v1, err := dot.V.T("editorial.mark")
 			if err != nil {
-				return tmplError("templates/partials.html:37:69", err)
+				return tmplError("templates/partials.html:43:69", err)
 			}
 			w.text(v1)
 			w.raw(")</span>")
@@ -4273,13 +4360,13 @@ func tmpl_figures(w *htmlWriter, dot dict_V_F_976c8c) error {
 	w.raw("\">")
 	v2, err := v1.Plural("count.items", dot.F.Items)
 	if err != nil {
-		return tmplError("templates/partials.html:65:108", err)
+		return tmplError("templates/partials.html:71:108", err)
 	}
 	w.text(v2)
 	w.raw(" · ")
 	v3, err := v1.Plural("count.tasks", dot.F.Tasks)
 	if err != nil {
-		return tmplError("templates/partials.html:65:148", err)
+		return tmplError("templates/partials.html:71:148", err)
 	}
 	w.text(v3)
 	w.raw("</span>")
@@ -4297,13 +4384,13 @@ func tmpl_figures_10(w *htmlWriter, dot dict_V_F_314e4e) error {
 	w.raw("\">")
 	v2, err := v1.Plural("count.items", dot.F.Items)
 	if err != nil {
-		return tmplError("templates/partials.html:65:108", err)
+		return tmplError("templates/partials.html:71:108", err)
 	}
 	w.text(v2)
 	w.raw(" · ")
 	v3, err := v1.Plural("count.tasks", dot.F.Tasks)
 	if err != nil {
-		return tmplError("templates/partials.html:65:148", err)
+		return tmplError("templates/partials.html:71:148", err)
 	}
 	w.text(v3)
 	w.raw("</span>")
@@ -4321,13 +4408,13 @@ func tmpl_figures_11(w *htmlWriter, dot dict_V_F_d6881d) error {
 	w.raw("\">")
 	v2, err := v1.Plural("count.items", dot.F.Items)
 	if err != nil {
-		return tmplError("templates/partials.html:65:108", err)
+		return tmplError("templates/partials.html:71:108", err)
 	}
 	w.text(v2)
 	w.raw(" · ")
 	v3, err := v1.Plural("count.tasks", dot.F.Tasks)
 	if err != nil {
-		return tmplError("templates/partials.html:65:148", err)
+		return tmplError("templates/partials.html:71:148", err)
 	}
 	w.text(v3)
 	w.raw("</span>")
@@ -4345,13 +4432,13 @@ func tmpl_figures_12(w *htmlWriter, dot dict_V_F_0507cf) error {
 	w.raw("\">")
 	v2, err := v1.Plural("count.items", dot.F.Items)
 	if err != nil {
-		return tmplError("templates/partials.html:65:108", err)
+		return tmplError("templates/partials.html:71:108", err)
 	}
 	w.text(v2)
 	w.raw(" · ")
 	v3, err := v1.Plural("count.tasks", dot.F.Tasks)
 	if err != nil {
-		return tmplError("templates/partials.html:65:148", err)
+		return tmplError("templates/partials.html:71:148", err)
 	}
 	w.text(v3)
 	w.raw("</span>")
@@ -4369,13 +4456,13 @@ func tmpl_figures_2(w *htmlWriter, dot dict_V_F_2ca3de) error {
 	w.raw("\">")
 	v2, err := v1.Plural("count.items", dot.F.Items)
 	if err != nil {
-		return tmplError("templates/partials.html:65:108", err)
+		return tmplError("templates/partials.html:71:108", err)
 	}
 	w.text(v2)
 	w.raw(" · ")
 	v3, err := v1.Plural("count.tasks", dot.F.Tasks)
 	if err != nil {
-		return tmplError("templates/partials.html:65:148", err)
+		return tmplError("templates/partials.html:71:148", err)
 	}
 	w.text(v3)
 	w.raw("</span>")
@@ -4393,13 +4480,13 @@ func tmpl_figures_3(w *htmlWriter, dot dict_V_F_2ff605) error {
 	w.raw("\">")
 	v2, err := v1.Plural("count.items", dot.F.Items)
 	if err != nil {
-		return tmplError("templates/partials.html:65:108", err)
+		return tmplError("templates/partials.html:71:108", err)
 	}
 	w.text(v2)
 	w.raw(" · ")
 	v3, err := v1.Plural("count.tasks", dot.F.Tasks)
 	if err != nil {
-		return tmplError("templates/partials.html:65:148", err)
+		return tmplError("templates/partials.html:71:148", err)
 	}
 	w.text(v3)
 	w.raw("</span>")
@@ -4417,13 +4504,13 @@ func tmpl_figures_4(w *htmlWriter, dot dict_V_F_3545de) error {
 	w.raw("\">")
 	v2, err := v1.Plural("count.items", dot.F.Items)
 	if err != nil {
-		return tmplError("templates/partials.html:65:108", err)
+		return tmplError("templates/partials.html:71:108", err)
 	}
 	w.text(v2)
 	w.raw(" · ")
 	v3, err := v1.Plural("count.tasks", dot.F.Tasks)
 	if err != nil {
-		return tmplError("templates/partials.html:65:148", err)
+		return tmplError("templates/partials.html:71:148", err)
 	}
 	w.text(v3)
 	w.raw("</span>")
@@ -4441,13 +4528,13 @@ func tmpl_figures_5(w *htmlWriter, dot dict_V_F_57279d) error {
 	w.raw("\">")
 	v2, err := v1.Plural("count.items", dot.F.Items)
 	if err != nil {
-		return tmplError("templates/partials.html:65:108", err)
+		return tmplError("templates/partials.html:71:108", err)
 	}
 	w.text(v2)
 	w.raw(" · ")
 	v3, err := v1.Plural("count.tasks", dot.F.Tasks)
 	if err != nil {
-		return tmplError("templates/partials.html:65:148", err)
+		return tmplError("templates/partials.html:71:148", err)
 	}
 	w.text(v3)
 	w.raw("</span>")
@@ -4465,13 +4552,13 @@ func tmpl_figures_6(w *htmlWriter, dot dict_V_F_b3a263) error {
 	w.raw("\">")
 	v2, err := v1.Plural("count.items", dot.F.Items)
 	if err != nil {
-		return tmplError("templates/partials.html:65:108", err)
+		return tmplError("templates/partials.html:71:108", err)
 	}
 	w.text(v2)
 	w.raw(" · ")
 	v3, err := v1.Plural("count.tasks", dot.F.Tasks)
 	if err != nil {
-		return tmplError("templates/partials.html:65:148", err)
+		return tmplError("templates/partials.html:71:148", err)
 	}
 	w.text(v3)
 	w.raw("</span>")
@@ -4489,13 +4576,13 @@ func tmpl_figures_7(w *htmlWriter, dot dict_V_F_63f292) error {
 	w.raw("\">")
 	v2, err := v1.Plural("count.items", dot.F.Items)
 	if err != nil {
-		return tmplError("templates/partials.html:65:108", err)
+		return tmplError("templates/partials.html:71:108", err)
 	}
 	w.text(v2)
 	w.raw(" · ")
 	v3, err := v1.Plural("count.tasks", dot.F.Tasks)
 	if err != nil {
-		return tmplError("templates/partials.html:65:148", err)
+		return tmplError("templates/partials.html:71:148", err)
 	}
 	w.text(v3)
 	w.raw("</span>")
@@ -4513,13 +4600,13 @@ func tmpl_figures_8(w *htmlWriter, dot dict_V_F_fcbbed) error {
 	w.raw("\">")
 	v2, err := v1.Plural("count.items", dot.F.Items)
 	if err != nil {
-		return tmplError("templates/partials.html:65:108", err)
+		return tmplError("templates/partials.html:71:108", err)
 	}
 	w.text(v2)
 	w.raw(" · ")
 	v3, err := v1.Plural("count.tasks", dot.F.Tasks)
 	if err != nil {
-		return tmplError("templates/partials.html:65:148", err)
+		return tmplError("templates/partials.html:71:148", err)
 	}
 	w.text(v3)
 	w.raw("</span>")
@@ -4537,13 +4624,13 @@ func tmpl_figures_9(w *htmlWriter, dot dict_V_F_614da6) error {
 	w.raw("\">")
 	v2, err := v1.Plural("count.items", dot.F.Items)
 	if err != nil {
-		return tmplError("templates/partials.html:65:108", err)
+		return tmplError("templates/partials.html:71:108", err)
 	}
 	w.text(v2)
 	w.raw(" · ")
 	v3, err := v1.Plural("count.tasks", dot.F.Tasks)
 	if err != nil {
-		return tmplError("templates/partials.html:65:148", err)
+		return tmplError("templates/partials.html:71:148", err)
 	}
 	w.text(v3)
 	w.raw("</span>")
@@ -4555,7 +4642,7 @@ func tmpl_figures_note(w *htmlWriter, dot *pillarsView) error {
 	w.raw("<p class=\"sub figures-note\">")
 	v1, err := dot.T("counts.note")
 	if err != nil {
-		return tmplError("templates/partials.html:67:55", err)
+		return tmplError("templates/partials.html:73:55", err)
 	}
 	w.text(v1)
 	w.raw(" <a href=\"")
@@ -4564,7 +4651,7 @@ func tmpl_figures_note(w *htmlWriter, dot *pillarsView) error {
 	w.raw("#counts\">")
 	v3, err := dot.T("counts.more")
 	if err != nil {
-		return tmplError("templates/partials.html:67:112", err)
+		return tmplError("templates/partials.html:73:112", err)
 	}
 	w.text(v3)
 	w.raw("</a></p>")
@@ -4576,7 +4663,7 @@ func tmpl_figures_note_2(w *htmlWriter, dot *planView) error {
 	w.raw("<p class=\"sub figures-note\">")
 	v1, err := dot.T("counts.note")
 	if err != nil {
-		return tmplError("templates/partials.html:67:55", err)
+		return tmplError("templates/partials.html:73:55", err)
 	}
 	w.text(v1)
 	w.raw(" <a href=\"")
@@ -4585,7 +4672,7 @@ func tmpl_figures_note_2(w *htmlWriter, dot *planView) error {
 	w.raw("#counts\">")
 	v3, err := dot.T("counts.more")
 	if err != nil {
-		return tmplError("templates/partials.html:67:112", err)
+		return tmplError("templates/partials.html:73:112", err)
 	}
 	w.text(v3)
 	w.raw("</a></p>")
@@ -4597,7 +4684,7 @@ func tmpl_figures_note_3(w *htmlWriter, dot *themesView) error {
 	w.raw("<p class=\"sub figures-note\">")
 	v1, err := dot.T("counts.note")
 	if err != nil {
-		return tmplError("templates/partials.html:67:55", err)
+		return tmplError("templates/partials.html:73:55", err)
 	}
 	w.text(v1)
 	w.raw(" <a href=\"")
@@ -4606,7 +4693,7 @@ func tmpl_figures_note_3(w *htmlWriter, dot *themesView) error {
 	w.raw("#counts\">")
 	v3, err := dot.T("counts.more")
 	if err != nil {
-		return tmplError("templates/partials.html:67:112", err)
+		return tmplError("templates/partials.html:73:112", err)
 	}
 	w.text(v3)
 	w.raw("</a></p>")
@@ -4618,7 +4705,7 @@ func tmpl_footer(w *htmlWriter, dot *page) error {
 	w.raw("<footer class=\"site\">\n<p>")
 	v1, err := dot.T("footer.note")
 	if err != nil {
-		return tmplError("templates/partials.html:183:5", err)
+		return tmplError("templates/partials.html:188:5", err)
 	}
 	w.text(v1)
 	w.raw("</p>\n<ul>\n<li><a href=\"")
@@ -4627,7 +4714,7 @@ func tmpl_footer(w *htmlWriter, dot *page) error {
 	w.raw("\">")
 	v3, err := dot.T("nav.about")
 	if err != nil {
-		return tmplError("templates/partials.html:185:32", err)
+		return tmplError("templates/partials.html:190:32", err)
 	}
 	w.text(v3)
 	w.raw("</a></li>\n<li><a href=\"")
@@ -4636,7 +4723,7 @@ func tmpl_footer(w *htmlWriter, dot *page) error {
 	w.raw("\">")
 	v5, err := dot.T("nav.methodology")
 	if err != nil {
-		return tmplError("templates/partials.html:186:38", err)
+		return tmplError("templates/partials.html:191:38", err)
 	}
 	w.text(v5)
 	w.raw("</a></li>\n<li><a href=\"")
@@ -4645,7 +4732,7 @@ func tmpl_footer(w *htmlWriter, dot *page) error {
 	w.raw("\">")
 	v7, err := dot.T("nav.glossary")
 	if err != nil {
-		return tmplError("templates/partials.html:187:35", err)
+		return tmplError("templates/partials.html:192:35", err)
 	}
 	w.text(v7)
 	w.raw("</a></li>\n</ul>\n<p><a href=\"")
@@ -4654,7 +4741,7 @@ func tmpl_footer(w *htmlWriter, dot *page) error {
 	w.raw("\">")
 	v9, err := dot.T("feed.title")
 	if err != nil {
-		return tmplError("templates/partials.html:189:30", err)
+		return tmplError("templates/partials.html:194:30", err)
 	}
 	w.text(v9)
 	w.raw("</a> · <a href=\"")
@@ -4663,7 +4750,7 @@ func tmpl_footer(w *htmlWriter, dot *page) error {
 	w.raw("\">")
 	v11, err := dot.T("nav.data")
 	if err != nil {
-		return tmplError("templates/partials.html:189:86", err)
+		return tmplError("templates/partials.html:194:86", err)
 	}
 	w.text(v11)
 	w.raw("</a></p>\n")
@@ -4915,23 +5002,51 @@ func tmpl_framework_main(w *htmlWriter, dot *frameworkView) error {
 	w.raw("</dt><dd>")
 	v13 := dot.Tx(v1.Name)
 	w.text(v13)
+	v14 := dot.Cites(v1, "name")
+	if err := tmpl_cites(w, v14); err != nil {
+		return err
+	}
 	w.raw("</dd>\n")
 	{
-		v14 := v2.Number
-		_ = v14
-		if len(v14) > 0 {
+		v15 := v1.Title.IsZero()
+		if !(v15) {
 			w.raw("<dt>")
-			v15, err := dot.T("framework.decision")
+			v16, err := dot.T("framework.title")
 			if err != nil {
-				return tmplError("templates/framework.html:10:24", err)
-			}
-			w.text(v15)
-			w.raw("</dt><dd>")
-			v16, err := dot.Tf("framework.decision-number", v14)
-			if err != nil {
-				return tmplError("templates/framework.html:10:61", err)
+				return tmplError("templates/framework.html:10:32", err)
 			}
 			w.text(v16)
+			w.raw("</dt><dd>")
+			v17 := dot.Tx(v1.Title)
+			w.text(v17)
+			v18 := dot.Cites(v1, "title")
+			if err := tmpl_cites(w, v18); err != nil {
+				return err
+			}
+			w.raw("</dd>")
+		}
+	}
+	w.raw("\n")
+	{
+		v19 := v2.Number
+		_ = v19
+		if len(v19) > 0 {
+			w.raw("<dt>")
+			v20, err := dot.T("framework.decision")
+			if err != nil {
+				return tmplError("templates/framework.html:11:24", err)
+			}
+			w.text(v20)
+			w.raw("</dt><dd>")
+			v21, err := dot.Tf("framework.decision-number", v19)
+			if err != nil {
+				return tmplError("templates/framework.html:11:61", err)
+			}
+			w.text(v21)
+			v22 := dot.Cites(v1, "decision")
+			if err := tmpl_cites(w, v22); err != nil {
+				return err
+			}
 			w.raw("</dd>")
 		}
 	}
@@ -4939,58 +5054,71 @@ func tmpl_framework_main(w *htmlWriter, dot *frameworkView) error {
 	{
 		if v2.HasDate {
 			w.raw("<dt>")
-			v17, err := dot.T("framework.date")
+			v23, err := dot.T("framework.date")
 			if err != nil {
-				return tmplError("templates/framework.html:11:23", err)
+				return tmplError("templates/framework.html:12:23", err)
 			}
-			w.text(v17)
+			w.text(v23)
 			w.raw("</dt><dd><time datetime=\"")
-			v18 := v2.Date.Format("2006-01-02")
-			w.text(v18)
+			v24 := v2.Date.Format("2006-01-02")
+			w.text(v24)
 			w.raw("\">")
-			v19 := dot.L.Date(v2.Date)
-			w.text(v19)
-			w.raw("</time></dd>")
-		}
-	}
-	w.raw("\n")
-	{
-		v20 := v2.Signer
-		_ = v20
-		if len(v20) > 0 {
-			w.raw("<dt>")
-			v21, err := dot.T("plan.signer")
-			if err != nil {
-				return tmplError("templates/framework.html:12:24", err)
-			}
-			w.text(v21)
-			w.raw("</dt><dd>")
-			w.text(v20)
-			{
-				v22 := v2.SignerRole.IsZero()
-				if !(v22) {
-					w.raw(" (")
-					v23 := dot.Tx(v2.SignerRole)
-					w.text(v23)
-					w.raw(")")
-				}
+			v25 := dot.L.Date(v2.Date)
+			w.text(v25)
+			w.raw("</time>")
+			v26 := dot.Cites(v1, "decision")
+			if err := tmpl_cites(w, v26); err != nil {
+				return err
 			}
 			w.raw("</dd>")
 		}
 	}
 	w.raw("\n")
 	{
-		v24 := v1.Instrument.IsZero()
-		if !(v24) {
+		v27 := v2.Signer
+		_ = v27
+		if len(v27) > 0 {
 			w.raw("<dt>")
-			v25, err := dot.T("framework.instrument")
+			v28, err := dot.T("plan.signer")
 			if err != nil {
-				return tmplError("templates/framework.html:13:37", err)
+				return tmplError("templates/framework.html:13:24", err)
 			}
-			w.text(v25)
+			w.text(v28)
 			w.raw("</dt><dd>")
-			v26 := dot.Tx(v1.Instrument)
-			w.text(v26)
+			w.text(v27)
+			{
+				v29 := v2.SignerRole.IsZero()
+				if !(v29) {
+					w.raw(" (")
+					v30 := dot.Tx(v2.SignerRole)
+					w.text(v30)
+					w.raw(")")
+				}
+			}
+			v31 := dot.Cites(v1, "decision")
+			if err := tmpl_cites(w, v31); err != nil {
+				return err
+			}
+			w.raw("</dd>")
+		}
+	}
+	w.raw("\n")
+	{
+		v32 := v1.Instrument.IsZero()
+		if !(v32) {
+			w.raw("<dt>")
+			v33, err := dot.T("framework.instrument")
+			if err != nil {
+				return tmplError("templates/framework.html:14:37", err)
+			}
+			w.text(v33)
+			w.raw("</dt><dd>")
+			v34 := dot.Tx(v1.Instrument)
+			w.text(v34)
+			v35 := dot.Cites(v1, "instrument")
+			if err := tmpl_cites(w, v35); err != nil {
+				return err
+			}
 			w.raw("</dd>")
 		}
 	}
@@ -4998,11 +5126,11 @@ func tmpl_framework_main(w *htmlWriter, dot *frameworkView) error {
 	{
 		if v1.PeriodTo != 0 {
 			w.raw("<dt>")
-			v27, err := dot.T("plan.period")
+			v36, err := dot.T("plan.period")
 			if err != nil {
-				return tmplError("templates/framework.html:14:24", err)
+				return tmplError("templates/framework.html:15:24", err)
 			}
-			w.text(v27)
+			w.text(v36)
 			w.raw("</dt><dd>")
 			{
 				if v1.PeriodFrom != 0 {
@@ -5010,65 +5138,101 @@ func tmpl_framework_main(w *htmlWriter, dot *frameworkView) error {
 					w.raw("–")
 					w.text(strconv.FormatInt(int64(v1.PeriodTo), 10))
 				} else {
-					v28, err := dot.Tf("framework.until", v1.PeriodTo)
+					v37, err := dot.Tf("framework.until", v1.PeriodTo)
 					if err != nil {
-						return tmplError("templates/framework.html:14:116", err)
+						return tmplError("templates/framework.html:15:116", err)
 					}
-					w.text(v28)
+					w.text(v37)
 				}
 			}
+			v38 := dot.Cites(v1, "period")
+			if err := tmpl_cites(w, v38); err != nil {
+				return err
+			}
 			w.raw("</dd>")
 		}
 	}
 	w.raw("\n")
 	{
-		v29 := v1.Coordinator.IsZero()
-		if !(v29) {
+		v39 := v1.ProposedBy.IsZero()
+		if !(v39) {
 			w.raw("<dt>")
-			v30, err := dot.T("framework.coordinator")
+			v40, err := dot.T("framework.proposed-by")
 			if err != nil {
-				return tmplError("templates/framework.html:15:38", err)
+				return tmplError("templates/framework.html:16:37", err)
 			}
-			w.text(v30)
+			w.text(v40)
 			w.raw("</dt><dd>")
-			v31 := dot.Tx(v1.Coordinator)
-			w.text(v31)
+			v41 := dot.Tx(v1.ProposedBy)
+			w.text(v41)
+			v42 := dot.Cites(v1, "proposed-by")
+			if err := tmpl_cites(w, v42); err != nil {
+				return err
+			}
 			w.raw("</dd>")
 		}
 	}
 	w.raw("\n")
 	{
-		v32 := v1.Status
-		_ = v32
-		if len(v32) > 0 {
+		v43 := v1.Coordinator.IsZero()
+		if !(v43) {
 			w.raw("<dt>")
-			v33, err := dot.T("framework.status")
+			v44, err := dot.T("framework.coordinator")
 			if err != nil {
-				return tmplError("templates/framework.html:16:24", err)
+				return tmplError("templates/framework.html:17:38", err)
 			}
-			w.text(v33)
+			w.text(v44)
 			w.raw("</dt><dd>")
-			v34, err := dot.Name(v32)
-			if err != nil {
-				return tmplError("templates/framework.html:16:59", err)
+			v45 := dot.Tx(v1.Coordinator)
+			w.text(v45)
+			v46 := dot.Cites(v1, "coordinator")
+			if err := tmpl_cites(w, v46); err != nil {
+				return err
 			}
-			w.text(v34)
 			w.raw("</dd>")
 		}
 	}
 	w.raw("\n")
 	{
-		v35 := v1.Note.IsZero()
-		if !(v35) {
+		v47 := v1.Status
+		_ = v47
+		if len(v47) > 0 {
 			w.raw("<dt>")
-			v36, err := dot.T("framework.note")
+			v48, err := dot.T("framework.status")
 			if err != nil {
-				return tmplError("templates/framework.html:17:31", err)
+				return tmplError("templates/framework.html:18:24", err)
 			}
-			w.text(v36)
+			w.text(v48)
 			w.raw("</dt><dd>")
-			v37 := dot.Tx(v1.Note)
-			w.text(v37)
+			v49, err := dot.Name(v47)
+			if err != nil {
+				return tmplError("templates/framework.html:18:59", err)
+			}
+			w.text(v49)
+			v50 := dot.Cites(v1, "status")
+			if err := tmpl_cites(w, v50); err != nil {
+				return err
+			}
+			w.raw("</dd>")
+		}
+	}
+	w.raw("\n")
+	{
+		v51 := v1.Note.IsZero()
+		if !(v51) {
+			w.raw("<dt>")
+			v52, err := dot.T("framework.note")
+			if err != nil {
+				return tmplError("templates/framework.html:19:31", err)
+			}
+			w.text(v52)
+			w.raw("</dt><dd>")
+			v53 := dot.Tx(v1.Note)
+			w.text(v53)
+			v54 := dot.Cites(v1, "note")
+			if err := tmpl_cites(w, v54); err != nil {
+				return err
+			}
 			w.raw("</dd>")
 		}
 	}
@@ -5077,79 +5241,89 @@ func tmpl_framework_main(w *htmlWriter, dot *frameworkView) error {
 		return err
 	}
 	w.raw("\n<h2>")
-	v38, err := dot.T("framework.goals")
+	v55, err := dot.T("framework.goals")
 	if err != nil {
-		return tmplError("templates/framework.html:21:6", err)
+		return tmplError("templates/framework.html:23:6", err)
 	}
-	w.text(v38)
+	w.text(v55)
 	w.raw("</h2>\n")
 	{
-		v39 := dot.Goals
-		_ = v39
-		if len(v39) > 0 {
+		v56 := dot.Goals
+		_ = v56
+		if len(v56) > 0 {
 			w.raw("<ul class=\"cards\">")
 			{
-				v40 := v39
-				for v41, v42 := range v40 {
-					_, _ = v41, v42
+				v57 := v56
+				for v58, v59 := range v57 {
+					_, _ = v58, v59
 					w.raw("<li><a href=\"")
-					v43 := dot.Link.Pillar(v42.Pillar)
-					w.url(v43)
+					v60 := dot.Link.Pillar(v59.Pillar)
+					w.url(v60)
 					w.raw("\">")
 					{
-						v44 := v42.Pillar.Key
-						_ = v44
-						if len(v44) > 0 {
-							w.text(v44)
+						v61 := v59.Pillar.Key
+						_ = v61
+						if len(v61) > 0 {
+							w.text(v61)
 							w.raw(". ")
 						}
 					}
-					v45 := dot.Tx(v42.Pillar.Name)
-					w.text(v45)
+					v62 := dot.Tx(v59.Pillar.Name)
+					w.text(v62)
 					w.raw("</a> <span class=\"sub\">")
-					v46 := dict_V_F_2ca3de{V: dot, F: v42.Figures}
-					if err := tmpl_figures_2(w, v46); err != nil {
+					v63 := dict_V_F_2ca3de{V: dot, F: v59.Figures}
+					if err := tmpl_figures_2(w, v63); err != nil {
 						return err
 					}
 					w.raw("</span></li>")
 				}
 			}
-			w.raw("</ul>\n")
+			w.raw("</ul>\n<p class=\"sub\">")
+			v64, err := dot.T("framework.goals-source")
+			if err != nil {
+				return tmplError("templates/framework.html:25:17", err)
+			}
+			w.text(v64)
+			v65 := dot.Cites(v1, "pillars")
+			if err := tmpl_cites(w, v65); err != nil {
+				return err
+			}
+			w.raw("</p>\n")
 		} else {
 			w.raw("<p class=\"framework-unverified\">")
-			v47, err := dot.T("framework.goals-unverified")
+			v66, err := dot.T("framework.goals-unverified")
 			if err != nil {
-				return tmplError("templates/framework.html:23:42", err)
+				return tmplError("templates/framework.html:26:42", err)
 			}
-			w.text(v47)
+			w.text(v66)
 			w.raw("</p>")
 		}
 	}
 	w.raw("\n")
 	{
-		v48 := dot.Groups
-		_ = v48
-		if len(v48) > 0 {
+		v67 := dot.Groups
+		_ = v67
+		if len(v67) > 0 {
 			w.raw("<h2>")
-			v49, err := dot.T("pillars.groups")
+			v68, err := dot.T("pillars.groups")
 			if err != nil {
-				return tmplError("templates/framework.html:24:22", err)
+				return tmplError("templates/framework.html:27:22", err)
 			}
-			w.text(v49)
+			w.text(v68)
 			w.raw("</h2>\n<ul class=\"cards\">")
 			{
-				v50 := v48
-				for v51, v52 := range v50 {
-					_, _ = v51, v52
+				v69 := v67
+				for v70, v71 := range v69 {
+					_, _ = v70, v71
 					w.raw("<li><a href=\"")
-					v53 := dot.Link.Pillar(v52.Pillar)
-					w.url(v53)
+					v72 := dot.Link.Pillar(v71.Pillar)
+					w.url(v72)
 					w.raw("\">")
-					v54 := dot.Tx(v52.Pillar.Name)
-					w.text(v54)
+					v73 := dot.Tx(v71.Pillar.Name)
+					w.text(v73)
 					w.raw("</a> <span class=\"sub\">")
-					v55 := dict_V_F_2ca3de{V: dot, F: v52.Figures}
-					if err := tmpl_figures_2(w, v55); err != nil {
+					v74 := dict_V_F_2ca3de{V: dot, F: v71.Figures}
+					if err := tmpl_figures_2(w, v74); err != nil {
 						return err
 					}
 					w.raw("</span></li>")
@@ -5159,50 +5333,104 @@ func tmpl_framework_main(w *htmlWriter, dot *frameworkView) error {
 		}
 	}
 	w.raw("\n<h2>")
-	v56, err := dot.T("framework.plans")
+	v75, err := dot.T("framework.plans")
 	if err != nil {
-		return tmplError("templates/framework.html:26:6", err)
+		return tmplError("templates/framework.html:29:6", err)
 	}
-	w.text(v56)
+	w.text(v75)
 	w.raw("</h2>\n")
 	{
-		v57 := v1.Plans
-		_ = v57
-		if len(v57) > 0 {
+		v76 := v1.Plans
+		_ = v76
+		if len(v76) > 0 {
 			w.raw("<ul class=\"cards\">")
 			{
-				v58 := v57
-				for v59, v60 := range v58 {
-					_, _ = v59, v60
-					v61 := dict_V_P_547192{V: dot, P: v60}
-					if err := tmpl_plan_card(w, v61); err != nil {
+				v77 := v76
+				for v78, v79 := range v77 {
+					_, _ = v78, v79
+					v80 := dict_V_P_547192{V: dot, P: v79}
+					if err := tmpl_plan_card(w, v80); err != nil {
 						return err
 					}
 				}
 			}
 			w.raw("</ul>\n<p><a href=\"")
-			v62 := dot.Link.Compare()
-			w.url(v62)
+			v81 := dot.Link.Compare()
+			w.url(v81)
 			w.raw("#fw-")
 			w.frag(v1.ID)
 			w.raw("\">")
-			v63, err := dot.T("framework.compare")
+			v82, err := dot.T("framework.compare")
 			if err != nil {
-				return tmplError("templates/framework.html:28:47", err)
+				return tmplError("templates/framework.html:31:47", err)
 			}
-			w.text(v63)
+			w.text(v82)
 			w.raw("</a></p>\n")
 		} else {
 			w.raw("<p>")
-			v64, err := dot.T("framework.no-plans")
+			v83, err := dot.T("framework.no-plans")
 			if err != nil {
-				return tmplError("templates/framework.html:29:13", err)
+				return tmplError("templates/framework.html:32:13", err)
 			}
-			w.text(v64)
+			w.text(v83)
 			w.raw("</p>")
 		}
 	}
 	w.raw("\n")
+	v84 := dict_V_F_249163{V: dot, F: v1}
+	if err := tmpl_framework_sources(w, v84); err != nil {
+		return err
+	}
+	w.raw("\n")
+	return nil
+}
+
+// tmpl_framework_sources writes template "framework-sources" (templates/partials.html) of the sets framework.
+func tmpl_framework_sources(w *htmlWriter, dot dict_V_F_249163) error {
+	v1 := dot.V
+	_ = v1
+	{
+		v2 := dot.F.Sources
+		_ = v2
+		if len(v2) > 0 {
+			w.raw("<section aria-labelledby=\"sources\"><h2 id=\"sources\">")
+			v3, err := v1.T("framework.sources")
+			if err != nil {
+				return tmplError("templates/partials.html:236:115", err)
+			}
+			w.text(v3)
+			w.raw("</h2>\n<ol class=\"sources\">")
+			{
+				v4 := v2
+				for v5, v6 := range v4 {
+					_, _ = v5, v6
+					w.raw("<li id=\"src-")
+					w.text(v6.ID)
+					w.raw("\">")
+					v7 := v1.Tx(v6.Text)
+					w.text(v7)
+					{
+						v8 := v6.Plan
+						_ = v8
+						if v8 != nil {
+							w.raw(" — <a href=\"")
+							v9 := v1.Link.Source(v8)
+							w.url(v9)
+							w.raw("\">")
+							v10, err := v1.T("framework.source-text")
+							if err != nil {
+								return tmplError("templates/partials.html:237:119", err)
+							}
+							w.text(v10)
+							w.raw("</a>")
+						}
+					}
+					w.raw("</li>")
+				}
+			}
+			w.raw("</ol></section>")
+		}
+	}
 	return nil
 }
 
@@ -5439,39 +5667,43 @@ func tmpl_glossary_main(w *htmlWriter, dot *glossaryView) error {
 					w.raw("</span></span>")
 				}
 			}
+			v13 := dict_V_T_b2a0d3{V: dot, T: v8}
+			if err := tmpl_term_senses(w, v13); err != nil {
+				return err
+			}
 			w.raw("</td></tr>")
 		}
 	}
 	w.raw("</tbody>\n</table>\n<h2 id=\"counts\">")
-	v13, err := dot.T("counts.title")
+	v14, err := dot.T("counts.title")
 	if err != nil {
 		return tmplError("templates/glossary.html:9:18", err)
 	}
-	w.text(v13)
+	w.text(v14)
 	w.raw("</h2>\n<dl class=\"facts\">\n<dt>")
-	v14, err := dot.T("counts.item")
+	v15, err := dot.T("counts.item")
 	if err != nil {
 		return tmplError("templates/glossary.html:11:6", err)
 	}
-	w.text(v14)
+	w.text(v15)
 	w.raw("</dt><dd>")
-	v15, err := dot.T("counts.item-def")
+	v16, err := dot.T("counts.item-def")
 	if err != nil {
 		return tmplError("templates/glossary.html:11:35", err)
 	}
-	w.text(v15)
+	w.text(v16)
 	w.raw("</dd>\n<dt>")
-	v16, err := dot.T("counts.task")
+	v17, err := dot.T("counts.task")
 	if err != nil {
 		return tmplError("templates/glossary.html:12:6", err)
 	}
-	w.text(v16)
+	w.text(v17)
 	w.raw("</dt><dd>")
-	v17, err := dot.T("counts.task-def")
+	v18, err := dot.T("counts.task-def")
 	if err != nil {
 		return tmplError("templates/glossary.html:12:35", err)
 	}
-	w.text(v17)
+	w.text(v18)
 	w.raw("</dd>\n</dl>\n")
 	return nil
 }
@@ -6263,21 +6495,17 @@ func tmpl_item_main(w *htmlWriter, dot *itemView) error {
 			w.text(v32)
 			w.raw("</dt><dd>")
 			v33 := dict_V_P_A_3d421f{V: dot, P: v2.Province, A: v31}
-			if err := tmpl_agencies(w, v33); err != nil {
-				return err
-			}
-			v34 := dict_V_A_254358{V: dot, A: v31}
-			if err := tmpl_agencies_now(w, v34); err != nil {
+			if err := tmpl_agencies_now_each(w, v33); err != nil {
 				return err
 			}
 			{
 				if !(len(v1.LeadIDs) > 0) {
 					w.raw(" <span class=\"sub\">")
-					v35, err := dot.T("item.inherited")
+					v34, err := dot.T("item.inherited")
 					if err != nil {
-						return tmplError("templates/item.html:11:196", err)
+						return tmplError("templates/item.html:11:159", err)
 					}
-					w.text(v35)
+					w.text(v34)
 					w.raw("</span>")
 				}
 			}
@@ -6286,22 +6514,22 @@ func tmpl_item_main(w *htmlWriter, dot *itemView) error {
 	}
 	w.raw("\n")
 	{
-		v36 := dot.Counterpart
-		_ = v36
-		if v36 != nil {
+		v35 := dot.Counterpart
+		_ = v35
+		if v35 != nil {
 			{
-				v37 := v36.Lead
-				_ = v37
-				if len(v37) > 0 {
+				v36 := v35.Lead
+				_ = v36
+				if len(v36) > 0 {
 					w.raw("<dt>")
-					v38, err := dot.T("item.lead")
+					v37, err := dot.T("item.lead")
 					if err != nil {
 						return tmplError("templates/item.html:12:41", err)
 					}
-					w.text(v38)
+					w.text(v37)
 					w.raw("</dt><dd>")
-					v39 := dict_V_P_A_3d421f{V: dot, P: v2.Province, A: v37}
-					if err := tmpl_agencies(w, v39); err != nil {
+					v38 := dict_V_P_A_3d421f{V: dot, P: v2.Province, A: v36}
+					if err := tmpl_agencies_now_each(w, v38); err != nil {
 						return err
 					}
 					w.raw(" <span class=\"sub\">(")
@@ -6319,28 +6547,28 @@ func tmpl_item_main(w *htmlWriter, dot *itemView) error {
 	}
 	w.raw("\n")
 	{
-		v40 := v1.Partners
-		_ = v40
-		if len(v40) > 0 {
+		v39 := v1.Partners
+		_ = v39
+		if len(v39) > 0 {
 			w.raw("<dt>")
-			v41, err := dot.T("item.partners")
+			v40, err := dot.T("item.partners")
 			if err != nil {
 				return tmplError("templates/item.html:14:27", err)
 			}
-			w.text(v41)
+			w.text(v40)
 			w.raw("</dt><dd>")
-			v42 := dict_V_P_A_3d421f{V: dot, P: v2.Province, A: v40}
-			if err := tmpl_agencies(w, v42); err != nil {
+			v41 := dict_V_P_A_3d421f{V: dot, P: v2.Province, A: v39}
+			if err := tmpl_agencies_now_each(w, v41); err != nil {
 				return err
 			}
 			{
 				if !(len(v1.PartnerIDs) > 0) {
 					w.raw(" <span class=\"sub\">")
-					v43, err := dot.T("item.inherited")
+					v42, err := dot.T("item.inherited")
 					if err != nil {
-						return tmplError("templates/item.html:14:161", err)
+						return tmplError("templates/item.html:14:170", err)
 					}
-					w.text(v43)
+					w.text(v42)
 					w.raw("</span>")
 				}
 			}
@@ -6349,22 +6577,22 @@ func tmpl_item_main(w *htmlWriter, dot *itemView) error {
 	}
 	w.raw("\n")
 	{
-		v44 := dot.Counterpart
-		_ = v44
-		if v44 != nil {
+		v43 := dot.Counterpart
+		_ = v43
+		if v43 != nil {
 			{
-				v45 := v44.Partners
-				_ = v45
-				if len(v45) > 0 {
+				v44 := v43.Partners
+				_ = v44
+				if len(v44) > 0 {
 					w.raw("<dt>")
-					v46, err := dot.T("item.partners")
+					v45, err := dot.T("item.partners")
 					if err != nil {
 						return tmplError("templates/item.html:15:45", err)
 					}
-					w.text(v46)
+					w.text(v45)
 					w.raw("</dt><dd>")
-					v47 := dict_V_P_A_3d421f{V: dot, P: v2.Province, A: v45}
-					if err := tmpl_agencies(w, v47); err != nil {
+					v46 := dict_V_P_A_3d421f{V: dot, P: v2.Province, A: v44}
+					if err := tmpl_agencies_now_each(w, v46); err != nil {
 						return err
 					}
 					w.raw(" <span class=\"sub\">(")
@@ -6381,29 +6609,29 @@ func tmpl_item_main(w *htmlWriter, dot *itemView) error {
 		return err
 	}
 	w.raw("\n<dt>")
-	v48, err := dot.T("item.section")
+	v47, err := dot.T("item.section")
 	if err != nil {
 		return tmplError("templates/item.html:17:6", err)
 	}
-	w.text(v48)
+	w.text(v47)
 	w.raw("</dt><dd>")
 	{
-		v49 := dot.Crumbs
-		for v50, v51 := range v49 {
-			_, _ = v50, v51
+		v48 := dot.Crumbs
+		for v49, v50 := range v48 {
+			_, _ = v49, v50
 			{
-				if v50 != 0 {
+				if v49 != 0 {
 					w.raw(" › ")
 				}
 			}
 			w.raw("<a href=\"")
-			v52 := dot.Link.Plan(v2)
-			w.url(v52)
+			v51 := dot.Link.Plan(v2)
+			w.url(v51)
 			w.raw("#")
-			w.frag(v51.ID)
+			w.frag(v50.ID)
 			w.raw("\">")
-			v53 := dict_V_S_dc85e2{V: dot, S: v51}
-			if err := tmpl_sectitle(w, v53); err != nil {
+			v52 := dict_V_S_dc85e2{V: dot, S: v50}
+			if err := tmpl_sectitle(w, v52); err != nil {
 				return err
 			}
 			w.raw("</a>")
@@ -6411,51 +6639,51 @@ func tmpl_item_main(w *htmlWriter, dot *itemView) error {
 	}
 	w.raw("</dd>\n")
 	{
-		v54 := v1.Pillar
-		_ = v54
-		if v54 != nil {
+		v53 := v1.Pillar
+		_ = v53
+		if v53 != nil {
 			w.raw("<dt>")
-			v55, err := dot.T("item.pillar")
+			v54, err := dot.T("item.pillar")
 			if err != nil {
 				return tmplError("templates/item.html:18:25", err)
 			}
-			w.text(v55)
+			w.text(v54)
 			w.raw("</dt><dd><a href=\"")
-			v56 := dot.Link.Pillar(v54)
-			w.url(v56)
+			v55 := dot.Link.Pillar(v53)
+			w.url(v55)
 			w.raw("\">")
-			v57 := dot.Tx(v54.Name)
-			w.text(v57)
+			v56 := dot.Tx(v53.Name)
+			w.text(v56)
 			w.raw("</a></dd>")
 		}
 	}
 	w.raw("\n")
 	{
-		v58 := v1.Themes
-		_ = v58
-		if len(v58) > 0 {
+		v57 := v1.Themes
+		_ = v57
+		if len(v57) > 0 {
 			w.raw("<dt>")
-			v59, err := dot.T("item.themes")
+			v58, err := dot.T("item.themes")
 			if err != nil {
 				return tmplError("templates/item.html:19:25", err)
 			}
-			w.text(v59)
+			w.text(v58)
 			w.raw("</dt><dd>")
 			{
-				v60 := v58
-				for v61, v62 := range v60 {
-					_, _ = v61, v62
+				v59 := v57
+				for v60, v61 := range v59 {
+					_, _ = v60, v61
 					{
-						if v61 != 0 {
+						if v60 != 0 {
 							w.raw(", ")
 						}
 					}
 					w.raw("<a href=\"")
-					v63 := dot.Link.Theme(v62)
-					w.url(v63)
+					v62 := dot.Link.Theme(v61)
+					w.url(v62)
 					w.raw("\">")
-					v64 := dot.Tx(v62.Name)
-					w.text(v64)
+					v63 := dot.Tx(v61.Name)
+					w.text(v63)
 					w.raw("</a>")
 				}
 			}
@@ -6464,51 +6692,51 @@ func tmpl_item_main(w *htmlWriter, dot *itemView) error {
 	}
 	w.raw("\n")
 	{
-		v65 := v1.RestatesItem
-		_ = v65
-		if v65 != nil {
+		v64 := v1.RestatesItem
+		_ = v64
+		if v64 != nil {
 			w.raw("<dt>")
-			v66, err := dot.T("item.restates")
+			v65, err := dot.T("item.restates")
 			if err != nil {
 				return tmplError("templates/item.html:20:31", err)
 			}
-			w.text(v66)
+			w.text(v65)
 			w.raw("</dt><dd><a href=\"")
-			v67 := dot.Link.Item(v65)
-			w.url(v67)
+			v66 := dot.Link.Item(v64)
+			w.url(v66)
 			w.raw("\">")
-			v68 := dot.ItemName(v65)
-			w.text(v68)
+			v67 := dot.ItemName(v64)
+			w.text(v67)
 			w.raw("</a></dd>")
 		}
 	}
 	w.raw("\n")
 	{
-		v69 := v1.RestatedBy
-		_ = v69
-		if len(v69) > 0 {
+		v68 := v1.RestatedBy
+		_ = v68
+		if len(v68) > 0 {
 			w.raw("<dt>")
-			v70, err := dot.T("item.restated-by")
+			v69, err := dot.T("item.restated-by")
 			if err != nil {
 				return tmplError("templates/item.html:21:29", err)
 			}
-			w.text(v70)
+			w.text(v69)
 			w.raw("</dt><dd>")
 			{
-				v71 := v69
-				for v72, v73 := range v71 {
-					_, _ = v72, v73
+				v70 := v68
+				for v71, v72 := range v70 {
+					_, _ = v71, v72
 					{
-						if v72 != 0 {
+						if v71 != 0 {
 							w.raw(", ")
 						}
 					}
 					w.raw("<a href=\"")
-					v74 := dot.Link.Item(v73)
-					w.url(v74)
+					v73 := dot.Link.Item(v72)
+					w.url(v73)
 					w.raw("\">")
-					v75 := dot.ItemName(v73)
-					w.text(v75)
+					v74 := dot.ItemName(v72)
+					w.text(v74)
 					w.raw("</a>")
 				}
 			}
@@ -6517,31 +6745,31 @@ func tmpl_item_main(w *htmlWriter, dot *itemView) error {
 	}
 	w.raw("\n")
 	{
-		v76 := v1.RelatedItems
-		_ = v76
-		if len(v76) > 0 {
+		v75 := v1.RelatedItems
+		_ = v75
+		if len(v75) > 0 {
 			w.raw("<dt>")
-			v77, err := dot.T("item.related")
+			v76, err := dot.T("item.related")
 			if err != nil {
 				return tmplError("templates/item.html:22:31", err)
 			}
-			w.text(v77)
+			w.text(v76)
 			w.raw("</dt><dd>")
 			{
-				v78 := v76
-				for v79, v80 := range v78 {
-					_, _ = v79, v80
+				v77 := v75
+				for v78, v79 := range v77 {
+					_, _ = v78, v79
 					{
-						if v79 != 0 {
+						if v78 != 0 {
 							w.raw(", ")
 						}
 					}
 					w.raw("<a href=\"")
-					v81 := dot.Link.Item(v80)
-					w.url(v81)
+					v80 := dot.Link.Item(v79)
+					w.url(v80)
 					w.raw("\">")
-					v82 := dot.ItemName(v80)
-					w.text(v82)
+					v81 := dot.ItemName(v79)
+					w.text(v81)
 					w.raw("</a>")
 				}
 			}
@@ -6550,44 +6778,44 @@ func tmpl_item_main(w *htmlWriter, dot *itemView) error {
 	}
 	w.raw("\n")
 	{
-		v83 := v1.Note.IsZero()
-		if !(v83) {
+		v82 := v1.Note.IsZero()
+		if !(v82) {
 			w.raw("<dt>")
-			v84, err := dot.T("item.note")
+			v83, err := dot.T("item.note")
 			if err != nil {
 				return tmplError("templates/item.html:23:32", err)
 			}
-			w.text(v84)
+			w.text(v83)
 			w.raw("</dt><dd>")
-			v85 := dot.Tx(v1.Note)
-			w.text(v85)
+			v84 := dot.Tx(v1.Note)
+			w.text(v84)
 			w.raw("</dd>")
 		}
 	}
 	w.raw("\n</dl>\n")
 	{
-		v86 := dot.ChangedAgencies(v1)
-		v87 := v86
-		_ = v87
-		if len(v87) > 0 {
+		v85 := dot.ChangedAgencies(v1)
+		v86 := v85
+		_ = v86
+		if len(v86) > 0 {
 			w.raw("<section aria-labelledby=\"now\"><h2 id=\"now\">")
-			v88, err := dot.T("item.now")
+			v87, err := dot.T("item.now")
 			if err != nil {
 				return tmplError("templates/item.html:25:75", err)
 			}
-			w.text(v88)
+			w.text(v87)
 			w.raw("</h2>\n")
 			{
-				v89 := v87
-				for v90, v91 := range v89 {
-					_, _ = v90, v91
+				v88 := v86
+				for v89, v90 := range v88 {
+					_, _ = v89, v90
 					w.raw("<h3>")
-					v92 := dot.AgencyName(v91, v2.Province)
-					w.text(v92)
+					v91 := dot.AgencyName(v90, v2.Province)
+					w.text(v91)
 					w.raw("</h3>")
-					v93 := dot.AgencyChanges(v91)
-					v94 := dict_V_C_f86402{V: dot, C: v93}
-					if err := tmpl_changes_2(w, v94); err != nil {
+					v92 := dot.AgencyChanges(v90)
+					v93 := dict_V_C_f86402{V: dot, C: v92}
+					if err := tmpl_changes_2(w, v93); err != nil {
 						return err
 					}
 				}
@@ -6600,16 +6828,16 @@ func tmpl_item_main(w *htmlWriter, dot *itemView) error {
 		return err
 	}
 	w.raw("\n")
-	v95 := dict_V_C_b1cb6e{V: dot, C: dot.Commentary}
-	if err := tmpl_commentary_2(w, v95); err != nil {
+	v94 := dict_V_C_b1cb6e{V: dot, C: dot.Commentary}
+	if err := tmpl_commentary_2(w, v94); err != nil {
 		return err
 	}
 	w.raw("\n<p class=\"cite\"><span>")
-	v96, err := dot.T("item.cite")
+	v95, err := dot.T("item.cite")
 	if err != nil {
 		return tmplError("templates/item.html:29:24", err)
 	}
-	w.text(v96)
+	w.text(v95)
 	w.raw(":</span> <span class=\"cite-text\">")
 	w.text(dot.Citation)
 	w.raw("</span></p>\n")
@@ -6617,20 +6845,20 @@ func tmpl_item_main(w *htmlWriter, dot *itemView) error {
 		return err
 	}
 	w.raw("\n<p><a href=\"")
-	v97 := dot.Link.Anchor(v1)
-	w.url(v97)
+	v96 := dot.Link.Anchor(v1)
+	w.url(v96)
 	w.raw("\">")
-	v98, err := dot.T("item.in-plan")
+	v97, err := dot.T("item.in-plan")
 	if err != nil {
 		return tmplError("templates/item.html:31:36", err)
 	}
-	w.text(v98)
+	w.text(v97)
 	w.raw("</a>")
 	{
 		if v2.Source != nil {
 			w.raw(" · <a href=\"")
-			v99 := dot.Link.Source(v2)
-			w.url(v99)
+			v98 := dot.Link.Source(v2)
+			w.url(v98)
 			{
 				if dot.Passage {
 					w.raw("#p-")
@@ -6638,11 +6866,11 @@ func tmpl_item_main(w *htmlWriter, dot *itemView) error {
 				}
 			}
 			w.raw("\">")
-			v100, err := dot.T("item.source-passage")
+			v99, err := dot.T("item.source-passage")
 			if err != nil {
 				return tmplError("templates/item.html:31:146", err)
 			}
-			w.text(v100)
+			w.text(v99)
 			w.raw("</a>")
 		}
 	}
@@ -6654,11 +6882,11 @@ func tmpl_item_main(w *htmlWriter, dot *itemView) error {
 	{
 		if dot.Quote {
 			w.raw("<section class=\"source\" aria-labelledby=\"source\">\n<h2 id=\"source\">")
-			v101, err := dot.T("item.source")
+			v100, err := dot.T("item.source")
 			if err != nil {
 				return tmplError("templates/item.html:34:18", err)
 			}
-			w.text(v101)
+			w.text(v100)
 			w.raw("</h2>\n<blockquote lang=\"vi\"><p>")
 			w.text(v1.Text.VI)
 			w.raw("</p></blockquote>\n</section>")
@@ -6768,7 +6996,7 @@ func tmpl_item_ref(w *htmlWriter, dot itemRefArgs) error {
 			w.raw(" · <span class=\"role\">")
 			v9, err := v1.Name(v8.(interface{ MessageKey() string }))
 			if err != nil {
-				return tmplError("templates/partials.html:46:76", err)
+				return tmplError("templates/partials.html:52:76", err)
 			}
 			w.text(v9)
 			w.raw("</span>")
@@ -6789,7 +7017,7 @@ func tmpl_item_updates(w *htmlWriter, dot *itemView) error {
 			w.raw("<section aria-labelledby=\"updates\"><h2 id=\"updates\">")
 			v3, err := v1.T("updates.title")
 			if err != nil {
-				return tmplError("templates/partials.html:97:112", err)
+				return tmplError("templates/partials.html:103:112", err)
 			}
 			w.text(v3)
 			w.raw("</h2>\n<ol class=\"updates\">")
@@ -6811,7 +7039,7 @@ func tmpl_item_updates(w *htmlWriter, dot *itemView) error {
 					w.raw("\">")
 					v10, err := v1.Name(v6.Kind)
 					if err != nil {
-						return tmplError("templates/partials.html:98:208", err)
+						return tmplError("templates/partials.html:104:208", err)
 					}
 					w.text(v10)
 					w.raw("</span>")
@@ -6822,7 +7050,7 @@ func tmpl_item_updates(w *htmlWriter, dot *itemView) error {
 							w.raw(": <strong>")
 							v12, err := v1.Name(v11)
 							if err != nil {
-								return tmplError("templates/partials.html:98:262", err)
+								return tmplError("templates/partials.html:104:262", err)
 							}
 							w.text(v12)
 							w.raw("</strong>")
@@ -6856,7 +7084,7 @@ func tmpl_item_updates(w *htmlWriter, dot *itemView) error {
 													w.raw("<p class=\"sub\">")
 													v19, err := v1.T("evidence.translation")
 													if err != nil {
-														return tmplError("templates/partials.html:100:230", err)
+														return tmplError("templates/partials.html:106:230", err)
 													}
 													w.text(v19)
 													w.raw(": ")
@@ -6869,7 +7097,7 @@ func tmpl_item_updates(w *htmlWriter, dot *itemView) error {
 									w.raw("<p class=\"sub verified\">")
 									v20, err := v1.Tf("evidence.verified", v16.ReportFile)
 									if err != nil {
-										return tmplError("templates/partials.html:100:310", err)
+										return tmplError("templates/partials.html:106:310", err)
 									}
 									w.text(v20)
 									w.raw("</p>")
@@ -6898,7 +7126,7 @@ func tmpl_last_updated(w *htmlWriter, dot dict_V_P_17d1fd) error {
 			w.raw("<p class=\"sub updated\">")
 			v3, err := v1.T("plan.last-updated")
 			if err != nil {
-				return tmplError("templates/partials.html:108:85", err)
+				return tmplError("templates/partials.html:114:85", err)
 			}
 			w.text(v3)
 			w.raw(" <time datetime=\"")
@@ -6933,7 +7161,7 @@ func tmpl_last_updated_2(w *htmlWriter, dot dict_V_P_70a27f) error {
 			w.raw("<p class=\"sub updated\">")
 			v3, err := v1.T("plan.last-updated")
 			if err != nil {
-				return tmplError("templates/partials.html:108:85", err)
+				return tmplError("templates/partials.html:114:85", err)
 			}
 			w.text(v3)
 			w.raw(" <time datetime=\"")
@@ -6957,6 +7185,42 @@ func tmpl_last_updated_2(w *htmlWriter, dot dict_V_P_70a27f) error {
 	return nil
 }
 
+// tmpl_licence writes template "licence" (templates/partials.html) of the sets page.
+func tmpl_licence(w *htmlWriter, dot *markdownView) error {
+	w.raw("<section class=\"licence\" aria-labelledby=\"licence\"><h2 id=\"licence\">")
+	v1, err := dot.T("data.licence")
+	if err != nil {
+		return tmplError("templates/partials.html:223:90", err)
+	}
+	w.text(v1)
+	w.raw("</h2>\n<p>")
+	{
+		v2 := dot.Site.Licence
+		_ = v2
+		if v2 != nil {
+			v3, err := dot.T("data.licence-named")
+			if err != nil {
+				return tmplError("templates/partials.html:224:27", err)
+			}
+			w.text(v3)
+			w.raw(" <a href=\"")
+			w.url(v2.URL)
+			w.raw("\" rel=\"external noopener\">")
+			v4 := dot.Tx(v2.Name)
+			w.text(v4)
+			w.raw("</a>.")
+		} else {
+			v5, err := dot.T("data.licence-none")
+			if err != nil {
+				return tmplError("templates/partials.html:224:126", err)
+			}
+			w.text(v5)
+		}
+	}
+	w.raw("</p></section>")
+	return nil
+}
+
 // tmpl_meta writes template "meta" (templates/partials.html) of the sets 404, agencies, agency, compare, compare-agency, compare-pillar, compare-theme, framework, glossary, home, item, page, pillar, pillars, plan, plans, province, province-agency, provinces, redirect, root, search, source, theme, themes, tombstone.
 func tmpl_meta(w *htmlWriter) error {
 	w.raw("<meta charset=\"utf-8\">\n<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n<meta http-equiv=\"Content-Security-Policy\" content=\"default-src 'self'; script-src 'self'; style-src 'self'; img-src 'self' data:; connect-src 'self'; object-src 'none'; base-uri 'none'; form-action 'self'\">")
@@ -6968,7 +7232,7 @@ func tmpl_nav(w *htmlWriter, dot *page) error {
 	w.raw("<nav aria-label=\"")
 	v1, err := dot.T("nav.label")
 	if err != nil {
-		return tmplError("templates/partials.html:172:35", err)
+		return tmplError("templates/partials.html:177:35", err)
 	}
 	w.text(v1)
 	w.raw("\"><ul>\n<li><a href=\"")
@@ -6977,7 +7241,7 @@ func tmpl_nav(w *htmlWriter, dot *page) error {
 	w.raw("\">")
 	v3, err := dot.T("nav.plans")
 	if err != nil {
-		return tmplError("templates/partials.html:173:32", err)
+		return tmplError("templates/partials.html:178:32", err)
 	}
 	w.text(v3)
 	w.raw("</a></li>\n<li><a href=\"")
@@ -6986,7 +7250,7 @@ func tmpl_nav(w *htmlWriter, dot *page) error {
 	w.raw("\">")
 	v5, err := dot.T("nav.provinces")
 	if err != nil {
-		return tmplError("templates/partials.html:174:36", err)
+		return tmplError("templates/partials.html:179:36", err)
 	}
 	w.text(v5)
 	w.raw("</a></li>\n<li><a href=\"")
@@ -6995,7 +7259,7 @@ func tmpl_nav(w *htmlWriter, dot *page) error {
 	w.raw("\">")
 	v7, err := dot.T("nav.pillars")
 	if err != nil {
-		return tmplError("templates/partials.html:175:34", err)
+		return tmplError("templates/partials.html:180:34", err)
 	}
 	w.text(v7)
 	w.raw("</a></li>\n<li><a href=\"")
@@ -7004,7 +7268,7 @@ func tmpl_nav(w *htmlWriter, dot *page) error {
 	w.raw("\">")
 	v9, err := dot.T("nav.agencies")
 	if err != nil {
-		return tmplError("templates/partials.html:176:35", err)
+		return tmplError("templates/partials.html:181:35", err)
 	}
 	w.text(v9)
 	w.raw("</a></li>\n<li><a href=\"")
@@ -7013,7 +7277,7 @@ func tmpl_nav(w *htmlWriter, dot *page) error {
 	w.raw("\">")
 	v11, err := dot.T("nav.themes")
 	if err != nil {
-		return tmplError("templates/partials.html:177:33", err)
+		return tmplError("templates/partials.html:182:33", err)
 	}
 	w.text(v11)
 	w.raw("</a></li>\n<li><a href=\"")
@@ -7022,7 +7286,7 @@ func tmpl_nav(w *htmlWriter, dot *page) error {
 	w.raw("\">")
 	v13, err := dot.T("nav.compare")
 	if err != nil {
-		return tmplError("templates/partials.html:178:34", err)
+		return tmplError("templates/partials.html:183:34", err)
 	}
 	w.text(v13)
 	w.raw("</a></li>\n<li><a href=\"")
@@ -7031,7 +7295,7 @@ func tmpl_nav(w *htmlWriter, dot *page) error {
 	w.raw("\">")
 	v15, err := dot.T("nav.search")
 	if err != nil {
-		return tmplError("templates/partials.html:179:33", err)
+		return tmplError("templates/partials.html:184:33", err)
 	}
 	w.text(v15)
 	w.raw("</a></li>\n</ul></nav>")
@@ -7046,7 +7310,7 @@ func tmpl_no_lead(w *htmlWriter, dot *itemView) error {
 			w.raw("<dt>")
 			v2, err := dot.T("item.lead")
 			if err != nil {
-				return tmplError("templates/partials.html:92:40", err)
+				return tmplError("templates/partials.html:98:40", err)
 			}
 			w.text(v2)
 			w.raw("</dt><dd class=\"no-lead\">")
@@ -7055,13 +7319,13 @@ func tmpl_no_lead(w *htmlWriter, dot *itemView) error {
 				if v3 {
 					v4, err := dot.T("lead.none.task")
 					if err != nil {
-						return tmplError("templates/partials.html:92:107", err)
+						return tmplError("templates/partials.html:98:107", err)
 					}
 					w.text(v4)
 				} else {
 					v5, err := dot.T("lead.none.item")
 					if err != nil {
-						return tmplError("templates/partials.html:92:138", err)
+						return tmplError("templates/partials.html:98:138", err)
 					}
 					w.text(v5)
 				}
@@ -7074,7 +7338,7 @@ func tmpl_no_lead(w *htmlWriter, dot *itemView) error {
 					w.raw(" ")
 					v8, err := dot.T("lead.duties")
 					if err != nil {
-						return tmplError("templates/partials.html:92:198", err)
+						return tmplError("templates/partials.html:98:198", err)
 					}
 					w.text(v8)
 					w.raw(" <a href=\"")
@@ -7313,6 +7577,14 @@ func tmpl_page_main(w *htmlWriter, dot *markdownView) error {
 				}
 			}
 			w.raw("</ul>")
+		}
+	}
+	w.raw("\n")
+	{
+		if dot.Data {
+			if err := tmpl_licence(w, dot); err != nil {
+				return err
+			}
 		}
 	}
 	w.raw("\n</article>\n")
@@ -7918,7 +8190,7 @@ func tmpl_plan_card(w *htmlWriter, dot dict_V_P_547192) error {
 			w.raw(" <span class=\"sub\">(")
 			v7, err := v1.T("plan.attributed-short")
 			if err != nil {
-				return tmplError("templates/partials.html:58:143", err)
+				return tmplError("templates/partials.html:64:143", err)
 			}
 			w.text(v7)
 			w.raw(")</span>")
@@ -7935,7 +8207,7 @@ func tmpl_plan_card(w *htmlWriter, dot dict_V_P_547192) error {
 		} else {
 			v10, err := v1.T("plan.date-not-stated")
 			if err != nil {
-				return tmplError("templates/partials.html:60:84", err)
+				return tmplError("templates/partials.html:66:84", err)
 			}
 			w.text(v10)
 		}
@@ -7977,7 +8249,7 @@ func tmpl_plan_card_2(w *htmlWriter, dot dict_V_P_582c26) error {
 			w.raw(" <span class=\"sub\">(")
 			v7, err := v1.T("plan.attributed-short")
 			if err != nil {
-				return tmplError("templates/partials.html:58:143", err)
+				return tmplError("templates/partials.html:64:143", err)
 			}
 			w.text(v7)
 			w.raw(")</span>")
@@ -7994,7 +8266,7 @@ func tmpl_plan_card_2(w *htmlWriter, dot dict_V_P_582c26) error {
 		} else {
 			v10, err := v1.T("plan.date-not-stated")
 			if err != nil {
-				return tmplError("templates/partials.html:60:84", err)
+				return tmplError("templates/partials.html:66:84", err)
 			}
 			w.text(v10)
 		}
@@ -8036,7 +8308,7 @@ func tmpl_plan_card_3(w *htmlWriter, dot dict_V_P_dc55c9) error {
 			w.raw(" <span class=\"sub\">(")
 			v7, err := v1.T("plan.attributed-short")
 			if err != nil {
-				return tmplError("templates/partials.html:58:143", err)
+				return tmplError("templates/partials.html:64:143", err)
 			}
 			w.text(v7)
 			w.raw(")</span>")
@@ -8053,7 +8325,7 @@ func tmpl_plan_card_3(w *htmlWriter, dot dict_V_P_dc55c9) error {
 		} else {
 			v10, err := v1.T("plan.date-not-stated")
 			if err != nil {
-				return tmplError("templates/partials.html:60:84", err)
+				return tmplError("templates/partials.html:66:84", err)
 			}
 			w.text(v10)
 		}
@@ -8095,7 +8367,7 @@ func tmpl_plan_card_4(w *htmlWriter, dot dict_V_P_5dca38) error {
 			w.raw(" <span class=\"sub\">(")
 			v7, err := v1.T("plan.attributed-short")
 			if err != nil {
-				return tmplError("templates/partials.html:58:143", err)
+				return tmplError("templates/partials.html:64:143", err)
 			}
 			w.text(v7)
 			w.raw(")</span>")
@@ -8112,7 +8384,7 @@ func tmpl_plan_card_4(w *htmlWriter, dot dict_V_P_5dca38) error {
 		} else {
 			v10, err := v1.T("plan.date-not-stated")
 			if err != nil {
-				return tmplError("templates/partials.html:60:84", err)
+				return tmplError("templates/partials.html:66:84", err)
 			}
 			w.text(v10)
 		}
@@ -8154,7 +8426,7 @@ func tmpl_plan_card_5(w *htmlWriter, dot dict_V_P_14fc03) error {
 			w.raw(" <span class=\"sub\">(")
 			v7, err := v1.T("plan.attributed-short")
 			if err != nil {
-				return tmplError("templates/partials.html:58:143", err)
+				return tmplError("templates/partials.html:64:143", err)
 			}
 			w.text(v7)
 			w.raw(")</span>")
@@ -8171,7 +8443,7 @@ func tmpl_plan_card_5(w *htmlWriter, dot dict_V_P_14fc03) error {
 		} else {
 			v10, err := v1.T("plan.date-not-stated")
 			if err != nil {
-				return tmplError("templates/partials.html:60:84", err)
+				return tmplError("templates/partials.html:66:84", err)
 			}
 			w.text(v10)
 		}
@@ -9243,13 +9515,13 @@ func tmpl_provenance(w *htmlWriter, dot dict_V_P_2043e7) error {
 							w.raw("<li>")
 							v5, err := v1.T("provenance.extent")
 							if err != nil {
-								return tmplError("templates/partials.html:218:109", err)
+								return tmplError("templates/partials.html:241:109", err)
 							}
 							w.text(v5)
 							w.raw(": ")
 							v6, err := v1.Name(v4)
 							if err != nil {
-								return tmplError("templates/partials.html:218:139", err)
+								return tmplError("templates/partials.html:241:139", err)
 							}
 							w.text(v6)
 							w.raw("</li>")
@@ -9258,7 +9530,7 @@ func tmpl_provenance(w *htmlWriter, dot dict_V_P_2043e7) error {
 					{
 						v7, err := v1.Truncation(v2)
 						if err != nil {
-							return tmplError("templates/partials.html:218:169", err)
+							return tmplError("templates/partials.html:241:169", err)
 						}
 						v8 := v7
 						_ = v8
@@ -9274,7 +9546,7 @@ func tmpl_provenance(w *htmlWriter, dot dict_V_P_2043e7) error {
 							w.raw("<li>")
 							v10, err := v1.T("provenance.retrieved")
 							if err != nil {
-								return tmplError("templates/partials.html:218:241", err)
+								return tmplError("templates/partials.html:241:241", err)
 							}
 							w.text(v10)
 							w.raw(": ")
@@ -9290,20 +9562,30 @@ func tmpl_provenance(w *htmlWriter, dot dict_V_P_2043e7) error {
 							w.raw("<li><a href=\"")
 							w.url(v12)
 							w.raw("\" rel=\"external noopener\">")
-							v13, err := v1.T("provenance.original")
-							if err != nil {
-								return tmplError("templates/partials.html:218:367", err)
+							{
+								if dot.P.Copy {
+									v13, err := v1.T("provenance.copy")
+									if err != nil {
+										return tmplError("templates/partials.html:241:382", err)
+									}
+									w.text(v13)
+								} else {
+									v14, err := v1.T("provenance.original")
+									if err != nil {
+										return tmplError("templates/partials.html:241:416", err)
+									}
+									w.text(v14)
+								}
 							}
-							w.text(v13)
 							w.raw("</a></li>")
 						}
 					}
 					{
-						v14 := v2.Note.IsZero()
-						if !(v14) {
+						v15 := v2.Note.IsZero()
+						if !(v15) {
 							w.raw("<li>")
-							v15 := v1.Tx(v2.Note)
-							w.text(v15)
+							v16 := v1.Tx(v2.Note)
+							w.text(v16)
 							w.raw("</li>")
 						}
 					}
@@ -9334,13 +9616,13 @@ func tmpl_provenance_2(w *htmlWriter, dot dict_V_P_3b96c2) error {
 							w.raw("<li>")
 							v5, err := v1.T("provenance.extent")
 							if err != nil {
-								return tmplError("templates/partials.html:218:109", err)
+								return tmplError("templates/partials.html:241:109", err)
 							}
 							w.text(v5)
 							w.raw(": ")
 							v6, err := v1.Name(v4)
 							if err != nil {
-								return tmplError("templates/partials.html:218:139", err)
+								return tmplError("templates/partials.html:241:139", err)
 							}
 							w.text(v6)
 							w.raw("</li>")
@@ -9349,7 +9631,7 @@ func tmpl_provenance_2(w *htmlWriter, dot dict_V_P_3b96c2) error {
 					{
 						v7, err := v1.Truncation(v2)
 						if err != nil {
-							return tmplError("templates/partials.html:218:169", err)
+							return tmplError("templates/partials.html:241:169", err)
 						}
 						v8 := v7
 						_ = v8
@@ -9365,7 +9647,7 @@ func tmpl_provenance_2(w *htmlWriter, dot dict_V_P_3b96c2) error {
 							w.raw("<li>")
 							v10, err := v1.T("provenance.retrieved")
 							if err != nil {
-								return tmplError("templates/partials.html:218:241", err)
+								return tmplError("templates/partials.html:241:241", err)
 							}
 							w.text(v10)
 							w.raw(": ")
@@ -9381,20 +9663,30 @@ func tmpl_provenance_2(w *htmlWriter, dot dict_V_P_3b96c2) error {
 							w.raw("<li><a href=\"")
 							w.url(v12)
 							w.raw("\" rel=\"external noopener\">")
-							v13, err := v1.T("provenance.original")
-							if err != nil {
-								return tmplError("templates/partials.html:218:367", err)
+							{
+								if dot.P.Copy {
+									v13, err := v1.T("provenance.copy")
+									if err != nil {
+										return tmplError("templates/partials.html:241:382", err)
+									}
+									w.text(v13)
+								} else {
+									v14, err := v1.T("provenance.original")
+									if err != nil {
+										return tmplError("templates/partials.html:241:416", err)
+									}
+									w.text(v14)
+								}
 							}
-							w.text(v13)
 							w.raw("</a></li>")
 						}
 					}
 					{
-						v14 := v2.Note.IsZero()
-						if !(v14) {
+						v15 := v2.Note.IsZero()
+						if !(v15) {
 							w.raw("<li>")
-							v15 := v1.Tx(v2.Note)
-							w.text(v15)
+							v16 := v1.Tx(v2.Note)
+							w.text(v16)
 							w.raw("</li>")
 						}
 					}
@@ -10161,7 +10453,7 @@ func tmpl_province_now(w *htmlWriter, dot dict_V_P_3f71ab) error {
 			v4 := v1.L.Date(v3.Date)
 			v5, err := v1.Tf("plan.province-now", v4)
 			if err != nil {
-				return tmplError("templates/partials.html:157:89", err)
+				return tmplError("templates/partials.html:162:89", err)
 			}
 			w.text(v5)
 			w.raw(" <a href=\"")
@@ -10189,7 +10481,7 @@ func tmpl_province_now_2(w *htmlWriter, dot dict_V_P_516876) error {
 			v4 := v1.L.Date(v3.Date)
 			v5, err := v1.Tf("plan.province-now", v4)
 			if err != nil {
-				return tmplError("templates/partials.html:157:89", err)
+				return tmplError("templates/partials.html:162:89", err)
 			}
 			w.text(v5)
 			w.raw(" <a href=\"")
@@ -10668,7 +10960,7 @@ func tmpl_report_error(w *htmlWriter, dot *itemView) error {
 	{
 		v1, err := dot.ReportLink(dot.Item)
 		if err != nil {
-			return tmplError("templates/partials.html:105:32", err)
+			return tmplError("templates/partials.html:111:32", err)
 		}
 		v2 := v1
 		_ = v2
@@ -10678,7 +10970,7 @@ func tmpl_report_error(w *htmlWriter, dot *itemView) error {
 			w.raw("\" rel=\"external noopener\">")
 			v3, err := dot.T("report-error.link")
 			if err != nil {
-				return tmplError("templates/partials.html:105:117", err)
+				return tmplError("templates/partials.html:111:117", err)
 			}
 			w.text(v3)
 			w.raw("</a></p>")
@@ -10694,7 +10986,7 @@ func tmpl_reporting(w *htmlWriter, dot *planView) error {
 	w.raw("<section class=\"reporting\" aria-labelledby=\"reporting\"><h2 id=\"reporting\">")
 	v2, err := dot.T("reporting.title")
 	if err != nil {
-		return tmplError("templates/partials.html:112:113", err)
+		return tmplError("templates/partials.html:118:113", err)
 	}
 	w.text(v2)
 	w.raw("</h2>\n")
@@ -10706,7 +10998,7 @@ func tmpl_reporting(w *htmlWriter, dot *planView) error {
 			w.raw("<h3>")
 			v5, err := dot.T("reporting.deadlines")
 			if err != nil {
-				return tmplError("templates/partials.html:113:28", err)
+				return tmplError("templates/partials.html:119:28", err)
 			}
 			w.text(v5)
 			w.raw("</h3>\n<ul class=\"deadlines\">")
@@ -10729,7 +11021,7 @@ func tmpl_reporting(w *htmlWriter, dot *planView) error {
 							v13 := dot.L.Date(v8.Last)
 							v14, err := dot.Tf("reporting.dates", v12, v13)
 							if err != nil {
-								return tmplError("templates/partials.html:114:162", err)
+								return tmplError("templates/partials.html:120:162", err)
 							}
 							w.text(v14)
 							{
@@ -10737,7 +11029,7 @@ func tmpl_reporting(w *htmlWriter, dot *planView) error {
 									w.raw("; ")
 									v15, err := dot.T("reporting.passed")
 									if err != nil {
-										return tmplError("templates/partials.html:114:239", err)
+										return tmplError("templates/partials.html:120:239", err)
 									}
 									w.text(v15)
 								}
@@ -10752,7 +11044,7 @@ func tmpl_reporting(w *htmlWriter, dot *planView) error {
 							w.raw("<br><span class=\"sub\">")
 							v17, err := dot.T("reporting.stated-in")
 							if err != nil {
-								return tmplError("templates/partials.html:114:332", err)
+								return tmplError("templates/partials.html:120:332", err)
 							}
 							w.text(v17)
 							w.raw(" <a href=\"")
@@ -10769,12 +11061,12 @@ func tmpl_reporting(w *htmlWriter, dot *planView) error {
 									w.raw("; ")
 									v21, err := dot.T("reporting.who")
 									if err != nil {
-										return tmplError("templates/partials.html:114:426", err)
+										return tmplError("templates/partials.html:120:426", err)
 									}
 									w.text(v21)
 									w.raw(": ")
 									v22 := dict_V_P_A_a27bc9{V: dot, P: v1.Province, A: v20}
-									if err := tmpl_agencies_2(w, v22); err != nil {
+									if err := tmpl_agencies(w, v22); err != nil {
 										return err
 									}
 								}
@@ -10790,7 +11082,7 @@ func tmpl_reporting(w *htmlWriter, dot *planView) error {
 			w.raw("<p>")
 			v23, err := dot.T("reporting.none")
 			if err != nil {
-				return tmplError("templates/partials.html:114:558", err)
+				return tmplError("templates/partials.html:120:558", err)
 			}
 			w.text(v23)
 			w.raw("</p>")
@@ -10805,7 +11097,7 @@ func tmpl_reporting(w *htmlWriter, dot *planView) error {
 			w.raw("<h3>")
 			v26, err := dot.T("reporting.reviews")
 			if err != nil {
-				return tmplError("templates/partials.html:115:30", err)
+				return tmplError("templates/partials.html:121:30", err)
 			}
 			w.text(v26)
 			w.raw("</h3>\n<ul class=\"deadlines\">")
@@ -10825,7 +11117,7 @@ func tmpl_reporting(w *htmlWriter, dot *planView) error {
 					w.raw(" <span class=\"sub\">(")
 					v33, err := dot.ByWhen(v29)
 					if err != nil {
-						return tmplError("templates/partials.html:116:124", err)
+						return tmplError("templates/partials.html:122:124", err)
 					}
 					w.text(v33)
 					w.raw(")</span></li>")
@@ -10837,7 +11129,7 @@ func tmpl_reporting(w *htmlWriter, dot *planView) error {
 	w.raw("\n<h3>")
 	v34, err := dot.T("reporting.search")
 	if err != nil {
-		return tmplError("templates/partials.html:117:6", err)
+		return tmplError("templates/partials.html:123:6", err)
 	}
 	w.text(v34)
 	w.raw("</h3>\n")
@@ -10849,7 +11141,7 @@ func tmpl_reporting(w *htmlWriter, dot *planView) error {
 			v36 := dot.L.Date(v35.Date)
 			v37, err := dot.Tf("reporting.searched", v36)
 			if err != nil {
-				return tmplError("templates/partials.html:118:25", err)
+				return tmplError("templates/partials.html:124:25", err)
 			}
 			w.text(v37)
 			w.raw(" ")
@@ -10860,7 +11152,7 @@ func tmpl_reporting(w *htmlWriter, dot *planView) error {
 			w.raw("<p>")
 			v39, err := dot.T("reporting.not-searched")
 			if err != nil {
-				return tmplError("templates/partials.html:118:102", err)
+				return tmplError("templates/partials.html:124:102", err)
 			}
 			w.text(v39)
 			w.raw("</p>")
@@ -10884,7 +11176,7 @@ func tmpl_reviews(w *htmlWriter, dot *frameworkView) error {
 			w.raw("<section class=\"reviews\" aria-labelledby=\"reviews\"><h2 id=\"reviews\">")
 			v4, err := dot.T("framework.reviews")
 			if err != nil {
-				return tmplError("templates/partials.html:123:142", err)
+				return tmplError("templates/partials.html:129:142", err)
 			}
 			w.text(v4)
 			w.raw("</h2>\n")
@@ -10894,7 +11186,7 @@ func tmpl_reviews(w *htmlWriter, dot *frameworkView) error {
 					w.raw("<p class=\"lead\">")
 					v6, err := dot.Tf("framework.ended", v1.PeriodTo)
 					if err != nil {
-						return tmplError("templates/partials.html:124:34", err)
+						return tmplError("templates/partials.html:130:34", err)
 					}
 					w.text(v6)
 					w.raw("</p>")
@@ -10940,7 +11232,7 @@ func tmpl_reviews(w *htmlWriter, dot *frameworkView) error {
 							w.raw("\n<br><span class=\"sub\">")
 							v18, err := dot.T("framework.review-sources")
 							if err != nil {
-								return tmplError("templates/partials.html:126:24", err)
+								return tmplError("templates/partials.html:132:24", err)
 							}
 							w.text(v18)
 							w.raw(": ")
@@ -11403,7 +11695,7 @@ func tmpl_section(w *htmlWriter, dot dict_V_S_D_60fc51) error {
 			w.raw("<p class=\"note\">")
 			v11, err := v1.T("item.note")
 			if err != nil {
-				return tmplError("templates/partials.html:24:43", err)
+				return tmplError("templates/partials.html:30:43", err)
 			}
 			w.text(v11)
 			w.raw(": ")
@@ -11427,13 +11719,13 @@ func tmpl_section(w *htmlWriter, dot dict_V_S_D_60fc51) error {
 					w.raw("<dt>")
 					v15, err := v1.T("item.lead")
 					if err != nil {
-						return tmplError("templates/partials.html:26:25", err)
+						return tmplError("templates/partials.html:32:25", err)
 					}
 					w.text(v15)
 					w.raw("</dt><dd>")
 					v16 := v1.SectionAgencies(v14)
 					v17 := dict_V_P_A_a27bc9{V: v1, P: v2.Plan.Province, A: v16}
-					if err := tmpl_agencies_2(w, v17); err != nil {
+					if err := tmpl_agencies(w, v17); err != nil {
 						return err
 					}
 					w.raw("</dd>")
@@ -11447,13 +11739,13 @@ func tmpl_section(w *htmlWriter, dot dict_V_S_D_60fc51) error {
 					w.raw("<dt>")
 					v19, err := v1.T("item.partners")
 					if err != nil {
-						return tmplError("templates/partials.html:27:28", err)
+						return tmplError("templates/partials.html:33:28", err)
 					}
 					w.text(v19)
 					w.raw("</dt><dd>")
 					v20 := v1.SectionAgencies(v18)
 					v21 := dict_V_P_A_a27bc9{V: v1, P: v2.Plan.Province, A: v20}
-					if err := tmpl_agencies_2(w, v21); err != nil {
+					if err := tmpl_agencies(w, v21); err != nil {
 						return err
 					}
 					w.raw("</dd>")
@@ -11583,6 +11875,22 @@ func tmpl_sectitle_2(w *htmlWriter, dot dict_V_S_D_60fc51) error {
 	v5 := dict_V_T_10daa3{V: dot.V, T: dot.S.Title}
 	if err := tmpl_editorial(w, v5); err != nil {
 		return err
+	}
+	return nil
+}
+
+// tmpl_source_cell writes template "cell" (templates/source.html) of the sets source.
+func tmpl_source_cell(w *htmlWriter, dot sourceCell) error {
+	{
+		v1 := dot.Paras
+		for v2, v3 := range v1 {
+			_, _ = v2, v3
+			w.raw("<p>")
+			if err := tmpl_source_segments(w, v3); err != nil {
+				return err
+			}
+			w.raw("</p>")
+		}
 	}
 	return nil
 }
@@ -11847,19 +12155,17 @@ func tmpl_source_main(w *htmlWriter, dot *sourceView) error {
 	return nil
 }
 
-// tmpl_source_segments writes template "segments" (templates/source.html) of the sets source.
-func tmpl_source_segments(w *htmlWriter, dot []sourceSegment) error {
+// tmpl_source_runs writes template "runs" (templates/source.html) of the sets source.
+func tmpl_source_runs(w *htmlWriter, dot []sourceRun) error {
 	{
 		v1 := dot
 		for v2, v3 := range v1 {
 			_, _ = v2, v3
 			{
-				if v3.Item != nil {
-					w.raw("<span class=\"passage\" id=\"p-")
-					w.text(v3.Item.ID)
-					w.raw("\">")
+				if v3.Strong {
+					w.raw("<strong>")
 					w.text(v3.Text)
-					w.raw("</span>")
+					w.raw("</strong>")
 				} else {
 					w.text(v3.Text)
 				}
@@ -11869,25 +12175,186 @@ func tmpl_source_segments(w *htmlWriter, dot []sourceSegment) error {
 	return nil
 }
 
-// tmpl_source_source_text writes template "source-text" (templates/source.html) of the sets source.
-func tmpl_source_source_text(w *htmlWriter, dot dict_V_Blocks_e02caf) error {
+// tmpl_source_segments writes template "segments" (templates/source.html) of the sets source.
+func tmpl_source_segments(w *htmlWriter, dot []sourceSegment) error {
 	{
-		v1 := dot.Blocks
+		v1 := dot
 		for v2, v3 := range v1 {
 			_, _ = v2, v3
 			{
-				if v3.Heading {
-					w.raw("<h2>")
-					if err := tmpl_source_segments(w, v3.Segments); err != nil {
+				if v3.Anchor {
+					w.raw("<span class=\"passage\" id=\"p-")
+					w.text(v3.Item.ID)
+					w.raw("\">")
+					if err := tmpl_source_runs(w, v3.Runs); err != nil {
 						return err
 					}
-					w.raw("</h2>")
+					w.raw("</span>")
 				} else {
-					w.raw("<p>")
-					if err := tmpl_source_segments(w, v3.Segments); err != nil {
+					{
+						if v3.Part {
+							w.raw("<span class=\"part\">")
+							if err := tmpl_source_runs(w, v3.Runs); err != nil {
+								return err
+							}
+							w.raw("</span>")
+						} else {
+							if err := tmpl_source_runs(w, v3.Runs); err != nil {
+								return err
+							}
+						}
+					}
+				}
+			}
+		}
+	}
+	return nil
+}
+
+// tmpl_source_source_table writes template "source-table" (templates/source.html) of the sets source.
+func tmpl_source_source_table(w *htmlWriter, dot dict_V_T_33c8ba) error {
+	w.raw("<div class=\"scroll\" role=\"region\" aria-label=\"")
+	v1, err := dot.V.T("source.table")
+	if err != nil {
+		return tmplError("templates/source.html:17:73", err)
+	}
+	w.text(v1)
+	w.raw("\" tabindex=\"0\"><table class=\"source-table\">\n")
+	{
+		v2 := dot.T.Head
+		_ = v2
+		if len(v2) > 0 {
+			w.raw("<thead>")
+			{
+				v3 := v2
+				for v4, v5 := range v3 {
+					_, _ = v4, v5
+					w.raw("<tr>")
+					{
+						v6 := v5.Cells
+						for v7, v8 := range v6 {
+							_, _ = v7, v8
+							w.raw("<th scope=\"col\">")
+							if err := tmpl_source_cell(w, v8); err != nil {
+								return err
+							}
+							w.raw("</th>")
+						}
+					}
+					w.raw("</tr>")
+				}
+			}
+			w.raw("</thead>")
+		}
+	}
+	w.raw("\n<tbody>")
+	{
+		v9 := dot.T.Rows
+		for v10, v11 := range v9 {
+			_, _ = v10, v11
+			w.raw("<tr>")
+			{
+				if v11.Span != 0 {
+					{
+						v12 := v11.Cells
+						for v13, v14 := range v12 {
+							_, _ = v13, v14
+							w.raw("<th scope=\"colgroup\" colspan=\"")
+							w.text(strconv.FormatInt(int64(dot.T.Columns), 10))
+							w.raw("\">")
+							if err := tmpl_source_cell(w, v14); err != nil {
+								return err
+							}
+							w.raw("</th>")
+						}
+					}
+				} else {
+					{
+						v15 := v11.Cells
+						for v16, v17 := range v15 {
+							_, _ = v16, v17
+							w.raw("<td>")
+							if err := tmpl_source_cell(w, v17); err != nil {
+								return err
+							}
+							w.raw("</td>")
+						}
+					}
+				}
+			}
+			w.raw("</tr>")
+		}
+	}
+	w.raw("</tbody>\n</table></div>")
+	return nil
+}
+
+// tmpl_source_source_text writes template "source-text" (templates/source.html) of the sets source.
+func tmpl_source_source_text(w *htmlWriter, dot dict_V_Blocks_e02caf) error {
+	v1 := dot.V
+	_ = v1
+	{
+		v2 := dot.Blocks
+		for v3, v4 := range v2 {
+			_, _ = v3, v4
+			{
+				if len(v4.Group) > 0 {
+					w.raw("<div class=\"passage\" id=\"p-")
+					w.text(v4.Passage.ID)
+					w.raw("\">")
+					v5 := dict_V_Blocks_e02caf{V: v1, Blocks: v4.Group}
+					if err := tmpl_source_source_text(w, v5); err != nil {
 						return err
 					}
-					w.raw("</p>")
+					w.raw("</div>")
+				} else {
+					{
+						if v4.Table != nil {
+							v6 := dict_V_T_33c8ba{V: v1, T: v4.Table}
+							if err := tmpl_source_source_table(w, v6); err != nil {
+								return err
+							}
+						} else {
+							{
+								v7 := v4.Level == 2
+								if v7 {
+									w.raw("<h2>")
+									if err := tmpl_source_segments(w, v4.Segments); err != nil {
+										return err
+									}
+									w.raw("</h2>")
+								} else {
+									{
+										v8 := v4.Level == 3
+										if v8 {
+											w.raw("<h3>")
+											if err := tmpl_source_segments(w, v4.Segments); err != nil {
+												return err
+											}
+											w.raw("</h3>")
+										} else {
+											{
+												v9 := v4.Level == 4
+												if v9 {
+													w.raw("<h4>")
+													if err := tmpl_source_segments(w, v4.Segments); err != nil {
+														return err
+													}
+													w.raw("</h4>")
+												} else {
+													w.raw("<p>")
+													if err := tmpl_source_segments(w, v4.Segments); err != nil {
+														return err
+													}
+													w.raw("</p>")
+												}
+											}
+										}
+									}
+								}
+							}
+						}
+					}
 				}
 			}
 		}
@@ -11902,7 +12369,7 @@ func tmpl_standing(w *htmlWriter, dot *itemView) error {
 	{
 		v2, err := dot.Standing(v1)
 		if err != nil {
-			return tmplError("templates/partials.html:85:44", err)
+			return tmplError("templates/partials.html:91:44", err)
 		}
 		v3 := v2
 		_ = v3
@@ -11912,7 +12379,7 @@ func tmpl_standing(w *htmlWriter, dot *itemView) error {
 			w.raw("<dt>")
 			v5, err := dot.T("item.by-when")
 			if err != nil {
-				return tmplError("templates/partials.html:85:76", err)
+				return tmplError("templates/partials.html:91:76", err)
 			}
 			w.text(v5)
 			w.raw("</dt><dd class=\"by-when\" data-basis=\"")
@@ -11922,7 +12389,7 @@ func tmpl_standing(w *htmlWriter, dot *itemView) error {
 			w.raw("</dd>\n<dt>")
 			v6, err := dot.T("item.schedule")
 			if err != nil {
-				return tmplError("templates/partials.html:86:6", err)
+				return tmplError("templates/partials.html:92:6", err)
 			}
 			w.text(v6)
 			w.raw("</dt><dd class=\"schedule\" data-state=\"")
@@ -11930,20 +12397,20 @@ func tmpl_standing(w *htmlWriter, dot *itemView) error {
 			w.raw("\"><strong>")
 			v7, err := dot.Name(v3.State)
 			if err != nil {
-				return tmplError("templates/partials.html:86:87", err)
+				return tmplError("templates/partials.html:92:87", err)
 			}
 			w.text(v7)
 			w.raw("</strong> <span class=\"sub\">(")
 			v8 := dot.AsOf()
 			v9, err := dot.Tf("as-of.short", v8)
 			if err != nil {
-				return tmplError("templates/partials.html:86:133", err)
+				return tmplError("templates/partials.html:92:133", err)
 			}
 			w.text(v9)
 			w.raw(")</span></dd>\n<dt>")
 			v10, err := dot.T("item.status")
 			if err != nil {
-				return tmplError("templates/partials.html:87:6", err)
+				return tmplError("templates/partials.html:93:6", err)
 			}
 			w.text(v10)
 			w.raw("</dt><dd class=\"status\" data-status=\"")
@@ -11956,14 +12423,14 @@ func tmpl_standing(w *htmlWriter, dot *itemView) error {
 					w.raw("<strong>")
 					v12, err := dot.Name(v11.Status)
 					if err != nil {
-						return tmplError("templates/partials.html:87:106", err)
+						return tmplError("templates/partials.html:93:106", err)
 					}
 					w.text(v12)
 					w.raw("</strong> <span class=\"sub\">(")
 					v13 := dot.L.Date(v11.Date)
 					v14, err := dot.Tf("status.per-report", v13)
 					if err != nil {
-						return tmplError("templates/partials.html:87:153", err)
+						return tmplError("templates/partials.html:93:153", err)
 					}
 					w.text(v14)
 					w.raw(")</span>")
@@ -11971,7 +12438,7 @@ func tmpl_standing(w *htmlWriter, dot *itemView) error {
 					w.raw("<strong>")
 					v15, err := dot.Name(v1.Status)
 					if err != nil {
-						return tmplError("templates/partials.html:87:222", err)
+						return tmplError("templates/partials.html:93:222", err)
 					}
 					w.text(v15)
 					w.raw("</strong>: ")
@@ -11985,14 +12452,14 @@ func tmpl_standing(w *htmlWriter, dot *itemView) error {
 									v18 := dot.L.Date(v16.Date)
 									v19, err := dot.Tf("evidence.none-found.task", v18)
 									if err != nil {
-										return tmplError("templates/partials.html:87:296", err)
+										return tmplError("templates/partials.html:93:296", err)
 									}
 									w.text(v19)
 								} else {
 									v20 := dot.L.Date(v16.Date)
 									v21, err := dot.Tf("evidence.none-found.item", v20)
 									if err != nil {
-										return tmplError("templates/partials.html:87:356", err)
+										return tmplError("templates/partials.html:93:356", err)
 									}
 									w.text(v21)
 								}
@@ -12000,7 +12467,7 @@ func tmpl_standing(w *htmlWriter, dot *itemView) error {
 						} else {
 							v22, err := dot.T("evidence.no-search")
 							if err != nil {
-								return tmplError("templates/partials.html:87:423", err)
+								return tmplError("templates/partials.html:93:423", err)
 							}
 							w.text(v22)
 						}
@@ -12014,7 +12481,7 @@ func tmpl_standing(w *htmlWriter, dot *itemView) error {
 					w.raw(" ")
 					v24, err := dot.Plural("evidence.events", v23)
 					if err != nil {
-						return tmplError("templates/partials.html:87:484", err)
+						return tmplError("templates/partials.html:93:484", err)
 					}
 					w.text(v24)
 				}
@@ -12031,7 +12498,7 @@ func tmpl_standing(w *htmlWriter, dot *itemView) error {
 					w.raw("#reporting\">")
 					v27, err := dot.T("evidence.how-searched")
 					if err != nil {
-						return tmplError("templates/partials.html:87:605", err)
+						return tmplError("templates/partials.html:93:605", err)
 					}
 					w.text(v27)
 					w.raw("</a>")
@@ -12057,19 +12524,19 @@ func tmpl_status_counts(w *htmlWriter, dot dict_V_Items_03f002) error {
 			w.raw("<table class=\"status\">\n<caption>")
 			v4, err := v1.T("status.caption")
 			if err != nil {
-				return tmplError("templates/partials.html:73:11", err)
+				return tmplError("templates/partials.html:79:11", err)
 			}
 			w.text(v4)
 			w.raw("</caption>\n<thead><tr><th scope=\"col\">")
 			v5, err := v1.T("item.status")
 			if err != nil {
-				return tmplError("templates/partials.html:74:29", err)
+				return tmplError("templates/partials.html:80:29", err)
 			}
 			w.text(v5)
 			w.raw("</th><th scope=\"col\">")
 			v6, err := v1.T("compare.items")
 			if err != nil {
-				return tmplError("templates/partials.html:74:72", err)
+				return tmplError("templates/partials.html:80:72", err)
 			}
 			w.text(v6)
 			w.raw("</th></tr></thead>\n<tbody>")
@@ -12083,7 +12550,7 @@ func tmpl_status_counts(w *htmlWriter, dot dict_V_Items_03f002) error {
 							w.raw("<tr><th scope=\"row\">")
 							v11, err := v1.Name(v10.Status)
 							if err != nil {
-								return tmplError("templates/partials.html:75:74", err)
+								return tmplError("templates/partials.html:81:74", err)
 							}
 							w.text(v11)
 							w.raw("</th><td data-value=\"")
@@ -12106,7 +12573,7 @@ func tmpl_status_counts(w *htmlWriter, dot dict_V_Items_03f002) error {
 							w.raw("<tr><th scope=\"row\">")
 							v16, err := v1.Name(v15.Status)
 							if err != nil {
-								return tmplError("templates/partials.html:76:94", err)
+								return tmplError("templates/partials.html:82:94", err)
 							}
 							w.text(v16)
 							w.raw("</th><td data-value=\"")
@@ -12124,7 +12591,7 @@ func tmpl_status_counts(w *htmlWriter, dot dict_V_Items_03f002) error {
 			v17 := len(dot.Items)
 			v18, err := v1.Plural("status.unrated", v17)
 			if err != nil {
-				return tmplError("templates/partials.html:77:41", err)
+				return tmplError("templates/partials.html:83:41", err)
 			}
 			w.text(v18)
 			w.raw(" <a href=\"")
@@ -12133,7 +12600,7 @@ func tmpl_status_counts(w *htmlWriter, dot dict_V_Items_03f002) error {
 			w.raw("\">")
 			v20, err := v1.T("status.how")
 			if err != nil {
-				return tmplError("templates/partials.html:77:119", err)
+				return tmplError("templates/partials.html:83:119", err)
 			}
 			w.text(v20)
 			w.raw("</a></p>")
@@ -12156,19 +12623,19 @@ func tmpl_status_counts_2(w *htmlWriter, dot dict_V_Items_53b597) error {
 			w.raw("<table class=\"status\">\n<caption>")
 			v4, err := v1.T("status.caption")
 			if err != nil {
-				return tmplError("templates/partials.html:73:11", err)
+				return tmplError("templates/partials.html:79:11", err)
 			}
 			w.text(v4)
 			w.raw("</caption>\n<thead><tr><th scope=\"col\">")
 			v5, err := v1.T("item.status")
 			if err != nil {
-				return tmplError("templates/partials.html:74:29", err)
+				return tmplError("templates/partials.html:80:29", err)
 			}
 			w.text(v5)
 			w.raw("</th><th scope=\"col\">")
 			v6, err := v1.T("compare.items")
 			if err != nil {
-				return tmplError("templates/partials.html:74:72", err)
+				return tmplError("templates/partials.html:80:72", err)
 			}
 			w.text(v6)
 			w.raw("</th></tr></thead>\n<tbody>")
@@ -12182,7 +12649,7 @@ func tmpl_status_counts_2(w *htmlWriter, dot dict_V_Items_53b597) error {
 							w.raw("<tr><th scope=\"row\">")
 							v11, err := v1.Name(v10.Status)
 							if err != nil {
-								return tmplError("templates/partials.html:75:74", err)
+								return tmplError("templates/partials.html:81:74", err)
 							}
 							w.text(v11)
 							w.raw("</th><td data-value=\"")
@@ -12205,7 +12672,7 @@ func tmpl_status_counts_2(w *htmlWriter, dot dict_V_Items_53b597) error {
 							w.raw("<tr><th scope=\"row\">")
 							v16, err := v1.Name(v15.Status)
 							if err != nil {
-								return tmplError("templates/partials.html:76:94", err)
+								return tmplError("templates/partials.html:82:94", err)
 							}
 							w.text(v16)
 							w.raw("</th><td data-value=\"")
@@ -12223,7 +12690,7 @@ func tmpl_status_counts_2(w *htmlWriter, dot dict_V_Items_53b597) error {
 			v17 := len(dot.Items)
 			v18, err := v1.Plural("status.unrated", v17)
 			if err != nil {
-				return tmplError("templates/partials.html:77:41", err)
+				return tmplError("templates/partials.html:83:41", err)
 			}
 			w.text(v18)
 			w.raw(" <a href=\"")
@@ -12232,10 +12699,71 @@ func tmpl_status_counts_2(w *htmlWriter, dot dict_V_Items_53b597) error {
 			w.raw("\">")
 			v20, err := v1.T("status.how")
 			if err != nil {
-				return tmplError("templates/partials.html:77:119", err)
+				return tmplError("templates/partials.html:83:119", err)
 			}
 			w.text(v20)
 			w.raw("</a></p>")
+		}
+	}
+	return nil
+}
+
+// tmpl_term_senses writes template "term-senses" (templates/partials.html) of the sets glossary.
+func tmpl_term_senses(w *htmlWriter, dot dict_V_T_b2a0d3) error {
+	v1 := dot.V
+	_ = v1
+	{
+		v2 := dot.T.Senses
+		_ = v2
+		if len(v2) > 0 {
+			w.raw("<p class=\"senses\">")
+			v3, err := v1.T("glossary.senses")
+			if err != nil {
+				return tmplError("templates/partials.html:228:74", err)
+			}
+			w.text(v3)
+			w.raw("</p><ul class=\"senses\">")
+			{
+				v4 := v2
+				for v5, v6 := range v4 {
+					_, _ = v5, v6
+					w.raw("<li>")
+					v7 := v1.Tx(v6.When)
+					w.text(v7)
+					w.raw(": <span lang=\"en\">")
+					w.text(v6.EN)
+					w.raw("</span> (")
+					{
+						v8 := v6.Items
+						for v9, v10 := range v8 {
+							_, _ = v9, v10
+							{
+								if v9 != 0 {
+									w.raw(", ")
+								}
+							}
+							{
+								v11 := v10.Item
+								_ = v11
+								if v11 != nil {
+									w.raw("<a href=\"")
+									v12 := v1.Link.Item(v11)
+									w.url(v12)
+									w.raw("\">")
+									v13 := v1.PlanName(v11.Plan)
+									w.text(v13)
+									w.raw(" · ")
+									v14 := v1.Label(v11)
+									w.text(v14)
+									w.raw("</a>")
+								}
+							}
+						}
+					}
+					w.raw(")</li>")
+				}
+			}
+			w.raw("</ul>")
 		}
 	}
 	return nil
@@ -13314,7 +13842,7 @@ func tmpl_updates(w *htmlWriter, dot dict_V_U_415066) error {
 					w.raw("\">")
 					v11, err := v1.Name(v5.Update.Kind)
 					if err != nil {
-						return tmplError("templates/partials.html:79:316", err)
+						return tmplError("templates/partials.html:85:316", err)
 					}
 					w.text(v11)
 					w.raw("</span>")
@@ -13325,7 +13853,7 @@ func tmpl_updates(w *htmlWriter, dot dict_V_U_415066) error {
 							w.raw(", <strong>")
 							v13, err := v1.Name(v12)
 							if err != nil {
-								return tmplError("templates/partials.html:79:380", err)
+								return tmplError("templates/partials.html:85:380", err)
 							}
 							w.text(v13)
 							w.raw("</strong>")
@@ -13342,7 +13870,7 @@ func tmpl_updates(w *htmlWriter, dot dict_V_U_415066) error {
 			w.raw("<p>")
 			v15, err := v1.T("updates.none")
 			if err != nil {
-				return tmplError("templates/partials.html:79:461", err)
+				return tmplError("templates/partials.html:85:461", err)
 			}
 			w.text(v15)
 			w.raw("</p>")
@@ -13386,33 +13914,33 @@ func tmplTruth(v any) bool {
 }
 
 func init() {
-	registerCompiled("404", "1c599e6607789fb7", "layout", func(w *htmlWriter, data any) error { return tmpl_404_layout(w, data.(*bilingualView)) })
-	registerCompiled("agencies", "c59024bd8fea1464", "layout", func(w *htmlWriter, data any) error { return tmpl_agencies_layout(w, data.(*agenciesView)) })
-	registerCompiled("agency", "0d893a00f0cfcb68", "layout", func(w *htmlWriter, data any) error { return tmpl_agency_layout(w, data.(*agencyView)) })
-	registerCompiled("compare", "e2287fd1c5541755", "layout", func(w *htmlWriter, data any) error { return tmpl_compare_layout(w, data.(*compareView)) })
-	registerCompiled("compare-agency", "e62d6b6635a51bc7", "layout", func(w *htmlWriter, data any) error { return tmpl_compare_agency_layout(w, data.(*columnsView)) })
-	registerCompiled("compare-pillar", "e79e84bee3d8d1f2", "layout", func(w *htmlWriter, data any) error { return tmpl_compare_pillar_layout(w, data.(*columnsView)) })
-	registerCompiled("compare-theme", "89413b78c71a5cef", "layout", func(w *htmlWriter, data any) error { return tmpl_compare_theme_layout(w, data.(*columnsView)) })
-	registerCompiled("framework", "433d6ee2c972c42b", "layout", func(w *htmlWriter, data any) error { return tmpl_framework_layout(w, data.(*frameworkView)) })
-	registerCompiled("glossary", "cb377d8148299497", "layout", func(w *htmlWriter, data any) error { return tmpl_glossary_layout(w, data.(*glossaryView)) })
-	registerCompiled("home", "35e4cf2af5dc1880", "footer", func(w *htmlWriter, data any) error { return tmpl_footer(w, data.(*page)) })
-	registerCompiled("home", "35e4cf2af5dc1880", "item-ref", func(w *htmlWriter, data any) error { return tmpl_item_ref(w, data.(itemRefArgs)) })
-	registerCompiled("home", "35e4cf2af5dc1880", "layout", func(w *htmlWriter, data any) error { return tmpl_home_layout(w, data.(*homeView)) })
-	registerCompiled("home", "35e4cf2af5dc1880", "nav", func(w *htmlWriter, data any) error { return tmpl_nav(w, data.(*page)) })
-	registerCompiled("item", "9bfdff986eac5b9a", "layout", func(w *htmlWriter, data any) error { return tmpl_item_layout(w, data.(*itemView)) })
-	registerCompiled("page", "288c8bd0ac236069", "layout", func(w *htmlWriter, data any) error { return tmpl_page_layout(w, data.(*markdownView)) })
-	registerCompiled("pillar", "493bbc9a37eb0ac1", "layout", func(w *htmlWriter, data any) error { return tmpl_pillar_layout(w, data.(*pillarView)) })
-	registerCompiled("pillars", "684b59e061ef6f1c", "layout", func(w *htmlWriter, data any) error { return tmpl_pillars_layout(w, data.(*pillarsView)) })
-	registerCompiled("plan", "bdda46bb3fa19a60", "layout", func(w *htmlWriter, data any) error { return tmpl_plan_layout(w, data.(*planView)) })
-	registerCompiled("plans", "9e63734ce93cbfcf", "layout", func(w *htmlWriter, data any) error { return tmpl_plans_layout(w, data.(*plansView)) })
-	registerCompiled("province", "85ec96feafb80fac", "layout", func(w *htmlWriter, data any) error { return tmpl_province_layout(w, data.(*provinceView)) })
-	registerCompiled("province-agency", "b5ec5262a79e9103", "layout", func(w *htmlWriter, data any) error { return tmpl_province_agency_layout(w, data.(*provinceAgencyView)) })
-	registerCompiled("provinces", "94125f9eae4c3f3b", "layout", func(w *htmlWriter, data any) error { return tmpl_provinces_layout(w, data.(*provincesView)) })
-	registerCompiled("redirect", "9b1d89405a5e95b1", "layout", func(w *htmlWriter, data any) error { return tmpl_redirect_layout(w, data.(*redirectView)) })
-	registerCompiled("root", "93008870031cbe6e", "layout", func(w *htmlWriter, data any) error { return tmpl_root_layout(w, data.(*bilingualView)) })
-	registerCompiled("search", "53fe9ef146887c37", "layout", func(w *htmlWriter, data any) error { return tmpl_search_layout(w, data.(*page)) })
-	registerCompiled("source", "4d242151af133842", "layout", func(w *htmlWriter, data any) error { return tmpl_source_layout(w, data.(*sourceView)) })
-	registerCompiled("theme", "5e193d6b9f893989", "layout", func(w *htmlWriter, data any) error { return tmpl_theme_layout(w, data.(*themeView)) })
-	registerCompiled("themes", "6fc8384c30e2406d", "layout", func(w *htmlWriter, data any) error { return tmpl_themes_layout(w, data.(*themesView)) })
-	registerCompiled("tombstone", "44209c62416d883c", "layout", func(w *htmlWriter, data any) error { return tmpl_tombstone_layout(w, data.(*tombstoneView)) })
+	registerCompiled("404", "d6672c4e09f24a11", "layout", func(w *htmlWriter, data any) error { return tmpl_404_layout(w, data.(*bilingualView)) })
+	registerCompiled("agencies", "b89516dd9cbeb2cf", "layout", func(w *htmlWriter, data any) error { return tmpl_agencies_layout(w, data.(*agenciesView)) })
+	registerCompiled("agency", "e39977db15f61a35", "layout", func(w *htmlWriter, data any) error { return tmpl_agency_layout(w, data.(*agencyView)) })
+	registerCompiled("compare", "8fd2e3cd2bc63dd5", "layout", func(w *htmlWriter, data any) error { return tmpl_compare_layout(w, data.(*compareView)) })
+	registerCompiled("compare-agency", "4ef112edf963f646", "layout", func(w *htmlWriter, data any) error { return tmpl_compare_agency_layout(w, data.(*columnsView)) })
+	registerCompiled("compare-pillar", "5e2b063cfdbda631", "layout", func(w *htmlWriter, data any) error { return tmpl_compare_pillar_layout(w, data.(*columnsView)) })
+	registerCompiled("compare-theme", "32e5094db38dcb0d", "layout", func(w *htmlWriter, data any) error { return tmpl_compare_theme_layout(w, data.(*columnsView)) })
+	registerCompiled("framework", "26fa562c33813cef", "layout", func(w *htmlWriter, data any) error { return tmpl_framework_layout(w, data.(*frameworkView)) })
+	registerCompiled("glossary", "db02ecaacf264f99", "layout", func(w *htmlWriter, data any) error { return tmpl_glossary_layout(w, data.(*glossaryView)) })
+	registerCompiled("home", "0075dca0f31f5f4c", "footer", func(w *htmlWriter, data any) error { return tmpl_footer(w, data.(*page)) })
+	registerCompiled("home", "0075dca0f31f5f4c", "item-ref", func(w *htmlWriter, data any) error { return tmpl_item_ref(w, data.(itemRefArgs)) })
+	registerCompiled("home", "0075dca0f31f5f4c", "layout", func(w *htmlWriter, data any) error { return tmpl_home_layout(w, data.(*homeView)) })
+	registerCompiled("home", "0075dca0f31f5f4c", "nav", func(w *htmlWriter, data any) error { return tmpl_nav(w, data.(*page)) })
+	registerCompiled("item", "d0835d1eab72c978", "layout", func(w *htmlWriter, data any) error { return tmpl_item_layout(w, data.(*itemView)) })
+	registerCompiled("page", "a47b420f39f90bd3", "layout", func(w *htmlWriter, data any) error { return tmpl_page_layout(w, data.(*markdownView)) })
+	registerCompiled("pillar", "1cf54e646bbdefb8", "layout", func(w *htmlWriter, data any) error { return tmpl_pillar_layout(w, data.(*pillarView)) })
+	registerCompiled("pillars", "b1db28f424a72267", "layout", func(w *htmlWriter, data any) error { return tmpl_pillars_layout(w, data.(*pillarsView)) })
+	registerCompiled("plan", "a044ce5585701671", "layout", func(w *htmlWriter, data any) error { return tmpl_plan_layout(w, data.(*planView)) })
+	registerCompiled("plans", "3bcb51efc1f762a1", "layout", func(w *htmlWriter, data any) error { return tmpl_plans_layout(w, data.(*plansView)) })
+	registerCompiled("province", "1f0dc5bb43237d3d", "layout", func(w *htmlWriter, data any) error { return tmpl_province_layout(w, data.(*provinceView)) })
+	registerCompiled("province-agency", "0f004d186c1a128a", "layout", func(w *htmlWriter, data any) error { return tmpl_province_agency_layout(w, data.(*provinceAgencyView)) })
+	registerCompiled("provinces", "98c69865f58fa451", "layout", func(w *htmlWriter, data any) error { return tmpl_provinces_layout(w, data.(*provincesView)) })
+	registerCompiled("redirect", "8561507e24151ff1", "layout", func(w *htmlWriter, data any) error { return tmpl_redirect_layout(w, data.(*redirectView)) })
+	registerCompiled("root", "31791e42c7c5bdd0", "layout", func(w *htmlWriter, data any) error { return tmpl_root_layout(w, data.(*bilingualView)) })
+	registerCompiled("search", "4d315cfd0b76b4de", "layout", func(w *htmlWriter, data any) error { return tmpl_search_layout(w, data.(*page)) })
+	registerCompiled("source", "a9a550e688dbefd9", "layout", func(w *htmlWriter, data any) error { return tmpl_source_layout(w, data.(*sourceView)) })
+	registerCompiled("theme", "2234ed430752bc92", "layout", func(w *htmlWriter, data any) error { return tmpl_theme_layout(w, data.(*themeView)) })
+	registerCompiled("themes", "12f08c14f57de4b8", "layout", func(w *htmlWriter, data any) error { return tmpl_themes_layout(w, data.(*themesView)) })
+	registerCompiled("tombstone", "f0275d632d68cfad", "layout", func(w *htmlWriter, data any) error { return tmpl_tombstone_layout(w, data.(*tombstoneView)) })
 }

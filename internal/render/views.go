@@ -94,25 +94,14 @@ type Counterpart struct {
 }
 
 // counterpart finds what a body task and its appendix row add to each
-// other: only the agencies the item itself lacks (the timing one takes
-// from the other is its "by when", model.Item.ByWhen).
+// other: only the facts the item itself lacks (model.Item.Lent); the
+// timing one takes from the other is also its "by when" (model.Item.ByWhen).
 func counterpart(it *model.Item) *Counterpart {
-	var c *Counterpart
-	switch {
-	case it.RestatesItem != nil:
-		c = &Counterpart{Item: it.RestatesItem}
-	case len(it.RestatedBy) > 0:
-		c = &Counterpart{Item: it.RestatedBy[0], Appendix: true}
-	default:
+	l := it.Lent()
+	if l == nil {
 		return nil
 	}
-	if len(it.Lead) == 0 {
-		c.Lead = c.Item.Lead
-	}
-	if len(it.Partners) == 0 {
-		c.Partners = c.Item.Partners
-	}
-	return c
+	return &Counterpart{Item: l.Item, Appendix: l.Appendix, Lead: l.Lead, Partners: l.Partners}
 }
 
 type provincesView struct {

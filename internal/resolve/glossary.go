@@ -94,3 +94,44 @@ func hasPhrase(s, phrase string) bool {
 		i = start + 1
 	}
 }
+
+// senses resolves the items each sense of a glossary term names and
+// checks them: the item's Vietnamese has the term, and its English uses
+// the sense's rendering, so that the one place that says "here the term
+// means this" and the translation it governs agree.
+func (r *resolver) senses() {
+	for _, t := range r.site.Glossary {
+		forms := t.Forms()
+		for i := range forms {
+			forms[i] = strings.ToLower(forms[i])
+		}
+		for _, s := range t.Senses {
+			for i := range s.Items {
+				ref := &s.Items[i]
+				p, ok := r.plans[ref.Plan]
+				if !ok {
+					// the glossary serves every plan a portal publishes,
+					// and outlives one that is not (yet) among them
+					r.errs.Warnf(ref.Pos, "remove it from `items:` if the plan is gone, or correct the plan's id",
+						"glossary term %q: sense %q: plan %q is not published here", t.VI, s.EN, ref.Plan)
+					continue
+				}
+				for _, it := range p.Items {
+					if it.ID == ref.ItemID {
+						ref.Item = it
+					}
+				}
+				it := ref.Item
+				switch {
+				case it == nil:
+					r.errs.Errorf(ref.Pos, fmt.Sprintf("write the id of an item of plan %q", p.ID), "glossary term %q: sense %q: plan %q has no item %q", t.VI, s.EN, p.ID, ref.ItemID)
+				case !containsAny(strings.ToLower(it.Text.VI), forms):
+					r.errs.Errorf(ref.Pos, "name an item whose text has the term, or remove it from `items:`", "glossary term %q: sense %q: the text of item %q does not have the term", t.VI, s.EN, it.ID)
+				case it.Text.EN != "" && !hasPhrase(strings.ToLower(it.Text.EN), strings.ToLower(s.EN)):
+					r.errs.Warnf(it.TextPos, fmt.Sprintf("write %q for the term, as glossary.yaml:%d gives it for this item", s.EN, s.Pos.Line),
+						"item %q: the English does not render %q as %q, the sense the glossary gives it here", it.ID, t.VI, s.EN)
+				}
+			}
+		}
+	}
+}

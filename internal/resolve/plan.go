@@ -121,6 +121,7 @@ func (r *resolver) plan(p *model.Plan) {
 	r.restateLoops(p)
 	r.mergedBefore(p)
 	r.ceased(p)
+	r.twins(p)
 	r.moves(st)
 	for _, t := range p.Targets {
 		if t.ItemID == "" {
@@ -182,6 +183,7 @@ func (r *resolver) section(st *planState, s *model.Section, parent *model.Sectio
 	if t := s.Timing; t != nil {
 		r.verbatim(st, t.Text, ctx+": timing", true)
 	}
+	r.openingWords(s, ctx)
 	for _, ref := range s.LeadIDs {
 		r.agency(ref, ctx, "lead agency")
 	}
@@ -209,6 +211,24 @@ func (r *resolver) section(st *planState, s *model.Section, parent *model.Sectio
 	}
 }
 
+// openingWords warns about a section title, given as printed, that is
+// only the first words of the section's first paragraph: Kiên Giang
+// prints "3. Sở Tài chính chủ trì, phối hợp với ...", with no title, and
+// "Sở Tài chính" was once shown as point 3's printed title.
+func (r *resolver) openingWords(s *model.Section, ctx string) {
+	// the paragraph carries the section's label and no label of its own;
+	// a heading printed on its own line ("IV. KINH PHÍ", then "1. Kinh
+	// phí ...") differs in case or is followed by a labelled point
+	if s.Title.Editorial || s.Title.VI == "" || len(s.Items) == 0 || s.Items[0].Label != "" {
+		return
+	}
+	title, text := fold.Spaces(s.Title.VI), s.Items[0].Text.VI
+	if len(text) > len(title) && strings.HasPrefix(text, title) {
+		r.errs.Warnf(s.Title.Pos, "mark the title `editorial: true` and say in a `note` that the document prints none, or remove it",
+			"%s: title %q is the opening words of item %q, not a printed title", ctx, s.Title.VI, s.Items[0].ID)
+	}
+}
+
 // pillar resolves a pillar id of a section or item; nil when id is empty
 // or wrong (and then the problem is recorded).
 func (r *resolver) pillar(st *planState, id string, pos diag.Pos, ctx string) *model.Pillar {
@@ -227,14 +247,15 @@ func (r *resolver) pillar(st *planState, id string, pos diag.Pos, ctx string) *m
 	return p
 }
 
-// inherited returns the nearest section's agencies for pick.
-func inherited(s *model.Section, pick func(*model.Section) []model.Ref) []model.Ref {
+// inherited returns the nearest section's agencies for pick, and that
+// section, which pages and the open data name as where they come from.
+func inherited(s *model.Section, pick func(*model.Section) []model.Ref) ([]model.Ref, *model.Section) {
 	for ; s != nil; s = s.Parent {
 		if refs := pick(s); len(refs) > 0 {
-			return refs
+			return refs, s
 		}
 	}
-	return nil
+	return nil, nil
 }
 
 // agencyList resolves refs already checked by agency; unknown ids were
@@ -266,10 +287,10 @@ func (r *resolver) item(st *planState, it *model.Item, s *model.Section) {
 	}
 	lead, partners := it.LeadIDs, it.PartnerIDs
 	if len(lead) == 0 {
-		lead = inherited(s, func(s *model.Section) []model.Ref { return s.LeadIDs })
+		lead, it.LeadFrom = inherited(s, func(s *model.Section) []model.Ref { return s.LeadIDs })
 	}
 	if len(partners) == 0 && len(it.LeadIDs) == 0 {
-		partners = inherited(s, func(s *model.Section) []model.Ref { return s.PartnerIDs })
+		partners, it.PartnersFrom = inherited(s, func(s *model.Section) []model.Ref { return s.PartnerIDs })
 	}
 	it.Lead = r.agencyList(lead)
 	it.Partners = r.agencyList(partners)

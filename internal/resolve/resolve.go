@@ -50,6 +50,8 @@ func Resolve(site *model.Site, errs *diag.List) {
 		sort.SliceStable(pr.Plans, func(i, j int) bool { return planBefore(pr.Plans[i], pr.Plans[j]) })
 	}
 	sort.SliceStable(site.Plans, func(i, j int) bool { return planBefore(site.Plans[i], site.Plans[j]) })
+	r.senses()
+	r.frameworkSources()
 	r.pages()
 	r.commentary()
 	r.addresses()

@@ -52,7 +52,8 @@ const (
 	MinProvinces = 34
 )
 
-// copied are the registry files copied unchanged from the base tree.
+// copied are the registry files copied from the base tree, unchanged
+// but for what names the base tree's plans (withoutPlans).
 var copied = []string{"site.yaml", "frameworks.yaml", "agencies.yaml", "themes.yaml", "glossary.yaml"}
 
 // Write writes the content tree into dir (created; must not exist or be
@@ -193,8 +194,8 @@ func readBase(base fs.FS) (*registries, []file, error) {
 	return reg, files, nil
 }
 
-// readCopied reads the files the generated content takes from base
-// unchanged: site.yaml, the registries and the standalone pages.
+// readCopied reads the files the generated content takes from base:
+// site.yaml, the registries and the standalone pages.
 func readCopied(base fs.FS) ([]file, error) {
 	var files []file
 	for _, name := range copied {
@@ -202,7 +203,7 @@ func readCopied(base fs.FS) ([]file, error) {
 		if err != nil {
 			return nil, fmt.Errorf("synth: reading %s from the base content: %w", name, err)
 		}
-		files = append(files, file{name, b})
+		files = append(files, file{name, withoutPlans(name, b)})
 	}
 	pages, err := fs.ReadDir(base, "pages")
 	if err != nil {
@@ -219,6 +220,32 @@ func readCopied(base fs.FS) ([]file, error) {
 		files = append(files, file{"pages/" + e.Name(), b})
 	}
 	return files, nil
+}
+
+// withoutPlans takes out of a registry file what names the base tree's
+// plans, which the generated tree does not have: the senses of glossary
+// terms (they name items) and the plans a framework's sources point to.
+// The files are read as lines, so that what stays is byte for byte the
+// base tree's.
+func withoutPlans(name string, data []byte) []byte {
+	var out []string
+	skipping := false
+	for _, line := range strings.SplitAfter(string(data), "\n") {
+		indent := len(line) - len(strings.TrimLeft(line, " "))
+		trimmed := strings.TrimSpace(line)
+		switch {
+		case name == "glossary.yaml" && trimmed == "senses:" && indent == 2:
+			skipping = true
+			continue
+		case skipping && (trimmed == "" || indent > 2):
+			continue
+		case name == "frameworks.yaml" && strings.HasPrefix(trimmed, "plan: "):
+			continue
+		}
+		skipping = false
+		out = append(out, line)
+	}
+	return []byte(strings.Join(out, ""))
 }
 
 // fileData returns the bytes of the file named name, or nil.

@@ -58,6 +58,22 @@ func renderings(terms []*model.Term) []rendering {
 	return out
 }
 
+// senseNotes gives, by trans-unit id of an item's text, the renderings
+// the glossary gives a term there in another sense than its usual one:
+// "xã hội hóa → involve society in (here: ...)".
+func senseNotes(terms []*model.Term) map[string][]string {
+	out := map[string][]string{}
+	for _, t := range terms {
+		for _, s := range t.Senses {
+			for _, r := range s.Items {
+				id := "plans/" + r.Plan + "/" + r.ItemID + "/text"
+				out[id] = append(out[id], clean(t.VI)+" → "+s.EN+" (here: "+clean(s.When.EN)+")")
+			}
+		}
+	}
+	return out
+}
+
 // shareWord reports whether every form has a word in common with the
 // first one.
 func shareWord(forms []string) bool {

@@ -69,6 +69,7 @@ func Export(fsys fs.FS, opts ExportOptions) (*Exported, error) {
 		names = []string{planFile(opts.Plan)}
 	}
 	glossary := renderings(site.Glossary)
+	senses := senseNotes(site.Glossary)
 	doc := &xliffOut{Version: "1.2"}
 	out := &Exported{}
 	for _, name := range names {
@@ -95,6 +96,9 @@ func Export(fsys fs.FS, opts ExportOptions) (*Exported, error) {
 				u.Target = &targetOut{State: "translated", Text: f.Text.EN}
 			}
 			for _, n := range glossaryNotes(f.Text.VI, glossary) {
+				u.Notes = append(u.Notes, noteOut{From: "glossary", Annotate: "source", Text: n})
+			}
+			for _, n := range senses[f.ID] {
 				u.Notes = append(u.Notes, noteOut{From: "glossary", Annotate: "source", Text: n})
 			}
 			file.Units = append(file.Units, u)
