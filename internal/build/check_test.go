@@ -185,6 +185,10 @@ func TestCheckBadInput(t *testing.T) {
 		{"decimal reference in commentary", set("commentary/sample.en.md", "---\ntitle: Overview\nplan: sample-1-2021\n---\nThe plan\n\nhas &#27;[31m items.\n"),
 			`commentary/sample.en.md:7: control character U+001B (ESCAPE) is not allowed, written as the reference &#27;`},
 		// rules the data implies
+		{"more provinces with a plan than provinces", replace("frameworks.yaml", "  cite: {name: [decision], pillars: [decision]}", "  cite: {name: [decision], pillars: [decision], plans-issued: [decision]}\n  plans_issued: {count: 64, of: 63, period: {from: 2016, to: 2020}}"),
+			`frameworks.yaml:6: framework "fw": plans_issued: 64 of 63 is not a count of provinces`},
+		{"a count of plans that cites no source", replace("frameworks.yaml", "  cite: {name: [decision], pillars: [decision]}", "  cite: {name: [decision], pillars: [decision]}\n  plans_issued: {count: 62, of: 63, period: {from: 2016, to: 2020}}"),
+			`framework "fw": the page's line "plans-issued" cites no source`},
 		{"document dated 1066", replace(planFile, "date: 2021-09-23", "date: 1066-10-14"),
 			`plans/sample-1-2021.yaml:9: plan "sample-1-2021": document: date 1066-10-14 is in the year 1066, outside 1900-2200 (write a date between 1900 and 2200; a year out of that range is a typing mistake)`},
 		{"update dated far ahead", replace(planFile, "date: 2026-06-30", "date: 2999-06-30"),

@@ -340,6 +340,26 @@ func frameworkFacts(d *decoder, m *mapping, f *model.Framework) {
 		f.Reviews = append(f.Reviews, review(d, rn, m.what))
 	}
 	f.ProposedBy = m.text("proposed_by", false)
+	if pn := m.value("plans_issued"); pn != nil {
+		pm := d.mapping(pn, m.what+": plans_issued")
+		pi := &model.PlansIssued{Pos: d.pos(pn), Count: pm.int("count"), Of: pm.int("of")}
+		if yn := pm.value("period"); yn != nil {
+			ym := d.mapping(yn, pm.what+": period")
+			pi.From, pi.To = ym.int("from"), ym.int("to")
+			ym.end()
+		} else {
+			pm.missing("period", "{from: 2016, to: 2020}")
+		}
+		switch {
+		case pi.Count <= 0 || pi.Of <= 0 || pi.Count > pi.Of:
+			d.errs.Errorf(pi.Pos, "write how many provinces had issued a plan (count) of how many there were (of), as the source counts them",
+				"%s: plans_issued: %d of %d is not a count of provinces", m.what, pi.Count, pi.Of)
+		case pi.From != 0 && pi.To != 0 && pi.To < pi.From:
+			d.errs.Errorf(pi.Pos, "swap the years", "%s: plans_issued: the period ends in %d, before it starts in %d", m.what, pi.To, pi.From)
+		}
+		pm.end()
+		f.PlansIssued = pi
+	}
 	if m.has("status") {
 		f.Status = word(m, "status", "framework status", model.FrameworkStatuses())
 	}

@@ -238,8 +238,12 @@ type Framework struct {
 	// Reviews are the programme's national reviews, each with its date
 	// and the published reports it is known from.
 	Reviews []*Review
-	Pillars []*Pillar // the programme's goals
-	Groups  []*Pillar // cross-cutting parts such as information work
+	// PlansIssued is how many provinces had issued a plan under the
+	// programme, of how many, over which years, as a cited source
+	// counts them; nil when no source does.
+	PlansIssued *PlansIssued
+	Pillars     []*Pillar // the programme's goals
+	Groups      []*Pillar // cross-cutting parts such as information work
 	// Sources are the documents and published reports the programme's
 	// facts are taken from; Cites names, for each line of its page
 	// (FrameworkLines), the sources it rests on.
@@ -252,7 +256,7 @@ type Framework struct {
 
 // FrameworkLines are the lines of a programme's page that state a fact,
 // in the order the page shows them: each must cite its sources.
-var FrameworkLines = []string{"name", "title", "decision", "instrument", "period", "proposed-by", "coordinator", "status", "note", "pillars"}
+var FrameworkLines = []string{"name", "title", "decision", "instrument", "period", "proposed-by", "coordinator", "status", "note", "plans-issued", "pillars"}
 
 // Citation is a source of facts that the content does not take from a
 // plan's own document: an instrument, or a report by its site, title
@@ -287,6 +291,14 @@ type Review struct {
 	Place   Text
 	Note    Text
 	Sources []PressReport
+}
+
+// PlansIssued counts the provinces that had issued a plan under a
+// programme: Count of Of, over the years From to To.
+type PlansIssued struct {
+	Pos       diag.Pos
+	Count, Of int
+	From, To  int
 }
 
 // PressReport names a published report that is not linked: the site

@@ -5236,94 +5236,118 @@ func tmpl_framework_main(w *htmlWriter, dot *frameworkView) error {
 			w.raw("</dd>")
 		}
 	}
+	w.raw("\n")
+	{
+		v55 := v1.PlansIssued
+		_ = v55
+		if v55 != nil {
+			w.raw("<dt>")
+			v56, err := dot.T("framework.plans-issued")
+			if err != nil {
+				return tmplError("templates/framework.html:20:29", err)
+			}
+			w.text(v56)
+			w.raw("</dt><dd>")
+			v57, err := dot.Tf("framework.plans-issued-value", v55.Count, v55.Of, v55.From, v55.To)
+			if err != nil {
+				return tmplError("templates/framework.html:20:70", err)
+			}
+			w.text(v57)
+			v58 := dot.Cites(v1, "plans-issued")
+			if err := tmpl_cites(w, v58); err != nil {
+				return err
+			}
+			w.raw("</dd>")
+		}
+	}
 	w.raw("\n</dl>\n</section>\n")
 	if err := tmpl_reviews(w, dot); err != nil {
 		return err
 	}
 	w.raw("\n<h2>")
-	v55, err := dot.T("framework.goals")
+	v59, err := dot.T("framework.goals")
 	if err != nil {
-		return tmplError("templates/framework.html:23:6", err)
+		return tmplError("templates/framework.html:24:6", err)
 	}
-	w.text(v55)
+	w.text(v59)
 	w.raw("</h2>\n")
 	{
-		v56 := dot.Goals
-		_ = v56
-		if len(v56) > 0 {
+		v60 := dot.Goals
+		_ = v60
+		if len(v60) > 0 {
 			w.raw("<ul class=\"cards\">")
 			{
-				v57 := v56
-				for v58, v59 := range v57 {
-					_, _ = v58, v59
+				v61 := v60
+				for v62, v63 := range v61 {
+					_, _ = v62, v63
 					w.raw("<li><a href=\"")
-					v60 := dot.Link.Pillar(v59.Pillar)
-					w.url(v60)
+					v64 := dot.Link.Pillar(v63.Pillar)
+					w.url(v64)
 					w.raw("\">")
 					{
-						v61 := v59.Pillar.Key
-						_ = v61
-						if len(v61) > 0 {
-							w.text(v61)
+						v65 := v63.Pillar.Key
+						_ = v65
+						if len(v65) > 0 {
+							w.text(v65)
 							w.raw(". ")
 						}
 					}
-					v62 := dot.Tx(v59.Pillar.Name)
-					w.text(v62)
+					v66 := dot.Tx(v63.Pillar.Name)
+					w.text(v66)
 					w.raw("</a> <span class=\"sub\">")
-					v63 := dict_V_F_2ca3de{V: dot, F: v59.Figures}
-					if err := tmpl_figures_2(w, v63); err != nil {
+					v67 := dict_V_F_2ca3de{V: dot, F: v63.Figures}
+					if err := tmpl_figures_2(w, v67); err != nil {
 						return err
 					}
 					w.raw("</span></li>")
 				}
 			}
 			w.raw("</ul>\n<p class=\"sub\">")
-			v64, err := dot.T("framework.goals-source")
+			v68, err := dot.T("framework.goals-source")
 			if err != nil {
-				return tmplError("templates/framework.html:25:17", err)
+				return tmplError("templates/framework.html:26:17", err)
 			}
-			w.text(v64)
-			v65 := dot.Cites(v1, "pillars")
-			if err := tmpl_cites(w, v65); err != nil {
+			w.text(v68)
+			v69 := dot.Cites(v1, "pillars")
+			if err := tmpl_cites(w, v69); err != nil {
 				return err
 			}
 			w.raw("</p>\n")
 		} else {
 			w.raw("<p class=\"framework-unverified\">")
-			v66, err := dot.T("framework.goals-unverified")
+			v70, err := dot.T("framework.goals-unverified")
 			if err != nil {
-				return tmplError("templates/framework.html:26:42", err)
+				return tmplError("templates/framework.html:27:42", err)
 			}
-			w.text(v66)
+			w.text(v70)
 			w.raw("</p>")
 		}
 	}
 	w.raw("\n")
 	{
-		v67 := dot.Groups
-		_ = v67
-		if len(v67) > 0 {
+		v71 := dot.Groups
+		_ = v71
+		if len(v71) > 0 {
 			w.raw("<h2>")
-			v68, err := dot.T("pillars.groups")
+			v72, err := dot.T("pillars.groups")
 			if err != nil {
-				return tmplError("templates/framework.html:27:22", err)
+				return tmplError("templates/framework.html:28:22", err)
 			}
-			w.text(v68)
+			w.text(v72)
 			w.raw("</h2>\n<ul class=\"cards\">")
 			{
-				v69 := v67
-				for v70, v71 := range v69 {
-					_, _ = v70, v71
+				v73 := v71
+				for v74, v75 := range v73 {
+					_, _ = v74, v75
 					w.raw("<li><a href=\"")
-					v72 := dot.Link.Pillar(v71.Pillar)
-					w.url(v72)
+					v76 := dot.Link.Pillar(v75.Pillar)
+					w.url(v76)
 					w.raw("\">")
-					v73 := dot.Tx(v71.Pillar.Name)
-					w.text(v73)
+					v77 := dot.Tx(v75.Pillar.Name)
+					w.text(v77)
 					w.raw("</a> <span class=\"sub\">")
-					v74 := dict_V_F_2ca3de{V: dot, F: v71.Figures}
-					if err := tmpl_figures_2(w, v74); err != nil {
+					v78 := dict_V_F_2ca3de{V: dot, F: v75.Figures}
+					if err := tmpl_figures_2(w, v78); err != nil {
 						return err
 					}
 					w.raw("</span></li>")
@@ -5333,52 +5357,52 @@ func tmpl_framework_main(w *htmlWriter, dot *frameworkView) error {
 		}
 	}
 	w.raw("\n<h2>")
-	v75, err := dot.T("framework.plans")
+	v79, err := dot.T("framework.plans")
 	if err != nil {
-		return tmplError("templates/framework.html:29:6", err)
+		return tmplError("templates/framework.html:30:6", err)
 	}
-	w.text(v75)
+	w.text(v79)
 	w.raw("</h2>\n")
 	{
-		v76 := v1.Plans
-		_ = v76
-		if len(v76) > 0 {
+		v80 := v1.Plans
+		_ = v80
+		if len(v80) > 0 {
 			w.raw("<ul class=\"cards\">")
 			{
-				v77 := v76
-				for v78, v79 := range v77 {
-					_, _ = v78, v79
-					v80 := dict_V_P_547192{V: dot, P: v79}
-					if err := tmpl_plan_card(w, v80); err != nil {
+				v81 := v80
+				for v82, v83 := range v81 {
+					_, _ = v82, v83
+					v84 := dict_V_P_547192{V: dot, P: v83}
+					if err := tmpl_plan_card(w, v84); err != nil {
 						return err
 					}
 				}
 			}
 			w.raw("</ul>\n<p><a href=\"")
-			v81 := dot.Link.Compare()
-			w.url(v81)
+			v85 := dot.Link.Compare()
+			w.url(v85)
 			w.raw("#fw-")
 			w.frag(v1.ID)
 			w.raw("\">")
-			v82, err := dot.T("framework.compare")
+			v86, err := dot.T("framework.compare")
 			if err != nil {
-				return tmplError("templates/framework.html:31:47", err)
+				return tmplError("templates/framework.html:32:47", err)
 			}
-			w.text(v82)
+			w.text(v86)
 			w.raw("</a></p>\n")
 		} else {
 			w.raw("<p>")
-			v83, err := dot.T("framework.no-plans")
+			v87, err := dot.T("framework.no-plans")
 			if err != nil {
-				return tmplError("templates/framework.html:32:13", err)
+				return tmplError("templates/framework.html:33:13", err)
 			}
-			w.text(v83)
+			w.text(v87)
 			w.raw("</p>")
 		}
 	}
 	w.raw("\n")
-	v84 := dict_V_F_249163{V: dot, F: v1}
-	if err := tmpl_framework_sources(w, v84); err != nil {
+	v88 := dict_V_F_249163{V: dot, F: v1}
+	if err := tmpl_framework_sources(w, v88); err != nil {
 		return err
 	}
 	w.raw("\n")
@@ -5902,92 +5926,127 @@ func tmpl_home_main(w *htmlWriter, dot *homeView) error {
 		return tmplError("templates/home.html:4:18", err)
 	}
 	w.text(v5)
-	w.raw("</p>\n<form class=\"search\" role=\"search\" action=\"")
-	v6 := dot.Link.Search()
-	w.url(v6)
+	w.raw("</p>\n")
+	{
+		v6 := dot.Frameworks
+		for v7, v8 := range v6 {
+			_, _ = v7, v8
+			{
+				v9 := v8.PlansIssued
+				_ = v9
+				if v9 != nil {
+					w.raw("<p class=\"coverage\">")
+					v10 := len(v8.Plans)
+					v11, err := dot.Plural("framework.plan-count", v10)
+					if err != nil {
+						return tmplError("templates/home.html:5:92", err)
+					}
+					v12 := dot.Tx(v8.Name)
+					v13, err := dot.Tf("home.coverage", v11, v12, v9.Count, v9.Of, v9.From, v9.To)
+					if err != nil {
+						return tmplError("templates/home.html:5:70", err)
+					}
+					w.text(v13)
+					w.raw(" <a href=\"")
+					v14 := dot.Link.Framework(v8)
+					w.url(v14)
+					w.raw("#sources\">")
+					v15, err := dot.T("home.coverage-source")
+					if err != nil {
+						return tmplError("templates/home.html:5:222", err)
+					}
+					w.text(v15)
+					w.raw("</a></p>")
+				}
+			}
+		}
+	}
+	w.raw("\n<form class=\"search\" role=\"search\" action=\"")
+	v16 := dot.Link.Search()
+	w.url(v16)
 	w.raw("\" method=\"get\">\n<label for=\"home-q\">")
-	v7, err := dot.T("search.label")
+	v17, err := dot.T("search.label")
 	if err != nil {
-		return tmplError("templates/home.html:6:22", err)
+		return tmplError("templates/home.html:7:22", err)
 	}
-	w.text(v7)
+	w.text(v17)
 	w.raw("</label>\n<input id=\"home-q\" type=\"search\" name=\"q\">\n<button type=\"submit\">")
-	v8, err := dot.T("search.submit")
+	v18, err := dot.T("search.submit")
 	if err != nil {
-		return tmplError("templates/home.html:8:24", err)
+		return tmplError("templates/home.html:9:24", err)
 	}
-	w.text(v8)
+	w.text(v18)
 	w.raw("</button>\n</form>\n<h2>")
-	v9, err := dot.T("home.frameworks")
+	v19, err := dot.T("home.frameworks")
 	if err != nil {
-		return tmplError("templates/home.html:10:6", err)
+		return tmplError("templates/home.html:11:6", err)
 	}
-	w.text(v9)
+	w.text(v19)
 	w.raw("</h2>\n<ul class=\"cards\">")
 	{
-		v10 := dot.Frameworks
-		for v11, v12 := range v10 {
-			_, _ = v11, v12
+		v20 := dot.Frameworks
+		for v21, v22 := range v20 {
+			_, _ = v21, v22
 			w.raw("<li><a href=\"")
-			v13 := dot.Link.Framework(v12)
-			w.url(v13)
+			v23 := dot.Link.Framework(v22)
+			w.url(v23)
 			w.raw("\">")
-			v14 := dot.Tx(v12.Name)
-			w.text(v14)
+			v24 := dot.Tx(v22.Name)
+			w.text(v24)
 			w.raw("</a>")
 			{
-				v15 := v12.Status
-				_ = v15
-				if len(v15) > 0 {
+				v25 := v22.Status
+				_ = v25
+				if len(v25) > 0 {
 					w.raw(" — <strong>")
-					v16, err := dot.Name(v15)
+					v26, err := dot.Name(v25)
 					if err != nil {
-						return tmplError("templates/home.html:11:125", err)
+						return tmplError("templates/home.html:12:125", err)
 					}
-					w.text(v16)
+					w.text(v26)
 					w.raw("</strong>")
 				}
 			}
 			w.raw("\n<span class=\"sub\">")
-			v17 := len(v12.Plans)
-			v18, err := dot.Plural("framework.plan-count", v17)
+			v27 := len(v22.Plans)
+			v28, err := dot.Plural("framework.plan-count", v27)
 			if err != nil {
-				return tmplError("templates/home.html:12:20", err)
+				return tmplError("templates/home.html:13:20", err)
 			}
-			w.text(v18)
+			w.text(v28)
 			{
-				v19 := v12.Decision.Number
-				_ = v19
-				if len(v19) > 0 {
+				v29 := v22.Decision.Number
+				_ = v29
+				if len(v29) > 0 {
 					w.raw(" · ")
-					v20, err := dot.Tf("framework.decision-number", v19)
+					v30, err := dot.Tf("framework.decision-number", v29)
 					if err != nil {
-						return tmplError("templates/home.html:12:97", err)
+						return tmplError("templates/home.html:13:97", err)
 					}
-					w.text(v20)
+					w.text(v30)
 				}
 			}
 			{
-				if v12.Decision.HasDate {
+				if v22.Decision.HasDate {
 					w.raw(" · ")
-					v21 := dot.L.Date(v12.Decision.Date)
-					w.text(v21)
+					v31 := dot.L.Date(v22.Decision.Date)
+					w.text(v31)
 				}
 			}
 			{
-				if v12.PeriodTo != 0 {
+				if v22.PeriodTo != 0 {
 					w.raw(" · ")
 					{
-						if v12.PeriodFrom != 0 {
-							w.text(strconv.FormatInt(int64(v12.PeriodFrom), 10))
+						if v22.PeriodFrom != 0 {
+							w.text(strconv.FormatInt(int64(v22.PeriodFrom), 10))
 							w.raw("–")
-							w.text(strconv.FormatInt(int64(v12.PeriodTo), 10))
+							w.text(strconv.FormatInt(int64(v22.PeriodTo), 10))
 						} else {
-							v22, err := dot.Tf("framework.until", v12.PeriodTo)
+							v32, err := dot.Tf("framework.until", v22.PeriodTo)
 							if err != nil {
-								return tmplError("templates/home.html:12:281", err)
+								return tmplError("templates/home.html:13:281", err)
 							}
-							w.text(v22)
+							w.text(v32)
 						}
 					}
 				}
@@ -5996,148 +6055,148 @@ func tmpl_home_main(w *htmlWriter, dot *homeView) error {
 		}
 	}
 	w.raw("</ul>\n<h2>")
-	v23, err := dot.T("home.plans")
+	v33, err := dot.T("home.plans")
 	if err != nil {
-		return tmplError("templates/home.html:13:6", err)
+		return tmplError("templates/home.html:14:6", err)
 	}
-	w.text(v23)
+	w.text(v33)
 	w.raw("</h2>\n<ul class=\"cards\">")
 	{
-		v24 := dot.Plans
-		for v25, v26 := range v24 {
-			_, _ = v25, v26
-			v27 := dict_V_P_582c26{V: dot, P: v26}
-			if err := tmpl_plan_card_2(w, v27); err != nil {
+		v34 := dot.Plans
+		for v35, v36 := range v34 {
+			_, _ = v35, v36
+			v37 := dict_V_P_582c26{V: dot, P: v36}
+			if err := tmpl_plan_card_2(w, v37); err != nil {
 				return err
 			}
 		}
 	}
 	w.raw("</ul>\n")
 	{
-		v28 := dot.Updates
-		_ = v28
-		if len(v28) > 0 {
+		v38 := dot.Updates
+		_ = v38
+		if len(v38) > 0 {
 			w.raw("<h2>")
-			v29, err := dot.T("updates.latest")
+			v39, err := dot.T("updates.latest")
 			if err != nil {
-				return tmplError("templates/home.html:15:23", err)
+				return tmplError("templates/home.html:16:23", err)
 			}
-			w.text(v29)
+			w.text(v39)
 			w.raw("</h2>\n")
-			v30 := dict_V_U_415066{V: dot, U: v28}
-			if err := tmpl_updates(w, v30); err != nil {
+			v40 := dict_V_U_415066{V: dot, U: v38}
+			if err := tmpl_updates(w, v40); err != nil {
 				return err
 			}
 		}
 	}
 	w.raw("\n<h2>")
-	v31, err := dot.T("home.browse")
+	v41, err := dot.T("home.browse")
 	if err != nil {
-		return tmplError("templates/home.html:17:6", err)
+		return tmplError("templates/home.html:18:6", err)
 	}
-	w.text(v31)
+	w.text(v41)
 	w.raw("</h2>\n<ul class=\"browse\">\n<li><a href=\"")
-	v32 := dot.Link.Provinces()
-	w.url(v32)
+	v42 := dot.Link.Provinces()
+	w.url(v42)
 	w.raw("\">")
-	v33, err := dot.T("nav.provinces")
+	v43, err := dot.T("nav.provinces")
 	if err != nil {
-		return tmplError("templates/home.html:19:36", err)
+		return tmplError("templates/home.html:20:36", err)
 	}
-	w.text(v33)
+	w.text(v43)
 	w.raw("</a>: ")
 	{
-		v34 := dot.Provinces
-		for v35, v36 := range v34 {
-			_, _ = v35, v36
+		v44 := dot.Provinces
+		for v45, v46 := range v44 {
+			_, _ = v45, v46
 			{
-				if v35 != 0 {
+				if v45 != 0 {
 					w.raw(", ")
 				}
 			}
 			w.raw("<a href=\"")
-			v37 := dot.Link.Province(v36)
-			w.url(v37)
+			v47 := dot.Link.Province(v46)
+			w.url(v47)
 			w.raw("\">")
-			v38 := dot.Tx(v36.Name)
-			w.text(v38)
+			v48 := dot.Tx(v46.Name)
+			w.text(v48)
 			w.raw("</a>")
 		}
 	}
 	w.raw("</li>\n<li><a href=\"")
-	v39 := dot.Link.Pillars()
-	w.url(v39)
+	v49 := dot.Link.Pillars()
+	w.url(v49)
 	w.raw("\">")
-	v40, err := dot.T("nav.pillars")
+	v50, err := dot.T("nav.pillars")
 	if err != nil {
-		return tmplError("templates/home.html:20:34", err)
+		return tmplError("templates/home.html:21:34", err)
 	}
-	w.text(v40)
+	w.text(v50)
 	w.raw("</a>: ")
 	{
-		v41 := dot.Pillars
-		for v42, v43 := range v41 {
-			_, _ = v42, v43
+		v51 := dot.Pillars
+		for v52, v53 := range v51 {
+			_, _ = v52, v53
 			{
-				if v42 != 0 {
+				if v52 != 0 {
 					w.raw(", ")
 				}
 			}
 			w.raw("<a href=\"")
-			v44 := dot.Link.Pillar(v43)
-			w.url(v44)
+			v54 := dot.Link.Pillar(v53)
+			w.url(v54)
 			w.raw("\">")
-			v45 := dot.Tx(v43.Name)
-			w.text(v45)
+			v55 := dot.Tx(v53.Name)
+			w.text(v55)
 			w.raw("</a>")
 		}
 	}
 	w.raw("</li>\n<li><a href=\"")
-	v46 := dot.Link.Themes()
-	w.url(v46)
+	v56 := dot.Link.Themes()
+	w.url(v56)
 	w.raw("\">")
-	v47, err := dot.T("nav.themes")
+	v57, err := dot.T("nav.themes")
 	if err != nil {
-		return tmplError("templates/home.html:21:33", err)
+		return tmplError("templates/home.html:22:33", err)
 	}
-	w.text(v47)
+	w.text(v57)
 	w.raw("</a>: ")
 	{
-		v48 := dot.Themes
-		for v49, v50 := range v48 {
-			_, _ = v49, v50
+		v58 := dot.Themes
+		for v59, v60 := range v58 {
+			_, _ = v59, v60
 			{
-				if v49 != 0 {
+				if v59 != 0 {
 					w.raw(", ")
 				}
 			}
 			w.raw("<a href=\"")
-			v51 := dot.Link.Theme(v50)
-			w.url(v51)
+			v61 := dot.Link.Theme(v60)
+			w.url(v61)
 			w.raw("\">")
-			v52 := dot.Tx(v50.Name)
-			w.text(v52)
+			v62 := dot.Tx(v60.Name)
+			w.text(v62)
 			w.raw("</a>")
 		}
 	}
 	w.raw("</li>\n<li><a href=\"")
-	v53 := dot.Link.Agencies()
-	w.url(v53)
+	v63 := dot.Link.Agencies()
+	w.url(v63)
 	w.raw("\">")
-	v54, err := dot.T("nav.agencies")
+	v64, err := dot.T("nav.agencies")
 	if err != nil {
-		return tmplError("templates/home.html:22:35", err)
+		return tmplError("templates/home.html:23:35", err)
 	}
-	w.text(v54)
+	w.text(v64)
 	w.raw("</a></li>\n<li><a href=\"")
-	v55 := dot.Link.Compare()
-	w.url(v55)
+	v65 := dot.Link.Compare()
+	w.url(v65)
 	w.raw("\">")
-	v56, err := dot.T("nav.compare")
+	v66, err := dot.T("nav.compare")
 	if err != nil {
-		return tmplError("templates/home.html:23:34", err)
+		return tmplError("templates/home.html:24:34", err)
 	}
-	w.text(v56)
+	w.text(v66)
 	w.raw("</a></li>\n</ul>\n")
 	return nil
 }
@@ -13921,12 +13980,12 @@ func init() {
 	registerCompiled("compare-agency", "4ef112edf963f646", "layout", func(w *htmlWriter, data any) error { return tmpl_compare_agency_layout(w, data.(*columnsView)) })
 	registerCompiled("compare-pillar", "5e2b063cfdbda631", "layout", func(w *htmlWriter, data any) error { return tmpl_compare_pillar_layout(w, data.(*columnsView)) })
 	registerCompiled("compare-theme", "32e5094db38dcb0d", "layout", func(w *htmlWriter, data any) error { return tmpl_compare_theme_layout(w, data.(*columnsView)) })
-	registerCompiled("framework", "26fa562c33813cef", "layout", func(w *htmlWriter, data any) error { return tmpl_framework_layout(w, data.(*frameworkView)) })
+	registerCompiled("framework", "bd29b372cba08d6d", "layout", func(w *htmlWriter, data any) error { return tmpl_framework_layout(w, data.(*frameworkView)) })
 	registerCompiled("glossary", "db02ecaacf264f99", "layout", func(w *htmlWriter, data any) error { return tmpl_glossary_layout(w, data.(*glossaryView)) })
-	registerCompiled("home", "0075dca0f31f5f4c", "footer", func(w *htmlWriter, data any) error { return tmpl_footer(w, data.(*page)) })
-	registerCompiled("home", "0075dca0f31f5f4c", "item-ref", func(w *htmlWriter, data any) error { return tmpl_item_ref(w, data.(itemRefArgs)) })
-	registerCompiled("home", "0075dca0f31f5f4c", "layout", func(w *htmlWriter, data any) error { return tmpl_home_layout(w, data.(*homeView)) })
-	registerCompiled("home", "0075dca0f31f5f4c", "nav", func(w *htmlWriter, data any) error { return tmpl_nav(w, data.(*page)) })
+	registerCompiled("home", "c4ed6cfdf39ccf5f", "footer", func(w *htmlWriter, data any) error { return tmpl_footer(w, data.(*page)) })
+	registerCompiled("home", "c4ed6cfdf39ccf5f", "item-ref", func(w *htmlWriter, data any) error { return tmpl_item_ref(w, data.(itemRefArgs)) })
+	registerCompiled("home", "c4ed6cfdf39ccf5f", "layout", func(w *htmlWriter, data any) error { return tmpl_home_layout(w, data.(*homeView)) })
+	registerCompiled("home", "c4ed6cfdf39ccf5f", "nav", func(w *htmlWriter, data any) error { return tmpl_nav(w, data.(*page)) })
 	registerCompiled("item", "d0835d1eab72c978", "layout", func(w *htmlWriter, data any) error { return tmpl_item_layout(w, data.(*itemView)) })
 	registerCompiled("page", "a47b420f39f90bd3", "layout", func(w *htmlWriter, data any) error { return tmpl_page_layout(w, data.(*markdownView)) })
 	registerCompiled("pillar", "1cf54e646bbdefb8", "layout", func(w *htmlWriter, data any) error { return tmpl_pillar_layout(w, data.(*pillarView)) })

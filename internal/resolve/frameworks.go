@@ -42,16 +42,17 @@ func (r *resolver) frameworkSources() {
 // data is given.
 func shownLines(f *model.Framework) []string {
 	shown := map[string]bool{
-		"name":        true,
-		"title":       !f.Title.IsZero(),
-		"decision":    f.Decision.Number != "",
-		"instrument":  !f.Instrument.IsZero(),
-		"period":      f.PeriodTo != 0,
-		"proposed-by": !f.ProposedBy.IsZero(),
-		"coordinator": !f.Coordinator.IsZero(),
-		"status":      f.Status != "",
-		"note":        !f.Note.IsZero(),
-		"pillars":     len(f.Pillars) > 0,
+		"name":         true,
+		"title":        !f.Title.IsZero(),
+		"decision":     f.Decision.Number != "",
+		"instrument":   !f.Instrument.IsZero(),
+		"period":       f.PeriodTo != 0,
+		"proposed-by":  !f.ProposedBy.IsZero(),
+		"coordinator":  !f.Coordinator.IsZero(),
+		"status":       f.Status != "",
+		"note":         !f.Note.IsZero(),
+		"plans-issued": f.PlansIssued != nil,
+		"pillars":      len(f.Pillars) > 0,
 	}
 	var out []string
 	for _, l := range model.FrameworkLines {
