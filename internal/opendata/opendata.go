@@ -60,7 +60,10 @@ var CSVColumns = []string{"plan", "item", "label", "kind", "pillar", "themes", "
 // interface strings, in which items' "by when" is said as on the pages.
 func Files(site *model.Site, basePath string, locales map[model.Lang]*i18n.Locale) ([]output.File, error) {
 	var out []output.File
-	dt := &data{site: site, base: basePath, locales: locales}
+	dt := &data{site: site, base: basePath, locales: locales, places: map[model.Lang]*render.Places{}}
+	for l, loc := range locales {
+		dt.places[l] = render.NewPlaces(loc)
+	}
 	for _, p := range site.Plans {
 		pl, err := dt.plan(p)
 		if err != nil {
@@ -370,6 +373,7 @@ type data struct {
 	site    *model.Site
 	base    string
 	locales map[model.Lang]*i18n.Locale
+	places  map[model.Lang]*render.Places // where items are, said as on the pages
 }
 
 func (dt *data) plan(p *model.Plan) (Plan, error) {
@@ -521,11 +525,11 @@ func (dt *data) byWhen(it *model.Item) (ByWhen, error) {
 	case b.Section != nil:
 		out.From = b.Section.ID
 	}
-	vi, err := render.ByWhenText(dt.locales[model.VI], it)
+	vi, err := render.ByWhenText(dt.locales[model.VI], it, dt.places[model.VI])
 	if err != nil {
 		return ByWhen{}, err
 	}
-	en, err := render.ByWhenText(dt.locales[model.EN], it)
+	en, err := render.ByWhenText(dt.locales[model.EN], it, dt.places[model.EN])
 	if err != nil {
 		return ByWhen{}, err
 	}

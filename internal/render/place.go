@@ -4,6 +4,7 @@ import (
 	"fmt"
 	"regexp"
 	"strings"
+	"sync"
 
 	"sitegen/internal/i18n"
 	"sitegen/internal/model"
@@ -24,6 +25,32 @@ type place struct {
 // label names a part of the document ("Quyết định", "Phụ lục") or says
 // what the item is ("Điều 1").
 var outlineLabel = regexp.MustCompile(`^([IVXLCDM]+|[0-9]+(\.[0-9]+)*|[a-zđ]{1,2}[0-9]?|\([0-9]+\))$`)
+
+// Places words items' places in one language, each plan's once, as the
+// pages do: for code outside the pages that says where an item is
+// (open data). It is safe for concurrent use.
+type Places struct {
+	loc    *i18n.Locale
+	mu     sync.Mutex
+	byPlan map[*model.Plan]map[*model.Item]place
+}
+
+// NewPlaces words places in loc's language.
+func NewPlaces(loc *i18n.Locale) *Places {
+	return &Places{loc: loc, byPlan: map[*model.Plan]map[*model.Item]place{}}
+}
+
+// Of is where it is in its plan, as its page says it.
+func (p *Places) Of(it *model.Item) string {
+	p.mu.Lock()
+	defer p.mu.Unlock()
+	places, ok := p.byPlan[it.Plan]
+	if !ok {
+		places = placesOf(p.loc, it.Plan)
+		p.byPlan[it.Plan] = places
+	}
+	return places[it].text
+}
 
 // placesOf words the place of every item of plan p in loc's language.
 // Two items of a plan never share one: where the rules below would give

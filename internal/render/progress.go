@@ -21,14 +21,17 @@ import (
 // row, its body task or its section, saying which; or that the plan
 // sets it no deadline of its own and which period it falls in. It is
 // the one function that says it: every page and the open data call it.
-func ByWhenText(loc *i18n.Locale, it *model.Item) (string, error) {
+//
+// places words the place of the appendix row or body task a by-when is
+// taken from (see Places).
+func ByWhenText(loc *i18n.Locale, it *model.Item, places *Places) (string, error) {
 	b := it.ByWhen()
 	key := b.Basis.MessageKey()
 	switch b.Basis {
 	case model.ByWhenItem:
 		return loc.Tf(key, timingWords(loc, b.Timing))
 	case model.ByWhenAppendix, model.ByWhenBody:
-		return loc.Tf(key, timingWords(loc, b.Timing), placesOf(loc, b.Item.Plan)[b.Item].text)
+		return loc.Tf(key, timingWords(loc, b.Timing), places.Of(b.Item))
 	case model.ByWhenSection:
 		return loc.Tf(key, timingWords(loc, b.Timing), sectionPlace(b.Section, loc.Lang))
 	case model.ByWhenPlan:
@@ -94,7 +97,7 @@ type standing struct {
 
 // Standing says where item it stands on the site's reference date.
 func (v *page) Standing(it *model.Item) (standing, error) {
-	text, err := ByWhenText(v.L, it)
+	text, err := ByWhenText(v.L, it, v.r.places[v.L.Lang])
 	if err != nil {
 		return standing{}, err
 	}
@@ -113,7 +116,9 @@ func (v *page) Standing(it *model.Item) (standing, error) {
 }
 
 // ByWhen says by when item it is due, in the page's language.
-func (v *page) ByWhen(it *model.Item) (string, error) { return ByWhenText(v.L, it) }
+func (v *page) ByWhen(it *model.Item) (string, error) {
+	return ByWhenText(v.L, it, v.r.places[v.L.Lang])
+}
 
 // State is item it's schedule state on the site's reference date.
 func (v *page) State(it *model.Item) model.ScheduleState { return it.ByWhen().State(v.Site.AsOf) }

@@ -56,7 +56,7 @@ func TestByWhenText(t *testing.T) {
 			lang model.Lang
 			want string
 		}{{model.VI, tc.vi}, {model.EN, tc.en}} {
-			got, err := render.ByWhenText(loc[l.lang], it)
+			got, err := render.ByWhenText(loc[l.lang], it, render.NewPlaces(loc[l.lang]))
 			if err != nil || got != l.want {
 				t.Errorf("%s in %s: %q (%v), want %q", tc.item, l.lang, got, err, l.want)
 			}

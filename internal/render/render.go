@@ -105,6 +105,10 @@ func New(th *theme.Theme, site *model.Site, man *manifest.Manifest, opts Options
 		r.agencies[a.ID] = a
 	}
 	r.lk = newLookup(site, man, th.Locales)
+	r.places = map[model.Lang]*Places{}
+	for _, l := range model.Langs {
+		r.places[l] = NewPlaces(th.Locales[l])
+	}
 	r.pageless = map[model.Lang]*page{}
 	for _, l := range model.Langs {
 		r.pageless[l] = r.newPage(&manifest.Page{}, l)
@@ -289,6 +293,8 @@ type renderer struct {
 	// agencies by id, for the agencies that sections name
 	agencies map[string]*model.Agency
 	lk       *lookup
+	// places words where items are, each plan's once, by language
+	places map[model.Lang]*Places
 	// shared holds templates rendered once per language, by "lang/name"
 	sharedMu sync.Mutex
 	shared   map[string]template.HTML

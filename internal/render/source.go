@@ -561,35 +561,77 @@ func newPara(raw string) sourcePara {
 // break) wraps the blocks it runs through, which carry the anchor, and
 // its segments in them are its parts.
 func anchor(p *model.Plan, blocks []layoutBlock, paras []sourcePara) []sourceBlock {
-	starts := make([]int, len(paras))
+	a := &anchoring{paras: paras, starts: make([]int, len(paras))}
 	var all strings.Builder
 	for i, para := range paras {
 		if i > 0 {
 			all.WriteByte(' ')
 		}
-		starts[i] = all.Len()
+		a.starts[i] = all.Len()
 		all.WriteString(para.text)
 	}
-	text := all.String()
-	spans := findPassages(p, text)
-	// paraAt is the paragraph that holds byte i of the text
-	paraAt := func(i int) int {
-		k, _ := slices.BinarySearch(starts, i+1)
-		return k - 1
+	a.spans = findPassages(p, all.String())
+	a.groups = a.passageGroups(blocks)
+	var out []sourceBlock
+	var wrap *sourceBlock // the group being filled
+	for bi, b := range blocks {
+		var sb sourceBlock
+		if b.table == nil {
+			sb = sourceBlock{Level: b.level, Segments: a.segments(b.para)}
+		} else {
+			sb = sourceBlock{Table: table(b.table, a.segments)}
+		}
+		for it, g := range a.groups {
+			if g.first == bi {
+				wrap = &sourceBlock{Passage: it}
+			}
+		}
+		if wrap == nil {
+			out = append(out, sb)
+			continue
+		}
+		wrap.Group = append(wrap.Group, sb)
+		if a.groups[wrap.Passage].last == bi {
+			out = append(out, *wrap)
+			wrap = nil
+		}
 	}
-	// a passage across paragraphs of the body (not of a table) wraps its
-	// blocks, unless it shares a block with another that does
+	return out
+}
+
+// anchoring is a source's paragraphs, where each starts in their joined
+// text, the items' passages found there, and the blocks a passage
+// across paragraphs wraps.
+type anchoring struct {
+	paras  []sourcePara
+	starts []int
+	spans  []passage
+	groups map[*model.Item]blockRange
+}
+
+// blockRange is the first and last block a passage wraps.
+type blockRange struct{ first, last int }
+
+// paraAt is the paragraph that holds byte i of the joined text.
+func (a *anchoring) paraAt(i int) int {
+	k, _ := slices.BinarySearch(a.starts, i+1)
+	return k - 1
+}
+
+// passageGroups finds the passages that run across paragraphs of the
+// body (not of a table), each with the blocks it wraps, unless it
+// shares a block with another that does.
+func (a *anchoring) passageGroups(blocks []layoutBlock) map[*model.Item]blockRange {
 	blockOf := map[int]int{}
 	for bi, b := range blocks {
 		if b.table == nil {
 			blockOf[b.para] = bi
 		}
 	}
-	type group struct{ first, last int }
-	groups := map[*model.Item]group{}
+	groups := map[*model.Item]blockRange{}
 	used := map[int]bool{}
-	for _, sp := range spans {
-		k1, k2 := paraAt(sp.from), paraAt(sp.to-1)
+	for _, sp := range a.spans {
+		k1, k2 := a.paraAt(sp.from), a.paraAt(sp.to-1)
 		if k1 == k2 {
 			continue
 		}
@@ -608,58 +650,38 @@ func anchor(p *model.Plan, blocks []layoutBlock, paras []sourcePara) []sourceBlo
 		for b := b1; b <= b2; b++ {
 			used[b] = true
 		}
-		groups[sp.item] = group{b1, b2}
+		groups[sp.item] = blockRange{b1, b2}
 	}
-	segments := func(k int) []sourceSegment {
-		para, base := paras[k], starts[k]
-		end := base + len(para.text)
-		cuts := []int{base, end}
-		for _, sp := range spans {
-			for _, c := range []int{sp.from, sp.to} {
-				if c > base && c < end {
-					cuts = append(cuts, c)
-				}
+	return groups
+}
+
+// segments cuts paragraph k where passages start and end; a segment in
+// a passage carries its item, and its anchor where the passage starts
+// and is not wrapped whole.
+func (a *anchoring) segments(k int) []sourceSegment {
+	para, base := a.paras[k], a.starts[k]
+	end := base + len(para.text)
+	cuts := []int{base, end}
+	for _, sp := range a.spans {
+		for _, c := range []int{sp.from, sp.to} {
+			if c > base && c < end {
+				cuts = append(cuts, c)
 			}
 		}
-		slices.Sort(cuts)
-		cuts = slices.Compact(cuts)
-		var out []sourceSegment
-		for j := 0; j+1 < len(cuts); j++ {
-			from, to := cuts[j], cuts[j+1]
-			seg := sourceSegment{Runs: runs(para, from-base, to-base)}
-			for _, sp := range spans {
-				if from >= sp.from && to <= sp.to {
-					_, grouped := groups[sp.item]
-					seg.Item, seg.Anchor, seg.Part = sp.item, from == sp.from && !grouped, grouped
-				}
-			}
-			out = append(out, seg)
-		}
-		return out
 	}
-	var out []sourceBlock
-	var wrap *sourceBlock // the group being filled
-	for bi, b := range blocks {
-		var sb sourceBlock
-		if b.table == nil {
-			sb = sourceBlock{Level: b.level, Segments: segments(b.para)}
-		} else {
-			sb = sourceBlock{Table: table(b.table, segments)}
-		}
-		for it, g := range groups {
-			if g.first == bi {
-				wrap = &sourceBlock{Passage: it}
+	slices.Sort(cuts)
+	cuts = slices.Compact(cuts)
+	var out []sourceSegment
+	for j := 0; j+1 < len(cuts); j++ {
+		from, to := cuts[j], cuts[j+1]
+		seg := sourceSegment{Runs: runs(para, from-base, to-base)}
+		for _, sp := range a.spans {
+			if from >= sp.from && to <= sp.to {
+				_, grouped := a.groups[sp.item]
+				seg.Item, seg.Anchor, seg.Part = sp.item, from == sp.from && !grouped, grouped
 			}
 		}
-		if wrap == nil {
-			out = append(out, sb)
-			continue
-		}
-		wrap.Group = append(wrap.Group, sb)
-		if groups[wrap.Passage].last == bi {
-			out = append(out, *wrap)
-			wrap = nil
-		}
+		out = append(out, seg)
 	}
 	return out
 }
