@@ -35,6 +35,8 @@ import (
 	"path/filepath"
 	"slices"
 	"strings"
+
+	"sitegen/internal/output"
 )
 
 // Kind is what a file is, for the rule: its place in the content
@@ -281,11 +283,11 @@ func place(content, path string) (Kind, string, error) {
 			}
 		}
 	}
-	root, err := realPath(content)
+	root, err := output.RealPath(content)
 	if err != nil {
 		return 0, "", err
 	}
-	dir, err := realPath(filepath.Dir(path))
+	dir, err := output.RealPath(filepath.Dir(path))
 	if err != nil {
 		return 0, "", err
 	}
@@ -294,27 +296,6 @@ func place(content, path string) (Kind, string, error) {
 		return Outside, "", nil
 	}
 	return classify(rel), "", nil
-}
-
-// realPath is p made absolute, with the symbolic links of its existing
-// part followed, so that two names of one directory compare equal.
-func realPath(p string) (string, error) {
-	abs, err := filepath.Abs(p)
-	if err != nil {
-		return "", err
-	}
-	dir, rest := abs, ""
-	for {
-		if r, err := filepath.EvalSymlinks(dir); err == nil {
-			return filepath.Join(r, rest), nil
-		}
-		parent := filepath.Dir(dir)
-		if parent == dir {
-			return abs, nil
-		}
-		rest = filepath.Join(filepath.Base(dir), rest)
-		dir = parent
-	}
 }
 
 // writeTemp writes t's bytes to a new file beside it and returns its

@@ -130,7 +130,7 @@ func Check(out string, opts Options) error {
 	if base := filepath.Base(clean); base == "." || base == ".." || base == string(filepath.Separator) {
 		return refuse("it is not the name of a directory of its own", "pass a directory for the site alone, such as -out public")
 	}
-	abs, err := realPath(clean)
+	abs, err := RealPath(clean)
 	if err != nil {
 		return err
 	}
@@ -141,7 +141,7 @@ func Check(out string, opts Options) error {
 		if guard.dir == "" {
 			continue
 		}
-		dir, err := realPath(guard.dir)
+		dir, err := RealPath(guard.dir)
 		if err != nil {
 			return err
 		}
@@ -235,9 +235,9 @@ func openLock(out, p string) (*os.File, error) {
 	return f, nil
 }
 
-// realPath is p made absolute, with the symbolic links of its existing
+// RealPath is p made absolute, with the symbolic links of its existing
 // part followed, so that two names of one directory compare equal.
-func realPath(p string) (string, error) {
+func RealPath(p string) (string, error) {
 	abs, err := filepath.Abs(p)
 	if err != nil {
 		return "", err
