@@ -193,11 +193,7 @@ func TestTiming(t *testing.T) {
 		}
 		return d
 	}
-	tests := []struct {
-		in   string
-		cell bool
-		want *timing
-	}{
+	testTimings(t, []timingCase{
 		{"Định kỳ trước ngày 15/12 hằng năm, báo cáo kết quả", false, &timing{kind: "annual", vi: "Định kỳ trước ngày 15/12 hằng năm"}},
 		{"Định kỳ hằng năm (trước ngày 15/12) báo cáo", false, &timing{kind: "annual", vi: "Định kỳ hằng năm (trước ngày 15/12)"}},
 		{"báo cáo định kỳ hàng năm (trước ngày 15 tháng 12); phối hợp", false, &timing{kind: "annual", vi: "định kỳ hàng năm (trước ngày 15 tháng 12)"}},
@@ -230,18 +226,7 @@ func TestTiming(t *testing.T) {
 		{"Trước ngày 30/10/2026", true, &timing{kind: "once", by: due("2026-10-30"), vi: "Trước ngày 30/10/2026"}},
 		{"Định kỳ 6 tháng", true, &timing{kind: "semiannual", vi: "Định kỳ 6 tháng"}},
 		{"Theo kế hoạch của Bộ", true, nil},
-	}
-	for _, tc := range tests {
-		var got *timing
-		if tc.cell {
-			got = timingCell(tc.in)
-		} else {
-			got = timingIn(tc.in)
-		}
-		if (got == nil) != (tc.want == nil) || got != nil && *got != *tc.want {
-			t.Errorf("timing(%q) = %+v, want %+v", tc.in, got, tc.want)
-		}
-	}
+	})
 }
 
 func TestLegalBases(t *testing.T) {
