@@ -5,13 +5,11 @@ import (
 	"strings"
 	"testing"
 
-	"sitegen"
 	"sitegen/internal/load"
 	"sitegen/internal/manifest"
 	"sitegen/internal/model"
 	"sitegen/internal/resolve"
 	"sitegen/internal/sitetest"
-	"sitegen/internal/theme"
 )
 
 // TestSitemapIndex splits the fixture's sitemap at 10 URLs, as a site
@@ -24,10 +22,7 @@ func TestSitemapIndex(t *testing.T) {
 		t.Fatal(err)
 	}
 	man := manifest.Build(site, problems)
-	th, err := theme.Load(sitegen.Theme, nil)
-	if err != nil {
-		t.Fatal(err)
-	}
+	th := builtInTheme(t)
 	base, err := manifest.ParseBase("https://x.example/asean/")
 	if err != nil {
 		t.Fatal(err)
